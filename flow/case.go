@@ -1,0 +1,277 @@
+package flow
+
+import (
+	"fmt"
+	"time"
+)
+
+// Claim is what the customer says about the item.
+type Claim string
+
+// The two claims of DOMAIN.md.
+const (
+	// ClaimReturn is goods of proper quality the customer no longer wants
+	// (changed mind, shape, size, colour...).
+	ClaimReturn Claim = "return"
+	// ClaimDefect is goods that do not work or are faulty.
+	ClaimDefect Claim = "defect"
+)
+
+// Want is the remedy the customer asks for.
+type Want string
+
+// The two remedies a customer can ask for.
+const (
+	WantRefund   Want = "refund"
+	WantExchange Want = "exchange"
+)
+
+// Condition says whether the item was sold new or used.
+type Condition string
+
+// The conditions an item can be sold in.
+const (
+	ConditionNew  Condition = "new"
+	ConditionUsed Condition = "used"
+)
+
+// Market is the market a device was made for; iCenter's service terms differ
+// for Asian-market devices.
+type Market string
+
+// The markets the policies name.
+const (
+	MarketUS   Market = "us"
+	MarketEU   Market = "eu"
+	MarketAsia Market = "asia"
+)
+
+// Tender is how the customer paid, and how a refund is paid back.
+type Tender string
+
+// The tenders a till takes.
+const (
+	TenderCash     Tender = "cash"
+	TenderCard     Tender = "card"
+	TenderTransfer Tender = "transfer"
+	TenderCredit   Tender = "credit"
+)
+
+// Document is a paper the customer presents.
+type Document string
+
+// The documents of DOMAIN.md, by their input names.
+const (
+	DocReceipt      Document = "receipt"
+	DocPaymentProof Document = "payment_proof"
+	DocWarrantyCard Document = "warranty_card"
+	DocPassport     Document = "passport"
+)
+
+// Conclusion is what a service centre's act says about the item.
+type Conclusion string
+
+// The service-centre conclusions of the decide contract; ConclusionNone means
+// the customer brought none.
+const (
+	ConclusionNone                  Conclusion = ""
+	ConclusionNoDefect              Conclusion = "no_defect"
+	ConclusionRepairable            Conclusion = "repairable"
+	ConclusionSignificantDefect     Conclusion = "significant_defect"
+	ConclusionConditionsNotViolated Conclusion = "conditions_not_violated"
+	ConclusionConditionsViolated    Conclusion = "conditions_violated"
+)
+
+// The values each enumerated field accepts, in the order a form offers them.
+var (
+	Claims      = []Claim{ClaimReturn, ClaimDefect}
+	Wants       = []Want{WantRefund, WantExchange}
+	Conditions  = []Condition{ConditionNew, ConditionUsed}
+	Markets     = []Market{MarketEU, MarketUS, MarketAsia}
+	Tenders     = []Tender{TenderCash, TenderCard, TenderTransfer, TenderCredit}
+	Documents   = []Document{DocReceipt, DocPaymentProof, DocWarrantyCard, DocPassport}
+	Conclusions = []Conclusion{ConclusionNone, ConclusionNoDefect, ConclusionRepairable,
+		ConclusionSignificantDefect, ConclusionConditionsNotViolated, ConclusionConditionsViolated}
+)
+
+func oneOf[T ~string](v T, allowed []T) bool {
+	for _, a := range allowed {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Sale is the purchase as the receipt (or the POS) records it.
+type Sale struct {
+	Date             Date      `json:"date"`
+	Receipt          string    `json:"receipt,omitempty"`
+	Line             int       `json:"line,omitempty"` // receipt line, 1-based; 0 when the receipt has one item or is unknown
+	Model            string    `json:"model,omitempty"`
+	Serial           string    `json:"serial,omitempty"` // serial number or IMEI
+	Price            Money     `json:"price"`
+	Tender           Tender    `json:"tender,omitempty"`
+	Condition        Condition `json:"condition,omitempty"`
+	Market           Market    `json:"market,omitempty"`
+	WarrantyMonths   int       `json:"warranty_months,omitempty"`
+	WarrantyContract bool      `json:"warranty_contract,omitempty"` // a contractual warranty obligation (used equipment)
+}
+
+// Request is what the customer asks for and how the item came back.
+type Request struct {
+	Claim  Claim `json:"claim"`
+	Wants  Want  `json:"wants"`
+	Remote bool  `json:"remote,omitempty"` // sent by a delivery service rather than brought in person
+}
+
+// Passport is what the kiosk keeps of a passport: never the number itself
+// (DOMAIN.md, Privacy), only its type, its last four characters and a keyed
+// hash that finds repeat returns by the same person.
+type Passport struct {
+	Type  string `json:"type,omitempty"`  // "id_card", "booklet", "foreign"
+	Last4 string `json:"last4,omitempty"` // the last four characters of the number
+	Key   string `json:"key,omitempty"`   // HMAC-SHA-256 of type and number, hex, under the store's secret
+	Name  string `json:"name,omitempty"`  // the name on the passport
+	// NameMatches is whether the name matches the purchase; nil when the
+	// purchase names nobody.
+	NameMatches *bool `json:"name_matches,omitempty"`
+}
+
+// Presented reports whether a passport was checked.
+func (p Passport) Presented() bool { return p.Key != "" || p.Last4 != "" }
+
+// Inspection is what the cashier found on the item.
+type Inspection struct {
+	SignsOfUse          bool `json:"signs_of_use"`
+	CallSeconds         int  `json:"call_seconds"`
+	SoftwareModified    bool `json:"software_modified"`
+	CompleteSet         bool `json:"complete_set"`
+	PackagingIntact     bool `json:"packaging_intact"`
+	LabelsIntact        bool `json:"labels_intact"`
+	SealsIntact         bool `json:"seals_intact"`
+	SerialMatches       bool `json:"serial_matches"`
+	LiquidDamage        bool `json:"liquid_damage"`
+	MechanicalDamage    bool `json:"mechanical_damage"`
+	UnauthorisedOpening bool `json:"unauthorised_opening"`
+}
+
+// Override is a shift lead's decision in place of the engine's: on an
+// escalated case, or against the engine's outcome, always with a reason.
+type Override struct {
+	Outcome Outcome   `json:"outcome"`
+	Reason  string    `json:"reason"`
+	By      string    `json:"by"`
+	At      time.Time `json:"at"`
+}
+
+// Case is one customer's request about one item, from the first key to the
+// signed act.
+type Case struct {
+	ID       string    `json:"id"`
+	Policy   string    `json:"policy"`
+	Opened   time.Time `json:"opened"`
+	OpenedBy string    `json:"opened_by"`
+	Status   Status    `json:"status"`
+	Step     Step      `json:"step"` // the step the kiosk shows now
+	Done     StepSet   `json:"done"` // the steps whose answers are complete
+
+	Sale          Sale       `json:"sale"`
+	Request       Request    `json:"request"`
+	Documents     []Document `json:"documents,omitempty"`
+	Passport      Passport   `json:"passport"`
+	Inspection    Inspection `json:"inspection"`
+	ServiceCentre Conclusion `json:"service_centre,omitempty"`
+	TillHasCash   bool       `json:"till_has_cash"`
+
+	Decision *Decision `json:"decision,omitempty"`
+	Override *Override `json:"override,omitempty"`
+}
+
+// Has reports whether the customer presented document d.
+func (c *Case) Has(d Document) bool {
+	for _, x := range c.Documents {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+// Outcome is the decision's result, after any override.
+func (c *Case) Outcome() Outcome {
+	if c.Override != nil {
+		return c.Override.Outcome
+	}
+	if c.Decision != nil {
+		return c.Decision.Outcome
+	}
+	return ""
+}
+
+// Validate checks the answers a case holds so far and names the first field
+// that is wrong. today is the day of the visit.
+func (c *Case) Validate(today Date) error {
+	s := c.Sale
+	if s.Condition != "" && !oneOf(s.Condition, Conditions) {
+		return fieldErr("sale.condition", "%q is not one of %s", s.Condition, list(Conditions))
+	}
+	if s.Market != "" && !oneOf(s.Market, Markets) {
+		return fieldErr("sale.market", "%q is not one of %s", s.Market, list(Markets))
+	}
+	if s.Tender != "" && !oneOf(s.Tender, Tenders) {
+		return fieldErr("sale.tender", "%q is not one of %s", s.Tender, list(Tenders))
+	}
+	if s.WarrantyMonths < 0 || s.WarrantyMonths > 120 {
+		return fieldErr("sale.warranty_months", "%d is not a number of months from 0 to 120", s.WarrantyMonths)
+	}
+	if s.Price.Minor < 0 {
+		return fieldErr("sale.price", "a price cannot be negative")
+	}
+	if !s.Date.IsZero() && !today.IsZero() && today.Before(s.Date) {
+		return fieldErr("today", "the visit (%s) is before the sale (%s)", today, s.Date)
+	}
+	r := c.Request
+	if r.Claim != "" && !oneOf(r.Claim, Claims) {
+		return fieldErr("claim", "%q is not one of %s", r.Claim, list(Claims))
+	}
+	if r.Wants != "" && !oneOf(r.Wants, Wants) {
+		return fieldErr("wants", "%q is not one of %s", r.Wants, list(Wants))
+	}
+	for _, d := range c.Documents {
+		if !oneOf(d, Documents) {
+			return fieldErr("documents", "%q is not one of %s", d, list(Documents))
+		}
+	}
+	if c.Inspection.CallSeconds < 0 {
+		return fieldErr("inspection.call_seconds", "a call counter cannot be negative")
+	}
+	if !oneOf(c.ServiceCentre, Conclusions) {
+		return fieldErr("service_centre", "%q is not one of %s", c.ServiceCentre, list(Conclusions[1:]))
+	}
+	return nil
+}
+
+// FieldError is bad input, named by the field it is in, in words a cashier or
+// a script author can act on.
+type FieldError struct {
+	Field string
+	Msg   string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
+
+func fieldErr(field, format string, args ...any) error {
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+}
+
+func list[T ~string](vs []T) string {
+	s := ""
+	for i, v := range vs {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(v)
+	}
+	return s
+}

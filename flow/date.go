@@ -1,0 +1,106 @@
+package flow
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day in the store's time zone. Return windows, warranty
+// periods and refund deadlines are counted in whole days, never in hours, so
+// the engine works on dates and leaves clocks to its callers.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf is the calendar day of t in t's own location. Callers convert the
+// clock to the store's time zone first: DateOf(now.In(storeZone)).
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// ParseDate reads a date written as YYYY-MM-DD.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD", s)
+	}
+	return DateOf(t), nil
+}
+
+// IsZero reports whether the date was never set.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String writes the date as YYYY-MM-DD.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// Time is midnight UTC of the date: a fixed point to count days from.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// AddDays is the date n days later (earlier when n is negative).
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }
+
+// AddMonths is the same day n months later; a day the month lacks becomes the
+// month's last day (31 January + 1 month = 28 or 29 February), as warranty
+// periods are counted.
+func (d Date) AddMonths(n int) Date {
+	first := time.Date(d.Year, d.Month+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	day := d.Day
+	if day > last {
+		day = last
+	}
+	return Date{first.Year(), first.Month(), day}
+}
+
+// DaysSince counts the whole days from earlier to d: the day after earlier is
+// day 1, which is how the law counts a return window (the day of purchase is
+// not counted).
+func (d Date) DaysSince(earlier Date) int {
+	return int(d.Time().Sub(earlier.Time()).Hours() / 24)
+}
+
+// Before reports whether d is an earlier day than o.
+func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
+
+// After reports whether d is a later day than o.
+func (d Date) After(o Date) bool { return d.Time().After(o.Time()) }
+
+// Weekday is the day of the week of d.
+func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
+
+// AddBusinessDays is the date n business days after d, skipping Saturdays and
+// Sundays.
+func (d Date) AddBusinessDays(n int) Date {
+	for n > 0 {
+		d = d.AddDays(1)
+		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return d
+}
+
+// MarshalText writes the date as YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads a date written as YYYY-MM-DD; an empty text is no date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	p, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = p
+	return nil
+}

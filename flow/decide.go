@@ -1,0 +1,487 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Outcome is what the policy gives the customer.
+type Outcome string
+
+// The outcomes of the decide contract.
+const (
+	OutcomeRefund         Outcome = "refund"
+	OutcomeExchange       Outcome = "exchange"
+	OutcomeReject         Outcome = "reject"
+	OutcomeNeedDocuments  Outcome = "need_documents" // the case stays open until the customer brings them
+	OutcomeServiceCentre  Outcome = "service_centre" // the item goes to the service centre
+	OutcomeReplaceSimilar Outcome = "replace_similar"
+	OutcomeEscalate       Outcome = "escalate" // a shift lead decides
+)
+
+// Outcomes lists every outcome.
+var Outcomes = []Outcome{OutcomeRefund, OutcomeExchange, OutcomeReject, OutcomeNeedDocuments, OutcomeServiceCentre,
+	OutcomeReplaceSimilar, OutcomeEscalate}
+
+func (o Outcome) String() string { return string(o) }
+
+// Decision is the engine's answer for a case, in the shape of the decide
+// contract, with the reasons a cashier reads out.
+type Decision struct {
+	Outcome  Outcome    `json:"outcome"`
+	RefundBy Date       `json:"refund_by,omitzero"` // set for a refund: the day it must be paid by
+	Clauses  []ClauseID `json:"clauses"`            // the clauses that decided it; a rejection lists every failed one
+	Missing  []Document `json:"missing"`            // documents still to bring, for need_documents
+	Warnings []ClauseID `json:"warnings"`           // clauses to tell the customer about that did not decide it
+	Explain  []string   `json:"explain"`            // one line per check, fit to read out
+	// Reason says why a shift lead must decide, for an escalation.
+	Reason string `json:"reason,omitempty"`
+	// ServiceBy is the latest day the item is expected back from the service
+	// centre, where the policy sets a term in business days.
+	ServiceBy Date `json:"service_by,omitzero"`
+}
+
+// Decide applies the policy to the case on the day of now (in now's location:
+// pass the clock in the store's time zone). It explains every check it makes.
+// Where the policy is silent or contradicts itself or the law, the outcome is
+// OutcomeEscalate with the reason. An error names the field of the case that
+// is missing or wrong.
+func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
+	today := DateOf(now)
+	if err := c.Validate(today); err != nil {
+		return Decision{}, err
+	}
+	if c.Sale.Date.IsZero() {
+		return Decision{}, fieldErr("sale.date", "the sale date is needed")
+	}
+	if c.Request.Claim == "" {
+		return Decision{}, fieldErr("claim", "say whether it is a return or a defect")
+	}
+	if c.Request.Wants == "" {
+		return Decision{}, fieldErr("wants", "say whether the customer wants a refund or an exchange")
+	}
+	d := &decider{c: c, p: p, today: today, day: today.DaysSince(c.Sale.Date)}
+	if c.Request.Claim == ClaimReturn {
+		d.ret()
+	} else {
+		d.defect()
+	}
+	return d.out, nil
+}
+
+// decider holds one decision while it is made.
+type decider struct {
+	c     *Case
+	p     *Policy
+	today Date
+	day   int // days since the sale; the day after the sale is day 1
+	out   Decision
+}
+
+func (d *decider) line(format string, args ...any) {
+	d.out.Explain = append(d.out.Explain, fmt.Sprintf(format, args...))
+}
+
+// finish sets the outcome and the deciding clauses.
+func (d *decider) finish(o Outcome, clauses ...ClauseID) {
+	d.out.Outcome = o
+	d.out.Clauses = append([]ClauseID{}, clauses...)
+	if d.out.Missing == nil {
+		d.out.Missing = []Document{}
+	}
+	if d.out.Warnings == nil {
+		d.out.Warnings = []ClauseID{}
+	}
+	if d.out.Explain == nil {
+		d.out.Explain = []string{}
+	}
+}
+
+// escalate hands the case to a shift lead. A situation the policy lists gives
+// the store's reason; otherwise the engine's own reason stands.
+func (d *decider) escalate(s Situation, reason string, clauses ...ClauseID) {
+	if e, ok := d.p.Escalation(s); ok && s != "" {
+		reason = e.Reason
+	}
+	d.out.Reason = reason
+	d.line("a shift lead decides: %s", reason)
+	d.finish(OutcomeEscalate, clauses...)
+}
+
+func (d *decider) warn(id ClauseID) {
+	for _, w := range d.out.Warnings {
+		if w == id {
+			return
+		}
+	}
+	d.out.Warnings = append(d.out.Warnings, id)
+}
+
+// ret decides a return of goods of proper quality: used-equipment, then the
+// window, then every inspection clause, then the documents.
+func (d *decider) ret() {
+	c, p := d.c, d.p
+	if p.Clauses.UsedEquipment != nil && c.Sale.Condition == ConditionUsed {
+		d.line("used equipment: no returns or exchanges")
+		d.finish(OutcomeReject, ClauseUsedEquipment)
+		return
+	}
+	findings := p.returnFindings(c.Inspection)
+	w := p.Clauses.Window
+	if w == nil {
+		d.line("day %d since the sale: the policy sets no return window", d.day)
+		for _, f := range findings {
+			d.line("%s", f.line)
+		}
+		d.escalate(SituationReturnNewGoods, "the policy says nothing of returns of goods of proper quality", ClauseWindow)
+		return
+	}
+	var failed []ClauseID
+	shortOfLaw := false
+	switch {
+	case d.day <= w.Days:
+		d.line("day %d of %d: within the return window", d.day, w.Days)
+	case d.day <= LawWindowDays:
+		d.line("day %d of %d: past the store's window, but within the %d days the law gives (art. 9)", d.day, w.Days, LawWindowDays)
+		shortOfLaw = true
+	default:
+		d.line("day %d of %d: past the return window", d.day, w.Days)
+		failed = append(failed, ClauseWindow)
+	}
+	for _, f := range findings {
+		d.line("%s", f.line)
+		if !f.pass {
+			failed = append(failed, f.clause)
+		}
+	}
+	if len(failed) > 0 {
+		d.finish(OutcomeReject, failed...)
+		return
+	}
+	if shortOfLaw {
+		d.escalate(SituationShortWindow, fmt.Sprintf("the store's window of %d days is shorter than the %d days the law gives",
+			w.Days, LawWindowDays), ClauseWindow)
+		return
+	}
+	if c.Request.Remote {
+		if p.Clauses.ReturnShipping == nil {
+			d.escalate(SituationRemoteReturn, "the policy says nothing of returns sent by a delivery service", ClauseReturnShipping)
+			return
+		}
+		d.line("sent by a delivery service: the buyer pays the return shipping")
+		d.warn(ClauseReturnShipping)
+	}
+	d.remedy(c.Request.Wants, false, ClauseWindow)
+}
+
+// remedy gives the customer what they want once the documents are there:
+// proof of purchase, the warranty card where the policy (or cardNeeded) asks
+// for it, and the passport for a refund where the policy asks for it.
+func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
+	c, p := d.c, d.p
+	var missing []Document
+	var unmet []ClauseID
+	if pp := p.Clauses.ProofOfPurchase; pp != nil {
+		var names []string
+		found := false
+		for _, doc := range pp.Accepts {
+			names = append(names, docName(doc))
+			found = found || c.Has(doc)
+		}
+		if found {
+			d.line("proof of purchase presented")
+		} else {
+			d.line("no proof of purchase: bring the %s", strings.Join(names, " or the "))
+			missing = append(missing, pp.Accepts[0])
+			unmet = append(unmet, ClauseProofOfPurchase)
+		}
+	}
+	if p.Clauses.WarrantyCard != nil || cardNeeded {
+		id := ClauseWarrantyCard
+		if p.Clauses.WarrantyCard == nil {
+			id = ClauseSignificantDefect
+		}
+		if c.Has(DocWarrantyCard) {
+			d.line("warranty card presented")
+		} else {
+			d.line("no warranty card: bring it")
+			missing = append(missing, DocWarrantyCard)
+			unmet = append(unmet, id)
+		}
+	}
+	if p.Clauses.Passport != nil && want == WantRefund {
+		if c.Has(DocPassport) || c.Passport.Presented() {
+			d.line("passport presented")
+		} else {
+			d.line("a refund needs the passport: bring it (an exchange does not)")
+			missing = append(missing, DocPassport)
+			unmet = append(unmet, ClausePassport)
+		}
+	}
+	if len(missing) > 0 {
+		d.out.Missing = missing
+		d.finish(OutcomeNeedDocuments, unmet...)
+		return
+	}
+	if want == WantExchange {
+		d.line("exchange for goods of good quality")
+		d.finish(OutcomeExchange, clauses...)
+		return
+	}
+	days := LawPayoutDays
+	if rp := p.Clauses.RefundPayout; rp != nil {
+		days = rp.DaysWithoutCash
+	}
+	if c.TillHasCash {
+		d.out.RefundBy = d.today
+		d.line("refund %s today at the till", c.Sale.Price)
+	} else {
+		d.out.RefundBy = d.today.AddDays(days)
+		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, days)
+	}
+	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
+}
+
+func docName(doc Document) string { return strings.ReplaceAll(string(doc), "_", " ") }
+
+// defect decides a claim that the item does not work.
+func (d *decider) defect() {
+	c, p := d.c, d.p
+	if p.Clauses.UsedWarranty != nil && c.Sale.Condition == ConditionUsed {
+		d.usedWarranty()
+		return
+	}
+	if w := p.Clauses.Window; w != nil && d.day <= w.Days {
+		switch {
+		case p.Clauses.SCAct != nil:
+			d.line("day %d of %d: a defect within the return window", d.day, w.Days)
+			d.scAct()
+			return
+		case p.Clauses.DefectExchange != nil:
+			d.line("day %d of %d: a defect within the return window", d.day, w.Days)
+			d.defectExchange()
+			return
+		}
+	}
+	d.warranty()
+}
+
+// usedWarranty decides a defect of used equipment: repair at the store's
+// service centre under a contractual warranty, or a similar device; never a
+// refund.
+func (d *decider) usedWarranty() {
+	c, uw := d.c, d.p.Clauses.UsedWarranty
+	if !c.Sale.WarrantyContract {
+		d.line("used equipment without a contractual warranty obligation: no warranty")
+		d.finish(OutcomeReject, ClauseUsedWarranty)
+		return
+	}
+	if c.Sale.WarrantyMonths == 0 {
+		d.escalate(SituationWarrantyUnknown, "the sale does not state the warranty period", ClauseUsedWarranty)
+		return
+	}
+	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
+	if d.today.After(end) {
+		d.line("the contractual warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
+		d.finish(OutcomeReject, ClauseUsedWarranty)
+		return
+	}
+	d.line("used equipment under a contractual warranty until %s", end)
+	if c.Request.Wants == WantRefund {
+		d.line("used equipment is never refunded: it is repaired, or replaced by a similar device")
+	}
+	switch c.ServiceCentre {
+	case ConclusionSignificantDefect:
+		d.line("the service centre found it cannot be repaired: replace it with a similar device")
+		d.finish(OutcomeReplaceSimilar, ClauseUsedWarranty)
+	case ConclusionNoDefect:
+		d.line("the service centre found no defect: nothing to repair")
+		d.finish(OutcomeReject, ClauseUsedWarranty)
+	case ConclusionConditionsViolated:
+		d.line("the service centre found the operating conditions violated: warranty repair refused")
+		d.finish(OutcomeReject, ClauseUsedWarranty)
+	default:
+		d.toService(uw, "repair at the store's service centre")
+		d.finish(OutcomeServiceCentre, ClauseUsedWarranty)
+	}
+}
+
+// scAct decides a defect within the window where a service centre's act must
+// say the operating conditions were not violated (citrus).
+func (d *decider) scAct() {
+	c := d.c
+	switch c.ServiceCentre {
+	case ConclusionNone:
+		d.line("no service-centre act: the item goes to the service centre for diagnostics")
+		d.exclusionWarnings()
+		d.finish(OutcomeServiceCentre, ClauseSCAct)
+	case ConclusionConditionsViolated:
+		d.line("the service centre's act says the operating conditions were violated: no refund or exchange")
+		d.finish(OutcomeReject, ClauseSCAct)
+	case ConclusionNoDefect:
+		d.line("the service centre found no defect: the goods are of proper quality")
+		if !d.p.Has(ClauseNoDefectFound) {
+			d.finish(OutcomeReject, ClauseSCAct)
+			return
+		}
+		failed := []ClauseID{}
+		for _, f := range d.p.returnFindings(c.Inspection) {
+			d.line("%s", f.line)
+			if !f.pass {
+				failed = append(failed, f.clause)
+			}
+		}
+		if len(failed) > 0 {
+			d.finish(OutcomeReject, append([]ClauseID{ClauseNoDefectFound}, failed...)...)
+			return
+		}
+		if c.Request.Wants == WantRefund {
+			d.line("no defect found: an exchange, not a refund")
+		}
+		d.remedy(WantExchange, false, ClauseNoDefectFound)
+	default:
+		d.line("the service centre's act confirms the defect and that the operating conditions were not violated")
+		clauses := []ClauseID{ClauseSCAct}
+		if c.ServiceCentre == ConclusionSignificantDefect && d.p.Has(ClauseSignificantDefect) {
+			clauses = append(clauses, ClauseSignificantDefect)
+		}
+		d.remedy(c.Request.Wants, false, clauses...)
+	}
+}
+
+// defectExchange decides a defect within the window where the store's experts
+// check it and a confirmed defect is exchanged (generic).
+func (d *decider) defectExchange() {
+	c := d.c
+	switch c.ServiceCentre {
+	case ConclusionNone:
+		d.line("the store's experts check the defect: the item goes to the service centre")
+		d.exclusionWarnings()
+		d.finish(OutcomeServiceCentre, ClauseDefectExchange)
+	case ConclusionConditionsViolated:
+		d.line("the service centre found the operating conditions violated: no exchange")
+		d.finish(OutcomeReject, ClauseDefectExchange)
+	case ConclusionNoDefect:
+		d.line("the service centre found no defect: a return of goods of proper quality can be asked for instead")
+		d.finish(OutcomeReject, ClauseDefectExchange)
+	case ConclusionSignificantDefect:
+		d.significantDefect()
+	default:
+		d.line("defect confirmed within the return window: exchange for goods of good quality")
+		if c.Request.Wants == WantRefund {
+			if _, listed := d.p.Escalation(SituationDefectRefundInWindow); listed {
+				d.escalate(SituationDefectRefundInWindow, "", ClauseDefectExchange, ClauseSignificantDefect)
+				return
+			}
+			d.line("an exchange, not a refund")
+		}
+		d.remedy(WantExchange, false, ClauseDefectExchange)
+	}
+}
+
+// warranty decides a defect after the return window: the warranty period,
+// then the service centre's conclusion.
+func (d *decider) warranty() {
+	c, p := d.c, d.p
+	if p.Clauses.WarrantyPeriod == nil {
+		d.escalate(SituationWarrantyUnknown, "the policy has no warranty-period clause", ClauseWarrantyPeriod)
+		return
+	}
+	if c.Sale.WarrantyMonths == 0 {
+		d.escalate(SituationWarrantyUnknown, "the sale does not state the warranty period", ClauseWarrantyPeriod)
+		return
+	}
+	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
+	if d.today.After(end) {
+		d.line("the warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
+		d.finish(OutcomeReject, ClauseWarrantyPeriod)
+		return
+	}
+	d.line("under warranty until %s (%d months)", end, c.Sale.WarrantyMonths)
+	switch c.ServiceCentre {
+	case ConclusionSignificantDefect:
+		if !p.Has(ClauseSignificantDefect) {
+			d.escalate(SituationSignificantDefect,
+				"the policy says nothing of a significant defect; the law (art. 8) gives a refund or a replacement",
+				ClauseSignificantDefect)
+			return
+		}
+		d.significantDefect()
+	case ConclusionNoDefect:
+		d.line("the service centre found no defect: nothing to repair under warranty")
+		d.finish(OutcomeReject, ClauseWarrantyRepair)
+	case ConclusionConditionsViolated:
+		d.line("the service centre found the operating conditions violated: warranty repair refused")
+		d.finish(OutcomeReject, ClauseWarrantyRepair)
+	default:
+		d.repair()
+	}
+}
+
+// repair sends the item to the service centre under warranty.
+func (d *decider) repair() {
+	c, p := d.c, d.p
+	if m := p.Clauses.Market; m != nil && oneOf(c.Sale.Market, m.Individual) {
+		d.escalate("", fmt.Sprintf("terms for %s-market devices are individual", c.Sale.Market), ClauseMarket)
+		return
+	}
+	wr := p.Clauses.WarrantyRepair
+	if wr == nil {
+		d.escalate("", "the policy says nothing of warranty repair", ClauseWarrantyRepair)
+		return
+	}
+	if len(wr.Markets) > 0 && !oneOf(c.Sale.Market, wr.Markets) {
+		if c.Sale.Market == "" {
+			d.escalate("", fmt.Sprintf("the sale does not say which market the device is for; the repair terms hold for %s",
+				list(wr.Markets)), ClauseWarrantyRepair)
+		} else {
+			d.escalate("", fmt.Sprintf("the repair terms hold for %s devices, not %s", list(wr.Markets), c.Sale.Market),
+				ClauseWarrantyRepair)
+		}
+		return
+	}
+	d.toService(wr, "warranty repair at the service centre")
+	d.exclusionWarnings()
+	d.finish(OutcomeServiceCentre, ClauseWarrantyRepair)
+}
+
+// toService explains the service centre's term and when the item is due back.
+func (d *decider) toService(r *RepairClause, what string) {
+	if r.MaxBusinessDays > 0 {
+		d.out.ServiceBy = d.today.AddBusinessDays(r.MaxBusinessDays)
+		d.line("%s: %d-%d business days, back by %s", what, r.MinBusinessDays, r.MaxBusinessDays, d.out.ServiceBy)
+	} else {
+		d.line("%s: the service centre sets the term", what)
+	}
+	if d.p.Has(ClauseNoLoaner) {
+		d.line("no replacement device while in service (the law gives a loaner on written request)")
+		d.warn(ClauseNoLoaner)
+	}
+}
+
+// significantDefect gives the customer's choice of refund or exchange for a
+// significant defect, with the full set, the warranty card and proof of
+// payment.
+func (d *decider) significantDefect() {
+	d.line("the service centre found a significant defect: a refund or an exchange, as the customer chooses")
+	if !d.c.Inspection.CompleteSet {
+		d.line("the set is not complete: a significant defect is refunded or exchanged only with the full set")
+		d.finish(OutcomeReject, ClauseSignificantDefect)
+		return
+	}
+	d.line("complete set")
+	d.remedy(d.c.Request.Wants, true, ClauseSignificantDefect)
+}
+
+// exclusionWarnings tells the customer what may make the service centre
+// refuse warranty repair; the kiosk sends the item on all the same.
+func (d *decider) exclusionWarnings() {
+	if !d.p.Has(ClauseWarrantyExclusions) {
+		return
+	}
+	if ex := exclusions(d.c.Inspection); len(ex) > 0 {
+		d.line("the service centre may refuse warranty repair: %s", strings.Join(ex, ", "))
+		d.warn(ClauseWarrantyExclusions)
+	}
+}
