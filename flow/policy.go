@@ -180,7 +180,6 @@ type Policy struct {
 	Law      string                   `toml:"law"`
 	Clauses  Clauses                  `toml:"clauses"`
 	Escalate map[Situation]Escalation `toml:"escalate"`
-
 }
 
 // Has reports whether the policy includes the clause.
