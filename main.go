@@ -1,0 +1,13 @@
+// Command returnsdesk is the returns desk of an electronics store: a kiosk
+// for the checkout terminal and the commands around it. See README.md.
+package main
+
+import (
+	"os"
+
+	"returnsdesk/ui"
+)
+
+func main() {
+	os.Exit(ui.Main(ui.OSEnv(), os.Args[1:]))
+}

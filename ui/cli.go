@@ -1,0 +1,195 @@
+// Package ui is everything a person touches: the kiosk's screens and the
+// command line around them. It reads and writes through store and decides
+// through flow; main only wires it to the process.
+package ui
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"returnsdesk/flow"
+)
+
+// Exit codes of every command.
+const (
+	ExitOK    = 0
+	ExitFail  = 1 // the command ran and found a problem (a broken store, a failed check)
+	ExitUsage = 2 // bad input: the message names the field or argument
+)
+
+// Env is what a command runs with: its streams, the clock and the process's
+// environment. Tests pass their own.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Now    func() time.Time
+	Getenv func(string) string
+}
+
+// OSEnv is the process's own environment.
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Getenv: os.Getenv}
+}
+
+// command is one subcommand of returnsdesk.
+type command struct {
+	name    string // "decide", or "policy check" for a subcommand
+	summary string
+	usage   string // the argument line after the name
+	help    string // what it does, shown by --help
+	run     func(env Env, args []string) int
+}
+
+// commands is every subcommand, in the order help lists them.
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "decide", usage: "[--policy NAME|FILE] < case.json", summary: "decide one case given as JSON",
+			help: decideHelp, run: runDecide},
+		{name: "policy list", summary: "list the built-in policies", help: "Lists the policies built into the binary.",
+			run: runPolicyList},
+		{name: "policy show", usage: "NAME", summary: "print a built-in policy file",
+			help: "Prints a built-in policy file: a starting point for a store's own.", run: runPolicyShow},
+		{name: "policy check", usage: "FILE", summary: "check a store's policy file",
+			help: "Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key.",
+			run: runPolicyCheck},
+	}
+}
+
+// Main runs returnsdesk with the arguments after the program name and
+// returns the exit code.
+func Main(env Env, args []string) int {
+	if len(args) == 0 {
+		usage(env.Stdout)
+		return ExitOK
+	}
+	if isHelp(args[0]) || args[0] == "help" {
+		usage(env.Stdout)
+		return ExitOK
+	}
+	// the longest command name that the arguments start with
+	var found *command
+	n := 0
+	for i := range commands {
+		words := strings.Fields(commands[i].name)
+		if len(words) <= len(args) && len(words) > n && strings.Join(args[:len(words)], " ") == commands[i].name {
+			found, n = &commands[i], len(words)
+		}
+	}
+	if found == nil {
+		group := false
+		for _, c := range commands {
+			if strings.HasPrefix(c.name, args[0]+" ") {
+				group = true
+			}
+		}
+		if group {
+			groupUsage(env.Stdout, args[0])
+			if len(args) == 1 || isHelp(args[1]) {
+				return ExitOK
+			}
+			fmt.Fprintf(env.Stderr, "returnsdesk %s: %q is not a command\n", args[0], args[1])
+			return ExitUsage
+		}
+		fmt.Fprintf(env.Stderr, "returnsdesk: %q is not a command; see returnsdesk --help\n", args[0])
+		return ExitUsage
+	}
+	rest := args[n:]
+	for _, a := range rest {
+		if isHelp(a) {
+			commandHelp(env.Stdout, found)
+			return ExitOK
+		}
+	}
+	return found.run(env, rest)
+}
+
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `returnsdesk: the returns desk of an electronics store
+
+Usage:
+  returnsdesk COMMAND [ARGUMENTS]
+
+Commands:
+`)
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nEvery command takes --help.\n")
+}
+
+func groupUsage(w io.Writer, group string) {
+	fmt.Fprintf(w, "Usage: returnsdesk %s COMMAND\n\nCommands:\n", group)
+	for _, c := range commands {
+		if strings.HasPrefix(c.name, group+" ") {
+			fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+		}
+	}
+}
+
+func commandHelp(w io.Writer, c *command) {
+	fmt.Fprintf(w, "Usage: returnsdesk %s %s\n\n%s\n", c.name, c.usage, c.help)
+}
+
+// newFlags is a flag set that reports its errors in the command's name and
+// leaves --help to Main.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// flagErr writes a flag parsing error naming the command.
+func flagErr(env Env, name string, err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", name, err)
+	return ExitUsage
+}
+
+// LoadPolicy finds a policy by the name of a built-in or the path of a
+// store's own file.
+func LoadPolicy(nameOrFile string) (*flow.Policy, error) {
+	for _, b := range flow.Builtins {
+		if b == nameOrFile {
+			return flow.Builtin(b)
+		}
+	}
+	data, err := os.ReadFile(nameOrFile)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {
+			return nil, fmt.Errorf("%q is not a built-in policy (%s) nor a file", nameOrFile, strings.Join(flow.Builtins, ", "))
+		}
+		return nil, fmt.Errorf("cannot read the policy file: %w", err)
+	}
+	return flow.ParsePolicy(data, nameOrFile)
+}
+
+// DefaultDataDir is where the kiosk keeps its store, its passport key, its
+// acts and its log when --data is not given: $RETURNSDESK_DATA, else
+// $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk.
+func DefaultDataDir(getenv func(string) string) string {
+	if d := getenv("RETURNSDESK_DATA"); d != "" {
+		return d
+	}
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return d + string(os.PathSeparator) + "returnsdesk"
+	}
+	home := getenv("HOME")
+	if home == "" {
+		if h, err := os.UserHomeDir(); err == nil {
+			home = h
+		}
+	}
+	return strings.Join([]string{home, ".local", "share", "returnsdesk"}, string(os.PathSeparator))
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"returnsdesk/flow"
+)
+
+const decideHelp = `Reads one case as JSON on standard input and writes its decision as JSON on
+standard output (the decide contract in DOMAIN.md).
+
+  --policy NAME|FILE   a built-in policy (generic, icenter, citrus) or a
+                       store's own policy file; without it, the input's
+                       "policy" field names one
+
+Exit 0 with the decision; exit 2 with a message naming the field when the
+input cannot be read: malformed JSON, an unknown field or value, a bad date,
+a visit before the sale, an unknown policy.
+
+Example:
+  echo '{"policy":"citrus","today":"2024-03-15","sale":{"date":"2024-03-01",
+    "price":"19999.00","currency":"UAH"},"claim":"return","wants":"refund",
+    "till_has_cash":true,"documents":["receipt","warranty_card"],
+    "inspection":{"complete_set":true,"packaging_intact":true,
+    "labels_intact":true,"seals_intact":true}}' | returnsdesk decide`
+
+func runDecide(env Env, args []string) int {
+	fs := newFlags("decide")
+	policyArg := fs.String("policy", "", "")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(env, "decide", err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: unexpected argument %q: the case comes on standard input\n", fs.Arg(0))
+		return ExitUsage
+	}
+	data, err := io.ReadAll(io.LimitReader(env.Stdin, 1<<20+1))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: cannot read standard input: %v\n", err)
+		return ExitUsage
+	}
+	if len(data) > 1<<20 {
+		fmt.Fprintln(env.Stderr, "returnsdesk decide: input: more than 1 MiB: send one case")
+		return ExitUsage
+	}
+	in, err := flow.ParseInput(data, env.Now())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: %v\n", err)
+		return ExitUsage
+	}
+	name := *policyArg
+	switch {
+	case name == "" && in.Policy == "":
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: name a policy in the input or with --policy (built-in: %s)\n",
+			strings.Join(flow.Builtins, ", "))
+		return ExitUsage
+	case name == "":
+		name = in.Policy
+	case in.Policy != "" && in.Policy != name:
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: the input names %q but --policy names %q\n", in.Policy, name)
+		return ExitUsage
+	}
+	p, err := LoadPolicy(name)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: %v\n", err)
+		return ExitUsage
+	}
+	if in.Policy != "" && *policyArg != "" && p.Name != in.Policy {
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: the input names %q but the file is policy %q\n", in.Policy, p.Name)
+		return ExitUsage
+	}
+	d, err := flow.Decide(&in.Case, p, in.Today.Time())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk decide: %v\n", err)
+		return ExitUsage
+	}
+	out, _ := json.MarshalIndent(d, "", "  ")
+	fmt.Fprintf(env.Stdout, "%s\n", out)
+	return ExitOK
+}
+
+func runPolicyList(env Env, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy list: unexpected argument %q\n", args[0])
+		return ExitUsage
+	}
+	for _, name := range flow.Builtins {
+		p, err := flow.Builtin(name)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "returnsdesk policy list: %v\n", err)
+			return ExitFail
+		}
+		fmt.Fprintf(env.Stdout, "%-8s %s (%d clauses)\n", p.Name, p.Title, len(p.ClauseIDsOf()))
+	}
+	return ExitOK
+}
+
+func runPolicyShow(env Env, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy show: name one policy: %s\n", strings.Join(flow.Builtins, ", "))
+		return ExitUsage
+	}
+	data, err := flow.BuiltinFile(args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy show: %v\n", err)
+		return ExitUsage
+	}
+	env.Stdout.Write(data)
+	return ExitOK
+}
+
+func runPolicyCheck(env Env, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(env.Stderr, "returnsdesk policy check: name one policy file")
+		return ExitUsage
+	}
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy check: cannot read %s: %v\n", args[0], errors.Unwrap(err))
+		return ExitUsage
+	}
+	p, err := flow.ParsePolicy(data, args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%v\n", err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stdout, "%s: policy %q is valid: %d clauses, %d escalations\n", args[0], p.Name, len(p.ClauseIDsOf()), len(p.Escalate))
+	return ExitOK
+}
