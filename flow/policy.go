@@ -341,7 +341,13 @@ func ParsePolicy(data []byte, file string) (*Policy, error) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &PolicyError{File: file, Problems: []Problem{{Line: pe.Position.Line, Key: pe.LastKey, Msg: pe.Message}}}
+			// The parser counts a newline that ends a bad line as the start
+			// of the next; the byte offset says which line the person wrote.
+			line := pe.Position.Line
+			if s := pe.Position.Start; s >= 0 && s <= len(data) {
+				line = 1 + bytes.Count(data[:s], []byte("\n"))
+			}
+			return nil, &PolicyError{File: file, Problems: []Problem{{Line: line, Key: pe.LastKey, Msg: pe.Message}}}
 		}
 		return nil, &PolicyError{File: file, Problems: []Problem{{Msg: err.Error()}}}
 	}
