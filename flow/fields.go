@@ -1,0 +1,185 @@
+package flow
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The checks of single fields, shared by the kiosk's forms and the decide
+// contract, so a rule is written once. Each returns a message fit to show
+// beside the field.
+
+// CheckSerial checks a serial number or IMEI. A 15-digit number is an IMEI
+// and must carry its Luhn check digit; anything else must be 3 to 40 letters,
+// digits, dashes or slashes (what a barcode scanner types).
+func CheckSerial(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fmt.Errorf("enter the serial number or IMEI")
+	}
+	if len(s) == 15 && allDigits(s) {
+		if !LuhnValid(s) {
+			return fmt.Errorf("%s is not a valid IMEI: its check digit is wrong", s)
+		}
+		return nil
+	}
+	if len(s) < 3 || len(s) > 40 {
+		return fmt.Errorf("a serial number has 3 to 40 characters")
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/' {
+			return fmt.Errorf("a serial number has only letters, digits, - and /")
+		}
+	}
+	return nil
+}
+
+// LuhnValid reports whether a string of digits ends in its Luhn check digit,
+// as an IMEI does.
+func LuhnValid(digits string) bool {
+	sum := 0
+	double := false
+	for i := len(digits) - 1; i >= 0; i-- {
+		d := int(digits[i] - '0')
+		if d < 0 || d > 9 {
+			return false
+		}
+		if double {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+		double = !double
+	}
+	return sum%10 == 0
+}
+
+// CheckReceipt checks a receipt number: 1 to 40 letters, digits, dashes,
+// slashes or dots.
+func CheckReceipt(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fmt.Errorf("enter the receipt number")
+	}
+	if len(s) > 40 {
+		return fmt.Errorf("a receipt number has at most 40 characters")
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/' && r != '.' {
+			return fmt.Errorf("a receipt number has only letters, digits, -, / and .")
+		}
+	}
+	return nil
+}
+
+// CheckSaleDate reads a sale date: a real day, not after today.
+func CheckSaleDate(s string, today Date) (Date, error) {
+	d, err := ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return Date{}, err
+	}
+	if d.After(today) {
+		return Date{}, fmt.Errorf("the sale date %s is after today (%s)", d, today)
+	}
+	return d, nil
+}
+
+// CheckPrice reads a price: more than zero.
+func CheckPrice(s, currency string) (Money, error) {
+	m, err := ParseMoney(s, currency)
+	if err != nil {
+		return Money{}, err
+	}
+	if m.Minor == 0 {
+		return Money{}, fmt.Errorf("the price must be more than zero")
+	}
+	return m, nil
+}
+
+// CheckWarrantyMonths reads a warranty period in months, 0 to 120 (0 when
+// the receipt does not say).
+func CheckWarrantyMonths(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 120 {
+		return 0, fmt.Errorf("%q is not a number of months from 0 to 120", s)
+	}
+	return n, nil
+}
+
+// ParseMinSec reads a call counter written as minutes:seconds ("4:59") or as
+// seconds ("299").
+func ParseMinSec(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	bad := fmt.Errorf("%q is not a time such as 4:59 (minutes:seconds) or 299 (seconds)", s)
+	m, sec, hasColon := strings.Cut(s, ":")
+	if !hasColon {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || !allDigits(s) {
+			return 0, bad
+		}
+		return n, nil
+	}
+	mi, err1 := strconv.Atoi(m)
+	se, err2 := strconv.Atoi(sec)
+	if err1 != nil || err2 != nil || !allDigits(m) || !allDigits(sec) || len(sec) != 2 || se > 59 || mi > 100000 {
+		return 0, bad
+	}
+	return mi*60 + se, nil
+}
+
+// PassportTypes are the passports a customer can show: the ID card, the
+// old booklet, a foreign passport.
+var PassportTypes = []string{"id_card", "booklet", "foreign"}
+
+// CheckPassport checks a passport number for its type: an ID card has 9
+// digits; a booklet two letters and 6 digits; a foreign passport 5 to 20
+// letters and digits.
+func CheckPassport(ptype, number string) error {
+	n := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(number), " ", ""))
+	switch ptype {
+	case "id_card":
+		if len(n) != 9 || !allDigits(n) {
+			return fmt.Errorf("an ID card number has 9 digits")
+		}
+	case "booklet":
+		if len(n) != 8 || !allDigits(n[2:]) || !unicode.IsLetter(rune(n[0])) || !unicode.IsLetter(rune(n[1])) {
+			return fmt.Errorf("a passport booklet number is 2 letters and 6 digits, such as AB123456")
+		}
+	case "foreign":
+		if len(n) < 5 || len(n) > 20 {
+			return fmt.Errorf("a foreign passport number has 5 to 20 characters")
+		}
+		for _, r := range n {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return fmt.Errorf("a passport number has only letters and digits")
+			}
+		}
+	default:
+		return fmt.Errorf("%q is not a passport type: %s", ptype, strings.Join(PassportTypes, ", "))
+	}
+	return nil
+}
+
+// NormalizePassport is the number as it is hashed: upper case, no spaces.
+func NormalizePassport(number string) string {
+	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(number), " ", ""))
+}
+
+// Masked shows a passport by its type and last four characters only.
+func (p Passport) Masked() string {
+	if p.Last4 == "" {
+		return ""
+	}
+	return p.Type + " ****" + p.Last4
+}
