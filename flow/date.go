@@ -64,7 +64,8 @@ func (d Date) AddMonths(n int) Date {
 // day 1, which is how the law counts a return window (the day of purchase is
 // not counted).
 func (d Date) DaysSince(earlier Date) int {
-	return int(d.Time().Sub(earlier.Time()).Hours() / 24)
+	// Unix seconds, not time.Sub: a Duration saturates at about 292 years.
+	return int((d.Time().Unix() - earlier.Time().Unix()) / (24 * 60 * 60))
 }
 
 // Before reports whether d is an earlier day than o.

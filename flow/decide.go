@@ -303,6 +303,7 @@ func (d *decider) usedWarranty() {
 		d.finish(OutcomeReject, ClauseUsedWarranty)
 	default:
 		d.toService(uw, "repair at the store's service centre")
+		d.exclusionWarnings()
 		d.finish(OutcomeServiceCentre, ClauseUsedWarranty)
 	}
 }

@@ -173,8 +173,11 @@ func (r *reader) fields(prefix string, m map[string]any, set map[string]func(str
 	sort.Strings(keys)
 	for _, k := range keys {
 		name := k
+		if k == "" {
+			name = `""` // an empty key still needs a name to point at
+		}
 		if prefix != "" {
-			name = prefix + "." + k
+			name = prefix + "." + name
 		}
 		f, ok := set[k]
 		if !ok {

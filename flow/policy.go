@@ -443,6 +443,10 @@ func (p *Policy) check(add func(key, format string, args ...any)) {
 		add("clauses.defect-exchange", "a defect within the window follows either sc-act or defect-exchange, not both")
 	}
 	for s, e := range p.Escalate {
+		if !oneOf(s, Situations) {
+			add("escalate."+string(s), "%q is not a situation; the situations are: %s", s, list(Situations))
+			continue
+		}
 		if strings.TrimSpace(e.Reason) == "" {
 			add("escalate."+string(s)+".reason", "say why this situation goes to a shift lead")
 		}

@@ -1,0 +1,504 @@
+package flow_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"returnsdesk/flow"
+)
+
+// decideCase is one case decided under one policy.
+type decideCase struct {
+	name   string
+	policy *flow.Policy
+	c      flow.Case
+	today  string
+	want   want
+}
+
+func runDecideCases(t *testing.T, cases []decideCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			today := tc.today
+			if today == "" {
+				today = "2024-03-15"
+			}
+			check(t, decide(t, tc.c, tc.policy, today), tc.want)
+		})
+	}
+}
+
+// edited is base with edits applied.
+func edited(base func() flow.Case, edits ...func(*flow.Case)) flow.Case {
+	c := base()
+	for _, e := range edits {
+		e(&c)
+	}
+	return c
+}
+
+func wants(w flow.Want) func(*flow.Case) { return func(c *flow.Case) { c.Request.Wants = w } }
+
+func concluded(k flow.Conclusion) func(*flow.Case) { return func(c *flow.Case) { c.ServiceCentre = k } }
+
+func brought(d ...flow.Document) func(*flow.Case) { return func(c *flow.Case) { c.Documents = d } }
+
+// TestRejectionListsEveryFailedClause: a rejection names every clause the
+// case fails, not only the first, in the order the clauses are checked.
+func TestRejectionListsEveryFailedClause(t *testing.T) {
+	late := func(c *flow.Case) {
+		c.Inspection.SignsOfUse = true
+		c.Inspection.CallSeconds = 301
+	}
+	everything := func(c *flow.Case) {
+		c.Inspection = flow.Inspection{SignsOfUse: true, CallSeconds: 3600, SoftwareModified: true}
+	}
+	runDecideCases(t, []decideCase{
+		{name: "citrus/window_unused_call-counter", policy: builtin(t, "citrus"), c: edited(cleanReturn, late),
+			today: "2024-03-16",
+			want:  want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWindow, flow.ClauseUnused, flow.ClauseCallCounter)}},
+		{name: "generic/window_unused_call-counter", policy: builtin(t, "generic"), c: edited(cleanReturn, late),
+			today: "2024-04-01",
+			want:  want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWindow, flow.ClauseUnused, flow.ClauseCallCounter)}},
+		{name: "citrus/every_inspection_clause", policy: builtin(t, "citrus"), c: edited(cleanReturn, everything),
+			today: "2024-05-01",
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWindow, flow.ClauseUnused,
+				flow.ClauseCallCounter, flow.ClauseSoftware, flow.ClauseCompleteSet, flow.ClausePackaging,
+				flow.ClauseLabels, flow.ClauseSeals)}},
+		// generic has no seals clause: broken seals do not count against a return.
+		{name: "generic/every_inspection_clause_but_seals", policy: builtin(t, "generic"), c: edited(cleanReturn, everything),
+			today: "2024-05-01",
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWindow, flow.ClauseUnused,
+				flow.ClauseCallCounter, flow.ClauseSoftware, flow.ClauseCompleteSet, flow.ClausePackaging,
+				flow.ClauseLabels)}},
+		// A rejection comes before documents: the case is not left open for
+		// papers it cannot use.
+		{name: "citrus/rejection_before_documents", policy: builtin(t, "citrus"),
+			c: edited(cleanReturn, late, brought()), today: "2024-03-16",
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWindow, flow.ClauseUnused, flow.ClauseCallCounter)}},
+	})
+}
+
+// shortWindowTOML is a store's own policy whose 7-day window is shorter than
+// the 14 days the law gives.
+const shortWindowTOML = `
+name = "kiosk-7"
+currency = "UAH"
+
+[clauses.window]
+days = 7
+source = "Returns within 7 days."
+
+[clauses.unused]
+source = "No signs of use."
+
+[clauses.proof-of-purchase]
+accepts = ["receipt"]
+source = "Bring the receipt."
+`
+
+// TestEscalations: every situation DOMAIN.md names goes to a shift lead with
+// its reason; the kiosk never rejects or grants it by itself.
+func TestEscalations(t *testing.T) {
+	generic, icenter, citrus := builtin(t, "generic"), builtin(t, "icenter"), builtin(t, "citrus")
+	short := parse(t, shortWindowTOML)
+	noWarrantyMonths := func(c *flow.Case) { c.Sale.WarrantyMonths = 0 }
+	runDecideCases(t, []decideCase{
+		{name: "icenter/return_of_new_goods_text_silent", policy: icenter, c: cleanReturn(),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWindow),
+				reason: "iCenter's text says nothing of returns of new goods"}},
+		{name: "icenter/return_of_new_goods_day_1_still_escalates", policy: icenter, c: cleanReturn(), today: "2024-03-02",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWindow)}},
+		{name: "generic/defect_in_window_wants_refund_G12_vs_G15", policy: generic,
+			c: edited(cleanDefect, concluded(flow.ConclusionRepairable)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseDefectExchange, flow.ClauseSignificantDefect),
+				reason: "contradicts itself"}},
+		{name: "generic/defect_in_window_conditions_not_violated_wants_refund", policy: generic,
+			c: edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseDefectExchange, flow.ClauseSignificantDefect),
+				reason: "contradicts itself"}},
+		{name: "icenter/asian_market_device", policy: icenter,
+			c:    edited(cleanDefect, func(c *flow.Case) { c.Sale.Market = flow.MarketAsia }),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseMarket), reason: "asia-market devices are individual"}},
+		{name: "icenter/asian_market_device_repairable", policy: icenter,
+			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable), func(c *flow.Case) { c.Sale.Market = flow.MarketAsia }),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseMarket)}},
+		{name: "icenter/significant_defect_on_new_goods", policy: icenter,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseSignificantDefect),
+				reason: "the law (art. 8) gives a refund or a replacement"}},
+		{name: "generic/defect_after_window_no_warranty_months", policy: generic,
+			c: edited(cleanDefect, noWarrantyMonths), today: "2024-06-03",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "does not state the warranty period"}},
+		{name: "citrus/defect_after_window_no_warranty_months", policy: citrus,
+			c: edited(cleanDefect, noWarrantyMonths), today: "2024-06-03",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "does not state the warranty period"}},
+		{name: "icenter/defect_no_warranty_months", policy: icenter,
+			c: edited(cleanDefect, noWarrantyMonths), today: "2024-06-03",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "does not state the warranty period"}},
+		{name: "icenter/used_contract_no_warranty_months", policy: icenter,
+			c: edited(usedDefect, noWarrantyMonths),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseUsedWarranty),
+				reason: "does not state the warranty period"}},
+		{name: "store/window_7_days_day_7_refunds", policy: short, c: cleanReturn(), today: "2024-03-08",
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
+				refundBy: "2024-03-08"}},
+		{name: "store/window_7_days_day_8_escalates_law_gives_14", policy: short, c: cleanReturn(), today: "2024-03-09",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWindow),
+				reason: "shorter than the 14 days the law gives", explain: "within the 14 days the law gives"}},
+		{name: "store/window_7_days_day_14_escalates", policy: short, c: cleanReturn(), today: "2024-03-15",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWindow),
+				reason: "shorter than the 14 days the law gives"}},
+		{name: "store/window_7_days_day_15_rejects", policy: short, c: cleanReturn(), today: "2024-03-16",
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWindow)}},
+		{name: "store/remote_return_no_return_shipping_clause", policy: short,
+			c: edited(cleanReturn, func(c *flow.Case) { c.Request.Remote = true }), today: "2024-03-05",
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseReturnShipping),
+				reason: "returns sent by a delivery service"}},
+	})
+}
+
+// TestEscalationUsesStoreReason: a situation the policy lists under
+// [escalate] gives the store's own words as the reason.
+func TestEscalationUsesStoreReason(t *testing.T) {
+	p := parse(t, shortWindowTOML+`
+[escalate.short-window]
+reason = "our window is 7 days but the law gives 14: ask the shift lead"
+source = "(store rule)"
+`)
+	check(t, decide(t, cleanReturn(), p, "2024-03-10"), want{outcome: flow.OutcomeEscalate,
+		clauses: ids(flow.ClauseWindow), reason: "our window is 7 days but the law gives 14: ask the shift lead"})
+}
+
+// TestDecideDefectInWindowCitrus: sc-act and no-defect-found decide a defect
+// claimed within citrus's 14 days.
+func TestDecideDefectInWindowCitrus(t *testing.T) {
+	p := builtin(t, "citrus")
+	runDecideCases(t, []decideCase{
+		{name: "no_act_goes_to_service_centre", policy: p, c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct), explain: "for diagnostics"}},
+		{name: "no_act_with_exclusions_warns", policy: p,
+			c: edited(cleanDefect, func(c *flow.Case) { c.Inspection.MechanicalDamage = true }),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct),
+				warnings: ids(flow.ClauseWarrantyExclusions), explain: "mechanical damage"}},
+		{name: "conditions_not_violated_refund_wanted_refunds", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout), refundBy: "2024-03-15"}},
+		{name: "conditions_not_violated_exchange_wanted_exchanges", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated), wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSCAct)}},
+		{name: "conditions_not_violated_no_cash_refund_within_7_days", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated),
+				func(c *flow.Case) { c.TillHasCash = false }),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout), refundBy: "2024-03-22"}},
+		{name: "conditions_not_violated_no_card_needs_warranty_card", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated), brought(flow.DocReceipt)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseWarrantyCard),
+				missing: docs(flow.DocWarrantyCard)}},
+		{name: "conditions_violated_rejects", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionConditionsViolated)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseSCAct)}},
+		{name: "no_defect_refund_wanted_exchanges", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseNoDefectFound)}},
+		{name: "no_defect_exchange_wanted_exchanges", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect), wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseNoDefectFound)}},
+		{name: "no_defect_on_day_14_exchanges", policy: p, today: "2024-03-15",
+			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseNoDefectFound)}},
+		{name: "significant_defect_in_window_refunds", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseSignificantDefect,
+				flow.ClauseRefundPayout), refundBy: "2024-03-15"}},
+		// Day 15: past the window, the warranty decides.
+		{name: "day_15_no_act_is_warranty_repair", policy: p, today: "2024-03-16", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		{name: "day_15_no_defect_rejects", policy: p, today: "2024-03-16",
+			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
+	})
+}
+
+// TestDecideDefectInWindowGeneric: defect-exchange decides a defect within
+// generic's 30 days; a significant defect gives the customer's choice (G12).
+func TestDecideDefectInWindowGeneric(t *testing.T) {
+	p := builtin(t, "generic")
+	runDecideCases(t, []decideCase{
+		{name: "no_conclusion_goes_to_service_centre", policy: p, c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange)}},
+		{name: "no_conclusion_with_exclusions_warns", policy: p,
+			c: edited(cleanDefect, func(c *flow.Case) { c.Inspection.UnauthorisedOpening = true }),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange),
+				warnings: ids(flow.ClauseWarrantyExclusions)}},
+		{name: "repairable_exchange_wanted_exchanges", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable), wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseDefectExchange)}},
+		// An exchange needs no passport.
+		{name: "repairable_exchange_without_passport_exchanges", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionRepairable), wants(flow.WantExchange),
+				brought(flow.DocPaymentProof)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseDefectExchange)}},
+		{name: "repairable_refund_wanted_escalates", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionRepairable)),
+			want: want{outcome: flow.OutcomeEscalate,
+				clauses: ids(flow.ClauseDefectExchange, flow.ClauseSignificantDefect)}},
+		{name: "conditions_violated_rejects", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionConditionsViolated)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseDefectExchange)}},
+		{name: "no_defect_rejects", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseDefectExchange)}},
+		{name: "significant_defect_refund_wanted_refunds", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSignificantDefect, flow.ClauseRefundPayout),
+				refundBy: "2024-03-15"}},
+		{name: "significant_defect_exchange_wanted_exchanges", policy: p,
+			c:    edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "significant_defect_incomplete_set_rejects", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect),
+				func(c *flow.Case) { c.Inspection.CompleteSet = false }),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "significant_defect_no_warranty_card_needs_it", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought(flow.DocReceipt, flow.DocPassport)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect),
+				missing: docs(flow.DocWarrantyCard)}},
+		{name: "significant_defect_no_payment_proof_needs_receipt", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought(flow.DocWarrantyCard, flow.DocPassport)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseProofOfPurchase),
+				missing: docs(flow.DocReceipt)}},
+		{name: "significant_defect_payment_proof_will_do", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
+				brought(flow.DocWarrantyCard, flow.DocPaymentProof)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "significant_defect_refund_no_papers_lists_every_missing", policy: p,
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought()),
+			want: want{outcome: flow.OutcomeNeedDocuments,
+				clauses: ids(flow.ClauseProofOfPurchase, flow.ClauseSignificantDefect, flow.ClausePassport),
+				missing: docs(flow.DocReceipt, flow.DocWarrantyCard, flow.DocPassport)}},
+		// Day 30 is the window's last day; day 31 is under warranty.
+		{name: "day_30_no_conclusion_is_defect_exchange", policy: p, today: "2024-03-31", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange)}},
+		{name: "day_31_no_conclusion_is_warranty_repair", policy: p, today: "2024-04-01", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		{name: "day_31_repairable_refund_wanted_is_warranty_repair", policy: p, today: "2024-04-01",
+			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable)),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+	})
+}
+
+// TestDecideUsedEquipmentIcenter: used equipment is never returned, repaired
+// only under a contractual warranty, replaced when it cannot be repaired, and
+// never refunded.
+func TestDecideUsedEquipmentIcenter(t *testing.T) {
+	p := builtin(t, "icenter")
+	used := func(c *flow.Case) { c.Sale.Condition = flow.ConditionUsed }
+	runDecideCases(t, []decideCase{
+		{name: "return_rejects_used-equipment", policy: p, c: edited(cleanReturn, used),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseUsedEquipment)}},
+		{name: "return_for_exchange_rejects_used-equipment", policy: p, c: edited(cleanReturn, used, wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseUsedEquipment)}},
+		{name: "defect_without_contract_rejects_used-warranty", policy: p,
+			c:    edited(usedDefect, func(c *flow.Case) { c.Sale.WarrantyContract = false }),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseUsedWarranty)}},
+		{name: "defect_with_contract_goes_to_store_service_30_business_days", policy: p, c: usedDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseUsedWarranty),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2024-04-26"}},
+		{name: "defect_with_contract_repairable_goes_to_store_service", policy: p,
+			c: edited(usedDefect, concluded(flow.ConclusionRepairable)),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseUsedWarranty),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2024-04-26"}},
+		// The store's service centre may refuse a used device with liquid
+		// damage: the kiosk sends it on and warns, as for new goods.
+		{name: "defect_with_contract_and_liquid_damage_warns", policy: p,
+			c: edited(usedDefect, func(c *flow.Case) { c.Inspection.LiquidDamage = true }),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseUsedWarranty),
+				warnings: ids(flow.ClauseNoLoaner, flow.ClauseWarrantyExclusions), serviceBy: "2024-04-26"}},
+		{name: "significant_defect_replaces_similar", policy: p,
+			c:    edited(usedDefect, concluded(flow.ConclusionSignificantDefect)),
+			want: want{outcome: flow.OutcomeReplaceSimilar, clauses: ids(flow.ClauseUsedWarranty)}},
+		{name: "no_defect_rejects", policy: p,
+			c:    edited(usedDefect, concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseUsedWarranty)}},
+		{name: "conditions_violated_rejects", policy: p,
+			c:    edited(usedDefect, concluded(flow.ConclusionConditionsViolated)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseUsedWarranty)}},
+		// 2024-03-01 + 3 months = 2024-06-01 is the contract's last day.
+		{name: "contract_last_day_goes_to_service", policy: p, c: usedDefect(), today: "2024-06-01",
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseUsedWarranty),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2024-07-12"}},
+		{name: "contract_day_after_rejects", policy: p, c: usedDefect(), today: "2024-06-02",
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseUsedWarranty)}},
+		// used-warranty alone: the Asian market does not change it.
+		{name: "asian_market_used_follows_used-warranty", policy: p,
+			c: edited(usedDefect, func(c *flow.Case) { c.Sale.Market = flow.MarketAsia }),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseUsedWarranty),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2024-04-26"}},
+	})
+	t.Run("never_a_refund", func(t *testing.T) {
+		for _, k := range flow.Conclusions {
+			for _, contract := range []bool{false, true} {
+				c := edited(usedDefect, concluded(k), wants(flow.WantRefund))
+				c.Sale.WarrantyContract = contract
+				for _, today := range []string{"2024-03-02", "2024-03-15", "2024-06-01", "2025-01-01"} {
+					d := decide(t, c, p, today)
+					invariants(t, d)
+					if d.Outcome == flow.OutcomeRefund || !slices.Equal(d.Clauses, ids(flow.ClauseUsedWarranty)) {
+						t.Errorf("conclusion %q contract %v on %s: %s %v, want used-warranty and no refund",
+							k, contract, today, d.Outcome, d.Clauses)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestUsedEquipmentElsewhere: generic and citrus have no used-equipment
+// clause, so a used item is returned like a new one.
+func TestUsedEquipmentElsewhere(t *testing.T) {
+	used := func(c *flow.Case) { c.Sale.Condition = flow.ConditionUsed }
+	runDecideCases(t, []decideCase{
+		{name: "generic/used_return_refunds", policy: builtin(t, "generic"), c: edited(cleanReturn, used),
+			want: refunded("2024-03-15")},
+		{name: "citrus/used_return_refunds", policy: builtin(t, "citrus"), c: edited(cleanReturn, used),
+			want: refunded("2024-03-15")},
+	})
+}
+
+// TestWarningsAreNotRejections: warranty-exclusions, no-loaner and
+// return-shipping are told to the customer; they never refuse the case.
+func TestWarningsAreNotRejections(t *testing.T) {
+	every := func(c *flow.Case) {
+		c.Inspection.SealsIntact = false
+		c.Inspection.SerialMatches = false
+		c.Inspection.LiquidDamage = true
+		c.Inspection.MechanicalDamage = true
+		c.Inspection.UnauthorisedOpening = true
+	}
+	runDecideCases(t, []decideCase{
+		{name: "icenter/every_exclusion_and_no_loaner", policy: builtin(t, "icenter"), c: edited(cleanDefect, every),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseNoLoaner, flow.ClauseWarrantyExclusions), serviceBy: "2024-04-29",
+				explain: "warranty seals broken, liquid damage, mechanical damage, signs of unauthorised opening or repair, serial/IMEI does not match"}},
+		{name: "generic/every_exclusion_after_window", policy: builtin(t, "generic"), c: edited(cleanDefect, every),
+			today: "2024-06-03",
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseWarrantyExclusions)}},
+		{name: "citrus/every_exclusion_after_window", policy: builtin(t, "citrus"), c: edited(cleanDefect, every),
+			today: "2024-06-03",
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseWarrantyExclusions)}},
+		{name: "citrus/remote_exchange_warns_return-shipping", policy: builtin(t, "citrus"),
+			c:    edited(cleanReturn, wants(flow.WantExchange), func(c *flow.Case) { c.Request.Remote = true }),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseWindow), warnings: ids(flow.ClauseReturnShipping)}},
+		{name: "generic/remote_without_passport_still_warns", policy: builtin(t, "generic"),
+			c: edited(cleanReturn, brought(flow.DocReceipt), func(c *flow.Case) { c.Request.Remote = true }),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClausePassport), missing: docs(flow.DocPassport),
+				warnings: ids(flow.ClauseReturnShipping)}},
+		// return-shipping is for remote returns only.
+		{name: "citrus/in_person_no_return-shipping", policy: builtin(t, "citrus"), c: cleanReturn(),
+			want: refunded("2024-03-15")},
+	})
+}
+
+// TestNeedDocuments: a missing document keeps the case open and names the
+// document by its input name; only the documents the policy asks for count.
+func TestNeedDocuments(t *testing.T) {
+	generic, citrus := builtin(t, "generic"), builtin(t, "citrus")
+	runDecideCases(t, []decideCase{
+		{name: "generic/refund_needs_passport", policy: generic, c: edited(cleanReturn, brought(flow.DocReceipt)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClausePassport), missing: docs(flow.DocPassport)}},
+		{name: "generic/exchange_needs_no_passport", policy: generic,
+			c:    edited(cleanReturn, brought(flow.DocReceipt), wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseWindow)}},
+		{name: "generic/no_warranty_card_needed_for_a_return", policy: generic,
+			c:    edited(cleanReturn, brought(flow.DocReceipt, flow.DocPassport)),
+			want: refunded("2024-03-15")},
+		{name: "generic/nothing_needs_receipt_and_passport", policy: generic, c: edited(cleanReturn, brought()),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseProofOfPurchase, flow.ClausePassport),
+				missing: docs(flow.DocReceipt, flow.DocPassport)}},
+		{name: "citrus/no_passport_needed", policy: citrus, c: edited(cleanReturn, brought(flow.DocReceipt, flow.DocWarrantyCard)),
+			want: refunded("2024-03-15")},
+		{name: "citrus/refund_needs_warranty_card", policy: citrus, c: edited(cleanReturn, brought(flow.DocReceipt)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseWarrantyCard),
+				missing: docs(flow.DocWarrantyCard)}},
+		{name: "citrus/exchange_needs_warranty_card", policy: citrus,
+			c: edited(cleanReturn, brought(flow.DocReceipt), wants(flow.WantExchange)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseWarrantyCard),
+				missing: docs(flow.DocWarrantyCard)}},
+		{name: "citrus/nothing_needs_receipt_and_warranty_card", policy: citrus, c: edited(cleanReturn, brought()),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseProofOfPurchase, flow.ClauseWarrantyCard),
+				missing: docs(flow.DocReceipt, flow.DocWarrantyCard)}},
+	})
+}
+
+// TestDecideCountsDaysInTheStoreZone: the day of the visit is the calendar
+// day of now in now's location, whatever the hour.
+func TestDecideCountsDaysInTheStoreZone(t *testing.T) {
+	kyiv := time.FixedZone("EET", 2*60*60)
+	p := builtin(t, "citrus")
+	c := cleanReturn()
+	for _, tc := range []struct {
+		name string
+		now  time.Time
+		want flow.Outcome
+	}{
+		{"day_14_at_23_59_passes", time.Date(2024, 3, 15, 23, 59, 0, 0, kyiv), flow.OutcomeRefund},
+		{"day_15_at_00_01_rejects", time.Date(2024, 3, 16, 0, 1, 0, 0, kyiv), flow.OutcomeReject},
+		{"day_15_at_00_01_even_while_utc_is_day_14", time.Date(2024, 3, 15, 22, 1, 0, 0, time.UTC).In(kyiv), flow.OutcomeReject},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := flow.Decide(&c, p, tc.now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Outcome != tc.want {
+				t.Errorf("outcome %s, want %s\n%s", d.Outcome, tc.want, explain(d))
+			}
+		})
+	}
+}
+
+// TestDecideRefusesIncompleteCases: Decide names the field a case lacks or
+// holds wrong, as a *FieldError.
+func TestDecideRefusesIncompleteCases(t *testing.T) {
+	p := builtin(t, "citrus")
+	for _, tc := range []struct {
+		name, field string
+		edit        func(*flow.Case)
+		today       string
+	}{
+		{"no_sale_date", "sale.date", func(c *flow.Case) { c.Sale.Date = flow.Date{} }, ""},
+		{"no_claim", "claim", func(c *flow.Case) { c.Request.Claim = "" }, ""},
+		{"no_wants", "wants", func(c *flow.Case) { c.Request.Wants = "" }, ""},
+		{"unknown_claim", "claim", func(c *flow.Case) { c.Request.Claim = "swap" }, ""},
+		{"unknown_document", "documents", func(c *flow.Case) { c.Documents = docs("selfie") }, ""},
+		{"negative_call_seconds", "inspection.call_seconds", func(c *flow.Case) { c.Inspection.CallSeconds = -1 }, ""},
+		{"unknown_conclusion", "service_centre", func(c *flow.Case) { c.ServiceCentre = "maybe" }, ""},
+		{"negative_price", "sale.price", func(c *flow.Case) { c.Sale.Price.Minor = -1 }, ""},
+		{"visit_before_sale", "today", nil, "2024-02-29"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := cleanReturn()
+			if tc.edit != nil {
+				tc.edit(&c)
+			}
+			today := tc.today
+			if today == "" {
+				today = "2024-03-15"
+			}
+			_, err := flow.Decide(&c, p, at(today))
+			var fe *flow.FieldError
+			if !errors.As(err, &fe) || fe.Field != tc.field {
+				t.Errorf("error %v, want a *FieldError naming %s", err, tc.field)
+			}
+		})
+	}
+}
