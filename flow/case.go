@@ -159,10 +159,11 @@ type Inspection struct {
 // Override is a shift lead's decision in place of the engine's: on an
 // escalated case, or against the engine's outcome, always with a reason.
 type Override struct {
-	Outcome Outcome   `json:"outcome"`
-	Reason  string    `json:"reason"`
-	By      string    `json:"by"`
-	At      time.Time `json:"at"`
+	Outcome  Outcome   `json:"outcome"`
+	Reason   string    `json:"reason"`
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+	RefundBy Date      `json:"refund_by,omitzero"` // for a refund: the day it must be paid by
 }
 
 // Case is one customer's request about one item, from the first key to the
@@ -196,6 +197,18 @@ func (c *Case) Has(d Document) bool {
 		}
 	}
 	return false
+}
+
+// RefundBy is the day the case's refund must be paid by, after any
+// override; zero when the outcome is not a refund.
+func (c *Case) RefundBy() Date {
+	if c.Override != nil {
+		return c.Override.RefundBy
+	}
+	if c.Decision != nil {
+		return c.Decision.RefundBy
+	}
+	return Date{}
 }
 
 // Outcome is the decision's result, after any override.

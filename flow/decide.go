@@ -229,16 +229,11 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 		d.finish(OutcomeExchange, clauses...)
 		return
 	}
-	days := LawPayoutDays
-	if rp := p.Clauses.RefundPayout; rp != nil {
-		days = rp.DaysWithoutCash
-	}
+	d.out.RefundBy = p.RefundDue(d.today, c.TillHasCash)
 	if c.TillHasCash {
-		d.out.RefundBy = d.today
 		d.line("refund %s today at the till", c.Sale.Price)
 	} else {
-		d.out.RefundBy = d.today.AddDays(days)
-		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, days)
+		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
 	}
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
 }
@@ -485,4 +480,22 @@ func (d *decider) exclusionWarnings() {
 		d.line("the service centre may refuse warranty repair: %s", strings.Join(ex, ", "))
 		d.warn(ClauseWarrantyExclusions)
 	}
+}
+
+// PayoutDays is how many days a refund may wait when the till lacks cash:
+// the policy's refund-payout clause, else the law's 7.
+func (p *Policy) PayoutDays() int {
+	if rp := p.Clauses.RefundPayout; rp != nil {
+		return rp.DaysWithoutCash
+	}
+	return LawPayoutDays
+}
+
+// RefundDue is the day a refund must be paid by: today with cash in the
+// till, else within the policy's payout days.
+func (p *Policy) RefundDue(today Date, tillHasCash bool) Date {
+	if tillHasCash {
+		return today
+	}
+	return today.AddDays(p.PayoutDays())
 }

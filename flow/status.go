@@ -25,11 +25,13 @@ var Statuses = []Status{StatusOpen, StatusWaitingDocuments, StatusEscalated, Sta
 
 func (s Status) String() string { return string(s) }
 
-// transitions lists, for each status, the statuses a case may move to.
+// transitions lists, for each status, the statuses a case may move to. A
+// case that is still open, waiting for documents or escalated may be closed
+// without a remedy: the customer withdrew or never came back.
 var transitions = map[Status][]Status{
-	StatusOpen:             {StatusWaitingDocuments, StatusEscalated, StatusDecided},
-	StatusWaitingDocuments: {StatusOpen, StatusEscalated, StatusDecided},
-	StatusEscalated:        {StatusDecided, StatusOpen},
+	StatusOpen:             {StatusWaitingDocuments, StatusEscalated, StatusDecided, StatusClosed},
+	StatusWaitingDocuments: {StatusOpen, StatusEscalated, StatusDecided, StatusClosed},
+	StatusEscalated:        {StatusDecided, StatusOpen, StatusClosed},
 	StatusDecided:          {StatusRefundOwed, StatusRefunded, StatusExchanged, StatusRejected, StatusServiceCentre},
 	StatusRefundOwed:       {StatusRefunded},
 	StatusRefunded:         {StatusClosed},
