@@ -1,0 +1,235 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"returnsdesk/flow"
+)
+
+// EventKind says what an audit event records.
+type EventKind string
+
+// The kinds of audit event.
+const (
+	EventStep       EventKind = "step"        // a step of a case was saved
+	EventDecision   EventKind = "decision"    // the cashier confirmed the engine's decision
+	EventOverride   EventKind = "override"    // a shift lead decided in place of the engine
+	EventRefundPaid EventKind = "refund_paid" // a refund was paid out (RecordRefund)
+	EventNote       EventKind = "note"        // a remark or a correction about a case; never an edit
+	EventSettings   EventKind = "settings"    // the store's settings changed
+	EventStaff      EventKind = "staff"       // a staff account was added or changed
+	EventLogin      EventKind = "login"       // a login, a wrong PIN, a lockout
+)
+
+func (k EventKind) String() string { return string(k) }
+
+// Event is one entry of the audit trail: who did what, when, from which
+// terminal, to which case, with the decision and its clauses. Events are
+// only ever appended; each carries the hash of the one before (Prev), so an
+// edited, deleted or reordered event breaks the chain at that point.
+type Event struct {
+	Seq      uint64      `json:"seq"`  // 1, 2, 3...: the event's place in the chain
+	Time     time.Time   `json:"time"` // when it happened
+	Staff    string      `json:"staff"`
+	Terminal string      `json:"terminal,omitempty"`
+	CaseID   string      `json:"case,omitempty"`
+	Kind     EventKind   `json:"kind"`
+	Step     string      `json:"step,omitempty"`    // the step saved, for EventStep
+	Status   flow.Status `json:"status,omitempty"`  // the case's status after the event
+	Outcome  string      `json:"outcome,omitempty"` // the decision (a flow.Outcome), for decision and override events
+	Clauses  []string    `json:"clauses,omitempty"` // the clause ids that decided it
+	Detail   string      `json:"detail,omitempty"`  // words for a person: a reason, an amount, what changed
+	// CaseHash is the SHA-256 of the case as this event saved it (hex), so
+	// that the case itself cannot be edited unseen either.
+	CaseHash string `json:"case_hash,omitempty"`
+	Prev     string `json:"prev"` // the hash of the event before, hex; zeros for the first
+	Hash     string `json:"-"`    // SHA-256 of the event's stored JSON, hex
+}
+
+// genesis is the Prev of the first event.
+var genesis = make([]byte, sha256.Size)
+
+// maxDetail bounds an event's free text.
+const maxDetail = 4000
+
+// chainHead reads meta/head: the last event's seq and hash.
+func chainHead(tx *bolt.Tx) (uint64, []byte, error) {
+	h := tx.Bucket(bucketMeta).Get(keyHead)
+	if h == nil {
+		return 0, genesis, nil
+	}
+	if len(h) != 8+sha256.Size {
+		return 0, nil, fmt.Errorf("%w: meta/head is %d bytes", ErrDamaged, len(h))
+	}
+	return binary.BigEndian.Uint64(h), copyBytes(h[8:]), nil
+}
+
+// appendEvent adds ev to the chain in tx: it numbers it, links it to the
+// head, stores it, indexes it under its case and moves the head. It returns
+// the event as stored.
+func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
+	if strings.TrimSpace(ev.Staff) == "" {
+		return ev, errors.New("an audit event needs the staff member who did it")
+	}
+	if ev.Kind == "" {
+		return ev, errors.New("an audit event needs its kind")
+	}
+	if len(ev.Detail) > maxDetail {
+		return ev, fmt.Errorf("the event's detail is longer than %d bytes", maxDetail)
+	}
+	if ev.Time.IsZero() {
+		ev.Time = time.Now()
+	}
+	ev.Time = ev.Time.UTC()
+	seq, prev, err := chainHead(tx)
+	if err != nil {
+		return ev, err
+	}
+	ev.Seq = seq + 1
+	ev.Prev = hex.EncodeToString(prev)
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return ev, err
+	}
+	sum := sha256.Sum256(body)
+	ev.Hash = hex.EncodeToString(sum[:])
+	audit, err := bucket(tx, bucketAudit)
+	if err != nil {
+		return ev, err
+	}
+	val := make([]byte, 0, sha256.Size+len(body))
+	val = append(append(val, sum[:]...), body...)
+	if err := audit.Put(seqKey(ev.Seq), val); err != nil {
+		return ev, err
+	}
+	if ev.CaseID != "" {
+		id, err := caseKey(ev.CaseID)
+		if err != nil {
+			return ev, err
+		}
+		trail, err := bucket(tx, bucketTrail)
+		if err != nil {
+			return ev, err
+		}
+		if err := trail.Put(trailKey(id, ev.Seq), nil); err != nil {
+			return ev, err
+		}
+	}
+	head := binary.BigEndian.AppendUint64(make([]byte, 0, 8+sha256.Size), ev.Seq)
+	return ev, tx.Bucket(bucketMeta).Put(keyHead, append(head, sum[:]...))
+}
+
+// decodeEvent reads a stored event. It does not check the chain: Check does.
+func decodeEvent(k, v []byte) (Event, error) {
+	var ev Event
+	if len(k) != 8 || len(v) < sha256.Size {
+		return ev, fmt.Errorf("%w: audit event %x is malformed", ErrDamaged, k)
+	}
+	if err := json.Unmarshal(v[sha256.Size:], &ev); err != nil {
+		return ev, fmt.Errorf("%w: audit event %d cannot be read: %v", ErrDamaged, binary.BigEndian.Uint64(k), err)
+	}
+	ev.Hash = hex.EncodeToString(v[:sha256.Size])
+	return ev, nil
+}
+
+// Record appends an event that changes no case: a remark or a correction
+// about a case (Kind EventNote), never an edit of what was saved. A case it
+// names must exist.
+func (s *Store) Record(ev Event) (Event, error) {
+	if ev.Kind == "" {
+		ev.Kind = EventNote
+	}
+	if ev.Terminal == "" {
+		ev.Terminal = s.opts.Terminal
+	}
+	ev.CaseHash = ""
+	var out Event
+	err := s.update(func(tx *bolt.Tx) error {
+		if ev.CaseID != "" {
+			id, err := caseKey(ev.CaseID)
+			if err != nil {
+				return err
+			}
+			if tx.Bucket(bucketCases).Get(id) == nil {
+				return fmt.Errorf("case %s: %w", ev.CaseID, ErrNotFound)
+			}
+		}
+		var err error
+		out, err = appendEvent(tx, ev)
+		return err
+	})
+	return out, err
+}
+
+// Trail is every event of a case, in order.
+func (s *Store) Trail(caseID string) ([]Event, error) {
+	id, err := caseKey(caseID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Event
+	err = s.view(func(tx *bolt.Tx) error {
+		audit := tx.Bucket(bucketAudit)
+		c := tx.Bucket(bucketTrail).Cursor()
+		for k, _ := c.Seek(id); k != nil && bytes.HasPrefix(k, id); k, _ = c.Next() {
+			if len(k) != idLen+8 {
+				return fmt.Errorf("%w: a trail key of %d bytes", ErrDamaged, len(k))
+			}
+			sk := k[idLen:]
+			v := audit.Get(sk)
+			if v == nil {
+				return fmt.Errorf("%w: case %s names audit event %d, which is missing", ErrDamaged, caseID,
+					binary.BigEndian.Uint64(sk))
+			}
+			ev, err := decodeEvent(sk, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, ev)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Events is up to limit events after seq `after`, in order: the whole trail
+// of the store, a page at a time.
+func (s *Store) Events(after uint64, limit int) ([]Event, error) {
+	var out []Event
+	err := s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketAudit).Cursor()
+		for k, v := c.Seek(seqKey(after + 1)); k != nil && len(out) < limit; k, v = c.Next() {
+			ev, err := decodeEvent(k, v)
+			if err != nil {
+				return err
+			}
+			out = append(out, ev)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Head is the last event of the chain: its seq and hash (hex). Written down
+// outside the store (the day's report, a printed act), it anchors the chain:
+// `returnsdesk check --anchor SEQ:HASH` proves the history up to it unchanged.
+func (s *Store) Head() (uint64, string, error) {
+	var seq uint64
+	var hash []byte
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		seq, hash, err = chainHead(tx)
+		return err
+	})
+	return seq, hex.EncodeToString(hash), err
+}

@@ -1,0 +1,709 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"returnsdesk/flow"
+)
+
+// Report is what Check found in a store that passed.
+type Report struct {
+	Path     string
+	Version  uint64 // schema version
+	Cases    int
+	Events   int
+	Staff    int
+	HeadSeq  uint64 // the last audit event
+	HeadHash string // its hash, hex: write it down to anchor the chain
+	Pages    int    // bbolt pages in use
+	Size     int64  // bytes of the file
+}
+
+// CheckError lists what Check found wrong, first problem first: for the
+// audit chain, the first broken link by its seq.
+type CheckError struct {
+	Problems []string
+}
+
+func (e *CheckError) Error() string {
+	if len(e.Problems) == 1 {
+		return e.Problems[0]
+	}
+	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0], len(e.Problems)-1)
+}
+
+// Unwrap makes a failed check an ErrDamaged.
+func (e *CheckError) Unwrap() error { return ErrDamaged }
+
+// Anchor is a point of the audit chain written down outside the store (an
+// event's seq and hash), which a later check proves still there.
+type Anchor struct {
+	Seq  uint64
+	Hash string
+}
+
+// ParseAnchor reads an anchor written as SEQ:HASH.
+func ParseAnchor(s string) (Anchor, error) {
+	seq, hash, ok := strings.Cut(strings.TrimSpace(s), ":")
+	n, err := strconv.ParseUint(seq, 10, 64)
+	if !ok || err != nil || n == 0 {
+		return Anchor{}, fmt.Errorf("%q is not an anchor written as SEQ:HASH", s)
+	}
+	if h, err := hex.DecodeString(hash); err != nil || len(h) != sha256.Size {
+		return Anchor{}, fmt.Errorf("%q is not an anchor: the hash is 64 hex digits", s)
+	}
+	return Anchor{Seq: n, Hash: strings.ToLower(hash)}, nil
+}
+
+func (a Anchor) String() string { return fmt.Sprintf("%d:%s", a.Seq, a.Hash) }
+
+// CheckOptions are what Check checks beyond the store itself.
+type CheckOptions struct {
+	// Anchors are chain heads written down earlier: each must still be in
+	// the chain with the same hash, which proves that nothing before it was
+	// rewritten, not even by someone who recomputed every hash after an edit.
+	Anchors []Anchor
+}
+
+// maxProblems bounds the problems a check lists.
+const maxProblems = 50
+
+type problems struct{ list []string }
+
+func (p *problems) add(format string, args ...any) {
+	if len(p.list) < maxProblems {
+		p.list = append(p.list, fmt.Sprintf(format, args...))
+	}
+}
+
+func (p *problems) err() error {
+	if len(p.list) == 0 {
+		return nil
+	}
+	return &CheckError{Problems: p.list}
+}
+
+// CheckFile checks the store file at path without changing it: the bbolt
+// structure page by page (by plain reads first, so a damaged file is an error
+// and never a crash), bbolt's own consistency check, the schema version,
+// the whole audit chain, and that every case, index entry, day summary and
+// refund agrees with the others. It opens the file read-only, so it waits
+// for (and then fails with ErrLocked beside) a kiosk that holds it.
+func CheckFile(path string, opts CheckOptions) (Report, error) {
+	rep := Report{Path: path}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return rep, fmt.Errorf("%s: %w", path, ErrNoStore)
+	case err != nil:
+		return rep, err
+	case info.IsDir():
+		return rep, fmt.Errorf("%s is a folder: %w", path, ErrNotStore)
+	case info.Size() == 0:
+		return rep, fmt.Errorf("%s is empty (0 bytes): %w", path, ErrDamaged)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return rep, err
+	}
+	defer f.Close()
+	if err := lockFile(f, false, time.Second); err != nil {
+		return rep, err
+	}
+	fm, err := readFileMeta(f)
+	if err != nil {
+		return rep, err
+	}
+	var p problems
+	for _, bad := range fm.badMetas {
+		p.add("%s: the file is read from the other meta page, so the last commit may be lost "+
+			"(a power cut during a commit does this too; the next commit repairs it)", bad)
+	}
+	w := walker{r: f, pageSize: fm.pageSize, hwm: fm.hwm, p: &p, seen: map[uint64]bool{}}
+	w.tree(fm.root, "root", 0)
+	if err := p.err(); err != nil {
+		return rep, err
+	}
+	rep.Size, rep.Pages = info.Size(), w.pages
+
+	db, err := openBolt(path, Options{ReadOnly: true, Timeout: time.Second}, discardLog())
+	if err != nil {
+		return rep, err
+	}
+	defer db.Close()
+	s := &Store{db: db, path: path, opts: Options{ReadOnly: true}, log: discardLog()}
+	s.loc.Store(time.UTC)
+	err = s.view(func(tx *bolt.Tx) error {
+		boltCheck(tx, &p)
+		if len(p.list) == 0 {
+			checkContents(tx, &rep, opts, &p)
+		}
+		return nil
+	})
+	if err != nil {
+		return rep, err
+	}
+	return rep, p.err()
+}
+
+// Check checks an open store as CheckFile does. It holds the write lock
+// while it runs, so the terminals' saves wait for it.
+func (s *Store) Check(opts CheckOptions) (Report, error) {
+	rep := Report{Path: s.path}
+	var p problems
+	f, err := os.Open(s.path)
+	if err != nil {
+		return rep, err
+	}
+	defer f.Close()
+	err = s.exclusive(func(tx *bolt.Tx) error {
+		pageSize := tx.DB().Info().PageSize
+		hwm := uint64(tx.Size()) / uint64(pageSize)
+		w := walker{r: f, pageSize: pageSize, hwm: hwm, p: &p, seen: map[uint64]bool{}}
+		w.tree(uint64(tx.Cursor().Bucket().Root()), "root", 0)
+		rep.Pages, rep.Size = w.pages, tx.Size()
+		if len(p.list) > 0 {
+			return nil
+		}
+		boltCheck(tx, &p)
+		if len(p.list) == 0 {
+			checkContents(tx, &rep, opts, &p)
+		}
+		return nil
+	})
+	if err != nil {
+		return rep, err
+	}
+	return rep, p.err()
+}
+
+// exclusive runs fn in a write transaction that it then rolls back: a
+// consistent view that no writer changes meanwhile.
+func (s *Store) exclusive(fn func(tx *bolt.Tx) error) error {
+	if s.opts.ReadOnly {
+		return s.view(fn)
+	}
+	return s.run(modeExclusive, fn)
+}
+
+func discardLog() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// boltCheck runs bbolt's consistency check (pages reachable once, freed pages
+// unreachable, keys in order). The walker has already proved every page
+// reference inside the file, which makes it safe to run.
+func boltCheck(tx *bolt.Tx, p *problems) {
+	for err := range tx.Check() {
+		p.add("bbolt: %v", err)
+	}
+}
+
+// walker checks bbolt's page tree by plain reads: every page it reaches is
+// inside the file, calls itself by its number, is a branch or a leaf, is
+// reached once, and holds its elements inside itself. Only then may bbolt's
+// own code (which trusts those things) run on the file.
+type walker struct {
+	r        io.ReaderAt
+	pageSize int
+	hwm      uint64
+	p        *problems
+	seen     map[uint64]bool
+	pages    int
+}
+
+func (w *walker) read(id uint64) ([]byte, bool) {
+	hdr := make([]byte, pageHeaderSize)
+	if _, err := w.r.ReadAt(hdr, int64(id)*int64(w.pageSize)); err != nil {
+		w.p.add("page %d cannot be read: %v", id, err)
+		return nil, false
+	}
+	overflow := uint64(ne.Uint32(hdr[12:]))
+	if id+overflow >= w.hwm {
+		w.p.add("page %d runs %d pages past the end of the file's %d pages", id, overflow, w.hwm)
+		return nil, false
+	}
+	buf := make([]byte, (overflow+1)*uint64(w.pageSize))
+	if _, err := w.r.ReadAt(buf, int64(id)*int64(w.pageSize)); err != nil {
+		w.p.add("page %d cannot be read: %v", id, err)
+		return nil, false
+	}
+	return buf, true
+}
+
+// tree walks the page tree of one bucket from its root page.
+func (w *walker) tree(id uint64, path string, depth int) {
+	if len(w.p.list) >= maxProblems {
+		return
+	}
+	if depth > 64 {
+		w.p.add("bucket %s: the page tree is more than 64 levels deep (a loop?)", path)
+		return
+	}
+	if id < 2 || id >= w.hwm {
+		w.p.add("bucket %s: names page %d, outside the file's %d pages", path, id, w.hwm)
+		return
+	}
+	page, ok := w.read(id)
+	if !ok {
+		return
+	}
+	if got := ne.Uint64(page); got != id {
+		w.p.add("bucket %s: page %d calls itself page %d", path, id, got)
+		return
+	}
+	for i := uint64(0); i < uint64(len(page)/w.pageSize); i++ {
+		if w.seen[id+i] {
+			w.p.add("bucket %s: page %d is reached twice", path, id+i)
+			return
+		}
+		w.seen[id+i] = true
+	}
+	w.pages += len(page) / w.pageSize
+	w.elements(page, path, depth, true)
+}
+
+// elements checks the elements of a branch or leaf page (or an inline
+// bucket's page, where page is the bucket's value after its header) and
+// walks on to the pages and buckets they name.
+func (w *walker) elements(page []byte, path string, depth int, onDisk bool) {
+	where := fmt.Sprintf("bucket %s", path)
+	if onDisk {
+		where = fmt.Sprintf("bucket %s, page %d", path, ne.Uint64(page))
+	}
+	if len(page) < pageHeaderSize {
+		w.p.add("%s: an inline bucket of %d bytes", where, len(page))
+		return
+	}
+	flags, count := ne.Uint16(page[8:]), int(ne.Uint16(page[10:]))
+	if flags != flagBranch && flags != flagLeaf {
+		w.p.add("%s: not a branch or leaf page (flags %#x)", where, flags)
+		return
+	}
+	if flags == flagBranch && !onDisk {
+		w.p.add("%s: an inline bucket holds a branch page", where)
+		return
+	}
+	if pageHeaderSize+count*leafElemSize > len(page) {
+		w.p.add("%s: %d elements do not fit in %d bytes", where, count, len(page))
+		return
+	}
+	for i := 0; i < count; i++ {
+		e := pageHeaderSize + i*leafElemSize
+		if flags == flagBranch {
+			pos, ksize, child := int64(ne.Uint32(page[e:])), int64(ne.Uint32(page[e+4:])), ne.Uint64(page[e+8:])
+			if int64(e)+pos+ksize > int64(len(page)) {
+				w.p.add("%s: branch element %d points outside the page", where, i)
+				return
+			}
+			w.tree(child, path, depth+1)
+			continue
+		}
+		eflags, pos := ne.Uint32(page[e:]), int64(ne.Uint32(page[e+4:]))
+		ksize, vsize := int64(ne.Uint32(page[e+8:])), int64(ne.Uint32(page[e+12:]))
+		start := int64(e) + pos
+		if start+ksize+vsize > int64(len(page)) {
+			w.p.add("%s: leaf element %d points outside the page", where, i)
+			return
+		}
+		switch eflags {
+		case 0:
+		case bucketLeafFlag:
+			name := string(page[start : start+ksize])
+			val := page[start+ksize : start+ksize+vsize]
+			sub := path + "/" + printable(name)
+			if path == "root" {
+				sub = printable(name)
+			}
+			if len(val) < bucketHdrSize {
+				w.p.add("%s: the bucket %s has a header of %d bytes", where, sub, len(val))
+				return
+			}
+			if root := ne.Uint64(val); root != 0 {
+				w.tree(root, sub, depth+1)
+			} else {
+				w.elements(val[bucketHdrSize:], sub, depth+1, false)
+			}
+		default:
+			w.p.add("%s: leaf element %d has flags %#x", where, i, eflags)
+			return
+		}
+	}
+}
+
+func printable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
+		return fmt.Sprintf("%x", s)
+	}
+	return s
+}
+
+// checkContents checks what the store holds: its schema, the audit chain, and
+// that cases, indexes, summaries and refunds agree.
+func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || string(meta.Get(keyApp)) != string(appName) {
+		p.add("not a returnsdesk store: no meta/app marker")
+		return
+	}
+	v, err := readVersion(tx)
+	switch {
+	case err != nil:
+		p.add("%v", err)
+		return
+	case v != schemaVersion:
+		p.add("schema version %d, this returnsdesk checks version %d", v, schemaVersion)
+		return
+	}
+	rep.Version = v
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			p.add("the bucket %s is missing", name)
+		}
+	}
+	if len(p.list) > 0 {
+		return
+	}
+	if k := meta.Get(keyKeyID); k != nil && len(k) != 8 {
+		p.add("meta/key_id is %d bytes, not 8", len(k))
+	}
+	bs, err := openBuckets(tx)
+	if err != nil {
+		p.add("%v", err)
+		return
+	}
+	caseEvents := checkChain(tx, bs, rep, opts, p)
+	checkCases(bs, rep, caseEvents, p)
+	checkStaff(bs, rep, p)
+	if v := bs.settings.Get(keySettings); v != nil {
+		var set Settings
+		if err := json.Unmarshal(v, &set); err != nil {
+			p.add("the settings cannot be read: %v", err)
+		}
+	}
+}
+
+// checkChain verifies the audit chain from the first event to the head and
+// the trail index beside it. It returns how many events name a case.
+func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) int {
+	anchors := map[uint64]string{}
+	for _, a := range opts.Anchors {
+		anchors[a.Seq] = a.Hash
+	}
+	prev := genesis
+	var last uint64
+	caseEvents := 0
+	brokenAt := uint64(0) // the first broken link: anchors after it prove nothing
+	broken := func(seq uint64, format string, args ...any) {
+		if brokenAt == 0 {
+			brokenAt = seq
+		}
+		p.add("audit event %d: %s", seq, fmt.Sprintf(format, args...))
+	}
+	c := bs.audit.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if len(k) != 8 {
+			broken(last+1, "a key of %d bytes in the audit bucket", len(k))
+			continue
+		}
+		seq := binary.BigEndian.Uint64(k)
+		if seq != last+1 {
+			broken(last+1, "missing: the chain jumps from %d to %d (events deleted)", last, seq)
+		}
+		last = seq
+		rep.Events++
+		if len(v) < sha256.Size {
+			broken(seq, "its value is %d bytes", len(v))
+			prev = nil
+			continue
+		}
+		stored, body := v[:sha256.Size], v[sha256.Size:]
+		if sum := sha256.Sum256(body); !bytes.Equal(sum[:], stored) {
+			broken(seq, "its contents do not match its hash: it was edited after it was written")
+		}
+		var ev Event
+		if err := json.Unmarshal(body, &ev); err != nil {
+			broken(seq, "it cannot be read: %v", err)
+		} else {
+			if ev.Seq != seq {
+				broken(seq, "it holds event %d: events were moved or reordered", ev.Seq)
+			}
+			if prev != nil && ev.Prev != hex.EncodeToString(prev) {
+				broken(seq, "it does not follow event %d (its prev hash differs): an event before it was "+
+					"deleted, inserted, replaced or reordered", seq-1)
+			}
+			if ev.CaseID != "" {
+				caseEvents++
+				id, err := caseKey(ev.CaseID)
+				switch {
+				case err != nil:
+					broken(seq, "it names %q, which is not a case id", ev.CaseID)
+				case bs.trail.Get(trailKey(id, seq)) == nil:
+					p.add("audit event %d: case %s has no trail entry for it", seq, ev.CaseID)
+				case bs.cases.Get(id) == nil:
+					p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
+				}
+			}
+		}
+		if h, ok := anchors[seq]; ok {
+			if hex.EncodeToString(stored) != h {
+				p.add("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten", seq, h)
+			} else if brokenAt != 0 {
+				p.add("audit event %d matches its anchor, but the chain is broken before it (at %d)", seq, brokenAt)
+			}
+			delete(anchors, seq)
+		}
+		prev = stored
+	}
+	for seq, h := range anchors {
+		p.add("the anchor %d:%s is not in the chain (it ends at %d): events were deleted", seq, h, last)
+	}
+	headSeq, headHash, err := chainHead(tx)
+	switch {
+	case err != nil:
+		p.add("%v", err)
+	case headSeq != last:
+		p.add("the chain ends at event %d but the store's head is event %d: events at the end were deleted or added "+
+			"outside the program", last, headSeq)
+	case last > 0 && !bytes.Equal(headHash, prev):
+		p.add("audit event %d: its hash is not the store's head: the last event was replaced", last)
+	}
+	rep.HeadSeq, rep.HeadHash = headSeq, hex.EncodeToString(headHash)
+
+	trailN := 0
+	tc := bs.trail.Cursor()
+	for k, v := tc.First(); k != nil; k, v = tc.Next() {
+		trailN++
+		if len(k) != idLen+8 || len(v) != 0 {
+			p.add("trail: a malformed entry %x", k)
+			continue
+		}
+		seq := binary.BigEndian.Uint64(k[idLen:])
+		ev := bs.audit.Get(k[idLen:])
+		if ev == nil {
+			p.add("trail: case %s names audit event %d, which is missing", caseID(k[:idLen]), seq)
+			continue
+		}
+		if e, err := decodeEvent(k[idLen:], ev); err == nil && e.CaseID != caseID(k[:idLen]) {
+			p.add("trail: case %s names audit event %d, which is about case %q", caseID(k[:idLen]), seq, e.CaseID)
+		}
+	}
+	if trailN != caseEvents {
+		p.add("trail: %d entries for %d events about cases", trailN, caseEvents)
+	}
+	return caseEvents
+}
+
+// checkCases checks every case against its index entries, its day summary,
+// its refund and its last audit event, then that the indexes hold nothing
+// else (same counts: every expected entry was found).
+func checkCases(bs *buckets, rep *Report, _ int, p *problems) {
+	want := map[*bolt.Bucket]int{}
+	refunds := 0
+	c := bs.cases.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		rep.Cases++
+		if len(k) != idLen {
+			p.add("cases: a key of %d bytes", len(k))
+			continue
+		}
+		id := caseID(k)
+		rec, err := decodeCaseRecord(v)
+		if err != nil {
+			p.add("case %s: %v", id, err)
+			continue
+		}
+		cs, err := rec.decode(id)
+		if err != nil {
+			p.add("%v", err)
+			continue
+		}
+		if cs.ID != id {
+			p.add("case %s: it is stored under the id of case %s", cs.ID, id)
+			continue
+		}
+		entries, err := indexEntries(bs, cs, rec.day, k)
+		if err != nil {
+			p.add("case %s: %v", id, err)
+			continue
+		}
+		for _, e := range entries {
+			want[e.bucket]++
+			if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
+				p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
+			}
+		}
+		refund, err := getRefund(bs, k)
+		if err != nil {
+			p.add("%v", err)
+		}
+		if refund != nil {
+			refunds++
+			st := statusOf(cs)
+			if st != flow.StatusRefunded && st != flow.StatusClosed {
+				p.add("case %s: a refund was paid but the case is %s", id, st)
+			}
+			if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
+				p.add("case %s: its refund's receipt line is not recorded", id)
+			}
+		} else if statusOf(cs) == flow.StatusRefunded {
+			p.add("case %s: it is refunded but no refund was recorded", id)
+		}
+		got := bs.days.Get(dayIDKey(rec.day, k))
+		if got == nil {
+			p.add("case %s: its day summary (%s) is missing", id, rec.day)
+		} else {
+			wantSum := summarize(cs, rec.day, refund, false)
+			gotSum, err := decodeSummary(id, rec.day, got)
+			if err != nil {
+				p.add("%v", err)
+			} else {
+				gotSum.Flags &^= FlagRepeat // a fact of the day it was saved
+				if !bytes.Equal(gotSum.encode(), wantSum.encode()) {
+					p.add("case %s: its day summary does not match the case", id)
+				}
+			}
+		}
+		checkCaseHash(bs, k, rec.raw, p)
+	}
+	if n := count(bs.days, dayLen+idLen, false, p); n != rep.Cases {
+		p.add("days: %d summaries for %d cases", n, rep.Cases)
+	}
+	for _, b := range []struct {
+		name   string
+		bucket *bolt.Bucket
+	}{{"receipts", bs.receipts}, {"serials", bs.serials}, {"passports", bs.passports},
+		{"statuses", bs.statuses}, {"by_staff", bs.byStaff}} {
+		if n := count(b.bucket, dayLen+idLen, true, p); n != want[b.bucket] {
+			p.add("%s: %d entries where the cases make %d", b.name, n, want[b.bucket])
+		}
+	}
+	if n := count(bs.refunds, idLen, false, p); n != refunds {
+		p.add("refunds: %d refunds for %d refunded cases", n, refunds)
+	}
+	if n := count(bs.refundLines, 1, false, p); n != refunds {
+		p.add("refund_lines: %d lines for %d refunds", n, refunds)
+	}
+}
+
+// checkCaseHash checks that the case is as its last audit event saved it.
+func checkCaseHash(bs *buckets, id, raw []byte, p *problems) {
+	sum := sha256.Sum256(raw)
+	c := bs.trail.Cursor()
+	k, _ := c.Seek(trailKey(id, math.MaxUint64))
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, id); k, _ = c.Prev() {
+		v := bs.audit.Get(k[idLen:])
+		if v == nil {
+			return // reported by checkChain
+		}
+		ev, err := decodeEvent(k[idLen:], v)
+		if err != nil {
+			return
+		}
+		if ev.CaseHash == "" {
+			continue
+		}
+		if ev.CaseHash != hex.EncodeToString(sum[:]) {
+			p.add("case %s: it is not as audit event %d saved it: it was edited outside the program", caseID(id), ev.Seq)
+		}
+		return
+	}
+	p.add("case %s: no audit event saved it", caseID(id))
+}
+
+// count counts a bucket's entries, checking the length of their keys (at
+// least minKey) and that index values are empty.
+func count(b *bolt.Bucket, minKey int, emptyValues bool, p *problems) int {
+	n := 0
+	c := b.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		n++
+		if len(k) < minKey || (emptyValues && len(v) != 0) || v == nil {
+			p.add("a malformed entry %s", printable(string(k)))
+		}
+	}
+	return n
+}
+
+func checkStaff(bs *buckets, rep *Report, p *problems) {
+	_ = bs.staff.ForEach(func(k, v []byte) error {
+		rep.Staff++
+		var rec staffRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			p.add("staff %s: cannot be read: %v", printable(string(k)), err)
+		} else if rec.Name != string(k) || (rec.Role != RoleCashier && rec.Role != RoleLead) {
+			p.add("staff %s: the record does not match its key or role", printable(string(k)))
+		}
+		return nil
+	})
+}
+
+// Backup takes a hot copy of the store (a read transaction's WriteTo, while
+// the terminals go on working) to dest, or to a dated file inside dest when
+// it is a folder. The copy is written under a temporary name, synced, opened
+// read-only and checked, and only then renamed into place: a failed backup
+// never replaces a good one. The passport key is not in it: keep the key
+// file apart. It returns the check's report of the copy.
+func (s *Store) Backup(dest string) (Report, error) {
+	if info, err := os.Stat(dest); err == nil && info.IsDir() {
+		dest = filepath.Join(dest, "returnsdesk-"+time.Now().Format("20060102-150405")+".db")
+	}
+	if a, err := os.Stat(dest); err == nil {
+		if b, err := os.Stat(s.path); err == nil && os.SameFile(a, b) {
+			return Report{}, errors.New("the backup cannot be the store file itself")
+		}
+	}
+	dir := filepath.Dir(dest)
+	tmp, err := os.CreateTemp(dir, filepath.Base(dest)+".partial-*")
+	if err != nil {
+		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
+	}
+	tmpPath := tmp.Name()
+	defer os.Remove(tmpPath)
+	err = s.view(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if err == nil {
+		err = tmp.Chmod(0o600)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
+	}
+	rep, err := CheckFile(tmpPath, CheckOptions{})
+	if err != nil {
+		return rep, fmt.Errorf("the backup failed its check, so it was not kept: %w", err)
+	}
+	if err := os.Rename(tmpPath, dest); err != nil {
+		return rep, fmt.Errorf("cannot write the backup: %w", err)
+	}
+	syncDir(dir)
+	rep.Path = dest
+	s.log.Info("backup taken", "dest", dest, "cases", rep.Cases, "events", rep.Events, "head", rep.HeadHash)
+	return rep, nil
+}

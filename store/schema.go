@@ -1,0 +1,340 @@
+package store
+
+// The schema of returnsdesk.db (a bbolt file). Every key that must sort is
+// fixed-width big-endian or a sortable ID; strings inside keys end in 0x00
+// (they never hold a NUL). day is a calendar day in the store's time zone as
+// a uint32 YYYYMMDD (20240315); id is a case's ULID as its 16 bytes; seq is an
+// audit event's number, uint64 big-endian from 1.
+//
+//	meta/                               (small: stays inline in the root page)
+//	  app      -> "returnsdesk"         marks the file as ours; a bbolt file without it is foreign
+//	  version  -> uint64                schema version; migrations[v] takes v to v+1 at Open
+//	  created  -> RFC 3339 time
+//	  key_id   -> 8 bytes               HMAC(passport key, "returnsdesk passport key id"): the key file belongs here
+//	  head     -> seq(8) hash(32)       the audit chain's last event: a deleted tail is seen
+//	settings/
+//	  store    -> Settings JSON         store name, policy name and TOML, time zone, print command, idle minutes
+//	staff/
+//	  name     -> staffRecord JSON      role, bcrypt PIN hash, failed logins, locked until
+//	cases/
+//	  id       -> 0x01 day(4) Case JSON the whole flow.Case; day is the day it is filed under, fixed at first save
+//	days/                               the day index: listing a day reads this bucket alone
+//	  day id   -> Summary (binary)      time, staff, model, receipt, outcome, amount, tender, status, flags, due
+//	receipts/
+//	  RECEIPT 0x00 day id -> ""         receipt number, trimmed and upper-cased
+//	serials/
+//	  SERIAL 0x00 day id -> ""          serial number or IMEI, without spaces, upper-cased
+//	passports/
+//	  hmac(32) day id -> ""             the passport's keyed hash (never the number): repeat returns
+//	statuses/                           only the statuses that still need someone (openStatuses)
+//	  STATUS 0x00 due(4) day id -> ""   due: the refund-by day of a refund owed, the expected return of an
+//	                                    item at the service centre, 0 otherwise; so owed refunds sort by due date
+//	by_staff/
+//	  NAME 0x00 day id -> ""            the staff member who opened the case
+//	audit/                              append-only, never rewritten: corrections are new events
+//	  seq      -> hash(32) Event JSON   hash = SHA-256 of the JSON, which holds prev (the hash before)
+//	trail/
+//	  id seq   -> ""                    a case's events in order
+//	refunds/
+//	  id       -> refundRecord JSON     the refund paid for a case: amount, tender, who, when, event
+//	refund_lines/
+//	  LINE     -> id                    RECEIPT 0x00 line(4), or 0x01 SERIAL when there is no receipt number:
+//	                                    one refund per receipt line, whichever case asks
+//
+// Each exported method is one transaction. SaveCase writes the case, every
+// index entry that changed, the day summary, one audit event, its trail entry
+// and meta/head together, so nothing half-written can be read back.
+//
+// Fill percents: cases, days, audit and trail take keys that grow with time
+// (ULIDs, days, sequence numbers), so their pages are split full (appendFill)
+// rather than half full, which halves their pages on disk and the pages a
+// commit writes; the indexes keyed by receipt, serial, passport, staff and
+// status take keys anywhere in their range and keep bbolt's default.
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/oklog/ulid/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"returnsdesk/flow"
+)
+
+// Bucket names.
+var (
+	bucketMeta        = []byte("meta")
+	bucketSettings    = []byte("settings")
+	bucketStaff       = []byte("staff")
+	bucketCases       = []byte("cases")
+	bucketDays        = []byte("days")
+	bucketReceipts    = []byte("receipts")
+	bucketSerials     = []byte("serials")
+	bucketPassports   = []byte("passports")
+	bucketStatuses    = []byte("statuses")
+	bucketByStaff     = []byte("by_staff")
+	bucketAudit       = []byte("audit")
+	bucketTrail       = []byte("trail")
+	bucketRefunds     = []byte("refunds")
+	bucketRefundLines = []byte("refund_lines")
+)
+
+// Keys in the meta and settings buckets.
+var (
+	keyApp      = []byte("app")
+	keyVersion  = []byte("version")
+	keyCreated  = []byte("created")
+	keyKeyID    = []byte("key_id")
+	keyHead     = []byte("head")
+	keySettings = []byte("store")
+	appName     = []byte("returnsdesk")
+)
+
+// allBuckets lists every bucket of the current schema.
+var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
+	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefunds,
+	bucketRefundLines}
+
+// appendFill is the fill percent of buckets whose keys only grow: a split
+// page is left full, since nothing will be inserted before its last key.
+const appendFill = 0.95
+
+// fillPercent is the fill percent of each bucket in a write transaction.
+// bbolt does not keep it in the file, so every write sets it again.
+var fillPercent = map[string]float64{
+	string(bucketCases): appendFill,
+	string(bucketDays):  appendFill,
+	string(bucketAudit): appendFill,
+	string(bucketTrail): appendFill,
+}
+
+// openStatuses are the statuses the statuses bucket indexes: those that still
+// need someone. Final statuses are found by day.
+var openStatuses = []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated,
+	flow.StatusDecided, flow.StatusRefundOwed, flow.StatusServiceCentre}
+
+func indexedStatus(s flow.Status) bool {
+	for _, o := range openStatuses {
+		if o == s {
+			return true
+		}
+	}
+	return false
+}
+
+// schemaVersion is the version this binary writes: len(migrations).
+var schemaVersion = uint64(len(migrations))
+
+// migrations take the schema from version i to i+1. They run in order at
+// Open, each in its own transaction, and never run on a read-only store.
+var migrations = []func(tx *bolt.Tx, now time.Time) error{
+	// 0 -> 1: the first schema.
+	func(tx *bolt.Tx, now time.Time) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if err := meta.Put(keyApp, appName); err != nil {
+			return err
+		}
+		return meta.Put(keyCreated, []byte(now.UTC().Format(time.RFC3339)))
+	},
+}
+
+// bucket is a bucket of the schema in tx, with its fill percent set for a
+// write transaction. A missing bucket is a damaged store.
+func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
+	b := tx.Bucket(name)
+	if b == nil {
+		return nil, fmt.Errorf("%w: the bucket %q is missing", ErrDamaged, name)
+	}
+	if tx.Writable() {
+		if f, ok := fillPercent[string(name)]; ok {
+			b.FillPercent = f
+		}
+	}
+	return b, nil
+}
+
+// buckets opens every bucket of the schema at once.
+type buckets struct {
+	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit, trail,
+	refunds, refundLines *bolt.Bucket
+}
+
+func openBuckets(tx *bolt.Tx) (*buckets, error) {
+	var bs buckets
+	for _, x := range []struct {
+		name []byte
+		dst  **bolt.Bucket
+	}{
+		{bucketMeta, &bs.meta}, {bucketSettings, &bs.settings}, {bucketStaff, &bs.staff},
+		{bucketCases, &bs.cases}, {bucketDays, &bs.days}, {bucketReceipts, &bs.receipts},
+		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
+		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit}, {bucketTrail, &bs.trail},
+		{bucketRefunds, &bs.refunds}, {bucketRefundLines, &bs.refundLines},
+	} {
+		b, err := bucket(tx, x.name)
+		if err != nil {
+			return nil, err
+		}
+		*x.dst = b
+	}
+	return &bs, nil
+}
+
+// readVersion is the schema version in tx: 0 for a file with no meta bucket.
+func readVersion(tx *bolt.Tx) (uint64, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0, nil
+	}
+	v := meta.Get(keyVersion)
+	if v == nil {
+		return 0, nil
+	}
+	if len(v) != 8 {
+		return 0, fmt.Errorf("%w: meta/version is %d bytes, not 8", ErrDamaged, len(v))
+	}
+	return binary.BigEndian.Uint64(v), nil
+}
+
+func putVersion(tx *bolt.Tx, v uint64) error {
+	return tx.Bucket(bucketMeta).Put(keyVersion, binary.BigEndian.AppendUint64(nil, v))
+}
+
+// ---- keys ----
+
+// idLen is the length of a case id inside keys: a ULID's 16 bytes.
+const idLen = 16
+
+// dayLen is the length of a day inside keys.
+const dayLen = 4
+
+// caseKey is the 16-byte key of a case id written as a ULID.
+func caseKey(id string) ([]byte, error) {
+	u, err := ulid.ParseStrict(id)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a case id: %w", id, ErrNotFound)
+	}
+	return u[:], nil
+}
+
+// caseID is the ULID text of a 16-byte key.
+func caseID(k []byte) string {
+	var u ulid.ULID
+	copy(u[:], k)
+	return u.String()
+}
+
+// dayNum is a day as the uint32 YYYYMMDD; 0 for no day.
+func dayNum(d flow.Date) uint32 {
+	if d.IsZero() {
+		return 0
+	}
+	return uint32(d.Year)*10000 + uint32(d.Month)*100 + uint32(d.Day)
+}
+
+// dayOf reads a uint32 YYYYMMDD back.
+func dayOf(n uint32) flow.Date {
+	if n == 0 {
+		return flow.Date{}
+	}
+	return flow.Date{Year: int(n / 10000), Month: time.Month(n / 100 % 100), Day: int(n % 100)}
+}
+
+func appendDay(b []byte, d flow.Date) []byte { return binary.BigEndian.AppendUint32(b, dayNum(d)) }
+
+// dayIDKey is day(4) id(16): the key of the days bucket.
+func dayIDKey(day flow.Date, id []byte) []byte {
+	k := make([]byte, 0, dayLen+idLen)
+	return append(appendDay(k, day), id...)
+}
+
+// textKey is TEXT 0x00 day(4) id(16): the key of the receipts, serials and
+// by_staff indexes.
+func textKey(text string, day flow.Date, id []byte) []byte {
+	k := make([]byte, 0, len(text)+1+dayLen+idLen)
+	k = append(k, text...)
+	k = append(k, 0)
+	return append(appendDay(k, day), id...)
+}
+
+// textPrefix is TEXT 0x00: every entry of one receipt, serial or staff member.
+func textPrefix(text string) []byte { return append([]byte(text), 0) }
+
+// statusKey is STATUS 0x00 due(4) day(4) id(16).
+func statusKey(s flow.Status, due, day flow.Date, id []byte) []byte {
+	k := make([]byte, 0, len(s)+1+2*dayLen+idLen)
+	k = append(k, s...)
+	k = append(k, 0)
+	k = appendDay(k, due)
+	return append(appendDay(k, day), id...)
+}
+
+// passportKey is hmac(32) day(4) id(16).
+func passportIndexKey(mac []byte, day flow.Date, id []byte) []byte {
+	k := make([]byte, 0, len(mac)+dayLen+idLen)
+	k = append(k, mac...)
+	return append(appendDay(k, day), id...)
+}
+
+// tailDayID reads the day(4) id(16) that ends every index key.
+func tailDayID(k []byte) (flow.Date, []byte, error) {
+	if len(k) < dayLen+idLen {
+		return flow.Date{}, nil, fmt.Errorf("%w: an index key of %d bytes is too short", ErrDamaged, len(k))
+	}
+	t := k[len(k)-dayLen-idLen:]
+	return dayOf(binary.BigEndian.Uint32(t[:dayLen])), t[dayLen:], nil
+}
+
+// seqKey is a sequence number as 8 bytes big-endian.
+func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
+
+// trailKey is id(16) seq(8).
+func trailKey(id []byte, seq uint64) []byte {
+	k := make([]byte, 0, idLen+8)
+	k = append(k, id...)
+	return binary.BigEndian.AppendUint64(k, seq)
+}
+
+// refundLineKey names the receipt line a refund pays for: RECEIPT 0x00
+// line(4), or 0x01 SERIAL for a sale typed without a receipt number.
+func refundLineKey(s flow.Sale) ([]byte, error) {
+	if r := normText(s.Receipt); r != "" {
+		k := append([]byte(r), 0)
+		return binary.BigEndian.AppendUint32(k, uint32(s.Line)), nil
+	}
+	if ser := normSerial(s.Serial); ser != "" {
+		return append([]byte{1}, ser...), nil
+	}
+	return nil, errors.New("a refund needs the receipt number (or the serial number) so that it cannot be paid twice")
+}
+
+// normText is a receipt number or a name as the indexes keep it: trimmed,
+// upper-cased, without NUL bytes.
+func normText(s string) string {
+	return strings.ToUpper(strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")))
+}
+
+// normSerial is a serial number or IMEI as the index keeps it: upper-cased,
+// without spaces, dashes or NUL bytes.
+func normSerial(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '-', 0:
+			return -1
+		}
+		return r
+	}, strings.ToUpper(s))
+}
+
+// normStaff is a staff name as keys keep it: trimmed, without NUL bytes.
+// Names keep their case: "Olena" and "olena" are the same person only if the
+// store adds them so.
+func normStaff(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")) }

@@ -1,0 +1,610 @@
+// Package store keeps the returns desk's cases, their indexes and their audit
+// trail in one bbolt file, with the passport key in a file beside it. See
+// schema.go for the layout. Every exported method is one transaction; a step
+// that SaveCase returned from is on disk.
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+	_ "time/tzdata" // a kiosk without zoneinfo still knows its store's time zone
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+	"golang.org/x/crypto/bcrypt"
+
+	"returnsdesk/flow"
+)
+
+// Errors a caller can test with errors.Is. Their text is fit for the screen.
+var (
+	// ErrLocked is returned by Open when another process holds the store file.
+	ErrLocked = errors.New("another process holds the store file (is the kiosk already running?)")
+	// ErrNotFound is returned for a case, staff member or setting that is not in the store.
+	ErrNotFound = errors.New("not found")
+	// ErrNoStore is returned by a read-only Open of a file that does not exist.
+	ErrNoStore = errors.New("there is no store file here")
+	// ErrNotStore is returned for a file that is not a returnsdesk store: not
+	// a bbolt file, or a bbolt file of another program.
+	ErrNotStore = errors.New("the file is not a returnsdesk store")
+	// ErrDamaged is returned for a store file that is damaged: truncated,
+	// overwritten, or edited outside the program.
+	ErrDamaged = errors.New("the store file is damaged")
+	// ErrNewer is returned for a store written by a newer returnsdesk.
+	ErrNewer = errors.New("the store was written by a newer returnsdesk: update this one")
+	// ErrKeyMissing is returned when the store has passports hashed under a
+	// key whose file is missing.
+	ErrKeyMissing = errors.New("the passport key file is missing")
+	// ErrKeyMismatch is returned when the passport key file is not the one
+	// the store was made with.
+	ErrKeyMismatch = errors.New("the passport key file does not belong to this store")
+	// ErrReadOnly is returned by a write to a store opened read-only.
+	ErrReadOnly = errors.New("the store is open read-only")
+	// ErrClosed is returned by a method called after Close.
+	ErrClosed = errors.New("the store is closed")
+)
+
+// Options are how Open opens a store.
+type Options struct {
+	// Timeout is how long Open waits for another process to release the
+	// file before it gives up with ErrLocked. Default 1 s.
+	Timeout time.Duration
+	// KeyFile is the passport key's path. Default: passport.key beside the
+	// store file. It is created (mode 0600) with a new store.
+	KeyFile string
+	// Terminal names this terminal on the audit events it writes, unless the
+	// event names its own.
+	Terminal string
+	// Logger receives what the store does (never a passport number). Nil
+	// logs nothing.
+	Logger *slog.Logger
+	// ReadOnly opens the file for reading only, beside a running kiosk's
+	// readers: no key file is needed, nothing is migrated or written.
+	ReadOnly bool
+	// PINCost is the bcrypt cost of new PIN hashes. Default bcrypt's
+	// default (10); tests use bcrypt.MinCost.
+	PINCost int
+	// NoSync skips fsync on commit. For tests and bulk loads only: a power
+	// cut can lose what was committed.
+	NoSync bool
+	// ReplaceLostKey lets Open make a new passport key when the store's key
+	// file is lost. Repeat returns before that day can no longer be matched;
+	// the replacement is recorded in the audit trail.
+	ReplaceLostKey bool
+}
+
+// Store is an open returns-desk store. Its methods are safe for concurrent
+// use: one process holds the file, and its terminals share one Store.
+type Store struct {
+	db       *bolt.DB
+	path     string
+	keyPath  string
+	key      []byte // the passport HMAC key; nil when read-only without a key file
+	opts     Options
+	log      *slog.Logger
+	loc      atomic.Pointer[time.Location]
+	broken   atomic.Pointer[error] // set when a transaction hit a damaged page
+	closeMu  sync.RWMutex
+	isClosed bool
+}
+
+// DefaultKeyFile is the passport key's path for a store file: passport.key in
+// the same folder.
+func DefaultKeyFile(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "passport.key") }
+
+// Open opens the store file at path, creating it (and its folder and the
+// passport key) when it does not exist. A file that exists is never
+// replaced: an empty, damaged or foreign file is an error that says so.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.KeyFile == "" {
+		opts.KeyFile = DefaultKeyFile(path)
+	}
+	if opts.PINCost == 0 {
+		opts.PINCost = bcrypt.DefaultCost
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s := &Store{path: path, keyPath: opts.KeyFile, opts: opts, log: log}
+	s.loc.Store(time.UTC)
+
+	info, err := os.Stat(path)
+	isNew := false
+	switch {
+	case errors.Is(err, os.ErrNotExist) && opts.ReadOnly:
+		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
+	case errors.Is(err, os.ErrNotExist):
+		if err := s.create(); err != nil {
+			return nil, err
+		}
+		isNew = true
+	case err != nil:
+		return nil, fmt.Errorf("cannot read the store file: %w", err)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a store file: %w", path, ErrNotStore)
+	case info.Size() == 0:
+		return nil, fmt.Errorf("%s is empty (0 bytes): %w; move it away to start a new store, or restore a backup",
+			path, ErrDamaged)
+	}
+
+	db, err := openBolt(path, opts, log)
+	if err != nil {
+		return nil, err
+	}
+	s.db = db
+	if err := s.setUp(isNew); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	log.Info("store opened", "path", path, "read_only", opts.ReadOnly, "terminal", opts.Terminal)
+	return s, nil
+}
+
+// openBolt opens a bbolt file that exists: it takes the file lock itself
+// (ErrLocked after the timeout), validates the meta and freelist pages by
+// plain reads so that bbolt never maps a damaged file blindly, then hands the
+// locked file to bbolt. A panic or memory fault inside bbolt becomes an error.
+func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err error) {
+	flag := os.O_RDWR
+	if opts.ReadOnly {
+		flag = os.O_RDONLY
+	}
+	f, err := os.OpenFile(path, flag, 0)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the store file: %w", err)
+	}
+	handed := false
+	defer func() {
+		if !handed {
+			_ = f.Close()
+		}
+	}()
+	if err := lockFile(f, !opts.ReadOnly, opts.Timeout); err != nil {
+		return nil, err
+	}
+	fm, err := readFileMeta(f)
+	if err != nil {
+		return nil, err
+	}
+	for _, bad := range fm.badMetas {
+		// normal after a power cut during a commit: bbolt reads the other meta
+		// page, and the next commit rewrites this one
+		log.Warn("store file: one meta page is invalid; reading the other", "path", path, "problem", bad)
+	}
+	bopts := &bolt.Options{
+		Timeout:      opts.Timeout,
+		ReadOnly:     opts.ReadOnly,
+		NoSync:       opts.NoSync,
+		FreelistType: bolt.FreelistMapType,
+		OpenFile: func(string, int, os.FileMode) (*os.File, error) {
+			handed = true
+			return f, nil
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if handed {
+				_ = f.Close()
+			}
+			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db, err = bolt.Open(path, 0o600, bopts)
+	if err != nil {
+		return nil, boltErr(err)
+	}
+	return db, nil
+}
+
+// boltErr turns bbolt's open errors into the store's.
+func boltErr(err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return ErrLocked
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
+		return fmt.Errorf("%w (%v)", ErrNotStore, err)
+	case errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("%w (%v)", ErrDamaged, err)
+	}
+	return fmt.Errorf("cannot open the store file: %w", err)
+}
+
+// create makes a new store: the key file first, then the store file written
+// whole under a temporary name and linked into place, so that a crash leaves
+// either no store or a complete one, and two processes starting at once end
+// up with one.
+func (s *Store) create() error {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cannot make the data folder: %w", err)
+	}
+	key, err := loadOrCreateKey(s.keyPath, true)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, filepath.Base(s.path)+".new-*")
+	if err != nil {
+		return fmt.Errorf("cannot create the store file: %w", err)
+	}
+	tmpPath := tmp.Name()
+	_ = tmp.Close()
+	defer os.Remove(tmpPath)
+	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.opts.Timeout, FreelistType: bolt.FreelistMapType})
+	if err != nil {
+		return fmt.Errorf("cannot create the store file: %w", err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		if err := migrate(tx, 0, time.Now()); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keyKeyID, keyID(key))
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("cannot create the store file: %w", err)
+	}
+	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("cannot create the store file: %w", err)
+	}
+	syncDir(dir)
+	s.log.Info("store created", "path", s.path)
+	return nil
+}
+
+// migrate runs the migrations from version `from` on, in tx.
+func migrate(tx *bolt.Tx, from uint64, now time.Time) error {
+	for v := from; v < schemaVersion; v++ {
+		if err := migrations[v](tx, now); err != nil {
+			return fmt.Errorf("migration to schema version %d: %w", v+1, err)
+		}
+		if err := putVersion(tx, v+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setUp checks that the file is a returnsdesk store of a version this binary
+// reads, migrates it, checks the passport key and loads the time zone.
+func (s *Store) setUp(isNew bool) error {
+	var version uint64
+	var storedKeyID []byte
+	err := s.view(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || string(meta.Get(keyApp)) != string(appName) {
+			return fmt.Errorf("%w: it is a bbolt file of another program", ErrNotStore)
+		}
+		v, err := readVersion(tx)
+		if err != nil {
+			return err
+		}
+		version = v
+		storedKeyID = copyBytes(meta.Get(keyKeyID))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if version > schemaVersion {
+		return fmt.Errorf("%w (schema version %d; this one reads up to %d)", ErrNewer, version, schemaVersion)
+	}
+	if version < schemaVersion {
+		if s.opts.ReadOnly {
+			return fmt.Errorf("the store has schema version %d and needs migrating to %d: open it with the kiosk first",
+				version, schemaVersion)
+		}
+		err := s.update(func(tx *bolt.Tx) error { return migrate(tx, version, time.Now()) })
+		if err != nil {
+			return err
+		}
+		s.log.Info("store migrated", "from", version, "to", schemaVersion)
+	}
+	if err := s.setUpKey(storedKeyID); err != nil {
+		return err
+	}
+	set, err := s.Settings()
+	if err == nil {
+		if loc, err := time.LoadLocation(set.TimeZone); err == nil {
+			s.loc.Store(loc)
+		} else {
+			s.log.Warn("the store's time zone is unknown; using UTC", "zone", set.TimeZone, "err", err)
+		}
+	} else if !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+// Close closes the store file. Methods called after Close return ErrClosed.
+func (s *Store) Close() error {
+	s.closeMu.Lock()
+	defer s.closeMu.Unlock()
+	if s.isClosed {
+		return nil
+	}
+	s.isClosed = true
+	err := s.db.Close()
+	s.log.Info("store closed", "path", s.path)
+	return err
+}
+
+// Path is the store file's path.
+func (s *Store) Path() string { return s.path }
+
+// Location is the store's time zone (UTC until the settings name one).
+func (s *Store) Location() *time.Location { return s.loc.Load() }
+
+// Today is the calendar day of now in the store's time zone.
+func (s *Store) Today(now time.Time) flow.Date { return flow.DateOf(now.In(s.Location())) }
+
+// view runs fn in a read transaction. A panic or memory fault inside bbolt
+// (a damaged page) becomes ErrDamaged and marks the store broken.
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	return s.run(modeRead, fn)
+}
+
+// update runs fn in a write transaction, as view does.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	if s.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	return s.run(modeWrite, fn)
+}
+
+// The kinds of transaction run runs.
+const (
+	modeRead      = iota
+	modeWrite     // committed when fn returns nil
+	modeExclusive // a write transaction rolled back: a view no writer changes meanwhile
+)
+
+func (s *Store) run(mode int, fn func(tx *bolt.Tx) error) (err error) {
+	s.closeMu.RLock()
+	defer s.closeMu.RUnlock()
+	if s.isClosed {
+		return ErrClosed
+	}
+	if b := s.broken.Load(); b != nil {
+		return *b
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v; run returnsdesk check", ErrDamaged, r)
+			s.broken.Store(&err)
+			s.log.Error("store transaction failed on a damaged page", "err", r, "stack", string(debug.Stack()))
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	switch mode {
+	case modeWrite:
+		return s.db.Update(fn)
+	case modeExclusive:
+		tx, err := s.db.Begin(true)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = tx.Rollback() }()
+		return fn(tx)
+	}
+	return s.db.View(fn)
+}
+
+// copyBytes copies a value out of a transaction.
+func copyBytes(b []byte) []byte {
+	if b == nil {
+		return nil
+	}
+	return append([]byte(nil), b...)
+}
+
+// syncDir makes a rename or link in dir durable.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+// fileMeta is what the meta pages of a bbolt file say.
+type fileMeta struct {
+	pageSize  int
+	root      uint64 // the root bucket's page
+	freelist  uint64
+	hwm       uint64 // the high water mark: pages in use
+	txid      uint64
+	fileSize  int64
+	badMetas  []string // meta pages that fail validation (bbolt reads the other one)
+	usingMeta int
+}
+
+// bbolt's on-disk constants (internal/common in bbolt; stable since v1).
+const (
+	boltMagic      = 0xED0CDAED
+	boltVersion    = 2
+	pageHeaderSize = 16
+	metaOffset     = pageHeaderSize
+	metaChecksumAt = metaOffset + 56 // bytes of the meta before its checksum
+	flagBranch     = 0x01
+	flagLeaf       = 0x02
+	flagMeta       = 0x04
+	flagFreelist   = 0x10
+	bucketLeafFlag = 0x01
+	noFreelist     = ^uint64(0)
+	leafElemSize   = 16
+	branchElemSize = 16
+	bucketHdrSize  = 16
+)
+
+var ne = binary.LittleEndian // bbolt writes its pages in the machine's byte order; every target is little-endian
+
+// readFileMeta validates a bbolt file's meta pages and freelist by plain
+// reads: the file is long enough for the pages the meta names, the freelist
+// page is one and names pages inside the file. It does what bbolt would do
+// (take the valid meta with the highest transaction id) and says plainly
+// what is wrong when it cannot.
+func readFileMeta(r io.ReaderAt) (fileMeta, error) {
+	var fm fileMeta
+	size, err := fileSize(r)
+	if err != nil {
+		return fm, err
+	}
+	fm.fileSize = size
+	var buf [4096]byte
+	if n, _ := r.ReadAt(buf[:], 0); n < metaChecksumAt+8 {
+		return fm, fmt.Errorf("%w: the file is only %d bytes", ErrNotStore, size)
+	}
+	m0, err0 := parseMeta(buf[:])
+	pageSize := 4096
+	if err0 == nil {
+		pageSize = m0.pageSize
+	} else if ps := int(ne.Uint32(buf[metaOffset+8:])); ne.Uint32(buf[metaOffset:]) == boltMagic && validPageSize(ps) {
+		pageSize = ps
+	}
+	page1 := make([]byte, pageSize)
+	var m1 fileMeta
+	err1 := errors.New("missing")
+	if n, _ := r.ReadAt(page1, int64(pageSize)); n >= metaChecksumAt+8 {
+		m1, err1 = parseMeta(page1)
+	}
+	if err0 != nil && err1 != nil {
+		if ne.Uint32(buf[metaOffset:]) != boltMagic && (len(page1) < metaOffset+4 || ne.Uint32(page1[metaOffset:]) != boltMagic) {
+			return fm, fmt.Errorf("%w (not a bbolt database)", ErrNotStore)
+		}
+		return fm, fmt.Errorf("%w: both meta pages are invalid (page 0: %v; page 1: %v)", ErrDamaged, err0, err1)
+	}
+	switch {
+	case err0 != nil:
+		fm, fm.badMetas, fm.usingMeta = m1, []string{"meta page 0: " + err0.Error()}, 1
+	case err1 != nil:
+		fm, fm.badMetas, fm.usingMeta = m0, []string{"meta page 1: " + err1.Error()}, 0
+	case m1.txid > m0.txid:
+		fm, fm.usingMeta = m1, 1
+	default:
+		fm, fm.usingMeta = m0, 0
+	}
+	fm.fileSize = size
+	need := int64(fm.hwm) * int64(fm.pageSize)
+	if size < need {
+		return fm, fmt.Errorf("%w: it is truncated (%d bytes; its pages need %d)", ErrDamaged, size, need)
+	}
+	if fm.root < 2 || fm.root >= fm.hwm {
+		return fm, fmt.Errorf("%w: the root page %d is outside the file's %d pages", ErrDamaged, fm.root, fm.hwm)
+	}
+	if fm.freelist != noFreelist {
+		if _, err := readFreelist(r, fm); err != nil {
+			return fm, err
+		}
+	}
+	return fm, nil
+}
+
+func validPageSize(ps int) bool { return ps >= 1024 && ps <= 1<<16 && ps&(ps-1) == 0 }
+
+// parseMeta validates one meta page as bbolt does: magic, version, checksum.
+func parseMeta(p []byte) (fileMeta, error) {
+	var fm fileMeta
+	m := p[metaOffset:]
+	switch {
+	case ne.Uint32(m[0:]) != boltMagic:
+		return fm, errors.New("no bbolt magic number")
+	case ne.Uint32(m[4:]) != boltVersion:
+		return fm, fmt.Errorf("bbolt file version %d, not %d", ne.Uint32(m[4:]), boltVersion)
+	}
+	if sum := fnv64a(p[metaOffset:metaChecksumAt]); sum != ne.Uint64(p[metaChecksumAt:]) {
+		return fm, errors.New("checksum mismatch")
+	}
+	fm.pageSize = int(ne.Uint32(m[8:]))
+	if !validPageSize(fm.pageSize) {
+		return fm, fmt.Errorf("page size %d", fm.pageSize)
+	}
+	fm.root = ne.Uint64(m[16:])
+	fm.freelist = ne.Uint64(m[32:])
+	fm.hwm = ne.Uint64(m[40:])
+	fm.txid = ne.Uint64(m[48:])
+	return fm, nil
+}
+
+func fnv64a(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func fileSize(r io.ReaderAt) (int64, error) {
+	if st, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
+		info, err := st.Stat()
+		if err != nil {
+			return 0, err
+		}
+		return info.Size(), nil
+	}
+	if sz, ok := r.(interface{ Size() int64 }); ok {
+		return sz.Size(), nil
+	}
+	return 0, errors.New("cannot tell the file's size")
+}
+
+// readFreelist reads and validates the freelist page: every free page is
+// inside the file and not a meta page.
+func readFreelist(r io.ReaderAt, fm fileMeta) ([]uint64, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: the freelist (page %d) %s", ErrDamaged, fm.freelist, fmt.Sprintf(format, args...))
+	}
+	if fm.freelist < 2 || fm.freelist >= fm.hwm {
+		return nil, bad("is outside the file's %d pages", fm.hwm)
+	}
+	hdr := make([]byte, pageHeaderSize+8)
+	if _, err := r.ReadAt(hdr, int64(fm.freelist)*int64(fm.pageSize)); err != nil {
+		return nil, bad("cannot be read: %v", err)
+	}
+	if id := ne.Uint64(hdr); id != fm.freelist {
+		return nil, bad("calls itself page %d", id)
+	}
+	if flags := ne.Uint16(hdr[8:]); flags != flagFreelist {
+		return nil, bad("is not a freelist page (flags %#x)", flags)
+	}
+	overflow := uint64(ne.Uint32(hdr[12:]))
+	if fm.freelist+overflow >= fm.hwm {
+		return nil, bad("runs past the file's %d pages", fm.hwm)
+	}
+	count, first := uint64(ne.Uint16(hdr[10:])), uint64(0)
+	if count == 0xFFFF {
+		count, first = ne.Uint64(hdr[pageHeaderSize:]), 1
+	}
+	room := ((overflow+1)*uint64(fm.pageSize) - pageHeaderSize) / 8
+	if count+first > room {
+		return nil, bad("counts %d free pages but has room for %d", count, room-first)
+	}
+	data := make([]byte, (count+first)*8)
+	if _, err := r.ReadAt(data, int64(fm.freelist)*int64(fm.pageSize)+pageHeaderSize); err != nil {
+		return nil, bad("cannot be read: %v", err)
+	}
+	ids := make([]uint64, count)
+	for i := range ids {
+		id := ne.Uint64(data[(uint64(i)+first)*8:])
+		if id < 2 || id >= fm.hwm {
+			return nil, bad("names page %d, outside the file's %d pages", id, fm.hwm)
+		}
+		ids[i] = id
+	}
+	return ids, nil
+}
