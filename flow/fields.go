@@ -183,3 +183,47 @@ func (p Passport) Masked() string {
 	}
 	return p.Type + " ****" + p.Last4
 }
+
+// IsIMEI reports whether s is an IMEI: 15 digits ending in their Luhn check
+// digit. A scanned code that is one is a serial, not a receipt number.
+func IsIMEI(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 15 && allDigits(s) && LuhnValid(s)
+}
+
+// CheckModel checks an item's model as the receipt names it: 1 to 80
+// printable characters.
+func CheckModel(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fmt.Errorf("enter the model, as the receipt names it")
+	}
+	if len([]rune(s)) > 80 {
+		return fmt.Errorf("a model has at most 80 characters")
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return fmt.Errorf("a model has only printable characters")
+		}
+	}
+	return nil
+}
+
+// CheckPersonName checks a name as a passport writes it: 2 to 100 letters,
+// with spaces, hyphens, apostrophes and dots between them.
+func CheckPersonName(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return fmt.Errorf("enter the name as the passport writes it")
+	}
+	n := len([]rune(s))
+	if n < 2 || n > 100 {
+		return fmt.Errorf("a name has 2 to 100 characters")
+	}
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !strings.ContainsRune(" -.'’ʼ", r) {
+			return fmt.Errorf("a name has only letters, spaces, -, ' and .")
+		}
+	}
+	return nil
+}
