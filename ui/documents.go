@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"returnsdesk/flow"
+)
+
+// The documents step: which papers the customer presented and, when one is
+// the passport, its type, number and name. The number leaves this screen in
+// passportEnteredMsg and is forgotten here: the root keeps only what
+// DOMAIN.md's Privacy allows (type, last 4, keyed hash).
+
+// documentsValues are the documents form's answers, on the heap for huh.
+type documentsValues struct {
+	docs    []flow.Document
+	ptype   string
+	number  string // cleared as soon as it is sent
+	name    string
+	matches string // "unknown", "yes" or "no"
+}
+
+// documentsModel is the documents step's screen.
+type documentsModel struct {
+	ctx    screenCtx
+	v      *documentsValues
+	form   *huh.Form
+	notes  fieldNotes
+	onFile flow.Passport // the passport the case holds already (masked)
+	repeat string        // the notice of the passport's recent returns
+	sent   string        // what was recorded, once sent
+}
+
+// The words of each document and passport type.
+var (
+	documentWords = map[flow.Document]string{
+		flow.DocReceipt:      "receipt",
+		flow.DocPaymentProof: "other payment proof (bank slip, card statement)",
+		flow.DocWarrantyCard: "warranty card",
+		flow.DocPassport:     "passport",
+	}
+	passportWords = map[string]string{
+		"id_card": "ID card",
+		"booklet": "booklet (old passport)",
+		"foreign": "foreign passport",
+	}
+	nameMatchWords = map[string]string{
+		"unknown": "unknown (the purchase names nobody)",
+		"yes":     "yes",
+		"no":      "no",
+	}
+)
+
+// newDocumentsModel is the documents screen with the case's answers: the
+// documents ticked before, and the passport's type and name (its number is
+// never kept: leaving it empty keeps the passport on file).
+func newDocumentsModel(ctx screenCtx) documentsModel {
+	c := ctx.c
+	v := &documentsValues{docs: slices.Clone(c.Documents), matches: "unknown", ptype: flow.PassportTypes[0]}
+	m := documentsModel{ctx: ctx, v: v}
+	if c.Passport.Presented() {
+		m.onFile = c.Passport
+		v.ptype, v.name = c.Passport.Type, c.Passport.Name
+	}
+	if nm := c.Passport.NameMatches; nm != nil {
+		v.matches = map[bool]string{true: "yes", false: "no"}[*nm]
+	}
+	m.openForm()
+	return m
+}
+
+// keepsPassport reports whether an empty number keeps the passport on file:
+// one is on file, of the type chosen.
+func (m documentsModel) keepsPassport() bool {
+	return m.onFile.Presented() && m.v.ptype == m.onFile.Type
+}
+
+func (m *documentsModel) openForm() {
+	v := m.v
+	m.notes = nil
+	n := &m.notes
+	numberTitle := "Passport number"
+	if m.onFile.Presented() {
+		numberTitle = fmt.Sprintf("Passport number (empty keeps %s)", m.onFile.Masked())
+	}
+	keep := m.keepsPassport
+	docs := huh.NewMultiSelect[flow.Document]().
+		Title("Which documents did the customer present? (x or space ticks)").
+		Value(&v.docs).
+		Options(wordOptions(flow.Documents, documentWords)...)
+	passport := huh.NewGroup(
+		huh.NewSelect[string]().Title("Passport type").Inline(true).
+			Options(wordOptions(flow.PassportTypes, passportWords)...).Value(&v.ptype),
+		n.input(numberTitle, "Passport number").Value(&v.number).CharLimit(24).
+			EchoMode(huh.EchoModePassword).
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" && keep() {
+					return nil
+				}
+				return flow.CheckPassport(v.ptype, s)
+			}),
+		n.input("Name as the passport writes it", "Name").Value(&v.name).CharLimit(100).
+			Validate(flow.CheckPersonName),
+		huh.NewSelect[string]().Title("Does the name match the purchase?").Inline(true).
+			Options(wordOptions([]string{"unknown", "yes", "no"}, nameMatchWords)...).Value(&v.matches),
+	).Title("Passport").WithHideFunc(func() bool { return !slices.Contains(v.docs, flow.DocPassport) })
+	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(docs), passport)
+}
+
+// formRows is the rows the form may fill: the screen less the notice.
+func (m documentsModel) formRows() int {
+	if m.repeat != "" {
+		return m.ctx.height - 1
+	}
+	return m.ctx.height
+}
+
+// Init starts the form.
+func (m documentsModel) Init() tea.Cmd {
+	if m.form == nil {
+		return nil
+	}
+	return m.form.Init()
+}
+
+// keys is the key map with the screen's keys.
+func (m documentsModel) keys(k KeyMap) KeyMap { return k.With(k.Confirm, k.Toggle) }
+
+// Update passes a key to the form and, once it is complete, records the
+// documents and sends the passport on.
+func (m documentsModel) Update(msg tea.Msg) (documentsModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.width, m.ctx.height = msg.Width, screenRows(msg.Height)
+		if m.form != nil {
+			sizeStepForm(m.form, m.ctx.width, m.formRows())
+		}
+		return m, nil
+	case repeatReturnsMsg:
+		m.repeat = repeatReturnsNotice(msg.count, msg.dates)
+		if m.form != nil {
+			sizeStepForm(m.form, m.ctx.width, m.formRows())
+		}
+		return m, nil
+	}
+	if m.form == nil {
+		return m, nil
+	}
+	if isKey(msg, m.ctx.keys.Back) {
+		return m, sendCmd(goBackMsg{})
+	}
+	out, cmd := updateForm(m.form, m.notes, m.ctx.st, m.ctx.width, msg)
+	switch out {
+	case formAborted:
+		return m, sendCmd(goBackMsg{})
+	case formCompleted:
+		return m.finish()
+	}
+	return m, cmd
+}
+
+// finish writes the documents into the case, sends the passport to the root
+// and forgets its number.
+func (m documentsModel) finish() (documentsModel, tea.Cmd) {
+	c, v := m.ctx.c, m.v
+	var docs []flow.Document
+	for _, d := range flow.Documents {
+		if slices.Contains(v.docs, d) {
+			docs = append(docs, d)
+		}
+	}
+	c.Documents = docs
+	number := flow.NormalizePassport(v.number)
+	v.number = ""
+	m.form, m.notes = nil, nil // the form's input held the number too
+	done := sendCmd(stepDoneMsg{step: flow.StepDocuments})
+	words := make([]string, len(docs))
+	for i, d := range docs {
+		words[i] = strings.ReplaceAll(string(d), "_", " ")
+	}
+	m.sent = "none"
+	if len(docs) > 0 {
+		m.sent = strings.Join(words, ", ")
+	}
+	if !slices.Contains(docs, flow.DocPassport) {
+		c.Passport = flow.Passport{}
+		return m, done
+	}
+	var matches *bool
+	if v.matches != "unknown" {
+		b := v.matches == "yes"
+		matches = &b
+	}
+	name := strings.TrimSpace(v.name)
+	if number == "" { // the passport on file stays
+		c.Passport.Name, c.Passport.NameMatches = name, matches
+		m.sent += " (" + c.Passport.Masked() + ")"
+		return m, done
+	}
+	// The root replaces c.Passport with the masked passport; it keeps
+	// NameMatches, which passportEnteredMsg does not carry.
+	c.Passport.NameMatches = matches
+	m.sent += " (" + flow.Passport{Type: v.ptype, Last4: lastChars(number, 4)}.Masked() + ")"
+	return m, tea.Sequence(
+		sendCmd(passportEnteredMsg{ptype: v.ptype, number: number, name: name}),
+		done,
+	)
+}
+
+// lastChars is the last n characters of s.
+func lastChars(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[len(r)-n:])
+}
+
+// View draws the form, or what was recorded once it is sent.
+func (m documentsModel) View() string {
+	st := m.ctx.st
+	var b strings.Builder
+	if m.repeat != "" {
+		b.WriteString(st.Warning.Render(fitWidth(m.repeat, m.ctx.width)) + "\n")
+	}
+	if m.form == nil {
+		b.WriteString(st.OK.Render(fitWidth("✓ Documents recorded: "+m.sent, m.ctx.width)))
+		return b.String()
+	}
+	b.WriteString(m.form.View())
+	return b.String()
+}
+
+// repeatReturnsDays is how far back the root looks for a passport's earlier
+// returns.
+const repeatReturnsDays = 30
+
+// repeatReturnsNotice is the warning that the same passport returned other
+// items lately, in one line of at most 80 columns: "! this passport returned
+// 3 items in the last 30 days: 2026-11-02, 2026-11-09, +1 more". It is empty
+// when there were none.
+func repeatReturnsNotice(count int, dates []flow.Date) string {
+	if count <= 0 {
+		return ""
+	}
+	items := "items"
+	if count == 1 {
+		items = "item"
+	}
+	head := fmt.Sprintf("! this passport returned %d %s in the last %d days", count, items, repeatReturnsDays)
+	for k := len(dates); k > 0; k-- {
+		list := make([]string, k)
+		for i, d := range dates[:k] {
+			list[i] = d.String()
+		}
+		s := head + ": " + strings.Join(list, ", ")
+		if k < len(dates) {
+			s += fmt.Sprintf(", +%d more", len(dates)-k)
+		}
+		if lipgloss.Width(s) <= 80 {
+			return s
+		}
+	}
+	return head
+}

@@ -1,0 +1,538 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"returnsdesk/flow"
+)
+
+// The sale step: find the sale the item was bought in by scanning the
+// receipt's or the item's barcode (the root looks it up in the sales
+// imported from the POS), or type it from the paper receipt.
+
+// salePhase is where the sale screen stands.
+type salePhase int
+
+const (
+	saleSearch  salePhase = iota // one field: receipt number or serial/IMEI
+	saleWaiting                  // the lookup is out; salesFoundMsg answers it
+	salePick                     // the receipt has several lines: pick one
+	saleConfirm                  // one complete sale found: use it, or edit it
+	saleForm                     // the sale field by field
+	saleSent                     // written into the case; the root moves on
+)
+
+func (p salePhase) String() string {
+	switch p {
+	case saleSearch:
+		return "search"
+	case saleWaiting:
+		return "waiting"
+	case salePick:
+		return "pick"
+	case saleConfirm:
+		return "confirm"
+	case saleForm:
+		return "form"
+	case saleSent:
+		return "sent"
+	}
+	return fmt.Sprintf("salePhase(%d)", int(p))
+}
+
+// saleValues are the answers of the sale form, on the heap for huh to bind.
+type saleValues struct {
+	date, receipt, model, serial, price, months string
+
+	tender    flow.Tender
+	condition flow.Condition
+	market    flow.Market
+	contract  bool // used equipment: a contractual warranty obligation
+
+	line      int    // the receipt line of the sale found...
+	lineOf    string // ...on this receipt: kept while the receipt number is
+	pick      int    // the line picked among several; -1 for none of them
+	searchFor string // the query of the lookup that is out
+}
+
+// Keys of the sale screen besides the common ones.
+var (
+	saleTypeKey = key.NewBinding(key.WithKeys("tab", "ctrl+t"), key.WithHelp("tab", "type the sale instead"))
+	saleEditKey = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
+)
+
+// saleModel is the sale step's screen.
+type saleModel struct {
+	ctx       screenCtx
+	phase     salePhase
+	search    textinput.Model
+	searchErr string      // why the search did not go out
+	note      string      // what the lookup found, shown above the form
+	found     []flow.Sale // the lines the lookup found
+	v         *saleValues
+	form      *huh.Form
+	notes     fieldNotes
+	searched  bool // the form came from the search: esc goes back to it
+}
+
+// newSaleModel is the sale screen for the case in ctx: the search for a
+// new case; the form with the earlier answers when the case has a sale.
+func newSaleModel(ctx screenCtx) saleModel {
+	m := saleModel{ctx: ctx, v: &saleValues{pick: -1}}
+	m.search = textinput.New()
+	m.search.Placeholder = "scan the receipt or the item's barcode"
+	m.search.CharLimit = 40
+	m.search.Width = max(ctx.width-4, 10)
+	m.search.Focus()
+	if s := ctx.c.Sale; ctx.c.Done.Has(flow.StepSale) || s != (flow.Sale{}) {
+		m.fill(s)
+		m.openForm()
+	}
+	return m
+}
+
+// Init starts the cursor, or the form.
+func (m saleModel) Init() tea.Cmd {
+	if m.form != nil {
+		return m.form.Init()
+	}
+	return textinput.Blink
+}
+
+// keys is the key map with the keys of the phase at hand.
+func (m saleModel) keys(k KeyMap) KeyMap {
+	switch m.phase {
+	case saleSearch:
+		return k.With(k.Confirm, saleTypeKey)
+	case saleConfirm:
+		return k.With(k.Confirm, saleEditKey)
+	}
+	return k.With(k.Confirm)
+}
+
+// Update handles a key or the lookup's answer.
+func (m saleModel) Update(msg tea.Msg) (saleModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.ctx.width, m.ctx.height = msg.Width, screenRows(msg.Height)
+		m.search.Width = max(m.ctx.width-4, 10)
+		if m.form != nil {
+			sizeStepForm(m.form, m.ctx.width, m.formRows())
+		}
+		return m, nil
+	case salesFoundMsg:
+		return m.salesFound(msg)
+	}
+	switch m.phase {
+	case saleSearch, saleWaiting:
+		return m.updateSearch(msg)
+	case saleConfirm:
+		return m.updateConfirm(msg)
+	case salePick, saleForm:
+		return m.updateForm(msg)
+	}
+	return m, nil
+}
+
+func (m saleModel) updateSearch(msg tea.Msg) (saleModel, tea.Cmd) {
+	if m.phase == saleWaiting {
+		if isKey(msg, m.ctx.keys.Back) { // stop waiting; a late answer is ignored
+			m.phase, m.v.searchFor = saleSearch, ""
+		}
+		return m, nil
+	}
+	switch {
+	case isKey(msg, m.ctx.keys.Back):
+		return m, sendCmd(goBackMsg{})
+	case isKey(msg, saleTypeKey):
+		m.blankSale(strings.TrimSpace(m.search.Value()))
+		m.note = ""
+		m.openForm()
+		m.searched = true
+		return m, m.form.Init()
+	case isKey(msg, m.ctx.keys.Confirm):
+		q := strings.TrimSpace(m.search.Value())
+		if q == "" {
+			m.searchErr = "! scan or type the receipt number or the serial/IMEI (tab: type the sale instead)"
+			return m, nil
+		}
+		if err := flow.CheckReceipt(q); err != nil && flow.CheckSerial(q) != nil {
+			m.searchErr = "! " + err.Error()
+			return m, nil
+		}
+		m.searchErr = ""
+		m.phase, m.v.searchFor = saleWaiting, q
+		return m, sendCmd(receiptLookupMsg{query: q})
+	}
+	if _, ok := msg.(tea.KeyMsg); ok {
+		m.searchErr = ""
+	}
+	var cmd tea.Cmd
+	m.search, cmd = m.search.Update(msg)
+	return m, cmd
+}
+
+// salesFound takes the lookup's answer: none (type the sale), one (use
+// it), several (pick one).
+func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
+	if m.phase != saleWaiting || msg.query != m.v.searchFor {
+		return m, nil // an answer to a search given up
+	}
+	m.phase, m.v.searchFor = saleSearch, ""
+	if msg.err != nil {
+		first, _, _ := strings.Cut(msg.err.Error(), "\n")
+		m.searchErr = "! the sales could not be looked up: " + first + " (tab: type the sale instead)"
+		return m, nil
+	}
+	m.searched = true
+	switch len(msg.sales) {
+	case 0:
+		m.blankSale(msg.query)
+		m.note = fmt.Sprintf("No sale found under %s: type it from the paper receipt.", msg.query)
+		m.openForm()
+		return m, m.form.Init()
+	case 1:
+		return m.chosen(msg.sales[0])
+	}
+	m.found = msg.sales
+	m.v.pick = 0
+	m.phase, m.note = salePick, ""
+	opts := make([]huh.Option[int], 0, len(msg.sales)+1)
+	for i, s := range msg.sales {
+		opts = append(opts, huh.NewOption(fitWidth(saleLine(s), m.ctx.width-8), i))
+	}
+	opts = append(opts, huh.NewOption("none of these: type the sale from the paper receipt", -1))
+	m.notes = nil
+	m.form = newStepForm(m.ctx, m.ctx.height, huh.NewGroup(
+		huh.NewSelect[int]().
+			Title(fmt.Sprintf("%d items are sold under %s: which one comes back?", len(msg.sales), msg.query)).
+			Options(opts...).
+			Value(&m.v.pick),
+	))
+	return m, m.form.Init()
+}
+
+// saleLine is one line of a receipt in a list.
+func saleLine(s flow.Sale) string {
+	parts := []string{}
+	if s.Line > 0 {
+		parts = append(parts, fmt.Sprintf("line %d", s.Line))
+	}
+	for _, p := range []string{s.Model, s.Serial, s.Price.String(), s.Date.String()} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// chosen takes the sale found: confirmed with one key when the POS
+// recorded every field, else checked and completed in the form.
+func (m saleModel) chosen(s flow.Sale) (saleModel, tea.Cmd) {
+	m.fill(s)
+	if m.complete(s) {
+		m.phase = saleConfirm
+		m.form = nil
+		return m, nil
+	}
+	m.note = fmt.Sprintf("Sale found under %s: fill in what it does not say.", s.Receipt)
+	m.openForm()
+	return m, m.form.Init()
+}
+
+// complete reports whether a sale from the POS holds every answer the form
+// would ask for, each passing its check.
+func (m saleModel) complete(s flow.Sale) bool {
+	if _, err := flow.CheckSaleDate(s.Date.String(), m.ctx.today); err != nil {
+		return false
+	}
+	if flow.CheckReceipt(s.Receipt) != nil || flow.CheckModel(s.Model) != nil || flow.CheckSerial(s.Serial) != nil {
+		return false
+	}
+	if _, err := flow.CheckPrice(s.Price.Amount(), m.currency()); err != nil {
+		return false
+	}
+	if s.Tender == "" || s.Condition == "" || s.Market == "" {
+		return false
+	}
+	return s.Condition != flow.ConditionUsed // a used item: ask about its contractual warranty
+}
+
+func (m saleModel) updateConfirm(msg tea.Msg) (saleModel, tea.Cmd) {
+	switch {
+	case isKey(msg, m.ctx.keys.Back):
+		m.phase = saleSearch
+		return m, textinput.Blink
+	case isKey(msg, saleEditKey):
+		m.note = ""
+		m.openForm()
+		return m, m.form.Init()
+	case isKey(msg, m.ctx.keys.Confirm):
+		return m.finish()
+	}
+	return m, nil
+}
+
+func (m saleModel) updateForm(msg tea.Msg) (saleModel, tea.Cmd) {
+	if isKey(msg, m.ctx.keys.Back) {
+		return m.back()
+	}
+	out, cmd := updateForm(m.form, m.notes, m.ctx.st, m.ctx.width, msg)
+	switch out {
+	case formAborted:
+		return m.back()
+	case formCompleted:
+		if m.phase == salePick {
+			if m.v.pick < 0 || m.v.pick >= len(m.found) {
+				m.blankSale("")
+				m.v.receipt = m.found[0].Receipt
+				m.note = ""
+				m.openForm()
+				return m, m.form.Init()
+			}
+			return m.chosen(m.found[m.v.pick])
+		}
+		return m.finish()
+	}
+	return m, cmd
+}
+
+// back leaves the form: to the search it came from, or to the step before.
+func (m saleModel) back() (saleModel, tea.Cmd) {
+	if m.searched {
+		m.phase, m.form, m.notes, m.note = saleSearch, nil, nil, ""
+		return m, textinput.Blink
+	}
+	return m, sendCmd(goBackMsg{})
+}
+
+// finish writes the sale into the case and says the step is done.
+func (m saleModel) finish() (saleModel, tea.Cmd) {
+	s, err := m.sale()
+	if err != nil { // the form checked every field; this is a last guard
+		m.note = "! " + err.Error()
+		m.openForm()
+		return m, m.form.Init()
+	}
+	m.ctx.c.Sale = s
+	m.phase, m.form, m.notes = saleSent, nil, nil
+	return m, sendCmd(stepDoneMsg{step: flow.StepSale})
+}
+
+// sale reads the answers into a flow.Sale through the same checks the form
+// ran.
+func (m saleModel) sale() (flow.Sale, error) {
+	v := m.v
+	d, err := flow.CheckSaleDate(v.date, m.ctx.today)
+	if err != nil {
+		return flow.Sale{}, err
+	}
+	price, err := flow.CheckPrice(v.price, m.currency())
+	if err != nil {
+		return flow.Sale{}, err
+	}
+	months, err := flow.CheckWarrantyMonths(v.months)
+	if err != nil {
+		return flow.Sale{}, err
+	}
+	s := flow.Sale{
+		Date:           d,
+		Receipt:        strings.TrimSpace(v.receipt),
+		Model:          strings.TrimSpace(v.model),
+		Serial:         strings.TrimSpace(v.serial),
+		Price:          price,
+		Tender:         v.tender,
+		Condition:      v.condition,
+		Market:         v.market,
+		WarrantyMonths: months,
+	}
+	if s.Receipt == v.lineOf {
+		s.Line = v.line
+	}
+	if s.Condition == flow.ConditionUsed {
+		s.WarrantyContract = v.contract
+	}
+	return s, nil
+}
+
+// fill puts a sale's answers in the form's values; what it does not say
+// gets the form's default (today, cash, new, EU).
+func (m saleModel) fill(s flow.Sale) {
+	v := m.v
+	v.date = s.Date.String()
+	if s.Date.IsZero() {
+		v.date = m.ctx.today.String()
+	}
+	v.receipt, v.model, v.serial = s.Receipt, s.Model, s.Serial
+	v.price = ""
+	if !s.Price.IsZero() {
+		v.price = s.Price.Amount()
+	}
+	v.months = ""
+	if s.WarrantyMonths > 0 {
+		v.months = strconv.Itoa(s.WarrantyMonths)
+	}
+	v.tender, v.condition, v.market = s.Tender, s.Condition, s.Market
+	if v.tender == "" {
+		v.tender = flow.TenderCash
+	}
+	if v.condition == "" {
+		v.condition = flow.ConditionNew
+	}
+	if v.market == "" {
+		v.market = flow.MarketEU
+	}
+	v.contract = s.WarrantyContract
+	v.line, v.lineOf = s.Line, s.Receipt
+}
+
+// blankSale starts a typed sale from a scanned code: an IMEI goes in the
+// serial field, anything else in the receipt number.
+func (m saleModel) blankSale(code string) {
+	m.fill(flow.Sale{})
+	switch {
+	case code == "":
+	case flow.IsIMEI(code):
+		m.v.serial = code
+	case flow.CheckReceipt(code) == nil:
+		m.v.receipt = code
+	}
+}
+
+func (m saleModel) currency() string {
+	if m.ctx.currency != "" {
+		return m.ctx.currency
+	}
+	if m.ctx.p != nil {
+		return m.ctx.p.Currency
+	}
+	return ""
+}
+
+// formRows is the rows the form may fill: the screen less the note.
+func (m saleModel) formRows() int {
+	if m.note != "" {
+		return m.ctx.height - 1
+	}
+	return m.ctx.height
+}
+
+// The words the sale form offers for each enumerated answer.
+var (
+	tenderWords    = map[flow.Tender]string{flow.TenderCash: "cash", flow.TenderCard: "card", flow.TenderTransfer: "bank transfer", flow.TenderCredit: "credit"}
+	conditionWords = map[flow.Condition]string{flow.ConditionNew: "new", flow.ConditionUsed: "used"}
+	marketWords    = map[flow.Market]string{flow.MarketEU: "EU", flow.MarketUS: "US", flow.MarketAsia: "Asia"}
+)
+
+// wordOptions are the options of an enumerated field, in flow's order, in
+// the screen's words.
+func wordOptions[T ~string](values []T, words map[T]string) []huh.Option[T] {
+	opts := make([]huh.Option[T], 0, len(values))
+	for _, v := range values {
+		w := words[v]
+		if w == "" {
+			w = string(v)
+		}
+		opts = append(opts, huh.NewOption(w, v))
+	}
+	return opts
+}
+
+// openForm shows the sale field by field, from the values held.
+func (m *saleModel) openForm() {
+	v, today, cur := m.v, m.ctx.today, m.currency()
+	m.phase = saleForm
+	m.notes = nil
+	n := &m.notes
+	fields := []huh.Field{
+		n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
+			Validate(func(s string) error { _, err := flow.CheckSaleDate(s, today); return err }),
+		n.input("Receipt number", "Receipt").Value(&v.receipt).CharLimit(40).Validate(flow.CheckReceipt),
+		n.input("Model", "Model").Value(&v.model).CharLimit(80).Validate(flow.CheckModel),
+		n.input("Serial number or IMEI (scan or type)", "Serial/IMEI").Value(&v.serial).CharLimit(40).
+			Validate(flow.CheckSerial),
+		n.input(fmt.Sprintf("Price in %s (such as 19999.00)", cur), "Price").Value(&v.price).CharLimit(16).
+			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }),
+		huh.NewSelect[flow.Tender]().Title("Paid by").Inline(true).
+			Options(wordOptions(flow.Tenders, tenderWords)...).Value(&v.tender),
+		huh.NewSelect[flow.Condition]().Title("Sold as").Inline(true).
+			Options(wordOptions(flow.Conditions, conditionWords)...).Value(&v.condition),
+		n.input("Warranty in months (empty when the receipt does not say)", "Warranty").Value(&v.months).
+			CharLimit(3).Validate(func(s string) error { _, err := flow.CheckWarrantyMonths(s); return err }),
+		huh.NewSelect[flow.Market]().Title("Market the device is made for").Inline(true).
+			Options(wordOptions(flow.Markets, marketWords)...).Value(&v.market),
+	}
+	used := huh.NewGroup(
+		huh.NewConfirm().Title("Used item: does the sale carry a contractual warranty obligation?").
+			Affirmative("yes").Negative("no").Value(&v.contract),
+	).WithHideFunc(func() bool { return v.condition != flow.ConditionUsed })
+	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...), used)
+}
+
+// View draws the phase at hand.
+func (m saleModel) View() string {
+	st := m.ctx.st
+	switch m.phase {
+	case saleSearch, saleWaiting:
+		var b strings.Builder
+		b.WriteString(st.Label.Render("Receipt number or serial/IMEI (scan or type)") + "\n")
+		b.WriteString(m.search.View() + "\n")
+		switch {
+		case m.phase == saleWaiting:
+			b.WriteString(st.Dim.Render("looking up " + m.v.searchFor + "…"))
+		case m.searchErr != "":
+			b.WriteString(st.Error.Render(fitWidth(m.searchErr, m.ctx.width)))
+		}
+		b.WriteString("\n\n" + st.Dim.Render("enter  look the sale up · tab  type the sale from the paper receipt"))
+		return b.String()
+	case saleConfirm:
+		return m.confirmView()
+	case saleSent:
+		return st.OK.Render("✓ Sale recorded.")
+	}
+	if m.form == nil {
+		return ""
+	}
+	if m.note != "" {
+		style := st.Label
+		if strings.HasPrefix(m.note, "!") {
+			style = st.Error
+		}
+		return style.Render(fitWidth(m.note, m.ctx.width)) + "\n" + m.form.View()
+	}
+	return m.form.View()
+}
+
+// confirmView shows a complete sale found under the code scanned.
+func (m saleModel) confirmView() string {
+	st, v := m.ctx.st, m.v
+	months := "not stated"
+	if v.months != "" {
+		months = v.months + " months"
+	}
+	rows := [][2]string{
+		{"Sale date", v.date},
+		{"Receipt", v.receipt},
+		{"Model", v.model},
+		{"Serial/IMEI", v.serial},
+		{"Price", v.price + " " + m.currency()},
+		{"Paid by", tenderWords[v.tender]},
+		{"Sold as", conditionWords[v.condition]},
+		{"Warranty", months},
+		{"Market", marketWords[v.market]},
+	}
+	var b strings.Builder
+	b.WriteString(st.Title.Render("Sale found") + "\n\n")
+	for _, r := range rows {
+		b.WriteString(fitWidth(fmt.Sprintf("  %-12s %s", r[0], st.Value.Render(r[1])), m.ctx.width) + "\n")
+	}
+	b.WriteString("\n" + st.Dim.Render("enter  use this sale · e  edit it · esc  search again"))
+	return b.String()
+}
