@@ -470,8 +470,9 @@ func (m *saleModel) openForm() {
 			Options(wordOptions(flow.Markets, marketWords)...).Value(&v.market),
 	}
 	used := huh.NewGroup(
-		huh.NewConfirm().Title("Used item: does the sale carry a contractual warranty obligation?").
-			Affirmative("yes").Negative("no").Value(&v.contract),
+		// a select, not huh's Confirm: its two buttons differ by colour only
+		huh.NewSelect[bool]().Title("Used item: does the sale carry a contractual warranty obligation?").Inline(true).
+			Options(huh.NewOption("no", false), huh.NewOption("yes", true)).Value(&v.contract),
 	).WithHideFunc(func() bool { return v.condition != flow.ConditionUsed })
 	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...), used)
 }

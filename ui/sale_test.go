@@ -124,6 +124,7 @@ func TestSaleLookupAnswer(t *testing.T) {
 		if m.phase != saleForm || m.v.receipt != "R-404" || !strings.Contains(v, "No sale found under R-404") {
 			t.Fatalf("phase %s, values %+v, view:\n%s", m.phase, *m.v, v)
 		}
+		requireFits(t, v)
 	})
 	t.Run("no sale for an IMEI: the form with the serial typed", func(t *testing.T) {
 		m, _ := searched(t, "490154203237518", nil)
@@ -224,7 +225,7 @@ func TestSaleUsedItemAsksForTheContract(t *testing.T) {
 	if v := plain(m.View()); !strings.Contains(v, "contractual warranty obligation") {
 		t.Fatalf("no question of the contract:\n%s", v)
 	}
-	_, sent = drive(t, m, kLeft, kEnter) // yes
+	_, sent = drive(t, m, kRight, kEnter) // yes
 	requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
 	if c.Sale.Condition != flow.ConditionUsed || !c.Sale.WarrantyContract {
 		t.Fatalf("sale %+v", c.Sale)
