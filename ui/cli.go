@@ -51,6 +51,8 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{name: "kiosk", usage: "[--data DIR] [--idle DURATION] [--terminal NAME]",
+			summary: "open the kiosk (the default with no command)", help: kioskHelp, run: runKiosk},
 		{name: "decide", usage: "[--policy NAME|FILE] < case.json", summary: "decide one case given as JSON",
 			help: decideHelp, run: runDecide},
 		{name: "policy list", summary: "list the built-in policies", help: "Lists the policies built into the binary.",
@@ -60,15 +62,18 @@ func init() {
 		{name: "policy check", usage: "FILE", summary: "check a store's policy file",
 			help: "Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key.",
 			run: runPolicyCheck},
+		{name: "check", usage: "[--data DIR] [--anchor SEQ:HASH] [FILE]",
+			summary: "check the store: structure, audit chain, indexes", help: checkHelp, run: runCheck},
+		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: "copy the store to a checked backup",
+			help: backupHelp, run: runBackup},
 	}
 }
 
 // Main runs returnsdesk with the arguments after the program name and
 // returns the exit code.
 func Main(env Env, args []string) int {
-	if len(args) == 0 {
-		usage(env.Stdout)
-		return ExitOK
+	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
+		return runKiosk(env, args)
 	}
 	if isHelp(args[0]) || args[0] == "help" {
 		usage(env.Stdout)

@@ -1,0 +1,319 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"returnsdesk/flow"
+)
+
+// Sales imported from the point of sale, so that a receipt (or a serial)
+// scanned at the till finds its sale:
+//
+//	sales/
+//	  RECEIPT 0x00 line(4)           -> flow.Sale JSON
+//	sale_serials/
+//	  SERIAL 0x00 RECEIPT 0x00 line(4) -> ""
+var (
+	bucketSales       = []byte("sales")
+	bucketSaleSerials = []byte("sale_serials")
+)
+
+// SalesColumns are the columns of a sales CSV file, in any order after a
+// header row. receipt, date, model and price are required; line defaults to
+// 1, currency to the store's (UAH), tender to cash, condition to new.
+var SalesColumns = []string{"receipt", "line", "date", "model", "serial", "price", "currency", "tender",
+	"condition", "warranty_months", "market", "warranty_contract"}
+
+// SalesError is a bad row of a sales file: its line number and what is wrong.
+type SalesError struct {
+	Line   int
+	Column string
+	Msg    string
+}
+
+func (e *SalesError) Error() string {
+	if e.Column == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("line %d: %s: %s", e.Line, e.Column, e.Msg)
+}
+
+// ParseSalesCSV reads a sales file whole: a header row naming SalesColumns,
+// then one row per receipt line. The first bad row is an error with its line
+// number; nothing is returned then, so nothing from a bad file is imported.
+// today bounds the sale dates.
+func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		return nil, &SalesError{Line: 1, Msg: "the file is empty: it needs a header row (" + strings.Join(SalesColumns, ",") + ")"}
+	}
+	if err != nil {
+		return nil, csvErr(err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		known := false
+		for _, c := range SalesColumns {
+			known = known || c == h
+		}
+		if !known {
+			return nil, &SalesError{Line: 1, Column: h, Msg: "unknown column; the columns are " + strings.Join(SalesColumns, ", ")}
+		}
+		if _, dup := col[h]; dup {
+			return nil, &SalesError{Line: 1, Column: h, Msg: "the column appears twice"}
+		}
+		col[h] = i
+	}
+	for _, need := range []string{"receipt", "date", "model", "price"} {
+		if _, ok := col[need]; !ok {
+			return nil, &SalesError{Line: 1, Column: need, Msg: "the header lacks this column"}
+		}
+	}
+	var sales []flow.Sale
+	seen := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvErr(err)
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(header) {
+			return nil, &SalesError{Line: line, Msg: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))}
+		}
+		get := func(c string) string {
+			if i, ok := col[c]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		s, cerr := saleOfRow(get, today)
+		if cerr != nil {
+			cerr.Line = line
+			return nil, cerr
+		}
+		k := normText(s.Receipt) + "\x00" + strconv.Itoa(s.Line)
+		if first, dup := seen[k]; dup {
+			return nil, &SalesError{Line: line, Column: "line", Msg: fmt.Sprintf("receipt %s line %d is also on line %d", s.Receipt, s.Line, first)}
+		}
+		seen[k] = line
+		sales = append(sales, s)
+	}
+	if len(sales) == 0 {
+		return nil, &SalesError{Line: 2, Msg: "the file has no sales after its header"}
+	}
+	return sales, nil
+}
+
+func csvErr(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &SalesError{Line: pe.Line, Msg: pe.Err.Error()}
+	}
+	return err
+}
+
+// saleOfRow reads one row with the field checks of flow.
+func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError) {
+	bad := func(c string, err error) *SalesError { return &SalesError{Column: c, Msg: err.Error()} }
+	var s flow.Sale
+	if err := flow.CheckReceipt(get("receipt")); err != nil {
+		return s, bad("receipt", err)
+	}
+	s.Receipt = get("receipt")
+	s.Line = 1
+	if v := get("line"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 10000 {
+			return s, bad("line", fmt.Errorf("%q is not a line number from 1 to 10000", v))
+		}
+		s.Line = n
+	}
+	d, err := flow.CheckSaleDate(get("date"), today)
+	if err != nil {
+		return s, bad("date", err)
+	}
+	s.Date = d
+	if err := flow.CheckModel(get("model")); err != nil {
+		return s, bad("model", err)
+	}
+	s.Model = get("model")
+	if v := get("serial"); v != "" {
+		if err := flow.CheckSerial(v); err != nil {
+			return s, bad("serial", err)
+		}
+		s.Serial = v
+	}
+	currency := get("currency")
+	if currency == "" {
+		currency = "UAH"
+	}
+	if s.Price, err = flow.CheckPrice(get("price"), currency); err != nil {
+		return s, bad("price", err)
+	}
+	s.Tender = flow.TenderCash
+	if v := flow.Tender(strings.ToLower(get("tender"))); v != "" {
+		if !isOneOf(v, flow.Tenders) {
+			return s, bad("tender", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Tenders)))
+		}
+		s.Tender = v
+	}
+	s.Condition = flow.ConditionNew
+	if v := flow.Condition(strings.ToLower(get("condition"))); v != "" {
+		if !isOneOf(v, flow.Conditions) {
+			return s, bad("condition", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Conditions)))
+		}
+		s.Condition = v
+	}
+	if s.WarrantyMonths, err = flow.CheckWarrantyMonths(get("warranty_months")); err != nil {
+		return s, bad("warranty_months", err)
+	}
+	if v := flow.Market(strings.ToLower(get("market"))); v != "" {
+		if !isOneOf(v, flow.Markets) {
+			return s, bad("market", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Markets)))
+		}
+		s.Market = v
+	}
+	switch strings.ToLower(get("warranty_contract")) {
+	case "", "no", "false", "0":
+	case "yes", "true", "1":
+		s.WarrantyContract = true
+	default:
+		return s, bad("warranty_contract", fmt.Errorf("%q is not yes or no", get("warranty_contract")))
+	}
+	return s, nil
+}
+
+func isOneOf[T ~string](v T, all []T) bool {
+	for _, a := range all {
+		if a == v {
+			return true
+		}
+	}
+	return false
+}
+
+func joinOf[T ~string](all []T) string {
+	var s []string
+	for _, a := range all {
+		s = append(s, string(a))
+	}
+	return strings.Join(s, ", ")
+}
+
+func saleKey(receipt string, line int) []byte {
+	k := append([]byte(normText(receipt)), 0)
+	return binary.BigEndian.AppendUint32(k, uint32(line))
+}
+
+// ImportSales stores sales from the point of sale in one transaction, with
+// one audit event naming the file: all of them or, on any error, none. A
+// receipt line imported again is replaced.
+func (s *Store) ImportSales(sales []flow.Sale, file, by string, now time.Time) (int, error) {
+	err := s.update(func(tx *bolt.Tx) error {
+		bs, err := tx.CreateBucketIfNotExists(bucketSales)
+		if err != nil {
+			return err
+		}
+		ser, err := tx.CreateBucketIfNotExists(bucketSaleSerials)
+		if err != nil {
+			return err
+		}
+		for _, sale := range sales {
+			k := saleKey(sale.Receipt, sale.Line)
+			if old := bs.Get(k); old != nil {
+				var o flow.Sale
+				if json.Unmarshal(old, &o) == nil && o.Serial != "" {
+					if err := ser.Delete(append(append([]byte(normSerial(o.Serial)), 0), k...)); err != nil {
+						return err
+					}
+				}
+			}
+			v, err := json.Marshal(sale)
+			if err != nil {
+				return err
+			}
+			if err := bs.Put(k, v); err != nil {
+				return err
+			}
+			if sale.Serial != "" {
+				if err := ser.Put(append(append([]byte(normSerial(sale.Serial)), 0), k...), nil); err != nil {
+					return err
+				}
+			}
+		}
+		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.opts.Terminal, Kind: EventNote,
+			Detail: fmt.Sprintf("imported %d sales from %s", len(sales), file)})
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(sales), nil
+}
+
+// LookupSales finds the imported sales of a receipt number (every line of
+// it) or, failing that, of a serial number or IMEI.
+func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
+	var out []flow.Sale
+	err := s.view(func(tx *bolt.Tx) error {
+		bs := tx.Bucket(bucketSales)
+		if bs == nil || strings.TrimSpace(query) == "" {
+			return nil
+		}
+		decode := func(v []byte) error {
+			var sale flow.Sale
+			if err := json.Unmarshal(v, &sale); err != nil {
+				return fmt.Errorf("%w: a sale cannot be read: %v", ErrDamaged, err)
+			}
+			out = append(out, sale)
+			return nil
+		}
+		prefix := append([]byte(normText(query)), 0)
+		c := bs.Cursor()
+		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
+			if err := decode(v); err != nil {
+				return err
+			}
+		}
+		if len(out) > 0 {
+			return nil
+		}
+		ser := tx.Bucket(bucketSaleSerials)
+		if ser == nil {
+			return nil
+		}
+		prefix = append([]byte(normSerial(query)), 0)
+		sc := ser.Cursor()
+		for k, _ := sc.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = sc.Next() {
+			if v := bs.Get(k[len(prefix):]); v != nil {
+				if err := decode(v); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func hasPrefix(k, p []byte) bool { return len(k) >= len(p) && string(k[:len(p)]) == string(p) }

@@ -1,0 +1,266 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// actWrittenMsg: the act file is written (and printed, where a print command
+// is set).
+type actWrittenMsg struct {
+	file     string
+	printErr error
+	err      error
+}
+
+// actModel shows where the act went and what is left to do.
+type actModel struct {
+	st      *Styles
+	c       *flow.Case
+	file    string
+	printed string
+}
+
+func (a actModel) Init() tea.Cmd { return nil }
+
+// actDoneMsg: the cashier has seen the act and goes home.
+type actDoneMsg struct{}
+
+func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "enter" || k.String() == "esc") {
+		return a, func() tea.Msg { return actDoneMsg{} }
+	}
+	return a, nil
+}
+
+func (a actModel) View() string {
+	var b strings.Builder
+	b.WriteString(a.st.Title.Render("Return act written") + "\n\n")
+	fmt.Fprintf(&b, "Case %s: %s, %s\n", a.c.ID, strings.ToUpper(outcomeWords(a.c.Outcome())), statusWords(a.c.Status))
+	fmt.Fprintf(&b, "Act: %s\n", a.file)
+	if a.printed != "" {
+		b.WriteString(a.printed + "\n")
+	}
+	b.WriteString("\nBoth the customer and the cashier sign the printed act.\n\n")
+	b.WriteString(a.st.Dim.Render("enter: done"))
+	return b.String()
+}
+
+// writeActCmd writes the act of the case at hand to the data directory and
+// prints it with the store's print command, if one is set.
+func (m *Model) writeActCmd() tea.Cmd {
+	c := *m.c
+	text := renderAct(m.settings, &c, m.policy, m.d.Now().In(m.loc))
+	dir := filepath.Join(m.d.DataDir, "acts")
+	printCmd := m.settings.PrintCommand
+	print := m.d.Print
+	if print == nil {
+		print = runPrint
+	}
+	return func() tea.Msg {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return actWrittenMsg{err: err}
+		}
+		file := filepath.Join(dir, c.ID+".txt")
+		if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
+			return actWrittenMsg{err: err}
+		}
+		msg := actWrittenMsg{file: file}
+		if printCmd != "" {
+			msg.printErr = print(printCmd, file)
+		}
+		return msg
+	}
+}
+
+// runPrint runs the print command with the act file as its last argument.
+func runPrint(command, file string) error {
+	args := strings.Fields(command)
+	if len(args) == 0 {
+		return nil
+	}
+	out, err := exec.Command(args[0], append(args[1:], file)...).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%s: %v %s", args[0], err, strings.TrimSpace(string(out)))
+	}
+	return nil
+}
+
+// actWritten shows the act screen, and closes a case that has nothing left
+// to do (refunded, exchanged, rejected).
+func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.notice = "! the act could not be written: " + plainErr(msg.err) + " (the case is saved)"
+		return m.showAct()
+	}
+	m.act = actModel{st: &m.st, c: m.c, file: msg.file}
+	switch {
+	case m.settings.PrintCommand == "":
+		m.act.printed = "No print command is set: print the file by hand."
+	case msg.printErr != nil:
+		m.d.Log.Error("print", "err", msg.printErr)
+		m.act.printed = "! printing failed: " + plainErr(msg.printErr) + ": print the file by hand."
+	default:
+		m.act.printed = "Sent to the printer (" + m.settings.PrintCommand + ")."
+	}
+	m.view = viewAct
+	switch m.c.Status {
+	case flow.StatusRefunded, flow.StatusExchanged, flow.StatusRejected:
+		if err := m.c.Move(flow.StatusClosed); err == nil {
+			m.act.c = m.c
+			ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name, Detail: "act " + filepath.Base(msg.file)}
+			return m, m.saveCmd(ev, nil)
+		}
+	}
+	return m, nil
+}
+
+// showAct shows the act screen for a case whose decision is confirmed.
+func (m *Model) showAct() (tea.Model, tea.Cmd) {
+	m.view = viewAct
+	m.act = actModel{st: &m.st, c: m.c, file: filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt")}
+	return m, nil
+}
+
+// renderAct is the return act: what a customer and a cashier sign.
+func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) string {
+	var b strings.Builder
+	line := strings.Repeat("-", 72)
+	fmt.Fprintf(&b, "RETURN ACT\n%s\n", line)
+	fmt.Fprintf(&b, "Store:        %s\n", s.StoreName)
+	fmt.Fprintf(&b, "Case:         %s\n", c.ID)
+	fmt.Fprintf(&b, "Opened:       %s by %s\n", c.Opened.In(now.Location()).Format("2006-01-02 15:04"), c.OpenedBy)
+	fmt.Fprintf(&b, "Written:      %s\n", now.Format("2006-01-02 15:04"))
+	if p != nil {
+		fmt.Fprintf(&b, "Policy:       %s (%s)\n", p.Title, p.Name)
+	}
+	fmt.Fprintf(&b, "%s\nSALE\n", line)
+	fmt.Fprintf(&b, "Date:         %s\n", c.Sale.Date)
+	fmt.Fprintf(&b, "Receipt:      %s\n", orDash(c.Sale.Receipt))
+	fmt.Fprintf(&b, "Model:        %s\n", orDash(c.Sale.Model))
+	fmt.Fprintf(&b, "Serial/IMEI:  %s\n", orDash(c.Sale.Serial))
+	fmt.Fprintf(&b, "Price:        %s, paid by %s\n", c.Sale.Price, orDash(string(c.Sale.Tender)))
+	fmt.Fprintf(&b, "Condition:    %s; warranty %d months\n", orDash(string(c.Sale.Condition)), c.Sale.WarrantyMonths)
+	fmt.Fprintf(&b, "%s\nREQUEST\n", line)
+	fmt.Fprintf(&b, "Claim:        %s; wants %s", c.Request.Claim, c.Request.Wants)
+	if c.Request.Remote {
+		b.WriteString("; sent by a delivery service")
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "Documents:    %s\n", orDash(docList(c.Documents)))
+	if c.Passport.Presented() {
+		fmt.Fprintf(&b, "Passport:     %s\n", c.Passport.Masked())
+	}
+	fmt.Fprintf(&b, "%s\nCHECKS\n", line)
+	if p != nil {
+		for _, ck := range p.Checklist() {
+			fmt.Fprintf(&b, "  %-52s %s\n", ck.Question, checkAnswer(c.Inspection, ck.Field))
+		}
+	}
+	if c.ServiceCentre != "" {
+		fmt.Fprintf(&b, "Service centre conclusion: %s\n", strings.ReplaceAll(string(c.ServiceCentre), "_", " "))
+	}
+	fmt.Fprintf(&b, "%s\nDECISION\n", line)
+	fmt.Fprintf(&b, "Outcome:      %s\n", strings.ToUpper(outcomeWords(c.Outcome())))
+	if d := c.Decision; d != nil {
+		fmt.Fprintf(&b, "Clauses:      %s\n", strings.Join(clauseStrings(d.Clauses), ", "))
+		for i, e := range d.Explain {
+			fmt.Fprintf(&b, "  %2d. %s\n", i+1, e)
+		}
+		if len(d.Warnings) > 0 {
+			fmt.Fprintf(&b, "Told the customer: %s\n", strings.Join(clauseStrings(d.Warnings), ", "))
+		}
+	}
+	if o := c.Override; o != nil {
+		fmt.Fprintf(&b, "Decided by shift lead %s: %s\n", o.By, o.Reason)
+	}
+	if c.Outcome() == flow.OutcomeRefund {
+		fmt.Fprintf(&b, "Amount:       %s, in %s\n", c.Sale.Price, orDash(string(c.Sale.Tender)))
+		if by := c.RefundBy(); !by.IsZero() {
+			fmt.Fprintf(&b, "Refund by:    %s\n", by)
+		}
+	}
+	if d := c.Decision; d != nil && !d.ServiceBy.IsZero() {
+		fmt.Fprintf(&b, "Back from the service centre by: %s\n", d.ServiceBy)
+	}
+	fmt.Fprintf(&b, "Status:       %s\n", statusWords(c.Status))
+	fmt.Fprintf(&b, "%s\n\n", line)
+	fmt.Fprintf(&b, "Customer: ______________________    Cashier (%s): ______________________\n", c.OpenedBy)
+	return b.String()
+}
+
+// checkAnswer is a checklist answer in words.
+func checkAnswer(in flow.Inspection, field string) string {
+	yes := map[bool]string{true: "yes", false: "no"}
+	switch field {
+	case "signs_of_use":
+		return yes[in.SignsOfUse]
+	case "call_seconds":
+		return flow.MinSec(in.CallSeconds)
+	case "software_modified":
+		return yes[in.SoftwareModified]
+	case "complete_set":
+		return yes[in.CompleteSet]
+	case "packaging_intact":
+		return yes[in.PackagingIntact]
+	case "labels_intact":
+		return yes[in.LabelsIntact]
+	case "seals_intact":
+		return yes[in.SealsIntact]
+	case "serial_matches":
+		return yes[in.SerialMatches]
+	case "liquid_damage":
+		return yes[in.LiquidDamage]
+	case "mechanical_damage":
+		return yes[in.MechanicalDamage]
+	case "unauthorised_opening":
+		return yes[in.UnauthorisedOpening]
+	}
+	return "?"
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "-"
+	}
+	return s
+}
+
+// outcomeWords is an outcome as the screen says it.
+func outcomeWords(o flow.Outcome) string {
+	switch o {
+	case flow.OutcomeNeedDocuments:
+		return "documents needed"
+	case flow.OutcomeServiceCentre:
+		return "service centre"
+	case flow.OutcomeReplaceSimilar:
+		return "replace with a similar device"
+	case "":
+		return "not decided"
+	}
+	return string(o)
+}
+
+// statusWords is a status as the screen says it.
+func statusWords(s flow.Status) string {
+	switch s {
+	case flow.StatusWaitingDocuments:
+		return "waiting for documents"
+	case flow.StatusRefundOwed:
+		return "refund owed"
+	case flow.StatusServiceCentre:
+		return "at the service centre"
+	case "":
+		return "open"
+	}
+	return string(s)
+}

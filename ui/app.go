@@ -1,0 +1,544 @@
+package ui
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// view is the screen the root shows.
+type view int
+
+const (
+	viewLoading view = iota
+	viewSetup
+	viewLogin
+	viewHome
+	viewStaff
+	viewStep // a case step: sale, request, documents, inspection, service centre, decision
+	viewApprove
+	viewAct
+)
+
+// Deps is what the kiosk runs on: its store, its data directory, the clock
+// and the log. main builds them; tests pass their own.
+type Deps struct {
+	Store    *store.Store
+	DataDir  string
+	Now      func() time.Time
+	Log      *slog.Logger
+	Idle     time.Duration // lock the screen after this long without a key; 0 takes the store's setting
+	Terminal string
+	// Print sends an act file to the printer with the store's print command;
+	// nil runs the command.
+	Print func(command, file string) error
+}
+
+// Model is the root of the kiosk: it routes between screens, holds the
+// logged-in staff member and the case at hand, and runs every read and
+// write as a tea.Cmd.
+type Model struct {
+	d      Deps
+	keys   KeyMap
+	st     Styles
+	help   help.Model
+	width  int
+	height int
+
+	view     view
+	settings store.Settings
+	policy   *flow.Policy
+	loc      *time.Location
+	user     *store.StaffMember
+
+	c      *flow.Case // the case at hand, or nil
+	shown  flow.Step  // the step whose screen is built and shown (the case may have moved on while it saves)
+	notice string     // a line for the cashier in the header (repeat returns, a save error)
+	status string     // the last thing that happened ("saved", "act printed")
+
+	showHelp    bool
+	confirmQuit bool
+	askCash     bool // a cash refund waits for "is there cash in the till?"
+	quitting    bool
+	lastKey     time.Time
+	locked      bool // the idle lock fell on a case: after login, it resumes
+
+	setup    setupModel
+	login    loginModel
+	home     homeModel
+	staff    staffModel
+	sale     saleModel
+	request  requestModel
+	docs     documentsModel
+	inspect  inspectModel
+	service  serviceModel
+	decision decisionModel
+	approve  approveModel
+	act      actModel
+}
+
+// NewModel is the kiosk at its first screen, before anything is loaded.
+func NewModel(d Deps) *Model {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.New(slog.DiscardHandler)
+	}
+	m := &Model{d: d, keys: DefaultKeys(), st: DefaultStyles(), help: help.New(), width: 80, height: 24, loc: time.Local}
+	m.lastKey = d.Now()
+	return m
+}
+
+// Messages of the root's own commands.
+type (
+	loadedMsg struct {
+		initialized bool
+		settings    store.Settings
+		err         error
+	}
+	savedMsg struct {
+		next func(*Model) (tea.Model, tea.Cmd) // what to do once the save is on disk
+		err  error
+	}
+	idleTickMsg time.Time
+	errMsg      struct{ err error }
+)
+
+// Init loads the store's settings.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.loadCmd(), m.idleTick())
+}
+
+func (m *Model) loadCmd() tea.Cmd {
+	s := m.d.Store
+	return func() tea.Msg {
+		ok, err := s.Initialized()
+		if err != nil || !ok {
+			return loadedMsg{initialized: false, err: err}
+		}
+		st, err := s.Settings()
+		return loadedMsg{initialized: true, settings: st, err: err}
+	}
+}
+
+func (m *Model) idleTick() tea.Cmd {
+	return tea.Tick(15*time.Second, func(t time.Time) tea.Msg { return idleTickMsg(t) })
+}
+
+// idleLimit is how long the kiosk waits for a key before it locks.
+func (m *Model) idleLimit() time.Duration {
+	if m.d.Idle > 0 {
+		return m.d.Idle
+	}
+	if m.settings.IdleMinutes > 0 {
+		return time.Duration(m.settings.IdleMinutes) * time.Minute
+	}
+	return 15 * time.Minute
+}
+
+// today is the store's calendar day now.
+func (m *Model) today() flow.Date { return flow.DateOf(m.d.Now().In(m.loc)) }
+
+// ctx is the context a case screen is built with.
+func (m *Model) ctx() screenCtx {
+	currency := "UAH"
+	if m.policy != nil && m.policy.Currency != "" {
+		currency = m.policy.Currency
+	}
+	return screenCtx{c: m.c, p: m.policy, today: m.today(), currency: currency, st: &m.st, keys: &m.keys,
+		width: m.width, height: m.bodyHeight()}
+}
+
+// bodyHeight is the rows a screen may fill: all but the header and footer.
+func (m *Model) bodyHeight() int { return max(m.height-3, 5) }
+
+// Update routes a message: global keys first, then the root's own
+// messages, then the screen at hand.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.Width = msg.Width
+		return m.toScreen(msg)
+	case tea.KeyMsg:
+		m.lastKey = m.d.Now()
+		if done, model, cmd := m.globalKey(msg); done {
+			return model, cmd
+		}
+	case idleTickMsg:
+		if m.user != nil && m.view != viewLogin && m.d.Now().Sub(m.lastKey) >= m.idleLimit() {
+			m.lockScreen("locked after %s without a key", m.idleLimit())
+		}
+		return m, m.idleTick()
+	case loadedMsg:
+		return m.loaded(msg)
+	case savedMsg:
+		if msg.err != nil {
+			m.d.Log.Error("save failed", "err", msg.err)
+			m.notice = "! not saved: " + plainErr(msg.err) + " — nothing typed is lost; try again"
+			return m, nil
+		}
+		m.status = "saved ✓"
+		if msg.next != nil {
+			return msg.next(m)
+		}
+		return m, nil
+	case errMsg:
+		m.d.Log.Error("error", "err", msg.err)
+		m.notice = "! " + plainErr(msg.err)
+		return m, nil
+	}
+	if model, cmd, ok := m.sessionMsg(msg); ok {
+		return model, cmd
+	}
+	if model, cmd, ok := m.caseMsg(msg); ok {
+		return model, cmd
+	}
+	return m.toScreen(msg)
+}
+
+// globalKey handles the keys that mean the same on every screen.
+func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
+	if m.confirmQuit {
+		switch msg.String() {
+		case "y", "Y":
+			m.quitting = true
+			return true, m, tea.Quit
+		default:
+			m.confirmQuit = false
+			return true, m, nil
+		}
+	}
+	if m.showHelp {
+		m.showHelp = false
+		return true, m, nil
+	}
+	if m.askCash {
+		switch msg.String() {
+		case "y", "Y":
+			return true, m, func() tea.Msg { return cashAnswerMsg{hasCash: true} }
+		case "n", "N":
+			return true, m, func() tea.Msg { return cashAnswerMsg{hasCash: false} }
+		case "esc":
+			m.askCash = false
+			return true, m, nil
+		case "ctrl+c":
+		default:
+			return true, m, nil
+		}
+	}
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		if m.formDirty() {
+			m.confirmQuit = true
+			return true, m, nil
+		}
+		m.quitting = true
+		return true, m, tea.Quit
+	case msg.String() == "f1" || (msg.String() == "?" && !m.typing()):
+		m.showHelp = true
+		return true, m, nil
+	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:
+		m.lockScreen("locked")
+		return true, m, nil
+	}
+	return false, m, nil
+}
+
+// typing reports whether the screen at hand takes text, so that `?` is a
+// character there, not the help key.
+func (m *Model) typing() bool {
+	switch m.view {
+	case viewSetup, viewLogin, viewStaff, viewApprove:
+		return true
+	case viewStep:
+		return m.c != nil && m.shown != flow.StepInspection && m.shown != flow.StepDecision
+	}
+	return false
+}
+
+// formDirty reports whether leaving now would lose answers typed on the
+// screen but not yet saved.
+func (m *Model) formDirty() bool {
+	switch m.view {
+	case viewSetup, viewStaff, viewApprove, viewStep:
+		return true
+	}
+	return false
+}
+
+// lockScreen goes back to the login, keeping the case at hand.
+func (m *Model) lockScreen(format string, args ...any) {
+	m.locked = m.c != nil
+	m.user = nil
+	m.login = newLoginModel(&m.st, m.width)
+	m.login.note = fmt.Sprintf(format, args...)
+	m.view = viewLogin
+}
+
+func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.d.Log.Error("load", "err", msg.err)
+		m.notice = "! " + plainErr(msg.err)
+	}
+	if !msg.initialized {
+		m.setup = newSetupModel(&m.st, m.width, m.d.Now())
+		m.view = viewSetup
+		return m, m.setup.Init()
+	}
+	if err := m.applySettings(msg.settings); err != nil {
+		m.notice = "! the store's policy cannot be read: " + plainErr(err)
+	}
+	m.login = newLoginModel(&m.st, m.width)
+	m.view = viewLogin
+	return m, m.login.Init()
+}
+
+// applySettings takes the store's settings: its policy and time zone.
+func (m *Model) applySettings(s store.Settings) error {
+	m.settings = s
+	if loc, err := time.LoadLocation(s.TimeZone); err == nil {
+		m.loc = loc
+	}
+	p, err := policyOf(s)
+	if err != nil {
+		return err
+	}
+	m.policy = p
+	return nil
+}
+
+// policyOf is the store's policy: its own text when it has one, else the
+// built-in it names.
+func policyOf(s store.Settings) (*flow.Policy, error) {
+	if strings.TrimSpace(s.PolicyText) != "" {
+		return flow.ParsePolicy([]byte(s.PolicyText), s.PolicyName)
+	}
+	return flow.Builtin(s.PolicyName)
+}
+
+// toScreen passes a message to the screen at hand.
+func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.view {
+	case viewSetup:
+		m.setup, cmd = m.setup.Update(msg)
+	case viewLogin:
+		m.login, cmd = m.login.Update(msg)
+	case viewHome:
+		m.home, cmd = m.home.Update(msg)
+	case viewStaff:
+		m.staff, cmd = m.staff.Update(msg)
+	case viewApprove:
+		m.approve, cmd = m.approve.Update(msg)
+	case viewAct:
+		m.act, cmd = m.act.Update(msg)
+	case viewStep:
+		if m.c == nil {
+			return m, nil
+		}
+		switch m.shown {
+		case flow.StepSale:
+			m.sale, cmd = m.sale.Update(msg)
+		case flow.StepRequest:
+			m.request, cmd = m.request.Update(msg)
+		case flow.StepDocuments:
+			m.docs, cmd = m.docs.Update(msg)
+		case flow.StepInspection:
+			m.inspect, cmd = m.inspect.Update(msg)
+		case flow.StepServiceCentre:
+			m.service, cmd = m.service.Update(msg)
+		case flow.StepDecision:
+			m.decision, cmd = m.decision.Update(msg)
+		}
+	}
+	return m, cmd
+}
+
+// View draws the header, the screen at hand (or the help, or the question
+// before quitting) and the footer.
+func (m *Model) View() string {
+	if m.quitting {
+		return ""
+	}
+	var body string
+	switch {
+	case m.confirmQuit:
+		body = m.st.Warning.Render("Leave the kiosk? Answers on this screen that are not saved will be lost.") +
+			"\n\n  y  leave\n  any other key  stay"
+	case m.askCash:
+		body = m.cashQuestion()
+	case m.showHelp:
+		m.help.ShowAll = true
+		body = m.st.Title.Render("Keys") + "\n\n" + m.help.View(m.screenKeys()) + "\n\n" +
+			m.st.Dim.Render("Any key closes this help.")
+		m.help.ShowAll = false
+	default:
+		body = m.screenView()
+	}
+	head, foot := m.header(), m.footer()
+	avail := max(m.height-lipgloss.Height(head)-lipgloss.Height(foot), 1)
+	body = lipgloss.NewStyle().MaxHeight(avail).Render(body)
+	gap := max(avail-lipgloss.Height(body), 0)
+	return head + "\n" + body + strings.Repeat("\n", gap) + "\n" + foot
+}
+
+func (m *Model) screenView() string {
+	switch m.view {
+	case viewLoading:
+		return "Opening the store…"
+	case viewSetup:
+		return m.setup.View()
+	case viewLogin:
+		return m.login.View()
+	case viewHome:
+		return m.home.View()
+	case viewStaff:
+		return m.staff.View()
+	case viewApprove:
+		return m.approve.View()
+	case viewAct:
+		return m.act.View()
+	case viewStep:
+		if m.c == nil {
+			return ""
+		}
+		switch m.shown {
+		case flow.StepSale:
+			return m.sale.View()
+		case flow.StepRequest:
+			return m.request.View()
+		case flow.StepDocuments:
+			return m.docs.View()
+		case flow.StepInspection:
+			return m.inspect.View()
+		case flow.StepServiceCentre:
+			return m.service.View()
+		case flow.StepDecision:
+			return m.decision.View()
+		}
+	}
+	return ""
+}
+
+// header is the top line: the store, who is at the till, the case and its
+// steps, and any notice.
+func (m *Model) header() string {
+	left := "Returns Desk"
+	if m.settings.StoreName != "" {
+		left += " · " + m.settings.StoreName
+	}
+	if m.user != nil {
+		left += " · " + m.user.Name + " (" + string(m.user.Role) + ")"
+	}
+	right := m.status
+	line := left
+	if pad := m.width - lipgloss.Width(left) - lipgloss.Width(right) - 2; pad > 0 {
+		line = left + strings.Repeat(" ", pad) + right
+	}
+	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(truncate(line, m.width-2))
+	if m.view == viewStep && m.c != nil {
+		out += "\n" + truncate(m.progress(), m.width)
+	}
+	if m.notice != "" {
+		out += "\n" + m.st.Warning.Render(truncate(m.notice, m.width))
+	}
+	return out
+}
+
+// progress is the case's steps: done ones ticked, the one at hand in
+// brackets.
+func (m *Model) progress() string {
+	var parts []string
+	for _, s := range m.c.Steps() {
+		if s == flow.StepAct {
+			continue
+		}
+		name := stepTitle(s)
+		switch {
+		case s == m.shown:
+			name = "[" + name + "]"
+		case m.c.Done.Has(s):
+			name = "✓" + name
+		}
+		parts = append(parts, name)
+	}
+	return "Case …" + shortID(m.c.ID) + "  " + strings.Join(parts, " › ")
+}
+
+func stepTitle(s flow.Step) string {
+	switch s {
+	case flow.StepSale:
+		return "Sale"
+	case flow.StepRequest:
+		return "Request"
+	case flow.StepDocuments:
+		return "Documents"
+	case flow.StepInspection:
+		return "Inspection"
+	case flow.StepServiceCentre:
+		return "Service centre"
+	case flow.StepDecision:
+		return "Decision"
+	}
+	return "Act"
+}
+
+func (m *Model) footer() string {
+	return m.st.Footer.Render(truncate(m.help.ShortHelpView(m.screenKeys().ShortHelp()), m.width))
+}
+
+// screenKeys is the key map with the keys of the screen at hand.
+func (m *Model) screenKeys() KeyMap {
+	switch m.view {
+	case viewHome:
+		return m.home.keys(m.keys)
+	case viewStep:
+		if m.c != nil && m.shown == flow.StepInspection {
+			return m.keys.With(key.NewBinding(key.WithKeys("1"), key.WithHelp("1-9,a-z", "answer")),
+				m.keys.Confirm)
+		}
+		return m.keys.With(m.keys.Confirm, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")))
+	}
+	return m.keys.With(m.keys.Confirm)
+}
+
+func truncate(s string, w int) string {
+	if w <= 0 || lipgloss.Width(s) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && lipgloss.Width(string(r)) > w-1 {
+		r = r[:len(r)-1]
+	}
+	return string(r) + "…"
+}
+
+// plainErr is an error's message for the screen: the first line, without
+// the wrapping of every layer.
+func plainErr(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// shortID is the end of a case id, enough to tell today's cases apart on
+// screen; the act and the audit carry the whole id.
+func shortID(id string) string {
+	if len(id) > 6 {
+		return id[len(id)-6:]
+	}
+	return id
+}

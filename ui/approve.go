@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// approveModel is where a shift lead decides an escalated case on this
+// terminal, with their own name, PIN and a reason.
+type approveModel struct {
+	st     *Styles
+	c      *flow.Case
+	form   *huh.Form
+	v      *approveValues
+	errMsg string
+}
+
+type approveValues struct {
+	name, pin, reason string
+	outcome           flow.Outcome
+}
+
+// approveSubmitMsg: the lead's answers, to check against the store.
+type approveSubmitMsg struct {
+	name, pin, reason string
+	outcome           flow.Outcome
+}
+
+// approvedMsg: the store's answer to the lead's name and PIN.
+type approvedMsg struct {
+	lead store.StaffMember
+	sub  approveSubmitMsg
+	err  error
+}
+
+// leadOutcomes are what a shift lead may decide.
+var leadOutcomes = []flow.Outcome{flow.OutcomeRefund, flow.OutcomeExchange, flow.OutcomeReject,
+	flow.OutcomeServiceCentre, flow.OutcomeReplaceSimilar}
+
+func newApproveModel(st *Styles, c *flow.Case, width int) approveModel {
+	v := &approveValues{outcome: flow.OutcomeExchange}
+	var opts []huh.Option[flow.Outcome]
+	for _, o := range leadOutcomes {
+		opts = append(opts, huh.NewOption(outcomeWords(o), o))
+	}
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title("Shift lead").Value(&v.name).Validate(func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return errors.New("enter the shift lead's name")
+			}
+			if strings.EqualFold(strings.TrimSpace(s), c.OpenedBy) {
+				return fmt.Errorf("%s opened this case: another shift lead decides it", c.OpenedBy)
+			}
+			return nil
+		}),
+		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")),
+		huh.NewSelect[flow.Outcome]().Title("Decision").Options(opts...).Value(&v.outcome),
+		huh.NewInput().Title("Reason (recorded on the case)").Value(&v.reason).Validate(func(s string) error {
+			if len(strings.TrimSpace(s)) < 5 {
+				return errors.New("say why, in a few words: it is recorded on the case")
+			}
+			return nil
+		}),
+	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	return approveModel{st: st, c: c, form: form, v: v}
+}
+
+func (a approveModel) Init() tea.Cmd { return a.form.Init() }
+
+func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
+		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }
+	}
+	f, cmd := a.form.Update(msg)
+	a.form = f.(*huh.Form)
+	switch a.form.State {
+	case huh.StateCompleted:
+		sub := approveSubmitMsg{name: strings.TrimSpace(a.v.name), pin: a.v.pin, reason: strings.TrimSpace(a.v.reason),
+			outcome: a.v.outcome}
+		return a, func() tea.Msg { return sub }
+	case huh.StateAborted:
+		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }
+	}
+	return a, cmd
+}
+
+func (a approveModel) View() string {
+	var b strings.Builder
+	b.WriteString(a.st.Title.Render("A shift lead decides") + "\n")
+	if d := a.c.Decision; d != nil && d.Reason != "" {
+		b.WriteString(truncate("Why: "+d.Reason, 78) + "\n")
+	}
+	if a.errMsg != "" {
+		b.WriteString(a.st.Error.Render("! "+a.errMsg) + "\n")
+	}
+	b.WriteString("\n" + a.form.View())
+	return b.String()
+}
+
+// openApprove shows the shift lead's decision form for the escalated case.
+func (m *Model) openApprove() (tea.Model, tea.Cmd) {
+	m.approve = newApproveModel(&m.st, m.c, m.width)
+	m.view = viewApprove
+	return m, m.approve.Init()
+}
+
+// approveCmd checks the lead's name and PIN (counting wrong PINs like a
+// login) and that they are a shift lead.
+func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
+	s, now := m.d.Store, m.d.Now()
+	return func() tea.Msg {
+		lead, err := s.Login(sub.name, sub.pin, now)
+		if err == nil && lead.Role != store.RoleLead {
+			err = fmt.Errorf("%s is not a shift lead", lead.Name)
+		}
+		return approvedMsg{lead: lead, sub: sub, err: err}
+	}
+}
+
+// approved records the lead's decision and settles the case.
+func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.approve = newApproveModel(&m.st, m.c, m.width)
+		m.approve.errMsg = plainErr(msg.err)
+		return m, m.approve.Init()
+	}
+	if strings.EqualFold(msg.lead.Name, m.c.OpenedBy) {
+		m.approve = newApproveModel(&m.st, m.c, m.width)
+		m.approve.errMsg = "a shift lead never decides a case they opened"
+		return m, m.approve.Init()
+	}
+	m.c.Override = &flow.Override{Outcome: msg.sub.outcome, Reason: msg.sub.reason, By: msg.lead.Name, At: m.d.Now()}
+	if msg.sub.outcome == flow.OutcomeRefund {
+		m.c.Override.RefundBy = m.policy.RefundDue(m.today(), m.c.TillHasCash)
+	}
+	if msg.sub.outcome == flow.OutcomeRefund && (m.c.Sale.Tender == flow.TenderCash || m.c.Sale.Tender == "") {
+		m.view = viewStep
+		m.askCash = true
+		return m, nil
+	}
+	return m.settle()
+}

@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// Messages of the case's life, between the home screen, the root and the
+// store.
+type (
+	newCaseMsg    struct{}
+	resumeCaseMsg struct{ id string }
+	caseLoadedMsg struct {
+		c   *flow.Case
+		err error
+	}
+	cashAnswerMsg struct{ hasCash bool }
+	goHomeMsg     struct{ news string }
+)
+
+// caseMsg handles the messages that move the case at hand. ok is false for
+// any other message.
+func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case newCaseMsg:
+		m.startCase()
+		model, cmd := m.openStep()
+		return model, cmd, true
+	case resumeCaseMsg:
+		s := m.d.Store
+		return m, func() tea.Msg {
+			c, err := s.Case(msg.id)
+			return caseLoadedMsg{c: c, err: err}
+		}, true
+	case caseLoadedMsg:
+		if msg.err != nil {
+			m.notice = "! cannot open the case: " + plainErr(msg.err)
+			return m, nil, true
+		}
+		m.c = msg.c
+		m.notice = ""
+		model, cmd := m.openStep()
+		return model, cmd, true
+	case stepDoneMsg:
+		model, cmd := m.stepDone(msg.step)
+		return model, cmd, true
+	case goBackMsg:
+		model, cmd := m.stepBack()
+		return model, cmd, true
+	case receiptLookupMsg:
+		s, q := m.d.Store, msg.query
+		return m, func() tea.Msg {
+			sales, err := s.LookupSales(q)
+			return salesFoundMsg{query: q, sales: sales, err: err}
+		}, true
+	case passportEnteredMsg:
+		nameMatches := m.c.Passport.NameMatches
+		m.c.Passport = m.d.Store.MaskPassport(msg.ptype, msg.number, msg.name)
+		m.c.Passport.NameMatches = nameMatches
+		return m, m.repeatReturnsCmd(m.c.Passport.Key, m.c.ID), true
+	case repeatReturnsMsg:
+		if msg.count > 0 {
+			m.notice = repeatReturnsNotice(msg.count, msg.dates)
+		}
+		return m, nil, true
+	case decisionConfirmedMsg:
+		model, cmd := m.confirmDecision()
+		return model, cmd, true
+	case cashAnswerMsg:
+		model, cmd := m.cashAnswered(msg.hasCash)
+		return model, cmd, true
+	case leadNeededMsg:
+		model, cmd := m.escalate()
+		return model, cmd, true
+	case approveSubmitMsg:
+		return m, m.approveCmd(msg), true
+	case approvedMsg:
+		model, cmd := m.approved(msg)
+		return model, cmd, true
+	case actWrittenMsg:
+		model, cmd := m.actWritten(msg)
+		return model, cmd, true
+	case goHomeMsg:
+		model, cmd := m.goHome(msg.news)
+		return model, cmd, true
+	case actDoneMsg:
+		model, cmd := m.goHome(fmt.Sprintf("Case %s: %s", m.c.ID, statusWords(m.c.Status)))
+		return model, cmd, true
+	}
+	return m, nil, false
+}
+
+// startCase opens a new case for the staff member at the till.
+func (m *Model) startCase() {
+	now := m.d.Now()
+	m.c = &flow.Case{
+		ID:          m.d.Store.NewCaseID(now),
+		Policy:      m.policy.Name,
+		Opened:      now,
+		OpenedBy:    m.user.Name,
+		Status:      flow.StatusOpen,
+		Step:        flow.StepSale,
+		TillHasCash: true,
+	}
+	m.notice, m.status = "", ""
+}
+
+// openStep shows the screen of the case's step at hand.
+func (m *Model) openStep() (tea.Model, tea.Cmd) {
+	m.view = viewStep
+	m.shown = m.c.Step
+	ctx := m.ctx()
+	switch m.c.Step {
+	case flow.StepSale:
+		m.sale = newSaleModel(ctx)
+		return m, m.sale.Init()
+	case flow.StepRequest:
+		m.request = newRequestModel(ctx)
+		return m, m.request.Init()
+	case flow.StepDocuments:
+		m.docs = newDocumentsModel(ctx)
+		return m, m.docs.Init()
+	case flow.StepInspection:
+		m.inspect = newInspectModel(ctx)
+		return m, m.inspect.Init()
+	case flow.StepServiceCentre:
+		m.service = newServiceModel(ctx)
+		return m, m.service.Init()
+	case flow.StepDecision:
+		if m.c.Decision == nil {
+			d, err := flow.Decide(m.c, m.policy, m.d.Now().In(m.loc))
+			if err != nil {
+				return m.decisionInputErr(err)
+			}
+			m.c.Decision = &d
+		}
+		m.decision = newDecisionModel(ctx)
+		return m, m.decision.Init()
+	}
+	// the act: the decision is confirmed; show what is left to do
+	return m.showAct()
+}
+
+// decisionInputErr goes back to the step whose answer the engine lacks.
+func (m *Model) decisionInputErr(err error) (tea.Model, tea.Cmd) {
+	m.notice = "! " + plainErr(err)
+	var fe *flow.FieldError
+	step := flow.StepSale
+	if errors.As(err, &fe) {
+		switch {
+		case fe.Field == "claim" || fe.Field == "wants":
+			step = flow.StepRequest
+		case fe.Field == "documents":
+			step = flow.StepDocuments
+		case strings.HasPrefix(fe.Field, "inspection"):
+			step = flow.StepInspection
+		case fe.Field == "service_centre":
+			step = flow.StepServiceCentre
+		}
+	}
+	m.c.Step = step
+	return m.openStep()
+}
+
+// stepDone records a completed step and saves the case before moving on.
+func (m *Model) stepDone(step flow.Step) (tea.Model, tea.Cmd) {
+	if err := m.c.Complete(step); err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name}
+	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
+}
+
+// stepBack shows the step before the one at hand; from the first step it
+// goes home (what was saved stays as a draft).
+func (m *Model) stepBack() (tea.Model, tea.Cmd) {
+	steps := m.c.Steps()
+	prev := -1
+	for i, s := range steps {
+		if s == m.shown && i > 0 {
+			prev = i - 1
+		}
+	}
+	if prev < 0 {
+		return m.goHome("")
+	}
+	if err := m.c.GoTo(steps[prev]); err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	return m.openStep()
+}
+
+// saveCmd saves the case with its audit event, then runs next.
+func (m *Model) saveCmd(ev store.Event, next func(*Model) (tea.Model, tea.Cmd)) tea.Cmd {
+	s := m.d.Store
+	c := *m.c // a copy: the screen may go on editing the case while it is written
+	ev.CaseID = c.ID
+	ev.Time = m.d.Now()
+	m.status = "saving…"
+	return func() tea.Msg {
+		return savedMsg{next: next, err: s.SaveCase(&c, ev)}
+	}
+}
+
+func (m *Model) repeatReturnsCmd(pkey, caseID string) tea.Cmd {
+	if pkey == "" {
+		return nil
+	}
+	s, since := m.d.Store, m.today().AddDays(-30)
+	return func() tea.Msg {
+		sums, err := s.RepeatReturns(pkey, since)
+		if err != nil {
+			return errMsg{err}
+		}
+		var dates []flow.Date
+		for _, x := range sums {
+			if x.ID != caseID {
+				dates = append(dates, x.Day)
+			}
+		}
+		return repeatReturnsMsg{count: len(dates), dates: dates}
+	}
+}
+
+// confirmDecision acts on the decision the cashier confirmed.
+func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
+	d := m.c.Decision
+	if d == nil {
+		return m.openStep()
+	}
+	switch d.Outcome {
+	case flow.OutcomeEscalate:
+		return m.escalate()
+	case flow.OutcomeNeedDocuments:
+		if err := m.c.Move(flow.StatusWaitingDocuments); err != nil && m.c.Status != flow.StatusWaitingDocuments {
+			m.notice = "! " + err.Error()
+			return m, nil
+		}
+		m.c.Step = flow.StepDocuments // the customer comes back with the documents
+		ev := store.Event{Kind: store.EventDecision, Step: "decision", Outcome: string(d.Outcome), Clauses: clauseStrings(d.Clauses),
+			Staff: m.user.Name, Detail: "waiting for: " + docList(d.Missing)}
+		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
+			return m.goHome("Case " + m.c.ID + " waits for documents: " + docList(d.Missing))
+		})
+	case flow.OutcomeRefund:
+		if m.c.Sale.Tender == flow.TenderCash || m.c.Sale.Tender == "" {
+			m.askCash = true
+			return m, nil
+		}
+	}
+	return m.settle()
+}
+
+// cashAnswered takes the answer to "is there cash in the till?" and settles
+// the refund: paid now, or owed by the policy's date.
+func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
+	m.askCash = false
+	if o := m.c.Override; o != nil {
+		m.c.TillHasCash = hasCash
+		o.RefundBy = m.policy.RefundDue(m.today(), hasCash)
+		return m.settle()
+	}
+	if hasCash != m.c.TillHasCash {
+		m.c.TillHasCash = hasCash
+		d, err := flow.Decide(m.c, m.policy, m.d.Now().In(m.loc))
+		if err != nil {
+			return m.decisionInputErr(err)
+		}
+		m.c.Decision = &d
+	}
+	return m.settle()
+}
+
+// settle confirms the decision: the case is decided and its remedy given
+// (or owed), then the act is written.
+func (m *Model) settle() (tea.Model, tea.Cmd) {
+	out := m.c.Outcome()
+	to, err := flow.Settled(out, m.c.TillHasCash)
+	if err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	if err := m.c.Complete(flow.StepDecision); err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	if err := m.c.Move(flow.StatusDecided); err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	_ = m.c.Move(to) // decided -> any settled status is a legal move
+	kind, detail := store.EventDecision, ""
+	if m.c.Override != nil {
+		kind, detail = store.EventOverride, m.c.Override.Reason
+	}
+	d := m.c.Decision
+	ev := store.Event{Kind: kind, Step: "decision", Outcome: string(out), Clauses: clauseStrings(d.Clauses),
+		Staff: m.user.Name, Detail: detail}
+	if m.c.Override != nil {
+		ev.Staff = m.c.Override.By
+	}
+	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
+		return m, m.writeActCmd()
+	})
+}
+
+// escalate records that a shift lead must decide, and asks for one.
+func (m *Model) escalate() (tea.Model, tea.Cmd) {
+	if m.c.Status != flow.StatusEscalated {
+		if err := m.c.Move(flow.StatusEscalated); err != nil {
+			m.notice = "! " + err.Error()
+			return m, nil
+		}
+		d := m.c.Decision
+		ev := store.Event{Kind: store.EventDecision, Step: "decision", Outcome: string(d.Outcome), Clauses: clauseStrings(d.Clauses),
+			Staff: m.user.Name, Detail: d.Reason}
+		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openApprove() })
+	}
+	return m.openApprove()
+}
+
+func clauseStrings(ids []flow.ClauseID) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = string(id)
+	}
+	return out
+}
+
+func docList(ds []flow.Document) string {
+	var names []string
+	for _, d := range ds {
+		names = append(names, docName(d))
+	}
+	return strings.Join(names, ", ")
+}
+
+func docName(d flow.Document) string { return strings.ReplaceAll(string(d), "_", " ") }
+
+// goHome leaves the case and shows the home screen with a line of news.
+func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
+	m.c = nil
+	m.status = ""
+	m.notice = news
+	m.home = newHomeModel(&m.st, m.user, m.width, m.bodyHeight())
+	m.view = viewHome
+	return m, m.homeDataCmd()
+}
+
+// cashQuestion is the question asked before a cash refund is paid.
+func (m *Model) cashQuestion() string {
+	days := flow.LawPayoutDays
+	if rp := m.policy.Clauses.RefundPayout; rp != nil {
+		days = rp.DaysWithoutCash
+	}
+	return m.st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", m.c.Sale.Price)) + "\n\n" +
+		"  y  yes: paid now in cash\n" +
+		fmt.Sprintf("  n  no, the till lacks cash: the refund is owed, within %d days\n", days) +
+		"  esc  back to the decision"
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// homeModel is the start of every return: a new one, an open case to
+// resume, and the cashier's cases of the day.
+type homeModel struct {
+	st     *Styles
+	user   *store.StaffMember
+	width  int
+	height int
+	open   []store.Summary // drafts, waiting for documents, escalated
+	today  []store.Summary // this staff member's cases today
+	cursor int             // in open
+	loaded bool
+	errMsg string
+}
+
+// homeDataMsg: the lists of the home screen.
+type homeDataMsg struct {
+	open, today []store.Summary
+	err         error
+}
+
+// addStaffMsg: a shift lead asks for the staff screen.
+type addStaffMsg struct{}
+
+// logoutMsg: the staff member leaves the till.
+type logoutMsg struct{}
+
+var (
+	keyNew    = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new return"))
+	keyResume = key.NewBinding(key.WithKeys("enter", "r"), key.WithHelp("enter", "resume"))
+	keyStaff  = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "add staff"))
+	keyLogout = key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log out"))
+)
+
+func newHomeModel(st *Styles, user *store.StaffMember, width, height int) homeModel {
+	return homeModel{st: st, user: user, width: width, height: height}
+}
+
+func (h homeModel) Init() tea.Cmd { return nil }
+
+// keys is the key map of the home screen, for the footer and the help.
+func (h homeModel) keys(k KeyMap) KeyMap {
+	ks := []key.Binding{keyNew}
+	if len(h.open) > 0 {
+		ks = append(ks, keyResume)
+	}
+	if h.user != nil && h.user.Role == store.RoleLead {
+		ks = append(ks, keyStaff)
+	}
+	return k.With(append(ks, keyLogout)...)
+}
+
+func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case homeDataMsg:
+		h.loaded = true
+		h.open, h.today = msg.open, msg.today
+		if msg.err != nil {
+			h.errMsg = plainErr(msg.err)
+		}
+		h.cursor = min(h.cursor, max(len(h.open)-1, 0))
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, keyNew):
+			return h, func() tea.Msg { return newCaseMsg{} }
+		case key.Matches(msg, keyResume) && len(h.open) > 0:
+			id := h.open[h.cursor].ID
+			return h, func() tea.Msg { return resumeCaseMsg{id: id} }
+		case key.Matches(msg, keyStaff) && h.user != nil && h.user.Role == store.RoleLead:
+			return h, func() tea.Msg { return addStaffMsg{} }
+		case key.Matches(msg, keyLogout):
+			return h, func() tea.Msg { return logoutMsg{} }
+		case msg.String() == "up" || msg.String() == "k":
+			h.cursor = max(h.cursor-1, 0)
+		case msg.String() == "down" || msg.String() == "j":
+			h.cursor = min(h.cursor+1, max(len(h.open)-1, 0))
+		}
+	}
+	return h, nil
+}
+
+func (h homeModel) View() string {
+	var b strings.Builder
+	b.WriteString(h.st.Title.Render("Home") + "\n\n")
+	b.WriteString("  n  start a new return\n")
+	if h.user != nil && h.user.Role == store.RoleLead {
+		b.WriteString("  s  add a staff member\n")
+	}
+	b.WriteString("  l  log out\n\n")
+	if h.errMsg != "" {
+		b.WriteString(h.st.Error.Render("! "+h.errMsg) + "\n")
+	}
+	if !h.loaded {
+		b.WriteString(h.st.Dim.Render("loading cases…") + "\n")
+		return b.String()
+	}
+	rows := max((h.height-10)/2, 2)
+	b.WriteString(h.st.Label.Render(fmt.Sprintf("Open cases (%d): enter resumes", len(h.open))) + "\n")
+	if len(h.open) == 0 {
+		b.WriteString(h.st.Dim.Render("  none") + "\n")
+	}
+	start := 0
+	if h.cursor >= rows {
+		start = h.cursor - rows + 1
+	}
+	for i := start; i < len(h.open) && i < start+rows; i++ {
+		line := summaryLine(h.open[i])
+		if i == h.cursor {
+			b.WriteString(h.st.Selected.Render("> "+truncate(line, h.width-3)) + "\n")
+		} else {
+			b.WriteString("  " + truncate(line, h.width-3) + "\n")
+		}
+	}
+	b.WriteString("\n" + h.st.Label.Render(fmt.Sprintf("Your cases today (%d)", len(h.today))) + "\n")
+	if len(h.today) == 0 {
+		b.WriteString(h.st.Dim.Render("  none") + "\n")
+	}
+	for i := 0; i < len(h.today) && i < rows; i++ {
+		b.WriteString("  " + truncate(summaryLine(h.today[i]), h.width-3) + "\n")
+	}
+	if len(h.today) > rows {
+		b.WriteString(h.st.Dim.Render(fmt.Sprintf("  … and %d more", len(h.today)-rows)) + "\n")
+	}
+	return b.String()
+}
+
+// summaryLine is one case in a list: time, model, outcome, amount, status.
+func summaryLine(s store.Summary) string {
+	model := s.Model
+	if model == "" {
+		model = "(no model yet)"
+	}
+	out := "-"
+	if s.Outcome != "" {
+		out = outcomeWords(flow.Outcome(s.Outcome))
+	}
+	return fmt.Sprintf("%s %s  %-22s %-16s %12s  %s", s.Day, s.Time.Format("15:04"), truncate(model, 22), out,
+		s.Amount.Amount(), statusWords(flow.Status(s.Status)))
+}
+
+// homeDataCmd loads the open cases and this staff member's cases of the day.
+func (m *Model) homeDataCmd() tea.Cmd {
+	s, user, day := m.d.Store, m.user.Name, m.today()
+	return func() tea.Msg {
+		var open []store.Summary
+		for _, st := range []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated} {
+			sums, err := s.ByStatus(st)
+			if err != nil {
+				return homeDataMsg{err: err}
+			}
+			open = append(open, sums...)
+		}
+		today, err := s.ByStaff(user, day)
+		return homeDataMsg{open: open, today: today, err: err}
+	}
+}

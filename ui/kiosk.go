@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"returnsdesk/store"
+)
+
+const kioskHelp = `Opens the kiosk on this terminal. The first run creates the store in the
+data directory and asks for the store's name, policy, time zone and first
+shift lead.
+
+  --data DIR        the data directory (default: $RETURNSDESK_DATA, else
+                    $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)
+  --idle DURATION   lock the screen after this long without a key
+                    (default: the store's setting, 15m)
+  --terminal NAME   this terminal's name on the audit trail (default: the host name)
+
+The data directory holds returnsdesk.db (the store), passport.key (the
+secret that hashes passport numbers: keep it, never in a backup),
+returnsdesk.log and acts/ (the return acts).`
+
+// DBFile is the store's file name in the data directory.
+const DBFile = "returnsdesk.db"
+
+func runKiosk(env Env, args []string) int {
+	fs := newFlags("kiosk")
+	data := fs.String("data", "", "")
+	idle := fs.Duration("idle", 0, "")
+	terminal := fs.String("terminal", "", "")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(env, "kiosk", err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "returnsdesk: %q is not a command; see returnsdesk --help\n", fs.Arg(0))
+		return ExitUsage
+	}
+	dir := *data
+	if dir == "" {
+		dir = DefaultDataDir(env.Getenv)
+	}
+	if *terminal == "" {
+		*terminal, _ = os.Hostname()
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk: cannot create the data directory %s: %v\n", dir, err)
+		return ExitFail
+	}
+	logFile, err := os.OpenFile(filepath.Join(dir, "returnsdesk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk: cannot open the log file: %v\n", err)
+		return ExitFail
+	}
+	defer logFile.Close()
+	log := slog.New(slog.NewTextHandler(logFile, nil))
+
+	st, err := store.Open(filepath.Join(dir, DBFile), store.Options{Timeout: time.Second, Terminal: *terminal, Logger: log})
+	if err != nil {
+		log.Error("open store", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk: %v\n", err)
+		if errors.Is(err, store.ErrLocked) {
+			return ExitFail
+		}
+		return ExitFail
+	}
+	defer st.Close()
+
+	// Never ask the terminal for its background colour: some terminals never
+	// answer, and the query would hold the first screen for seconds.
+	lipgloss.SetHasDarkBackground(true)
+
+	m := NewModel(Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFilter(quitFilter))
+	if _, err := p.Run(); err != nil {
+		log.Error("kiosk", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk: %v\n", err)
+		return ExitFail
+	}
+	return ExitOK
+}
+
+// quitFilter lets the program quit only when the root has decided to (after
+// asking, where answers would be lost): no accidental quit.
+func quitFilter(model tea.Model, msg tea.Msg) tea.Msg {
+	if _, ok := msg.(tea.QuitMsg); ok {
+		if m, ok := model.(*Model); ok && !m.quitting {
+			if m.view == viewSetup || m.view == viewLogin {
+				return msg
+			}
+			return nil
+		}
+	}
+	return msg
+}

@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"returnsdesk/store"
+)
+
+// loginModel asks a staff member's name and PIN.
+type loginModel struct {
+	st     *Styles
+	form   *huh.Form
+	v      *loginValues
+	note   string // why the login shows (locked after idle time)
+	errMsg string
+}
+
+type loginValues struct{ name, pin string }
+
+// loginSubmitMsg: a name and PIN to check.
+type loginSubmitMsg struct{ name, pin string }
+
+// loginResultMsg: the store's answer.
+type loginResultMsg struct {
+	member store.StaffMember
+	err    error
+}
+
+func newLoginModel(st *Styles, width int) loginModel {
+	v := &loginValues{}
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewInput().Title("Name").Value(&v.name).Validate(nonEmpty("your name")),
+		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("your PIN")),
+	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 60))
+	return loginModel{st: st, form: form, v: v}
+}
+
+func (l loginModel) Init() tea.Cmd { return l.form.Init() }
+
+func (l loginModel) Update(msg tea.Msg) (loginModel, tea.Cmd) {
+	f, cmd := l.form.Update(msg)
+	l.form = f.(*huh.Form)
+	switch l.form.State {
+	case huh.StateCompleted:
+		sub := loginSubmitMsg{name: strings.TrimSpace(l.v.name), pin: l.v.pin}
+		return l, func() tea.Msg { return sub }
+	case huh.StateAborted:
+		return l, tea.Quit
+	}
+	return l, cmd
+}
+
+func (l loginModel) View() string {
+	var b strings.Builder
+	b.WriteString(l.st.Title.Render("Log in") + "\n")
+	if l.note != "" {
+		b.WriteString(l.st.Dim.Render(l.note) + "\n")
+	}
+	if l.errMsg != "" {
+		b.WriteString(l.st.Error.Render("! "+l.errMsg) + "\n")
+	}
+	b.WriteString("\n" + l.form.View())
+	return b.String()
+}
+
+// nonEmpty is a huh validation that asks for what is missing.
+func nonEmpty(what string) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("enter " + what)
+		}
+		return nil
+	}
+}
+
+// loginCmd checks a name and PIN against the store.
+func (m *Model) loginCmd(sub loginSubmitMsg) tea.Cmd {
+	s, now := m.d.Store, m.d.Now()
+	return func() tea.Msg {
+		member, err := s.Login(sub.name, sub.pin, now)
+		return loginResultMsg{member: member, err: err}
+	}
+}
+
+// loggedIn opens the home screen, or the case the idle lock fell on.
+func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		note := m.login.note
+		m.login = newLoginModel(&m.st, m.width)
+		m.login.note = note
+		m.login.errMsg = plainErr(msg.err)
+		return m, m.login.Init()
+	}
+	member := msg.member
+	m.user = &member
+	m.d.Log.Info("login", "staff", member.Name)
+	if m.locked && m.c != nil {
+		m.locked = false
+		m.notice = ""
+		return m.openStep()
+	}
+	m.locked = false
+	return m.goHome("")
+}

@@ -1,0 +1,48 @@
+package ui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// sessionMsg handles the messages of first run, login, staff and the home
+// screen's navigation. ok is false for any other message.
+func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case setupSubmitMsg:
+		return m, m.setupCmd(msg), true
+	case setupDoneMsg:
+		if msg.err != nil {
+			m.d.Log.Error("setup", "err", msg.err)
+			m.setup.errMsg = plainErr(msg.err)
+			return m, nil, true
+		}
+		m.d.Log.Info("store set up")
+		return m, m.loadCmd(), true
+	case loginSubmitMsg:
+		return m, m.loginCmd(msg), true
+	case loginResultMsg:
+		model, cmd := m.loggedIn(msg)
+		return model, cmd, true
+	case logoutMsg:
+		m.d.Log.Info("logout", "staff", m.user.Name)
+		m.user, m.c, m.notice, m.status = nil, nil, "", ""
+		m.login = newLoginModel(&m.st, m.width)
+		m.view = viewLogin
+		return m, m.login.Init(), true
+	case addStaffMsg:
+		m.staff = newStaffModel(&m.st, m.width)
+		m.view = viewStaff
+		return m, m.staff.Init(), true
+	case staffSubmitMsg:
+		return m, m.addStaffCmd(msg), true
+	case staffAddedMsg:
+		if msg.err != nil {
+			m.staff = newStaffModel(&m.st, m.width)
+			m.staff.errMsg = plainErr(msg.err)
+			return m, m.staff.Init(), true
+		}
+		model, cmd := m.goHome(msg.name + " can now log in")
+		return model, cmd, true
+	}
+	return m, nil, false
+}

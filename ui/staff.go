@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"returnsdesk/store"
+)
+
+// staffModel is where a shift lead adds a cashier or another shift lead.
+type staffModel struct {
+	st     *Styles
+	form   *huh.Form
+	v      *staffValues
+	errMsg string
+}
+
+type staffValues struct {
+	name, pin, pin2 string
+	role            store.Role
+}
+
+// staffSubmitMsg: a new staff member to add.
+type staffSubmitMsg struct {
+	name, pin string
+	role      store.Role
+}
+
+// staffAddedMsg: the store's answer.
+type staffAddedMsg struct {
+	name string
+	err  error
+}
+
+func newStaffModel(st *Styles, width int) staffModel {
+	v := &staffValues{role: store.RoleCashier}
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewNote().Title("Add a staff member"),
+		huh.NewInput().Title("Name").Value(&v.name).Validate(store.CheckStaffName),
+		huh.NewSelect[store.Role]().Title("Role").Options(
+			huh.NewOption("cashier", store.RoleCashier), huh.NewOption("shift lead", store.RoleLead)).Value(&v.role),
+		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(store.CheckPIN),
+		huh.NewInput().Title("PIN again").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(func(s string) error {
+			if s != v.pin {
+				return errors.New("the two PINs differ")
+			}
+			return nil
+		}),
+	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 60))
+	return staffModel{st: st, form: form, v: v}
+}
+
+func (s staffModel) Init() tea.Cmd { return s.form.Init() }
+
+func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
+		return s, func() tea.Msg { return goHomeMsg{} }
+	}
+	f, cmd := s.form.Update(msg)
+	s.form = f.(*huh.Form)
+	switch s.form.State {
+	case huh.StateCompleted:
+		sub := staffSubmitMsg{name: strings.TrimSpace(s.v.name), pin: s.v.pin, role: s.v.role}
+		s.v.pin, s.v.pin2 = "", ""
+		return s, func() tea.Msg { return sub }
+	case huh.StateAborted:
+		return s, func() tea.Msg { return goHomeMsg{} }
+	}
+	return s, cmd
+}
+
+func (s staffModel) View() string {
+	out := s.form.View()
+	if s.errMsg != "" {
+		out = s.st.Error.Render("! "+s.errMsg) + "\n" + out
+	}
+	return out
+}
+
+// addStaffCmd adds the staff member to the store.
+func (m *Model) addStaffCmd(sub staffSubmitMsg) tea.Cmd {
+	s, by := m.d.Store, m.user.Name
+	return func() tea.Msg {
+		return staffAddedMsg{name: sub.name, err: s.AddStaff(sub.name, sub.role, sub.pin, by)}
+	}
+}
