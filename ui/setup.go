@@ -25,7 +25,7 @@ type setupModel struct {
 
 type setupValues struct {
 	storeName, policy, policyFile, zone string
-	lead, pin, pin2                    string
+	lead, pin, pin2                     string
 }
 
 // setupSubmitMsg: the first run's answers.
