@@ -28,9 +28,6 @@ The data directory holds returnsdesk.db (the store), passport.key (the
 secret that hashes passport numbers: keep it, never in a backup),
 returnsdesk.log and acts/ (the return acts).`
 
-// DBFile is the store's file name in the data directory.
-const DBFile = "returnsdesk.db"
-
 func runKiosk(env Env, args []string) int {
 	fs := newFlags("kiosk")
 	data := fs.String("data", "", "")
@@ -62,7 +59,7 @@ func runKiosk(env Env, args []string) int {
 	defer logFile.Close()
 	log := slog.New(slog.NewTextHandler(logFile, nil))
 
-	st, err := store.Open(filepath.Join(dir, DBFile), store.Options{Timeout: time.Second, Terminal: *terminal, Logger: log})
+	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: *terminal, Logger: log})
 	if err != nil {
 		log.Error("open store", "err", err)
 		fmt.Fprintf(env.Stderr, "returnsdesk: %v\n", err)

@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"returnsdesk/store"
+)
+
+var salesImportHelp = `Imports sales from the point of sale, so that a receipt or a serial scanned
+at the till finds its sale. FILE is CSV with a header row naming its
+columns, in any order:
+
+  ` + strings.Join(store.SalesColumns, ",") + `
+
+receipt, date (YYYY-MM-DD), model and price (19999.00) are required; line
+defaults to 1, currency to UAH, tender (cash, card, transfer, credit) to
+cash, condition (new, used) to new; market is eu, us or asia;
+warranty_contract is yes or no. A receipt line imported again is replaced.
+
+A bad row is reported with its line number and nothing from the file is
+imported. The kiosk holds the store file while it runs: stop it first.
+
+  --data DIR   the data folder (default $RETURNSDESK_DATA, else
+               $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`
+
+func runSalesImport(env Env, args []string) int {
+	fs := newFlags("sales import")
+	data := fs.String("data", "", "")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(env, "sales import", err)
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(env.Stderr, "returnsdesk sales import: name one CSV file")
+		return ExitUsage
+	}
+	file := fs.Arg(0)
+	dir := *data
+	if dir == "" {
+		dir = DefaultDataDir(env.Getenv)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
+		return ExitUsage
+	}
+	defer f.Close()
+	if _, err := os.Stat(storeFile(dir)); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: there is no store in %s: run the kiosk there first\n", dir)
+		return ExitFail
+	}
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
+		return ExitFail
+	}
+	defer st.Close()
+	now := env.Now()
+	sales, err := store.ParseSalesCSV(f, st.Today(now))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %s: %v (nothing imported)\n", file, err)
+		return ExitFail
+	}
+	n, err := st.ImportSales(sales, filepath.Base(file), "sales import", now)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v (nothing imported)\n", err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stdout, "imported %d sales from %s\n", n, file)
+	return ExitOK
+}
