@@ -46,7 +46,7 @@ func (a actModel) View() string {
 	var b strings.Builder
 	b.WriteString(a.st.Title.Render("Return act written") + "\n\n")
 	fmt.Fprintf(&b, "Case %s: %s, %s\n", a.c.ID, strings.ToUpper(outcomeWords(a.c.Outcome())), statusWords(a.c.Status))
-	fmt.Fprintf(&b, "Act: %s\n", a.file)
+	fmt.Fprintf(&b, "Act: %s\n", truncateLeft(a.file, 75))
 	if a.printed != "" {
 		b.WriteString(a.printed + "\n")
 	}
@@ -263,4 +263,13 @@ func statusWords(s flow.Status) string {
 		return "open"
 	}
 	return string(s)
+}
+
+// truncateLeft keeps the end of a long path, where its file name is.
+func truncateLeft(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w {
+		return s
+	}
+	return "…" + string(r[len(r)-w+1:])
 }

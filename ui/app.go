@@ -177,7 +177,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case idleTickMsg:
 		if m.user != nil && m.view != viewLogin && m.d.Now().Sub(m.lastKey) >= m.idleLimit() {
-			m.lockScreen("locked after %s without a key", m.idleLimit())
+			return m, tea.Batch(m.lockScreen("locked after %s without a key", m.idleLimit()), m.idleTick())
 		}
 		return m, m.idleTick()
 	case loadedMsg:
@@ -249,8 +249,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return true, m, nil
 	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:
-		m.lockScreen("locked")
-		return true, m, nil
+		return true, m, m.lockScreen("locked")
 	}
 	return false, m, nil
 }
@@ -278,12 +277,14 @@ func (m *Model) formDirty() bool {
 }
 
 // lockScreen goes back to the login, keeping the case at hand.
-func (m *Model) lockScreen(format string, args ...any) {
+func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 	m.locked = m.c != nil
 	m.user = nil
+	m.askCash, m.confirmQuit, m.showHelp = false, false, false
 	m.login = newLoginModel(&m.st, m.width)
 	m.login.note = fmt.Sprintf(format, args...)
 	m.view = viewLogin
+	return m.login.Init()
 }
 
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {

@@ -144,10 +144,14 @@ func summaryLine(s store.Summary) string {
 	}
 	out := "-"
 	if s.Outcome != "" {
-		out = outcomeWords(flow.Outcome(s.Outcome))
+		out = outcomeWords(s.Outcome)
 	}
-	return fmt.Sprintf("%s %s  %-22s %-16s %12s  %s", s.Day, s.Time.Format("15:04"), truncate(model, 22), out,
-		s.Amount.Amount(), statusWords(flow.Status(s.Status)))
+	status := statusWords(s.Status)
+	if s.Status == flow.StatusOpen {
+		status = "draft at " + strings.ToLower(stepTitle(s.Step))
+	}
+	return fmt.Sprintf("%s  %-18s %-14s %10s  %s", s.Time.Format("01-02 15:04"), truncate(model, 18),
+		truncate(out, 14), s.Amount.Amount(), status)
 }
 
 // homeDataCmd loads the open cases and this staff member's cases of the day.

@@ -1,0 +1,351 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+	"golang.org/x/crypto/bcrypt"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// The root's tests: the kiosk as one model on a real store file, its
+// commands run as bubbletea would run them, at a clock the test sets.
+
+// rootT is a kiosk under test.
+type rootT struct {
+	t       *testing.T
+	m       *Model
+	st      *store.Store
+	dir     string
+	now     time.Time
+	quit    bool
+	printed []string
+}
+
+// kyiv is the store's time zone in these tests.
+var kyiv = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// newRoot opens a kiosk on a new store. With a policy, the store is set up
+// with it and has a shift lead (Olena, 1234), a second lead (Petro, 5678)
+// and a cashier (Ivan, 1111); without one, it is a first run.
+func newRoot(t *testing.T, policy string) *rootT {
+	t.Helper()
+	asciiOnce.Do(func() { lipgloss.SetColorProfile(termenv.Ascii) })
+	dir := t.TempDir()
+	st, err := store.Open(filepath.Join(dir, store.FileName), store.Options{PINCost: bcrypt.MinCost, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r := &rootT{t: t, st: st, dir: dir, now: time.Date(2026, 11, 20, 10, 0, 0, 0, kyiv)}
+	if policy != "" {
+		text, _ := flow.BuiltinFile(policy)
+		must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: policy, PolicyText: string(text),
+			TimeZone: "Europe/Kyiv", IdleMinutes: 15}, "Olena"))
+		must(t, st.AddStaff("Olena", store.RoleLead, "1234", "Olena"))
+		must(t, st.AddStaff("Petro", store.RoleLead, "5678", "Olena"))
+		must(t, st.AddStaff("Ivan", store.RoleCashier, "1111", "Olena"))
+	}
+	r.start()
+	return r
+}
+
+// start runs a new kiosk on the store, as a restarted process would.
+func (r *rootT) start() {
+	r.m = NewModel(Deps{Store: r.st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
+		Print: func(command, file string) error { r.printed = append(r.printed, command+" "+file); return nil }})
+	r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	r.run(r.m.Init())
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// send gives the kiosk messages and runs what they start, to the end.
+func (r *rootT) send(msgs ...tea.Msg) {
+	r.t.Helper()
+	for _, msg := range msgs {
+		r.deliver(msg)
+	}
+}
+
+func (r *rootT) deliver(msg tea.Msg) {
+	if _, ok := msg.(tea.QuitMsg); ok {
+		r.quit = true
+		return
+	}
+	_, cmd := r.m.Update(msg)
+	r.run(cmd)
+}
+
+func (r *rootT) run(cmd tea.Cmd) {
+	for _, out := range runCmd(cmd) {
+		r.deliver(out)
+	}
+}
+
+// keys sends keys and typed text.
+func (r *rootT) keys(ks ...tea.Msg) { r.t.Helper(); r.send(ks...) }
+
+// view is the whole screen as plain text.
+func (r *rootT) view() string { return plain(r.m.View()) }
+
+// requireView fails unless the screen shows every one of want.
+func (r *rootT) requireView(want ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			r.t.Fatalf("the screen does not show %q:\n%s", w, v)
+		}
+	}
+}
+
+func (r *rootT) login(name, pin string) {
+	r.t.Helper()
+	r.keys(join(typed(name), kEnter, typed(pin), kEnter)...)
+}
+
+// saleKeys type a sale from the paper receipt.
+func saleKeys(date, receipt, model, serial, price string) []tea.Msg {
+	return join(typed(receipt), kEnter, // nothing found: the form, with the receipt filled in
+		replace(date), kEnter, replace(model), replace(serial), replace(price),
+		kEnter, kEnter, // cash, new
+		replace("12"),
+		kEnter) // EU
+}
+
+func TestFirstRun(t *testing.T) {
+	r := newRoot(t, "")
+	r.requireView("Welcome to Returns Desk", "Store name", "Return policy", "Time zone")
+	r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
+	r.requireView("The first shift lead")
+	r.keys(typed("Olena"), kEnter, typed("12"), kEnter)
+	r.requireView("Olena") // a PIN too short stays on the form
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up with a bad PIN")
+	}
+	r.keys(kClear, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView("Log in", "Kyiv Central")
+	set, err := r.st.Settings()
+	if err != nil || set.PolicyName != "citrus" || set.TimeZone != "Europe/Kyiv" || !strings.Contains(set.PolicyText, "days = 14") {
+		t.Fatalf("settings %+v, %v", set, err)
+	}
+	r.login("Olena", "1234")
+	r.requireView("Olena (lead)", "start a new return", "add a staff member")
+}
+
+func TestLoginLocksAfterFiveWrongPINs(t *testing.T) {
+	r := newRoot(t, "citrus")
+	for i := 1; i <= 4; i++ {
+		r.login("Ivan", "9999")
+		r.requireView("Log in", "!")
+	}
+	r.login("Ivan", "9999")
+	r.requireView("locked")
+	r.login("Ivan", "1111")
+	r.requireView("Log in", "locked")
+	r.now = r.now.Add(5*time.Minute + time.Second)
+	r.login("Ivan", "1111")
+	r.requireView("Ivan (cashier)")
+}
+
+// walkToDecision takes a citrus return to the decision screen.
+func walkToDecision(r *rootT, saleDate string) {
+	r.t.Helper()
+	r.keys(typed("n"))
+	r.keys(saleKeys(saleDate, "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView("[Request]")
+	r.keys(kEnter, kEnter, kEnter) // return, refund, in person
+	r.requireView("[Documents]")
+	r.keys(typed("x"), kDown, kDown, typed("x"), kEnter) // receipt, warranty card
+	r.requireView("[Inspection]")
+}
+
+func TestCaseToTheActWithTheTillShortOfCash(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter)
+	r.requireView("R E F U N D", "day 10 of 14: within the return window")
+	r.keys(kEnter)
+	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	r.keys(typed("n"))
+	r.requireView("Return act written", "refund owed")
+	acts, _ := filepath.Glob(filepath.Join(r.dir, "acts", "*.txt"))
+	if len(acts) != 1 {
+		t.Fatalf("acts: %v", acts)
+	}
+	act, _ := os.ReadFile(acts[0])
+	for _, want := range []string{"Store:        Test store", "Outcome:      REFUND", "Refund by:    2026-11-27",
+		"Clauses:      window, refund-payout", "Cashier (Ivan)"} {
+		if !strings.Contains(string(act), want) {
+			t.Errorf("the act lacks %q:\n%s", want, act)
+		}
+	}
+	owed, err := r.st.ByStatus(flow.StatusRefundOwed)
+	if err != nil || len(owed) != 1 || owed[0].Due != (flow.Date{Year: 2026, Month: 11, Day: 27}) {
+		t.Fatalf("refunds owed: %+v, %v", owed, err)
+	}
+	r.keys(kEnter)
+	r.requireView("Home", "refund owed")
+}
+
+func TestPaidRefundClosesTheCase(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter, typed("y"))
+	r.requireView("Return act written", "REFUND, closed")
+	sums, _ := r.st.Day(flow.Date{Year: 2026, Month: 11, Day: 20})
+	if len(sums) != 1 || sums[0].Status != flow.StatusClosed || sums[0].Outcome != flow.OutcomeRefund {
+		t.Fatalf("day: %+v", sums)
+	}
+	trail, _ := r.st.Trail(sums[0].ID)
+	var kinds []string
+	for _, ev := range trail {
+		kinds = append(kinds, string(ev.Kind)+":"+ev.Step)
+	}
+	if got := strings.Join(kinds, " "); !strings.Contains(got, "step:sale step:request step:documents step:inspection decision:decision") {
+		t.Errorf("trail %s", got)
+	}
+}
+
+func TestResumeAfterRestart(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.start() // the process died on the inspection screen
+	r.login("Ivan", "1111")
+	r.requireView("Open cases (1)", "Phone X")
+	r.keys(kEnter)
+	r.requireView("[Inspection]", "✓Documents")
+	r.keys(kEsc, kEsc, kEsc) // back to the sale: every answer is there
+	r.requireView("[Sale]")
+	if c := r.m.c; c.Sale.Model != "Phone X" || c.Sale.Serial != "490154203237518" || len(c.Documents) != 2 {
+		t.Fatalf("the case lost answers: %+v", c)
+	}
+}
+
+func TestIdleLockKeepsTheCase(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.now = r.now.Add(16 * time.Minute)
+	r.send(idleTickMsg(r.now))
+	r.requireView("Log in", "locked after 15m0s without a key")
+	r.login("Ivan", "1111")
+	r.requireView("[Inspection]")
+}
+
+func TestQuitAsksOnAForm(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("n"), kCtrlC)
+	r.requireView("Leave the kiosk?")
+	r.keys(typed("n"))
+	r.requireView("[Sale]")
+	if r.quit {
+		t.Fatal("quit without asking")
+	}
+	r.keys(kCtrlC, typed("y"))
+	if !r.quit {
+		t.Fatal("did not quit after y")
+	}
+}
+
+func TestHelpShowsTheKeys(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Olena", "1234")
+	r.keys(typed("?"))
+	r.requireView("Keys", "new return", "add staff", "log out", "quit")
+	r.keys(typed("x"))
+	r.requireView("Home")
+}
+
+func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
+	r := newRoot(t, "icenter") // a return of new goods: the text is silent
+	r.login("Olena", "1234")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
+	r.keys(kEnter, kEnter, kEnter) // return, refund, in person
+	r.keys(typed("x"), kEnter)     // receipt
+	r.keys(kEnter)                 // inspection
+	r.requireView("a shift lead decides")
+	r.keys(kEnter)
+	r.requireView("A shift lead decides", "Shift lead")
+	r.keys(typed("Olena"), kEnter)
+	r.requireView("Olena opened this case")
+	r.keys(kClear, typed("Petro"), kEnter, typed("5678"), kEnter, kEnter, typed("art. 9 gives 14 days"), kEnter)
+	r.requireView("Return act written", "EXCHANGE")
+	sums, _ := r.st.Day(flow.Date{Year: 2026, Month: 11, Day: 20})
+	if len(sums) != 1 || sums[0].Flags&store.FlagOverride == 0 || sums[0].Outcome != flow.OutcomeExchange {
+		t.Fatalf("day: %+v", sums)
+	}
+	c, _ := r.st.Case(sums[0].ID)
+	if c.Override == nil || c.Override.By != "Petro" || c.Override.Reason != "art. 9 gives 14 days" {
+		t.Fatalf("override %+v", c.Override)
+	}
+}
+
+func TestCashierAddsNoStaff(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("s"))
+	r.requireView("Home")
+	if strings.Contains(r.view(), "add a staff member") {
+		t.Fatal("a cashier is offered to add staff")
+	}
+}
+
+func TestLeadAddsACashier(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Olena", "1234")
+	r.keys(typed("s"))
+	r.requireView("Add a staff member")
+	r.keys(typed("Marta"), kEnter, kEnter, typed("4321"), kEnter, typed("4321"), kEnter)
+	r.requireView("Marta can now log in")
+	r.keys(typed("l"))
+	r.login("Marta", "4321")
+	r.requireView("Marta (cashier)")
+}
+
+// TestLoginGolden is the login screen at 80x24, as a program draws it.
+func TestLoginGolden(t *testing.T) {
+	r := newRoot(t, "citrus")
+	tm := teatest.NewTestModel(t, r.m, teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "PIN") },
+		teatest.WithDuration(5*time.Second))
+	must(t, tm.Quit())
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	teatest.RequireEqualOutput(t, []byte(plain(final.View())))
+}
+
+// TestHomeGolden is a cashier's home screen with an open case.
+func TestHomeGolden(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEsc, kEsc, kEsc, kEsc) // back past the first step: home
+	r.requireView("Home")
+	teatest.RequireEqualOutput(t, []byte(r.view()))
+}
