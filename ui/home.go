@@ -118,9 +118,9 @@ func (h homeModel) View() string {
 	for i := start; i < len(h.open) && i < start+rows; i++ {
 		line := summaryLine(h.open[i])
 		if i == h.cursor {
-			b.WriteString(h.st.Selected.Render("> "+truncate(line, h.width-3)) + "\n")
+			b.WriteString(h.st.Selected.Render("> "+truncate(line, h.width-2)) + "\n")
 		} else {
-			b.WriteString("  " + truncate(line, h.width-3) + "\n")
+			b.WriteString("  " + truncate(line, h.width-2) + "\n")
 		}
 	}
 	b.WriteString("\n" + h.st.Label.Render(fmt.Sprintf("Your cases today (%d)", len(h.today))) + "\n")
@@ -128,7 +128,7 @@ func (h homeModel) View() string {
 		b.WriteString(h.st.Dim.Render("  none") + "\n")
 	}
 	for i := 0; i < len(h.today) && i < rows; i++ {
-		b.WriteString("  " + truncate(summaryLine(h.today[i]), h.width-3) + "\n")
+		b.WriteString("  " + truncate(summaryLine(h.today[i]), h.width-2) + "\n")
 	}
 	if len(h.today) > rows {
 		b.WriteString(h.st.Dim.Render(fmt.Sprintf("  … and %d more", len(h.today)-rows)) + "\n")
@@ -150,7 +150,7 @@ func summaryLine(s store.Summary) string {
 	if s.Status == flow.StatusOpen {
 		status = "draft at " + strings.ToLower(stepTitle(s.Step))
 	}
-	return fmt.Sprintf("%s  %-18s %-14s %10s  %s", s.Time.Format("01-02 15:04"), truncate(model, 18),
+	return fmt.Sprintf("%s  %-16s %-14s %10s  %s", s.Time.Format("01-02 15:04"), truncate(model, 16),
 		truncate(out, 14), s.Amount.Amount(), status)
 }
 
