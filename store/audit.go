@@ -49,11 +49,14 @@ type Event struct {
 	Outcome  string      `json:"outcome,omitempty"` // the decision (a flow.Outcome), for decision and override events
 	Clauses  []string    `json:"clauses,omitempty"` // the clause ids that decided it
 	Detail   string      `json:"detail,omitempty"`  // words for a person: a reason, an amount, what changed
-	// CaseHash is the SHA-256 of the case as this event saved it (hex), so
-	// that the case itself cannot be edited unseen either.
-	CaseHash string `json:"case_hash,omitempty"`
-	Prev     string `json:"prev"` // the hash of the event before, hex; zeros for the first
-	Hash     string `json:"-"`    // SHA-256 of the event's stored JSON, hex
+	// Subject is the staff account a staff or login event changed.
+	Subject string `json:"subject,omitempty"`
+	// RecordHash is the SHA-256 (hex) of the record this event wrote: the
+	// case, the staff account or the settings. A record must match the last
+	// event that wrote it, so records cannot be edited unseen either.
+	RecordHash string `json:"record_hash,omitempty"`
+	Prev       string `json:"prev"` // the hash of the event before, hex; zeros for the first
+	Hash       string `json:"-"`    // SHA-256 of the event's stored JSON, hex
 }
 
 // genesis is the Prev of the first event.
@@ -152,7 +155,7 @@ func (s *Store) Record(ev Event) (Event, error) {
 	if ev.Terminal == "" {
 		ev.Terminal = s.opts.Terminal
 	}
-	ev.CaseHash = ""
+	ev.RecordHash, ev.Subject = "", ""
 	var out Event
 	err := s.update(func(tx *bolt.Tx) error {
 		if ev.CaseID != "" {
@@ -232,4 +235,10 @@ func (s *Store) Head() (uint64, string, error) {
 		return err
 	})
 	return seq, hex.EncodeToString(hash), err
+}
+
+// recordHash is the hex SHA-256 of a stored record.
+func recordHash(v []byte) string {
+	h := sha256.Sum256(v)
+	return hex.EncodeToString(h[:])
 }

@@ -47,10 +47,18 @@ func NewCaseID(now time.Time) string {
 // caseVersion is the first byte of a stored case.
 const caseVersion = 1
 
-// caseRecord is a case as stored: the day it is filed under, and its JSON.
+// caseRecord is a case as stored: the day it is filed under, and its
+// document's JSON.
 type caseRecord struct {
 	day flow.Date
-	raw []byte // the case's JSON, copied out of the transaction
+	raw []byte // caseDoc JSON
+}
+
+// caseDoc is what the cases bucket keeps of a case: the case and the refund
+// paid for it, hashed together on the case's last audit event.
+type caseDoc struct {
+	Case   *flow.Case    `json:"case"`
+	Refund *refundRecord `json:"refund,omitempty"`
 }
 
 func encodeCase(day flow.Date, raw []byte) []byte {
@@ -67,30 +75,31 @@ func decodeCaseRecord(v []byte) (caseRecord, error) {
 	return caseRecord{day: dayOf(binary.BigEndian.Uint32(v[1:])), raw: v[1+dayLen:]}, nil
 }
 
-func (r caseRecord) decode(id string) (*flow.Case, error) {
-	var c flow.Case
-	if err := json.Unmarshal(r.raw, &c); err != nil {
-		return nil, fmt.Errorf("%w: case %s cannot be read: %v", ErrDamaged, id, err)
+// decode reads the case document; json.Unmarshal copies every byte it keeps,
+// so the result outlives the transaction.
+func (r caseRecord) decode(id string) (caseDoc, error) {
+	var d caseDoc
+	if err := json.Unmarshal(r.raw, &d); err != nil || d.Case == nil {
+		return d, fmt.Errorf("%w: case %s cannot be read: %v", ErrDamaged, id, err)
 	}
-	return &c, nil
+	return d, nil
 }
 
-// getCase reads a case in tx; nil when there is none.
-func getCase(bs *buckets, id []byte) (*caseRecord, *flow.Case, error) {
+// getCase reads a case in tx; a nil record when there is none.
+func getCase(bs *buckets, id []byte) (*caseRecord, caseDoc, error) {
 	v := bs.cases.Get(id)
 	if v == nil {
-		return nil, nil, nil
+		return nil, caseDoc{}, nil
 	}
 	rec, err := decodeCaseRecord(v)
 	if err != nil {
-		return nil, nil, err
+		return nil, caseDoc{}, err
 	}
-	rec.raw = copyBytes(rec.raw)
-	c, err := rec.decode(caseID(id))
+	doc, err := rec.decode(caseID(id))
 	if err != nil {
-		return nil, nil, err
+		return nil, caseDoc{}, err
 	}
-	return &rec, c, nil
+	return &rec, doc, nil
 }
 
 // statusOf is a case's status; a case that never set one is open.
@@ -104,14 +113,13 @@ func statusOf(c *flow.Case) flow.Status {
 // dueOf is the day the statuses index sorts a case by: the refund-by day of
 // a refund owed, the expected return from the service centre.
 func dueOf(c *flow.Case) flow.Date {
-	if c.Decision == nil {
-		return flow.Date{}
-	}
 	switch statusOf(c) {
 	case flow.StatusRefundOwed:
-		return c.Decision.RefundBy
+		return c.RefundBy()
 	case flow.StatusServiceCentre:
-		return c.Decision.ServiceBy
+		if c.Decision != nil {
+			return c.Decision.ServiceBy
+		}
 	}
 	return flow.Date{}
 }
@@ -154,19 +162,6 @@ type refundRecord struct {
 	By     string      `json:"by"`
 	At     time.Time   `json:"at"`
 	Day    flow.Date   `json:"day"` // the day it was paid, in the store's time zone
-	Seq    uint64      `json:"seq"` // the refund_paid event
-}
-
-func getRefund(bs *buckets, id []byte) (*refundRecord, error) {
-	v := bs.refunds.Get(id)
-	if v == nil {
-		return nil, nil
-	}
-	var r refundRecord
-	if err := json.Unmarshal(v, &r); err != nil {
-		return nil, fmt.Errorf("%w: the refund of case %s cannot be read: %v", ErrDamaged, caseID(id), err)
-	}
-	return &r, nil
 }
 
 // summarize is the day index's line for a case.
@@ -204,7 +199,7 @@ func summarize(c *flow.Case, day flow.Date, refund *refundRecord, repeat bool) S
 	if refund != nil {
 		f |= FlagRefundPaid
 		s.Amount, s.Tender = refund.Amount, refund.Tender
-		if c.Decision != nil && !c.Decision.RefundBy.IsZero() && refund.Day.After(c.Decision.RefundBy) {
+		if due := c.RefundBy(); !due.IsZero() && refund.Day.After(due) {
 			f |= FlagPaidLate
 		}
 	}
@@ -308,10 +303,11 @@ func reachable(from, to flow.Status) bool {
 // saveCaseTx is SaveCase inside tx. pay is RecordRefund's payment, which ev
 // records; without it a move to refunded pays the price in the sale's tender.
 func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev Event, pay *payment) error {
-	old, oldCase, err := getCase(bs, id)
+	old, oldDoc, err := getCase(bs, id)
 	if err != nil {
 		return err
 	}
+	oldCase := oldDoc.Case
 	from, to := flow.StatusOpen, statusOf(c)
 	var day flow.Date
 	if old == nil {
@@ -332,7 +328,7 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	}
 
 	// a refund paid with this save
-	var rec *refundRecord
+	rec := oldDoc.Refund
 	autoPaid := false
 	if to == flow.StatusRefunded && from != flow.StatusRefunded {
 		if pay == nil {
@@ -343,16 +339,17 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 			pay = &payment{amount: c.Sale.Price, tender: tender, by: ev.Staff, now: ev.Time}
 			autoPaid = true
 		}
+		if rec != nil {
+			return fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
+		}
 		if rec, err = s.payRefundTx(bs, id, c, from, pay); err != nil {
 			return err
 		}
 	} else if pay != nil {
 		return fmt.Errorf("case %s is %s: there is no refund to pay", c.ID, from)
-	} else if rec, err = getRefund(bs, id); err != nil {
-		return err
 	}
 
-	raw, err := json.Marshal(c)
+	raw, err := json.Marshal(caseDoc{Case: c, Refund: rec})
 	if err != nil {
 		return err
 	}
@@ -378,9 +375,8 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 		return err
 	}
 
-	h := sha256.Sum256(raw)
 	fill := func(ev Event) Event {
-		ev.CaseID, ev.Status, ev.CaseHash = c.ID, to, hex.EncodeToString(h[:])
+		ev.CaseID, ev.Status, ev.RecordHash, ev.Subject = c.ID, to, recordHash(raw), ""
 		if ev.Kind == "" {
 			ev.Kind = EventStep
 		}
@@ -400,26 +396,14 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 		}
 		return ev
 	}
-	saved, err := appendEvent(tx, fill(ev))
-	if err != nil {
+	if _, err := appendEvent(tx, fill(ev)); err != nil {
 		return err
 	}
 	if autoPaid {
-		saved, err = appendEvent(tx, fill(Event{Time: pay.now, Staff: pay.by, Terminal: ev.Terminal,
+		_, err = appendEvent(tx, fill(Event{Time: pay.now, Staff: pay.by, Terminal: ev.Terminal,
 			Kind: EventRefundPaid, Outcome: string(flow.OutcomeRefund), Detail: rec.detail()}))
-		if err != nil {
-			return err
-		}
 	}
-	if rec != nil && rec.Seq == 0 {
-		rec.Seq = saved.Seq
-		rv, err := json.Marshal(rec)
-		if err != nil {
-			return err
-		}
-		return bs.refunds.Put(id, rv)
-	}
-	return nil
+	return err
 }
 
 func (r *refundRecord) detail() string {
@@ -461,9 +445,6 @@ func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Stat
 	if other := bs.refundLines.Get(line); other != nil {
 		return nil, fmt.Errorf("%w (receipt %s, line %d, in case %s)", ErrAlreadyRefunded, c.Sale.Receipt,
 			c.Sale.Line, caseIDOf(other))
-	}
-	if bs.refunds.Get(id) != nil {
-		return nil, fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
 	}
 	if err := bs.refundLines.Put(line, id); err != nil {
 		return nil, err
@@ -518,7 +499,8 @@ func (s *Store) Case(id string) (*flow.Case, error) {
 		if err != nil {
 			return err
 		}
-		c, err = rec.decode(id) // json.Unmarshal copies every byte it keeps
+		doc, err := rec.decode(id)
+		c = doc.Case
 		return err
 	})
 	return c, err
@@ -645,10 +627,11 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		if err != nil {
 			return err
 		}
-		_, c, err := getCase(bs, id)
+		_, doc, err := getCase(bs, id)
 		if err != nil {
 			return err
 		}
+		c := doc.Case
 		if c == nil {
 			return fmt.Errorf("case %s: %w", caseID, ErrNotFound)
 		}

@@ -79,6 +79,10 @@ type CheckOptions struct {
 	// the chain with the same hash, which proves that nothing before it was
 	// rewritten, not even by someone who recomputed every hash after an edit.
 	Anchors []Anchor
+	// KeyFile is a passport key to check the store against; CheckFile also
+	// tries passport.key beside the file. A missing key is no problem (a
+	// backup has none).
+	KeyFile string
 }
 
 // maxProblems bounds the problems a check lists.
@@ -110,13 +114,13 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return rep, fmt.Errorf("%s: %w", path, ErrNoStore)
+		return rep, ErrNoStore
 	case err != nil:
 		return rep, err
 	case info.IsDir():
-		return rep, fmt.Errorf("%s is a folder: %w", path, ErrNotStore)
+		return rep, fmt.Errorf("%w: it is a folder", ErrNotStore)
 	case info.Size() == 0:
-		return rep, fmt.Errorf("%s is empty (0 bytes): %w", path, ErrDamaged)
+		return rep, fmt.Errorf("%w: it is empty (0 bytes)", ErrDamaged)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -137,6 +141,14 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	}
 	w := walker{r: f, pageSize: fm.pageSize, hwm: fm.hwm, p: &p, seen: map[uint64]bool{}}
 	w.tree(fm.root, "root", 0)
+	if fm.freelist != noFreelist {
+		free, _ := readFreelist(f, fm)
+		for _, id := range free {
+			if w.seen[id] {
+				p.add("page %d is in use and also on the freelist", id)
+			}
+		}
+	}
 	if err := p.err(); err != nil {
 		return rep, err
 	}
@@ -153,6 +165,7 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 		boltCheck(tx, &p)
 		if len(p.list) == 0 {
 			checkContents(tx, &rep, opts, &p)
+			checkKey(tx, path, opts.KeyFile, &p)
 		}
 		return nil
 	})
@@ -160,6 +173,24 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 		return rep, err
 	}
 	return rep, p.err()
+}
+
+// checkKey checks that a passport key file found beside the store (or
+// named) is the store's.
+func checkKey(tx *bolt.Tx, path, keyFile string, p *problems) {
+	if keyFile == "" {
+		keyFile = DefaultKeyFile(path)
+	}
+	key, err := readKey(keyFile)
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			p.add("%v", err)
+		}
+		return
+	}
+	if id := tx.Bucket(bucketMeta).Get(keyKeyID); id != nil && !bytes.Equal(id, keyID(key)) {
+		p.add("the passport key %s is not this store's (or meta/key_id was changed)", keyFile)
+	}
 }
 
 // Check checks an open store as CheckFile does. It holds the write lock
@@ -173,6 +204,18 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 	}
 	defer f.Close()
 	err = s.exclusive(func(tx *bolt.Tx) error {
+		// bbolt's check asserts (in a goroutine of its own, where no recover
+		// reaches) that both meta pages are meta pages
+		fm, err := readFileMeta(f)
+		if err != nil {
+			return err
+		}
+		for _, bad := range fm.badMetas {
+			p.add("%s: the store is read from the other meta page, so the last commit may be lost", bad)
+		}
+		if len(p.list) > 0 {
+			return nil
+		}
 		pageSize := tx.DB().Info().PageSize
 		hwm := uint64(tx.Size()) / uint64(pageSize)
 		w := walker{r: f, pageSize: pageSize, hwm: hwm, p: &p, seen: map[uint64]bool{}}
@@ -184,6 +227,9 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 		boltCheck(tx, &p)
 		if len(p.list) == 0 {
 			checkContents(tx, &rep, opts, &p)
+			if s.key != nil {
+				checkKey(tx, s.path, s.keyPath, &p)
+			}
 		}
 		return nil
 	})
@@ -386,20 +432,30 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 		p.add("%v", err)
 		return
 	}
-	caseEvents := checkChain(tx, bs, rep, opts, p)
-	checkCases(bs, rep, caseEvents, p)
-	checkStaff(bs, rep, p)
+	written := checkChain(tx, bs, rep, opts, p)
+	checkCases(bs, rep, p)
+	checkStaff(bs, rep, written, p)
 	if v := bs.settings.Get(keySettings); v != nil {
 		var set Settings
 		if err := json.Unmarshal(v, &set); err != nil {
 			p.add("the settings cannot be read: %v", err)
+		} else if h, ok := written["settings"]; !ok || h.hash != recordHash(v) {
+			p.add("the settings are not as the last settings event (%d) left them: changed outside the program", h.seq)
 		}
 	}
 }
 
+// lastWrite is the last event that wrote a staff account or the settings.
+type lastWrite struct {
+	seq  uint64
+	hash string
+}
+
 // checkChain verifies the audit chain from the first event to the head and
-// the trail index beside it. It returns how many events name a case.
-func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) int {
+// the trail index beside it. It returns the last event that wrote each staff
+// account ("staff:NAME") and the settings ("settings").
+func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
+	written := map[string]lastWrite{}
 	anchors := map[uint64]string{}
 	for _, a := range opts.Anchors {
 		anchors[a.Seq] = a.Hash
@@ -445,6 +501,13 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 			if prev != nil && ev.Prev != hex.EncodeToString(prev) {
 				broken(seq, "it does not follow event %d (its prev hash differs): an event before it was "+
 					"deleted, inserted, replaced or reordered", seq-1)
+			}
+			switch {
+			case ev.RecordHash == "":
+			case ev.Kind == EventSettings:
+				written["settings"] = lastWrite{seq, ev.RecordHash}
+			case ev.Kind == EventStaff || ev.Kind == EventLogin:
+				written["staff:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
 			}
 			if ev.CaseID != "" {
 				caseEvents++
@@ -505,13 +568,13 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 	if trailN != caseEvents {
 		p.add("trail: %d entries for %d events about cases", trailN, caseEvents)
 	}
-	return caseEvents
+	return written
 }
 
 // checkCases checks every case against its index entries, its day summary,
 // its refund and its last audit event, then that the indexes hold nothing
 // else (same counts: every expected entry was found).
-func checkCases(bs *buckets, rep *Report, _ int, p *problems) {
+func checkCases(bs *buckets, rep *Report, p *problems) {
 	want := map[*bolt.Bucket]int{}
 	refunds := 0
 	c := bs.cases.Cursor()
@@ -527,15 +590,17 @@ func checkCases(bs *buckets, rep *Report, _ int, p *problems) {
 			p.add("case %s: %v", id, err)
 			continue
 		}
-		cs, err := rec.decode(id)
+		doc, err := rec.decode(id)
 		if err != nil {
 			p.add("%v", err)
 			continue
 		}
+		cs, refund := doc.Case, doc.Refund
 		if cs.ID != id {
 			p.add("case %s: it is stored under the id of case %s", cs.ID, id)
 			continue
 		}
+		checkCaseHash(bs, k, rec.raw, p)
 		entries, err := indexEntries(bs, cs, rec.day, k)
 		if err != nil {
 			p.add("case %s: %v", id, err)
@@ -546,10 +611,6 @@ func checkCases(bs *buckets, rep *Report, _ int, p *problems) {
 			if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
 				p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
 			}
-		}
-		refund, err := getRefund(bs, k)
-		if err != nil {
-			p.add("%v", err)
 		}
 		if refund != nil {
 			refunds++
@@ -578,7 +639,6 @@ func checkCases(bs *buckets, rep *Report, _ int, p *problems) {
 				}
 			}
 		}
-		checkCaseHash(bs, k, rec.raw, p)
 	}
 	if n := count(bs.days, dayLen+idLen, false, p); n != rep.Cases {
 		p.add("days: %d summaries for %d cases", n, rep.Cases)
@@ -591,9 +651,6 @@ func checkCases(bs *buckets, rep *Report, _ int, p *problems) {
 		if n := count(b.bucket, dayLen+idLen, true, p); n != want[b.bucket] {
 			p.add("%s: %d entries where the cases make %d", b.name, n, want[b.bucket])
 		}
-	}
-	if n := count(bs.refunds, idLen, false, p); n != refunds {
-		p.add("refunds: %d refunds for %d refunded cases", n, refunds)
 	}
 	if n := count(bs.refundLines, 1, false, p); n != refunds {
 		p.add("refund_lines: %d lines for %d refunds", n, refunds)
@@ -619,10 +676,10 @@ func checkCaseHash(bs *buckets, id, raw []byte, p *problems) {
 		if err != nil {
 			return
 		}
-		if ev.CaseHash == "" {
+		if ev.RecordHash == "" {
 			continue
 		}
-		if ev.CaseHash != hex.EncodeToString(sum[:]) {
+		if ev.RecordHash != hex.EncodeToString(sum[:]) {
 			p.add("case %s: it is not as audit event %d saved it: it was edited outside the program", caseID(id), ev.Seq)
 		}
 		return
@@ -644,14 +701,18 @@ func count(b *bolt.Bucket, minKey int, emptyValues bool, p *problems) int {
 	return n
 }
 
-func checkStaff(bs *buckets, rep *Report, p *problems) {
+func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *problems) {
 	_ = bs.staff.ForEach(func(k, v []byte) error {
 		rep.Staff++
+		name := printable(string(k))
 		var rec staffRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
-			p.add("staff %s: cannot be read: %v", printable(string(k)), err)
+			p.add("staff %s: cannot be read: %v", name, err)
 		} else if rec.Name != string(k) || (rec.Role != RoleCashier && rec.Role != RoleLead) {
-			p.add("staff %s: the record does not match its key or role", printable(string(k)))
+			p.add("staff %s: the record does not match its key or role", name)
+		} else if w, ok := written["staff:"+string(k)]; !ok || w.hash != recordHash(v) {
+			p.add("staff %s: the account is not as the last event about it (%d) left it: changed outside the program",
+				name, w.seq)
 		}
 		return nil
 	})

@@ -9,15 +9,17 @@ package store
 //	meta/                               (small: stays inline in the root page)
 //	  app      -> "returnsdesk"         marks the file as ours; a bbolt file without it is foreign
 //	  version  -> uint64                schema version; migrations[v] takes v to v+1 at Open
-//	  created  -> RFC 3339 time
 //	  key_id   -> 8 bytes               HMAC(passport key, "returnsdesk passport key id"): the key file belongs here
 //	  head     -> seq(8) hash(32)       the audit chain's last event: a deleted tail is seen
 //	settings/
 //	  store    -> Settings JSON         store name, policy name and TOML, time zone, print command, idle minutes
 //	staff/
-//	  name     -> staffRecord JSON      role, bcrypt PIN hash, failed logins, locked until
+//	  name     -> staffRecord JSON      role, bcrypt PIN hash, failed logins, locked until; hashed on the last
+//	                                    staff or login event about it, as the settings are on the last settings event
 //	cases/
-//	  id       -> 0x01 day(4) Case JSON the whole flow.Case; day is the day it is filed under, fixed at first save
+//	  id       -> 0x01 day(4) JSON      {"case": flow.Case, "refund": the refund paid, if any}; day is the day
+//	                                    it is filed under, fixed at first save; the JSON's SHA-256 is on its
+//	                                    last audit event (record_hash), so an edit outside the program is seen
 //	days/                               the day index: listing a day reads this bucket alone
 //	  day id   -> Summary (binary)      time, staff, model, receipt, outcome, amount, tender, status, flags, due
 //	receipts/
@@ -35,8 +37,6 @@ package store
 //	  seq      -> hash(32) Event JSON   hash = SHA-256 of the JSON, which holds prev (the hash before)
 //	trail/
 //	  id seq   -> ""                    a case's events in order
-//	refunds/
-//	  id       -> refundRecord JSON     the refund paid for a case: amount, tender, who, when, event
 //	refund_lines/
 //	  LINE     -> id                    RECEIPT 0x00 line(4), or 0x01 SERIAL when there is no receipt number:
 //	                                    one refund per receipt line, whichever case asks
@@ -78,7 +78,6 @@ var (
 	bucketByStaff     = []byte("by_staff")
 	bucketAudit       = []byte("audit")
 	bucketTrail       = []byte("trail")
-	bucketRefunds     = []byte("refunds")
 	bucketRefundLines = []byte("refund_lines")
 )
 
@@ -86,7 +85,6 @@ var (
 var (
 	keyApp      = []byte("app")
 	keyVersion  = []byte("version")
-	keyCreated  = []byte("created")
 	keyKeyID    = []byte("key_id")
 	keyHead     = []byte("head")
 	keySettings = []byte("store")
@@ -95,8 +93,7 @@ var (
 
 // allBuckets lists every bucket of the current schema.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
-	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefunds,
-	bucketRefundLines}
+	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefundLines}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -138,11 +135,7 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 				return fmt.Errorf("create bucket %s: %w", name, err)
 			}
 		}
-		meta := tx.Bucket(bucketMeta)
-		if err := meta.Put(keyApp, appName); err != nil {
-			return err
-		}
-		return meta.Put(keyCreated, []byte(now.UTC().Format(time.RFC3339)))
+		return tx.Bucket(bucketMeta).Put(keyApp, appName)
 	},
 }
 
@@ -164,7 +157,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // buckets opens every bucket of the schema at once.
 type buckets struct {
 	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit, trail,
-	refunds, refundLines *bolt.Bucket
+	refundLines *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (*buckets, error) {
@@ -177,7 +170,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketCases, &bs.cases}, {bucketDays, &bs.days}, {bucketReceipts, &bs.receipts},
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
 		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit}, {bucketTrail, &bs.trail},
-		{bucketRefunds, &bs.refunds}, {bucketRefundLines, &bs.refundLines},
+		{bucketRefundLines, &bs.refundLines},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {

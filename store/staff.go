@@ -93,7 +93,7 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventSettings,
-			Detail: settingsChange(old, set)})
+			RecordHash: recordHash(val), Detail: settingsChange(old, set)})
 		return err
 	})
 	if err != nil {
@@ -237,11 +237,12 @@ func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
 		if b.Get([]byte(name)) != nil {
 			return fmt.Errorf("there is already a staff member called %s", name)
 		}
-		if err := putStaff(b, &rec); err != nil {
+		h, err := putStaff(b, &rec)
+		if err != nil {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.opts.Terminal, Kind: EventStaff,
-			Detail: fmt.Sprintf("added %s as %s", name, role)})
+			Subject: name, RecordHash: h, Detail: fmt.Sprintf("added %s as %s", name, role)})
 		return err
 	})
 	if err == nil {
@@ -267,11 +268,12 @@ func (s *Store) SetPIN(name, pin, by string) error {
 			return err
 		}
 		rec.PINHash, rec.Failures, rec.LockedUntil = hash, 0, time.Time{}
-		if err := putStaff(b, rec); err != nil {
+		h, err := putStaff(b, rec)
+		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventStaff,
-			Detail: fmt.Sprintf("new PIN for %s", name)})
+		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventStaff, Subject: name,
+			RecordHash: h, Detail: fmt.Sprintf("new PIN for %s", name)})
 		return err
 	})
 }
@@ -292,12 +294,13 @@ func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 	return b, &rec, nil
 }
 
-func putStaff(b *bolt.Bucket, rec *staffRecord) error {
+// putStaff stores a staff account and returns the hash its event records.
+func putStaff(b *bolt.Bucket, rec *staffRecord) (string, error) {
 	v, err := json.Marshal(rec)
 	if err != nil {
-		return err
+		return "", err
 	}
-	return b.Put([]byte(rec.Name), v)
+	return recordHash(v), b.Put([]byte(rec.Name), v)
 }
 
 // Staff reads one staff account.
@@ -412,11 +415,12 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 				result = ErrBadLogin
 			}
 		}
-		if err := putStaff(b, rec); err != nil {
+		h, err := putStaff(b, rec)
+		if err != nil {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: name, Terminal: s.opts.Terminal, Kind: EventLogin,
-			Detail: detail})
+			Subject: name, RecordHash: h, Detail: detail})
 		return err
 	})
 	if err != nil {

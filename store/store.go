@@ -97,6 +97,9 @@ type Store struct {
 	isClosed bool
 }
 
+// FileName is the store file's name in a data folder.
+const FileName = "returnsdesk.db"
+
 // DefaultKeyFile is the passport key's path for a store file: passport.key in
 // the same folder.
 func DefaultKeyFile(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "passport.key") }
@@ -125,7 +128,7 @@ func Open(path string, opts Options) (*Store, error) {
 	isNew := false
 	switch {
 	case errors.Is(err, os.ErrNotExist) && opts.ReadOnly:
-		return nil, fmt.Errorf("%s: %w", path, ErrNoStore)
+		return nil, ErrNoStore
 	case errors.Is(err, os.ErrNotExist):
 		if err := s.create(); err != nil {
 			return nil, err
@@ -134,10 +137,10 @@ func Open(path string, opts Options) (*Store, error) {
 	case err != nil:
 		return nil, fmt.Errorf("cannot read the store file: %w", err)
 	case info.IsDir():
-		return nil, fmt.Errorf("%s is a folder, not a store file: %w", path, ErrNotStore)
+		return nil, fmt.Errorf("%w: it is a folder", ErrNotStore)
 	case info.Size() == 0:
-		return nil, fmt.Errorf("%s is empty (0 bytes): %w; move it away to start a new store, or restore a backup",
-			path, ErrDamaged)
+		return nil, fmt.Errorf("%w: it is empty (0 bytes); move it away to start a new store, or restore a backup",
+			ErrDamaged)
 	}
 
 	db, err := openBolt(path, opts, log)
@@ -251,7 +254,12 @@ func (s *Store) create() error {
 		if err := migrate(tx, 0, time.Now()); err != nil {
 			return err
 		}
-		return tx.Bucket(bucketMeta).Put(keyKeyID, keyID(key))
+		if err := tx.Bucket(bucketMeta).Put(keyKeyID, keyID(key)); err != nil {
+			return err
+		}
+		_, err := appendEvent(tx, Event{Staff: "system", Terminal: s.opts.Terminal, Kind: EventSettings,
+			Detail: "store created"})
+		return err
 	})
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -499,6 +507,14 @@ func readFileMeta(r io.ReaderAt) (fileMeta, error) {
 		fm, fm.usingMeta = m0, 0
 	}
 	fm.fileSize = size
+	// bbolt reads a meta page whose body is valid whatever its page header
+	// says, but its consistency check asserts on the header
+	for i, p := range [][]byte{buf[:], page1} {
+		if len(p) >= pageHeaderSize && (ne.Uint64(p) != uint64(i) || ne.Uint16(p[8:]) != flagMeta) &&
+			(i == 0 && err0 == nil || i == 1 && err1 == nil) {
+			fm.badMetas = append(fm.badMetas, fmt.Sprintf("meta page %d: its page header is damaged", i))
+		}
+	}
 	need := int64(fm.hwm) * int64(fm.pageSize)
 	if size < need {
 		return fm, fmt.Errorf("%w: it is truncated (%d bytes; its pages need %d)", ErrDamaged, size, need)

@@ -262,7 +262,7 @@ func TestSaveCase_stepsIndexesAndTrail(t *testing.T) {
 	var kinds []string
 	for _, ev := range trail {
 		kinds = append(kinds, string(ev.Kind)+":"+ev.Step)
-		if ev.CaseID != c.ID || ev.Terminal != "till-1" || ev.Hash == "" || ev.CaseHash == "" {
+		if ev.CaseID != c.ID || ev.Terminal != "till-1" || ev.Hash == "" || ev.RecordHash == "" {
 			t.Errorf("event %+v", ev)
 		}
 	}
@@ -562,7 +562,7 @@ func TestBackup(t *testing.T) {
 	dir := t.TempDir()
 	rep, err := s.Backup(dir)
 	must(t, err)
-	if rep.Cases != 20 || rep.Events != 21 || filepath.Dir(rep.Path) != dir {
+	if rep.Cases != 20 || rep.Events != 22 || filepath.Dir(rep.Path) != dir {
 		t.Errorf("backup report: %+v", rep)
 	}
 	b, err := Open(rep.Path, Options{ReadOnly: true})

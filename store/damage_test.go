@@ -1,0 +1,317 @@
+package store
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"returnsdesk/flow"
+)
+
+var flips = flag.Int("flips", 250, "how many random byte flips TestDamagedFiles tries")
+
+// sampleStore makes a closed store with a few days of cases, staff and a
+// refund, and returns its path.
+func sampleStore(t testing.TB, cases int) string {
+	t.Helper()
+	s, path := openTest(t)
+	must(t, s.AddStaff("Maria", RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("olena", RoleCashier, "5678", "Maria"))
+	for i := range cases {
+		now := t0.Add(time.Duration(i) * 7 * time.Hour)
+		c := newCase(now, "olena", fmt.Sprintf("R-%d", i), fmt.Sprintf("SN%06d", i))
+		must(t, s.SaveCase(c, Event{Staff: "olena", Step: "sale", Time: now}))
+		if i%2 == 0 {
+			walkToDecision(t, s, c, now, fmt.Sprintf("PP%06d", i%5))
+			must(t, c.Complete(flow.StepDecision))
+			must(t, c.Move(flow.StatusDecided))
+			if i%4 == 0 {
+				must(t, c.Move(flow.StatusRefunded))
+			}
+			must(t, s.SaveCase(c, Event{Staff: "olena", Kind: EventDecision, Time: now}))
+		}
+	}
+	if _, err := s.Login("olena", "0000", t0); err == nil {
+		t.Fatal("a wrong PIN logged in")
+	}
+	must(t, s.Close())
+	return path
+}
+
+// copyFile copies the store file to a new file in a temp dir, with its key.
+func copyFile(t testing.TB, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	must(t, err)
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "returnsdesk.db")
+	must(t, os.WriteFile(dst, data, 0o600))
+	key, err := os.ReadFile(DefaultKeyFile(path))
+	must(t, err)
+	must(t, os.WriteFile(DefaultKeyFile(dst), key, 0o600))
+	return dst
+}
+
+// dump is the SHA-256 of every key and value in every bucket of a bbolt
+// file: two files with the same dump hold the same data.
+func dump(path string) (sum string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return "", err
+	}
+	defer db.Close()
+	h := sha256.New()
+	var walk func(b *bolt.Bucket, depth int) error
+	walk = func(b *bolt.Bucket, depth int) error {
+		return b.ForEach(func(k, v []byte) error {
+			fmt.Fprintf(h, "%d|%x|%x|%v\n", depth, k, v, v == nil)
+			if v == nil {
+				if sub := b.Bucket(k); sub != nil {
+					return walk(sub, depth+1)
+				}
+			}
+			return nil
+		})
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			fmt.Fprintf(h, "bucket %x\n", name)
+			return walk(b, 1)
+		})
+	})
+	return hex.EncodeToString(h.Sum(nil)), err
+}
+
+// tryAll runs what a damaged file meets: CheckFile, then Open, a day's list,
+// a case and the trail. A panic fails the test; it returns CheckFile's error.
+func tryAll(t *testing.T, path string, what string) (checkErr error) {
+	t.Helper()
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("%s: CheckFile panicked: %v\n%s", what, r, debug.Stack())
+			}
+		}()
+		_, checkErr = CheckFile(path, CheckOptions{})
+	}()
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("%s: the store panicked: %v\n%s", what, r, debug.Stack())
+			}
+		}()
+		s, err := Open(path, testOptions())
+		if err != nil {
+			return
+		}
+		defer s.Close()
+		sums, _ := s.Day(flow.DateOf(t0))
+		for _, sum := range sums {
+			_, _ = s.Case(sum.ID)
+			_, _ = s.Trail(sum.ID)
+		}
+		_, _ = s.ByStatus(flow.StatusOpen)
+		_, _ = s.Check(CheckOptions{})
+	}()
+	return checkErr
+}
+
+func TestDamagedFiles(t *testing.T) {
+	t.Parallel()
+	orig := sampleStore(t, 24)
+	data, err := os.ReadFile(orig)
+	must(t, err)
+	want, err := dump(orig)
+	must(t, err)
+	size := len(data)
+	pageSize := int(binary.LittleEndian.Uint32(data[metaOffset+8:]))
+
+	t.Run("truncated", func(t *testing.T) {
+		for _, n := range []int{0, 1, 100, 4095, pageSize, 2*pageSize - 1, 2 * pageSize, 3 * pageSize, size / 2,
+			size - pageSize, size - 1} {
+			path := copyFile(t, orig)
+			must(t, os.Truncate(path, int64(n)))
+			err := tryAll(t, path, fmt.Sprintf("truncated to %d", n))
+			if err == nil {
+				if got, _ := dump(path); got != want {
+					t.Errorf("truncated to %d bytes: the check passed on changed data", n)
+				}
+				continue
+			}
+			if !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNotStore) {
+				t.Errorf("truncated to %d: %v is neither ErrDamaged nor ErrNotStore", n, err)
+			}
+			if n == 0 {
+				if _, err := Open(path, testOptions()); !errors.Is(err, ErrDamaged) {
+					t.Errorf("an empty file opened: %v", err)
+				}
+				if info, _ := os.Stat(path); info.Size() != 0 {
+					t.Error("an empty store file was silently made a new store")
+				}
+			}
+		}
+	})
+	t.Run("zeroed_meta_pages", func(t *testing.T) {
+		for _, pages := range [][]int{{0}, {1}, {0, 1}} {
+			path := copyFile(t, orig)
+			d := append([]byte(nil), data...)
+			for _, p := range pages {
+				clear(d[p*pageSize : (p+1)*pageSize])
+			}
+			must(t, os.WriteFile(path, d, 0o600))
+			if err := tryAll(t, path, fmt.Sprintf("meta pages %v zeroed", pages)); err == nil {
+				t.Errorf("meta pages %v zeroed: the check passed", pages)
+			} else {
+				t.Logf("meta pages %v zeroed: %v", pages, err)
+			}
+		}
+	})
+	t.Run("not_bbolt", func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(1, 2))
+		random := make([]byte, 64<<10)
+		for i := range random {
+			random[i] = byte(rng.UintN(256))
+		}
+		self, _ := os.ReadFile(os.Args[0])
+		for name, content := range map[string][]byte{
+			"random":  random,
+			"zeros":   make([]byte, 64<<10),
+			"text":    []byte("store name = Citrus 12\ntime zone = Europe/Kyiv\n"),
+			"json":    []byte(`{"id": "01HX", "policy": "citrus"}`),
+			"sqlite":  append([]byte("SQLite format 3\x00"), make([]byte, 8192)...),
+			"program": self[:min(len(self), 1<<20)],
+		} {
+			path := filepath.Join(t.TempDir(), "returnsdesk.db")
+			must(t, os.WriteFile(path, content, 0o600))
+			err := tryAll(t, path, name)
+			if !errors.Is(err, ErrNotStore) && !errors.Is(err, ErrDamaged) {
+				t.Errorf("%s: %v", name, err)
+			}
+			if _, err := Open(path, testOptions()); err == nil {
+				t.Errorf("%s: opened as a store", name)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, content) {
+				t.Errorf("%s: the file was changed", name)
+			}
+		}
+	})
+	t.Run("foreign_bbolt", func(t *testing.T) {
+		for name, fill := range map[string]func(*bolt.Tx) error{
+			"empty": func(*bolt.Tx) error { return nil },
+			"widgets": func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket([]byte("widgets"))
+				if err != nil {
+					return err
+				}
+				return b.Put([]byte("w1"), []byte("blue"))
+			},
+		} {
+			path := filepath.Join(t.TempDir(), "returnsdesk.db")
+			db, err := bolt.Open(path, 0o600, nil)
+			must(t, err)
+			must(t, db.Update(fill))
+			must(t, db.Close())
+			before, _ := os.ReadFile(path)
+			if _, err := Open(path, testOptions()); !errors.Is(err, ErrNotStore) {
+				t.Errorf("%s bbolt file: %v, want ErrNotStore", name, err)
+			}
+			if _, err := CheckFile(path, CheckOptions{}); err == nil {
+				t.Errorf("%s bbolt file passed the check", name)
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+				t.Errorf("%s bbolt file was changed", name)
+			}
+		}
+	})
+	// every page: flip a byte of its header and of its first elements
+	t.Run("page_headers", func(t *testing.T) {
+		for p := 0; p < size/pageSize; p++ {
+			for _, off := range []int{0, 8, 10, 12, 16, 24} {
+				at := p*pageSize + off
+				checkFlip(t, orig, data, want, at, 0x01)
+			}
+		}
+	})
+	t.Run("random_flips", func(t *testing.T) {
+		seed := uint64(time.Now().UnixNano())
+		rng := rand.New(rand.NewPCG(seed, 3))
+		detected := 0
+		for range *flips {
+			if checkFlip(t, orig, data, want, rng.IntN(size), byte(1+rng.IntN(255))) {
+				detected++
+			}
+		}
+		t.Logf("seed %d: %d of %d flips changed data and were caught; the rest hit unused bytes", seed, detected, *flips)
+	})
+}
+
+// checkFlip xors one byte of a copy of the store and checks that the change
+// is caught, or changed no data at all. It reports whether it was caught.
+func checkFlip(t *testing.T, orig string, data []byte, want string, at int, x byte) bool {
+	t.Helper()
+	path := copyFile(t, orig)
+	d := append([]byte(nil), data...)
+	d[at] ^= x
+	must(t, os.WriteFile(path, d, 0o600))
+	err := tryAll(t, path, fmt.Sprintf("byte %d ^ %#x", at, x))
+	if err != nil {
+		return true
+	}
+	if got, derr := dump(path); got != want {
+		t.Errorf("byte %d (page %d, offset %d) ^ %#x: the check passed but the data changed (%v): %s", at,
+			at/4096, at%4096, x, derr, diffEntries(orig, path))
+	}
+	return false
+}
+
+// diffEntries names the entries that differ between two bbolt files.
+func diffEntries(a, b string) string {
+	read := func(path string) map[string]string {
+		m := map[string]string{}
+		db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+		if err != nil {
+			return m
+		}
+		defer db.Close()
+		_ = db.View(func(tx *bolt.Tx) error {
+			return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+				return b.ForEach(func(k, v []byte) error {
+					m[fmt.Sprintf("%s/%q", name, k)] = fmt.Sprintf("%q", v)
+					return nil
+				})
+			})
+		})
+		return m
+	}
+	ma, mb := read(a), read(b)
+	out := ""
+	for k, v := range ma {
+		if mb[k] != v {
+			out += fmt.Sprintf("\n  %s: %s -> %s", k, v, mb[k])
+		}
+	}
+	for k := range mb {
+		if _, ok := ma[k]; !ok {
+			out += fmt.Sprintf("\n  new %s: %s", k, mb[k])
+		}
+	}
+	return out
+}

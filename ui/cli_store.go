@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"returnsdesk/store"
+)
+
+const checkHelp = `Checks the store file without changing it: bbolt's page structure and
+consistency check, the schema version, the whole audit chain (every event's
+hash and its link to the one before), and that every case, index entry, day
+summary, refund, staff account and the settings agree with the audit trail.
+A damaged or foreign file is a plain error, never a crash.
+
+  --data DIR          the data folder (default $RETURNSDESK_DATA, else
+                      $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk);
+                      the store is DIR/returnsdesk.db
+  --anchor SEQ:HASH   a chain head written down earlier (check prints it):
+                      the history up to it must be unchanged; may repeat
+  FILE                check this file instead, such as a backup
+
+Exit 0 when everything checks, with what was checked and the chain's head;
+exit 1 with the problems found (the first broken link of the chain first);
+exit 2 for bad arguments. The kiosk holds the file while it runs: stop it
+first, or check a backup.`
+
+const backupHelp = `Copies the store to FILE (or to a dated file in FOLDER) while it stays in
+use by this command's read transaction, then opens the copy and checks it as
+"returnsdesk check" does before it says the backup is done. A copy that fails
+its check is not kept, and never replaces an earlier backup.
+
+  --data DIR   the data folder (as for check)
+
+The passport key (DIR/passport.key) is deliberately not in the backup: keep
+a copy of it apart, or repeat returns cannot be matched after a restore.
+The kiosk holds the store file while it runs: stop it first.`
+
+// storeFile is the store file in a data folder.
+func storeFile(dir string) string { return filepath.Join(dir, store.FileName) }
+
+// anchorFlags collects --anchor values.
+type anchorFlags []store.Anchor
+
+func (a *anchorFlags) String() string { return fmt.Sprint(*a) }
+
+func (a *anchorFlags) Set(s string) error {
+	x, err := store.ParseAnchor(s)
+	if err != nil {
+		return err
+	}
+	*a = append(*a, x)
+	return nil
+}
+
+func runCheck(env Env, args []string) int {
+	fs := newFlags("check")
+	data := fs.String("data", "", "")
+	var anchors anchorFlags
+	fs.Var(&anchors, "anchor", "")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(env, "check", err)
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(env.Stderr, "returnsdesk check: one file at most, not %q\n", fs.Args())
+		return ExitUsage
+	}
+	path := fs.Arg(0)
+	if path == "" {
+		dir := *data
+		if dir == "" {
+			dir = DefaultDataDir(env.Getenv)
+		}
+		path = storeFile(dir)
+	}
+	rep, err := store.CheckFile(path, store.CheckOptions{Anchors: anchors})
+	if err != nil {
+		var ce *store.CheckError
+		if errors.As(err, &ce) {
+			fmt.Fprintf(env.Stdout, "%s: FAILED, %d problem(s):\n", path, len(ce.Problems))
+			for _, p := range ce.Problems {
+				fmt.Fprintf(env.Stdout, "  - %s\n", p)
+			}
+			fmt.Fprintln(env.Stderr, "returnsdesk check: the store failed its check: restore the latest good backup, "+
+				"and keep this file for whoever looks into it")
+			return ExitFail
+		}
+		fmt.Fprintf(env.Stderr, "returnsdesk check: %s: %v\n", path, err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stdout, "%s: OK\n", path)
+	fmt.Fprintf(env.Stdout, "  file:        %d bytes, %d pages in use; bbolt structure and consistency check pass\n",
+		rep.Size, rep.Pages)
+	fmt.Fprintf(env.Stdout, "  schema:      version %d\n", rep.Version)
+	fmt.Fprintf(env.Stdout, "  audit chain: %d events, unbroken", rep.Events)
+	if len(anchors) > 0 {
+		fmt.Fprintf(env.Stdout, ", %d anchor(s) hold", len(anchors))
+	}
+	fmt.Fprintln(env.Stdout)
+	fmt.Fprintf(env.Stdout, "  cases:       %d, with their indexes, day summaries and refunds in agreement\n", rep.Cases)
+	fmt.Fprintf(env.Stdout, "  staff:       %d accounts\n", rep.Staff)
+	fmt.Fprintf(env.Stdout, "  chain head:  %d:%s\n", rep.HeadSeq, rep.HeadHash)
+	return ExitOK
+}
+
+func runBackup(env Env, args []string) int {
+	fs := newFlags("backup")
+	data := fs.String("data", "", "")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(env, "backup", err)
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(env.Stderr, "returnsdesk backup: name the backup file (or folder): returnsdesk backup FILE")
+		return ExitUsage
+	}
+	dir := *data
+	if dir == "" {
+		dir = DefaultDataDir(env.Getenv)
+	}
+	s, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk backup: %s: %v\n", storeFile(dir), err)
+		return ExitFail
+	}
+	defer s.Close()
+	rep, err := s.Backup(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk backup: %v\n", err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stdout, "backup written to %s and checked: %d cases, %d events, chain head %d:%s\n",
+		rep.Path, rep.Cases, rep.Events, rep.HeadSeq, rep.HeadHash)
+	fmt.Fprintf(env.Stdout, "The passport key (%s) is not in the backup: keep a copy of it apart.\n",
+		store.DefaultKeyFile(storeFile(dir)))
+	return ExitOK
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// storeWithCases makes a data folder whose store holds n cases.
+func storeWithCases(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := store.Open(storeFile(dir), store.Options{PINCost: bcrypt.MinCost})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SaveSettings(store.Settings{StoreName: "Test", PolicyName: "citrus", TimeZone: "Europe/Kyiv"}, "setup"); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC)
+	for i := range n {
+		c := &flow.Case{ID: store.NewCaseID(now), Policy: "citrus", Opened: now, OpenedBy: "olena",
+			Sale: flow.Sale{Receipt: "R-" + string(rune('A'+i)), Price: flow.Money{Minor: 100, Currency: "UAH"}}}
+		if err := s.SaveCase(c, store.Event{Staff: "olena"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestCheckCommand(t *testing.T) {
+	dir := storeWithCases(t, 3)
+	code, out, errs := run(t, "", "check", "--data", dir)
+	if code != ExitOK || !strings.Contains(out, ": OK") || !strings.Contains(out, "cases:       3") ||
+		!strings.Contains(out, "audit chain: 5 events") {
+		t.Fatalf("check of a good store: exit %d\n%s%s", code, out, errs)
+	}
+	head := strings.TrimSpace(out[strings.Index(out, "chain head:")+len("chain head:"):])
+	if code, out, errs := run(t, "", "check", "--data", dir, "--anchor", head); code != ExitOK {
+		t.Errorf("check with its own head as anchor: exit %d\n%s%s", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "check", "--anchor", "nonsense", "--data", dir); code != ExitUsage {
+		t.Errorf("a bad anchor: exit %d %s", code, errs)
+	}
+
+	// a damaged copy: exit 1 with a plain message, no panic
+	data, err := os.ReadFile(storeFile(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	if err := os.WriteFile(bad, data[:len(data)/2], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = run(t, "", "check", bad)
+	if code != ExitFail || !strings.Contains(errs, "damaged") {
+		t.Errorf("check of a truncated file: exit %d\n%s%s", code, out, errs)
+	}
+	code, _, errs = run(t, "", "check", "--data", t.TempDir())
+	if code != ExitFail || !strings.Contains(errs, "no store file") {
+		t.Errorf("check of a folder without a store: exit %d %s", code, errs)
+	}
+}
+
+func TestBackupCommand(t *testing.T) {
+	dir := storeWithCases(t, 2)
+	dest := filepath.Join(t.TempDir(), "monday.db")
+	code, out, errs := run(t, "", "backup", "--data", dir, dest)
+	if code != ExitOK || !strings.Contains(out, "2 cases") || !strings.Contains(out, "passport.key") {
+		t.Fatalf("backup: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, errs := run(t, "", "check", dest); code != ExitOK {
+		t.Errorf("check of the backup: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "passport.key")); err == nil {
+		t.Error("the passport key went with the backup")
+	}
+	if code, _, _ := run(t, "", "backup", "--data", dir); code != ExitUsage {
+		t.Errorf("backup without a file: exit %d", code)
+	}
+	if code, _, errs := run(t, "", "backup", "--data", t.TempDir(), dest); code != ExitFail || !strings.Contains(errs, "no store file") {
+		t.Errorf("backup of a folder without a store: exit %d %s", code, errs)
+	}
+}
