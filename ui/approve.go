@@ -20,6 +20,7 @@ type approveModel struct {
 	form   *huh.Form
 	v      *approveValues
 	errMsg string
+	sent   bool // the answers went out: a later message must not send them again
 }
 
 type approveValues struct {
@@ -75,6 +76,9 @@ func newApproveModel(st *Styles, c *flow.Case, width int) approveModel {
 func (a approveModel) Init() tea.Cmd { return a.form.Init() }
 
 func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
+	if a.sent {
+		return a, nil
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
 		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }
 	}
@@ -84,6 +88,7 @@ func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
 	case huh.StateCompleted:
 		sub := approveSubmitMsg{name: strings.TrimSpace(a.v.name), pin: a.v.pin, reason: strings.TrimSpace(a.v.reason),
 			outcome: a.v.outcome}
+		a.sent = true
 		return a, func() tea.Msg { return sub }
 	case huh.StateAborted:
 		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }

@@ -17,6 +17,7 @@ type loginModel struct {
 	v      *loginValues
 	note   string // why the login shows (locked after idle time)
 	errMsg string
+	sent   bool // the answers went out: a later message (a cursor blink) must not send them again
 }
 
 type loginValues struct{ name, pin string }
@@ -42,11 +43,15 @@ func newLoginModel(st *Styles, width int) loginModel {
 func (l loginModel) Init() tea.Cmd { return l.form.Init() }
 
 func (l loginModel) Update(msg tea.Msg) (loginModel, tea.Cmd) {
+	if l.sent {
+		return l, nil
+	}
 	f, cmd := l.form.Update(msg)
 	l.form = f.(*huh.Form)
 	switch l.form.State {
 	case huh.StateCompleted:
 		sub := loginSubmitMsg{name: strings.TrimSpace(l.v.name), pin: l.v.pin}
+		l.sent = true
 		return l, func() tea.Msg { return sub }
 	case huh.StateAborted:
 		return l, tea.Quit

@@ -21,6 +21,7 @@ type setupModel struct {
 	form   *huh.Form
 	v      *setupValues
 	errMsg string
+	sent   bool // the answers went out: a later message must not send them again
 }
 
 type setupValues struct {
@@ -108,6 +109,9 @@ func localZone() string {
 func (s setupModel) Init() tea.Cmd { return s.form.Init() }
 
 func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
+	if s.sent {
+		return s, nil
+	}
 	f, cmd := s.form.Update(msg)
 	s.form = f.(*huh.Form)
 	switch s.form.State {
@@ -128,6 +132,7 @@ func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 		}
 		sub := setupSubmitMsg{settings: set, lead: strings.TrimSpace(v.lead), pin: v.pin}
 		v.pin, v.pin2 = "", ""
+		s.sent = true
 		return s, func() tea.Msg { return sub }
 	case huh.StateAborted:
 		return s, tea.Quit

@@ -16,6 +16,7 @@ type staffModel struct {
 	form   *huh.Form
 	v      *staffValues
 	errMsg string
+	sent   bool // the answers went out: a later message must not send them again
 }
 
 type staffValues struct {
@@ -56,6 +57,9 @@ func newStaffModel(st *Styles, width int) staffModel {
 func (s staffModel) Init() tea.Cmd { return s.form.Init() }
 
 func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
+	if s.sent {
+		return s, nil
+	}
 	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
 		return s, func() tea.Msg { return goHomeMsg{} }
 	}
@@ -65,6 +69,7 @@ func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 	case huh.StateCompleted:
 		sub := staffSubmitMsg{name: strings.TrimSpace(s.v.name), pin: s.v.pin, role: s.v.role}
 		s.v.pin, s.v.pin2 = "", ""
+		s.sent = true
 		return s, func() tea.Msg { return sub }
 	case huh.StateAborted:
 		return s, func() tea.Msg { return goHomeMsg{} }
