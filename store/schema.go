@@ -40,6 +40,10 @@ package store
 //	refund_lines/
 //	  LINE     -> id                    RECEIPT 0x00 line(4), or 0x01 SERIAL when there is no receipt number:
 //	                                    one refund per receipt line, whichever case asks
+//	sales/                              sales imported from the point of sale (sales.go), since version 2
+//	  RECEIPT 0x00 line(4) -> flow.Sale JSON
+//	sale_serials/
+//	  SERIAL 0x00 RECEIPT 0x00 line(4) -> ""
 //
 // Each exported method is one transaction. SaveCase writes the case, every
 // index entry that changed, the day summary, one audit event, its trail entry
@@ -91,9 +95,12 @@ var (
 	appName     = []byte("returnsdesk")
 )
 
-// allBuckets lists every bucket of the current schema.
-var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
+// schemaV1 lists the buckets of schema version 1.
+var schemaV1 = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefundLines}
+
+// allBuckets lists every bucket of the current schema.
+var allBuckets = append(append([][]byte{}, schemaV1...), bucketSales, bucketSaleSerials)
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -130,13 +137,24 @@ var schemaVersion = uint64(len(migrations))
 var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	// 0 -> 1: the first schema.
 	func(tx *bolt.Tx, now time.Time) error {
-		for _, name := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return fmt.Errorf("create bucket %s: %w", name, err)
-			}
+		if err := createBuckets(tx, schemaV1); err != nil {
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keyApp, appName)
 	},
+	// 1 -> 2: sales imported from the point of sale.
+	func(tx *bolt.Tx, now time.Time) error {
+		return createBuckets(tx, [][]byte{bucketSales, bucketSaleSerials})
+	},
+}
+
+func createBuckets(tx *bolt.Tx, names [][]byte) error {
+	for _, name := range names {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	return nil
 }
 
 // bucket is a bucket of the schema in tx, with its fill percent set for a

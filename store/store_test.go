@@ -586,3 +586,36 @@ func TestBackup(t *testing.T) {
 		t.Error(rep.Path)
 	}
 }
+
+func TestOpen_migratesVersion1(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "returnsdesk.db")
+	s, err := Open(path, testOptions())
+	must(t, err)
+	must(t, s.Close())
+	// make it a version 1 store: no sales buckets
+	db, err := bolt.Open(path, 0o600, nil)
+	must(t, err)
+	must(t, db.Update(func(tx *bolt.Tx) error {
+		must(t, tx.DeleteBucket(bucketSales))
+		must(t, tx.DeleteBucket(bucketSaleSerials))
+		return putVersion(tx, 1)
+	}))
+	must(t, db.Close())
+	if _, err := CheckFile(path, CheckOptions{}); err == nil {
+		t.Error("a version 1 store passed the check of version 2")
+	}
+	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
+		t.Error("a read-only open migrated or read an old schema")
+	}
+	s, err = Open(path, testOptions())
+	must(t, err)
+	closeAndCheck(t, s)
+	var v uint64
+	must(t, s.view(func(tx *bolt.Tx) error {
+		v, err = readVersion(tx)
+		return err
+	}))
+	if v != schemaVersion || schemaVersion != 2 {
+		t.Errorf("version %d after the migration, want %d", v, schemaVersion)
+	}
+}
