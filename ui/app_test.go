@@ -22,7 +22,7 @@ import (
 
 // rootT is a kiosk under test.
 type rootT struct {
-	t       *testing.T
+	t       testing.TB
 	m       *Model
 	st      *store.Store
 	dir     string
@@ -43,7 +43,7 @@ var kyiv = func() *time.Location {
 // newRoot opens a kiosk on a new store. With a policy, the store is set up
 // with it and has a shift lead (Olena, 1234), a second lead (Petro, 5678)
 // and a cashier (Ivan, 1111); without one, it is a first run.
-func newRoot(t *testing.T, policy string) *rootT {
+func newRoot(t testing.TB, policy string) *rootT {
 	t.Helper()
 	asciiOnce.Do(func() { lipgloss.SetColorProfile(termenv.Ascii) })
 	dir := t.TempDir()
@@ -73,7 +73,7 @@ func (r *rootT) start() {
 	r.run(r.m.Init())
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"returnsdesk/flow"
+	"returnsdesk/store"
+)
+
+// BenchmarkKeypress is one key on each of the kiosk's screens: the root's
+// Update, the screen's, and the whole View, as bubbletea runs them per key.
+// go test ./ui -run '^$' -bench Keypress -benchmem
+func BenchmarkKeypress(b *testing.B) {
+	screens := []struct {
+		name  string
+		setUp func(r *rootT)
+		keys  []tea.Msg // pressed in turn, each leaving the screen where it was
+	}{
+		{"home_1000_open_cases", func(r *rootT) {
+			fillOpenCases(b, r.st, 1000)
+			r.login("Ivan", "1111")
+		}, []tea.Msg{kDown, kUp}},
+		{"sale_form", func(r *rootT) {
+			r.login("Ivan", "1111")
+			r.keys(typed("n"), typed("R-1001"), kEnter)
+		}, []tea.Msg{typed("7"), kBack}},
+		{"inspection", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+		}, []tea.Msg{typed("1"), typed("1")}},
+		{"decision", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter)
+		}, []tea.Msg{kDown, kUp}},
+	}
+	for _, sc := range screens {
+		b.Run(sc.name, func(b *testing.B) {
+			r := newRoot(b, "citrus")
+			defer r.st.Close()
+			sc.setUp(r)
+			i := 0
+			for b.Loop() {
+				r.m.Update(sc.keys[i%len(sc.keys)])
+				_ = r.m.View()
+				i++
+			}
+		})
+	}
+}
+
+// fillOpenCases saves n drafts, as a store whose cashiers left cases open.
+func fillOpenCases(tb testing.TB, st *store.Store, n int) {
+	for i := 0; i < n; i++ {
+		now := testToday.Time().Add(-24 * 3600 * 1e9).Add(0)
+		c := &flow.Case{ID: st.NewCaseID(now), Policy: "citrus", Opened: now, OpenedBy: "Ivan",
+			Status: flow.StatusOpen, Step: flow.StepRequest, Done: flow.StepSet(0).With(flow.StepSale),
+			Sale: flow.Sale{Date: testToday.AddDays(-3), Receipt: fmt.Sprintf("R-%d", i), Model: "Phone X",
+				Price: flow.Money{Minor: 1999900, Currency: "UAH"}}}
+		if err := st.SaveCase(c, store.Event{Staff: "Ivan", Kind: store.EventStep, Step: "sale"}); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
