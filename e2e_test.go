@@ -1,15 +1,21 @@
 package main
 
 // End-to-end tests: the real binary in tmux, driven as a cashier types
-// (send-keys) and read as a cashier sees it (capture-pane).
+// (send-keys) and read as a cashier sees it (capture-pane). Each test has its
+// own data directory and its own tmux server, so they run in parallel.
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -18,10 +24,17 @@ var (
 	buildOnce sync.Once
 	binPath   string
 	buildErr  error
+
+	sessions atomic.Int64 // tmux servers started, for a socket name of each
+
+	// raceBinary builds the binary with the race detector: a data race in
+	// the kiosk fails the test that ran into it. Off by default: it makes
+	// the kiosk several times slower (RETURNSDESK_E2E_RACE=1 turns it on).
+	raceBinary = os.Getenv("RETURNSDESK_E2E_RACE") == "1"
 )
 
 // binary builds returnsdesk once for all the end-to-end tests.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "returnsdesk-e2e")
@@ -30,7 +43,11 @@ func binary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "returnsdesk")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		args := []string{"build", "-o", binPath}
+		if raceBinary {
+			args = append(args, "-race")
+		}
+		out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -41,12 +58,25 @@ func binary(t *testing.T) string {
 	return binPath
 }
 
+// keyPace is the pause after each key: bubbletea handles a key in order, but
+// huh moves between fields through a command, and a key sent in the same
+// burst as enter can land on the field being left. The tests also wait for
+// the next field's focus (waitFocus) where that matters.
+const keyPace = 50 * time.Millisecond
+
+// waitLimit is how long a screen may take to show what a test waits for.
+const waitLimit = 10 * time.Second
+
 // term is one tmux session running the binary.
 type term struct {
-	t      *testing.T
-	socket string
-	name   string
-	keys   int // keys sent, for counting a cashier's keystrokes
+	t       *testing.T
+	socket  string
+	name    string
+	pidFile string // the binary's pid, written by the shell that execs it
+
+	keys  int      // keys pressed (press), for counting a cashier's keystrokes
+	mark  int      // keys at the last tally
+	tally []string // "screen n": the keys pressed on each screen since countFrom
 }
 
 // needTmux skips where tmux is missing, except in CI, which installs it.
@@ -63,17 +93,47 @@ func needTmux(t *testing.T) {
 	}
 }
 
-// startTerm runs the binary with args in a new 80x24 tmux session.
+// shellQuote quotes s for sh.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+// startTerm runs the binary with args in a new 80x24 tmux session. When the
+// binary ends, the pane shows "EXITED <code>" and stays open.
 func startTerm(t *testing.T, env []string, args ...string) *term {
 	t.Helper()
 	needTmux(t)
 	bin := binary(t)
-	tm := &term{t: t, socket: "rd-" + filepath.Base(t.TempDir()), name: "kiosk"}
-	cmdline := "env TERM=xterm-256color " + strings.Join(env, " ") + " " + bin + " " + strings.Join(args, " ") +
+	dir := t.TempDir()
+	tm := &term{t: t, socket: fmt.Sprintf("rd-e2e-%d-%d", os.Getpid(), sessions.Add(1)), name: "kiosk",
+		pidFile: filepath.Join(dir, "pid")}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = shellQuote(a)
+	}
+	// A race-detector build writes what it finds to files beside the pid,
+	// checked once the session ends.
+	races := filepath.Join(dir, "race")
+	t.Cleanup(func() {
+		files, _ := filepath.Glob(races + ".*")
+		for _, f := range files {
+			report, _ := os.ReadFile(f)
+			t.Errorf("the race detector found a data race in the kiosk:\n%s", report)
+		}
+	})
+	// The inner shell writes its pid and execs the binary, so the pid is the
+	// binary's: a test can kill it as a power cut would.
+	cmdline := "env TERM=xterm-256color GORACE=" + shellQuote("log_path="+races) +
+		" RD_PIDFILE=" + shellQuote(tm.pidFile) + " " + strings.Join(env, " ") +
+		` sh -c 'echo $$ > "$RD_PIDFILE"; exec "$0" "$@"' ` + shellQuote(bin) + " " + strings.Join(quoted, " ") +
 		"; echo EXITED $?; sleep 600"
 	tm.tmux("new-session", "-d", "-s", tm.name, "-x", "80", "-y", "24", cmdline)
 	t.Cleanup(func() { exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
 	return tm
+}
+
+// startKiosk opens the kiosk on the data directory data.
+func startKiosk(t *testing.T, data string) *term {
+	t.Helper()
+	return startTerm(t, nil, "--data", data, "--terminal", "e2e")
 }
 
 func (tm *term) tmux(args ...string) string {
@@ -86,20 +146,31 @@ func (tm *term) tmux(args ...string) string {
 }
 
 // press sends named keys (Enter, Escape, Tab, Down, C-c, ...), one by one.
+// Each counts as a key the cashier pressed.
 func (tm *term) press(keys ...string) {
 	tm.t.Helper()
 	for _, k := range keys {
 		tm.tmux("send-keys", "-t", tm.name, k)
 		tm.keys++
-		time.Sleep(30 * time.Millisecond)
+		time.Sleep(keyPace)
 	}
 }
 
 // typeText types text literally, as a keyboard or a barcode scanner does.
+// Typed text is data: it does not count as keys.
 func (tm *term) typeText(s string) {
 	tm.t.Helper()
 	tm.tmux("send-keys", "-t", tm.name, "-l", s)
-	time.Sleep(30 * time.Millisecond)
+	time.Sleep(keyPace)
+}
+
+// countFrom starts counting keys again.
+func (tm *term) countFrom() { tm.keys, tm.mark, tm.tally = 0, 0, nil }
+
+// tallied notes the keys pressed on screen since the last tally.
+func (tm *term) tallied(screen string) {
+	tm.tally = append(tm.tally, fmt.Sprintf("%s %d", screen, tm.keys-tm.mark))
+	tm.mark = tm.keys
 }
 
 // screen is what the terminal shows now.
@@ -108,25 +179,510 @@ func (tm *term) screen() string {
 	return tm.tmux("capture-pane", "-p", "-t", tm.name)
 }
 
-// waitFor polls the screen until it shows want, or fails after a deadline.
-func (tm *term) waitFor(want string) string {
+// poll waits until ok holds for the screen, or fails after waitLimit saying
+// what was awaited.
+func (tm *term) poll(what string, ok func(string) bool) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	var s string
-	for time.Now().Before(deadline) {
+	for {
 		s = tm.screen()
-		if strings.Contains(s, want) {
+		if ok(s) {
 			return s
 		}
-		time.Sleep(50 * time.Millisecond)
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("the screen never showed %s; it shows:\n%s", what, s)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	tm.t.Fatalf("the screen never showed %q; it shows:\n%s", want, s)
-	return ""
+}
+
+// waitFor waits until the screen shows every one of want.
+func (tm *term) waitFor(want ...string) string {
+	tm.t.Helper()
+	return tm.poll(fmt.Sprintf("%q", want), func(s string) bool {
+		for _, w := range want {
+			if !strings.Contains(s, w) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitFocus waits until the form's focused field (huh marks it with "┃") is
+// the one titled title.
+func (tm *term) waitFocus(title string) string {
+	tm.t.Helper()
+	return tm.poll(fmt.Sprintf("the focus on %q", title), func(s string) bool {
+		return strings.Contains(s, "┃ "+title)
+	})
+}
+
+// enterTo presses enter and waits for the focus on the next field.
+func (tm *term) enterTo(next string) {
+	tm.t.Helper()
+	tm.press("Enter")
+	tm.waitFocus(next)
+}
+
+// pid is the binary's process id.
+func (tm *term) pid() int {
+	tm.t.Helper()
+	deadline := time.Now().Add(waitLimit)
+	for {
+		data, err := os.ReadFile(tm.pidFile)
+		if pid, perr := strconv.Atoi(strings.TrimSpace(string(data))); err == nil && perr == nil && pid > 0 {
+			return pid
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("no pid in %s: %v", tm.pidFile, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// kill ends the binary with SIGKILL, as a power cut would: no deferred
+// close, no last write.
+func (tm *term) kill() {
+	tm.t.Helper()
+	if err := syscall.Kill(tm.pid(), syscall.SIGKILL); err != nil {
+		tm.t.Fatalf("kill: %v", err)
+	}
+	tm.waitFor("EXITED 137")
+}
+
+// storeToday is the store's calendar day (Europe/Kyiv): the tests' sale
+// dates count from it, so they pass on any day.
+func storeToday(t *testing.T) time.Time {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().In(loc)
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc)
+}
+
+// daysAgo is the store's day n days before today, as the sale form takes it.
+func daysAgo(t *testing.T, n int) string { return storeToday(t).AddDate(0, 0, -n).Format("2006-01-02") }
+
+const (
+	leadName = "Olena Koval"
+	leadPIN  = "4821"
+	imei     = "490154203237518" // 15 digits, Luhn check digit right
+)
+
+// firstRun creates the store (citrus, Europe/Kyiv) and its first shift
+// lead on a kiosk that opened on an empty data directory.
+func (tm *term) firstRun() {
+	tm.t.Helper()
+	tm.waitFor("Welcome to Returns Desk")
+	tm.waitFocus("Store name")
+	tm.typeText("Citrus Kyiv Ocean Plaza")
+	tm.enterTo("Return policy")
+	tm.press("Down", "Down") // generic, icenter, citrus
+	tm.waitFor("> citrus")
+	tm.enterTo("Time zone")
+	tm.press("C-u") // the machine's zone is filled in
+	tm.typeText("Europe/Kyiv")
+	tm.enterTo("Name")
+	tm.typeText(leadName)
+	tm.enterTo("PIN")
+	tm.typeText(leadPIN)
+	tm.enterTo("PIN again")
+	tm.typeText(leadPIN)
+	tm.press("Enter")
+	tm.waitFor("Log in", "Citrus Kyiv Ocean Plaza")
+}
+
+// login logs in with name and pin; it does not wait for the result.
+func (tm *term) login(name, pin string) {
+	tm.t.Helper()
+	tm.waitFocus("Name")
+	tm.typeText(name)
+	tm.enterTo("PIN")
+	tm.typeText(pin)
+	tm.waitFor("> " + strings.Repeat("*", len(pin)))
+	tm.press("Enter")
+}
+
+// loginHome logs the shift lead in and waits for the home screen.
+func (tm *term) loginHome() {
+	tm.t.Helper()
+	tm.login(leadName, leadPIN)
+	tm.waitFor("Home", "n  start a new return", leadName+" (lead)")
+}
+
+// sale is what the cashier types from a paper receipt.
+type sale struct{ date, receipt, model, price, months string }
+
+// typeSale starts a new case from home and types the sale from the paper
+// receipt: the receipt number in the search (nothing is imported, so the
+// form opens with it), then the form field by field; the selects keep cash,
+// new and EU.
+func (tm *term) typeSale(s sale) {
+	tm.t.Helper()
+	tm.press("n")
+	tm.waitFor("Receipt number or serial/IMEI", "[Sale]")
+	tm.tallied("home")
+	tm.typeText(s.receipt)
+	tm.press("Enter")
+	tm.waitFor("No sale found under " + s.receipt)
+	tm.waitFocus("Sale date")
+	tm.press("C-u") // today is filled in
+	tm.typeText(s.date)
+	tm.enterTo("Receipt number")
+	tm.waitFor("> " + s.receipt)
+	tm.enterTo("Model")
+	tm.typeText(s.model)
+	tm.enterTo("Serial number or IMEI")
+	tm.typeText(imei)
+	tm.enterTo("Price in UAH")
+	tm.typeText(s.price)
+	tm.enterTo("Paid by")
+	tm.enterTo("Sold as")
+	tm.enterTo("Warranty in months")
+	tm.typeText(s.months)
+	tm.enterTo("Market the device is made for")
+	tm.press("Enter")
+	tm.waitFor("✓Sale", "[Request]")
+	tm.tallied("sale")
+}
+
+// request keeps the request's answers as they start: a return, for a
+// refund, in person.
+func (tm *term) request() {
+	tm.t.Helper()
+	tm.waitFocus("What does the customer say about the item?")
+	tm.waitFor("> return: it works")
+	tm.enterTo("What does the customer want?")
+	tm.waitFor("> refund: the money back")
+	tm.enterTo("How did the item come back?")
+	tm.waitFor("> in person, at the till")
+	tm.press("Enter")
+	tm.waitFor("✓Request", "[Documents]")
+	tm.tallied("request")
+}
+
+// documents ticks the receipt and the warranty card.
+func (tm *term) documents() {
+	tm.t.Helper()
+	tm.waitFor("Which documents did the customer present?")
+	tm.press("x", "Down", "Down", "x")
+	tm.waitFor("[•] receipt", "[•] warranty card")
+	tm.press("Enter")
+	tm.waitFor("✓Documents", "[Inspection]", "Inspection: press a line's key")
+	tm.tallied("documents")
 }
 
 func TestE2EHelpAndDecide(t *testing.T) {
-	needTmux(t)
+	t.Parallel()
 	tm := startTerm(t, nil, "decide", "--help")
 	tm.waitFor("Usage: returnsdesk decide")
 	tm.waitFor("EXITED 0")
+}
+
+// cleanRefundKeys is the most keys a clean refund may take beyond the data
+// typed, from "n" on the home screen back to the home screen. A change that
+// adds a keystroke to the commonest return fails here: lower the number when
+// a change saves one.
+const cleanRefundKeys = 24
+
+// TestE2ECleanRefund: first run, login, and a clean refund under citrus typed
+// from the paper receipt, to the act.
+func TestE2ECleanRefund(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	tm := startKiosk(t, data)
+	start := time.Now()
+	tm.firstRun()
+	tm.loginHome()
+	t.Logf("first run and login: %d keys beyond the data, %s", tm.keys, time.Since(start).Round(time.Millisecond))
+
+	tm.countFrom()
+	start = time.Now()
+	saleDate := daysAgo(t, 4)
+	tm.typeSale(sale{date: saleDate, receipt: "R-1001", model: "Samsung Galaxy A55", price: "19999.00", months: "12"})
+	tm.request()
+	tm.documents()
+
+	tm.press("Enter") // a clean item: every answer as it starts
+	s := tm.waitFor("R E F U N D", "[Decision]")
+	tm.tallied("inspection")
+	for _, want := range []string{"19999.00 UAH: pay it today", "day 4 of 14: within the return window",
+		"no signs of use", "warranty card presented", "Decided by: window, refund-payout"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("the decision does not say %q:\n%s", want, s)
+		}
+	}
+	tm.press("Enter")
+	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	tm.tallied("decision")
+	tm.press("y")
+	s = tm.waitFor("Return act written", "REFUND, closed")
+	tm.tallied("cash question")
+	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	if id == nil {
+		t.Fatalf("no case id on the act screen:\n%s", s)
+	}
+	tm.press("Enter")
+	tm.waitFor("Home", "Case "+id[1]+": closed", "Open cases (0)", "Your cases today (1)", "Samsung")
+	tm.tallied("act")
+	t.Logf("clean refund: %d keys beyond the data (%s), %s", tm.keys, strings.Join(tm.tally, ", "),
+		time.Since(start).Round(time.Millisecond))
+	if tm.keys > cleanRefundKeys {
+		t.Errorf("a clean refund took %d keys beyond the data; at most %d", tm.keys, cleanRefundKeys)
+	}
+
+	act := readAct(t, data, id[1])
+	for _, want := range []string{"RETURN ACT", "Store:        Citrus Kyiv Ocean Plaza", "Policy:       Citrus",
+		"Date:         " + saleDate, "Receipt:      R-1001", "Model:        Samsung Galaxy A55",
+		"Serial/IMEI:  " + imei, "Price:        19999.00 UAH, paid by cash", "Documents:    receipt, warranty card",
+		"Outcome:      REFUND", "Amount:       19999.00 UAH, in cash",
+		"Refund by:    " + storeToday(t).Format("2006-01-02"), "Cashier (" + leadName + ")"} {
+		if !strings.Contains(act, want) {
+			t.Errorf("the act does not say %q:\n%s", want, act)
+		}
+	}
+}
+
+// readAct is the act file of a case.
+func readAct(t *testing.T, data, id string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(data, "acts", id+".txt"))
+	if err != nil {
+		entries, _ := os.ReadDir(filepath.Join(data, "acts"))
+		t.Fatalf("no act for case %s: %v (acts/ holds %v)", id, err, entries)
+	}
+	return string(b)
+}
+
+// TestE2EWindowRejects: a return on day 15 of citrus's 14 is rejected, and
+// the act says so.
+func TestE2EWindowRejects(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	tm := startKiosk(t, data)
+	tm.firstRun()
+	tm.loginHome()
+	tm.typeSale(sale{date: daysAgo(t, 15), receipt: "R-1502", model: "Apple iPhone 15", price: "41999.00"})
+	tm.request()
+	tm.documents()
+	tm.press("Enter")
+	s := tm.waitFor("R E J E C T", "day 15 of 14: past the return window", "Decided by: window")
+	if strings.Contains(s, "R E F U N D") {
+		t.Errorf("a rejection shows a refund:\n%s", s)
+	}
+	tm.press("Enter")
+	s = tm.waitFor("Return act written", "REJECT, closed")
+	id := regexp.MustCompile(`Case (\w+): REJECT`).FindStringSubmatch(s)
+	if id == nil {
+		t.Fatalf("no case id on the act screen:\n%s", s)
+	}
+	act := readAct(t, data, id[1])
+	for _, want := range []string{"Outcome:      REJECT", "Clauses:      window", "day 15 of 14: past the return window"} {
+		if !strings.Contains(act, want) {
+			t.Errorf("the act does not say %q:\n%s", want, act)
+		}
+	}
+	if strings.Contains(act, "Refund by:") || strings.Contains(act, "Amount:") {
+		t.Errorf("a rejection's act names a refund:\n%s", act)
+	}
+	tm.press("Enter")
+	tm.waitFor("Home", "Open cases (0)", "Your cases today (1)")
+}
+
+// resumedSale checks, from the decision (or inspection) screen of a resumed
+// case, that going back with esc shows every earlier answer, down to the sale
+// as it was typed.
+func (tm *term) resumedSale(from string, s sale) {
+	tm.t.Helper()
+	if from == "decision" {
+		tm.press("Escape")
+		tm.waitFor("[Inspection]", "!yes  Signs of use")
+	}
+	tm.press("Escape")
+	tm.waitFor("[Documents]", "[•] receipt", "[ ] other payment proof", "[•] warranty card", "[ ] passport")
+	tm.press("Escape")
+	tm.waitFor("[Request]", "> return: it works", "> refund: the money back", "> in person, at the till")
+	tm.press("Escape")
+	tm.waitFor("[Sale]", "> "+s.date, "> "+s.receipt, "> "+s.model, "> "+imei, "> "+s.price)
+}
+
+// TestE2EKilledCaseResumes: a kiosk killed with SIGKILL loses nothing of a
+// completed step: the case resumes from home at the step it stood at, with
+// every answer.
+func TestE2EKilledCaseResumes(t *testing.T) {
+	t.Parallel()
+	s := sale{date: daysAgo(t, 2), receipt: "R-2002", model: "Xiaomi Redmi Note 13", price: "8999.00", months: "24"}
+
+	t.Run("at_the_decision", func(t *testing.T) {
+		t.Parallel()
+		data := t.TempDir()
+		tm := startKiosk(t, data)
+		tm.firstRun()
+		tm.loginHome()
+		tm.typeSale(s)
+		tm.request()
+		tm.documents()
+		tm.press("1") // signs of use
+		tm.waitFor("!yes  Signs of use")
+		tm.press("Enter")
+		before := tm.waitFor("R E J E C T", "Decided by: unused", "[Decision]")
+		tm.kill()
+
+		tm = startKiosk(t, data)
+		tm.loginHome()
+		tm.waitFor("Open cases (1)", "Xiaomi")
+		tm.press("Enter")
+		after := tm.waitFor("R E J E C T", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
+		for _, want := range []string{"signs of use (scratches, chips, scuffs): the item was used",
+			"Decided by: unused", caseLine(before)} {
+			if !strings.Contains(after, want) {
+				t.Errorf("the resumed decision does not say %q:\n%s", want, after)
+			}
+		}
+		tm.resumedSale("decision", s)
+	})
+
+	t.Run("at_the_inspection", func(t *testing.T) {
+		t.Parallel()
+		data := t.TempDir()
+		tm := startKiosk(t, data)
+		tm.firstRun()
+		tm.loginHome()
+		tm.typeSale(s)
+		tm.request()
+		tm.documents()
+		tm.press("1") // switched on screen, not yet confirmed with enter
+		before := tm.waitFor("!yes  Signs of use")
+		tm.kill()
+
+		tm = startKiosk(t, data)
+		tm.loginHome()
+		tm.waitFor("Open cases (1)", "Xiaomi")
+		tm.press("Enter")
+		after := tm.waitFor("[Inspection]", "✓Sale", "✓Request", "✓Documents", "Inspection: press a line's key",
+			caseLine(before))
+		// the inspection was never confirmed: it starts again as a clean item
+		if !strings.Contains(after, "no    Signs of use") {
+			t.Errorf("the unconfirmed inspection did not start again from a clean item:\n%s", after)
+		}
+		tm.resumedSale("inspection", s)
+	})
+}
+
+// caseLine is the progress line of a case screen: "Case …XXXXXX  ✓Sale › ...",
+// up to the case's short id.
+func caseLine(screen string) string {
+	m := regexp.MustCompile(`Case …\w+`).FindString(screen)
+	if m == "" {
+		return "Case …(no case line on screen)"
+	}
+	return m
+}
+
+// TestE2EWrongPINLocks: five wrong PINs lock the account for a while, and
+// while it is locked the right PIN is refused too.
+func TestE2EWrongPINLocks(t *testing.T) {
+	t.Parallel()
+	tm := startKiosk(t, t.TempDir())
+	tm.firstRun()
+	for i := 1; i <= 4; i++ {
+		tm.login(leadName, "0000")
+		tm.submitted("wrong name or PIN")
+	}
+	tm.login(leadName, "0000")
+	s := tm.submitted("too many wrong PINs")
+	until := lockedUntil(t, s)
+	now := time.Now().In(storeToday(t).Location())
+	if d := until.Sub(now); d < 4*time.Minute || d > 6*time.Minute {
+		t.Errorf("locked until %s (store time), %s from now; want about 5 minutes", until.Format("15:04:05"), d)
+	}
+
+	tm.login(leadName, leadPIN)
+	s = tm.submitted("too many wrong PINs")
+	if strings.Contains(s, "Home") {
+		t.Fatalf("the right PIN opened a locked account:\n%s", s)
+	}
+	if again := lockedUntil(t, s); !again.Equal(until) {
+		t.Errorf("a login while locked moved the lock from %s to %s", until.Format("15:04:05"), again.Format("15:04:05"))
+	}
+}
+
+// submitted waits for the answer to a login: the form back, empty, with a
+// message saying want.
+func (tm *term) submitted(want string) string {
+	tm.t.Helper()
+	return tm.poll(fmt.Sprintf("a login refused with %q", want), func(s string) bool {
+		return strings.Contains(s, "Log in") && strings.Contains(s, want) && strings.Contains(s, "┃ Name") &&
+			!strings.Contains(s, "> *")
+	})
+}
+
+// lockedUntil reads "locked until 15:04:05" on the screen as a time today in
+// the store's time zone.
+func lockedUntil(t *testing.T, screen string) time.Time {
+	t.Helper()
+	m := regexp.MustCompile(`is locked until (\d\d):(\d\d):(\d\d)`).FindStringSubmatch(screen)
+	if m == nil {
+		t.Fatalf("the screen does not say until when the account is locked:\n%s", screen)
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	sec, _ := strconv.Atoi(m[3])
+	until := storeToday(t).Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second)
+	if until.Before(time.Now().Add(-time.Hour)) { // the lock ends after midnight
+		until = until.AddDate(0, 0, 1)
+	}
+	return until
+}
+
+// TestE2ESecondKiosk: a second kiosk on a data directory in use says at
+// once, plainly, that another process holds the store file.
+func TestE2ESecondKiosk(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	tm := startKiosk(t, data)
+	tm.waitFor("Welcome to Returns Desk") // the first holds the store
+
+	start := time.Now()
+	cmd := exec.Command(binary(t), "--data", data, "--terminal", "second")
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(5 * time.Second):
+		cmd.Process.Kill()
+		<-done
+		t.Fatalf("the second kiosk still runs after 5 s; stderr: %s", stderr.String())
+	}
+	took := time.Since(start)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() == 0 {
+		t.Errorf("the second kiosk exited with %v; want a non-zero exit code", err)
+	}
+	if took > 2*time.Second {
+		t.Errorf("the second kiosk took %s to give up; want at most 2 s", took.Round(time.Millisecond))
+	}
+	if !strings.Contains(stderr.String(), "another process holds the store file") {
+		t.Errorf("the second kiosk's message does not say that another process holds the store file: %q", stderr.String())
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("the second kiosk drew on the terminal: %q", stdout.String())
+	}
+	t.Logf("second kiosk: %v after %s: %s", err, took.Round(time.Millisecond), strings.TrimSpace(stderr.String()))
+
+	// the first kiosk goes on as if nothing happened
+	tm.waitFocus("Store name")
+	tm.typeText("Still here")
+	tm.waitFor("> Still here")
 }
