@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -79,8 +78,9 @@ func chainHead(tx *bolt.Tx) (uint64, []byte, error) {
 }
 
 // appendEvent adds ev to the chain in tx: it numbers it, links it to the
-// head, stores it, indexes it under its case and moves the head. It returns
-// the event as stored.
+// head, stores it and moves the head. It returns the event as stored. An
+// event about a case must be listed in the case's Events by the caller,
+// before the case's hash is taken: nextSeq says which number it will get.
 func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
 	if strings.TrimSpace(ev.Staff) == "" {
 		return ev, errors.New("an audit event needs the staff member who did it")
@@ -116,19 +116,6 @@ func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
 	if err := audit.Put(seqKey(ev.Seq), val); err != nil {
 		return ev, err
 	}
-	if ev.CaseID != "" {
-		id, err := caseKey(ev.CaseID)
-		if err != nil {
-			return ev, err
-		}
-		trail, err := bucket(tx, bucketTrail)
-		if err != nil {
-			return ev, err
-		}
-		if err := trail.Put(trailKey(id, ev.Seq), nil); err != nil {
-			return ev, err
-		}
-	}
 	head := binary.BigEndian.AppendUint64(make([]byte, 0, 8+sha256.Size), ev.Seq)
 	return ev, tx.Bucket(bucketMeta).Put(keyHead, append(head, sum...))
 }
@@ -160,6 +147,12 @@ func readEvent(audit *bolt.Bucket, k []byte) (Event, error) {
 		}
 	}
 	return ev, nil
+}
+
+// nextSeq is the number the next event appended in tx will get.
+func nextSeq(tx *bolt.Tx) (uint64, error) {
+	seq, _, err := chainHead(tx)
+	return seq + 1, err
 }
 
 // decodeEvent reads a stored event without its Prev. It does not check the
@@ -194,9 +187,31 @@ func (s *Store) Record(ev Event) (Event, error) {
 			if err != nil {
 				return err
 			}
-			if tx.Bucket(bucketCases).Get(id) == nil {
+			bs, err := openBuckets(tx)
+			if err != nil {
+				return err
+			}
+			rec, doc, err := getCase(bs, id)
+			if err != nil {
+				return err
+			}
+			if rec == nil {
 				return fmt.Errorf("case %s: %w", ev.CaseID, ErrNotFound)
 			}
+			// the case lists the note among its events; nothing else of it changes
+			seq, err := nextSeq(tx)
+			if err != nil {
+				return err
+			}
+			doc.Events = append(doc.Events, seq)
+			raw, err := json.Marshal(doc)
+			if err != nil {
+				return err
+			}
+			if err := bs.cases.Put(id, encodeCase(rec.day, raw)); err != nil {
+				return err
+			}
+			ev.RecordHash = recordHash(raw)
 		}
 		var err error
 		out, err = appendEvent(tx, ev)
@@ -213,13 +228,19 @@ func (s *Store) Trail(caseID string) ([]Event, error) {
 	}
 	var out []Event
 	err = s.view(func(tx *bolt.Tx) error {
-		audit := tx.Bucket(bucketAudit)
-		c := tx.Bucket(bucketTrail).Cursor()
-		for k, _ := c.Seek(id); k != nil && bytes.HasPrefix(k, id); k, _ = c.Next() {
-			if len(k) != idLen+8 {
-				return fmt.Errorf("%w: a trail key of %d bytes", ErrDamaged, len(k))
-			}
-			ev, err := readEvent(audit, k[idLen:])
+		bs, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		rec, doc, err := getCase(bs, id)
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			return fmt.Errorf("case %s: %w", caseID, ErrNotFound)
+		}
+		for _, seq := range doc.Events {
+			ev, err := readEvent(bs.audit, seqKey(seq))
 			if err != nil {
 				return err
 			}

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,6 +32,8 @@ type Report struct {
 	HeadHash string // its hash, hex: write it down to anchor the chain
 	Pages    int    // bbolt pages in use
 	Size     int64  // bytes of the file
+
+	caseEvents int // events about a case, which the cases must list
 }
 
 // CheckError lists what Check found wrong, first problem first: for the
@@ -452,8 +453,8 @@ type lastWrite struct {
 	hash string
 }
 
-// checkChain verifies the audit chain from the first event to the head and
-// the trail index beside it. It returns the last event that wrote each staff
+// checkChain verifies the audit chain from the first event to the head. It
+// counts the events about cases in rep and returns the last event that wrote each staff
 // account ("staff:NAME") and the settings ("settings").
 func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
 	written := map[string]lastWrite{}
@@ -516,8 +517,6 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 				switch {
 				case err != nil:
 					broken(seq, "it names %q, which is not a case id", ev.CaseID)
-				case bs.trail.Get(trailKey(id, seq)) == nil:
-					p.add("audit event %d: case %s has no trail entry for it", seq, ev.CaseID)
 				case bs.cases.Get(id) == nil:
 					p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
 				}
@@ -548,36 +547,17 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 	}
 	rep.HeadSeq, rep.HeadHash = headSeq, hex.EncodeToString(headHash)
 
-	trailN := 0
-	tc := bs.trail.Cursor()
-	for k, v := tc.First(); k != nil; k, v = tc.Next() {
-		trailN++
-		if len(k) != idLen+8 || len(v) != 0 {
-			p.add("trail: a malformed entry %x", k)
-			continue
-		}
-		seq := binary.BigEndian.Uint64(k[idLen:])
-		ev := bs.audit.Get(k[idLen:])
-		if ev == nil {
-			p.add("trail: case %s names audit event %d, which is missing", caseID(k[:idLen]), seq)
-			continue
-		}
-		if e, err := decodeEvent(k[idLen:], ev); err == nil && e.CaseID != caseID(k[:idLen]) {
-			p.add("trail: case %s names audit event %d, which is about case %q", caseID(k[:idLen]), seq, e.CaseID)
-		}
-	}
-	if trailN != caseEvents {
-		p.add("trail: %d entries for %d events about cases", trailN, caseEvents)
-	}
+	rep.caseEvents = caseEvents
 	return written
 }
 
 // checkCases checks every case against its index entries, its day summary,
-// its refund and its last audit event, then that the indexes hold nothing
-// else (same counts: every expected entry was found).
+// its refund and its events, then that the indexes hold nothing else (same
+// counts: every expected entry was found), and that the cases list every
+// event about a case once.
 func checkCases(bs *buckets, rep *Report, p *problems) {
 	want := map[*bolt.Bucket]int{}
-	refunds := 0
+	refunds, listed := 0, 0
 	c := bs.cases.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		rep.Cases++
@@ -601,7 +581,7 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 			p.add("case %s: it is stored under the id of case %s", cs.ID, id)
 			continue
 		}
-		checkCaseHash(bs, k, rec.raw, p)
+		listed += checkCaseEvents(bs, k, doc.Events, rec.raw, p)
 		entries, err := indexEntries(bs, cs, rec.day, k)
 		if err != nil {
 			p.add("case %s: %v", id, err)
@@ -641,6 +621,9 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 			}
 		}
 	}
+	if listed != rep.caseEvents {
+		p.add("the cases list %d events, but %d events are about cases", listed, rep.caseEvents)
+	}
 	if n := count(bs.days, dayLen+idLen, false, p); n != rep.Cases {
 		p.add("days: %d summaries for %d cases", n, rep.Cases)
 	}
@@ -658,34 +641,39 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 	}
 }
 
-// checkCaseHash checks that the case is as its last audit event saved it.
-func checkCaseHash(bs *buckets, id, raw []byte, p *problems) {
-	sum := sha256.Sum256(raw)
-	c := bs.trail.Cursor()
-	k, _ := c.Seek(trailKey(id, math.MaxUint64))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
+// checkCaseEvents checks the events a case lists: in order, each about this
+// case, the last one carrying the hash of the case as it is stored. It
+// returns how many it lists.
+func checkCaseEvents(bs *buckets, id []byte, seqs []uint64, raw []byte, p *problems) int {
+	name := caseID(id)
+	if len(seqs) == 0 {
+		p.add("case %s: no audit event saved it", name)
+		return 0
 	}
-	for ; k != nil && bytes.HasPrefix(k, id); k, _ = c.Prev() {
-		v := bs.audit.Get(k[idLen:])
+	var last Event
+	for i, seq := range seqs {
+		if i > 0 && seq <= seqs[i-1] {
+			p.add("case %s: its events are out of order", name)
+			return len(seqs)
+		}
+		v := bs.audit.Get(seqKey(seq))
 		if v == nil {
-			return // reported by checkChain
+			p.add("case %s: its audit event %d is missing", name, seq)
+			return len(seqs)
 		}
-		ev, err := decodeEvent(k[idLen:], v)
+		ev, err := decodeEvent(seqKey(seq), v)
 		if err != nil {
-			return
+			return len(seqs) // reported by checkChain
 		}
-		if ev.RecordHash == "" {
-			continue
+		if ev.CaseID != name {
+			p.add("case %s: it lists audit event %d, which is about case %q", name, seq, ev.CaseID)
 		}
-		if ev.RecordHash != hex.EncodeToString(sum[:]) {
-			p.add("case %s: it is not as audit event %d saved it: it was edited outside the program", caseID(id), ev.Seq)
-		}
-		return
+		last = ev
 	}
-	p.add("case %s: no audit event saved it", caseID(id))
+	if last.RecordHash != recordHash(raw) {
+		p.add("case %s: it is not as audit event %d saved it: it was edited outside the program", name, last.Seq)
+	}
+	return len(seqs)
 }
 
 // count counts a bucket's entries, checking the length of their keys (at

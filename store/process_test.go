@@ -253,9 +253,8 @@ func verifySaved(t *testing.T, path string, saved map[string]flow.Step, round in
 				return fmt.Errorf("case %s: day summary missing", id)
 			}
 			found := false
-			c := bs.trail.Cursor()
-			for tk, _ := c.Seek(k); tk != nil && len(tk) == idLen+8 && string(tk[:idLen]) == string(k); tk, _ = c.Next() {
-				ev, err := decodeEvent(tk[idLen:], bs.audit.Get(tk[idLen:]))
+			for _, seq := range doc.Events {
+				ev, err := readEvent(bs.audit, seqKey(seq))
 				if err != nil {
 					return err
 				}

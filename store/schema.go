@@ -17,9 +17,12 @@ package store
 //	  name     -> staffRecord JSON      role, bcrypt PIN hash, failed logins, locked until; hashed on the last
 //	                                    staff or login event about it, as the settings are on the last settings event
 //	cases/
-//	  id       -> 0x01 day(4) JSON      {"case": flow.Case, "refund": the refund paid, if any}; day is the day
-//	                                    it is filed under, fixed at first save; the JSON's SHA-256 is on its
-//	                                    last audit event (record_hash), so an edit outside the program is seen
+//	  id       -> 0x02 day(4) flate(JSON)
+//	                                    JSON: {"case": flow.Case, "refund": the refund paid, if any, "events":
+//	                                    the seqs of its audit events}; day is the day it is filed under, fixed
+//	                                    at first save; the JSON's SHA-256 is on its last audit event
+//	                                    (record_hash), so an edit outside the program is seen; 0x01 day JSON
+//	                                    (uncompressed) is read too
 //	days/                               the day index: listing a day reads this bucket alone
 //	  day id   -> Summary (binary)      time, staff, model, receipt, outcome, amount, tender, status, flags, due
 //	receipts/
@@ -35,8 +38,6 @@ package store
 //	  NAME 0x00 day id -> ""            the staff member who opened the case
 //	audit/                              append-only, never rewritten: corrections are new events
 //	  seq      -> hash(32) Event JSON   hash = SHA-256 of the JSON, which holds prev (the hash before)
-//	trail/
-//	  id seq   -> ""                    a case's events in order
 //	refund_lines/
 //	  LINE     -> id                    RECEIPT 0x00 line(4), or 0x01 SERIAL when there is no receipt number:
 //	                                    one refund per receipt line, whichever case asks
@@ -49,14 +50,15 @@ package store
 // index entry that changed, the day summary, one audit event, its trail entry
 // and meta/head together, so nothing half-written can be read back.
 //
-// Fill percents: cases, days, audit and trail take keys that grow with time
-// (ULIDs, days, sequence numbers), so their pages are split full (appendFill)
-// rather than half full, which halves their pages on disk and the pages a
-// commit writes; the indexes keyed by receipt, serial, passport, staff and
-// status take keys anywhere in their range and keep bbolt's default.
+// Fill percents: cases, days, audit and by_staff take keys that grow with
+// time (ULIDs, days, sequence numbers; per staff member), so their pages are
+// split full (appendFill) rather than half full, which halves their pages on
+// disk; the indexes keyed by receipt, serial, passport and status take keys
+// anywhere in their range and keep bbolt's default (half full).
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -99,8 +101,11 @@ var (
 var schemaV1 = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefundLines}
 
-// allBuckets lists every bucket of the current schema.
-var allBuckets = append(append([][]byte{}, schemaV1...), bucketSales, bucketSaleSerials)
+// allBuckets lists every bucket of the current schema: version 1's, the
+// sales of version 2, without the trail that version 3 moved into the cases.
+var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
+	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
+	bucketSaleSerials}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -112,7 +117,9 @@ var fillPercent = map[string]float64{
 	string(bucketCases): appendFill,
 	string(bucketDays):  appendFill,
 	string(bucketAudit): appendFill,
-	string(bucketTrail): appendFill,
+	// each staff member's keys grow with time: a dozen places that only
+	// append, where a half-full split would leave every page half empty
+	string(bucketByStaff): appendFill,
 }
 
 // openStatuses are the statuses the statuses bucket indexes: those that still
@@ -146,6 +153,10 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	func(tx *bolt.Tx, now time.Time) error {
 		return createBuckets(tx, [][]byte{bucketSales, bucketSaleSerials})
 	},
+	// 2 -> 3: each case lists its own events; the trail bucket goes. Each
+	// case changed so gets a note, which carries its new hash: the chain is
+	// only ever appended to.
+	migrateTrailIntoCases,
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {
@@ -174,7 +185,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 
 // buckets opens every bucket of the schema at once.
 type buckets struct {
-	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit, trail,
+	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit,
 	refundLines *bolt.Bucket
 }
 
@@ -187,7 +198,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketMeta, &bs.meta}, {bucketSettings, &bs.settings}, {bucketStaff, &bs.staff},
 		{bucketCases, &bs.cases}, {bucketDays, &bs.days}, {bucketReceipts, &bs.receipts},
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
-		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit}, {bucketTrail, &bs.trail},
+		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit},
 		{bucketRefundLines, &bs.refundLines},
 	} {
 		b, err := bucket(tx, x.name)
@@ -307,7 +318,7 @@ func tailDayID(k []byte) (flow.Date, []byte, error) {
 // seqKey is a sequence number as 8 bytes big-endian.
 func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
 
-// trailKey is id(16) seq(8).
+// trailKey is id(16) seq(8): the key of version 2's trail bucket.
 func trailKey(id []byte, seq uint64) []byte {
 	k := make([]byte, 0, idLen+8)
 	k = append(k, id...)
@@ -349,3 +360,61 @@ func normSerial(s string) string {
 // Names keep their case: "Olena" and "olena" are the same person only if the
 // store adds them so.
 func normStaff(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")) }
+
+// migrateTrailIntoCases is migration 2 -> 3.
+func migrateTrailIntoCases(tx *bolt.Tx, now time.Time) error {
+	trail := tx.Bucket(bucketTrail)
+	if trail == nil {
+		return nil
+	}
+	byCase := map[string][]uint64{}
+	var order []string
+	err := trail.ForEach(func(k, _ []byte) error {
+		if len(k) != idLen+8 {
+			return fmt.Errorf("%w: a trail key of %d bytes", ErrDamaged, len(k))
+		}
+		id := string(k[:idLen])
+		if byCase[id] == nil {
+			order = append(order, id)
+		}
+		byCase[id] = append(byCase[id], binary.BigEndian.Uint64(k[idLen:]))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cases := tx.Bucket(bucketCases)
+	for _, id := range order {
+		v := cases.Get([]byte(id))
+		if v == nil {
+			continue
+		}
+		rec, err := decodeCaseRecord(v)
+		if err != nil {
+			return err
+		}
+		doc, err := rec.decode(caseID([]byte(id)))
+		if err != nil {
+			return err
+		}
+		seq, err := nextSeq(tx)
+		if err != nil {
+			return err
+		}
+		doc.Events = append(byCase[id], seq)
+		raw, err := json.Marshal(doc)
+		if err != nil {
+			return err
+		}
+		if err := cases.Put([]byte(id), encodeCase(rec.day, raw)); err != nil {
+			return err
+		}
+		_, err = appendEvent(tx, Event{Time: now, Staff: "system", CaseID: doc.Case.ID, Kind: EventNote,
+			Status: statusOf(doc.Case), RecordHash: recordHash(raw),
+			Detail: "schema version 3: the case lists its own events"})
+		if err != nil {
+			return err
+		}
+	}
+	return tx.DeleteBucket(bucketTrail)
+}

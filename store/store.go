@@ -197,6 +197,9 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 			return f, nil
 		},
 	}
+	if tuneBolt != nil {
+		tuneBolt(bopts)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			if handed {
@@ -440,6 +443,10 @@ type fileMeta struct {
 	badMetas  []string // meta pages that fail validation (bbolt reads the other one)
 	usingMeta int
 }
+
+// tuneBolt lets benchmarks try other bbolt options (freelist type, freelist
+// sync) on the same file; nil in the program.
+var tuneBolt func(*bolt.Options)
 
 // bbolt's on-disk constants (internal/common in bbolt; stable since v1).
 const (

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -587,35 +588,68 @@ func TestBackup(t *testing.T) {
 	}
 }
 
-func TestOpen_migratesVersion1(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "returnsdesk.db")
-	s, err := Open(path, testOptions())
-	must(t, err)
+func TestOpen_migrations(t *testing.T) {
+	s, path := openTest(t)
+	for i := range 3 {
+		c := newCase(t0.Add(time.Duration(i)*time.Minute), "olena", fmt.Sprintf("R-%d", i), "")
+		must(t, s.SaveCase(c, Event{Staff: "olena"}))
+		must(t, s.SaveCase(c, Event{Staff: "olena", Step: "again"}))
+	}
 	must(t, s.Close())
-	// make it a version 1 store: no sales buckets
+	// make it a version 1 store: cases without their events, which the trail
+	// bucket lists, and no sales buckets
 	db, err := bolt.Open(path, 0o600, nil)
 	must(t, err)
 	must(t, db.Update(func(tx *bolt.Tx) error {
+		trail, err := tx.CreateBucket(bucketTrail)
+		must(t, err)
+		cases := tx.Bucket(bucketCases)
+		must(t, cases.ForEach(func(k, v []byte) error {
+			rec, err := decodeCaseRecord(v)
+			must(t, err)
+			doc, err := rec.decode(caseID(k))
+			must(t, err)
+			for _, seq := range doc.Events {
+				must(t, trail.Put(trailKey(k, seq), nil))
+			}
+			doc.Events = nil
+			raw, _ := json.Marshal(doc)
+			return cases.Put(k, encodeCase(rec.day, raw))
+		}))
 		must(t, tx.DeleteBucket(bucketSales))
 		must(t, tx.DeleteBucket(bucketSaleSerials))
 		return putVersion(tx, 1)
 	}))
 	must(t, db.Close())
 	if _, err := CheckFile(path, CheckOptions{}); err == nil {
-		t.Error("a version 1 store passed the check of version 2")
+		t.Error("a version 1 store passed the check of the current version")
 	}
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
-		t.Error("a read-only open migrated or read an old schema")
+		t.Error("a read-only open read an old schema")
 	}
 	s, err = Open(path, testOptions())
 	must(t, err)
-	closeAndCheck(t, s)
+	defer s.Close()
 	var v uint64
 	must(t, s.view(func(tx *bolt.Tx) error {
 		v, err = readVersion(tx)
+		if tx.Bucket(bucketTrail) != nil {
+			t.Error("the trail bucket is still there")
+		}
 		return err
 	}))
-	if v != schemaVersion || schemaVersion != 2 {
-		t.Errorf("version %d after the migration, want %d", v, schemaVersion)
+	if v != schemaVersion || schemaVersion != 3 {
+		t.Errorf("version %d after the migrations, want %d", v, schemaVersion)
+	}
+	sums, _ := s.Day(flow.DateOf(t0))
+	for _, sum := range sums {
+		trail, err := s.Trail(sum.ID)
+		must(t, err)
+		if len(trail) != 3 || trail[2].Kind != EventNote {
+			t.Errorf("the migrated trail of %s: %+v", sum.ID, trail)
+		}
+	}
+	if _, err := s.Check(CheckOptions{}); err != nil {
+		t.Errorf("check after the migrations: %v", err)
 	}
 }

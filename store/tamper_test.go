@@ -118,7 +118,10 @@ func TestTampering(t *testing.T) {
 		{"edit_a_case", func(tx *bolt.Tx) error {
 			c := tx.Bucket(bucketCases).Cursor()
 			k, v := c.First()
-			return tx.Bucket(bucketCases).Put(k, bytes.Replace(v, []byte("Phone X"), []byte("Phone Z"), 1))
+			rec, err := decodeCaseRecord(v)
+			must(t, err)
+			raw := bytes.Replace(rec.raw, []byte("Phone X"), []byte("Phone Z"), 1)
+			return tx.Bucket(bucketCases).Put(k, encodeCase(rec.day, raw))
 		}, "it was edited outside the program", CheckOptions{}},
 		{"make_a_cashier_a_lead", func(tx *bolt.Tx) error {
 			b := tx.Bucket(bucketStaff)
@@ -221,6 +224,25 @@ func TestPrivacy(t *testing.T) {
 				t.Errorf("the %s file holds %q", name, needle)
 			}
 		}
+	}
+	// the cases are stored compressed: look inside them too
+	for name, file := range map[string]string{"store": path, "backup": rep.Path} {
+		db, err := bolt.Open(file, 0o600, &bolt.Options{ReadOnly: true})
+		must(t, err)
+		must(t, db.View(func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
+				rec, err := decodeCaseRecord(v)
+				must(t, err)
+				if !bytes.Contains(rec.raw, []byte(`"last4":"2913"`)) {
+					t.Errorf("the %s's case %s does not read as expected", name, caseID(k))
+				}
+				if bytes.Contains(bytes.ToUpper(rec.raw), []byte("482913")) {
+					t.Errorf("the %s's case %s holds the number", name, caseID(k))
+				}
+				return nil
+			})
+		}))
+		must(t, db.Close())
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(rep.Path)); len(entries) != 1 {
 		t.Errorf("the backup folder holds more than the backup: %v", entries)
