@@ -505,11 +505,20 @@ func (m *Model) screenKeys() KeyMap {
 	case viewHome:
 		return m.home.keys(m.keys)
 	case viewStep:
-		if m.c != nil && m.shown == flow.StepInspection {
-			return m.keys.With(key.NewBinding(key.WithKeys("1"), key.WithHelp("1-9,a-z", "answer")),
-				m.keys.Confirm)
+		switch m.shown {
+		case flow.StepSale:
+			return m.sale.keys(m.keys)
+		case flow.StepRequest:
+			return m.request.keys(m.keys)
+		case flow.StepDocuments:
+			return m.docs.keys(m.keys)
+		case flow.StepInspection:
+			return m.inspect.keys(m.keys)
+		case flow.StepServiceCentre:
+			return m.service.keys(m.keys)
+		case flow.StepDecision:
+			return m.decision.keys(m.keys)
 		}
-		return m.keys.With(m.keys.Confirm, key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")))
 	}
 	return m.keys.With(m.keys.Confirm)
 }
