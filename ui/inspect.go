@@ -138,6 +138,14 @@ func (m inspectModel) Update(msg tea.Msg) (inspectModel, tea.Cmd) {
 	case key.Matches(k, keys.Back):
 		return m, sendCmd(goBackMsg{})
 	case key.Matches(k, keys.Confirm):
+		if m.onCall() && !m.callFresh {
+			// a counter being typed: enter ends it, and the digits
+			// answer lines again
+			if m.checkCall() {
+				m.moveTo(m.cursor + 1)
+			}
+			return m, nil
+		}
 		return m.finish()
 	case key.Matches(k, keys.Up, inspectPrevKey):
 		m.moveTo(m.cursor - 1)
@@ -313,6 +321,8 @@ func (m inspectModel) lineView(i int, l inspectLine) []string {
 		for _, e := range wrapWords(m.callErr, width-len(indent), "  ") {
 			out = append(out, indent+st.Error.Render(e))
 		}
+	} else if l.flag == nil && i == m.cursor {
+		out = append(out, indent+st.Dim.Render("type minutes:seconds; enter ends the counter"))
 	}
 	return out
 }

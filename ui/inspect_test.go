@@ -57,14 +57,16 @@ func TestInspectAnswers(t *testing.T) {
 		{"down and space", []tea.Msg{kDown, kDown, kSpace}, func(in *flow.Inspection) { in.SoftwareModified = true }},
 		{"j and k move too", []tea.Msg{typed("j"), typed("j"), typed("j"), typed("k"), kSpace},
 			func(in *flow.Inspection) { in.SoftwareModified = true }},
-		{"the call counter in minutes and seconds", []tea.Msg{typed("2"), typed("4:59")},
+		{"the call counter in minutes and seconds", []tea.Msg{typed("2"), typed("4:59"), kEnter},
 			func(in *flow.Inspection) { in.CallSeconds = 299 }},
-		{"the call counter in seconds", []tea.Msg{kDown, typed("301")},
+		{"the call counter in seconds", []tea.Msg{kDown, typed("301"), kEnter},
 			func(in *flow.Inspection) { in.CallSeconds = 301 }},
-		{"the counter keeps its digits while letters switch lines", []tea.Msg{typed("2"), typed("1:3"), typed("a"), typed("2"), typed("1:30")},
+		{"the counter keeps its digits while letters switch lines", []tea.Msg{typed("2"), typed("1:3"), typed("a"), typed("2"), typed("1:30"), kEnter},
 			func(in *flow.Inspection) { in.CallSeconds = 90; in.MechanicalDamage = true }},
-		{"backspace on the counter", []tea.Msg{typed("2"), typed("1:300"), kBack},
+		{"backspace on the counter", []tea.Msg{typed("2"), typed("1:300"), kBack, kEnter},
 			func(in *flow.Inspection) { in.CallSeconds = 90 }},
+		{"enter ends the counter: digits answer lines again", []tea.Msg{typed("2"), typed("130"), kEnter, typed("5")},
+			func(in *flow.Inspection) { in.CallSeconds = 130; in.PackagingIntact = false }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -122,6 +124,8 @@ func TestInspectBadCallCounter(t *testing.T) {
 		t.Fatalf("the message went when the cursor left:\n%s", v)
 	}
 	m, sent = drive(t, m, kUp, typed("4:59"), kEnter)
+	requireSent(t, sent)
+	m, sent = drive(t, m, kEnter)
 	requireSent(t, sent, stepDoneMsg{step: flow.StepInspection})
 	if c.Inspection.CallSeconds != 299 || !c.Inspection.SignsOfUse {
 		t.Fatalf("inspection %+v", c.Inspection)
