@@ -5,7 +5,7 @@ package main
 import (
 	"os"
 
-	"returnsdesk/ui"
+	"example.com/returnsdesk/ui"
 )
 
 func main() {

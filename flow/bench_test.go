@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // BenchmarkDecide decides a typical clean return under citrus: day 14,

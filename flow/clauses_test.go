@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // clauseCase is one case that passes or fails one clause of one policy.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // TestAddMonths: a warranty of n months ends on the same day n months on; a

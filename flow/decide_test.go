@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // decideCase is one case decided under one policy.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // day reads a YYYY-MM-DD date written in a test; a typo fails loudly.

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // domainExample is the decide contract's example input, as DOMAIN.md writes

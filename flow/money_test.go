@@ -3,7 +3,7 @@ package flow_test
 import (
 	"testing"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // TestParseMoney: amounts are whole minor units, never floats; a point or a

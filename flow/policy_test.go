@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // domainTable is DOMAIN.md's table of clauses: which clause each built-in

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // sensibleMoves are the status changes a case makes in its life, each with

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // TestStepsApply: the service-centre step is asked only for a defect, and

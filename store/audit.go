@@ -12,7 +12,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // EventKind says what an audit event records.

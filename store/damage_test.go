@@ -17,7 +17,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 var flips = flag.Int("flips", 250, "how many random byte flips TestDamagedFiles tries")

@@ -16,7 +16,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // keySize is the passport key's length: 32 random bytes.

@@ -18,7 +18,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 var (

@@ -13,7 +13,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // Sales imported from the point of sale, so that a receipt (or a serial)

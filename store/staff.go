@@ -12,7 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // Settings are the store's own: kept in the store file so that the data

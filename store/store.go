@@ -22,7 +22,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 	"golang.org/x/crypto/bcrypt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // Errors a caller can test with errors.Is. Their text is fit for the screen.

@@ -14,7 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // kyiv is the test stores' time zone.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // Summary is one line of a list of cases: what a shift lead scans, read from

@@ -17,7 +17,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // editRaw changes a closed store file with bbolt directly, as someone with

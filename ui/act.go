@@ -10,8 +10,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"returnsdesk/flow"
-	"returnsdesk/store"
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // actWrittenMsg: the act file is written (and printed, where a print command

@@ -13,8 +13,8 @@ import (
 	"github.com/muesli/termenv"
 	"golang.org/x/crypto/bcrypt"
 
-	"returnsdesk/flow"
-	"returnsdesk/store"
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // The root's tests: the kiosk as one model on a real store file, its

@@ -8,8 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/flow"
-	"returnsdesk/store"
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // approveModel is where a shift lead decides an escalated case on this

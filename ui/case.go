@@ -7,8 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"returnsdesk/flow"
-	"returnsdesk/store"
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // Messages of the case's life, between the home screen, the root and the

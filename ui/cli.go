@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // Exit codes of every command.

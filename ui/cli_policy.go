@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 const decideHelp = `Reads one case as JSON on standard input and writes its decision as JSON on

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"returnsdesk/store"
+	"example.com/returnsdesk/store"
 )
 
 var salesImportHelp = `Imports sales from the point of sale, so that a receipt or a serial scanned

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"returnsdesk/store"
+	"example.com/returnsdesk/store"
 )
 
 const checkHelp = `Checks the store file without changing it: bbolt's page structure and

@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/crypto/bcrypt"
 
-	"returnsdesk/flow"
-	"returnsdesk/store"
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // storeWithCases makes a data folder whose store holds n cases.

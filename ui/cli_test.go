@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // run runs returnsdesk with args and stdin, at a fixed clock.

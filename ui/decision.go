@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The decision step: the engine's decision (flow.Decide, made by the root)

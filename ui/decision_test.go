@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // decidedCase is a return of foundSale under the policy, changed by edit,

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The documents step: which papers the customer presented and, when one is

@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 func newTestDocuments(t *testing.T, c *flow.Case) (documentsModel, *flow.Case) {

@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The inspection step: the policy's checklist (flow.Policy.Checklist), one

@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // cleanItem is the inspection of a new, complete item.

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 
-	"returnsdesk/store"
+	"example.com/returnsdesk/store"
+	_ "example.com/returnsdesk/ui/quietterm" // before bubbletea's init: see its doc
 )
 
 const kioskHelp = `Opens the kiosk on this terminal. The first run creates the store in the
@@ -69,10 +69,6 @@ func runKiosk(env Env, args []string) int {
 		return ExitFail
 	}
 	defer st.Close()
-
-	// Never ask the terminal for its background colour: some terminals never
-	// answer, and the query would hold the first screen for seconds.
-	lipgloss.SetHasDarkBackground(true)
 
 	m := NewModel(Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFilter(quitFilter))

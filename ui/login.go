@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/store"
+	"example.com/returnsdesk/store"
 )
 
 // loginModel asks a staff member's name and PIN.

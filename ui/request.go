@@ -4,7 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The request step: what the customer says about the item (a return of goods

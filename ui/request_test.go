@@ -6,7 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 func newTestRequest(t *testing.T, c *flow.Case) (requestModel, *flow.Case) {

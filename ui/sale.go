@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The sale step: find the sale the item was bought in by scanning the

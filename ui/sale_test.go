@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // foundSale is a sale the POS recorded whole.

@@ -3,7 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // screenCtx is what every case screen is built with: the case it edits (on

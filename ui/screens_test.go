@@ -15,7 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // What the case step screens' tests share: a screen context, a driver that

@@ -4,7 +4,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The service-centre step, asked for a defect only: what the service

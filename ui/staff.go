@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/store"
+	"example.com/returnsdesk/store"
 )
 
 // staffModel is where a shift lead adds a cashier or another shift lead.

@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // blinkLikeMsg stands for any message that reaches a screen after its form
