@@ -177,7 +177,7 @@ func walkToDecision(r *rootT, saleDate string) {
 	r.requireView("[Request]")
 	r.keys(kEnter, kEnter, kEnter) // return, refund, in person
 	r.requireView("[Documents]")
-	r.keys(typed("x"), kDown, kDown, typed("x"), kEnter) // receipt, warranty card
+	r.keys(kDown, kDown, typed("x"), kEnter) // the receipt is ticked already; the warranty card
 	r.requireView("[Inspection]")
 }
 
@@ -288,7 +288,7 @@ func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	r.keys(typed("n"))
 	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
 	r.keys(kEnter, kEnter, kEnter) // return, refund, in person
-	r.keys(typed("x"), kEnter)     // receipt
+	r.keys(kEnter)                 // the receipt is ticked already
 	r.keys(kEnter)                 // inspection
 	r.requireView("a shift lead decides")
 	r.keys(kEnter)

@@ -63,6 +63,10 @@ var (
 func newDocumentsModel(ctx screenCtx) documentsModel {
 	c := ctx.c
 	v := &documentsValues{docs: slices.Clone(c.Documents), matches: "unknown", ptype: flow.PassportTypes[0]}
+	if !c.Done.Has(flow.StepDocuments) && len(c.Documents) == 0 && c.Sale.Receipt != "" {
+		// the receipt was scanned or typed from the paper: it is here
+		v.docs = []flow.Document{flow.DocReceipt}
+	}
 	m := documentsModel{ctx: ctx, v: v}
 	if c.Passport.Presented() {
 		m.onFile = c.Passport

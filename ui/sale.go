@@ -330,7 +330,7 @@ func (m saleModel) finish() (saleModel, tea.Cmd) {
 // ran.
 func (m saleModel) sale() (flow.Sale, error) {
 	v := m.v
-	d, err := flow.CheckSaleDate(v.date, m.ctx.today)
+	d, err := flow.CheckSaleDate(orToday(v.date, m.ctx.today), m.ctx.today)
 	if err != nil {
 		return flow.Sale{}, err
 	}
@@ -366,10 +366,7 @@ func (m saleModel) sale() (flow.Sale, error) {
 // gets the form's default (today, cash, new, EU).
 func (m saleModel) fill(s flow.Sale) {
 	v := m.v
-	v.date = s.Date.String()
-	if s.Date.IsZero() {
-		v.date = m.ctx.today.String()
-	}
+	v.date = s.Date.String() // empty for a new sale: enter takes today, typing needs no clearing
 	v.receipt, v.model, v.serial = s.Receipt, s.Model, s.Serial
 	v.price = ""
 	if !s.Price.IsZero() {
@@ -453,7 +450,8 @@ func (m *saleModel) openForm() {
 	n := &m.notes
 	fields := []huh.Field{
 		n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
-			Validate(func(s string) error { _, err := flow.CheckSaleDate(s, today); return err }),
+			Placeholder(today.String()+" (enter: today)").
+			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }),
 		n.input("Receipt number", "Receipt").Value(&v.receipt).CharLimit(40).Validate(flow.CheckReceipt),
 		n.input("Model", "Model").Value(&v.model).CharLimit(80).Validate(flow.CheckModel),
 		n.input("Serial number or IMEI (scan or type)", "Serial/IMEI").Value(&v.serial).CharLimit(40).
@@ -536,4 +534,12 @@ func (m saleModel) confirmView() string {
 	}
 	b.WriteString("\n" + st.Dim.Render("enter  use this sale · e  edit it · esc  search again"))
 	return b.String()
+}
+
+// orToday is a typed date, or today when the field was left empty.
+func orToday(s string, today flow.Date) string {
+	if strings.TrimSpace(s) == "" {
+		return today.String()
+	}
+	return s
 }

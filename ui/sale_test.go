@@ -73,7 +73,7 @@ func TestSaleSearch(t *testing.T) {
 		m, _ := newTestSale(t, nil)
 		m, sent := drive(t, m, typed("R-77"), kTab)
 		requireSent(t, sent)
-		if m.phase != saleForm || m.v.receipt != "R-77" || m.v.date != testToday.String() {
+		if m.phase != saleForm || m.v.receipt != "R-77" || m.v.date != "" {
 			t.Fatalf("phase %s, values %+v", m.phase, *m.v)
 		}
 	})
@@ -369,3 +369,21 @@ func TestSaleGolden(t *testing.T) {
 }
 
 var _ tea.Model = harness[saleModel]{}
+
+func TestSaleEmptyDateIsToday(t *testing.T) {
+	m, c := newTestSale(t, nil)
+	_, sent := drive(t, m, join(kTab, kEnter, replace("R-3"), replace("Phone Z"), replace("490154203237518"),
+		replace("999.00"), keysOf(kEnter, 2), replace(""), kEnter)...)
+	requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+	if c.Sale.Date != testToday {
+		t.Fatalf("sale date %s, want today %s", c.Sale.Date, testToday)
+	}
+}
+
+func TestDocumentsTickTheReceiptOfTheSale(t *testing.T) {
+	c := &flow.Case{ID: "T-1", Sale: flow.Sale{Receipt: "R-1"}, Done: flow.StepSet(0).With(flow.StepSale)}
+	m, _ := newTestDocuments(t, c)
+	if v := plain(m.View()); !strings.Contains(v, "[•] receipt") {
+		t.Fatalf("the receipt typed on the sale is not ticked:\n%s", v)
+	}
+}
