@@ -450,7 +450,7 @@ func (m *saleModel) openForm() {
 	n := &m.notes
 	fields := []huh.Field{
 		n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
-			Placeholder(today.String()+" (enter: today)").
+			Placeholder(today.String() + " (enter: today)").
 			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }),
 		n.input("Receipt number", "Receipt").Value(&v.receipt).CharLimit(40).Validate(flow.CheckReceipt),
 		n.input("Model", "Model").Value(&v.model).CharLimit(80).Validate(flow.CheckModel),
