@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -287,4 +288,20 @@ func list[T ~string](vs []T) string {
 		s += string(v)
 	}
 	return s
+}
+
+// CheckDecider says why a shift lead may not decide this case in place of
+// the engine: nobody decides a case they opened.
+func (c *Case) CheckDecider(lead string) error {
+	if strings.EqualFold(strings.TrimSpace(lead), strings.TrimSpace(c.OpenedBy)) {
+		return fmt.Errorf("%s opened this case: another shift lead decides it", c.OpenedBy)
+	}
+	return nil
+}
+
+// RefundFromTill reports whether the case's refund is paid in cash from the
+// till (the sale was paid in cash, or the receipt does not say), so that
+// whether the till has the cash decides when it is paid.
+func (c *Case) RefundFromTill() bool {
+	return c.Sale.Tender == TenderCash || c.Sale.Tender == ""
 }

@@ -56,10 +56,7 @@ func newApproveModel(st *Styles, c *flow.Case, width int) approveModel {
 			if strings.TrimSpace(s) == "" {
 				return errors.New("enter the shift lead's name")
 			}
-			if strings.EqualFold(strings.TrimSpace(s), c.OpenedBy) {
-				return fmt.Errorf("%s opened this case: another shift lead decides it", c.OpenedBy)
-			}
-			return nil
+			return c.CheckDecider(s)
 		}),
 		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")),
 		huh.NewSelect[flow.Outcome]().Title("Decision").Options(opts...).Value(&v.outcome),
@@ -136,16 +133,16 @@ func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 		m.approve.errMsg = plainErr(msg.err)
 		return m, m.approve.Init()
 	}
-	if strings.EqualFold(msg.lead.Name, m.c.OpenedBy) {
+	if err := m.c.CheckDecider(msg.lead.Name); err != nil {
 		m.approve = newApproveModel(&m.st, m.c, m.width)
-		m.approve.errMsg = "a shift lead never decides a case they opened"
+		m.approve.errMsg = err.Error()
 		return m, m.approve.Init()
 	}
 	m.c.Override = &flow.Override{Outcome: msg.sub.outcome, Reason: msg.sub.reason, By: msg.lead.Name, At: m.d.Now()}
 	if msg.sub.outcome == flow.OutcomeRefund {
 		m.c.Override.RefundBy = m.policy.RefundDue(m.today(), m.c.TillHasCash)
 	}
-	if msg.sub.outcome == flow.OutcomeRefund && (m.c.Sale.Tender == flow.TenderCash || m.c.Sale.Tender == "") {
+	if msg.sub.outcome == flow.OutcomeRefund && m.c.RefundFromTill() {
 		m.view = viewStep
 		m.askCash = true
 		return m, nil

@@ -251,7 +251,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 			return m.goHome("Case " + m.c.ID + " waits for documents: " + docList(d.Missing))
 		})
 	case flow.OutcomeRefund:
-		if m.c.Sale.Tender == flow.TenderCash || m.c.Sale.Tender == "" {
+		if m.c.RefundFromTill() {
 			m.askCash = true
 			return m, nil
 		}
