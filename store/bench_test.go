@@ -19,7 +19,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 
-	"returnsdesk/flow"
+	"example.com/returnsdesk/flow"
 )
 
 // The large store: built once per test binary run, in a temp dir, only with
