@@ -349,3 +349,18 @@ func TestHomeGolden(t *testing.T) {
 	r.requireView("Home")
 	teatest.RequireEqualOutput(t, []byte(r.view()))
 }
+
+func TestActIsPrintedWithThePrintCommand(t *testing.T) {
+	r := newRoot(t, "citrus")
+	set, _ := r.st.Settings()
+	set.PrintCommand = "lp -d till1"
+	must(t, r.st.SaveSettings(set, "Olena"))
+	r.start()
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter, typed("y"))
+	r.requireView("Sent to the printer (lp -d till1)")
+	if len(r.printed) != 1 || !strings.HasPrefix(r.printed[0], "lp -d till1 "+filepath.Join(r.dir, "acts")) {
+		t.Fatalf("printed %q", r.printed)
+	}
+}
