@@ -2,7 +2,6 @@ package flow
 
 import (
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -293,7 +292,7 @@ func list[T ~string](vs []T) string {
 // CheckDecider says why a shift lead may not decide this case in place of
 // the engine: nobody decides a case they opened.
 func (c *Case) CheckDecider(lead string) error {
-	if strings.EqualFold(strings.TrimSpace(lead), strings.TrimSpace(c.OpenedBy)) {
+	if SamePerson(lead, c.OpenedBy) {
 		return fmt.Errorf("%s opened this case: another shift lead decides it", c.OpenedBy)
 	}
 	return nil

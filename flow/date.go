@@ -89,6 +89,23 @@ func (d Date) AddBusinessDays(n int) Date {
 	return d
 }
 
+// BusinessDaysUntil counts the business days (Saturdays and Sundays
+// skipped) after d up to and including later: 0 when later is d or the
+// weekend after it; negative, counted the same way, when later is before d.
+func (d Date) BusinessDaysUntil(later Date) int {
+	if later.Before(d) {
+		return -later.BusinessDaysUntil(d)
+	}
+	n := 0
+	for x := d; x.Before(later); {
+		x = x.AddDays(1)
+		if wd := x.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n++
+		}
+	}
+	return n
+}
+
 // MarshalText writes the date as YYYY-MM-DD.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 

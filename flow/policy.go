@@ -180,6 +180,9 @@ type Policy struct {
 	Law      string                   `toml:"law"`
 	Clauses  Clauses                  `toml:"clauses"`
 	Escalate map[Situation]Escalation `toml:"escalate"`
+	// FraudTable is the [fraud] table: the thresholds of the fraud flags
+	// (Review). Absent, or a key of it absent, takes the defaults: see Fraud.
+	FraudTable *FraudTable `toml:"fraud"`
 }
 
 // Has reports whether the policy includes the clause.
@@ -442,6 +445,7 @@ func (p *Policy) check(add func(key, format string, args ...any)) {
 	if c.SCAct != nil && c.DefectExchange != nil {
 		add("clauses.defect-exchange", "a defect within the window follows either sc-act or defect-exchange, not both")
 	}
+	p.checkFraud(add)
 	for s, e := range p.Escalate {
 		if !oneOf(s, Situations) {
 			add("escalate."+string(s), "%q is not a situation; the situations are: %s", s, list(Situations))

@@ -147,6 +147,12 @@ func TestParsePolicyErrors(t *testing.T) {
 		{"sc_act_and_defect_exchange", minimalTOML + "[clauses.window]\nsource = \"x\"\ndays = 14\n[clauses.sc-act]\nsource = \"x\"\n[clauses.defect-exchange]\nsource = \"x\"\n", 8,
 			"clauses.defect-exchange", "not both"},
 		{"escalation_without_reason", minimalTOML + "[escalate.short-window]\nsource = \"x\"\n", 0, "escalate.short-window.reason", "say why"},
+		{"fraud_repeat_returns_zero", minimalTOML + "[fraud]\nrepeat_returns = 0\n", 4, "fraud.repeat_returns", "from 1 to 100"},
+		{"fraud_threshold_not_an_amount", minimalTOML + "[fraud]\ncash_refund_threshold = \"lots\"\n", 4,
+			"fraud.cash_refund_threshold", "not an amount"},
+		{"fraud_threshold_zero", minimalTOML + "[fraud]\ncash_refund_threshold = \"0.00\"\n", 4,
+			"fraud.cash_refund_threshold", "more than zero"},
+		{"fraud_unknown_key", minimalTOML + "[fraud]\nrepeat_days = 10\n", 4, "fraud.repeat_days", "unknown key"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := flow.ParsePolicy([]byte(tc.text), "store.toml")

@@ -1,0 +1,286 @@
+package flow
+
+import (
+	"fmt"
+	"strings"
+)
+
+// What a shift lead looks at in a case: the flags of return fraud (DOMAIN.md,
+// "Who uses it"), and the other marks of a case worth a second look, each
+// explained in words. The rules live here once; the store persists the bits
+// in its day index, and the screens show the words.
+
+// RepeatDays is the span of the repeat-returns flag: the cases with one
+// passport filed in these many calendar days, up to and including the
+// case's own day, count.
+const RepeatDays = 30
+
+// Defaults of the [fraud] table of a policy, when the policy leaves it out.
+const (
+	DefaultRepeatReturns       = 3          // more than 3 cases with one passport in 30 days is flagged
+	DefaultCashRefundThreshold = "20000.00" // a cash refund above this, in the policy's currency, is flagged
+)
+
+// FraudTable is a policy's [fraud] table: the thresholds of the return-fraud
+// flags. These are the store's own controls, not terms it gives the customer,
+// so they quote no source. An absent key takes its default.
+type FraudTable struct {
+	// RepeatReturns: a passport on more than this many cases in RepeatDays
+	// is flagged.
+	RepeatReturns *int `toml:"repeat_returns"`
+	// CashRefundThreshold: a refund paid in cash above this amount, in the
+	// policy's currency, written as "20000.00", is flagged.
+	CashRefundThreshold string `toml:"cash_refund_threshold"`
+}
+
+// FraudRules are the thresholds the fraud flags are judged by, with the
+// defaults filled in.
+type FraudRules struct {
+	RepeatReturns       int   `json:"repeat_returns"`        // more than this many cases with one passport in RepeatDays
+	CashRefundThreshold Money `json:"cash_refund_threshold"` // a cash refund above this
+}
+
+// Fraud is the policy's fraud thresholds, each the default where the policy
+// does not set it. A policy that passed ParsePolicy has valid ones.
+func (p *Policy) Fraud() FraudRules {
+	r := FraudRules{RepeatReturns: DefaultRepeatReturns}
+	r.CashRefundThreshold, _ = ParseMoney(DefaultCashRefundThreshold, p.Currency)
+	if f := p.FraudTable; f != nil {
+		if f.RepeatReturns != nil {
+			r.RepeatReturns = *f.RepeatReturns
+		}
+		if f.CashRefundThreshold != "" {
+			if m, err := ParseMoney(f.CashRefundThreshold, p.Currency); err == nil {
+				r.CashRefundThreshold = m
+			}
+		}
+	}
+	return r
+}
+
+// checkFraud finds values out of range in the [fraud] table.
+func (p *Policy) checkFraud(add func(key, format string, args ...any)) {
+	f := p.FraudTable
+	if f == nil {
+		return
+	}
+	if n := f.RepeatReturns; n != nil && (*n < 1 || *n > 100) {
+		add("fraud.repeat_returns", "%d is not a number of cases from 1 to 100", *n)
+	}
+	if f.CashRefundThreshold != "" {
+		m, err := ParseMoney(f.CashRefundThreshold, p.Currency)
+		switch {
+		case err != nil:
+			add("fraud.cash_refund_threshold", "%v", err)
+		case m.Minor <= 0:
+			add("fraud.cash_refund_threshold", "the threshold must be more than zero")
+		}
+	}
+}
+
+// RepeatSince is the first day whose cases count toward the repeat-returns
+// flag of a case filed on day: RepeatDays days, day itself included.
+func RepeatSince(day Date) Date { return day.AddDays(-(RepeatDays - 1)) }
+
+// SamePerson reports whether two staff names are one person, as the kiosk
+// compares them: letter case and surrounding spaces do not count.
+func SamePerson(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// Overdue reports whether something due on due is late on today: the day
+// after due is the first day late. A zero due is never overdue.
+func Overdue(due, today Date) bool { return !due.IsZero() && today.After(due) }
+
+// RefundTender is the tender a refund is paid in when nobody says otherwise:
+// the sale's, and cash where the receipt does not say.
+func (c *Case) RefundTender() Tender {
+	if c.Sale.Tender == "" {
+		return TenderCash
+	}
+	return c.Sale.Tender
+}
+
+// Flag names one thing about a case a shift lead should look at. The names
+// are stable: the store keeps them as bits and exports write them.
+type Flag string
+
+// The flags of return fraud (each explained on the case) and the other marks
+// of a case.
+const (
+	// FlagRepeat: the same passport on more than the policy's number of cases
+	// in RepeatDays.
+	FlagRepeat Flag = "repeat"
+	// FlagNoReceipt: a refund without the receipt.
+	FlagNoReceipt Flag = "no_receipt"
+	// FlagOverride: a shift lead decided in place of the engine.
+	FlagOverride Flag = "override"
+	// FlagCashRefund: a refund in cash above the policy's threshold.
+	FlagCashRefund Flag = "cash_refund"
+	// FlagSerialMismatch: the item's serial or IMEI does not match the receipt.
+	FlagSerialMismatch Flag = "serial_mismatch"
+	// FlagSamePerson: the case was opened and decided by the same person.
+	FlagSamePerson Flag = "same_person"
+
+	// FlagEscalated: the engine handed the case to a shift lead.
+	FlagEscalated Flag = "escalated"
+	// FlagNameMismatch: the passport's name does not match the purchase.
+	FlagNameMismatch Flag = "name_mismatch"
+	// FlagRemote: the item was sent by a delivery service.
+	FlagRemote Flag = "remote"
+	// FlagUsed: used equipment.
+	FlagUsed Flag = "used"
+	// FlagWarnings: the decision carries warnings to tell the customer.
+	FlagWarnings Flag = "warnings"
+	// FlagRefundPaid: the refund was paid out.
+	FlagRefundPaid Flag = "refund_paid"
+	// FlagPaidLate: the refund was paid after the day it was due.
+	FlagPaidLate Flag = "paid_late"
+)
+
+// FraudFlags are the flags of return fraud, in the order a shift lead's
+// screen lists them.
+var FraudFlags = []Flag{FlagRepeat, FlagNoReceipt, FlagOverride, FlagCashRefund, FlagSerialMismatch, FlagSamePerson}
+
+// Fraud reports whether the flag is one of return fraud.
+func (f Flag) Fraud() bool { return oneOf(f, FraudFlags) }
+
+// Words is the flag as a screen names it.
+func (f Flag) Words() string {
+	switch f {
+	case FlagRepeat:
+		return "repeat returns"
+	case FlagNoReceipt:
+		return "refund without a receipt"
+	case FlagOverride:
+		return "override"
+	case FlagCashRefund:
+		return "large cash refund"
+	case FlagSerialMismatch:
+		return "serial does not match"
+	case FlagSamePerson:
+		return "opened and decided by one person"
+	case FlagEscalated:
+		return "escalated"
+	case FlagNameMismatch:
+		return "name does not match"
+	case FlagRemote:
+		return "sent by delivery"
+	case FlagUsed:
+		return "used equipment"
+	case FlagWarnings:
+		return "warnings"
+	case FlagRefundPaid:
+		return "refund paid"
+	case FlagPaidLate:
+		return "refund paid late"
+	}
+	return string(f)
+}
+
+func (f Flag) String() string { return string(f) }
+
+// Payment is a refund paid out: how much, in what tender, by whom, on which
+// day of the store.
+type Payment struct {
+	Amount Money  `json:"amount"`
+	Tender Tender `json:"tender"`
+	By     string `json:"by"`
+	Day    Date   `json:"day"`
+}
+
+// Facts are what a case alone does not say but its flags need: the store
+// finds them.
+type Facts struct {
+	// PassportReturns is the number of cases with the case's passport filed
+	// from RepeatSince(its day) to its day, itself included; 0 when unknown.
+	PassportReturns int
+	// Refund is the refund paid for the case, if any.
+	Refund *Payment
+}
+
+// Finding is one flag of a case with why, in words a shift lead reads.
+type Finding struct {
+	Flag    Flag
+	Explain string
+}
+
+// Review flags a case for a shift lead: return fraud by the thresholds r
+// (a zero threshold is not judged), and the other marks of a case, each
+// with why. They come in the order of FraudFlags, then the other marks.
+func Review(c *Case, r FraudRules, f Facts) []Finding {
+	var out []Finding
+	add := func(flag Flag, format string, args ...any) {
+		out = append(out, Finding{Flag: flag, Explain: fmt.Sprintf(format, args...)})
+	}
+	refund := c.Outcome() == OutcomeRefund
+
+	if r.RepeatReturns > 0 && c.Passport.Presented() && f.PassportReturns > r.RepeatReturns {
+		who := "this passport"
+		if m := c.Passport.Masked(); m != "" {
+			who = "the passport " + m
+		}
+		add(FlagRepeat, "%s is on %d cases in %d days, this one included; the policy flags more than %d",
+			who, f.PassportReturns, RepeatDays, r.RepeatReturns)
+	}
+	if refund && !c.Has(DocReceipt) {
+		proof := "no proof of purchase"
+		if c.Has(DocPaymentProof) {
+			proof = "another payment proof only"
+		}
+		add(FlagNoReceipt, "refunded without the receipt (%s)", proof)
+	}
+	if o := c.Override; o != nil {
+		engine := "no decision"
+		if c.Decision != nil {
+			engine = string(c.Decision.Outcome)
+		}
+		add(FlagOverride, "%s decided %s in place of the engine's %s: %q", strings.TrimSpace(o.By), o.Outcome, engine,
+			o.Reason)
+	}
+	if refund && r.CashRefundThreshold.Minor > 0 {
+		amount, tender := c.Sale.Price, c.RefundTender()
+		if f.Refund != nil {
+			amount, tender = f.Refund.Amount, f.Refund.Tender
+		}
+		sameCurrency := amount.Currency == "" || r.CashRefundThreshold.Currency == "" ||
+			strings.EqualFold(amount.Currency, r.CashRefundThreshold.Currency)
+		if tender == TenderCash && sameCurrency && amount.Minor > r.CashRefundThreshold.Minor {
+			add(FlagCashRefund, "a cash refund of %s, above the policy's %s", amount, r.CashRefundThreshold)
+		}
+	}
+	if c.Done.Has(StepInspection) && !c.Inspection.SerialMatches {
+		add(FlagSerialMismatch, "the serial/IMEI %q does not match the receipt and warranty card (inspection)",
+			c.Sale.Serial)
+	}
+	if o := c.Override; o != nil && SamePerson(o.By, c.OpenedBy) {
+		add(FlagSamePerson, "%s opened the case and decided it too: nobody else looked at it", c.OpenedBy)
+	}
+
+	if d := c.Decision; d != nil && d.Outcome == OutcomeEscalate {
+		reason := d.Reason
+		if reason == "" {
+			reason = "the policy does not settle it"
+		}
+		add(FlagEscalated, "the engine handed it to a shift lead: %s", reason)
+	}
+	if m := c.Passport.NameMatches; m != nil && !*m {
+		add(FlagNameMismatch, "the name on the passport does not match the purchase")
+	}
+	if c.Request.Remote {
+		add(FlagRemote, "sent back by a delivery service, not brought in person")
+	}
+	if c.Sale.Condition == ConditionUsed {
+		add(FlagUsed, "sold as used equipment")
+	}
+	if d := c.Decision; d != nil && len(d.Warnings) > 0 {
+		add(FlagWarnings, "the customer was told of: %s", list(d.Warnings))
+	}
+	if p := f.Refund; p != nil {
+		add(FlagRefundPaid, "%s paid in %s by %s on %s", p.Amount, p.Tender, p.By, p.Day)
+		if due := c.RefundBy(); Overdue(due, p.Day) {
+			add(FlagPaidLate, "paid on %s, %d days after it was due (%s)", p.Day, p.Day.DaysSince(due), due)
+		}
+	}
+	return out
+}
