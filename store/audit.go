@@ -28,6 +28,8 @@ const (
 	EventSettings   EventKind = "settings"    // the store's settings changed
 	EventStaff      EventKind = "staff"       // a staff account was added or changed
 	EventLogin      EventKind = "login"       // a login, a wrong PIN, a lockout
+	EventSignOff    EventKind = "sign_off"    // a shift lead reviewed a case (SignOff)
+	EventDayClose   EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
 )
 
 func (k EventKind) String() string { return string(k) }
@@ -51,6 +53,11 @@ type Event struct {
 	Detail   string      `json:"detail,omitempty"`  // words for a person: a reason, an amount, what changed
 	// Subject is the staff account a staff or login event changed.
 	Subject string `json:"subject,omitempty"`
+	// Day is the day a day_close event closed, YYYY-MM-DD.
+	Day string `json:"day,omitempty"`
+	// Anchor is the chain's head (SEQ:HASH) at a day close, just before its
+	// own event.
+	Anchor string `json:"anchor,omitempty"`
 	// RecordHash is the SHA-256 (hex) of the record this event wrote: the
 	// case, the staff account or the settings. A record must match the last
 	// event that wrote it, so records cannot be edited unseen either.

@@ -70,7 +70,13 @@ type caseRecord struct {
 type caseDoc struct {
 	Case   *flow.Case    `json:"case"`
 	Refund *refundRecord `json:"refund,omitempty"`
-	Events []uint64      `json:"events"`
+	// Fraud is what the case's fraud flags were judged on at its last save
+	// (desk.go); nil on a case saved before schema version 4.
+	Fraud *fraudFacts `json:"fraud,omitempty"`
+	// SignOff is a shift lead's sign-off of the case as it stands; a later
+	// save clears it.
+	SignOff *SignOff `json:"sign_off,omitempty"`
+	Events  []uint64 `json:"events"`
 }
 
 // flate writers are big to make: they are kept for reuse.
@@ -206,63 +212,25 @@ type refundRecord struct {
 	Day    flow.Date   `json:"day"` // the day it was paid, in the store's time zone
 }
 
-// summarize is the day index's line for a case.
-func summarize(c *flow.Case, day flow.Date, refund *refundRecord, repeat bool) Summary {
+// summarize is the day index's line for a case, its flags as flow.Review
+// finds them on the facts the case was last saved with, and its sign-off.
+func summarize(doc caseDoc, day flow.Date) Summary {
+	c := doc.Case
 	s := Summary{
 		ID: c.ID, Time: c.Opened.UTC(), Day: day, Staff: normStaff(c.OpenedBy), Model: c.Sale.Model,
-		Receipt: c.Sale.Receipt, Outcome: c.Outcome(), Amount: c.Sale.Price, Tender: c.Sale.Tender,
-		Status: statusOf(c), Step: c.Step, Due: dueOf(c),
+		Receipt: c.Sale.Receipt, Serial: c.Sale.Serial, Outcome: c.Outcome(), Amount: c.Sale.Price,
+		Tender: c.Sale.Tender, Status: statusOf(c), Step: c.Step, Due: dueOf(c),
 	}
-	var f Flags
-	if c.Override != nil {
-		f |= FlagOverride
+	if r := doc.Refund; r != nil {
+		s.Amount, s.Tender = r.Amount, r.Tender
 	}
-	if c.Decision != nil && c.Decision.Outcome == flow.OutcomeEscalate {
-		f |= FlagEscalated
+	for _, f := range doc.review() {
+		s.Flags |= FlagOf(f.Flag)
 	}
-	if repeat {
-		f |= FlagRepeat
+	if doc.SignOff != nil {
+		s.Flags |= FlagSignedOff
 	}
-	if c.Done.Has(flow.StepDocuments) && !c.Has(flow.DocReceipt) {
-		f |= FlagNoReceipt
-	}
-	if m := c.Passport.NameMatches; m != nil && !*m {
-		f |= FlagNameMismatch
-	}
-	if c.Request.Remote {
-		f |= FlagRemote
-	}
-	if c.Sale.Condition == flow.ConditionUsed {
-		f |= FlagUsed
-	}
-	if c.Decision != nil && len(c.Decision.Warnings) > 0 {
-		f |= FlagWarnings
-	}
-	if refund != nil {
-		f |= FlagRefundPaid
-		s.Amount, s.Tender = refund.Amount, refund.Tender
-		if due := c.RefundBy(); !due.IsZero() && refund.Day.After(due) {
-			f |= FlagPaidLate
-		}
-	}
-	s.Flags = f
 	return s
-}
-
-// seenBefore reports whether the passport index holds the same passport on a
-// case opened before id: a repeat return.
-func seenBefore(bs *buckets, c *flow.Case, id []byte) bool {
-	mac, err := hex.DecodeString(c.Passport.Key)
-	if err != nil || len(mac) != sha256.Size {
-		return false
-	}
-	cur := bs.passports.Cursor()
-	for k, _ := cur.Seek(mac); k != nil && bytes.HasPrefix(k, mac); k, _ = cur.Next() {
-		if _, other, err := tailDayID(k); err == nil && bytes.Compare(other, id) < 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // SaveCase saves a case as it stands after a step, in one transaction: the
@@ -271,8 +239,9 @@ func seenBefore(bs *buckets, c *flow.Case, id []byte) bool {
 // When it returns nil the step is on disk.
 //
 // The status may move only along flow's transitions (several moves at once
-// are fine); a closed case is not changed (add a note with Record), and a
-// case is closed only from the status it was settled in. A case that becomes
+// are fine); a closed case, or any case filed under a closed day
+// (ErrDayClosed), is not changed (add a note with Record), and a case is
+// closed only from the status it was settled in. A case that becomes
 // refunded here has its refund recorded as RecordRefund does, for the item's
 // price in the sale's tender (cash when unknown), with the same checks, and a
 // refund_paid event after ev. The case is filed under the day it was opened,
@@ -360,6 +329,9 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 			return fmt.Errorf("case %s: %w", c.ID, ErrCaseClosed)
 		}
 	}
+	if err := dayOpen(bs, day); err != nil {
+		return fmt.Errorf("case %s: %w", c.ID, err)
+	}
 	switch {
 	case from == to:
 	case to == flow.StatusClosed && !flow.CanMove(from, to):
@@ -400,7 +372,8 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if autoPaid {
 		events = append(events, seq+1)
 	}
-	raw, err := json.Marshal(caseDoc{Case: c, Refund: rec, Events: events})
+	doc := caseDoc{Case: c, Refund: rec, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Events: events}
+	raw, err := json.Marshal(doc)
 	if err != nil {
 		return err
 	}
@@ -417,8 +390,7 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if err := applyIndex(oldEntries, newEntries); err != nil {
 		return err
 	}
-	repeat := c.Passport.Key != "" && seenBefore(bs, c, id)
-	sum := summarize(c, day, rec, repeat)
+	sum := summarize(doc, day)
 	if err := bs.days.Put(dayIDKey(day, id), sum.encode()); err != nil {
 		return err
 	}

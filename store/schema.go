@@ -18,13 +18,17 @@ package store
 //	                                    staff or login event about it, as the settings are on the last settings event
 //	cases/
 //	  id       -> 0x02 day(4) flate(JSON)
-//	                                    JSON: {"case": flow.Case, "refund": the refund paid, if any, "events":
-//	                                    the seqs of its audit events}; day is the day it is filed under, fixed
-//	                                    at first save; the JSON's SHA-256 is on its last audit event
-//	                                    (record_hash), so an edit outside the program is seen; 0x01 day JSON
-//	                                    (uncompressed) is read too
+//	                                    JSON: {"case": flow.Case, "refund": the refund paid, if any, "fraud":
+//	                                    what its fraud flags were judged on at its last save (the policy's
+//	                                    thresholds, the passport's cases in 30 days), "sign_off": a shift
+//	                                    lead's sign-off since its last save, if any, "events": the seqs of its
+//	                                    audit events}; day is the day it is filed under, fixed at first save;
+//	                                    the JSON's SHA-256 is on its last audit event (record_hash), so an edit
+//	                                    outside the program is seen; 0x01 day JSON (uncompressed) is read too
 //	days/                               the day index: listing a day reads this bucket alone
-//	  day id   -> Summary (binary)      time, staff, model, receipt, outcome, amount, tender, status, flags, due
+//	  day id   -> Summary (binary)      time, staff, model, receipt, outcome, amount, tender, status, step,
+//	                                    flags (flow.Review's, and the sign-off), due, serial; a summary
+//	                                    is what summarize makes of its case, so check rebuilds and compares it
 //	receipts/
 //	  RECEIPT 0x00 day id -> ""         receipt number, trimmed and upper-cased
 //	serials/
@@ -45,10 +49,15 @@ package store
 //	  RECEIPT 0x00 line(4) -> flow.Sale JSON
 //	sale_serials/
 //	  SERIAL 0x00 RECEIPT 0x00 line(4) -> ""
+//	closed_days/                        days a shift lead closed (desk.go), since version 4: their cases are
+//	  day      -> Closing JSON          read-only; who, when, the chain head (seq:hash) at the close and the
+//	                                    day's report, hashed on its day_close event
 //
 // Each exported method is one transaction. SaveCase writes the case, every
 // index entry that changed, the day summary, one audit event, its trail entry
-// and meta/head together, so nothing half-written can be read back.
+// and meta/head together, so nothing half-written can be read back. A save,
+// refund or sign-off of a case filed under a closed day is refused in the
+// same transaction that would write it.
 //
 // Fill percents: cases, days, audit and by_staff take keys that grow with
 // time (ULIDs, days, sequence numbers; per staff member), so their pages are
@@ -85,6 +94,7 @@ var (
 	bucketAudit       = []byte("audit")
 	bucketTrail       = []byte("trail")
 	bucketRefundLines = []byte("refund_lines")
+	bucketClosedDays  = []byte("closed_days")
 )
 
 // Keys in the meta and settings buckets.
@@ -102,10 +112,11 @@ var schemaV1 = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bu
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefundLines}
 
 // allBuckets lists every bucket of the current schema: version 1's, the
-// sales of version 2, without the trail that version 3 moved into the cases.
+// sales of version 2, without the trail that version 3 moved into the cases,
+// and the closed days of version 4.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials}
+	bucketSaleSerials, bucketClosedDays}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -157,6 +168,10 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	// case changed so gets a note, which carries its new hash: the chain is
 	// only ever appended to.
 	migrateTrailIntoCases,
+	// 3 -> 4: the shift lead's desk: closed days, and day summaries with the
+	// serial and flow's flags. Only the summaries (an index, hashed nowhere)
+	// are rewritten; the cases and the chain stay as they are.
+	migrateDesk,
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {
@@ -186,7 +201,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // buckets opens every bucket of the schema at once.
 type buckets struct {
 	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit,
-	refundLines *bolt.Bucket
+	refundLines, closedDays *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (*buckets, error) {
@@ -199,7 +214,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketCases, &bs.cases}, {bucketDays, &bs.days}, {bucketReceipts, &bs.receipts},
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
 		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit},
-		{bucketRefundLines, &bs.refundLines},
+		{bucketRefundLines, &bs.refundLines}, {bucketClosedDays, &bs.closedDays},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {
@@ -417,4 +432,32 @@ func migrateTrailIntoCases(tx *bolt.Tx, now time.Time) error {
 		}
 	}
 	return tx.DeleteBucket(bucketTrail)
+}
+
+// migrateDesk is migration 3 -> 4: the closed_days bucket, and every day
+// summary written again from its case (version 2 summaries: the serial, and
+// the flags flow.Review finds; a case saved before has no facts for the
+// repeat and cash flags, which its next save finds).
+func migrateDesk(tx *bolt.Tx, now time.Time) error {
+	if err := createBuckets(tx, [][]byte{bucketClosedDays}); err != nil {
+		return err
+	}
+	days := tx.Bucket(bucketDays)
+	days.FillPercent = appendFill
+	c := tx.Bucket(bucketCases).Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		rec, err := decodeCaseRecord(v)
+		if err != nil {
+			return err
+		}
+		doc, err := rec.decode(caseID(k))
+		if err != nil {
+			return err
+		}
+		sum := summarize(doc, rec.day)
+		if err := days.Put(dayIDKey(rec.day, k), sum.encode()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

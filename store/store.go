@@ -93,6 +93,7 @@ type Store struct {
 	log      *slog.Logger
 	loc      atomic.Pointer[time.Location]
 	broken   atomic.Pointer[error] // set when a transaction hit a damaged page
+	rules    atomic.Pointer[rulesCache]
 	closeMu  sync.RWMutex
 	isClosed bool
 }

@@ -432,17 +432,31 @@ func TestRefunds(t *testing.T) {
 	})
 }
 
+// TestRepeatReturnsFlag: generic flags a passport on more than 3 cases in
+// 30 days. The fourth case within the 30 days is flagged, the third is not,
+// and a case 30 days before the fourth's does not count.
 func TestRepeatReturnsFlag(t *testing.T) {
 	s, _ := openTest(t)
-	first := newCase(t0, "olena", "R-4001", "")
-	must(t, s.SaveCase(first, Event{Staff: "olena"}))
-	walkToDecision(t, s, first, t0, "FF123456")
-	second := newCase(t0.Add(time.Hour), "olena", "R-4002", "")
-	must(t, s.SaveCase(second, Event{Staff: "olena"}))
-	walkToDecision(t, s, second, t0.Add(time.Hour), "ff 123456")
-	sums, _ := s.RepeatReturns(second.Passport.Key, flow.DateOf(t0).AddDays(-30))
-	if len(sums) != 2 || sums[0].Flags.Has(FlagRepeat) || !sums[1].Flags.Has(FlagRepeat) {
-		t.Errorf("repeat returns: %+v", sums)
+	var sums []Summary
+	for i, at := range []time.Time{t0.AddDate(0, 0, -30), t0.AddDate(0, 0, -29), t0.AddDate(0, 0, -10), t0, t0.Add(time.Hour)} {
+		c := newCase(at, "olena", fmt.Sprintf("R-40%02d", i), "")
+		must(t, s.SaveCase(c, Event{Staff: "olena", Time: at}))
+		walkToDecision(t, s, c, at, "ff 123456")
+		got, err := s.ByReceipt(c.Sale.Receipt)
+		must(t, err)
+		sums = append(sums, got...)
+	}
+	// in the 30 days up to t0: -29, -10 and t0 itself make 3; t0+1h makes 4
+	for i, want := range []bool{false, false, false, false, true} {
+		if got := sums[i].Flags.Has(FlagRepeat); got != want {
+			t.Errorf("case %d (%s): repeat %v, want %v", i, sums[i].Day, got, want)
+		}
+	}
+	d, err := s.Detail(sums[4].ID)
+	must(t, err)
+	if len(d.Findings) == 0 || d.Findings[0].Flag != flow.FlagRepeat ||
+		!strings.Contains(d.Findings[0].Explain, "is on 4 cases in 30 days, this one included; the policy flags more than 3") {
+		t.Errorf("the flag's words: %+v", d.Findings)
 	}
 }
 
@@ -618,6 +632,21 @@ func TestOpen_migrations(t *testing.T) {
 		}))
 		must(t, tx.DeleteBucket(bucketSales))
 		must(t, tx.DeleteBucket(bucketSaleSerials))
+		must(t, tx.DeleteBucket(bucketClosedDays))
+		// summaries as version 1 wrote them: no serial, the old flags
+		days := tx.Bucket(bucketDays)
+		old := map[string][]byte{}
+		must(t, days.ForEach(func(k, v []byte) error {
+			sum, err := decodeSummary(caseID(k[dayLen:]), flow.DateOf(t0), v)
+			must(t, err)
+			sum.Flags |= FlagNoReceipt // version 1's rule: no receipt presented, refund or not
+			b := sum.encode()
+			old[string(k)] = append([]byte{1}, b[1:len(b)-1]...) // the serial is empty: one byte of length
+			return nil
+		}))
+		for k, v := range old {
+			must(t, days.Put([]byte(k), v))
+		}
 		return putVersion(tx, 1)
 	}))
 	must(t, db.Close())
@@ -638,11 +667,14 @@ func TestOpen_migrations(t *testing.T) {
 		}
 		return err
 	}))
-	if v != schemaVersion || schemaVersion != 3 {
+	if v != schemaVersion || schemaVersion != 4 {
 		t.Errorf("version %d after the migrations, want %d", v, schemaVersion)
 	}
 	sums, _ := s.Day(flow.DateOf(t0))
 	for _, sum := range sums {
+		if sum.Flags.Has(FlagNoReceipt) {
+			t.Errorf("the summary of %s was not written again: %s", sum.ID, sum.Flags)
+		}
 		trail, err := s.Trail(sum.ID)
 		must(t, err)
 		if len(trail) != 3 || trail[2].Kind != EventNote {

@@ -19,6 +19,7 @@ type Summary struct {
 	Staff   string    // who opened it
 	Model   string
 	Receipt string
+	Serial  string       // the serial number or IMEI as the receipt gives it
 	Outcome flow.Outcome // after any override; "" before the decision
 	Amount  flow.Money   // the refund paid once paid, else the price
 	Tender  flow.Tender  // the refund's tender once paid, else the sale's
@@ -30,25 +31,52 @@ type Summary struct {
 	Due flow.Date
 }
 
-// Flags mark what a shift lead should look at in a case.
+// Flags mark what a shift lead should look at in a case: flow's flags
+// (flow.Review decides them; each bit is one flow.Flag of the same name) and
+// the store's own sign-off. The bits are kept in the day index: their
+// places never change.
 type Flags uint16
 
 // The flags of a case.
 const (
-	FlagOverride     Flags = 1 << iota // a shift lead decided in place of the engine
-	FlagEscalated                      // the engine handed the case to a shift lead
-	FlagRepeat                         // the same passport was on a case opened earlier
-	FlagNoReceipt                      // no receipt presented
-	FlagNameMismatch                   // the passport's name does not match the purchase
-	FlagRemote                         // sent by a delivery service
-	FlagUsed                           // used equipment
-	FlagWarnings                       // the decision carries warnings to tell the customer
-	FlagRefundPaid                     // the refund was paid out
-	FlagPaidLate                       // the refund was paid after the day it was due
+	FlagOverride       Flags = 1 << iota // flow.FlagOverride: a shift lead decided in place of the engine
+	FlagEscalated                        // flow.FlagEscalated: the engine handed the case to a shift lead
+	FlagRepeat                           // flow.FlagRepeat: the passport is on more cases in 30 days than the policy allows
+	FlagNoReceipt                        // flow.FlagNoReceipt: a refund without the receipt
+	FlagNameMismatch                     // flow.FlagNameMismatch: the passport's name does not match the purchase
+	FlagRemote                           // flow.FlagRemote: sent by a delivery service
+	FlagUsed                             // flow.FlagUsed: used equipment
+	FlagWarnings                         // flow.FlagWarnings: the decision carries warnings to tell the customer
+	FlagRefundPaid                       // flow.FlagRefundPaid: the refund was paid out
+	FlagPaidLate                         // flow.FlagPaidLate: the refund was paid after the day it was due
+	FlagCashRefund                       // flow.FlagCashRefund: a cash refund above the policy's threshold
+	FlagSerialMismatch                   // flow.FlagSerialMismatch: the serial does not match the receipt
+	FlagSamePerson                       // flow.FlagSamePerson: opened and decided by the same person
+	FlagSignedOff                        // a shift lead signed the case off (SignOff) since it last changed
 )
 
 var flagNames = []string{"override", "escalated", "repeat", "no_receipt", "name_mismatch", "remote", "used",
-	"warnings", "refund_paid", "paid_late"}
+	"warnings", "refund_paid", "paid_late", "cash_refund", "serial_mismatch", "same_person", "signed_off"}
+
+// FlagOf is the bit of one of flow's flags; 0 for a name the store does not
+// keep.
+func FlagOf(f flow.Flag) Flags {
+	for i, n := range flagNames {
+		if n == string(f) {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+// FraudFlags are the bits of flow's fraud flags, together.
+func FraudFlags() Flags {
+	var out Flags
+	for _, f := range flow.FraudFlags {
+		out |= FlagOf(f)
+	}
+	return out
+}
 
 // Has reports whether every flag of x is set in f.
 func (f Flags) Has(x Flags) bool { return f&x == x }
@@ -66,19 +94,21 @@ func (f Flags) Names() []string {
 
 func (f Flags) String() string { return strings.Join(f.Names(), ",") }
 
-// Overdue reports whether a refund owed is past its due day on today.
+// Overdue reports whether a refund owed is past its due day on today, or an
+// item at the service centre past the day it was expected back.
 func (s Summary) Overdue(today flow.Date) bool {
-	return s.Status == flow.StatusRefundOwed && !s.Due.IsZero() && today.After(s.Due)
+	return (s.Status == flow.StatusRefundOwed || s.Status == flow.StatusServiceCentre) && flow.Overdue(s.Due, today)
 }
 
-// summaryVersion is the first byte of an encoded summary.
-const summaryVersion = 1
+// summaryVersion is the first byte of an encoded summary: 2 adds the serial
+// at the end (version 4 of the schema rewrote every summary as 2).
+const summaryVersion = 2
 
 // encode writes the summary as the days bucket keeps it: a version byte, then
 // the fields in order, strings and numbers as varints. The ID and the day are
 // in the key.
 func (s *Summary) encode() []byte {
-	b := make([]byte, 0, 96)
+	b := make([]byte, 0, 112)
 	b = append(b, summaryVersion)
 	b = binary.AppendVarint(b, s.Time.UnixNano())
 	for _, str := range []string{s.Staff, s.Model, s.Receipt, string(s.Outcome), s.Amount.Currency,
@@ -89,7 +119,9 @@ func (s *Summary) encode() []byte {
 	b = binary.AppendVarint(b, s.Amount.Minor)
 	b = append(b, byte(s.Step))
 	b = binary.AppendUvarint(b, uint64(s.Flags))
-	return binary.AppendUvarint(b, uint64(dayNum(s.Due)))
+	b = binary.AppendUvarint(b, uint64(dayNum(s.Due)))
+	b = binary.AppendUvarint(b, uint64(len(s.Serial)))
+	return append(b, s.Serial...)
 }
 
 var errSummary = errors.New("a day summary is malformed")
@@ -98,7 +130,8 @@ var errSummary = errors.New("a day summary is malformed")
 func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 	s := Summary{ID: id, Day: day}
 	r := byteReader{b: b}
-	if r.byte() != summaryVersion {
+	version := r.byte()
+	if version != 1 && version != summaryVersion {
 		return s, fmt.Errorf("%w: %w (case %s)", ErrDamaged, errSummary, id)
 	}
 	s.Time = time.Unix(0, r.varint()).UTC()
@@ -113,6 +146,9 @@ func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 	s.Step = flow.Step(r.byte())
 	s.Flags = Flags(r.uvarint())
 	s.Due = dayOf(uint32(r.uvarint()))
+	if version >= 2 {
+		s.Serial = r.str()
+	}
 	if r.bad || len(r.b) != 0 {
 		return s, fmt.Errorf("%w: %w (case %s)", ErrDamaged, errSummary, id)
 	}
