@@ -523,9 +523,9 @@ func readFileMeta(r io.ReaderAt) (fileMeta, error) {
 			fm.badMetas = append(fm.badMetas, fmt.Sprintf("meta page %d: its page header is damaged", i))
 		}
 	}
-	need := int64(fm.hwm) * int64(fm.pageSize)
-	if size < need {
-		return fm, fmt.Errorf("%w: it is truncated (%d bytes; its pages need %d)", ErrDamaged, size, need)
+	if fm.hwm > uint64(size)/uint64(fm.pageSize) {
+		return fm, fmt.Errorf("%w: it is truncated (%d bytes; its %d pages need %d)", ErrDamaged, size, fm.hwm,
+			fm.hwm*uint64(fm.pageSize))
 	}
 	if fm.root < 2 || fm.root >= fm.hwm {
 		return fm, fmt.Errorf("%w: the root page %d is outside the file's %d pages", ErrDamaged, fm.root, fm.hwm)
