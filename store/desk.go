@@ -22,7 +22,7 @@ import (
 // ErrDayClosed is returned by a save, a refund or a sign-off of a case filed
 // under a day that is closed: its cases are read-only, and a correction is a
 // note (Record with EventNote).
-var ErrDayClosed = errors.New("the day is closed: its cases are read-only; add a note to correct one")
+var ErrDayClosed = errors.New("the day is closed: read-only; add a note to correct a case")
 
 // Errors of sign-offs and day closes.
 var (
@@ -30,10 +30,10 @@ var (
 	// a case or closes a day.
 	ErrNotLead = errors.New("only a shift lead may do this")
 	// ErrSignedOff is returned for a second sign-off of an unchanged case.
-	ErrSignedOff = errors.New("the case is signed off already")
+	ErrSignedOff = errors.New("signed off already")
 	// ErrNotReviewable is returned by SignOff for a case with nothing to
 	// review yet: a draft, or an escalation still waiting for its decision.
-	ErrNotReviewable = errors.New("the case is not decided yet: there is nothing to sign off")
+	ErrNotReviewable = errors.New("not decided yet: nothing to sign off")
 )
 
 // fraudFacts is what a case's fraud flags were judged on when it was saved:
@@ -185,7 +185,7 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		}
 		switch st := statusOf(doc.Case); st {
 		case flow.StatusOpen, flow.StatusEscalated:
-			return fmt.Errorf("case %s is %s: %w", caseID, st, ErrNotReviewable)
+			return fmt.Errorf("case %s: the case is %s: %w", caseID, st, ErrNotReviewable)
 		}
 		if so := doc.SignOff; so != nil {
 			return fmt.Errorf("case %s: %w by %s at %s", caseID, ErrSignedOff, so.By,

@@ -76,7 +76,7 @@ func TestSignOff(t *testing.T) {
 	if last := d.Trail[len(d.Trail)-1]; last.Kind != EventSignOff || last.Staff != "Maria" || last.CaseID != c.ID {
 		t.Errorf("the trail ends with %+v", last)
 	}
-	if err := s.SignOff(c.ID, "Maria", t0); !errors.Is(err, ErrSignedOff) || !strings.Contains(err.Error(), "by Maria at 15:30") {
+	if err := s.SignOff(c.ID, "Maria", t0); !errors.Is(err, ErrSignedOff) || !strings.Contains(err.Error(), "signed off already by Maria at 15:30") {
 		t.Errorf("a second sign-off: %v", err)
 	}
 

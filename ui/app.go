@@ -27,6 +27,7 @@ const (
 	viewStep // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
 	viewAct
+	viewDesk // the shift lead's desk: desk.go routes among its screens
 )
 
 // Deps is what the kiosk runs on: its store, its data directory, the clock
@@ -84,6 +85,7 @@ type Model struct {
 	decision decisionModel
 	approve  approveModel
 	act      actModel
+	desk     deskState
 }
 
 // NewModel is the kiosk at its first screen, before anything is loaded.
@@ -201,6 +203,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if model, cmd, ok := m.sessionMsg(msg); ok {
 		return model, cmd
 	}
+	if model, cmd, ok := m.deskMsg(msg); ok {
+		return model, cmd
+	}
 	if model, cmd, ok := m.caseMsg(msg); ok {
 		return model, cmd
 	}
@@ -262,6 +267,8 @@ func (m *Model) typing() bool {
 		return true
 	case viewStep:
 		return m.c != nil && m.shown != flow.StepInspection && m.shown != flow.StepDecision
+	case viewDesk:
+		return m.deskTyping()
 	}
 	return false
 }
@@ -272,6 +279,8 @@ func (m *Model) formDirty() bool {
 	switch m.view {
 	case viewSetup, viewStaff, viewApprove, viewStep:
 		return true
+	case viewDesk:
+		return m.deskDirty()
 	}
 	return false
 }
@@ -344,6 +353,8 @@ func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.approve, cmd = m.approve.Update(msg)
 	case viewAct:
 		m.act, cmd = m.act.Update(msg)
+	case viewDesk:
+		return m.deskToScreen(msg)
 	case viewStep:
 		if m.c == nil {
 			return m, nil
@@ -410,6 +421,8 @@ func (m *Model) screenView() string {
 		return m.approve.View()
 	case viewAct:
 		return m.act.View()
+	case viewDesk:
+		return m.deskView()
 	case viewStep:
 		if m.c == nil {
 			return ""
@@ -504,6 +517,8 @@ func (m *Model) screenKeys() KeyMap {
 	switch m.view {
 	case viewHome:
 		return m.home.keys(m.keys)
+	case viewDesk:
+		return m.deskKeys()
 	case viewStep:
 		switch m.shown {
 		case flow.StepSale:

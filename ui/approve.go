@@ -21,6 +21,7 @@ type approveModel struct {
 	v      *approveValues
 	errMsg string
 	sent   bool // the answers went out: a later message must not send them again
+	atDesk bool // the lead logged in decides: no name or PIN asked
 }
 
 type approveValues struct {
@@ -32,6 +33,9 @@ type approveValues struct {
 type approveSubmitMsg struct {
 	name, pin, reason string
 	outcome           flow.Outcome
+	// atDesk: the lead logged in at the desk decides, as themself; they
+	// gave their PIN at the login.
+	atDesk bool
 }
 
 // approvedMsg: the store's answer to the lead's name and PIN.
@@ -46,28 +50,44 @@ var leadOutcomes = []flow.Outcome{flow.OutcomeRefund, flow.OutcomeExchange, flow
 	flow.OutcomeServiceCentre, flow.OutcomeReplaceSimilar}
 
 func newApproveModel(st *Styles, c *flow.Case, width int) approveModel {
-	v := &approveValues{outcome: flow.OutcomeExchange}
+	return buildApproveModel(st, c, width, "")
+}
+
+// newDeskApproveModel is the form for the shift lead logged in at the desk:
+// the decision and its reason only.
+func newDeskApproveModel(st *Styles, c *flow.Case, width int, lead string) approveModel {
+	return buildApproveModel(st, c, width, lead)
+}
+
+// buildApproveModel asks the lead's name and PIN first, unless lead names
+// the lead logged in.
+func buildApproveModel(st *Styles, c *flow.Case, width int, lead string) approveModel {
+	v := &approveValues{outcome: flow.OutcomeExchange, name: lead}
 	var opts []huh.Option[flow.Outcome]
 	for _, o := range leadOutcomes {
 		opts = append(opts, huh.NewOption(outcomeWords(o), o))
 	}
-	form := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Shift lead").Value(&v.name).Validate(func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New("enter the shift lead's name")
-			}
-			return c.CheckDecider(s)
-		}),
-		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")),
+	var fields []huh.Field
+	if lead == "" {
+		fields = append(fields,
+			huh.NewInput().Title("Shift lead").Value(&v.name).Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New("enter the shift lead's name")
+				}
+				return c.CheckDecider(s)
+			}),
+			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")))
+	}
+	fields = append(fields,
 		huh.NewSelect[flow.Outcome]().Title("Decision").Options(opts...).Value(&v.outcome),
 		huh.NewInput().Title("Reason (recorded on the case)").Value(&v.reason).Validate(func(s string) error {
 			if len(strings.TrimSpace(s)) < 5 {
 				return errors.New("say why, in a few words: it is recorded on the case")
 			}
 			return nil
-		}),
-	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 78))
-	return approveModel{st: st, c: c, form: form, v: v}
+		}))
+	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	return approveModel{st: st, c: c, form: form, v: v, atDesk: lead != ""}
 }
 
 func (a approveModel) Init() tea.Cmd { return a.form.Init() }
@@ -84,7 +104,7 @@ func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
 	switch a.form.State {
 	case huh.StateCompleted:
 		sub := approveSubmitMsg{name: strings.TrimSpace(a.v.name), pin: a.v.pin, reason: strings.TrimSpace(a.v.reason),
-			outcome: a.v.outcome}
+			outcome: a.v.outcome, atDesk: a.atDesk}
 		a.sent = true
 		return a, func() tea.Msg { return sub }
 	case huh.StateAborted:
@@ -108,15 +128,32 @@ func (a approveModel) View() string {
 
 // openApprove shows the shift lead's decision form for the escalated case.
 func (m *Model) openApprove() (tea.Model, tea.Cmd) {
-	m.approve = newApproveModel(&m.st, m.c, m.width)
+	m.approve = m.approveForm()
 	m.view = viewApprove
 	return m, m.approve.Init()
 }
 
+// approveForm is the decision form: at the desk, for the lead logged in;
+// at the till, for whichever lead comes with their PIN.
+func (m *Model) approveForm() approveModel {
+	if m.desk.decidingID != "" && m.c != nil && m.c.ID == m.desk.decidingID && m.isLead() {
+		return newDeskApproveModel(&m.st, m.c, m.width, m.user.Name)
+	}
+	return newApproveModel(&m.st, m.c, m.width)
+}
+
 // approveCmd checks the lead's name and PIN (counting wrong PINs like a
-// login) and that they are a shift lead.
+// login) and that they are a shift lead; at the desk, that the lead logged
+// in is one.
 func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 	s, now := m.d.Store, m.d.Now()
+	if sub.atDesk {
+		if !m.isLead() || !flow.SamePerson(m.user.Name, sub.name) {
+			return sendCmd(approvedMsg{sub: sub, err: errors.New("only the shift lead logged in decides at the desk")})
+		}
+		lead := *m.user
+		return sendCmd(approvedMsg{lead: lead, sub: sub})
+	}
 	return func() tea.Msg {
 		lead, err := s.Login(sub.name, sub.pin, now)
 		if err == nil && lead.Role != store.RoleLead {
@@ -129,12 +166,12 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 // approved records the lead's decision and settles the case.
 func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.approve = newApproveModel(&m.st, m.c, m.width)
+		m.approve = m.approveForm()
 		m.approve.errMsg = plainErr(msg.err)
 		return m, m.approve.Init()
 	}
 	if err := m.c.CheckDecider(msg.lead.Name); err != nil {
-		m.approve = newApproveModel(&m.st, m.c, m.width)
+		m.approve = m.approveForm()
 		m.approve.errMsg = err.Error()
 		return m, m.approve.Init()
 	}

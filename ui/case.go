@@ -214,7 +214,7 @@ func (m *Model) repeatReturnsCmd(pkey, caseID string) tea.Cmd {
 	if pkey == "" {
 		return nil
 	}
-	s, since := m.d.Store, m.today().AddDays(-30)
+	s, since := m.d.Store, flow.RepeatSince(m.today())
 	return func() tea.Msg {
 		sums, err := s.RepeatReturns(pkey, since)
 		if err != nil {

@@ -242,8 +242,8 @@ func (m documentsModel) View() string {
 }
 
 // repeatReturnsDays is how far back the root looks for a passport's earlier
-// returns.
-const repeatReturnsDays = 30
+// returns: flow's span of the repeat-returns flag.
+const repeatReturnsDays = flow.RepeatDays
 
 // repeatReturnsNotice is the warning that the same passport returned other
 // items lately, in one line of at most 80 columns: "! this passport returned

@@ -57,7 +57,7 @@ func (h homeModel) keys(k KeyMap) KeyMap {
 		ks = append(ks, keyResume)
 	}
 	if h.user != nil && h.user.Role == store.RoleLead {
-		ks = append(ks, keyStaff)
+		ks = append(ks, keyDesk, keyStaff)
 	}
 	return k.With(append(ks, keyLogout)...)
 }
@@ -80,6 +80,8 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 			return h, func() tea.Msg { return resumeCaseMsg{id: id} }
 		case key.Matches(msg, keyStaff) && h.user != nil && h.user.Role == store.RoleLead:
 			return h, func() tea.Msg { return addStaffMsg{} }
+		case key.Matches(msg, keyDesk): // the root refuses a cashier, in words
+			return h, func() tea.Msg { return openDeskMsg{} }
 		case key.Matches(msg, keyLogout):
 			return h, func() tea.Msg { return logoutMsg{} }
 		case msg.String() == "up" || msg.String() == "k":
@@ -96,6 +98,7 @@ func (h homeModel) View() string {
 	b.WriteString(h.st.Title.Render("Home") + "\n\n")
 	b.WriteString("  n  start a new return\n")
 	if h.user != nil && h.user.Role == store.RoleLead {
+		b.WriteString("  d  the shift lead's desk: the day's returns, queues, day close\n")
 		b.WriteString("  s  add a staff member\n")
 	}
 	b.WriteString("  l  log out\n\n")

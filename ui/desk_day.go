@@ -1,0 +1,615 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+)
+
+// The shift lead's desk, its first screen: one day's cases as a table, read
+// from the day index alone (store.Day), filtered by outcome, status, cashier
+// and flag, searched by receipt, serial or case id. Only the rows on screen
+// are drawn, and each once: a key costs the same with ten cases or ten
+// thousand.
+
+// deskDayModel is the table of a day's cases.
+type deskDayModel struct {
+	st     *Styles
+	width  int
+	height int
+	today  flow.Date
+
+	day     flow.Date
+	loaded  bool
+	errMsg  string
+	rows    []store.Summary
+	find    []string // per row: case id, receipt and serial, upper-cased, for the search
+	lines   []string // per row: its line as drawn, "" until drawn once
+	closing *store.Closing
+
+	// the filters: an index into the options of each, 0 for any
+	outcome, status, staff, flag int
+	staffs                       []string // the cashiers of the day, for the cashier filter
+	search                       string   // upper-cased
+	shown                        []int    // the rows that pass, in order
+
+	cursor, top int
+	input       deskInput // what typed text goes to, if anything
+	typed       string    // the date typed after g
+	asked       string    // a question on the status line (the export's format)
+}
+
+// deskInput is what the day table's typed text goes to.
+type deskInput int
+
+const (
+	inputNone   deskInput = iota
+	inputSearch           // the search, after /
+	inputDate             // a day to show, after g
+	inputExport           // the export's format: c or j
+)
+
+// Keys of the day table.
+var (
+	keyDeskOpen    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the case"))
+	keyDeskSearch  = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search receipt, serial, case id"))
+	keyDeskOutcome = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome filter"))
+	keyDeskStatus  = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "status filter"))
+	keyDeskCashier = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cashier filter"))
+	keyDeskFlag    = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag filter"))
+	keyDeskClear   = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
+	keyDeskDay     = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "day before/after"))
+	keyDeskGoto    = key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to a day"))
+	keyDeskSign    = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sign off"))
+	keyDeskExport  = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the day"))
+	keyDeskPage    = key.NewBinding(key.WithKeys("pgup", "pgdown", "home", "end"), key.WithHelp("pgup/pgdn", "page"))
+)
+
+// deskFlagFilters are the flag filter's options after "any".
+var deskFlagFilters = append(append([]string{"flagged"}, flagStrings(flow.FraudFlags)...), "not signed off")
+
+func flagStrings(fs []flow.Flag) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = string(f)
+	}
+	return out
+}
+
+// flagLetters are the day table's marks of the fraud flags, in
+// flow.FraudFlags' order, and of a sign-off.
+var flagLetters = map[flow.Flag]string{flow.FlagRepeat: "R", flow.FlagNoReceipt: "N", flow.FlagOverride: "O",
+	flow.FlagCashRefund: "C", flow.FlagSerialMismatch: "S", flow.FlagSamePerson: "P"}
+
+// flagLegend explains the letters under the table.
+const flagLegend = "flags: R repeat · N no receipt · O override · C cash>limit · S serial · P same person · ✓ signed"
+
+// Messages of the day table.
+type (
+	// deskDayMsg: a day's cases from the index, and its close if closed.
+	deskDayMsg struct {
+		day     flow.Date
+		rows    []store.Summary
+		closing *store.Closing
+		err     error
+	}
+	// deskShowDayMsg: the table asks for another day.
+	deskShowDayMsg struct{ day flow.Date }
+	// deskOpenCaseMsg: show a case whole, with its trail.
+	deskOpenCaseMsg struct{ id string }
+	// deskSignOffMsg: the lead signs a case off.
+	deskSignOffMsg struct{ id string }
+	// deskExportMsg: write a day's cases (or its summary) to a file.
+	deskExportMsg struct {
+		day     flow.Date
+		format  string // "csv" or "json"
+		summary bool
+	}
+	// deskExportedMsg: where the export went.
+	deskExportedMsg struct {
+		path    string
+		n       int // cases written
+		summary bool
+		err     error
+	}
+)
+
+func newDeskDayModel(st *Styles, day, today flow.Date, width, height int) deskDayModel {
+	return deskDayModel{st: st, day: day, today: today, width: width, height: height}
+}
+
+// Init has nothing to start: the root loads the day.
+func (m deskDayModel) Init() tea.Cmd { return nil }
+
+// keys is the key map with the table's keys.
+func (m deskDayModel) keys(k KeyMap) KeyMap {
+	return k.With(keyDeskOpen, keyDeskSign, keyDeskSearch, keyDeskOutcome, keyDeskStatus, keyDeskCashier, keyDeskFlag,
+		keyDeskClear, keyDeskDay, keyDeskGoto, keyDeskExport, keyDeskPage, keyDeskQueues, keyDeskClose)
+}
+
+// typing reports whether keys are text now.
+func (m deskDayModel) typing() bool { return m.input == inputSearch || m.input == inputDate }
+
+// withDay takes the day's cases.
+func (m deskDayModel) withDay(msg deskDayMsg) deskDayModel {
+	id := m.selectedID() // before the rows change: the same case stays selected
+	m.day, m.loaded, m.errMsg = msg.day, true, ""
+	if msg.err != nil {
+		m.errMsg = plainErr(msg.err)
+	}
+	m.rows, m.closing = msg.rows, msg.closing
+	m.lines = make([]string, len(m.rows))
+	m.find = make([]string, len(m.rows))
+	m.staffs = m.staffs[:0]
+	for i, r := range m.rows {
+		m.find[i] = strings.ToUpper(r.ID + "\x00" + r.Receipt + "\x00" + r.Serial)
+		if !slices.Contains(m.staffs, r.Staff) {
+			m.staffs = append(m.staffs, r.Staff)
+		}
+	}
+	slices.Sort(m.staffs)
+	if m.staff > len(m.staffs) {
+		m.staff = 0
+	}
+	m.filter()
+	m.cursor = max(slices.IndexFunc(m.shown, func(i int) bool { return m.rows[i].ID == id }), 0)
+	m.scroll()
+	return m
+}
+
+// Update moves, filters, searches and asks the root for what it cannot do.
+func (m deskDayModel) Update(msg tea.Msg) (deskDayModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, screenRows(msg.Height)
+		clear(m.lines)
+		m.scroll()
+	case deskDayMsg:
+		return m.withDay(msg), nil
+	case deskExportedMsg:
+		m.asked = exportNews(msg, m.width)
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m deskDayModel) key(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
+	switch m.input {
+	case inputSearch:
+		return m.typeSearch(k), nil
+	case inputDate:
+		return m.typeDate(k)
+	case inputExport:
+		m.input, m.asked = inputNone, ""
+		switch k.String() {
+		case "c":
+			return m, sendCmd(deskExportMsg{day: m.day, format: "csv"})
+		case "j":
+			return m, sendCmd(deskExportMsg{day: m.day, format: "json"})
+		}
+		return m, nil
+	}
+	m.asked = ""
+	switch {
+	case k.String() == "esc":
+		return m, sendCmd(deskBackMsg{})
+	case k.String() == "up" || k.String() == "k":
+		m.cursor = max(m.cursor-1, 0)
+	case k.String() == "down" || k.String() == "j":
+		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
+	case k.String() == "pgup":
+		m.cursor = max(m.cursor-m.rowsShown(), 0)
+	case k.String() == "pgdown":
+		m.cursor = min(m.cursor+m.rowsShown(), max(len(m.shown)-1, 0))
+	case k.String() == "home":
+		m.cursor = 0
+	case k.String() == "end":
+		m.cursor = max(len(m.shown)-1, 0)
+	case k.String() == "left":
+		return m, sendCmd(deskShowDayMsg{day: m.day.AddDays(-1)})
+	case k.String() == "right":
+		return m, sendCmd(deskShowDayMsg{day: m.day.AddDays(1)})
+	case key.Matches(k, keyDeskOpen):
+		if id := m.selectedID(); id != "" {
+			return m, sendCmd(deskOpenCaseMsg{id: id})
+		}
+	case key.Matches(k, keyDeskSign):
+		if id := m.selectedID(); id != "" {
+			return m, sendCmd(deskSignOffMsg{id: id})
+		}
+	case key.Matches(k, keyDeskSearch):
+		m.input = inputSearch
+	case key.Matches(k, keyDeskGoto):
+		m.input, m.typed = inputDate, ""
+	case key.Matches(k, keyDeskExport):
+		m.input, m.asked = inputExport, fmt.Sprintf("Export %s: c CSV · j JSON · any other key cancels", m.day)
+	case key.Matches(k, keyDeskOutcome):
+		m.outcome = (m.outcome + 1) % (len(flow.Outcomes) + 2)
+		m.refilter()
+	case key.Matches(k, keyDeskStatus):
+		m.status = (m.status + 1) % (len(flow.Statuses) + 1)
+		m.refilter()
+	case key.Matches(k, keyDeskCashier):
+		m.staff = (m.staff + 1) % (len(m.staffs) + 1)
+		m.refilter()
+	case key.Matches(k, keyDeskFlag):
+		m.flag = (m.flag + 1) % (len(deskFlagFilters) + 1)
+		m.refilter()
+	case key.Matches(k, keyDeskClear):
+		m.outcome, m.status, m.staff, m.flag, m.search = 0, 0, 0, 0, ""
+		m.refilter()
+	}
+	m.scroll()
+	return m, nil
+}
+
+// typeSearch edits the search; each key filters at once. Enter keeps it,
+// esc drops it.
+func (m deskDayModel) typeSearch(k tea.KeyMsg) deskDayModel {
+	switch k.Type {
+	case tea.KeyEnter:
+		m.input = inputNone
+		return m
+	case tea.KeyEsc:
+		m.input, m.search = inputNone, ""
+	case tea.KeyBackspace:
+		if r := []rune(m.search); len(r) > 0 {
+			m.search = string(r[:len(r)-1])
+		}
+	case tea.KeyCtrlU:
+		m.search = ""
+	case tea.KeyRunes, tea.KeySpace:
+		m.search += strings.ToUpper(string(k.Runes))
+	default:
+		return m
+	}
+	m.refilter()
+	m.scroll()
+	return m
+}
+
+// typeDate edits the day to go to; enter asks the root for it.
+func (m deskDayModel) typeDate(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
+	switch k.Type {
+	case tea.KeyEnter:
+		d, err := flow.ParseDate(strings.TrimSpace(m.typed))
+		if err != nil {
+			m.asked = "! " + err.Error()
+			return m, nil
+		}
+		m.input, m.asked = inputNone, ""
+		return m, sendCmd(deskShowDayMsg{day: d})
+	case tea.KeyEsc:
+		m.input, m.asked = inputNone, ""
+	case tea.KeyBackspace:
+		if len(m.typed) > 0 {
+			m.typed = m.typed[:len(m.typed)-1]
+		}
+	case tea.KeyRunes:
+		if len(m.typed) < 10 {
+			m.typed += string(k.Runes)
+		}
+	}
+	return m, nil
+}
+
+// refilter applies the filters again, keeping the selected case where it
+// still passes.
+func (m *deskDayModel) refilter() {
+	id := m.selectedID()
+	m.filter()
+	m.cursor = max(slices.IndexFunc(m.shown, func(i int) bool { return m.rows[i].ID == id }), 0)
+}
+
+// filter lists the rows that pass every filter and the search.
+func (m *deskDayModel) filter() {
+	m.shown = m.shown[:0]
+	outcome, status := m.outcomeFilter()
+	staff := ""
+	if m.staff > 0 && m.staff <= len(m.staffs) {
+		staff = m.staffs[m.staff-1]
+	}
+	want, flagged, unsigned := store.Flags(0), false, false
+	if m.flag > 0 {
+		switch f := deskFlagFilters[m.flag-1]; f {
+		case "flagged":
+			flagged = true
+		case "not signed off":
+			unsigned = true
+		default:
+			want = store.FlagOf(flow.Flag(f))
+		}
+	}
+	fraud := store.FraudFlags()
+	for i := range m.rows {
+		r := &m.rows[i]
+		switch {
+		case outcome != nil && r.Outcome != *outcome,
+			status != "" && r.Status != status,
+			staff != "" && r.Staff != staff,
+			want != 0 && !r.Flags.Has(want),
+			flagged && r.Flags&fraud == 0,
+			unsigned && r.Flags.Has(store.FlagSignedOff),
+			m.search != "" && !strings.Contains(m.find[i], m.search):
+			continue
+		}
+		m.shown = append(m.shown, i)
+	}
+}
+
+// outcomeFilter is the outcome and the status the filters ask for: nil and
+// "" for any. The outcome's last option is "not decided yet".
+func (m deskDayModel) outcomeFilter() (*flow.Outcome, flow.Status) {
+	var o *flow.Outcome
+	switch {
+	case m.outcome > 0 && m.outcome <= len(flow.Outcomes):
+		o = &flow.Outcomes[m.outcome-1]
+	case m.outcome == len(flow.Outcomes)+1:
+		none := flow.Outcome("")
+		o = &none
+	}
+	var s flow.Status
+	if m.status > 0 {
+		s = flow.Statuses[m.status-1]
+	}
+	return o, s
+}
+
+func (m deskDayModel) selectedID() string {
+	if m.cursor < 0 || m.cursor >= len(m.shown) {
+		return ""
+	}
+	return m.rows[m.shown[m.cursor]].ID
+}
+
+// selected is the summary under the cursor.
+func (m deskDayModel) selected() (store.Summary, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.shown) {
+		return store.Summary{}, false
+	}
+	return m.rows[m.shown[m.cursor]], true
+}
+
+// rowsShown is how many table rows fit under the title, the filters and
+// the column heads, above the position line and the legend.
+func (m deskDayModel) rowsShown() int { return max(m.height-6, 3) }
+
+// scroll keeps the cursor on screen.
+func (m *deskDayModel) scroll() {
+	n := m.rowsShown()
+	if m.cursor < m.top {
+		m.top = m.cursor
+	}
+	if m.cursor >= m.top+n {
+		m.top = m.cursor - n + 1
+	}
+	m.top = max(min(m.top, len(m.shown)-n), 0)
+}
+
+// Column widths of the table at 80 columns; the model takes what is left.
+const (
+	colTime    = 5
+	colCashier = 9
+	colOutcome = 9
+	colAmount  = 9
+	colTender  = 8
+	colStatus  = 11
+	colFlags   = 7
+)
+
+func (m deskDayModel) modelWidth() int {
+	return max(m.width-2-colTime-colCashier-colOutcome-colAmount-colTender-colStatus-colFlags-7, 8)
+}
+
+// View draws the title, the filters, the rows on screen and the legend.
+func (m deskDayModel) View() string {
+	st := m.st
+	var b strings.Builder
+	b.WriteString(st.Title.Render(fitWidth(m.title(), m.width)) + "\n")
+	if m.errMsg != "" {
+		b.WriteString(st.Error.Render(fitWidth("! "+m.errMsg, m.width)) + "\n")
+	}
+	if !m.loaded {
+		b.WriteString(st.Dim.Render("loading the day…"))
+		return b.String()
+	}
+	b.WriteString(fitWidth(m.filterLine(), m.width) + "\n")
+	mw := m.modelWidth()
+	head := fmt.Sprintf("  %-*s %-*s %-*s %-*s %*s %-*s %-*s %s", colTime, "TIME", colCashier, "CASHIER", mw, "MODEL",
+		colOutcome, "OUTCOME", colAmount, "AMOUNT", colTender, "TENDER", colStatus, "STATUS", "FLAGS")
+	b.WriteString(st.Label.Render(fitWidth(head, m.width)) + "\n")
+	n := m.rowsShown()
+	if len(m.shown) == 0 {
+		if len(m.rows) == 0 {
+			b.WriteString(st.Dim.Render("  no cases on this day") + "\n")
+		} else {
+			b.WriteString(st.Dim.Render("  no case passes the filters (x clears them)") + "\n")
+		}
+		n--
+	}
+	end := min(m.top+n, len(m.shown))
+	for i := m.top; i < end; i++ {
+		line := m.line(m.shown[i])
+		if i == m.cursor {
+			b.WriteString(st.Selected.Render("> "+line) + "\n")
+		} else {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	for i := end - m.top; i < n; i++ {
+		b.WriteString("\n")
+	}
+	b.WriteString(m.statusLine() + "\n")
+	b.WriteString(st.Dim.Render(fitWidth(flagLegend, m.width)))
+	return b.String()
+}
+
+// title names the day, how many cases it has and whether it is closed.
+func (m deskDayModel) title() string {
+	t := "Returns of " + m.day.Weekday().String()[:3] + " " + m.day.String()
+	if m.day == m.today {
+		t += " (today)"
+	}
+	if m.loaded {
+		t += " · " + plural(len(m.rows), "case")
+	}
+	if c := m.closing; c != nil {
+		t += " · CLOSED by " + c.By + ": read-only"
+	} else if m.loaded {
+		t += " · open"
+	}
+	return t
+}
+
+// filterLine says every filter, or the search or date being typed.
+func (m deskDayModel) filterLine() string {
+	switch m.input {
+	case inputSearch:
+		return "Search receipt, serial or case id: " + m.search + "_  (enter keeps, esc drops)"
+	case inputDate:
+		return "Go to day (YYYY-MM-DD): " + m.typed + "_  (enter goes, esc stays)"
+	}
+	outcome, status := m.outcomeFilter()
+	o, s, c, f := "any", "any", "any", "any"
+	if outcome != nil {
+		o = outcomeShort(*outcome)
+	}
+	if status != "" {
+		s = statusShort(status, false)
+	}
+	if m.staff > 0 && m.staff <= len(m.staffs) {
+		c = m.staffs[m.staff-1]
+	}
+	if m.flag > 0 {
+		f = strings.ReplaceAll(deskFlagFilters[m.flag-1], "_", " ")
+	}
+	line := fmt.Sprintf("o outcome: %s · t status: %s · c cashier: %s · f flag: %s", o, s, c, f)
+	if m.search != "" {
+		line += " · /" + m.search
+	}
+	return line
+}
+
+// statusLine is where the table stands, or a question or news.
+func (m deskDayModel) statusLine() string {
+	if m.input == inputExport || m.asked != "" {
+		style := m.st.Value
+		if strings.HasPrefix(m.asked, "!") {
+			style = m.st.Error
+		}
+		return style.Render(fitWidth(m.asked, m.width))
+	}
+	pos := "0 of 0"
+	if len(m.shown) > 0 {
+		pos = fmt.Sprintf("%d of %d", m.cursor+1, len(m.shown))
+	}
+	if len(m.shown) != len(m.rows) {
+		pos += fmt.Sprintf(" (filtered from %d)", len(m.rows))
+	}
+	return m.st.Dim.Render(fitWidth(pos+" · enter opens · s signs off · e exports · ? keys", m.width))
+}
+
+// line is row i as drawn, made once.
+func (m deskDayModel) line(i int) string {
+	if l := m.lines[i]; l != "" {
+		return l
+	}
+	r := m.rows[i]
+	model := r.Model
+	if model == "" {
+		model = "-"
+	}
+	amount := ""
+	if r.Amount.Minor != 0 {
+		amount = r.Amount.Amount()
+	}
+	l := fmt.Sprintf("%-*s %-*s %-*s %-*s %*s %-*s %-*s %s", colTime, r.Time.Format("15:04"),
+		colCashier, cut(r.Staff, colCashier), m.modelWidth(), cut(model, m.modelWidth()),
+		colOutcome, cut(outcomeShort(r.Outcome), colOutcome), colAmount, amount, colTender, string(r.Tender),
+		colStatus, cut(statusShort(r.Status, r.Overdue(m.today)), colStatus), flagMarks(r.Flags))
+	m.lines[i] = l
+	return l
+}
+
+// cut fits s in w columns, ending in "…" when cut.
+func cut(s string, w int) string { return truncate(s, w) }
+
+// flagMarks are a summary's fraud flags as letters, then ✓ when signed off.
+func flagMarks(f store.Flags) string {
+	var b strings.Builder
+	for _, fl := range flow.FraudFlags {
+		if f.Has(store.FlagOf(fl)) {
+			b.WriteString(flagLetters[fl])
+		}
+	}
+	if f.Has(store.FlagSignedOff) {
+		b.WriteString("✓")
+	}
+	return b.String()
+}
+
+// outcomeShort is an outcome in a table's few columns.
+func outcomeShort(o flow.Outcome) string {
+	switch o {
+	case flow.OutcomeNeedDocuments:
+		return "need docs"
+	case flow.OutcomeServiceCentre:
+		return "to SC"
+	case flow.OutcomeReplaceSimilar:
+		return "replace"
+	case "":
+		return "-"
+	}
+	return string(o)
+}
+
+// statusShort is a status in a table's few columns; an overdue refund or
+// service-centre return says so in words.
+func statusShort(s flow.Status, overdue bool) string {
+	switch s {
+	case flow.StatusOpen, "":
+		return "draft"
+	case flow.StatusWaitingDocuments:
+		return "docs wait"
+	case flow.StatusRefundOwed:
+		if overdue {
+			return "OVERDUE"
+		}
+		return "owed"
+	case flow.StatusServiceCentre:
+		if overdue {
+			return "SC OVERDUE"
+		}
+		return "at SC"
+	}
+	return string(s)
+}
+
+// exportNews is the line that says where an export went, the end of the
+// path kept when it is long.
+func exportNews(msg deskExportedMsg, width int) string {
+	if msg.err != nil {
+		return "! export failed: " + plainErr(msg.err)
+	}
+	what := "the summary"
+	if !msg.summary {
+		what = plural(msg.n, "case")
+	}
+	head := "✓ exported " + what + " to "
+	return head + truncateLeft(msg.path, max(width-len([]rune(head)), 10))
+}
+
+// plural is n and a noun, the noun with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

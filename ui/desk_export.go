@@ -1,0 +1,295 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+)
+
+// Exports of a day, for a spreadsheet or a script: its cases (one row
+// each), or its summary. The lead's desk and `returnsdesk export` write the
+// same bytes. Passports appear masked only (type and last 4, as stored);
+// the name on a passport is not exported.
+
+// exportCase is one case as exported: a CSV row (the columns in this order,
+// named by the json tags) or a JSON object.
+type exportCase struct {
+	CaseID         string   `json:"case_id"`
+	Day            string   `json:"day"`    // the day the case is filed under, YYYY-MM-DD
+	Opened         string   `json:"opened"` // RFC 3339, in the store's time zone
+	Cashier        string   `json:"cashier"`
+	Receipt        string   `json:"receipt"`
+	Line           int      `json:"line"`
+	Model          string   `json:"model"`
+	Serial         string   `json:"serial"`
+	Claim          string   `json:"claim"`
+	Wants          string   `json:"wants"`
+	Outcome        string   `json:"outcome"`
+	Status         string   `json:"status"`
+	Price          string   `json:"price"` // 19999.00
+	Currency       string   `json:"currency"`
+	SaleTender     string   `json:"sale_tender"`
+	RefundDue      string   `json:"refund_due"`
+	RefundAmount   string   `json:"refund_amount"`
+	RefundTender   string   `json:"refund_tender"`
+	RefundPaidBy   string   `json:"refund_paid_by"`
+	RefundPaidAt   string   `json:"refund_paid_at"`
+	Passport       string   `json:"passport"` // masked: "id_card ****1234"
+	Flags          []string `json:"flags"`    // in CSV, separated by ";"
+	OverrideBy     string   `json:"override_by"`
+	OverrideReason string   `json:"override_reason"`
+	SignedOffBy    string   `json:"signed_off_by"`
+	SignedOffAt    string   `json:"signed_off_at"`
+}
+
+// exportColumns are the CSV's header: exportCase's json names, in order.
+var exportColumns = func() []string {
+	t := reflect.TypeOf(exportCase{})
+	out := make([]string, t.NumField())
+	for i := range out {
+		out[i] = strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
+	}
+	return out
+}()
+
+// exportOf is a case as exported.
+func exportOf(d store.CaseDetail, loc *time.Location) exportCase {
+	c, s := d.Case, d.Summary
+	e := exportCase{CaseID: c.ID, Day: s.Day.String(), Opened: c.Opened.In(loc).Format(time.RFC3339),
+		Cashier: c.OpenedBy, Receipt: c.Sale.Receipt, Line: c.Sale.Line, Model: c.Sale.Model, Serial: c.Sale.Serial,
+		Claim: string(c.Request.Claim), Wants: string(c.Request.Wants), Outcome: string(c.Outcome()),
+		Status: string(s.Status), Price: c.Sale.Price.Amount(), Currency: c.Sale.Price.Currency,
+		SaleTender: string(c.Sale.Tender), Passport: c.Passport.Masked(), Flags: []string{}}
+	if due := c.RefundBy(); !due.IsZero() {
+		e.RefundDue = due.String()
+	}
+	if p := d.Refund; p != nil {
+		e.RefundAmount, e.RefundTender, e.RefundPaidBy = p.Amount.Amount(), string(p.Tender), p.By
+		e.RefundPaidAt = d.RefundAt.In(loc).Format(time.RFC3339)
+		if e.Currency == "" {
+			e.Currency = p.Amount.Currency
+		}
+	}
+	for _, f := range d.Findings {
+		e.Flags = append(e.Flags, string(f.Flag))
+	}
+	if so := d.SignOff; so != nil {
+		e.Flags = append(e.Flags, "signed_off")
+		e.SignedOffBy, e.SignedOffAt = so.By, so.At.In(loc).Format(time.RFC3339)
+	}
+	if o := c.Override; o != nil {
+		e.OverrideBy, e.OverrideReason = o.By, o.Reason
+	}
+	return e
+}
+
+// csvRow is the case's CSV cells, in exportColumns' order.
+func (e exportCase) csvRow() []string {
+	v := reflect.ValueOf(e)
+	out := make([]string, v.NumField())
+	for i := range out {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Int:
+			out[i] = strconv.FormatInt(f.Int(), 10)
+		case reflect.Slice:
+			out[i] = safeCell(strings.Join(f.Interface().([]string), ";"))
+		default:
+			out[i] = safeCell(f.String())
+		}
+	}
+	return out
+}
+
+// safeCell keeps a spreadsheet from reading typed text as a formula: a cell
+// that starts with =, +, -, @, a tab or a carriage return gets a leading '.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// casesExport writes a day's cases as CSV (a header row, then one row a
+// case) or JSON (an array of objects).
+func casesExport(details []store.CaseDetail, format string, loc *time.Location) ([]byte, error) {
+	rows := make([]exportCase, len(details))
+	for i, d := range details {
+		rows[i] = exportOf(d, loc)
+	}
+	var b bytes.Buffer
+	switch format {
+	case "csv":
+		w := csv.NewWriter(&b)
+		_ = w.Write(exportColumns)
+		for _, r := range rows {
+			_ = w.Write(r.csvRow())
+		}
+		w.Flush()
+		return b.Bytes(), w.Error()
+	case "json":
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		err := enc.Encode(rows)
+		return b.Bytes(), err
+	}
+	return nil, fmt.Errorf("%q is not a format: csv or json", format)
+}
+
+// exportSummary is a day's summary as exported.
+type exportSummary struct {
+	Day         string            `json:"day"`
+	Closed      bool              `json:"closed"`
+	ClosedBy    string            `json:"closed_by,omitempty"`
+	ClosedAt    string            `json:"closed_at,omitempty"`
+	ChainHead   string            `json:"chain_head,omitempty"` // SEQ:HASH at the close: returnsdesk check --anchor
+	Cases       int               `json:"cases"`
+	ByOutcome   map[string]int    `json:"by_outcome"` // "" is not decided yet
+	Refunds     []exportTenderSum `json:"refunds_paid"`
+	Owed        int               `json:"owed"`
+	OwedAmount  string            `json:"owed_amount"`
+	Overdue     int               `json:"overdue"`
+	Escalated   int               `json:"escalated"`
+	Waiting     int               `json:"escalations_waiting"`
+	Overrides   int               `json:"overrides"`
+	Flagged     int               `json:"flagged"`
+	Flags       map[string]int    `json:"flags"`
+	SignedOff   int               `json:"signed_off"`
+	Drafts      int               `json:"drafts"`
+	Currency    string            `json:"currency"`
+	RefundsPaid int               `json:"refunds_paid_count"`
+}
+
+type exportTenderSum struct {
+	Tender string `json:"tender"`
+	N      int    `json:"n"`
+	Amount string `json:"amount"`
+}
+
+// summaryOf is a day's report as exported, with its close if closed.
+func summaryOf(r store.DayReport, c *store.Closing, loc *time.Location) exportSummary {
+	e := exportSummary{Day: r.Day.String(), Cases: r.Cases, ByOutcome: map[string]int{}, Owed: r.Owed,
+		OwedAmount: r.OwedAmount.Amount(), Overdue: r.Overdue, Escalated: r.Escalated, Waiting: r.Waiting,
+		Overrides: r.Overrides, Flagged: r.Flagged, Flags: map[string]int{}, SignedOff: r.SignedOff, Drafts: r.Drafts,
+		Currency: r.OwedAmount.Currency, RefundsPaid: r.RefundsPaid, Refunds: []exportTenderSum{}}
+	if c != nil {
+		e.Closed, e.ClosedBy, e.ClosedAt, e.ChainHead = true, c.By, c.At.In(loc).Format(time.RFC3339), c.Anchor.String()
+	}
+	for _, o := range r.ByOutcome {
+		e.ByOutcome[o.Name] = o.N
+	}
+	for _, t := range r.Refunds {
+		e.Refunds = append(e.Refunds, exportTenderSum{Tender: string(t.Tender), N: t.N, Amount: t.Amount.Amount()})
+		if e.Currency == "" {
+			e.Currency = t.Amount.Currency
+		}
+	}
+	for _, f := range r.Flags {
+		e.Flags[f.Name] = f.N
+	}
+	return e
+}
+
+// summaryExport writes a day's summary as CSV (section, name, count,
+// amount, currency: one line a figure) or JSON (one object).
+func summaryExport(r store.DayReport, c *store.Closing, format string, loc *time.Location) ([]byte, error) {
+	e := summaryOf(r, c, loc)
+	var b bytes.Buffer
+	switch format {
+	case "json":
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("", "  ")
+		err := enc.Encode(e)
+		return b.Bytes(), err
+	case "csv":
+		w := csv.NewWriter(&b)
+		row := func(section, name string, n int, amount string) {
+			count, cur := "", ""
+			if n >= 0 {
+				count = strconv.Itoa(n)
+			}
+			if amount != "" {
+				cur = e.Currency
+			}
+			_ = w.Write([]string{section, safeCell(name), count, amount, cur})
+		}
+		_ = w.Write([]string{"section", "name", "count", "amount", "currency"})
+		row("day", e.Day, -1, "")
+		if e.Closed {
+			row("closed", e.ClosedBy+" at "+e.ClosedAt, -1, "")
+			row("chain_head", e.ChainHead, -1, "")
+		} else {
+			row("closed", "no", -1, "")
+		}
+		row("cases", "all", e.Cases, "")
+		for _, o := range append(append([]flow.Outcome{}, flow.Outcomes...), "") {
+			name := string(o)
+			if name == "" {
+				name = "not_decided"
+			}
+			row("outcome", name, e.ByOutcome[string(o)], "")
+		}
+		for _, t := range e.Refunds {
+			row("refunds_paid", t.Tender, t.N, t.Amount)
+		}
+		row("owed", "refunds", e.Owed, e.OwedAmount)
+		row("owed", "overdue", e.Overdue, "")
+		row("escalated", "all", e.Escalated, "")
+		row("escalated", "waiting", e.Waiting, "")
+		row("overrides", "all", e.Overrides, "")
+		row("flagged", "any", e.Flagged, "")
+		for _, f := range flow.FraudFlags {
+			row("flag", string(f), e.Flags[string(f)], "")
+		}
+		row("signed_off", "all", e.SignedOff, "")
+		row("drafts", "all", e.Drafts, "")
+		w.Flush()
+		return b.Bytes(), w.Error()
+	}
+	return nil, fmt.Errorf("%q is not a format: csv or json", format)
+}
+
+// exportName is the file an export of a day is written to in a folder.
+func exportName(day flow.Date, format string, summary bool) string {
+	if summary {
+		return "day-" + day.String() + "-summary." + format
+	}
+	return "returns-" + day.String() + "." + format
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder, so that a reader never sees half a file.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, filepath.Base(path)+".partial-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o600)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
