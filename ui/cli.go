@@ -70,6 +70,8 @@ func init() {
 			summary: "check the store: structure, audit chain, indexes", help: checkHelp, run: runCheck},
 		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: "copy the store to a checked backup",
 			help: backupHelp, run: runBackup},
+		{name: "export", usage: "[--day YYYY-MM-DD] [--format csv|json] [--summary] [--data DIR] [-o FILE]",
+			summary: "export a day's returns (or its summary) as CSV or JSON", help: exportHelpText, run: runExport},
 	}
 }
 
