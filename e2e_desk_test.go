@@ -1,0 +1,157 @@
+package main
+
+// End-to-end: the shift lead's desk, with the real binary in tmux. A
+// cashier's refund with the till short of cash; the cashier is refused the
+// desk; the lead sees the refund owed, marks it paid, signs it off, closes
+// the day and exports it; the command line exports the same rows, and the
+// chain head written on the close checks.
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+const (
+	cashierName = "Marta Shevchenko"
+	cashierPIN  = "1357"
+)
+
+// addCashier adds a cashier from the lead's home screen.
+func (tm *term) addCashier(name, pin string) {
+	tm.t.Helper()
+	tm.press("s")
+	tm.waitFor("Add a staff member")
+	tm.waitFocus("Name")
+	tm.typeText(name)
+	tm.enterTo("Role")
+	tm.waitFor("> cashier")
+	tm.enterTo("PIN")
+	tm.typeText(pin)
+	tm.enterTo("PIN again")
+	tm.typeText(pin)
+	tm.press("Enter")
+	tm.waitFor(name+" can now log in", "Home")
+}
+
+func TestE2EDesk(t *testing.T) {
+	t.Parallel()
+	data := t.TempDir()
+	tm := startKiosk(t, data)
+	tm.firstRun()
+	tm.loginHome()
+	tm.waitFor("d  the shift lead's desk")
+	tm.addCashier(cashierName, cashierPIN)
+	tm.press("l")
+
+	// the cashier: the desk is refused; a refund with the till short of cash
+	tm.login(cashierName, cashierPIN)
+	s := tm.waitFor("Home", cashierName+" (cashier)")
+	if strings.Contains(s, "shift lead's desk") {
+		t.Errorf("a cashier's home offers the desk:\n%s", s)
+	}
+	tm.press("d")
+	tm.waitFor("! the shift lead's desk is for shift leads only", "Home")
+	tm.typeSale(sale{date: daysAgo(t, 3), receipt: "R-3001", model: "Samsung Galaxy A55", price: "19999.00", months: "12"})
+	tm.request()
+	tm.documents()
+	tm.press("Enter")
+	tm.waitFor("R E F U N D", "[Decision]")
+	tm.press("Enter")
+	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	tm.press("n")
+	s = tm.waitFor("Return act written", "refund owed")
+	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	if id == nil {
+		t.Fatalf("no case id on the act screen:\n%s", s)
+	}
+	tm.press("Enter")
+	tm.waitFor("Home")
+	tm.press("l")
+
+	// the lead: the desk, the refund owed, paid, signed off
+	tm.loginHome()
+	tm.press("d")
+	today := storeToday(t).Format("2006-01-02")
+	tm.waitFor("Returns of", today+" (today) · 1 case · open", "Marta Sh…", "Samsung Gala…", "owed")
+	tm.press("2")
+	tm.waitFor("[Escalated (0)]", "Refunds owed (1)")
+	tm.press("Tab")
+	tm.waitFor("[Refunds owed (1)]", "7 days left", "19999.00")
+	tm.press("p")
+	tm.waitFor("Mark a refund paid", "Owed 19999.00 UAH")
+	tm.waitFocus("Paid in")
+	tm.enterTo("Amount paid, in UAH")
+	tm.press("Enter")
+	tm.waitFor("Refund of 19999.00 UAH paid in cash by "+leadName, "[Refunds owed (0)]")
+	tm.press("1")
+	tm.waitFor("refunded", "1 of 1")
+	tm.press("s")
+	tm.waitFor("signed off by "+leadName, "refunded    ✓")
+
+	// the day close: the report, then the close and its chain head
+	tm.press("3")
+	tm.waitFor("Day close", "OPEN: the report as it stands", "Refunds paid by tender (1)", "cash          1     19999.00 UAH")
+	tm.press("c")
+	tm.waitFor("! Close "+today+"?", "y  close the day")
+	tm.press("y")
+	s = tm.waitFor("CLOSED by "+leadName, "Audit chain head at the close")
+	anchor := regexp.MustCompile(`\b\d+:[0-9a-f]{64}\b`).FindString(s)
+	if anchor == "" {
+		t.Fatalf("no chain head on the close:\n%s", s)
+	}
+
+	// the export from the screen
+	tm.press("1")
+	tm.waitFor("CLOSED by " + leadName + ": read-only")
+	tm.press("e")
+	tm.waitFor("c CSV · j JSON")
+	tm.press("c")
+	tm.waitFor("✓ exported 1 case to")
+	fromScreen, err := os.ReadFile(filepath.Join(data, "exports", "returns-"+today+".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(fromScreen)).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("the export: %v\n%s", err, fromScreen)
+	}
+	row := map[string]string{}
+	for i, name := range rows[0] {
+		row[name] = rows[1][i]
+	}
+	for name, want := range map[string]string{"case_id": id[1], "day": today, "cashier": cashierName,
+		"receipt": "R-3001", "model": "Samsung Galaxy A55", "outcome": "refund", "status": "refunded",
+		"price": "19999.00", "currency": "UAH", "refund_amount": "19999.00", "refund_tender": "cash",
+		"refund_paid_by": leadName, "signed_off_by": leadName, "flags": "refund_paid;signed_off"} {
+		if row[name] != want {
+			t.Errorf("the export's %s is %q, want %q", name, row[name], want)
+		}
+	}
+	if !slices.Contains(rows[0], "passport") {
+		t.Errorf("the export has no passport column: %v", rows[0])
+	}
+
+	// leave the kiosk; the command line exports the same rows and the chain
+	// head written on the close checks
+	tm.press("Escape")
+	tm.waitFor("Home")
+	tm.press("C-c")
+	tm.waitFor("EXITED 0")
+	out, err := exec.Command(binary(t), "export", "--data", data, "--day", today, "--format", "csv").Output()
+	if err != nil {
+		t.Fatalf("returnsdesk export: %v", err)
+	}
+	if !bytes.Equal(out, fromScreen) {
+		t.Errorf("the command's export differs from the desk's:\n%s\nthe desk's:\n%s", out, fromScreen)
+	}
+	if out, err := exec.Command(binary(t), "check", "--data", data, "--anchor", anchor).CombinedOutput(); err != nil {
+		t.Errorf("check with the close's chain head: %v\n%s", err, out)
+	}
+}
