@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // blinkLikeMsg stands for any message that reaches a screen after its form
@@ -45,12 +46,27 @@ func TestFormsSubmitOnce(t *testing.T) {
 			m := newApproveModel(&st, c, 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
+		"desk approve": func() screen {
+			m := newDeskApproveModel(&st, c, 80, "Olena")
+			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
+		},
+		"desk pay": func() screen {
+			m := newDeskPayModel(&st, store.Summary{ID: "C1", Amount: flow.Money{Minor: 100, Currency: "UAH"}}, testToday, 80)
+			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
+		},
+		"desk note": func() screen {
+			m := newDeskNoteModel(&st, "C1", 80)
+			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
+		},
 	}
 	want := map[string]reflect.Type{
-		"login":   reflect.TypeOf(loginSubmitMsg{}),
-		"setup":   reflect.TypeOf(setupSubmitMsg{}),
-		"staff":   reflect.TypeOf(staffSubmitMsg{}),
-		"approve": reflect.TypeOf(approveSubmitMsg{}),
+		"login":        reflect.TypeOf(loginSubmitMsg{}),
+		"setup":        reflect.TypeOf(setupSubmitMsg{}),
+		"staff":        reflect.TypeOf(staffSubmitMsg{}),
+		"approve":      reflect.TypeOf(approveSubmitMsg{}),
+		"desk approve": reflect.TypeOf(approveSubmitMsg{}),
+		"desk pay":     reflect.TypeOf(deskPaySubmitMsg{}),
+		"desk note":    reflect.TypeOf(deskNoteSubmitMsg{}),
 	}
 	for name, open := range screens {
 		t.Run(name, func(t *testing.T) {
