@@ -437,9 +437,12 @@ func (m deskDayModel) View() string {
 	end := min(m.top+n, len(m.shown))
 	for i := m.top; i < end; i++ {
 		line := m.line(m.shown[i])
-		if i == m.cursor {
+		switch {
+		case i == m.cursor:
 			b.WriteString(st.Selected.Render("> "+line) + "\n")
-		} else {
+		case m.rows[m.shown[i]].Overdue(m.today): // its status says OVERDUE; the colour repeats it
+			b.WriteString("  " + st.Warning.Render(line) + "\n")
+		default:
 			b.WriteString("  " + line + "\n")
 		}
 	}

@@ -171,9 +171,12 @@ func (m deskQueuesModel) View() string {
 	end := min(top+rows, len(list))
 	for i := top; i < end; i++ {
 		line := m.row(list[i])
-		if i == cur {
+		switch {
+		case i == cur:
 			b.WriteString(st.Selected.Render(fitWidth("> "+line, m.width)) + "\n")
-		} else {
+		case list[i].Overdue(m.today): // the row says OVERDUE; the colour repeats it
+			b.WriteString(st.Warning.Render(fitWidth("  "+line, m.width)) + "\n")
+		default:
 			b.WriteString(fitWidth("  "+line, m.width) + "\n")
 		}
 	}
