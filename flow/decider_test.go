@@ -24,3 +24,13 @@ func TestRefundFromTill(t *testing.T) {
 		}
 	}
 }
+
+func TestUnderWay(t *testing.T) {
+	want := map[flow.Status]bool{flow.StatusOpen: true, flow.StatusWaitingDocuments: true, flow.StatusEscalated: true,
+		flow.StatusDecided: true, flow.StatusRefundOwed: true, flow.StatusServiceCentre: true}
+	for _, s := range flow.Statuses {
+		if flow.UnderWay(s) != want[s] {
+			t.Errorf("UnderWay(%s) = %v", s, !want[s])
+		}
+	}
+}

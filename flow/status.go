@@ -64,6 +64,18 @@ func (c *Case) Move(to Status) error {
 	return nil
 }
 
+// UnderWay reports whether a case in this status still needs someone: it is
+// open, waits for documents or a shift lead, is decided but not settled, owes
+// a refund, or is at the service centre. Its later life is new events, even
+// after its day is closed.
+func UnderWay(s Status) bool {
+	switch s {
+	case StatusOpen, StatusWaitingDocuments, StatusEscalated, StatusDecided, StatusRefundOwed, StatusServiceCentre:
+		return true
+	}
+	return false
+}
+
 // Owed reports whether the status still owes the customer money.
 func (s Status) Owed() bool { return s == StatusRefundOwed }
 

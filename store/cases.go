@@ -239,8 +239,9 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 // When it returns nil the step is on disk.
 //
 // The status may move only along flow's transitions (several moves at once
-// are fine); a closed case, or any case filed under a closed day
-// (ErrDayClosed), is not changed (add a note with Record), and a case is
+// are fine); a closed case, a settled case filed under a closed day, and a
+// new case on a closed day (ErrDayClosed) are not changed (add a note with
+// Record), while a closed day's cases still under way go on; a case is
 // closed only from the status it was settled in. A case that becomes
 // refunded here has its refund recorded as RecordRefund does, for the item's
 // price in the sale's tender (cash when unknown), with the same checks, and a
@@ -329,7 +330,7 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 			return fmt.Errorf("case %s: %w", c.ID, ErrCaseClosed)
 		}
 	}
-	if err := dayOpen(bs, day); err != nil {
+	if err := dayOpen(bs, day); err != nil && (old == nil || !indexedStatus(from)) {
 		return fmt.Errorf("case %s: %w", c.ID, err)
 	}
 	switch {

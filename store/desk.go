@@ -16,11 +16,14 @@ import (
 )
 
 // The shift lead's side of the store: the facts a case's fraud flags are
-// judged on, a lead's sign-off of a case, and the day close, after which a
-// day's cases are read-only (corrections are notes: Record).
+// judged on, a lead's sign-off of a case, and the day close, after which what
+// the day settled is read-only (corrections are notes: Record).
 
-// ErrDayClosed is returned by a save, a refund or a sign-off of a case filed
-// under a day that is closed: its cases are read-only, and a correction is a
+// ErrDayClosed is returned by a save of a case filed under a day that is
+// closed, unless the case was still under way at the save (open, waiting for
+// documents, escalated, a refund owed, at the service centre: its later life
+// is new events, such as the payment of the refund it owes); by a new case on
+// a closed day; and by a sign-off of a closed day's case. A correction is a
 // note (Record with EventNote).
 var ErrDayClosed = errors.New("the day is closed: read-only; add a note to correct a case")
 
@@ -253,8 +256,10 @@ func (a *Anchor) UnmarshalJSON(b []byte) error {
 // CloseDay closes a business day, in one transaction: its report as it
 // stands (Report), the audit chain's head at the close (the anchor), the
 // close in the closed_days bucket and a day_close event that carries both.
-// From then on the day's cases are read-only: SaveCase, RecordRefund and
-// SignOff refuse them with ErrDayClosed, and corrections are notes. Only a
+// From then on what the day settled is read-only: SaveCase and RecordRefund
+// refuse its settled cases and new ones with ErrDayClosed (its cases still
+// under way go on: a refund owed is paid, a draft resumed), SignOff refuses
+// all of them, and corrections are notes. Only a
 // shift lead closes a day; a day is closed once, and never before it
 // begins.
 func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, error) {

@@ -137,20 +137,29 @@ func TestCloseDay(t *testing.T) {
 		t.Errorf("a second close: %v", err)
 	}
 
-	// the day is read-only: saves, refunds, sign-offs and new cases refused
-	draft.Request = flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund}
-	if err := s.SaveCase(draft, Event{Staff: "olena"}); !errors.Is(err, ErrDayClosed) {
-		t.Errorf("a save on a closed day: %v", err)
-	}
-	if err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); !errors.Is(err, ErrDayClosed) ||
-		!strings.Contains(err.Error(), "2024-03-15") {
-		t.Errorf("a refund on a closed day: %v", err)
+	// the day is read-only: what it settled, sign-offs and new cases are
+	// refused; its cases still under way go on
+	if err := s.SaveCase(paid, Event{Staff: "olena"}); !errors.Is(err, ErrDayClosed) || !strings.Contains(err.Error(), "2024-03-15") {
+		t.Errorf("a save of a settled case on a closed day: %v", err)
 	}
 	if err := s.SignOff(owed.ID, "Maria", t0); !errors.Is(err, ErrDayClosed) {
 		t.Errorf("a sign-off on a closed day: %v", err)
 	}
 	if err := s.SaveCase(newCase(t0.Add(5*time.Hour), "olena", "R-6004", ""), Event{Staff: "olena"}); !errors.Is(err, ErrDayClosed) {
 		t.Errorf("a new case on a closed day: %v", err)
+	}
+	draft.Request = flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund}
+	if err := s.SaveCase(draft, Event{Staff: "olena", Time: t0.AddDate(0, 0, 1)}); err != nil {
+		t.Errorf("a draft of a closed day resumed the next day: %v", err)
+	}
+	if err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); err != nil {
+		t.Errorf("a refund owed by a closed day, paid the next day: %v", err)
+	}
+	if err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); !errors.Is(err, ErrAlreadyRefunded) {
+		t.Errorf("the same refund paid twice: %v", err)
+	}
+	if c, _ := s.DayClosing(day); c == nil || c.Report.Owed != 1 {
+		t.Errorf("the close's report changed after the close: %+v", c)
 	}
 	// a correction is a note
 	if _, err := s.Record(Event{Staff: "Maria", CaseID: owed.ID, Detail: "refund paid in cash on the 16th, receipt 77"}); err != nil {

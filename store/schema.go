@@ -35,7 +35,7 @@ package store
 //	  SERIAL 0x00 day id -> ""          serial number or IMEI, without spaces, upper-cased
 //	passports/
 //	  hmac(32) day id -> ""             the passport's keyed hash (never the number): repeat returns
-//	statuses/                           only the statuses that still need someone (openStatuses)
+//	statuses/                           only the statuses of cases under way (flow.UnderWay)
 //	  STATUS 0x00 due(4) day id -> ""   due: the refund-by day of a refund owed, the expected return of an
 //	                                    item at the service centre, 0 otherwise; so owed refunds sort by due date
 //	by_staff/
@@ -133,19 +133,10 @@ var fillPercent = map[string]float64{
 	string(bucketByStaff): appendFill,
 }
 
-// openStatuses are the statuses the statuses bucket indexes: those that still
-// need someone. Final statuses are found by day.
-var openStatuses = []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated,
-	flow.StatusDecided, flow.StatusRefundOwed, flow.StatusServiceCentre}
-
-func indexedStatus(s flow.Status) bool {
-	for _, o := range openStatuses {
-		if o == s {
-			return true
-		}
-	}
-	return false
-}
+// indexedStatus reports whether the statuses bucket indexes a status: only
+// those of cases still under way (flow.UnderWay). Final statuses are found by
+// day.
+func indexedStatus(s flow.Status) bool { return flow.UnderWay(s) }
 
 // schemaVersion is the version this binary writes: len(migrations).
 var schemaVersion = uint64(len(migrations))

@@ -193,8 +193,12 @@ func (m *deskCaseModel) layout() {
 	}
 	out = append(out, st.Title.Render(fitWidth(head, w)))
 	if m.closing != nil {
-		out = append(out, st.Warning.Render(fitWidth(fmt.Sprintf("! the day %s is closed (by %s): read-only; corrections are notes",
-			sum.Day, m.closing.By), w)))
+		what := "read-only; corrections are notes"
+		if flow.UnderWay(sum.Status) {
+			what = "this case is still under way and goes on"
+		}
+		out = append(out, st.Warning.Render(fitWidth(fmt.Sprintf("! the day %s is closed (by %s): %s",
+			sum.Day, m.closing.By, what), w)))
 	}
 	add("Opened", fmt.Sprintf("%s by %s, filed under %s · policy %s", c.Opened.In(m.loc).Format("2006-01-02 15:04"),
 		c.OpenedBy, sum.Day, orDash(c.Policy)))

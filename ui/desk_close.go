@@ -232,7 +232,8 @@ func (m deskCloseModel) View() string {
 // closeQuestion asks before the close, saying what can no longer change.
 func (m deskCloseModel) closeQuestion() string {
 	r := m.report
-	q := fmt.Sprintf("! Close %s? Its %s become read-only; corrections become notes.", m.day, plural(r.Cases, "case"))
+	q := fmt.Sprintf("! Close %s? What its %s settled becomes read-only; corrections become notes.", m.day,
+		plural(r.Cases, "case"))
 	var open []string
 	if r.Owed > 0 {
 		open = append(open, plural(r.Owed, "refund")+" owed")
@@ -244,7 +245,7 @@ func (m deskCloseModel) closeQuestion() string {
 		open = append(open, plural(r.Drafts, "draft"))
 	}
 	if len(open) > 0 {
-		q += " Still open: " + strings.Join(open, ", ") + "."
+		q += " Still open, and they go on after the close: " + strings.Join(open, ", ") + "."
 	}
 	return q
 }

@@ -356,8 +356,8 @@ func TestDeskSignOffAndClose(t *testing.T) {
 		"cash          1     25000.00 UAH", "Still owed: 1 refund, 19999.00 UAH",
 		"Escalated: 1 (1 still waiting for a lead) · overrides: 1", "Flagged: 2 cases · R repeat 1")
 	r.keys(typed("c"))
-	r.requireView("! Close 2026-11-20? Its 7 cases become read-only; corrections become notes.",
-		"Still open: 1 refund owed, 1 escalation waiting, 1 draft.", "y  close the day")
+	r.requireView("! Close 2026-11-20? What its 7 cases settled becomes read-only; corrections",
+		"Still open, and they go on after the close: 1 refund owed, 1", "escalation waiting, 1 draft.", "y  close the day")
 	r.keys(typed("n"))
 	r.requireView("not closed")
 	if c, _ := r.st.DayClosing(deskDay); c != nil {
@@ -381,6 +381,17 @@ func TestDeskSignOffAndClose(t *testing.T) {
 	trail, _ := r.st.Trail(ids["owed"])
 	if last := trail[len(trail)-1]; last.Kind != store.EventNote || last.Detail != "refund paid in cash on the 21st" {
 		t.Errorf("the note %+v", last)
+	}
+
+	// the refund the closed day owes is still paid, the next day: the
+	// queue keeps its promise
+	r.now = r.now.AddDate(0, 0, 1)
+	r.keys(kEsc, typed("2"), kTab, kDown, typed("p"))
+	r.requireView("Mark a refund paid", "Owed 19999.00 UAH by 2026-11-27")
+	r.keys(kEnter, kEnter)
+	r.requireView("Refund of 19999.00 UAH paid in cash by Olena")
+	if d, err := r.st.Detail(ids["owed"]); err != nil || d.Summary.Status != flow.StatusRefunded {
+		t.Fatalf("the refund owed by a closed day: %+v, %v", d, err)
 	}
 }
 
