@@ -69,6 +69,7 @@ type Model struct {
 	showHelp    bool
 	confirmQuit bool
 	askCash     bool // a cash refund waits for "is there cash in the till?"
+	askBack     bool // a case at the service centre was opened: what became of the item?
 	quitting    bool
 	lastKey     time.Time
 	locked      bool // the idle lock fell on a case: after login, it resumes
@@ -228,6 +229,20 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 		m.showHelp = false
 		return true, m, nil
 	}
+	if m.askBack {
+		switch msg.String() {
+		case "r", "R":
+			return true, m, func() tea.Msg { return backFromServiceMsg{repaired: true} }
+		case "c", "C":
+			return true, m, func() tea.Msg { return backFromServiceMsg{repaired: false} }
+		case "esc":
+			m.askBack, m.c = false, nil
+			return true, m, nil
+		case "ctrl+c":
+		default:
+			return true, m, nil
+		}
+	}
 	if m.askCash {
 		switch msg.String() {
 		case "y", "Y":
@@ -287,6 +302,9 @@ func (m *Model) formDirty() bool {
 
 // lockScreen goes back to the login, keeping the case at hand.
 func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
+	if m.askBack { // nothing was changed: the case stays at the service centre
+		m.c, m.askBack = nil, false
+	}
 	m.locked = m.c != nil
 	m.user = nil
 	m.askCash, m.confirmQuit, m.showHelp = false, false, false
@@ -388,6 +406,8 @@ func (m *Model) View() string {
 	case m.confirmQuit:
 		body = m.st.Warning.Render("Leave the kiosk? Answers on this screen that are not saved will be lost.") +
 			"\n\n  y  leave\n  any other key  stay"
+	case m.askBack:
+		body = m.backQuestion()
 	case m.askCash:
 		body = m.cashQuestion()
 	case m.showHelp:

@@ -364,3 +364,53 @@ func TestActIsPrintedWithThePrintCommand(t *testing.T) {
 		t.Fatalf("printed %q", r.printed)
 	}
 }
+
+// sendToServiceCentre takes a citrus defect within the window, with no act,
+// to the service centre, and returns its id.
+func sendToServiceCentre(r *rootT) string {
+	r.t.Helper()
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-5", "Phone S", "490154203237518", "9999.00")...)
+	r.keys(kDown, kEnter, kEnter, kEnter) // defect, refund, in person
+	r.keys(kDown, kDown, typed("x"), kEnter)
+	r.keys(kEnter) // inspection
+	r.requireView("[Service centre]")
+	r.keys(kEnter) // none brought
+	r.requireView("S E R V I C E   C E N T R E")
+	r.keys(kEnter)
+	r.requireView("Return act written", "at the service centre")
+	r.keys(kEnter)
+	owed, _ := r.st.ByStatus(flow.StatusServiceCentre)
+	if len(owed) != 1 {
+		r.t.Fatalf("at the service centre: %+v", owed)
+	}
+	return owed[0].ID
+}
+
+func TestBackFromTheServiceCentre(t *testing.T) {
+	t.Run("repaired and handed back", func(t *testing.T) {
+		r := newRoot(t, "citrus")
+		r.login("Ivan", "1111")
+		id := sendToServiceCentre(r)
+		r.requireView("Open cases (1)", "at the service centre")
+		r.keys(kEnter)
+		r.requireView("the item is back from the service centre", "r  repaired")
+		r.keys(typed("r"))
+		r.requireView("closed: the item is back with the customer")
+		if c, _ := r.st.Case(id); c.Status != flow.StatusClosed {
+			t.Fatalf("status %s", c.Status)
+		}
+	})
+	t.Run("a conclusion: decided again", func(t *testing.T) {
+		r := newRoot(t, "citrus")
+		r.login("Ivan", "1111")
+		id := sendToServiceCentre(r)
+		r.keys(kEnter, typed("c"))
+		r.requireView("[Service centre]")
+		r.keys(kDown, kDown, kDown, kDown, kEnter) // defect confirmed: operating conditions were not violated
+		r.requireView("R E F U N D", "sc-act")
+		if c, _ := r.st.Case(id); c.Status != flow.StatusOpen || c.ServiceCentre != flow.ConclusionConditionsNotViolated {
+			t.Fatalf("case %+v", c)
+		}
+	})
+}

@@ -21,6 +21,10 @@ type (
 		err error
 	}
 	cashAnswerMsg struct{ hasCash bool }
+	// backFromServiceMsg: an item at the service centre is back, repaired
+	// (or checked) and handed to the customer, or with a conclusion to decide
+	// on again.
+	backFromServiceMsg struct{ repaired bool }
 	goHomeMsg     struct{ news string }
 )
 
@@ -45,7 +49,14 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		m.c = msg.c
 		m.notice = ""
+		if m.c.Status == flow.StatusServiceCentre {
+			m.askBack = true // the item is back: handed over, or decided again
+			return m, nil, true
+		}
 		model, cmd := m.openStep()
+		return model, cmd, true
+	case backFromServiceMsg:
+		model, cmd := m.backFromService(msg.repaired)
 		return model, cmd, true
 	case stepDoneMsg:
 		model, cmd := m.stepDone(msg.step)
@@ -365,4 +376,48 @@ func (m *Model) cashQuestion() string {
 		"  y  yes: paid now in cash\n" +
 		fmt.Sprintf("  n  no, the till lacks cash: the refund is owed, within %d days\n", days) +
 		"  esc  back to the decision"
+}
+
+// backFromService records an item's return from the service centre: handed
+// back to the customer, the case is closed; with the service centre's
+// conclusion, the case is open again at the service-centre step (a defect)
+// or the decision, and the engine decides on it again.
+func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
+	m.askBack = false
+	if repaired {
+		if err := m.c.Move(flow.StatusClosed); err != nil {
+			m.notice = "! " + err.Error()
+			return m, nil
+		}
+		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name,
+			Detail: "back from the service centre and handed to the customer"}
+		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
+			return m.goHome("Case " + shortID(m.c.ID) + " closed: the item is back with the customer")
+		})
+	}
+	if err := m.c.Move(flow.StatusOpen); err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	step := flow.StepServiceCentre
+	if !m.c.Applies(step) {
+		step = flow.StepDecision
+	}
+	m.c.Done = m.c.Done.Without(flow.StepDecision).Without(flow.StepAct)
+	m.c.Decision, m.c.Override = nil, nil
+	if err := m.c.GoTo(step); err != nil {
+		m.notice = "! " + err.Error()
+		return m, nil
+	}
+	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,
+		Detail: "back from the service centre with its conclusion: decided again"}
+	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
+}
+
+// backQuestion asks what became of an item back from the service centre.
+func (m *Model) backQuestion() string {
+	return m.st.Title.Render("Case "+shortID(m.c.ID)+": the item is back from the service centre") + "\n\n" +
+		"  r  repaired (or checked) and handed back to the customer: close the case\n" +
+		"  c  the service centre's conclusion is in: enter it and decide again\n" +
+		"  esc  not now"
 }

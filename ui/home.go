@@ -18,7 +18,7 @@ type homeModel struct {
 	user   *store.StaffMember
 	width  int
 	height int
-	open   []store.Summary // drafts, waiting for documents, escalated
+	open   []store.Summary // drafts, waiting for documents, escalated, at the service centre
 	today  []store.Summary // this staff member's cases today
 	cursor int             // in open
 	loaded bool
@@ -162,7 +162,8 @@ func (m *Model) homeDataCmd() tea.Cmd {
 	s, user, day := m.d.Store, m.user.Name, m.today()
 	return func() tea.Msg {
 		var open []store.Summary
-		for _, st := range []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated} {
+		for _, st := range []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated,
+			flow.StatusServiceCentre} {
 			sums, err := s.ByStatus(st)
 			if err != nil {
 				return homeDataMsg{err: err}
