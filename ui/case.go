@@ -25,7 +25,7 @@ type (
 	// (or checked) and handed to the customer, or with a conclusion to decide
 	// on again.
 	backFromServiceMsg struct{ repaired bool }
-	goHomeMsg     struct{ news string }
+	goHomeMsg          struct{ news string }
 )
 
 // caseMsg handles the messages that move the case at hand. ok is false for
