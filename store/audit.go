@@ -198,12 +198,9 @@ func (s *Store) Record(ev Event) (Event, error) {
 			if err != nil {
 				return err
 			}
-			rec, doc, err := getCase(bs, id)
+			rec, doc, err := existingCase(bs, id)
 			if err != nil {
 				return err
-			}
-			if rec == nil {
-				return fmt.Errorf("case %s: %w", ev.CaseID, ErrNotFound)
 			}
 			// the case lists the note among its events; nothing else of it changes
 			seq, err := nextSeq(tx)
@@ -239,12 +236,9 @@ func (s *Store) Trail(caseID string) ([]Event, error) {
 		if err != nil {
 			return err
 		}
-		rec, doc, err := getCase(bs, id)
+		_, doc, err := existingCase(bs, id)
 		if err != nil {
 			return err
-		}
-		if rec == nil {
-			return fmt.Errorf("case %s: %w", caseID, ErrNotFound)
 		}
 		for _, seq := range doc.Events {
 			ev, err := readEvent(bs.audit, seqKey(seq))

@@ -150,6 +150,16 @@ func getCase(bs *buckets, id []byte) (*caseRecord, caseDoc, error) {
 	return &rec, doc, nil
 }
 
+// existingCase is getCase for a case that must be there: a missing one is
+// ErrNotFound, named by its id.
+func existingCase(bs *buckets, id []byte) (*caseRecord, caseDoc, error) {
+	rec, doc, err := getCase(bs, id)
+	if err == nil && rec == nil {
+		err = fmt.Errorf("case %s: %w", caseID(id), ErrNotFound)
+	}
+	return rec, doc, err
+}
+
 // statusOf is a case's status; a case that never set one is open.
 func statusOf(c *flow.Case) flow.Status {
 	if c.Status == "" {
@@ -651,14 +661,11 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		if err != nil {
 			return err
 		}
-		_, doc, err := getCase(bs, id)
+		_, doc, err := existingCase(bs, id)
 		if err != nil {
 			return err
 		}
 		c := doc.Case
-		if c == nil {
-			return fmt.Errorf("case %s: %w", caseID, ErrNotFound)
-		}
 		if st := statusOf(c); st != flow.StatusDecided && st != flow.StatusRefundOwed {
 			if st == flow.StatusRefunded || st == flow.StatusClosed {
 				return fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, caseID)

@@ -176,12 +176,9 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		rec, doc, err := getCase(bs, id)
+		rec, doc, err := existingCase(bs, id)
 		if err != nil {
 			return err
-		}
-		if rec == nil {
-			return fmt.Errorf("case %s: %w", caseID, ErrNotFound)
 		}
 		if err := dayOpen(bs, rec.day); err != nil {
 			return fmt.Errorf("case %s: %w", caseID, err)
@@ -405,12 +402,9 @@ func (s *Store) Detail(caseID string) (CaseDetail, error) {
 		if err != nil {
 			return err
 		}
-		rec, doc, err := getCase(bs, id)
+		rec, doc, err := existingCase(bs, id)
 		if err != nil {
 			return err
-		}
-		if rec == nil {
-			return fmt.Errorf("case %s: %w", caseID, ErrNotFound)
 		}
 		out = detailOf(rec, doc, id, loc)
 		for _, seq := range doc.Events {
