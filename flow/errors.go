@@ -1,0 +1,85 @@
+package flow
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Code says what kind of error a person is reading, so that a screen or a
+// command can act on it (errors.Is) without reading its words.
+type Code string
+
+// The codes of errors a person reads.
+const (
+	// EInvalid: the input breaks a rule (a PIN too short, a price of 0).
+	EInvalid Code = "invalid"
+	// ENotFound: what was asked for is not there.
+	ENotFound Code = "not_found"
+	// EConflict: the store's state forbids it (already refunded, signed off,
+	// the day closed).
+	EConflict Code = "conflict"
+	// EForbidden: this person may not do it (a cashier at the lead's desk).
+	EForbidden Code = "forbidden"
+	// EUnavailable: the store cannot be used now (another process holds it,
+	// it is damaged, newer than this program).
+	EUnavailable Code = "unavailable"
+)
+
+// Error is an error a person reads: Message is a plain sentence fit for the
+// screen, whole; Err, when set, is the detail behind it for the log. Build
+// one with Errorf; read one with Message.
+type Error struct {
+	Code    Code
+	Message string
+	Err     error
+}
+
+// Errorf is an Error of the code with a formatted message.
+func Errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// Error is the message, with the detail after it when there is one.
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.Message + ": " + e.Err.Error()
+	}
+	return e.Message
+}
+
+// Unwrap is the detail.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches another *Error of the same code and message, so that an
+// exported sentinel (var ErrX = flow.Errorf(...)) works with errors.Is even
+// when it is wrapped in a copy that carries detail.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Code == e.Code && t.Message == e.Message
+}
+
+// Wrap is a copy of e with err as its detail: the person reads e's message,
+// the log gets both.
+func (e *Error) Wrap(err error) *Error {
+	return &Error{Code: e.Code, Message: e.Message, Err: err}
+}
+
+// Message is the words a person reads for err: the message of the first
+// *Error in its chain, or "" when it holds none (then the caller says
+// "could not ...; see the log" and logs err).
+func Message(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return ""
+}
+
+// ErrorCode is the code of the first *Error in err's chain, or "".
+func ErrorCode(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
+}
