@@ -186,7 +186,7 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 		var names []string
 		found := false
 		for _, doc := range pp.Accepts {
-			names = append(names, docName(doc))
+			names = append(names, doc.Words())
 			found = found || c.Has(doc)
 		}
 		if found {
@@ -238,7 +238,6 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
 }
 
-func docName(doc Document) string { return strings.ReplaceAll(string(doc), "_", " ") }
 
 // defect decides a claim that the item does not work.
 func (d *decider) defect() {
