@@ -238,7 +238,6 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
 }
 
-
 // defect decides a claim that the item does not work.
 func (d *decider) defect() {
 	c, p := d.c, d.p
