@@ -12,6 +12,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // actWrittenMsg: the act file is written (and printed, where a print command
@@ -24,7 +25,7 @@ type actWrittenMsg struct {
 
 // actModel shows where the act went and what is left to do.
 type actModel struct {
-	st      *Styles
+	st      *look.Styles
 	c       *flow.Case
 	file    string
 	printed string
@@ -45,8 +46,8 @@ func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
 func (a actModel) View() string {
 	var b strings.Builder
 	b.WriteString(a.st.Title.Render("Return act written") + "\n\n")
-	fmt.Fprintf(&b, "Case %s: %s, %s\n", a.c.ID, strings.ToUpper(outcomeWords(a.c.Outcome())), statusWords(a.c.Status))
-	fmt.Fprintf(&b, "Act: %s\n", truncateLeft(a.file, 75))
+	fmt.Fprintf(&b, "Case %s: %s, %s\n", a.c.ID, strings.ToUpper(a.c.Outcome().Words()), a.c.Status.Words())
+	fmt.Fprintf(&b, "Act: %s\n", look.FitLeft(a.file, 75))
 	if a.printed != "" {
 		b.WriteString(a.printed + "\n")
 	}
@@ -145,18 +146,18 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	}
 	fmt.Fprintf(&b, "%s\nSALE\n", line)
 	fmt.Fprintf(&b, "Date:         %s\n", c.Sale.Date)
-	fmt.Fprintf(&b, "Receipt:      %s\n", orDash(c.Sale.Receipt))
-	fmt.Fprintf(&b, "Model:        %s\n", orDash(c.Sale.Model))
-	fmt.Fprintf(&b, "Serial/IMEI:  %s\n", orDash(c.Sale.Serial))
-	fmt.Fprintf(&b, "Price:        %s, paid by %s\n", c.Sale.Price, orDash(string(c.Sale.Tender)))
-	fmt.Fprintf(&b, "Condition:    %s; warranty %d months\n", orDash(string(c.Sale.Condition)), c.Sale.WarrantyMonths)
+	fmt.Fprintf(&b, "Receipt:      %s\n", look.OrDash(c.Sale.Receipt))
+	fmt.Fprintf(&b, "Model:        %s\n", look.OrDash(c.Sale.Model))
+	fmt.Fprintf(&b, "Serial/IMEI:  %s\n", look.OrDash(c.Sale.Serial))
+	fmt.Fprintf(&b, "Price:        %s, paid by %s\n", c.Sale.Price, look.OrDash(string(c.Sale.Tender)))
+	fmt.Fprintf(&b, "Condition:    %s; warranty %d months\n", look.OrDash(string(c.Sale.Condition)), c.Sale.WarrantyMonths)
 	fmt.Fprintf(&b, "%s\nREQUEST\n", line)
 	fmt.Fprintf(&b, "Claim:        %s; wants %s", c.Request.Claim, c.Request.Wants)
 	if c.Request.Remote {
 		b.WriteString("; sent by a delivery service")
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "Documents:    %s\n", orDash(docList(c.Documents)))
+	fmt.Fprintf(&b, "Documents:    %s\n", look.OrDash(flow.DocumentWords(c.Documents)))
 	if c.Passport.Presented() {
 		fmt.Fprintf(&b, "Passport:     %s\n", c.Passport.Masked())
 	}
@@ -170,7 +171,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 		fmt.Fprintf(&b, "Service centre conclusion: %s\n", strings.ReplaceAll(string(c.ServiceCentre), "_", " "))
 	}
 	fmt.Fprintf(&b, "%s\nDECISION\n", line)
-	fmt.Fprintf(&b, "Outcome:      %s\n", strings.ToUpper(outcomeWords(c.Outcome())))
+	fmt.Fprintf(&b, "Outcome:      %s\n", strings.ToUpper(c.Outcome().Words()))
 	if d := c.Decision; d != nil {
 		fmt.Fprintf(&b, "Clauses:      %s\n", strings.Join(clauseStrings(d.Clauses), ", "))
 		for i, e := range d.Explain {
@@ -184,7 +185,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 		fmt.Fprintf(&b, "Decided by shift lead %s: %s\n", o.By, o.Reason)
 	}
 	if c.Outcome() == flow.OutcomeRefund {
-		fmt.Fprintf(&b, "Amount:       %s, in %s\n", c.Sale.Price, orDash(string(c.Sale.Tender)))
+		fmt.Fprintf(&b, "Amount:       %s, in %s\n", c.Sale.Price, look.OrDash(string(c.Sale.Tender)))
 		if by := c.RefundBy(); !by.IsZero() {
 			fmt.Fprintf(&b, "Refund by:    %s\n", by)
 		}
@@ -192,7 +193,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	if d := c.Decision; d != nil && !d.ServiceBy.IsZero() {
 		fmt.Fprintf(&b, "Back from the service centre by: %s\n", d.ServiceBy)
 	}
-	fmt.Fprintf(&b, "Status:       %s\n", statusWords(c.Status))
+	fmt.Fprintf(&b, "Status:       %s\n", c.Status.Words())
 	fmt.Fprintf(&b, "%s\n\n", line)
 	fmt.Fprintf(&b, "Customer: ______________________    Cashier (%s): ______________________\n", c.OpenedBy)
 	return b.String()
@@ -226,50 +227,4 @@ func checkAnswer(in flow.Inspection, field string) string {
 		return yes[in.UnauthorisedOpening]
 	}
 	return "?"
-}
-
-func orDash(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "-"
-	}
-	return s
-}
-
-// outcomeWords is an outcome as the screen says it.
-func outcomeWords(o flow.Outcome) string {
-	switch o {
-	case flow.OutcomeNeedDocuments:
-		return "documents needed"
-	case flow.OutcomeServiceCentre:
-		return "service centre"
-	case flow.OutcomeReplaceSimilar:
-		return "replace with a similar device"
-	case "":
-		return "not decided"
-	}
-	return string(o)
-}
-
-// statusWords is a status as the screen says it.
-func statusWords(s flow.Status) string {
-	switch s {
-	case flow.StatusWaitingDocuments:
-		return "waiting for documents"
-	case flow.StatusRefundOwed:
-		return "refund owed"
-	case flow.StatusServiceCentre:
-		return "at the service centre"
-	case "":
-		return "open"
-	}
-	return string(s)
-}
-
-// truncateLeft keeps the end of a long path, where its file name is.
-func truncateLeft(s string, w int) string {
-	r := []rune(s)
-	if len(r) <= w {
-		return s
-	}
-	return "…" + string(r[len(r)-w+1:])
 }

@@ -13,6 +13,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // view is the screen the root shows.
@@ -49,8 +50,8 @@ type Deps struct {
 // write as a tea.Cmd.
 type Model struct {
 	d      Deps
-	keys   KeyMap
-	st     Styles
+	keys   look.KeyMap
+	st     look.Styles
 	help   help.Model
 	width  int
 	height int
@@ -97,7 +98,7 @@ func NewModel(d Deps) *Model {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	m := &Model{d: d, keys: DefaultKeys(), st: DefaultStyles(), help: help.New(), width: 80, height: 24, loc: time.Local}
+	m := &Model{d: d, keys: look.DefaultKeys(), st: look.DefaultStyles(), help: help.New(), width: 80, height: 24, loc: time.Local}
 	m.lastKey = d.Now()
 	return m
 }
@@ -480,12 +481,12 @@ func (m *Model) header() string {
 	if pad := m.width - lipgloss.Width(left) - lipgloss.Width(right) - 2; pad > 0 {
 		line = left + strings.Repeat(" ", pad) + right
 	}
-	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(truncate(line, m.width-2))
+	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
 	if m.view == viewStep && m.c != nil {
-		out += "\n" + truncate(m.progress(), m.width)
+		out += "\n" + look.Fit(m.progress(), m.width)
 	}
 	if m.notice != "" {
-		out += "\n" + m.st.Warning.Render(truncate(m.notice, m.width))
+		out += "\n" + m.st.Warning.Render(look.Fit(m.notice, m.width))
 	}
 	return out
 }
@@ -507,7 +508,7 @@ func (m *Model) progress() string {
 		}
 		parts = append(parts, name)
 	}
-	return "Case …" + shortID(m.c.ID) + "  " + strings.Join(parts, " › ")
+	return "Case …" + look.ShortID(m.c.ID) + "  " + strings.Join(parts, " › ")
 }
 
 func stepTitle(s flow.Step) string {
@@ -529,11 +530,11 @@ func stepTitle(s flow.Step) string {
 }
 
 func (m *Model) footer() string {
-	return m.st.Footer.Render(truncate(m.help.ShortHelpView(m.screenKeys().ShortHelp()), m.width))
+	return m.st.Footer.Render(look.Fit(m.help.ShortHelpView(m.screenKeys().ShortHelp()), m.width))
 }
 
 // screenKeys is the key map with the keys of the screen at hand.
-func (m *Model) screenKeys() KeyMap {
+func (m *Model) screenKeys() look.KeyMap {
 	switch m.view {
 	case viewHome:
 		return m.home.keys(m.keys)
@@ -558,17 +559,6 @@ func (m *Model) screenKeys() KeyMap {
 	return m.keys.With(m.keys.Confirm)
 }
 
-func truncate(s string, w int) string {
-	if w <= 0 || lipgloss.Width(s) <= w {
-		return s
-	}
-	r := []rune(s)
-	for len(r) > 0 && lipgloss.Width(string(r)) > w-1 {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
-}
-
 // plainErr is an error's message for the screen: the first line, without
 // the wrapping of every layer.
 func plainErr(err error) string {
@@ -577,13 +567,4 @@ func plainErr(err error) string {
 		s = s[:i]
 	}
 	return s
-}
-
-// shortID is the end of a case id, enough to tell today's cases apart on
-// screen; the act and the audit carry the whole id.
-func shortID(id string) string {
-	if len(id) > 6 {
-		return id[len(id)-6:]
-	}
-	return id
 }

@@ -10,12 +10,13 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // approveModel is where a shift lead decides an escalated case on this
 // terminal, with their own name, PIN and a reason.
 type approveModel struct {
-	st     *Styles
+	st     *look.Styles
 	c      *flow.Case
 	form   *huh.Form
 	v      *approveValues
@@ -49,23 +50,23 @@ type approvedMsg struct {
 var leadOutcomes = []flow.Outcome{flow.OutcomeRefund, flow.OutcomeExchange, flow.OutcomeReject,
 	flow.OutcomeServiceCentre, flow.OutcomeReplaceSimilar}
 
-func newApproveModel(st *Styles, c *flow.Case, width int) approveModel {
+func newApproveModel(st *look.Styles, c *flow.Case, width int) approveModel {
 	return buildApproveModel(st, c, width, "")
 }
 
 // newDeskApproveModel is the form for the shift lead logged in at the desk:
 // the decision and its reason only.
-func newDeskApproveModel(st *Styles, c *flow.Case, width int, lead string) approveModel {
+func newDeskApproveModel(st *look.Styles, c *flow.Case, width int, lead string) approveModel {
 	return buildApproveModel(st, c, width, lead)
 }
 
 // buildApproveModel asks the lead's name and PIN first, unless lead names
 // the lead logged in.
-func buildApproveModel(st *Styles, c *flow.Case, width int, lead string) approveModel {
+func buildApproveModel(st *look.Styles, c *flow.Case, width int, lead string) approveModel {
 	v := &approveValues{outcome: flow.OutcomeExchange, name: lead}
 	var opts []huh.Option[flow.Outcome]
 	for _, o := range leadOutcomes {
-		opts = append(opts, huh.NewOption(outcomeWords(o), o))
+		opts = append(opts, huh.NewOption(o.Words(), o))
 	}
 	var fields []huh.Field
 	if lead == "" {
@@ -86,7 +87,7 @@ func buildApproveModel(st *Styles, c *flow.Case, width int, lead string) approve
 			}
 			return nil
 		}))
-	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
 	return approveModel{st: st, c: c, form: form, v: v, atDesk: lead != ""}
 }
 
@@ -117,7 +118,7 @@ func (a approveModel) View() string {
 	var b strings.Builder
 	b.WriteString(a.st.Title.Render("A shift lead decides") + "\n")
 	if d := a.c.Decision; d != nil && d.Reason != "" {
-		b.WriteString(truncate("Why: "+d.Reason, 78) + "\n")
+		b.WriteString(look.Fit("Why: "+d.Reason, 78) + "\n")
 	}
 	if a.errMsg != "" {
 		b.WriteString(a.st.Error.Render("! "+a.errMsg) + "\n")

@@ -9,6 +9,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // Messages of the case's life, between the home screen, the root and the
@@ -101,7 +102,7 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.goHome(msg.news)
 		return model, cmd, true
 	case actDoneMsg:
-		model, cmd := m.goHome(fmt.Sprintf("Case %s: %s", m.c.ID, statusWords(m.c.Status)))
+		model, cmd := m.goHome(fmt.Sprintf("Case %s: %s", m.c.ID, m.c.Status.Words()))
 		return model, cmd, true
 	}
 	return m, nil, false
@@ -257,9 +258,9 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 		}
 		m.c.Step = flow.StepDocuments // the customer comes back with the documents
 		ev := store.Event{Kind: store.EventDecision, Step: "decision", Outcome: string(d.Outcome), Clauses: clauseStrings(d.Clauses),
-			Staff: m.user.Name, Detail: "waiting for: " + docList(d.Missing)}
+			Staff: m.user.Name, Detail: "waiting for: " + flow.DocumentWords(d.Missing)}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
-			return m.goHome("Case " + m.c.ID + " waits for documents: " + docList(d.Missing))
+			return m.goHome("Case " + m.c.ID + " waits for documents: " + flow.DocumentWords(d.Missing))
 		})
 	case flow.OutcomeRefund:
 		if m.c.RefundFromTill() {
@@ -346,16 +347,6 @@ func clauseStrings(ids []flow.ClauseID) []string {
 	return out
 }
 
-func docList(ds []flow.Document) string {
-	var names []string
-	for _, d := range ds {
-		names = append(names, docName(d))
-	}
-	return strings.Join(names, ", ")
-}
-
-func docName(d flow.Document) string { return strings.ReplaceAll(string(d), "_", " ") }
-
 // goHome leaves the case and shows the home screen with a line of news.
 func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 	m.c = nil
@@ -392,7 +383,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name,
 			Detail: "back from the service centre and handed to the customer"}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
-			return m.goHome("Case " + shortID(m.c.ID) + " closed: the item is back with the customer")
+			return m.goHome("Case " + look.ShortID(m.c.ID) + " closed: the item is back with the customer")
 		})
 	}
 	if err := m.c.Move(flow.StatusOpen); err != nil {
@@ -416,7 +407,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 
 // backQuestion asks what became of an item back from the service centre.
 func (m *Model) backQuestion() string {
-	return m.st.Title.Render("Case "+shortID(m.c.ID)+": the item is back from the service centre") + "\n\n" +
+	return m.st.Title.Render("Case "+look.ShortID(m.c.ID)+": the item is back from the service centre") + "\n\n" +
 		"  r  repaired (or checked) and handed back to the customer: close the case\n" +
 		"  c  the service centre's conclusion is in: enter it and decide again\n" +
 		"  esc  not now"

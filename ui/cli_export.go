@@ -7,6 +7,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 const exportHelp = `Exports one day's returns, for a spreadsheet or a script: every case filed
@@ -125,7 +126,7 @@ func runExport(env Env, args []string) int {
 	if *summary {
 		fmt.Fprintf(env.Stderr, "the summary of %s written to %s\n", day, *out)
 	} else {
-		fmt.Fprintf(env.Stderr, "%s of %s written to %s\n", plural(n, "case"), day, *out)
+		fmt.Fprintf(env.Stderr, "%s of %s written to %s\n", look.Plural(n, "case"), day, *out)
 	}
 	return ExitOK
 }

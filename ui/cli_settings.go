@@ -7,6 +7,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 const settingsHelp = `Shows the store's settings, or changes those named. Every change is
@@ -101,7 +102,7 @@ func runSettings(env Env, args []string) int {
 		}
 	}
 	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n",
-		set.StoreName, set.PolicyName, set.TimeZone, orDash(set.PrintCommand), set.IdleMinutes)
+		set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes)
 	return ExitOK
 }
 

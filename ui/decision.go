@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The decision step: the engine's decision (flow.Decide, made by the root)
@@ -50,7 +51,7 @@ func (m *decisionModel) layout() {
 func (m decisionModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the screen's keys.
-func (m decisionModel) keys(k KeyMap) KeyMap {
+func (m decisionModel) keys(k look.KeyMap) look.KeyMap {
 	confirm := k.Confirm
 	if m.escalated() {
 		confirm = decisionLeadKey
@@ -104,7 +105,7 @@ func (m decisionModel) View() string {
 	if m.body.TotalLineCount() > m.body.Height {
 		keys += fmt.Sprintf(" · ↑/↓  more (%d%%)", int(m.body.ScrollPercent()*100))
 	}
-	return m.banner() + "\n" + m.body.View() + "\n" + st.Dim.Render(fitWidth(keys, m.ctx.width))
+	return m.banner() + "\n" + m.body.View() + "\n" + st.Dim.Render(look.Fit(keys, m.ctx.width))
 }
 
 // outcomeBanner is an outcome's headline and the line under it.
@@ -122,7 +123,7 @@ func (m decisionModel) outcomeBanner() (string, string) {
 	case flow.OutcomeReject:
 		return "REJECT", "no refund and no exchange: tell the customer why, below"
 	case flow.OutcomeNeedDocuments:
-		return "DOCUMENTS NEEDED", "the case stays open until the customer brings: " + documentList(d.Missing)
+		return "DOCUMENTS NEEDED", "the case stays open until the customer brings: " + flow.DocumentWords(d.Missing)
 	case flow.OutcomeServiceCentre:
 		sub := "the item goes to the service centre"
 		if !d.ServiceBy.IsZero() {
@@ -152,7 +153,7 @@ func (m decisionModel) banner() string {
 	inner := max(m.ctx.width-st.Box.GetHorizontalFrameSize(), 10)
 	lines := []string{style.Render(spacedCaps(head))}
 	if sub != "" {
-		lines = append(lines, wrapWords(sub, inner, "")...)
+		lines = append(lines, look.Wrap(sub, inner, "")...)
 	}
 	return st.Box.Width(m.ctx.width - st.Box.GetHorizontalBorderSize()).Render(strings.Join(lines, "\n"))
 }
@@ -178,7 +179,7 @@ func (m decisionModel) explanation() string {
 	out = append(out, st.Label.Render("Why, check by check:"))
 	for i, line := range d.Explain {
 		num := fmt.Sprintf("%2d. ", i+1)
-		wrapped := wrapWords(line, width-len(num), "")
+		wrapped := look.Wrap(line, width-len(num), "")
 		for j, w := range wrapped {
 			if j == 0 {
 				out = append(out, num+w)
@@ -188,10 +189,10 @@ func (m decisionModel) explanation() string {
 		}
 	}
 	if len(d.Clauses) > 0 {
-		out = append(out, wrapWords("Decided by: "+clauseList(d.Clauses), width, "  ")...)
+		out = append(out, look.Wrap("Decided by: "+flow.ClauseList(d.Clauses), width, "  ")...)
 	}
 	if len(d.Missing) > 0 {
-		out = append(out, "", st.Warning.Render(fitWidth("! Still to bring: "+documentList(d.Missing), width)))
+		out = append(out, "", st.Warning.Render(look.Fit("! Still to bring: "+flow.DocumentWords(d.Missing), width)))
 	}
 	if len(d.Warnings) > 0 {
 		out = append(out, "", st.Label.Render("Tell the customer:"))
@@ -200,7 +201,7 @@ func (m decisionModel) explanation() string {
 			if src := m.ctx.p.Source(id); src != nil && strings.TrimSpace(src.Source) != "" {
 				text += `: "` + shortQuote(src.Source, 2*width-12) + `"`
 			}
-			for j, w := range wrapWords(text, width-2, "  ") {
+			for j, w := range look.Wrap(text, width-2, "  ") {
 				if j == 0 {
 					w = "! " + w
 				}
@@ -227,22 +228,4 @@ func shortQuote(s string, n int) string {
 		s = strings.TrimRight(cut, " ,;:") + "…"
 	}
 	return s
-}
-
-// clauseList is clause ids separated by commas.
-func clauseList(ids []flow.ClauseID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
-}
-
-// documentList is documents in words separated by commas.
-func documentList(ds []flow.Document) string {
-	s := make([]string, len(ds))
-	for i, d := range ds {
-		s[i] = strings.ReplaceAll(string(d), "_", " ")
-	}
-	return strings.Join(s, ", ")
 }

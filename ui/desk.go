@@ -10,6 +10,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The shift lead's desk, as the root runs it: which of its screens shows,
@@ -113,7 +114,7 @@ func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if m.desk.decidingID == "" || m.c == nil || m.c.ID != m.desk.decidingID {
 			return m, nil, false
 		}
-		news := fmt.Sprintf("Case %s: %s", m.c.ID, statusWords(m.c.Status))
+		news := fmt.Sprintf("Case %s: %s", m.c.ID, m.c.Status.Words())
 		if g, ok := msg.(goHomeMsg); ok && g.news != "" {
 			news = g.news
 		}
@@ -174,7 +175,7 @@ func (m *Model) deskData(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, m.reloadDesk(), true
 	case deskPayMsg:
 		if msg.sum.Status != flow.StatusRefundOwed {
-			m.notice = "! case " + msg.sum.ID + " owes no refund: it is " + statusWords(msg.sum.Status)
+			m.notice = "! case " + msg.sum.ID + " owes no refund: it is " + msg.sum.Status.Words()
 			return m, nil, true
 		}
 		d.back, d.screen = d.screen, deskPay
@@ -316,7 +317,7 @@ func (m *Model) deskDecide(msg deskDecideCaseMsg) (tea.Model, tea.Cmd) {
 	}
 	c := msg.c
 	if c.Status != flow.StatusEscalated || c.Decision == nil {
-		m.notice = "! case " + c.ID + " waits for no decision: it is " + statusWords(c.Status)
+		m.notice = "! case " + c.ID + " waits for no decision: it is " + c.Status.Words()
 		return m, nil
 	}
 	if err := c.CheckDecider(m.user.Name); err != nil {
@@ -392,7 +393,7 @@ func (m *Model) deskView() string {
 }
 
 // deskKeys is the key map of the desk's screen at hand.
-func (m *Model) deskKeys() KeyMap {
+func (m *Model) deskKeys() look.KeyMap {
 	d := &m.desk
 	switch d.screen {
 	case deskCase:

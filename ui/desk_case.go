@@ -10,6 +10,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // One case whole, for the shift lead: what was sold and asked, the decision
@@ -20,7 +21,7 @@ import (
 
 // deskCaseModel is the screen of one case.
 type deskCaseModel struct {
-	st     *Styles
+	st     *look.Styles
 	width  int
 	height int
 	today  flow.Date
@@ -62,7 +63,7 @@ type (
 	deskNoteMsg struct{ id string }
 )
 
-func newDeskCaseModel(st *Styles, id string, today flow.Date, loc *time.Location, width, height int) deskCaseModel {
+func newDeskCaseModel(st *look.Styles, id string, today flow.Date, loc *time.Location, width, height int) deskCaseModel {
 	return deskCaseModel{st: st, id: id, today: today, loc: loc, width: width, height: height}
 }
 
@@ -70,7 +71,7 @@ func newDeskCaseModel(st *Styles, id string, today flow.Date, loc *time.Location
 func (m deskCaseModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the keys that apply to this case.
-func (m deskCaseModel) keys(k KeyMap) KeyMap {
+func (m deskCaseModel) keys(k look.KeyMap) look.KeyMap {
 	ks := []key.Binding{keyCaseScroll}
 	if m.loaded && m.closing == nil {
 		st := m.d.Summary.Status
@@ -134,7 +135,7 @@ func (m deskCaseModel) Update(msg tea.Msg) (deskCaseModel, tea.Cmd) {
 func (m deskCaseModel) View() string {
 	st := m.st
 	if m.errMsg != "" {
-		return st.Error.Render(fitWidth("! cannot open the case: "+m.errMsg, m.width)) + "\n\n" +
+		return st.Error.Render(look.Fit("! cannot open the case: "+m.errMsg, m.width)) + "\n\n" +
 			st.Dim.Render("esc  back")
 	}
 	if !m.loaded {
@@ -150,12 +151,12 @@ func (m deskCaseModel) View() string {
 	if more := len(m.lines) - rows; more > 0 {
 		foot = fmt.Sprintf("↑/↓ scroll (%d-%d of %d lines) · ", m.top+1, end, len(m.lines)) + foot
 	}
-	for _, b := range m.keys(KeyMap{}).extra {
+	for _, b := range m.keys(look.KeyMap{}).Extra() {
 		if b.Help().Key == "s" || b.Help().Key == "p" || b.Help().Key == "d" {
 			foot += " · " + b.Help().Key + " " + b.Help().Desc
 		}
 	}
-	return out + "\n" + st.Dim.Render(fitWidth(foot, m.width))
+	return out + "\n" + st.Dim.Render(look.Fit(foot, m.width))
 }
 
 // layout writes the case's lines at the screen's width.
@@ -169,7 +170,7 @@ func (m *deskCaseModel) layout() {
 	var out []string
 	add := func(label, text string) {
 		pad := fmt.Sprintf("%-10s", label)
-		for i, l := range wrapWords(text, w-len(pad), "") {
+		for i, l := range look.Wrap(text, w-len(pad), "") {
 			if i == 0 {
 				out = append(out, st.Label.Render(pad)+l)
 			} else {
@@ -178,7 +179,7 @@ func (m *deskCaseModel) layout() {
 		}
 	}
 	item := func(mark, text string) {
-		for i, l := range wrapWords(text, w-4, "") {
+		for i, l := range look.Wrap(text, w-4, "") {
 			if i == 0 {
 				out = append(out, "  "+mark+" "+l)
 			} else {
@@ -187,35 +188,35 @@ func (m *deskCaseModel) layout() {
 		}
 	}
 
-	head := "Case " + c.ID + " · " + statusWords(sum.Status)
+	head := "Case " + c.ID + " · " + sum.Status.Words()
 	if sum.Overdue(m.today) {
 		head += " · OVERDUE"
 	}
-	out = append(out, st.Title.Render(fitWidth(head, w)))
+	out = append(out, st.Title.Render(look.Fit(head, w)))
 	if m.closing != nil {
 		what := "read-only; corrections are notes"
 		if flow.UnderWay(sum.Status) {
 			what = "this case is still under way and goes on"
 		}
-		out = append(out, st.Warning.Render(fitWidth(fmt.Sprintf("! the day %s is closed (by %s): %s",
+		out = append(out, st.Warning.Render(look.Fit(fmt.Sprintf("! the day %s is closed (by %s): %s",
 			sum.Day, m.closing.By, what), w)))
 	}
 	add("Opened", fmt.Sprintf("%s by %s, filed under %s · policy %s", c.Opened.In(m.loc).Format("2006-01-02 15:04"),
-		c.OpenedBy, sum.Day, orDash(c.Policy)))
+		c.OpenedBy, sum.Day, look.OrDash(c.Policy)))
 	s := c.Sale
 	line := ""
 	if s.Line > 0 {
 		line = fmt.Sprintf(" line %d", s.Line)
 	}
 	add("Sale", fmt.Sprintf("%s · receipt %s%s · %s · serial %s · %s by %s · %s · warranty %d months",
-		s.Date, orDash(s.Receipt), line, orDash(s.Model), orDash(s.Serial), s.Price, orDash(string(s.Tender)),
-		orDash(string(s.Condition)), s.WarrantyMonths))
-	req := fmt.Sprintf("%s, wants %s", orDash(string(c.Request.Claim)), orDash(string(c.Request.Wants)))
+		s.Date, look.OrDash(s.Receipt), line, look.OrDash(s.Model), look.OrDash(s.Serial), s.Price, look.OrDash(string(s.Tender)),
+		look.OrDash(string(s.Condition)), s.WarrantyMonths))
+	req := fmt.Sprintf("%s, wants %s", look.OrDash(string(c.Request.Claim)), look.OrDash(string(c.Request.Wants)))
 	if c.Request.Remote {
 		req += ", sent by a delivery service"
 	}
 	add("Request", req)
-	docs := orDash(docList(c.Documents))
+	docs := look.OrDash(flow.DocumentWords(c.Documents))
 	if c.Passport.Presented() {
 		docs += " · passport " + c.Passport.Masked()
 		if m := c.Passport.NameMatches; m != nil {
@@ -224,12 +225,12 @@ func (m *deskCaseModel) layout() {
 	}
 	add("Documents", docs)
 	if dec := c.Decision; dec != nil {
-		text := strings.ToUpper(outcomeWords(dec.Outcome))
+		text := strings.ToUpper(dec.Outcome.Words())
 		if !dec.RefundBy.IsZero() {
 			text += " by " + dec.RefundBy.String()
 		}
 		if len(dec.Clauses) > 0 {
-			text += " · clauses: " + clauseList(dec.Clauses)
+			text += " · clauses: " + flow.ClauseList(dec.Clauses)
 		}
 		if dec.Reason != "" {
 			text += " · why a lead decides: " + dec.Reason
@@ -239,7 +240,7 @@ func (m *deskCaseModel) layout() {
 			item("-", e)
 		}
 		if len(dec.Warnings) > 0 {
-			item("!", "told the customer: "+clauseList(dec.Warnings))
+			item("!", "told the customer: "+flow.ClauseList(dec.Warnings))
 		}
 		if !dec.ServiceBy.IsZero() {
 			item("-", fmt.Sprintf("expected back from the service centre by %s (%s)", dec.ServiceBy,
@@ -249,7 +250,7 @@ func (m *deskCaseModel) layout() {
 		add("Decision", "not decided yet (at "+strings.ToLower(stepTitle(c.Step))+")")
 	}
 	if o := c.Override; o != nil {
-		text := fmt.Sprintf("%s decided %s at %s: %q", o.By, strings.ToUpper(outcomeWords(o.Outcome)),
+		text := fmt.Sprintf("%s decided %s at %s: %q", o.By, strings.ToUpper(o.Outcome.Words()),
 			o.At.In(m.loc).Format("2006-01-02 15:04"), o.Reason)
 		if !o.RefundBy.IsZero() {
 			text += " · refund by " + o.RefundBy.String()
@@ -280,7 +281,7 @@ func (m *deskCaseModel) layout() {
 		item(mark, f.Flag.Words()+": "+f.Explain)
 	}
 
-	out = append(out, st.Label.Render("Trail ("+plural(len(d.Trail), "event")+")"))
+	out = append(out, st.Label.Render("Trail ("+look.Plural(len(d.Trail), "event")+")"))
 	for _, ev := range d.Trail {
 		item(" ", eventLine(ev, m.loc))
 	}
@@ -293,7 +294,7 @@ func eventLine(ev store.Event, loc *time.Location) string {
 	what := string(ev.Kind)
 	switch ev.Kind {
 	case store.EventStep:
-		what = "saved " + orDash(ev.Step)
+		what = "saved " + look.OrDash(ev.Step)
 	case store.EventDecision:
 		what = "confirmed the decision: " + ev.Outcome
 	case store.EventOverride:
@@ -306,7 +307,7 @@ func eventLine(ev store.Event, loc *time.Location) string {
 		what = "signed off"
 	}
 	if ev.Status != "" && ev.Kind != store.EventNote {
-		what += " → " + statusWords(ev.Status)
+		what += " → " + ev.Status.Words()
 	}
 	if len(ev.Clauses) > 0 {
 		what += " [" + strings.Join(ev.Clauses, ", ") + "]"

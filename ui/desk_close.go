@@ -10,6 +10,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The day close: what the day came to (store.DayReport) with a small bar
@@ -19,7 +20,7 @@ import (
 
 // deskCloseModel is the day close screen.
 type deskCloseModel struct {
-	st     *Styles
+	st     *look.Styles
 	width  int
 	height int
 	loc    *time.Location
@@ -58,7 +59,7 @@ type (
 	}
 )
 
-func newDeskCloseModel(st *Styles, day flow.Date, loc *time.Location, width, height int) deskCloseModel {
+func newDeskCloseModel(st *look.Styles, day flow.Date, loc *time.Location, width, height int) deskCloseModel {
 	return deskCloseModel{st: st, day: day, loc: loc, width: width, height: height}
 }
 
@@ -66,7 +67,7 @@ func newDeskCloseModel(st *Styles, day flow.Date, loc *time.Location, width, hei
 func (m deskCloseModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the keys of the day close.
-func (m deskCloseModel) keys(k KeyMap) KeyMap {
+func (m deskCloseModel) keys(k look.KeyMap) look.KeyMap {
 	ks := []key.Binding{keyCloseExport, keyDeskDayTable, keyDeskQueues}
 	if m.loaded && m.closing == nil {
 		ks = append([]key.Binding{keyCloseDay}, ks...)
@@ -141,16 +142,16 @@ func (m deskCloseModel) View() string {
 	case m.loaded:
 		title += " · OPEN: the report as it stands"
 	}
-	out = append(out, st.Title.Render(fitWidth(title, w)))
+	out = append(out, st.Title.Render(look.Fit(title, w)))
 	if m.errMsg != "" {
-		out = append(out, st.Error.Render(fitWidth("! "+m.errMsg, w)))
+		out = append(out, st.Error.Render(look.Fit("! "+m.errMsg, w)))
 	}
 	if !m.loaded {
 		return strings.Join(append(out, st.Dim.Render("loading the day…")), "\n")
 	}
 	r := m.report
-	out = append(out, fitWidth(fmt.Sprintf("%s · %s · signed off %d of %d", plural(r.Cases, "case"),
-		plural(r.Drafts, "draft"), r.SignedOff, r.Cases), w))
+	out = append(out, look.Fit(fmt.Sprintf("%s · %s · signed off %d of %d", look.Plural(r.Cases, "case"),
+		look.Plural(r.Drafts, "draft"), r.SignedOff, r.Cases), w))
 
 	out = append(out, st.Label.Render("Outcomes"))
 	most := 0
@@ -163,7 +164,7 @@ func (m deskCloseModel) View() string {
 			if c.Name == "" {
 				label = "not decided"
 			}
-			out = append(out, fitWidth(fmt.Sprintf("  %-15s %4d %s", label, c.N, bar(c.N, most, 30)), w))
+			out = append(out, look.Fit(fmt.Sprintf("  %-15s %4d %s", label, c.N, bar(c.N, most, 30)), w))
 		}
 	}
 	if r.Cases == 0 {
@@ -176,28 +177,28 @@ func (m deskCloseModel) View() string {
 		top = max(top, t.Amount.Minor)
 	}
 	for _, t := range r.Refunds {
-		out = append(out, fitWidth(fmt.Sprintf("  %-10s %4d %16s %s", orDash(string(t.Tender)), t.N, t.Amount,
+		out = append(out, look.Fit(fmt.Sprintf("  %-10s %4d %16s %s", look.OrDash(string(t.Tender)), t.N, t.Amount,
 			bar64(t.Amount.Minor, top, 30)), w))
 	}
 	if len(r.Refunds) == 0 {
 		out = append(out, st.Dim.Render("  none"))
 	}
 
-	owed := "Still owed: " + plural(r.Owed, "refund")
+	owed := "Still owed: " + look.Plural(r.Owed, "refund")
 	if r.Owed > 0 {
 		owed += ", " + r.OwedAmount.String()
 	}
 	if r.Overdue > 0 {
 		owed += fmt.Sprintf(", %d OVERDUE", r.Overdue)
 	}
-	out = append(out, fitWidth(owed, w))
-	out = append(out, fitWidth(fmt.Sprintf("Escalated: %d (%d still waiting for a lead) · overrides: %d", r.Escalated,
+	out = append(out, look.Fit(owed, w))
+	out = append(out, look.Fit(fmt.Sprintf("Escalated: %d (%d still waiting for a lead) · overrides: %d", r.Escalated,
 		r.Waiting, r.Overrides), w))
-	flags := "Flagged: " + plural(r.Flagged, "case")
+	flags := "Flagged: " + look.Plural(r.Flagged, "case")
 	for _, c := range r.Flags {
 		flags += fmt.Sprintf(" · %s %s %d", flagLetters[flow.Flag(c.Name)], strings.ReplaceAll(c.Name, "_", " "), c.N)
 	}
-	out = append(out, wrapWords(flags, w, "  ")...)
+	out = append(out, look.Wrap(flags, w, "  ")...)
 
 	if c := m.closing; c != nil {
 		out = append(out, st.Label.Render("Audit chain head at the close (write it down; check --anchor):"),
@@ -206,25 +207,25 @@ func (m deskCloseModel) View() string {
 	switch {
 	case m.confirm:
 		out = append(out, "")
-		for _, l := range wrapWords(m.closeQuestion(), w, "  ") {
+		for _, l := range look.Wrap(m.closeQuestion(), w, "  ") {
 			out = append(out, st.Warning.Render(l))
 		}
 		out = append(out, "  y  close the day · any other key  not now")
 	case m.asking == inputExport:
-		out = append(out, "", fitWidth("Export the summary of "+m.day.String()+": c CSV · j JSON · any other key cancels", w))
+		out = append(out, "", look.Fit("Export the summary of "+m.day.String()+": c CSV · j JSON · any other key cancels", w))
 	default:
 		if m.news != "" {
 			style := st.OK
 			if strings.HasPrefix(m.news, "!") {
 				style = st.Error
 			}
-			out = append(out, style.Render(fitWidth(m.news, w)))
+			out = append(out, style.Render(look.Fit(m.news, w)))
 		}
 		keys := "e export the summary · 1 day's table · 2 queues · esc back"
 		if m.closing == nil {
 			keys = "c close the day · " + keys
 		}
-		out = append(out, st.Dim.Render(fitWidth(keys, w)))
+		out = append(out, st.Dim.Render(look.Fit(keys, w)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -233,16 +234,16 @@ func (m deskCloseModel) View() string {
 func (m deskCloseModel) closeQuestion() string {
 	r := m.report
 	q := fmt.Sprintf("! Close %s? What its %s settled becomes read-only; corrections become notes.", m.day,
-		plural(r.Cases, "case"))
+		look.Plural(r.Cases, "case"))
 	var open []string
 	if r.Owed > 0 {
-		open = append(open, plural(r.Owed, "refund")+" owed")
+		open = append(open, look.Plural(r.Owed, "refund")+" owed")
 	}
 	if r.Waiting > 0 {
-		open = append(open, plural(r.Waiting, "escalation")+" waiting")
+		open = append(open, look.Plural(r.Waiting, "escalation")+" waiting")
 	}
 	if r.Drafts > 0 {
-		open = append(open, plural(r.Drafts, "draft"))
+		open = append(open, look.Plural(r.Drafts, "draft"))
 	}
 	if len(open) > 0 {
 		q += " Still open, and they go on after the close: " + strings.Join(open, ", ") + "."

@@ -10,6 +10,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The shift lead's desk, its first screen: one day's cases as a table, read
@@ -20,7 +21,7 @@ import (
 
 // deskDayModel is the table of a day's cases.
 type deskDayModel struct {
-	st     *Styles
+	st     *look.Styles
 	width  int
 	height int
 	today  flow.Date
@@ -120,7 +121,7 @@ type (
 	}
 )
 
-func newDeskDayModel(st *Styles, day, today flow.Date, width, height int) deskDayModel {
+func newDeskDayModel(st *look.Styles, day, today flow.Date, width, height int) deskDayModel {
 	return deskDayModel{st: st, day: day, today: today, width: width, height: height}
 }
 
@@ -128,7 +129,7 @@ func newDeskDayModel(st *Styles, day, today flow.Date, width, height int) deskDa
 func (m deskDayModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the table's keys.
-func (m deskDayModel) keys(k KeyMap) KeyMap {
+func (m deskDayModel) keys(k look.KeyMap) look.KeyMap {
 	return k.With(keyDeskOpen, keyDeskSign, keyDeskSearch, keyDeskOutcome, keyDeskStatus, keyDeskCashier, keyDeskFlag,
 		keyDeskClear, keyDeskDay, keyDeskGoto, keyDeskExport, keyDeskPage, keyDeskQueues, keyDeskClose)
 }
@@ -412,19 +413,19 @@ func (m deskDayModel) modelWidth() int {
 func (m deskDayModel) View() string {
 	st := m.st
 	var b strings.Builder
-	b.WriteString(st.Title.Render(fitWidth(m.title(), m.width)) + "\n")
+	b.WriteString(st.Title.Render(look.Fit(m.title(), m.width)) + "\n")
 	if m.errMsg != "" {
-		b.WriteString(st.Error.Render(fitWidth("! "+m.errMsg, m.width)) + "\n")
+		b.WriteString(st.Error.Render(look.Fit("! "+m.errMsg, m.width)) + "\n")
 	}
 	if !m.loaded {
 		b.WriteString(st.Dim.Render("loading the day…"))
 		return b.String()
 	}
-	b.WriteString(fitWidth(m.filterLine(), m.width) + "\n")
+	b.WriteString(look.Fit(m.filterLine(), m.width) + "\n")
 	mw := m.modelWidth()
 	head := fmt.Sprintf("  %-*s %-*s %-*s %-*s %*s %-*s %-*s %s", colTime, "TIME", colCashier, "CASHIER", mw, "MODEL",
 		colOutcome, "OUTCOME", colAmount, "AMOUNT", colTender, "TENDER", colStatus, "STATUS", "FLAGS")
-	b.WriteString(st.Label.Render(fitWidth(head, m.width)) + "\n")
+	b.WriteString(st.Label.Render(look.Fit(head, m.width)) + "\n")
 	n := m.rowsShown()
 	if len(m.shown) == 0 {
 		if len(m.rows) == 0 {
@@ -450,7 +451,7 @@ func (m deskDayModel) View() string {
 		b.WriteString("\n")
 	}
 	b.WriteString(m.statusLine() + "\n")
-	b.WriteString(st.Dim.Render(fitWidth(flagLegend, m.width)))
+	b.WriteString(st.Dim.Render(look.Fit(flagLegend, m.width)))
 	return b.String()
 }
 
@@ -461,7 +462,7 @@ func (m deskDayModel) title() string {
 		t += " (today)"
 	}
 	if m.loaded {
-		t += " · " + plural(len(m.rows), "case")
+		t += " · " + look.Plural(len(m.rows), "case")
 	}
 	if c := m.closing; c != nil {
 		t += " · CLOSED by " + c.By + ": read-only"
@@ -507,7 +508,7 @@ func (m deskDayModel) statusLine() string {
 		if strings.HasPrefix(m.asked, "!") {
 			style = m.st.Error
 		}
-		return style.Render(fitWidth(m.asked, m.width))
+		return style.Render(look.Fit(m.asked, m.width))
 	}
 	pos := "0 of 0"
 	if len(m.shown) > 0 {
@@ -516,7 +517,7 @@ func (m deskDayModel) statusLine() string {
 	if len(m.shown) != len(m.rows) {
 		pos += fmt.Sprintf(" (filtered from %d)", len(m.rows))
 	}
-	return m.st.Dim.Render(fitWidth(pos+" · enter opens · s signs off · e exports · ? keys", m.width))
+	return m.st.Dim.Render(look.Fit(pos+" · enter opens · s signs off · e exports · ? keys", m.width))
 }
 
 // line is row i as drawn, made once.
@@ -534,15 +535,14 @@ func (m deskDayModel) line(i int) string {
 		amount = r.Amount.Amount()
 	}
 	l := fmt.Sprintf("%-*s %-*s %-*s %-*s %*s %-*s %-*s %s", colTime, r.Time.Format("15:04"),
-		colCashier, cut(r.Staff, colCashier), m.modelWidth(), cut(model, m.modelWidth()),
-		colOutcome, cut(outcomeShort(r.Outcome), colOutcome), colAmount, amount, colTender, string(r.Tender),
-		colStatus, cut(statusShort(r.Status, r.Overdue(m.today)), colStatus), flagMarks(r.Flags))
+		colCashier, look.Fit(r.Staff, colCashier), m.modelWidth(), look.Fit(model, m.modelWidth()),
+		colOutcome, look.Fit(outcomeShort(r.Outcome), colOutcome), colAmount, amount, colTender, string(r.Tender),
+		colStatus, look.Fit(statusShort(r.Status, r.Overdue(m.today)), colStatus), flagMarks(r.Flags))
 	m.lines[i] = l
 	return l
 }
 
 // cut fits s in w columns, ending in "…" when cut.
-func cut(s string, w int) string { return truncate(s, w) }
 
 // flagMarks are a summary's fraud flags as letters, then ✓ when signed off.
 func flagMarks(f store.Flags) string {
@@ -603,16 +603,8 @@ func exportNews(msg deskExportedMsg, width int) string {
 	}
 	what := "the summary"
 	if !msg.summary {
-		what = plural(msg.n, "case")
+		what = look.Plural(msg.n, "case")
 	}
 	head := "✓ exported " + what + " to "
-	return head + truncateLeft(msg.path, max(width-len([]rune(head)), 10))
-}
-
-// plural is n and a noun, the noun with an s unless n is 1.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return head + look.FitLeft(msg.path, max(width-len([]rune(head)), 10))
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"example.com/returnsdesk/ui/look"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 )
@@ -12,7 +13,7 @@ import (
 // correction of a day that is closed. A note is a new audit event on the
 // case's trail; nothing saved before changes (store.Record).
 type deskNoteModel struct {
-	st   *Styles
+	st   *look.Styles
 	id   string
 	form *huh.Form
 	text *string
@@ -28,7 +29,7 @@ type deskNotedMsg struct {
 	err error
 }
 
-func newDeskNoteModel(st *Styles, id string, width int) deskNoteModel {
+func newDeskNoteModel(st *look.Styles, id string, width int) deskNoteModel {
 	text := new(string)
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Note on case " + id).
@@ -39,7 +40,7 @@ func newDeskNoteModel(st *Styles, id string, width int) deskNoteModel {
 			}
 			return nil
 		}),
-	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
 	return deskNoteModel{st: st, id: id, form: form, text: text}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // deskPayModel is where a shift lead marks a refund owed paid: the tender
@@ -16,7 +17,7 @@ import (
 // the amount against the price and the receipt line against refunds paid
 // before (store.RecordRefund).
 type deskPayModel struct {
-	st     *Styles
+	st     *look.Styles
 	sum    store.Summary
 	today  flow.Date
 	form   *huh.Form
@@ -43,7 +44,7 @@ type deskPaidMsg struct {
 	err error
 }
 
-func newDeskPayModel(st *Styles, sum store.Summary, today flow.Date, width int) deskPayModel {
+func newDeskPayModel(st *look.Styles, sum store.Summary, today flow.Date, width int) deskPayModel {
 	tender := sum.Tender
 	if tender == "" {
 		tender = flow.TenderCash
@@ -52,14 +53,14 @@ func newDeskPayModel(st *Styles, sum store.Summary, today flow.Date, width int) 
 	currency := sum.Amount.Currency
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewSelect[flow.Tender]().Title("Paid in").Options(wordOptions(flow.Tenders, tenderWords)...).Value(&v.tender),
-		huh.NewInput().Title("Amount paid, in "+orDash(currency)).Value(&v.amount).Validate(func(s string) error {
+		huh.NewInput().Title("Amount paid, in "+look.OrDash(currency)).Value(&v.amount).Validate(func(s string) error {
 			m, err := flow.ParseMoney(s, currency)
 			if err == nil && m.Minor <= 0 {
 				err = fmt.Errorf("a refund is more than zero")
 			}
 			return err
 		}),
-	)).WithTheme(formTheme()).WithKeyMap(stepKeyMap()).WithShowHelp(true).WithWidth(min(width, 60))
+	)).WithTheme(look.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
 	return deskPayModel{st: st, sum: sum, today: today, form: form, v: v}
 }
 
@@ -96,7 +97,7 @@ func (m deskPayModel) View() string {
 	st, s := m.st, m.sum
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Mark a refund paid") + "\n")
-	fmt.Fprintf(&b, "Case %s · %s · opened %s by %s\n", s.ID, orDash(s.Model), s.Time.Format("2006-01-02 15:04"), s.Staff)
+	fmt.Fprintf(&b, "Case %s · %s · opened %s by %s\n", s.ID, look.OrDash(s.Model), s.Time.Format("2006-01-02 15:04"), s.Staff)
 	fmt.Fprintf(&b, "Owed %s by %s: %s\n", s.Amount, s.Due, dueWords(s.Due, m.today, false))
 	if m.errMsg != "" {
 		b.WriteString(st.Error.Render("! "+m.errMsg) + "\n")

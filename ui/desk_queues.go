@@ -9,6 +9,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The shift lead's queues: the promises the store still has to keep, of
@@ -48,7 +49,7 @@ func (q deskQueue) String() string {
 
 // deskQueuesModel is the screen of the queues.
 type deskQueuesModel struct {
-	st     *Styles
+	st     *look.Styles
 	width  int
 	height int
 	today  flow.Date
@@ -75,7 +76,7 @@ type deskQueuesMsg struct {
 	err   error
 }
 
-func newDeskQueuesModel(st *Styles, today flow.Date, width, height int) deskQueuesModel {
+func newDeskQueuesModel(st *look.Styles, today flow.Date, width, height int) deskQueuesModel {
 	return deskQueuesModel{st: st, today: today, width: width, height: height}
 }
 
@@ -83,7 +84,7 @@ func newDeskQueuesModel(st *Styles, today flow.Date, width, height int) deskQueu
 func (m deskQueuesModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the keys of the queue at hand.
-func (m deskQueuesModel) keys(k KeyMap) KeyMap {
+func (m deskQueuesModel) keys(k look.KeyMap) look.KeyMap {
 	ks := []key.Binding{keyQueueTab, keyQueueOpen}
 	switch m.tab {
 	case queueOwed:
@@ -148,9 +149,9 @@ func (m deskQueuesModel) View() string {
 		}
 		tabs = append(tabs, t)
 	}
-	b.WriteString(fitWidth(strings.Join(tabs, ""), m.width) + "\n")
+	b.WriteString(look.Fit(strings.Join(tabs, ""), m.width) + "\n")
 	if m.errMsg != "" {
-		b.WriteString(st.Error.Render(fitWidth("! "+m.errMsg, m.width)) + "\n")
+		b.WriteString(st.Error.Render(look.Fit("! "+m.errMsg, m.width)) + "\n")
 	}
 	if !m.loaded {
 		b.WriteString(st.Dim.Render("loading the queues…"))
@@ -158,7 +159,7 @@ func (m deskQueuesModel) View() string {
 	}
 	list := m.lists[m.tab]
 	rows := max(m.height-5, 3)
-	b.WriteString(st.Label.Render(fitWidth(m.head(), m.width)) + "\n")
+	b.WriteString(st.Label.Render(look.Fit(m.head(), m.width)) + "\n")
 	if len(list) == 0 {
 		b.WriteString(st.Dim.Render("  nothing waits here") + "\n")
 		rows--
@@ -173,11 +174,11 @@ func (m deskQueuesModel) View() string {
 		line := m.row(list[i])
 		switch {
 		case i == cur:
-			b.WriteString(st.Selected.Render(fitWidth("> "+line, m.width)) + "\n")
+			b.WriteString(st.Selected.Render(look.Fit("> "+line, m.width)) + "\n")
 		case list[i].Overdue(m.today): // the row says OVERDUE; the colour repeats it
-			b.WriteString(st.Warning.Render(fitWidth("  "+line, m.width)) + "\n")
+			b.WriteString(st.Warning.Render(look.Fit("  "+line, m.width)) + "\n")
 		default:
-			b.WriteString(fitWidth("  "+line, m.width) + "\n")
+			b.WriteString(look.Fit("  "+line, m.width) + "\n")
 		}
 	}
 	for i := end - top; i < rows; i++ {
@@ -190,7 +191,7 @@ func (m deskQueuesModel) View() string {
 	case queueEscalated:
 		foot += " · d decides"
 	}
-	b.WriteString(st.Dim.Render(fitWidth(foot+" · 1 day's table · 3 day close · esc back", m.width)))
+	b.WriteString(st.Dim.Render(look.Fit(foot+" · 1 day's table · 3 day close · esc back", m.width)))
 	return b.String()
 }
 
@@ -225,6 +226,6 @@ func (m deskQueuesModel) row(s store.Summary) string {
 			first = fmt.Sprintf("%s (1 day)", s.Day)
 		}
 	}
-	return fmt.Sprintf("%-33s %-11s %-9s %-11s %9s", cut(first, 33), s.Time.Format("01-02 15:04"), cut(s.Staff, 9),
-		cut(orDash(s.Model), 11), s.Amount.Amount())
+	return fmt.Sprintf("%-33s %-11s %-9s %-11s %9s", look.Fit(first, 33), s.Time.Format("01-02 15:04"), look.Fit(s.Staff, 9),
+		look.Fit(look.OrDash(s.Model), 11), s.Amount.Amount())
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The documents step: which papers the customer presented and, when one is
@@ -134,7 +135,7 @@ func (m documentsModel) Init() tea.Cmd {
 }
 
 // keys is the key map with the screen's keys.
-func (m documentsModel) keys(k KeyMap) KeyMap { return k.With(k.Confirm, k.Toggle) }
+func (m documentsModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Toggle) }
 
 // Update passes a key to the form and, once it is complete, records the
 // documents and sends the passport on.
@@ -231,10 +232,10 @@ func (m documentsModel) View() string {
 	st := m.ctx.st
 	var b strings.Builder
 	if m.repeat != "" {
-		b.WriteString(st.Warning.Render(fitWidth(m.repeat, m.ctx.width)) + "\n")
+		b.WriteString(st.Warning.Render(look.Fit(m.repeat, m.ctx.width)) + "\n")
 	}
 	if m.form == nil {
-		b.WriteString(st.OK.Render(fitWidth("✓ Documents recorded: "+m.sent, m.ctx.width)))
+		b.WriteString(st.OK.Render(look.Fit("✓ Documents recorded: "+m.sent, m.ctx.width)))
 		return b.String()
 	}
 	b.WriteString(m.form.View())

@@ -9,12 +9,13 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // homeModel is the start of every return: a new one, an open case to
 // resume, and the cashier's cases of the day.
 type homeModel struct {
-	st     *Styles
+	st     *look.Styles
 	user   *store.StaffMember
 	width  int
 	height int
@@ -44,14 +45,14 @@ var (
 	keyLogout = key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log out"))
 )
 
-func newHomeModel(st *Styles, user *store.StaffMember, width, height int) homeModel {
+func newHomeModel(st *look.Styles, user *store.StaffMember, width, height int) homeModel {
 	return homeModel{st: st, user: user, width: width, height: height}
 }
 
 func (h homeModel) Init() tea.Cmd { return nil }
 
 // keys is the key map of the home screen, for the footer and the help.
-func (h homeModel) keys(k KeyMap) KeyMap {
+func (h homeModel) keys(k look.KeyMap) look.KeyMap {
 	ks := []key.Binding{keyNew}
 	if len(h.open) > 0 {
 		ks = append(ks, keyResume)
@@ -121,9 +122,9 @@ func (h homeModel) View() string {
 	for i := start; i < len(h.open) && i < start+rows; i++ {
 		line := summaryLine(h.open[i])
 		if i == h.cursor {
-			b.WriteString(h.st.Selected.Render("> "+truncate(line, h.width-2)) + "\n")
+			b.WriteString(h.st.Selected.Render("> "+look.Fit(line, h.width-2)) + "\n")
 		} else {
-			b.WriteString("  " + truncate(line, h.width-2) + "\n")
+			b.WriteString("  " + look.Fit(line, h.width-2) + "\n")
 		}
 	}
 	b.WriteString("\n" + h.st.Label.Render(fmt.Sprintf("Your cases today (%d)", len(h.today))) + "\n")
@@ -131,7 +132,7 @@ func (h homeModel) View() string {
 		b.WriteString(h.st.Dim.Render("  none") + "\n")
 	}
 	for i := 0; i < len(h.today) && i < rows; i++ {
-		b.WriteString("  " + truncate(summaryLine(h.today[i]), h.width-2) + "\n")
+		b.WriteString("  " + look.Fit(summaryLine(h.today[i]), h.width-2) + "\n")
 	}
 	if len(h.today) > rows {
 		b.WriteString(h.st.Dim.Render(fmt.Sprintf("  … and %d more", len(h.today)-rows)) + "\n")
@@ -147,14 +148,14 @@ func summaryLine(s store.Summary) string {
 	}
 	out := "-"
 	if s.Outcome != "" {
-		out = outcomeWords(s.Outcome)
+		out = s.Outcome.Words()
 	}
-	status := statusWords(s.Status)
+	status := s.Status.Words()
 	if s.Status == flow.StatusOpen {
 		status = "draft at " + strings.ToLower(stepTitle(s.Step))
 	}
-	return fmt.Sprintf("%s  %-16s %-14s %10s  %s", s.Time.Format("01-02 15:04"), truncate(model, 16),
-		truncate(out, 14), s.Amount.Amount(), status)
+	return fmt.Sprintf("%s  %-16s %-14s %10s  %s", s.Time.Format("01-02 15:04"), look.Fit(model, 16),
+		look.Fit(out, 14), s.Amount.Amount(), status)
 }
 
 // homeDataCmd loads the open cases and this staff member's cases of the day.

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The inspection step: the policy's checklist (flow.Policy.Checklist), one
@@ -114,7 +115,7 @@ var (
 )
 
 // keys is the key map with the screen's keys.
-func (m inspectModel) keys(k KeyMap) KeyMap {
+func (m inspectModel) keys(k look.KeyMap) look.KeyMap {
 	return k.With(inspectAnswerKey, k.Toggle, k.Up, k.Down, k.Confirm)
 }
 
@@ -262,10 +263,10 @@ func (m inspectModel) View() string {
 		return st.OK.Render("✓ Inspection recorded.")
 	}
 	head := []string{
-		st.Title.Render(fitWidth("Inspection: press a line's key to switch its answer; enter when done.", m.ctx.width)),
+		st.Title.Render(look.Fit("Inspection: press a line's key to switch its answer; enter when done.", m.ctx.width)),
 		"",
 	}
-	foot := []string{"", st.Dim.Render(fitWidth("! an answer that differs from a new, complete item", m.ctx.width))}
+	foot := []string{"", st.Dim.Render(look.Fit("! an answer that differs from a new, complete item", m.ctx.width))}
 	var blocks [][]string
 	for i, l := range m.lines {
 		blocks = append(blocks, m.lineView(i, l))
@@ -315,10 +316,10 @@ func (m inspectModel) lineView(i int, l inspectLine) []string {
 	if lipgloss.Width(line)+2+len(tag) <= width {
 		out = append(out, line+"  "+st.Dim.Render(tag))
 	} else {
-		out = append(out, fitWidth(line, width), fitWidth(indent+st.Dim.Render(tag), width))
+		out = append(out, look.Fit(line, width), look.Fit(indent+st.Dim.Render(tag), width))
 	}
 	if l.flag == nil && m.callErr != "" {
-		for _, e := range wrapWords(m.callErr, width-len(indent), "  ") {
+		for _, e := range look.Wrap(m.callErr, width-len(indent), "  ") {
 			out = append(out, indent+st.Error.Render(e))
 		}
 	} else if l.flag == nil && i == m.cursor {

@@ -8,11 +8,12 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // loginModel asks a staff member's name and PIN.
 type loginModel struct {
-	st     *Styles
+	st     *look.Styles
 	form   *huh.Form
 	v      *loginValues
 	note   string // why the login shows (locked after idle time)
@@ -31,12 +32,12 @@ type loginResultMsg struct {
 	err    error
 }
 
-func newLoginModel(st *Styles, width int) loginModel {
+func newLoginModel(st *look.Styles, width int) loginModel {
 	v := &loginValues{}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Name").Value(&v.name).Validate(nonEmpty("your name")),
 		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("your PIN")),
-	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 60))
+	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
 	return loginModel{st: st, form: form, v: v}
 }
 

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The request step: what the customer says about the item (a return of goods
@@ -67,7 +68,7 @@ func newRequestModel(ctx screenCtx) requestModel {
 func (m requestModel) Init() tea.Cmd { return m.form.Init() }
 
 // keys is the key map with the screen's keys.
-func (m requestModel) keys(k KeyMap) KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
+func (m requestModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
 
 // Update passes a key to the form; esc (or huh's abort) goes back.
 func (m requestModel) Update(msg tea.Msg) (requestModel, tea.Cmd) {

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The sale step: find the sale the item was bought in by scanning the
@@ -107,7 +108,7 @@ func (m saleModel) Init() tea.Cmd {
 }
 
 // keys is the key map with the keys of the phase at hand.
-func (m saleModel) keys(k KeyMap) KeyMap {
+func (m saleModel) keys(k look.KeyMap) look.KeyMap {
 	switch m.phase {
 	case saleSearch:
 		return k.With(k.Confirm, saleTypeKey)
@@ -206,7 +207,7 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	m.phase, m.note = salePick, ""
 	opts := make([]huh.Option[int], 0, len(msg.sales)+1)
 	for i, s := range msg.sales {
-		opts = append(opts, huh.NewOption(fitWidth(saleLine(s), m.ctx.width-8), i))
+		opts = append(opts, huh.NewOption(look.Fit(saleLine(s), m.ctx.width-8), i))
 	}
 	opts = append(opts, huh.NewOption("none of these: type the sale from the paper receipt", -1))
 	m.notes = nil
@@ -487,7 +488,7 @@ func (m saleModel) View() string {
 		case m.phase == saleWaiting:
 			b.WriteString(st.Dim.Render("looking up " + m.v.searchFor + "…"))
 		case m.searchErr != "":
-			b.WriteString(st.Error.Render(fitWidth(m.searchErr, m.ctx.width)))
+			b.WriteString(st.Error.Render(look.Fit(m.searchErr, m.ctx.width)))
 		}
 		b.WriteString("\n\n" + st.Dim.Render("enter  look the sale up · tab  type the sale from the paper receipt"))
 		return b.String()
@@ -504,7 +505,7 @@ func (m saleModel) View() string {
 		if strings.HasPrefix(m.note, "!") {
 			style = st.Error
 		}
-		return style.Render(fitWidth(m.note, m.ctx.width)) + "\n" + m.form.View()
+		return style.Render(look.Fit(m.note, m.ctx.width)) + "\n" + m.form.View()
 	}
 	return m.form.View()
 }
@@ -530,7 +531,7 @@ func (m saleModel) confirmView() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Sale found") + "\n\n")
 	for _, r := range rows {
-		b.WriteString(fitWidth(fmt.Sprintf("  %-12s %s", r[0], st.Value.Render(r[1])), m.ctx.width) + "\n")
+		b.WriteString(look.Fit(fmt.Sprintf("  %-12s %s", r[0], st.Value.Render(r[1])), m.ctx.width) + "\n")
 	}
 	b.WriteString("\n" + st.Dim.Render("enter  use this sale · e  edit it · esc  search again"))
 	return b.String()

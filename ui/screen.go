@@ -1,9 +1,8 @@
 package ui
 
 import (
-	"github.com/charmbracelet/huh"
-
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // screenCtx is what every case screen is built with: the case it edits (on
@@ -13,8 +12,8 @@ type screenCtx struct {
 	p        *flow.Policy
 	today    flow.Date
 	currency string
-	st       *Styles
-	keys     *KeyMap
+	st       *look.Styles
+	keys     *look.KeyMap
 	width    int
 	height   int
 }
@@ -54,11 +53,3 @@ type (
 // formTheme is the huh theme of every form: the 16 ANSI colours (no
 // adaptive colour, so no query of the terminal's background), and an error
 // that reads as one without colour: "! message" beside the field.
-func formTheme() *huh.Theme {
-	t := huh.ThemeBase16()
-	t.Focused.ErrorIndicator = t.Focused.ErrorIndicator.SetString(" !")
-	t.Focused.ErrorMessage = t.Focused.ErrorMessage.SetString("! ")
-	t.Blurred.ErrorIndicator = t.Focused.ErrorIndicator
-	t.Blurred.ErrorMessage = t.Focused.ErrorMessage
-	return t
-}

@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // What the case step screens' tests share: a screen context, a driver that
@@ -41,7 +42,7 @@ func testScreen(t *testing.T, policy string, c *flow.Case) screenCtx {
 	if c == nil {
 		c = &flow.Case{ID: "T-1", Policy: policy, TillHasCash: true}
 	}
-	st, keys := DefaultStyles(), DefaultKeys()
+	st, keys := look.DefaultStyles(), look.DefaultKeys()
 	return screenCtx{c: c, p: p, today: testToday, currency: "UAH", st: &st, keys: &keys, width: 80,
 		height: screenRows(24)}
 }

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The service-centre step, asked for a defect only: what the service
@@ -46,7 +47,7 @@ func newServiceModel(ctx screenCtx) serviceModel {
 func (m serviceModel) Init() tea.Cmd { return m.form.Init() }
 
 // keys is the key map with the screen's keys.
-func (m serviceModel) keys(k KeyMap) KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
+func (m serviceModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
 
 // Update passes a key to the form; esc (or huh's abort) goes back.
 func (m serviceModel) Update(msg tea.Msg) (serviceModel, tea.Cmd) {

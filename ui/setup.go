@@ -12,12 +12,13 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // setupModel is the first run: the store's name, policy and time zone, and
 // the first shift lead.
 type setupModel struct {
-	st     *Styles
+	st     *look.Styles
 	form   *huh.Form
 	v      *setupValues
 	errMsg string
@@ -43,7 +44,7 @@ const ownPolicy = "file"
 // MinPINLength is the shortest PIN a staff member may choose.
 const MinPINLength = 4
 
-func newSetupModel(st *Styles, width int, now time.Time) setupModel {
+func newSetupModel(st *look.Styles, width int, now time.Time) setupModel {
 	v := &setupValues{policy: "generic", zone: localZone()}
 	var opts []huh.Option[string]
 	for _, name := range flow.Builtins {
@@ -84,7 +85,7 @@ func newSetupModel(st *Styles, width int, now time.Time) setupModel {
 				return nil
 			}),
 		),
-	).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
 	return setupModel{st: st, form: form, v: v}
 }
 

@@ -8,11 +8,12 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // staffModel is where a shift lead adds a cashier or another shift lead.
 type staffModel struct {
-	st     *Styles
+	st     *look.Styles
 	form   *huh.Form
 	v      *staffValues
 	errMsg string
@@ -36,7 +37,7 @@ type staffAddedMsg struct {
 	err  error
 }
 
-func newStaffModel(st *Styles, width int) staffModel {
+func newStaffModel(st *look.Styles, width int) staffModel {
 	v := &staffValues{role: store.RoleCashier}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title("Add a staff member"),
@@ -50,7 +51,7 @@ func newStaffModel(st *Styles, width int) staffModel {
 			}
 			return nil
 		}),
-	)).WithTheme(formTheme()).WithShowHelp(true).WithWidth(min(width, 60))
+	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
 	return staffModel{st: st, form: form, v: v}
 }
 

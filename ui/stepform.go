@@ -3,11 +3,11 @@ package ui
 import (
 	"strings"
 
+	"example.com/returnsdesk/ui/look"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // What the case step screens share: their huh forms, how a form's outcome
@@ -21,30 +21,13 @@ const rootRows = 3
 // screenRows is the rows a case screen may fill in a terminal this high.
 func screenRows(termHeight int) int { return max(termHeight-rootRows, 5) }
 
-// stepTheme is formTheme with the fields of a step one under the other, no
-// blank line between them, so that a whole step fits in 21 rows.
-func stepTheme() *huh.Theme {
-	t := formTheme()
-	t.FieldSeparator = lipgloss.NewStyle().SetString("\n")
-	return t
-}
-
-// stepKeyMap is huh's keys without the filter of a select: the lists of a
-// step are short, and "/" and esc mean other things at the till.
-func stepKeyMap() *huh.KeyMap {
-	km := huh.NewDefaultKeyMap()
-	km.Select.Filter.SetEnabled(false)
-	km.MultiSelect.Filter.SetEnabled(false)
-	return km
-}
-
 // newStepForm is a step's form: the step theme, huh's help line, each
 // field's error beside it (see fieldNotes) rather than in the footer, at the
 // screen's width and the rows given.
 func newStepForm(ctx screenCtx, rows int, groups ...*huh.Group) *huh.Form {
 	f := huh.NewForm(groups...).
-		WithTheme(stepTheme()).
-		WithKeyMap(stepKeyMap()).
+		WithTheme(look.StepTheme()).
+		WithKeyMap(look.FormKeys()).
 		WithShowHelp(true).
 		WithShowErrors(false)
 	sizeStepForm(f, ctx.width, rows)
@@ -84,7 +67,7 @@ type notesRefreshMsg struct{}
 // updateForm passes msg to the form and says where the form stands. The
 // fields' errors are moved beside their titles, and the form laid out again
 // when one changed.
-func updateForm(f *huh.Form, notes fieldNotes, st *Styles, width int, msg tea.Msg) (formOutcome, tea.Cmd) {
+func updateForm(f *huh.Form, notes fieldNotes, st *look.Styles, width int, msg tea.Msg) (formOutcome, tea.Cmd) {
 	_, cmd := f.Update(msg)
 	switch f.State {
 	case huh.StateCompleted:
@@ -122,7 +105,7 @@ func (n *fieldNotes) input(title, short string) *huh.Input {
 
 // refresh sets each field's title from its error and reports whether one
 // changed. The message starts with "!" so it reads as one without colour.
-func (n fieldNotes) refresh(st *Styles, width int) bool {
+func (n fieldNotes) refresh(st *look.Styles, width int) bool {
 	changed := false
 	for _, f := range n {
 		t := f.title
@@ -151,40 +134,3 @@ func isKey(msg tea.Msg, b key.Binding) bool {
 
 // sendCmd is a command that sends msg.
 func sendCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
-
-// fitWidth cuts a line to width columns, ending in "…" when cut; styles in
-// the line survive the cut.
-func fitWidth(s string, width int) string {
-	if width <= 0 || lipgloss.Width(s) <= width {
-		return s
-	}
-	return ansi.Truncate(s, width, "…")
-}
-
-// wrapWords breaks text into lines of at most width columns, at spaces;
-// the lines after the first start with indent.
-func wrapWords(text string, width int, indent string) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		switch {
-		case line == "":
-			line = w
-			if len(lines) > 0 {
-				line = indent + w
-			}
-		case lipgloss.Width(line)+1+lipgloss.Width(w) <= width:
-			line += " " + w
-		default:
-			lines = append(lines, line)
-			line = indent + w
-		}
-	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	for i, l := range lines {
-		lines[i] = fitWidth(l, width)
-	}
-	return lines
-}

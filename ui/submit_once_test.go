@@ -10,6 +10,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // blinkLikeMsg stands for any message that reaches a screen after its form
@@ -23,7 +24,7 @@ type blinkLikeMsg struct{}
 // lock, and a second answer would rebuild the login under the cashier's
 // fingers.
 func TestFormsSubmitOnce(t *testing.T) {
-	st := DefaultStyles()
+	st := look.DefaultStyles()
 	c := &flow.Case{ID: "C1"}
 	type screen struct {
 		form   *huh.Form

@@ -1,0 +1,66 @@
+package look_test
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"example.com/returnsdesk/ui/look"
+)
+
+func TestFit(t *testing.T) {
+	tests := []struct {
+		name, in string
+		width    int
+		want     string
+	}{
+		{"short stays", "refund", 10, "refund"},
+		{"exact stays", "refund", 6, "refund"},
+		{"long is cut with an ellipsis", "refund owed", 6, "refun…"},
+		{"cyrillic counts columns", "повернення", 5, "пове…"},
+		{"no width leaves it", "refund", 0, "refund"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := look.Fit(tt.in, tt.width); got != tt.want {
+				t.Errorf("Fit(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrapIndentsLaterLines(t *testing.T) {
+	got := look.Wrap("the till lacks cash: refund by Friday", 16, "  ")
+	want := []string{"the till lacks", "  cash: refund", "  by Friday"}
+	if len(got) != len(want) {
+		t.Fatalf("Wrap = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("line %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 cases", 1: "1 case", 2: "2 cases"} {
+		if got := look.Plural(n, "case"); got != want {
+			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestYesNoKeys: a question's answer works in either case, and nothing else
+// answers it.
+func TestYesNoKeys(t *testing.T) {
+	k := look.DefaultKeys()
+	for _, r := range []rune{'y', 'Y'} {
+		if !key.Matches(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}, k.Yes) {
+			t.Errorf("%c is not yes", r)
+		}
+	}
+	if key.Matches(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}}, k.Yes) {
+		t.Error("n is yes")
+	}
+}
