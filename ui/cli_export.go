@@ -7,6 +7,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/export"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -30,7 +31,7 @@ store file while it runs: export from the desk there, or stop it first.
 CSV columns: ` + "{{columns}}"
 
 // exportHelpText is exportHelp with the CSV's columns filled in.
-var exportHelpText = strings.Replace(exportHelp, "{{columns}}", strings.Join(exportColumns, ","), 1)
+var exportHelpText = strings.Replace(exportHelp, "{{columns}}", strings.Join(export.Columns, ","), 1)
 
 func runExport(env Env, args []string) int {
 	fs := newFlags("export")
@@ -79,39 +80,12 @@ func runExport(env Env, args []string) int {
 	if day.IsZero() {
 		day = s.Today(now)
 	}
-	var b []byte
-	n := 0
-	if *summary {
-		closing, err := s.DayClosing(day)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
-			return ExitFail
-		}
-		r, err := s.DayReport(day, s.Today(now))
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
-			return ExitFail
-		}
-		if closing != nil {
-			r = closing.Report
-		}
-		b, err = summaryExport(r, closing, *format, loc)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
-			return ExitFail
-		}
-	} else {
-		details, err := s.DayDetails(day)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
-			return ExitFail
-		}
-		n = len(details)
-		if b, err = casesExport(details, *format, loc); err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
-			return ExitFail
-		}
+	res, err := export.Day(s, export.Request{Day: day, Format: *format, Summary: *summary}, s.Today(now), loc)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
+		return ExitFail
 	}
+	b, n := res.Data, res.N
 	if *out == "" {
 		if _, err := env.Stdout.Write(b); err != nil {
 			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
@@ -119,7 +93,7 @@ func runExport(env Env, args []string) int {
 		}
 		return ExitOK
 	}
-	if err := writeFileAtomic(*out, b); err != nil {
+	if err := export.WriteFile(*out, b); err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: cannot write %s: %v\n", *out, err)
 		return ExitFail
 	}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"example.com/returnsdesk/ui/export"
 )
 
 // TestExportCommand: `returnsdesk export` writes the bytes the desk writes,
@@ -58,7 +60,7 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("summary: exit %d %s", code, out)
 	}
 	code, out, _ = run(t, "", "export", "--data", r.dir, "--day", "2026-11-19")
-	if code != ExitOK || out != strings.Join(exportColumns, ",")+"\n" {
+	if code != ExitOK || out != strings.Join(export.Columns, ",")+"\n" {
 		t.Errorf("an empty day: exit %d %q", code, out)
 	}
 

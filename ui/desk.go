@@ -10,6 +10,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/export"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -507,40 +508,16 @@ func (m *Model) closeDayCmd(day flow.Date) tea.Cmd {
 // exportCmd writes a day's cases or summary to the data folder's exports/.
 func (m *Model) exportCmd(x deskExportMsg) tea.Cmd {
 	s, loc, today := m.d.Store, m.loc, m.today()
-	path := filepath.Join(m.d.DataDir, "exports", exportName(x.day, x.format, x.summary))
+	path := filepath.Join(m.d.DataDir, "exports", export.FileName(x.day, x.format, x.summary))
 	return func() tea.Msg {
-		var data []byte
-		n := 0
-		if x.summary {
-			closing, err := s.DayClosing(x.day)
-			if err != nil {
-				return deskExportedMsg{err: err}
-			}
-			r, err := s.DayReport(x.day, today)
-			if err != nil {
-				return deskExportedMsg{err: err}
-			}
-			if closing != nil {
-				r = closing.Report
-			}
-			if data, err = summaryExport(r, closing, x.format, loc); err != nil {
-				return deskExportedMsg{err: err}
-			}
-			n = 1
-		} else {
-			details, err := s.DayDetails(x.day)
-			if err != nil {
-				return deskExportedMsg{err: err}
-			}
-			if data, err = casesExport(details, x.format, loc); err != nil {
-				return deskExportedMsg{err: err}
-			}
-			n = len(details)
+		res, err := export.Day(s, export.Request{Day: x.day, Format: x.format, Summary: x.summary}, today, loc)
+		if err == nil {
+			err = export.WriteFile(path, res.Data)
 		}
-		if err := writeFileAtomic(path, data); err != nil {
+		if err != nil {
 			return deskExportedMsg{err: err}
 		}
-		return deskExportedMsg{path: path, n: n, summary: x.summary}
+		return deskExportedMsg{path: path, n: res.N, summary: x.summary}
 	}
 }
 

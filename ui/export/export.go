@@ -1,4 +1,7 @@
-package ui
+// Package export writes a day of the store for a spreadsheet or a script: its
+// cases as CSV or JSON, or its summary. The shift lead's desk and the export
+// command write the same bytes through it; it links no terminal package.
+package export
 
 import (
 	"bytes"
@@ -21,9 +24,9 @@ import (
 // same bytes. Passports appear masked only (type and last 4, as stored);
 // the name on a passport is not exported.
 
-// exportCase is one case as exported: a CSV row (the columns in this order,
+// Case is one case as exported: a CSV row (the columns in this order,
 // named by the json tags) or a JSON object.
-type exportCase struct {
+type Case struct {
 	CaseID         string   `json:"case_id"`
 	Day            string   `json:"day"`    // the day the case is filed under, YYYY-MM-DD
 	Opened         string   `json:"opened"` // RFC 3339, in the store's time zone
@@ -52,9 +55,9 @@ type exportCase struct {
 	SignedOffAt    string   `json:"signed_off_at"`
 }
 
-// exportColumns are the CSV's header: exportCase's json names, in order.
-var exportColumns = func() []string {
-	t := reflect.TypeOf(exportCase{})
+// Columns are the CSV's header: Case's json names, in order.
+var Columns = func() []string {
+	t := reflect.TypeOf(Case{})
 	out := make([]string, t.NumField())
 	for i := range out {
 		out[i] = strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
@@ -62,10 +65,10 @@ var exportColumns = func() []string {
 	return out
 }()
 
-// exportOf is a case as exported.
-func exportOf(d store.CaseDetail, loc *time.Location) exportCase {
+// caseOf is a case as exported.
+func caseOf(d store.CaseDetail, loc *time.Location) Case {
 	c, s := d.Case, d.Summary
-	e := exportCase{CaseID: c.ID, Day: s.Day.String(), Opened: c.Opened.In(loc).Format(time.RFC3339),
+	e := Case{CaseID: c.ID, Day: s.Day.String(), Opened: c.Opened.In(loc).Format(time.RFC3339),
 		Cashier: c.OpenedBy, Receipt: c.Sale.Receipt, Line: c.Sale.Line, Model: c.Sale.Model, Serial: c.Sale.Serial,
 		Claim: string(c.Request.Claim), Wants: string(c.Request.Wants), Outcome: string(c.Outcome()),
 		Status: string(s.Status), Price: c.Sale.Price.Amount(), Currency: c.Sale.Price.Currency,
@@ -93,8 +96,8 @@ func exportOf(d store.CaseDetail, loc *time.Location) exportCase {
 	return e
 }
 
-// csvRow is the case's CSV cells, in exportColumns' order.
-func (e exportCase) csvRow() []string {
+// CSVRow is the case's CSV cells, in Columns' order.
+func (e Case) CSVRow() []string {
 	v := reflect.ValueOf(e)
 	out := make([]string, v.NumField())
 	for i := range out {
@@ -119,20 +122,20 @@ func safeCell(s string) string {
 	return s
 }
 
-// casesExport writes a day's cases as CSV (a header row, then one row a
+// CasesOf writes a day's cases as CSV (a header row, then one row a
 // case) or JSON (an array of objects).
-func casesExport(details []store.CaseDetail, format string, loc *time.Location) ([]byte, error) {
-	rows := make([]exportCase, len(details))
+func CasesOf(details []store.CaseDetail, format string, loc *time.Location) ([]byte, error) {
+	rows := make([]Case, len(details))
 	for i, d := range details {
-		rows[i] = exportOf(d, loc)
+		rows[i] = caseOf(d, loc)
 	}
 	var b bytes.Buffer
 	switch format {
 	case "csv":
 		w := csv.NewWriter(&b)
-		_ = w.Write(exportColumns)
+		_ = w.Write(Columns)
 		for _, r := range rows {
-			_ = w.Write(r.csvRow())
+			_ = w.Write(r.CSVRow())
 		}
 		w.Flush()
 		return b.Bytes(), w.Error()
@@ -145,8 +148,8 @@ func casesExport(details []store.CaseDetail, format string, loc *time.Location) 
 	return nil, fmt.Errorf("%q is not a format: csv or json", format)
 }
 
-// exportSummary is a day's summary as exported.
-type exportSummary struct {
+// Summary is a day's summary as exported.
+type Summary struct {
 	Day         string            `json:"day"`
 	Closed      bool              `json:"closed"`
 	ClosedBy    string            `json:"closed_by,omitempty"`
@@ -154,7 +157,7 @@ type exportSummary struct {
 	ChainHead   string            `json:"chain_head,omitempty"` // SEQ:HASH at the close: returnsdesk check --anchor
 	Cases       int               `json:"cases"`
 	ByOutcome   map[string]int    `json:"by_outcome"` // "" is not decided yet
-	Refunds     []exportTenderSum `json:"refunds_paid"`
+	Refunds     []TenderSum `json:"refunds_paid"`
 	Owed        int               `json:"owed"`
 	OwedAmount  string            `json:"owed_amount"`
 	Overdue     int               `json:"overdue"`
@@ -169,18 +172,18 @@ type exportSummary struct {
 	RefundsPaid int               `json:"refunds_paid_count"`
 }
 
-type exportTenderSum struct {
+type TenderSum struct {
 	Tender string `json:"tender"`
 	N      int    `json:"n"`
 	Amount string `json:"amount"`
 }
 
-// summaryOf is a day's report as exported, with its close if closed.
-func summaryOf(r store.DayReport, c *store.Closing, loc *time.Location) exportSummary {
-	e := exportSummary{Day: r.Day.String(), Cases: r.Cases, ByOutcome: map[string]int{}, Owed: r.Owed,
+// summaryFor is a day's report as exported, with its close if closed.
+func summaryFor(r store.DayReport, c *store.Closing, loc *time.Location) Summary {
+	e := Summary{Day: r.Day.String(), Cases: r.Cases, ByOutcome: map[string]int{}, Owed: r.Owed,
 		OwedAmount: r.OwedAmount.Amount(), Overdue: r.Overdue, Escalated: r.Escalated, Waiting: r.Waiting,
 		Overrides: r.Overrides, Flagged: r.Flagged, Flags: map[string]int{}, SignedOff: r.SignedOff, Drafts: r.Drafts,
-		Currency: r.OwedAmount.Currency, RefundsPaid: r.RefundsPaid, Refunds: []exportTenderSum{}}
+		Currency: r.OwedAmount.Currency, RefundsPaid: r.RefundsPaid, Refunds: []TenderSum{}}
 	if c != nil {
 		e.Closed, e.ClosedBy, e.ClosedAt, e.ChainHead = true, c.By, c.At.In(loc).Format(time.RFC3339), c.Anchor.String()
 	}
@@ -188,7 +191,7 @@ func summaryOf(r store.DayReport, c *store.Closing, loc *time.Location) exportSu
 		e.ByOutcome[o.Name] = o.N
 	}
 	for _, t := range r.Refunds {
-		e.Refunds = append(e.Refunds, exportTenderSum{Tender: string(t.Tender), N: t.N, Amount: t.Amount.Amount()})
+		e.Refunds = append(e.Refunds, TenderSum{Tender: string(t.Tender), N: t.N, Amount: t.Amount.Amount()})
 		if e.Currency == "" {
 			e.Currency = t.Amount.Currency
 		}
@@ -199,10 +202,10 @@ func summaryOf(r store.DayReport, c *store.Closing, loc *time.Location) exportSu
 	return e
 }
 
-// summaryExport writes a day's summary as CSV (section, name, count,
+// SummaryOf writes a day's summary as CSV (section, name, count,
 // amount, currency: one line a figure) or JSON (one object).
-func summaryExport(r store.DayReport, c *store.Closing, format string, loc *time.Location) ([]byte, error) {
-	e := summaryOf(r, c, loc)
+func SummaryOf(r store.DayReport, c *store.Closing, format string, loc *time.Location) ([]byte, error) {
+	e := summaryFor(r, c, loc)
 	var b bytes.Buffer
 	switch format {
 	case "json":
@@ -258,17 +261,17 @@ func summaryExport(r store.DayReport, c *store.Closing, format string, loc *time
 	return nil, fmt.Errorf("%q is not a format: csv or json", format)
 }
 
-// exportName is the file an export of a day is written to in a folder.
-func exportName(day flow.Date, format string, summary bool) string {
+// FileName is the file an export of a day is written to in a folder.
+func FileName(day flow.Date, format string, summary bool) string {
 	if summary {
 		return "day-" + day.String() + "-summary." + format
 	}
 	return "returns-" + day.String() + "." + format
 }
 
-// writeFileAtomic writes data to path through a temporary file in the same
+// WriteFile writes data to path through a temporary file in the same
 // folder, so that a reader never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
+func WriteFile(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err

@@ -1,0 +1,49 @@
+package export
+
+import (
+	"time"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+)
+
+// Request is one export: a day, its cases or its summary, in a format.
+type Request struct {
+	Day     flow.Date
+	Format  string // "csv" or "json"
+	Summary bool
+}
+
+// Result is an export's bytes and how many cases they hold (1 for a
+// summary).
+type Result struct {
+	Data []byte
+	N    int
+}
+
+// Day reads what the request exports from the store and encodes it. A
+// closed day's summary is its report as it stood at the close, with the
+// close's chain head; an open day's is its report now (today decides what
+// is overdue).
+func Day(s *store.Store, req Request, today flow.Date, loc *time.Location) (Result, error) {
+	if !req.Summary {
+		details, err := s.DayDetails(req.Day)
+		if err != nil {
+			return Result{}, err
+		}
+		data, err := CasesOf(details, req.Format, loc)
+		return Result{Data: data, N: len(details)}, err
+	}
+	closing, err := s.DayClosing(req.Day)
+	if err != nil {
+		return Result{}, err
+	}
+	var r store.DayReport
+	if closing != nil {
+		r = closing.Report
+	} else if r, err = s.DayReport(req.Day, today); err != nil {
+		return Result{}, err
+	}
+	data, err := SummaryOf(r, closing, req.Format, loc)
+	return Result{Data: data, N: 1}, err
+}
