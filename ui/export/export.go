@@ -150,26 +150,26 @@ func CasesOf(details []store.CaseDetail, format string, loc *time.Location) ([]b
 
 // Summary is a day's summary as exported.
 type Summary struct {
-	Day         string            `json:"day"`
-	Closed      bool              `json:"closed"`
-	ClosedBy    string            `json:"closed_by,omitempty"`
-	ClosedAt    string            `json:"closed_at,omitempty"`
-	ChainHead   string            `json:"chain_head,omitempty"` // SEQ:HASH at the close: returnsdesk check --anchor
-	Cases       int               `json:"cases"`
-	ByOutcome   map[string]int    `json:"by_outcome"` // "" is not decided yet
-	Refunds     []TenderSum `json:"refunds_paid"`
-	Owed        int               `json:"owed"`
-	OwedAmount  string            `json:"owed_amount"`
-	Overdue     int               `json:"overdue"`
-	Escalated   int               `json:"escalated"`
-	Waiting     int               `json:"escalations_waiting"`
-	Overrides   int               `json:"overrides"`
-	Flagged     int               `json:"flagged"`
-	Flags       map[string]int    `json:"flags"`
-	SignedOff   int               `json:"signed_off"`
-	Drafts      int               `json:"drafts"`
-	Currency    string            `json:"currency"`
-	RefundsPaid int               `json:"refunds_paid_count"`
+	Day         string         `json:"day"`
+	Closed      bool           `json:"closed"`
+	ClosedBy    string         `json:"closed_by,omitempty"`
+	ClosedAt    string         `json:"closed_at,omitempty"`
+	ChainHead   string         `json:"chain_head,omitempty"` // SEQ:HASH at the close: returnsdesk check --anchor
+	Cases       int            `json:"cases"`
+	ByOutcome   map[string]int `json:"by_outcome"` // "" is not decided yet
+	Refunds     []TenderSum    `json:"refunds_paid"`
+	Owed        int            `json:"owed"`
+	OwedAmount  string         `json:"owed_amount"`
+	Overdue     int            `json:"overdue"`
+	Escalated   int            `json:"escalated"`
+	Waiting     int            `json:"escalations_waiting"`
+	Overrides   int            `json:"overrides"`
+	Flagged     int            `json:"flagged"`
+	Flags       map[string]int `json:"flags"`
+	SignedOff   int            `json:"signed_off"`
+	Drafts      int            `json:"drafts"`
+	Currency    string         `json:"currency"`
+	RefundsPaid int            `json:"refunds_paid_count"`
 }
 
 type TenderSum struct {
