@@ -22,7 +22,7 @@ func BenchmarkDecide(b *testing.B) {
 	}
 }
 
-// BenchmarkDecideContract runs DOMAIN.md's example through the whole decide
+// BenchmarkDecideContract runs docs/rules.md's example ("The decide contract") through the whole decide
 // contract: ParseInput, Decide, json.Marshal.
 func BenchmarkDecideContract(b *testing.B) {
 	p := builtin(b, "citrus")

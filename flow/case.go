@@ -8,7 +8,7 @@ import (
 // Claim is what the customer says about the item.
 type Claim string
 
-// The two claims of DOMAIN.md.
+// The two claims of docs/rules.md, "One case, step by step".
 const (
 	// ClaimReturn is goods of proper quality the customer no longer wants
 	// (changed mind, shape, size, colour...).
@@ -60,7 +60,7 @@ const (
 // Document is a paper the customer presents.
 type Document string
 
-// The documents of DOMAIN.md, by their input names.
+// The documents of docs/rules.md, "The decide contract", by their input names.
 const (
 	DocReceipt      Document = "receipt"
 	DocPaymentProof Document = "payment_proof"
@@ -126,7 +126,7 @@ type Request struct {
 }
 
 // Passport is what the kiosk keeps of a passport: never the number itself
-// (DOMAIN.md, Privacy), only its type, its last four characters and a keyed
+// (docs/rules.md, "Privacy"), only its type, its last four characters and a keyed
 // hash that finds repeat returns by the same person.
 type Passport struct {
 	Type  string `json:"type,omitempty"`  // "id_card", "booklet", "foreign"

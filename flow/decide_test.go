@@ -100,7 +100,7 @@ accepts = ["receipt"]
 source = "Bring the receipt."
 `
 
-// TestEscalations: every situation DOMAIN.md names goes to a shift lead with
+// TestEscalations: every situation docs/rules.md, "Escalation", names goes to a shift lead with
 // its reason; the kiosk never rejects or grants it by itself.
 func TestEscalations(t *testing.T) {
 	generic, icenter, citrus := builtin(t, "generic"), builtin(t, "icenter"), builtin(t, "citrus")

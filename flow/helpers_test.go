@@ -122,7 +122,7 @@ type want struct {
 }
 
 // check compares a decision with what it must hold, and checks what every
-// decision must hold whatever its outcome (DOMAIN.md, the decide contract).
+// decision must hold whatever its outcome (docs/rules.md, "The decide contract").
 func check(t *testing.T, got flow.Decision, w want) {
 	t.Helper()
 	if got.Outcome != w.outcome {

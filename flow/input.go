@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// Input is one case as the decide command reads it (DOMAIN.md, "The decide
+// Input is one case as the decide command reads it (docs/rules.md, "The decide
 // contract"): the case, the policy it names and the day of the visit.
 type Input struct {
 	Policy string // the policy the input names; "" when it names none

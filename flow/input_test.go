@@ -12,7 +12,7 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// domainExample is the decide contract's example input, as DOMAIN.md writes
+// domainExample is the decide contract's example input, as docs/rules.md, "The decide contract", writes
 // it.
 const domainExample = `{"policy": "citrus", "today": "2024-03-15",
  "sale": {"date": "2024-03-01", "receipt": "R-1001", "price": "19999.00", "currency": "UAH",
@@ -50,7 +50,7 @@ func decideJSON(t *testing.T, input string) map[string]any {
 	return m
 }
 
-// TestDecideContractExample: DOMAIN.md's example input gives exactly the
+// TestDecideContractExample: docs/rules.md's example input ("The decide contract") gives exactly the
 // example output's outcome, refund_by and clauses, with empty lists (never
 // null) for missing and warnings.
 func TestDecideContractExample(t *testing.T) {

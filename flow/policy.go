@@ -11,11 +11,11 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// ClauseID is a rule's stable id, as in DOMAIN.md's table of clauses. A
+// ClauseID is a rule's stable id, as in docs/rules.md, "Clauses". A
 // decision lists the ids that decided it.
 type ClauseID string
 
-// The clause ids of DOMAIN.md.
+// The clause ids of docs/rules.md, "Clauses".
 const (
 	ClauseWindow             ClauseID = "window"
 	ClauseUsedEquipment      ClauseID = "used-equipment"
@@ -271,14 +271,14 @@ func textOf[T interface {
 	return nil
 }
 
-// ClauseIDs lists every clause id the engine knows, in DOMAIN.md's order.
+// ClauseIDs lists every clause id the engine knows, in docs/rules.md's order ("Clauses").
 var ClauseIDs = []ClauseID{ClauseWindow, ClauseUsedEquipment, ClauseUnused, ClauseCallCounter, ClauseSoftware,
 	ClauseCompleteSet, ClausePackaging, ClauseLabels, ClauseSeals, ClauseProofOfPurchase, ClauseWarrantyCard,
 	ClausePassport, ClauseRefundPayout, ClauseReturnShipping, ClauseSCAct, ClauseNoDefectFound, ClauseDefectExchange,
 	ClauseWarrantyPeriod, ClauseSignificantDefect, ClauseWarrantyRepair, ClauseWarrantyExclusions, ClauseUsedWarranty,
 	ClauseMarket, ClauseNoLoaner}
 
-// ClauseIDsOf lists the clauses the policy includes, in DOMAIN.md's order.
+// ClauseIDsOf lists the clauses the policy includes, in docs/rules.md's order ("Clauses").
 func (p *Policy) ClauseIDsOf() []ClauseID {
 	var out []ClauseID
 	for _, id := range ClauseIDs {

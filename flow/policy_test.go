@@ -9,7 +9,7 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// domainTable is DOMAIN.md's table of clauses: which clause each built-in
+// domainTable is docs/rules.md's table of clauses ("Clauses"): which clause each built-in
 // policy has.
 var domainTable = map[string][]flow.ClauseID{
 	"generic": {flow.ClauseWindow, flow.ClauseUnused, flow.ClauseCallCounter, flow.ClauseSoftware,
@@ -27,7 +27,7 @@ var domainTable = map[string][]flow.ClauseID{
 }
 
 // TestBuiltinPolicies: each built-in file parses, has exactly the clauses of
-// DOMAIN.md's table, and the parameters the table and the store texts give.
+// docs/rules.md's table ("Clauses"), and the parameters the table and the store texts give.
 func TestBuiltinPolicies(t *testing.T) {
 	for _, name := range flow.Builtins {
 		t.Run(name, func(t *testing.T) {
@@ -43,7 +43,7 @@ func TestBuiltinPolicies(t *testing.T) {
 				t.Errorf("name %q currency %q", p.Name, p.Currency)
 			}
 			if got := p.ClauseIDsOf(); !slices.Equal(got, domainTable[name]) {
-				t.Errorf("clauses %v\nwant %v (DOMAIN.md's table)", got, domainTable[name])
+				t.Errorf("clauses %v\nwant %v (docs/rules.md, \"Clauses\")", got, domainTable[name])
 			}
 			for _, id := range p.ClauseIDsOf() {
 				if s := p.Source(id); s == nil || strings.TrimSpace(s.Source) == "" {

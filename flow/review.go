@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// What a shift lead looks at in a case: the flags of return fraud (DOMAIN.md,
+// What a shift lead looks at in a case: the flags of return fraud (docs/rules.md,
 // "Who uses it"), and the other marks of a case worth a second look, each
 // explained in words. The rules live here once; the store persists the bits
 // in its day index, and the screens show the words.

@@ -8,7 +8,7 @@ import (
 // Step is one screen of the kiosk's walk through a case.
 type Step uint8
 
-// The steps of DOMAIN.md's "One case, step by step", in order.
+// The steps of docs/rules.md, "One case, step by step", in order.
 const (
 	StepSale Step = iota
 	StepRequest

@@ -12,7 +12,7 @@ import (
 )
 
 const decideHelp = `Reads one case as JSON on standard input and writes its decision as JSON on
-standard output (the decide contract in DOMAIN.md).
+standard output (docs/rules.md, "The decide contract").
 
   --policy NAME|FILE   a built-in policy (generic, icenter, citrus) or a
                        store's own policy file; without it, the input's

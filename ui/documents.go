@@ -16,7 +16,7 @@ import (
 // The documents step: which papers the customer presented and, when one is
 // the passport, its type, number and name. The number leaves this screen in
 // passportEnteredMsg and is forgotten here: the root keeps only what
-// DOMAIN.md's Privacy allows (type, last 4, keyed hash).
+// docs/rules.md, "Privacy", allows (type, last 4, keyed hash).
 
 // documentsValues are the documents form's answers, on the heap for huh.
 type documentsValues struct {
