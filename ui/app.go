@@ -559,12 +559,5 @@ func (m *Model) screenKeys() look.KeyMap {
 	return m.keys.With(m.keys.Confirm)
 }
 
-// plainErr is an error's message for the screen: the first line, without
-// the wrapping of every layer.
-func plainErr(err error) string {
-	s := err.Error()
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
-}
+// plainErr is an error's words for the screen (look.Say).
+func plainErr(err error) string { return look.Say(err, "do this") }
