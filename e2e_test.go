@@ -173,10 +173,12 @@ func (tm *term) tallied(screen string) {
 	tm.mark = tm.keys
 }
 
-// screen is what the terminal shows now.
+// screen is what the terminal shows now, a line wrapped at the pane's edge
+// read whole (-J): the shell's long "Killed ... EXITED 137" line, or a
+// message longer than 80 columns, is still found.
 func (tm *term) screen() string {
 	tm.t.Helper()
-	return tm.tmux("capture-pane", "-p", "-t", tm.name)
+	return tm.tmux("capture-pane", "-p", "-J", "-t", tm.name)
 }
 
 // poll waits until ok holds for the screen, or fails after waitLimit saying
