@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
@@ -9,9 +10,18 @@ import (
 	"testing"
 )
 
+// banned are the standard packages flow must not import: flow is pure (no
+// files, processes, network, system calls or logging; the clock is passed
+// in), so that every rule can be tested with a table and run anywhere.
+var banned = map[string]bool{
+	"os": true, "os/exec": true, "os/signal": true, "net": true, "net/http": true, "syscall": true,
+	"log": true, "log/slog": true, "io/ioutil": true, "path/filepath": true,
+}
+
 // TestFlowIsPure holds the house's dependency line: flow imports the
-// standard library and the TOML reader, nothing of ours (store, ui) and no
-// terminal or database package.
+// standard library (less the packages above) and the TOML reader, nothing
+// of ours (store, ui), no terminal or database package, and never reads the
+// clock (time.Now).
 func TestFlowIsPure(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -22,16 +32,26 @@ func TestFlowIsPure(t *testing.T) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, name, nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, imp := range f.Imports {
 			path, _ := strconv.Unquote(imp.Path.Value)
 			first, _, _ := strings.Cut(path, "/")
-			if strings.Contains(first, ".") && path != "github.com/BurntSushi/toml" || strings.HasPrefix(path, "returnsdesk") {
+			if strings.Contains(first, ".") && path != "github.com/BurntSushi/toml" || banned[path] {
 				t.Errorf("%s imports %s", name, path)
 			}
 		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "time" && (sel.Sel.Name == "Now" || sel.Sel.Name == "Since" || sel.Sel.Name == "Until") {
+				t.Errorf("%s: time.%s: flow takes the clock as an argument", fset.Position(sel.Pos()), sel.Sel.Name)
+			}
+			return true
+		})
 	}
 }
