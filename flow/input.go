@@ -41,67 +41,15 @@ func ParseInput(data []byte, now time.Time) (Input, error) {
 	var in Input
 	c := &in.Case
 	r.fields("", top, map[string]func(string, any){
-		"policy": func(f string, v any) { in.Policy = r.str(f, v) },
-		"today":  func(f string, v any) { in.Today = r.date(f, v) },
-		"sale": func(f string, v any) {
-			s := &c.Sale
-			var price, currency string
-			r.fields(f, r.object(f, v), map[string]func(string, any){
-				"date":              func(f string, v any) { s.Date = r.date(f, v) },
-				"receipt":           func(f string, v any) { s.Receipt = r.str(f, v) },
-				"line":              func(f string, v any) { s.Line = r.int(f, v, 0, 10000) },
-				"model":             func(f string, v any) { s.Model = r.str(f, v) },
-				"serial":            func(f string, v any) { s.Serial = r.str(f, v) },
-				"price":             func(f string, v any) { price = r.str(f, v) },
-				"currency":          func(f string, v any) { currency = r.str(f, v) },
-				"tender":            func(f string, v any) { s.Tender = enum(&r, f, v, Tenders) },
-				"condition":         func(f string, v any) { s.Condition = enum(&r, f, v, Conditions) },
-				"market":            func(f string, v any) { s.Market = enum(&r, f, v, Markets) },
-				"warranty_months":   func(f string, v any) { s.WarrantyMonths = r.int(f, v, 0, 120) },
-				"warranty_contract": func(f string, v any) { s.WarrantyContract = r.bool(f, v) },
-			})
-			if price != "" && r.err == nil {
-				m, err := ParseMoney(price, currency)
-				if err != nil {
-					r.fail(f+".price", "%v", err)
-				}
-				s.Price = m
-			}
-		},
-		"claim":         func(f string, v any) { c.Request.Claim = enum(&r, f, v, Claims) },
-		"wants":         func(f string, v any) { c.Request.Wants = enum(&r, f, v, Wants) },
-		"remote":        func(f string, v any) { c.Request.Remote = r.bool(f, v) },
-		"till_has_cash": func(f string, v any) { c.TillHasCash = r.bool(f, v) },
-		"documents": func(f string, v any) {
-			arr, ok := v.([]any)
-			if !ok {
-				r.fail(f, "must be a list such as [\"receipt\", \"passport\"]")
-				return
-			}
-			for i, x := range arr {
-				d := enum(&r, fmt.Sprintf("%s[%d]", f, i), x, Documents)
-				if r.err == nil && !c.Has(d) {
-					c.Documents = append(c.Documents, d)
-				}
-			}
-		},
-		"inspection": func(f string, v any) {
-			in := &c.Inspection
-			b := func(p *bool) func(string, any) { return func(f string, v any) { *p = r.bool(f, v) } }
-			r.fields(f, r.object(f, v), map[string]func(string, any){
-				"signs_of_use":         b(&in.SignsOfUse),
-				"call_seconds":         func(f string, v any) { in.CallSeconds = r.int(f, v, 0, 1<<31-1) },
-				"software_modified":    b(&in.SoftwareModified),
-				"complete_set":         b(&in.CompleteSet),
-				"packaging_intact":     b(&in.PackagingIntact),
-				"labels_intact":        b(&in.LabelsIntact),
-				"seals_intact":         b(&in.SealsIntact),
-				"serial_matches":       b(&in.SerialMatches),
-				"liquid_damage":        b(&in.LiquidDamage),
-				"mechanical_damage":    b(&in.MechanicalDamage),
-				"unauthorised_opening": b(&in.UnauthorisedOpening),
-			})
-		},
+		"policy":         func(f string, v any) { in.Policy = r.str(f, v) },
+		"today":          func(f string, v any) { in.Today = r.date(f, v) },
+		"sale":           func(f string, v any) { r.sale(f, v, &c.Sale) },
+		"claim":          func(f string, v any) { c.Request.Claim = enum(&r, f, v, Claims) },
+		"wants":          func(f string, v any) { c.Request.Wants = enum(&r, f, v, Wants) },
+		"remote":         func(f string, v any) { c.Request.Remote = r.bool(f, v) },
+		"till_has_cash":  func(f string, v any) { c.TillHasCash = r.bool(f, v) },
+		"documents":      func(f string, v any) { r.documents(f, v, c) },
+		"inspection":     func(f string, v any) { r.inspection(f, v, &c.Inspection) },
 		"service_centre": func(f string, v any) { c.ServiceCentre = enum(&r, f, v, Conclusions) },
 	})
 	if r.err != nil {
@@ -110,19 +58,84 @@ func ParseInput(data []byte, now time.Time) (Input, error) {
 	if in.Today.IsZero() {
 		in.Today = DateOf(now)
 	}
-	if c.Sale.Date.IsZero() {
-		return Input{}, fieldErr("sale.date", "the sale date is needed, as YYYY-MM-DD")
-	}
-	if c.Request.Claim == "" {
-		return Input{}, fieldErr("claim", "needed: one of %s", list(Claims))
-	}
-	if c.Request.Wants == "" {
-		return Input{}, fieldErr("wants", "needed: one of %s", list(Wants))
-	}
-	if err := c.Validate(in.Today); err != nil {
+	if err := in.complete(); err != nil {
 		return Input{}, err
 	}
 	return in, nil
+}
+
+// complete checks that the input names what every decision needs.
+func (in *Input) complete() error {
+	c := &in.Case
+	if c.Sale.Date.IsZero() {
+		return fieldErr("sale.date", "the sale date is needed, as YYYY-MM-DD")
+	}
+	if c.Request.Claim == "" {
+		return fieldErr("claim", "needed: one of %s", list(Claims))
+	}
+	if c.Request.Wants == "" {
+		return fieldErr("wants", "needed: one of %s", list(Wants))
+	}
+	return c.Validate(in.Today)
+}
+
+// sale reads the "sale" object.
+func (r *reader) sale(f string, v any, s *Sale) {
+	var price, currency string
+	r.fields(f, r.object(f, v), map[string]func(string, any){
+		"date":              func(f string, v any) { s.Date = r.date(f, v) },
+		"receipt":           func(f string, v any) { s.Receipt = r.str(f, v) },
+		"line":              func(f string, v any) { s.Line = r.int(f, v, 0, 10000) },
+		"model":             func(f string, v any) { s.Model = r.str(f, v) },
+		"serial":            func(f string, v any) { s.Serial = r.str(f, v) },
+		"price":             func(f string, v any) { price = r.str(f, v) },
+		"currency":          func(f string, v any) { currency = r.str(f, v) },
+		"tender":            func(f string, v any) { s.Tender = enum(r, f, v, Tenders) },
+		"condition":         func(f string, v any) { s.Condition = enum(r, f, v, Conditions) },
+		"market":            func(f string, v any) { s.Market = enum(r, f, v, Markets) },
+		"warranty_months":   func(f string, v any) { s.WarrantyMonths = r.int(f, v, 0, 120) },
+		"warranty_contract": func(f string, v any) { s.WarrantyContract = r.bool(f, v) },
+	})
+	if price != "" && r.err == nil {
+		m, err := ParseMoney(price, currency)
+		if err != nil {
+			r.fail(f+".price", "%v", err)
+		}
+		s.Price = m
+	}
+}
+
+// documents reads the "documents" list; a document named twice counts once.
+func (r *reader) documents(f string, v any, c *Case) {
+	arr, ok := v.([]any)
+	if !ok {
+		r.fail(f, "must be a list such as [\"receipt\", \"passport\"]")
+		return
+	}
+	for i, x := range arr {
+		d := enum(r, fmt.Sprintf("%s[%d]", f, i), x, Documents)
+		if r.err == nil && !c.Has(d) {
+			c.Documents = append(c.Documents, d)
+		}
+	}
+}
+
+// inspection reads the "inspection" object.
+func (r *reader) inspection(f string, v any, in *Inspection) {
+	b := func(p *bool) func(string, any) { return func(f string, v any) { *p = r.bool(f, v) } }
+	r.fields(f, r.object(f, v), map[string]func(string, any){
+		"signs_of_use":         b(&in.SignsOfUse),
+		"call_seconds":         func(f string, v any) { in.CallSeconds = r.int(f, v, 0, 1<<31-1) },
+		"software_modified":    b(&in.SoftwareModified),
+		"complete_set":         b(&in.CompleteSet),
+		"packaging_intact":     b(&in.PackagingIntact),
+		"labels_intact":        b(&in.LabelsIntact),
+		"seals_intact":         b(&in.SealsIntact),
+		"serial_matches":       b(&in.SerialMatches),
+		"liquid_damage":        b(&in.LiquidDamage),
+		"mechanical_damage":    b(&in.MechanicalDamage),
+		"unauthorised_opening": b(&in.UnauthorisedOpening),
+	})
 }
 
 // syntaxErr names where JSON is malformed.
