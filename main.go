@@ -5,9 +5,9 @@ package main
 import (
 	"os"
 
-	"example.com/returnsdesk/ui"
+	"example.com/returnsdesk/ui/cli"
 )
 
 func main() {
-	os.Exit(ui.Main(ui.OSEnv(), os.Args[1:]))
+	os.Exit(cli.Main(cli.OSEnv(), os.Args[1:]))
 }

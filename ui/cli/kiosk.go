@@ -1,7 +1,6 @@
-package ui
+package cli
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
 	"os"
@@ -11,6 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui"
+	"example.com/returnsdesk/ui/look"
 	_ "example.com/returnsdesk/ui/quietterm" // before bubbletea's init: see its doc
 )
 
@@ -28,6 +29,8 @@ The data directory holds returnsdesk.db (the store), passport.key (the
 secret that hashes passport numbers: keep it, never in a backup),
 returnsdesk.log and acts/ (the return acts).`
 
+// runKiosk opens the store in the data directory and runs the kiosk on this
+// terminal until the root quits; the log goes to the data directory.
 func runKiosk(env Env, args []string) int {
 	fs := newFlags("kiosk")
 	data := fs.String("data", "", "")
@@ -40,10 +43,7 @@ func runKiosk(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk: %q is not a command; see returnsdesk --help\n", fs.Arg(0))
 		return ExitUsage
 	}
-	dir := *data
-	if dir == "" {
-		dir = DefaultDataDir(env.Getenv)
-	}
+	dir := dataDir(env, *data)
 	if *terminal == "" {
 		*terminal, _ = os.Hostname()
 	}
@@ -62,34 +62,16 @@ func runKiosk(env Env, args []string) int {
 	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: *terminal, Logger: log})
 	if err != nil {
 		log.Error("open store", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %v\n", err)
-		if errors.Is(err, store.ErrLocked) {
-			return ExitFail
-		}
+		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "open the store"))
 		return ExitFail
 	}
 	defer st.Close()
 
-	m := NewModel(Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithFilter(quitFilter))
-	if _, err := p.Run(); err != nil {
+	m := ui.NewModel(ui.Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
+	if _, err := tea.NewProgram(m, ui.ProgramOptions()...).Run(); err != nil {
 		log.Error("kiosk", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %v\n", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "run the kiosk"))
 		return ExitFail
 	}
 	return ExitOK
-}
-
-// quitFilter lets the program quit only when the root has decided to (after
-// asking, where answers would be lost): no accidental quit.
-func quitFilter(model tea.Model, msg tea.Msg) tea.Msg {
-	if _, ok := msg.(tea.QuitMsg); ok {
-		if m, ok := model.(*Model); ok && !m.quitting {
-			if m.view == viewSetup || m.view == viewLogin {
-				return msg
-			}
-			return nil
-		}
-	}
-	return msg
 }

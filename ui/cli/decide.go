@@ -1,11 +1,9 @@
-package ui
+package cli
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"example.com/returnsdesk/flow"
@@ -29,6 +27,8 @@ Example:
     "inspection":{"complete_set":true,"packaging_intact":true,
     "labels_intact":true,"seals_intact":true}}' | returnsdesk decide`
 
+// runDecide decides the case on standard input under the policy it or
+// --policy names, and writes the decision as JSON.
 func runDecide(env Env, args []string) int {
 	fs := newFlags("decide")
 	policyArg := fs.String("policy", "", "")
@@ -65,7 +65,7 @@ func runDecide(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: the input names %q but --policy names %q\n", in.Policy, name)
 		return ExitUsage
 	}
-	p, err := LoadPolicy(name)
+	p, _, err := loadPolicy(name)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: %v\n", err)
 		return ExitUsage
@@ -81,54 +81,5 @@ func runDecide(env Env, args []string) int {
 	}
 	out, _ := json.MarshalIndent(d, "", "  ")
 	fmt.Fprintf(env.Stdout, "%s\n", out)
-	return ExitOK
-}
-
-func runPolicyList(env Env, args []string) int {
-	if len(args) > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy list: unexpected argument %q\n", args[0])
-		return ExitUsage
-	}
-	for _, name := range flow.Builtins {
-		p, err := flow.Builtin(name)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk policy list: %v\n", err)
-			return ExitFail
-		}
-		fmt.Fprintf(env.Stdout, "%-8s %s (%d clauses)\n", p.Name, p.Title, len(p.ClauseIDsOf()))
-	}
-	return ExitOK
-}
-
-func runPolicyShow(env Env, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy show: name one policy: %s\n", strings.Join(flow.Builtins, ", "))
-		return ExitUsage
-	}
-	data, err := flow.BuiltinFile(args[0])
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy show: %v\n", err)
-		return ExitUsage
-	}
-	env.Stdout.Write(data)
-	return ExitOK
-}
-
-func runPolicyCheck(env Env, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(env.Stderr, "returnsdesk policy check: name one policy file")
-		return ExitUsage
-	}
-	data, err := os.ReadFile(args[0])
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy check: cannot read %s: %v\n", args[0], errors.Unwrap(err))
-		return ExitUsage
-	}
-	p, err := flow.ParsePolicy(data, args[0])
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "%v\n", err)
-		return ExitFail
-	}
-	fmt.Fprintf(env.Stdout, "%s: policy %q is valid: %d clauses, %d escalations\n", args[0], p.Name, len(p.ClauseIDsOf()), len(p.Escalate))
 	return ExitOK
 }

@@ -1,4 +1,4 @@
-package ui
+package cli
 
 import (
 	"fmt"
@@ -26,6 +26,8 @@ imported. The kiosk holds the store file while it runs: stop it first.
   --data DIR   the data folder (default $RETURNSDESK_DATA, else
                $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`
 
+// runSalesImport imports the sales of a point-of-sale CSV file, all of them
+// or, at the first bad row, none.
 func runSalesImport(env Env, args []string) int {
 	fs := newFlags("sales import")
 	data := fs.String("data", "", "")
@@ -37,10 +39,7 @@ func runSalesImport(env Env, args []string) int {
 		return ExitUsage
 	}
 	file := fs.Arg(0)
-	dir := *data
-	if dir == "" {
-		dir = DefaultDataDir(env.Getenv)
-	}
+	dir := dataDir(env, *data)
 	f, err := os.Open(file)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)

@@ -1,9 +1,8 @@
-package ui
+package cli
 
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"example.com/returnsdesk/store"
 )
@@ -26,20 +25,6 @@ exit 1 with the problems found (the first broken link of the chain first);
 exit 2 for bad arguments. The kiosk holds the file while it runs: stop it
 first, or check a backup.`
 
-const backupHelp = `Copies the store to FILE (or to a dated file in FOLDER) while it stays in
-use by this command's read transaction, then opens the copy and checks it as
-"returnsdesk check" does before it says the backup is done. A copy that fails
-its check is not kept, and never replaces an earlier backup.
-
-  --data DIR   the data folder (as for check)
-
-The passport key (DIR/passport.key) is deliberately not in the backup: keep
-a copy of it apart, or repeat returns cannot be matched after a restore.
-The kiosk holds the store file while it runs: stop it first.`
-
-// storeFile is the store file in a data folder.
-func storeFile(dir string) string { return filepath.Join(dir, store.FileName) }
-
 // anchorFlags collects --anchor values.
 type anchorFlags []store.Anchor
 
@@ -54,6 +39,8 @@ func (a *anchorFlags) Set(s string) error {
 	return nil
 }
 
+// runCheck checks the store file, or the file named, and prints what held
+// or the problems found.
 func runCheck(env Env, args []string) int {
 	fs := newFlags("check")
 	data := fs.String("data", "", "")
@@ -68,11 +55,7 @@ func runCheck(env Env, args []string) int {
 	}
 	path := fs.Arg(0)
 	if path == "" {
-		dir := *data
-		if dir == "" {
-			dir = DefaultDataDir(env.Getenv)
-		}
-		path = storeFile(dir)
+		path = storeFile(dataDir(env, *data))
 	}
 	rep, err := store.CheckFile(path, store.CheckOptions{Anchors: anchors})
 	if err != nil {
@@ -101,37 +84,5 @@ func runCheck(env Env, args []string) int {
 	fmt.Fprintf(env.Stdout, "  cases:       %d, with their indexes, day summaries and refunds in agreement\n", rep.Cases)
 	fmt.Fprintf(env.Stdout, "  staff:       %d accounts\n", rep.Staff)
 	fmt.Fprintf(env.Stdout, "  chain head:  %d:%s\n", rep.HeadSeq, rep.HeadHash)
-	return ExitOK
-}
-
-func runBackup(env Env, args []string) int {
-	fs := newFlags("backup")
-	data := fs.String("data", "", "")
-	if err := fs.Parse(args); err != nil {
-		return flagErr(env, "backup", err)
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(env.Stderr, "returnsdesk backup: name the backup file (or folder): returnsdesk backup FILE")
-		return ExitUsage
-	}
-	dir := *data
-	if dir == "" {
-		dir = DefaultDataDir(env.Getenv)
-	}
-	s, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk backup: %s: %v\n", storeFile(dir), err)
-		return ExitFail
-	}
-	defer s.Close()
-	rep, err := s.Backup(fs.Arg(0))
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk backup: %v\n", err)
-		return ExitFail
-	}
-	fmt.Fprintf(env.Stdout, "backup written to %s and checked: %d cases, %d events, chain head %d:%s\n",
-		rep.Path, rep.Cases, rep.Events, rep.HeadSeq, rep.HeadHash)
-	fmt.Fprintf(env.Stdout, "The passport key (%s) is not in the backup: keep a copy of it apart.\n",
-		store.DefaultKeyFile(storeFile(dir)))
 	return ExitOK
 }

@@ -1,4 +1,4 @@
-package ui
+package cli
 
 import (
 	"errors"
@@ -33,7 +33,17 @@ CSV columns: ` + "{{columns}}"
 // exportHelpText is exportHelp with the CSV's columns filled in.
 var exportHelpText = strings.Replace(exportHelp, "{{columns}}", strings.Join(export.Columns, ","), 1)
 
-func runExport(env Env, args []string) int {
+// exportArgs is what an export command line asks for: the request (a zero
+// day is today, in the store's time zone), the data directory and the file
+// to write ("" for standard output).
+type exportArgs struct {
+	req      export.Request
+	dir, out string
+}
+
+// parseExport reads the export command line; on bad input it says why and
+// returns nil with the exit code.
+func parseExport(env Env, args []string) (*exportArgs, int) {
 	fs := newFlags("export")
 	data := fs.String("data", "", "")
 	dayText := fs.String("day", "", "")
@@ -41,33 +51,40 @@ func runExport(env Env, args []string) int {
 	summary := fs.Bool("summary", false, "")
 	out := fs.String("o", "", "")
 	if err := fs.Parse(args); err != nil {
-		return flagErr(env, "export", err)
+		return nil, flagErr(env, "export", err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: unexpected %q; see returnsdesk export --help\n", fs.Args())
-		return ExitUsage
+		return nil, ExitUsage
 	}
-	*format = strings.ToLower(strings.TrimSpace(*format))
-	if *format != "csv" && *format != "json" {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: --format: %q is not csv or json\n", *format)
-		return ExitUsage
+	a := &exportArgs{dir: dataDir(env, *data), out: *out}
+	a.req.Summary = *summary
+	a.req.Format = strings.ToLower(strings.TrimSpace(*format))
+	if a.req.Format != "csv" && a.req.Format != "json" {
+		fmt.Fprintf(env.Stderr, "returnsdesk export: --format: %q is not csv or json\n", a.req.Format)
+		return nil, ExitUsage
 	}
-	var day flow.Date
 	if *dayText != "" {
 		d, err := flow.ParseDate(*dayText)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "returnsdesk export: --day: %v\n", err)
-			return ExitUsage
+			return nil, ExitUsage
 		}
-		day = d
+		a.req.Day = d
 	}
-	dir := *data
-	if dir == "" {
-		dir = DefaultDataDir(env.Getenv)
+	return a, ExitOK
+}
+
+// runExport exports a day's returns, or its summary, from the store opened
+// read-only, as the shift lead's desk does.
+func runExport(env Env, args []string) int {
+	a, code := parseExport(env, args)
+	if a == nil {
+		return code
 	}
-	s, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
+	s, err := store.Open(storeFile(a.dir), store.Options{ReadOnly: true})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: %s: %v\n", storeFile(dir), err)
+		fmt.Fprintf(env.Stderr, "returnsdesk export: %s: %v\n", storeFile(a.dir), err)
 		if errors.Is(err, store.ErrLocked) {
 			fmt.Fprintln(env.Stderr, "returnsdesk export: export from the shift lead's desk (e on the day's table), "+
 				"or stop the kiosk first")
@@ -75,32 +92,36 @@ func runExport(env Env, args []string) int {
 		return ExitFail
 	}
 	defer s.Close()
-	loc := s.Location()
-	now := env.Now()
-	if day.IsZero() {
-		day = s.Today(now)
+	today := s.Today(env.Now())
+	if a.req.Day.IsZero() {
+		a.req.Day = today
 	}
-	res, err := export.Day(s, export.Request{Day: day, Format: *format, Summary: *summary}, s.Today(now), loc)
+	res, err := export.Day(s, a.req, today, s.Location())
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
 		return ExitFail
 	}
-	b, n := res.Data, res.N
-	if *out == "" {
-		if _, err := env.Stdout.Write(b); err != nil {
+	return writeExport(env, a, res)
+}
+
+// writeExport writes an export to standard output or to the file asked for,
+// and says what went to the file.
+func writeExport(env Env, a *exportArgs, res export.Result) int {
+	if a.out == "" {
+		if _, err := env.Stdout.Write(res.Data); err != nil {
 			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
 			return ExitFail
 		}
 		return ExitOK
 	}
-	if err := export.WriteFile(*out, b); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: cannot write %s: %v\n", *out, err)
+	if err := export.WriteFile(a.out, res.Data); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk export: cannot write %s: %v\n", a.out, err)
 		return ExitFail
 	}
-	if *summary {
-		fmt.Fprintf(env.Stderr, "the summary of %s written to %s\n", day, *out)
+	if a.req.Summary {
+		fmt.Fprintf(env.Stderr, "the summary of %s written to %s\n", a.req.Day, a.out)
 	} else {
-		fmt.Fprintf(env.Stderr, "%s of %s written to %s\n", look.Plural(n, "case"), day, *out)
+		fmt.Fprintf(env.Stderr, "%s of %s written to %s\n", look.Plural(res.N, "case"), a.req.Day, a.out)
 	}
 	return ExitOK
 }

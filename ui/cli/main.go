@@ -1,7 +1,8 @@
-// Package ui is everything a person touches: the kiosk's screens and the
-// command line around them. It reads and writes through store and decides
-// through flow; main only wires it to the process.
-package ui
+// Package cli is the command line of returnsdesk: one file a command, the
+// kiosk among them. A command reads its flags, opens the store, runs flow or
+// the kiosk's screens (package ui) and says what happened; the top-level main
+// only hands it the process.
+package cli
 
 import (
 	"errors"
@@ -9,10 +10,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
-	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 )
 
 // Exit codes of every command.
@@ -168,24 +170,6 @@ func flagErr(env Env, name string, err error) int {
 	return ExitUsage
 }
 
-// LoadPolicy finds a policy by the name of a built-in or the path of a
-// store's own file.
-func LoadPolicy(nameOrFile string) (*flow.Policy, error) {
-	for _, b := range flow.Builtins {
-		if b == nameOrFile {
-			return flow.Builtin(b)
-		}
-	}
-	data, err := os.ReadFile(nameOrFile)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {
-			return nil, fmt.Errorf("%q is not a built-in policy (%s) nor a file", nameOrFile, strings.Join(flow.Builtins, ", "))
-		}
-		return nil, fmt.Errorf("cannot read the policy file: %w", err)
-	}
-	return flow.ParsePolicy(data, nameOrFile)
-}
-
 // DefaultDataDir is where the kiosk keeps its store, its passport key, its
 // acts and its log when --data is not given: $RETURNSDESK_DATA, else
 // $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk.
@@ -204,3 +188,15 @@ func DefaultDataDir(getenv func(string) string) string {
 	}
 	return strings.Join([]string{home, ".local", "share", "returnsdesk"}, string(os.PathSeparator))
 }
+
+// dataDir is the data directory a command was given with --data, else the
+// default.
+func dataDir(env Env, data string) string {
+	if data != "" {
+		return data
+	}
+	return DefaultDataDir(env.Getenv)
+}
+
+// storeFile is the store file in a data directory.
+func storeFile(dir string) string { return filepath.Join(dir, store.FileName) }

@@ -1,4 +1,4 @@
-package ui
+package cli
 
 import (
 	"bytes"
@@ -7,24 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"example.com/returnsdesk/flow"
-	"example.com/returnsdesk/store"
 )
-
-// run runs returnsdesk with args and stdin, at a fixed clock.
-func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	env := Env{
-		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
-		Now:    func() time.Time { return time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC) },
-		Getenv: func(string) string { return "" },
-	}
-	code = Main(env, args)
-	return code, out.String(), errb.String()
-}
 
 const exampleCase = `{"policy": "citrus", "today": "2024-03-15",
  "sale": {"date": "2024-03-01", "receipt": "R-1001", "price": "19999.00", "currency": "UAH",
@@ -110,85 +95,5 @@ func TestDecideBadInputNamesTheField(t *testing.T) {
 				t.Errorf("the message does not name %s: %q", tt.field, errs)
 			}
 		})
-	}
-}
-
-func TestPolicyCommands(t *testing.T) {
-	code, out, _ := run(t, "", "policy", "list")
-	for _, name := range flow.Builtins {
-		if code != ExitOK || !strings.Contains(out, name) {
-			t.Errorf("policy list: exit %d, %q lacks %s", code, out, name)
-		}
-	}
-	dir := t.TempDir()
-	for _, name := range flow.Builtins {
-		code, out, _ := run(t, "", "policy", "show", name)
-		if code != ExitOK || !strings.Contains(out, `name = "`+name+`"`) {
-			t.Fatalf("policy show %s: exit %d", name, code)
-		}
-		file := filepath.Join(dir, name+".toml")
-		os.WriteFile(file, []byte(out), 0o644)
-		code, out, errs := run(t, "", "policy", "check", file)
-		if code != ExitOK || !strings.Contains(out, "is valid") {
-			t.Errorf("policy check of the shown %s: exit %d %s%s", name, code, out, errs)
-		}
-	}
-	if code, _, errs := run(t, "", "policy", "show", "acme"); code != ExitUsage || !strings.Contains(errs, "acme") {
-		t.Errorf("policy show acme: exit %d %q", code, errs)
-	}
-	broken := filepath.Join(dir, "broken.toml")
-	os.WriteFile(broken, []byte("name = \"mine\"\ncurrency = \"UAH\"\n\n[clauses.window]\ndays = 14\nsource = \"x\"\n\n[clauses.windw]\nsource = \"y\"\n"), 0o644)
-	code, _, errs := run(t, "", "policy", "check", broken)
-	if code != ExitFail || !strings.Contains(errs, "line 8: clauses.windw") {
-		t.Errorf("a misspelt clause: exit %d %q", code, errs)
-	}
-	os.WriteFile(broken, []byte("name = \"mine\"\ncurrency = \"UAH\"\n[clauses.window\ndays = 14\n"), 0o644)
-	code, _, errs = run(t, "", "policy", "check", broken)
-	if code != ExitFail || !strings.Contains(errs, "line 3") {
-		t.Errorf("a syntax error: exit %d %q", code, errs)
-	}
-}
-
-func TestHelpOnEveryCommand(t *testing.T) {
-	for _, c := range commands {
-		args := append(strings.Fields(c.name), "--help")
-		code, out, errs := run(t, "", args...)
-		if code != ExitOK || !strings.Contains(out, "Usage: returnsdesk "+c.name) {
-			t.Errorf("%s --help: exit %d %q %q", c.name, code, out, errs)
-		}
-	}
-	if code, out, _ := run(t, "", "--help"); code != ExitOK || !strings.Contains(out, "decide") {
-		t.Errorf("--help: exit %d %q", code, out)
-	}
-	if code, _, errs := run(t, "", "frobnicate"); code != ExitUsage || !strings.Contains(errs, "frobnicate") {
-		t.Errorf("an unknown command: exit %d %q", code, errs)
-	}
-}
-
-func TestSettingsCommand(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, errs := run(t, "", "settings", "--data", dir); code != ExitFail || !strings.Contains(errs, "no store") {
-		t.Fatalf("no store: exit %d %q", code, errs)
-	}
-	st, err := store.Open(storeFile(dir), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv"}, "Olena"); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
-	code, out, errs := run(t, "", "settings", "--data", dir, "--print-command", "lp -d till1", "--policy", "citrus", "--by", "Olena")
-	if code != ExitOK || !strings.Contains(out, "print command:  lp -d till1") || !strings.Contains(out, "policy:         citrus") {
-		t.Fatalf("exit %d %q %q", code, out, errs)
-	}
-	if code, _, errs := run(t, "", "settings", "--data", dir, "--time-zone", "Mars/Base"); code != ExitUsage || !strings.Contains(errs, "Mars/Base") {
-		t.Fatalf("a bad zone: exit %d %q", code, errs)
-	}
-	st, _ = store.Open(storeFile(dir), store.Options{})
-	defer st.Close()
-	set, _ := st.Settings()
-	if set.TimeZone != "Europe/Kyiv" || set.PrintCommand != "lp -d till1" || !strings.Contains(set.PolicyText, "days = 14") {
-		t.Fatalf("settings %+v", set)
 	}
 }

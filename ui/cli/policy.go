@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"example.com/returnsdesk/flow"
+)
+
+// runPolicyList lists the built-in policies.
+func runPolicyList(env Env, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy list: unexpected argument %q\n", args[0])
+		return ExitUsage
+	}
+	for _, name := range flow.Builtins {
+		p, err := flow.Builtin(name)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "returnsdesk policy list: %v\n", err)
+			return ExitFail
+		}
+		fmt.Fprintf(env.Stdout, "%-8s %s (%d clauses)\n", p.Name, p.Title, len(p.ClauseIDsOf()))
+	}
+	return ExitOK
+}
+
+// runPolicyShow prints a built-in policy file.
+func runPolicyShow(env Env, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy show: name one policy: %s\n", strings.Join(flow.Builtins, ", "))
+		return ExitUsage
+	}
+	data, err := flow.BuiltinFile(args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy show: %v\n", err)
+		return ExitUsage
+	}
+	env.Stdout.Write(data)
+	return ExitOK
+}
+
+// runPolicyCheck checks a store's policy file and says what it holds.
+func runPolicyCheck(env Env, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(env.Stderr, "returnsdesk policy check: name one policy file")
+		return ExitUsage
+	}
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy check: cannot read %s: %v\n", args[0], errors.Unwrap(err))
+		return ExitUsage
+	}
+	p, err := flow.ParsePolicy(data, args[0])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "%v\n", err)
+		return ExitFail
+	}
+	fmt.Fprintf(env.Stdout, "%s: policy %q is valid: %d clauses, %d escalations\n", args[0], p.Name, len(p.ClauseIDsOf()), len(p.Escalate))
+	return ExitOK
+}
+
+// loadPolicy is the policy a command line names, a built-in's name or the
+// path of a store's own file, with its text (what the store keeps in its
+// settings).
+func loadPolicy(nameOrFile string) (*flow.Policy, string, error) {
+	if slices.Contains(flow.Builtins, nameOrFile) {
+		text, err := flow.BuiltinFile(nameOrFile)
+		if err != nil {
+			return nil, "", err
+		}
+		p, err := flow.Builtin(nameOrFile)
+		return p, string(text), err
+	}
+	data, err := os.ReadFile(nameOrFile)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {
+			return nil, "", fmt.Errorf("%q is not a built-in policy (%s) nor a file", nameOrFile, strings.Join(flow.Builtins, ", "))
+		}
+		return nil, "", fmt.Errorf("cannot read the policy file: %w", err)
+	}
+	p, err := flow.ParsePolicy(data, nameOrFile)
+	return p, string(data), err
+}

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
+)
+
+const settingsHelp = `Shows the store's settings, or changes those named. Every change is
+recorded on the audit trail. The kiosk holds the store file while it runs:
+stop it first.
+
+  --data DIR            the data folder (as for the kiosk)
+  --store-name NAME     the store's name, printed on every act
+  --policy NAME|FILE    a built-in policy or the store's own file (checked
+                        first; cases already decided keep their decisions)
+  --time-zone ZONE      IANA name, such as Europe/Kyiv
+  --print-command CMD   the command that prints an act, given the act's file
+                        as its last argument (such as "lp -d till1");
+                        "" prints nothing
+  --idle-minutes N      lock the screen after N minutes without a key
+  --by NAME             who makes the change, for the audit trail (default:
+                        the user name of this process)`
+
+// settingsFlags are the settings command's flags.
+type settingsFlags struct {
+	fs                                 *flag.FlagSet
+	data, name, policy, zone, printCmd *string
+	idle                               *int
+	by                                 *string
+}
+
+func newSettingsFlags(env Env) settingsFlags {
+	fs := newFlags("settings")
+	return settingsFlags{
+		fs:       fs,
+		data:     fs.String("data", "", ""),
+		name:     fs.String("store-name", "", ""),
+		policy:   fs.String("policy", "", ""),
+		zone:     fs.String("time-zone", "", ""),
+		printCmd: fs.String("print-command", "", ""),
+		idle:     fs.Int("idle-minutes", -1, ""),
+		by:       fs.String("by", env.Getenv("USER"), ""),
+	}
+}
+
+// given reports whether the flag was on the command line.
+func (f settingsFlags) given(name string) bool {
+	found := false
+	f.fs.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
+	return found
+}
+
+// changes reports whether the command line changes a setting.
+func (f settingsFlags) changes() bool {
+	changed := false
+	f.fs.Visit(func(fl *flag.Flag) { changed = changed || (fl.Name != "data" && fl.Name != "by") })
+	return changed
+}
+
+// apply writes the settings the command line names into set.
+func (f settingsFlags) apply(set *store.Settings) error {
+	if *f.name != "" {
+		set.StoreName = *f.name
+	}
+	if *f.zone != "" {
+		set.TimeZone = *f.zone
+	}
+	if f.given("print-command") {
+		set.PrintCommand = *f.printCmd
+	}
+	if *f.idle >= 0 {
+		set.IdleMinutes = *f.idle
+	}
+	if *f.policy != "" {
+		p, text, err := loadPolicy(*f.policy)
+		if err != nil {
+			return fmt.Errorf("policy: %w", err)
+		}
+		set.PolicyName, set.PolicyText = p.Name, text
+	}
+	return nil
+}
+
+// runSettings shows the store's settings after changing those the command
+// line names, each change on the audit trail.
+func runSettings(env Env, args []string) int {
+	f := newSettingsFlags(env)
+	if err := f.fs.Parse(args); err != nil {
+		return flagErr(env, "settings", err)
+	}
+	if f.fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "returnsdesk settings: unexpected argument %q\n", f.fs.Arg(0))
+		return ExitUsage
+	}
+	dir := dataDir(env, *f.data)
+	if _, err := os.Stat(storeFile(dir)); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk settings: there is no store in %s: run the kiosk there first\n", dir)
+		return ExitFail
+	}
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+		return ExitFail
+	}
+	defer st.Close()
+	set, err := st.Settings()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+		return ExitFail
+	}
+	if f.changes() {
+		if err := f.apply(&set); err != nil {
+			fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+			return ExitUsage
+		}
+		by := *f.by
+		if by == "" {
+			by = "settings command"
+		}
+		if err := st.SaveSettings(set, by); err != nil {
+			fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+			return ExitUsage
+		}
+	}
+	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n",
+		set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes)
+	return ExitOK
+}
