@@ -9,7 +9,6 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
-	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -22,7 +21,7 @@ type blinkLikeMsg struct{}
 // that reaches the screen after (a cursor blink while the PIN is checked)
 // must not send them again: a second wrong PIN would count twice towards the
 // lock, and a second answer would rebuild the login under the cashier's
-// fingers.
+// fingers. The desk's forms (pay, note) hold the same in package desk.
 func TestFormsSubmitOnce(t *testing.T) {
 	st := look.DefaultStyles()
 	c := &flow.Case{ID: "C1"}
@@ -51,14 +50,6 @@ func TestFormsSubmitOnce(t *testing.T) {
 			m := newDeskApproveModel(&st, c, 80, "Olena")
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
-		"desk pay": func() screen {
-			m := newDeskPayModel(&st, store.Summary{ID: "C1", Amount: flow.Money{Minor: 100, Currency: "UAH"}}, testToday, 80)
-			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
-		},
-		"desk note": func() screen {
-			m := newDeskNoteModel(&st, "C1", 80)
-			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
-		},
 	}
 	want := map[string]reflect.Type{
 		"login":        reflect.TypeOf(loginSubmitMsg{}),
@@ -66,8 +57,6 @@ func TestFormsSubmitOnce(t *testing.T) {
 		"staff":        reflect.TypeOf(staffSubmitMsg{}),
 		"approve":      reflect.TypeOf(approveSubmitMsg{}),
 		"desk approve": reflect.TypeOf(approveSubmitMsg{}),
-		"desk pay":     reflect.TypeOf(deskPaySubmitMsg{}),
-		"desk note":    reflect.TypeOf(deskNoteSubmitMsg{}),
 	}
 	for name, open := range screens {
 		t.Run(name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package ui
+package desk
 
 import (
 	"fmt"
@@ -19,9 +19,10 @@ import (
 // are drawn, and each once: a key costs the same with ten cases or ten
 // thousand.
 
-// deskDayModel is the table of a day's cases.
-type deskDayModel struct {
+// dayModel is the table of a day's cases.
+type dayModel struct {
 	st     *look.Styles
+	k      *look.KeyMap
 	width  int
 	height int
 	today  flow.Date
@@ -41,39 +42,23 @@ type deskDayModel struct {
 	shown                        []int    // the rows that pass, in order
 
 	cursor, top int
-	input       deskInput // what typed text goes to, if anything
+	input       inputKind // what typed text goes to, if anything
 	typed       string    // the date typed after g
 	asked       string    // a question on the status line (the export's format)
 }
 
-// deskInput is what the day table's typed text goes to.
-type deskInput int
+// input is what the day table's typed text goes to.
+type inputKind int
 
 const (
-	inputNone   deskInput = iota
+	inputNone   inputKind = iota
 	inputSearch           // the search, after /
 	inputDate             // a day to show, after g
 	inputExport           // the export's format: c or j
 )
 
-// Keys of the day table.
-var (
-	keyDeskOpen    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the case"))
-	keyDeskSearch  = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search receipt, serial, case id"))
-	keyDeskOutcome = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome filter"))
-	keyDeskStatus  = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "status filter"))
-	keyDeskCashier = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cashier filter"))
-	keyDeskFlag    = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag filter"))
-	keyDeskClear   = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
-	keyDeskDay     = key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "day before/after"))
-	keyDeskGoto    = key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "go to a day"))
-	keyDeskSign    = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sign off"))
-	keyDeskExport  = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export the day"))
-	keyDeskPage    = key.NewBinding(key.WithKeys("pgup", "pgdown", "home", "end"), key.WithHelp("pgup/pgdn", "page"))
-)
-
-// deskFlagFilters are the flag filter's options after "any".
-var deskFlagFilters = append(append([]string{"flagged"}, flagStrings(flow.FraudFlags)...), "not signed off")
+// flagFilters are the flag filter's options after "any".
+var flagFilters = append(append([]string{"flagged"}, flagStrings(flow.FraudFlags)...), "not signed off")
 
 func flagStrings(fs []flow.Flag) []string {
 	out := make([]string, len(fs))
@@ -93,27 +78,27 @@ const flagLegend = "flags: R repeat · N no receipt · O override · C cash>limi
 
 // Messages of the day table.
 type (
-	// deskDayMsg: a day's cases from the index, and its close if closed.
-	deskDayMsg struct {
+	// dayMsg: a day's cases from the index, and its close if closed.
+	dayMsg struct {
 		day     flow.Date
 		rows    []store.Summary
 		closing *store.Closing
 		err     error
 	}
-	// deskShowDayMsg: the table asks for another day.
-	deskShowDayMsg struct{ day flow.Date }
-	// deskOpenCaseMsg: show a case whole, with its trail.
-	deskOpenCaseMsg struct{ id string }
-	// deskSignOffMsg: the lead signs a case off.
-	deskSignOffMsg struct{ id string }
-	// deskExportMsg: write a day's cases (or its summary) to a file.
-	deskExportMsg struct {
+	// showDayMsg: the table asks for another day.
+	showDayMsg struct{ day flow.Date }
+	// openCaseMsg: show a case whole, with its trail.
+	openCaseMsg struct{ id string }
+	// signOffMsg: the lead signs a case off.
+	signOffMsg struct{ id string }
+	// exportMsg: write a day's cases (or its summary) to a file.
+	exportMsg struct {
 		day     flow.Date
 		format  string // "csv" or "json"
 		summary bool
 	}
-	// deskExportedMsg: where the export went.
-	deskExportedMsg struct {
+	// exportedMsg: where the export went.
+	exportedMsg struct {
 		path    string
 		n       int // cases written
 		summary bool
@@ -121,29 +106,27 @@ type (
 	}
 )
 
-func newDeskDayModel(st *look.Styles, day, today flow.Date, width, height int) deskDayModel {
-	return deskDayModel{st: st, day: day, today: today, width: width, height: height}
+func newDayModel(st *look.Styles, k *look.KeyMap, day, today flow.Date, width, height int) dayModel {
+	return dayModel{st: st, k: k, day: day, today: today, width: width, height: height}
 }
 
 // Init has nothing to start: the root loads the day.
-func (m deskDayModel) Init() tea.Cmd { return nil }
+func (m dayModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the table's keys.
-func (m deskDayModel) keys(k look.KeyMap) look.KeyMap {
-	return k.With(keyDeskOpen, keyDeskSign, keyDeskSearch, keyDeskOutcome, keyDeskStatus, keyDeskCashier, keyDeskFlag,
-		keyDeskClear, keyDeskDay, keyDeskGoto, keyDeskExport, keyDeskPage, keyDeskQueues, keyDeskClose)
+func (m dayModel) keys() look.KeyMap {
+	d := m.k.Day
+	return m.k.With(d.Open, d.Sign, d.Search, d.Outcome, d.Status, d.Cashier, d.Flag, d.Clear, d.Day, d.Goto, d.Export,
+		d.Page, m.k.Desk.Queues, m.k.Desk.Close)
 }
 
 // typing reports whether keys are text now.
-func (m deskDayModel) typing() bool { return m.input == inputSearch || m.input == inputDate }
+func (m dayModel) typing() bool { return m.input == inputSearch || m.input == inputDate }
 
 // withDay takes the day's cases.
-func (m deskDayModel) withDay(msg deskDayMsg) deskDayModel {
+func (m dayModel) withDay(msg dayMsg) dayModel {
 	id := m.selectedID() // before the rows change: the same case stays selected
-	m.day, m.loaded, m.errMsg = msg.day, true, ""
-	if msg.err != nil {
-		m.errMsg = plainErr(msg.err)
-	}
+	m.day, m.loaded, m.errMsg = msg.day, true, look.Say(msg.err, "read the day")
 	m.rows, m.closing = msg.rows, msg.closing
 	m.lines = make([]string, len(m.rows))
 	m.find = make([]string, len(m.rows))
@@ -164,16 +147,20 @@ func (m deskDayModel) withDay(msg deskDayMsg) deskDayModel {
 	return m
 }
 
-// Update moves, filters, searches and asks the root for what it cannot do.
-func (m deskDayModel) Update(msg tea.Msg) (deskDayModel, tea.Cmd) {
+// setSize is the table drawn in width by height cells.
+func (m dayModel) setSize(width, height int) dayModel {
+	m.width, m.height = width, height
+	clear(m.lines)
+	m.scroll()
+	return m
+}
+
+// Update moves, filters, searches and asks the desk for what it cannot do.
+func (m dayModel) Update(msg tea.Msg) (dayModel, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, screenRows(msg.Height)
-		clear(m.lines)
-		m.scroll()
-	case deskDayMsg:
+	case dayMsg:
 		return m.withDay(msg), nil
-	case deskExportedMsg:
+	case exportedMsg:
 		m.asked = exportNews(msg, m.width)
 	case tea.KeyMsg:
 		return m.key(msg)
@@ -181,7 +168,7 @@ func (m deskDayModel) Update(msg tea.Msg) (deskDayModel, tea.Cmd) {
 	return m, nil
 }
 
-func (m deskDayModel) key(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
+func (m dayModel) key(k tea.KeyMsg) (dayModel, tea.Cmd) {
 	switch m.input {
 	case inputSearch:
 		return m.typeSearch(k), nil
@@ -189,71 +176,103 @@ func (m deskDayModel) key(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
 		return m.typeDate(k)
 	case inputExport:
 		m.input, m.asked = inputNone, ""
-		switch k.String() {
-		case "c":
-			return m, sendCmd(deskExportMsg{day: m.day, format: "csv"})
-		case "j":
-			return m, sendCmd(deskExportMsg{day: m.day, format: "json"})
-		}
-		return m, nil
+		return m, exportKey(m.k, k, m.day, false)
 	}
 	m.asked = ""
-	switch {
-	case k.String() == "esc":
-		return m, sendCmd(deskBackMsg{})
-	case k.String() == "up" || k.String() == "k":
-		m.cursor = max(m.cursor-1, 0)
-	case k.String() == "down" || k.String() == "j":
-		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
-	case k.String() == "pgup":
-		m.cursor = max(m.cursor-m.rowsShown(), 0)
-	case k.String() == "pgdown":
-		m.cursor = min(m.cursor+m.rowsShown(), max(len(m.shown)-1, 0))
-	case k.String() == "home":
-		m.cursor = 0
-	case k.String() == "end":
-		m.cursor = max(len(m.shown)-1, 0)
-	case k.String() == "left":
-		return m, sendCmd(deskShowDayMsg{day: m.day.AddDays(-1)})
-	case k.String() == "right":
-		return m, sendCmd(deskShowDayMsg{day: m.day.AddDays(1)})
-	case key.Matches(k, keyDeskOpen):
-		if id := m.selectedID(); id != "" {
-			return m, sendCmd(deskOpenCaseMsg{id: id})
-		}
-	case key.Matches(k, keyDeskSign):
-		if id := m.selectedID(); id != "" {
-			return m, sendCmd(deskSignOffMsg{id: id})
-		}
-	case key.Matches(k, keyDeskSearch):
-		m.input = inputSearch
-	case key.Matches(k, keyDeskGoto):
-		m.input, m.typed = inputDate, ""
-	case key.Matches(k, keyDeskExport):
-		m.input, m.asked = inputExport, fmt.Sprintf("Export %s: c CSV · j JSON · any other key cancels", m.day)
-	case key.Matches(k, keyDeskOutcome):
-		m.outcome = (m.outcome + 1) % (len(flow.Outcomes) + 2)
-		m.refilter()
-	case key.Matches(k, keyDeskStatus):
-		m.status = (m.status + 1) % (len(flow.Statuses) + 1)
-		m.refilter()
-	case key.Matches(k, keyDeskCashier):
-		m.staff = (m.staff + 1) % (len(m.staffs) + 1)
-		m.refilter()
-	case key.Matches(k, keyDeskFlag):
-		m.flag = (m.flag + 1) % (len(deskFlagFilters) + 1)
-		m.refilter()
-	case key.Matches(k, keyDeskClear):
-		m.outcome, m.status, m.staff, m.flag, m.search = 0, 0, 0, 0, ""
-		m.refilter()
+	if cmd, ok := m.ask(k); ok {
+		return m, cmd
 	}
+	m.move(k)
+	m.filterKey(k)
 	m.scroll()
 	return m, nil
 }
 
+// exportKey is the export a key chooses, c CSV or j JSON; any other key
+// chooses none.
+func exportKey(keys *look.KeyMap, k tea.KeyMsg, day flow.Date, summary bool) tea.Cmd {
+	switch {
+	case key.Matches(k, keys.Export.CSV):
+		return send(exportMsg{day: day, format: "csv", summary: summary})
+	case key.Matches(k, keys.Export.JSON):
+		return send(exportMsg{day: day, format: "json", summary: summary})
+	}
+	return nil
+}
+
+// ask handles the keys that ask the desk for something: back, another day,
+// the case under the cursor opened or signed off.
+func (m dayModel) ask(k tea.KeyMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(k, m.k.Back):
+		return send(backMsg{}), true
+	case key.Matches(k, m.k.Left):
+		return send(showDayMsg{day: m.day.AddDays(-1)}), true
+	case key.Matches(k, m.k.Right):
+		return send(showDayMsg{day: m.day.AddDays(1)}), true
+	case key.Matches(k, m.k.Day.Open):
+		if id := m.selectedID(); id != "" {
+			return send(openCaseMsg{id: id}), true
+		}
+	case key.Matches(k, m.k.Day.Sign):
+		if id := m.selectedID(); id != "" {
+			return send(signOffMsg{id: id}), true
+		}
+	}
+	return nil, false
+}
+
+// move moves the cursor.
+func (m *dayModel) move(k tea.KeyMsg) {
+	last := max(len(m.shown)-1, 0)
+	switch {
+	case key.Matches(k, m.k.Up):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(k, m.k.Down):
+		m.cursor = min(m.cursor+1, last)
+	case key.Matches(k, m.k.PageUp):
+		m.cursor = max(m.cursor-m.rowsShown(), 0)
+	case key.Matches(k, m.k.PageDown):
+		m.cursor = min(m.cursor+m.rowsShown(), last)
+	case key.Matches(k, m.k.First):
+		m.cursor = 0
+	case key.Matches(k, m.k.Last):
+		m.cursor = last
+	}
+}
+
+// filterKey starts the search, the day typed or the export's question, or
+// turns a filter to its next option.
+func (m *dayModel) filterKey(k tea.KeyMsg) {
+	d := m.k.Day
+	switch {
+	case key.Matches(k, d.Search):
+		m.input = inputSearch
+	case key.Matches(k, d.Goto):
+		m.input, m.typed = inputDate, ""
+	case key.Matches(k, d.Export):
+		m.input, m.asked = inputExport, fmt.Sprintf("Export %s: c CSV · j JSON · any other key cancels", m.day)
+	case key.Matches(k, d.Outcome):
+		m.outcome = (m.outcome + 1) % (len(flow.Outcomes) + 2)
+		m.refilter()
+	case key.Matches(k, d.Status):
+		m.status = (m.status + 1) % (len(flow.Statuses) + 1)
+		m.refilter()
+	case key.Matches(k, d.Cashier):
+		m.staff = (m.staff + 1) % (len(m.staffs) + 1)
+		m.refilter()
+	case key.Matches(k, d.Flag):
+		m.flag = (m.flag + 1) % (len(flagFilters) + 1)
+		m.refilter()
+	case key.Matches(k, d.Clear):
+		m.outcome, m.status, m.staff, m.flag, m.search = 0, 0, 0, 0, ""
+		m.refilter()
+	}
+}
+
 // typeSearch edits the search; each key filters at once. Enter keeps it,
 // esc drops it.
-func (m deskDayModel) typeSearch(k tea.KeyMsg) deskDayModel {
+func (m dayModel) typeSearch(k tea.KeyMsg) dayModel {
 	switch k.Type {
 	case tea.KeyEnter:
 		m.input = inputNone
@@ -277,7 +296,7 @@ func (m deskDayModel) typeSearch(k tea.KeyMsg) deskDayModel {
 }
 
 // typeDate edits the day to go to; enter asks the root for it.
-func (m deskDayModel) typeDate(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
+func (m dayModel) typeDate(k tea.KeyMsg) (dayModel, tea.Cmd) {
 	switch k.Type {
 	case tea.KeyEnter:
 		d, err := flow.ParseDate(strings.TrimSpace(m.typed))
@@ -286,7 +305,7 @@ func (m deskDayModel) typeDate(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
 			return m, nil
 		}
 		m.input, m.asked = inputNone, ""
-		return m, sendCmd(deskShowDayMsg{day: d})
+		return m, send(showDayMsg{day: d})
 	case tea.KeyEsc:
 		m.input, m.asked = inputNone, ""
 	case tea.KeyBackspace:
@@ -303,14 +322,14 @@ func (m deskDayModel) typeDate(k tea.KeyMsg) (deskDayModel, tea.Cmd) {
 
 // refilter applies the filters again, keeping the selected case where it
 // still passes.
-func (m *deskDayModel) refilter() {
+func (m *dayModel) refilter() {
 	id := m.selectedID()
 	m.filter()
 	m.cursor = max(slices.IndexFunc(m.shown, func(i int) bool { return m.rows[i].ID == id }), 0)
 }
 
 // filter lists the rows that pass every filter and the search.
-func (m *deskDayModel) filter() {
+func (m *dayModel) filter() {
 	m.shown = m.shown[:0]
 	outcome, status := m.outcomeFilter()
 	staff := ""
@@ -319,7 +338,7 @@ func (m *deskDayModel) filter() {
 	}
 	want, flagged, unsigned := store.Flags(0), false, false
 	if m.flag > 0 {
-		switch f := deskFlagFilters[m.flag-1]; f {
+		switch f := flagFilters[m.flag-1]; f {
 		case "flagged":
 			flagged = true
 		case "not signed off":
@@ -347,7 +366,7 @@ func (m *deskDayModel) filter() {
 
 // outcomeFilter is the outcome and the status the filters ask for: nil and
 // "" for any. The outcome's last option is "not decided yet".
-func (m deskDayModel) outcomeFilter() (*flow.Outcome, flow.Status) {
+func (m dayModel) outcomeFilter() (*flow.Outcome, flow.Status) {
 	var o *flow.Outcome
 	switch {
 	case m.outcome > 0 && m.outcome <= len(flow.Outcomes):
@@ -363,7 +382,7 @@ func (m deskDayModel) outcomeFilter() (*flow.Outcome, flow.Status) {
 	return o, s
 }
 
-func (m deskDayModel) selectedID() string {
+func (m dayModel) selectedID() string {
 	if m.cursor < 0 || m.cursor >= len(m.shown) {
 		return ""
 	}
@@ -371,7 +390,7 @@ func (m deskDayModel) selectedID() string {
 }
 
 // selected is the summary under the cursor.
-func (m deskDayModel) selected() (store.Summary, bool) {
+func (m dayModel) selected() (store.Summary, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.shown) {
 		return store.Summary{}, false
 	}
@@ -380,10 +399,10 @@ func (m deskDayModel) selected() (store.Summary, bool) {
 
 // rowsShown is how many table rows fit under the title, the filters and
 // the column heads, above the position line and the legend.
-func (m deskDayModel) rowsShown() int { return max(m.height-6, 3) }
+func (m dayModel) rowsShown() int { return max(m.height-6, 3) }
 
 // scroll keeps the cursor on screen.
-func (m *deskDayModel) scroll() {
+func (m *dayModel) scroll() {
 	n := m.rowsShown()
 	if m.cursor < m.top {
 		m.top = m.cursor
@@ -405,12 +424,12 @@ const (
 	colFlags   = 7
 )
 
-func (m deskDayModel) modelWidth() int {
+func (m dayModel) modelWidth() int {
 	return max(m.width-2-colTime-colCashier-colOutcome-colAmount-colTender-colStatus-colFlags-7, 8)
 }
 
 // View draws the title, the filters, the rows on screen and the legend.
-func (m deskDayModel) View() string {
+func (m dayModel) View() string {
 	st := m.st
 	var b strings.Builder
 	b.WriteString(st.Title.Render(look.Fit(m.title(), m.width)) + "\n")
@@ -456,7 +475,7 @@ func (m deskDayModel) View() string {
 }
 
 // title names the day, how many cases it has and whether it is closed.
-func (m deskDayModel) title() string {
+func (m dayModel) title() string {
 	t := "Returns of " + m.day.Weekday().String()[:3] + " " + m.day.String()
 	if m.day == m.today {
 		t += " (today)"
@@ -473,7 +492,7 @@ func (m deskDayModel) title() string {
 }
 
 // filterLine says every filter, or the search or date being typed.
-func (m deskDayModel) filterLine() string {
+func (m dayModel) filterLine() string {
 	switch m.input {
 	case inputSearch:
 		return "Search receipt, serial or case id: " + m.search + "_  (enter keeps, esc drops)"
@@ -492,7 +511,7 @@ func (m deskDayModel) filterLine() string {
 		c = m.staffs[m.staff-1]
 	}
 	if m.flag > 0 {
-		f = strings.ReplaceAll(deskFlagFilters[m.flag-1], "_", " ")
+		f = strings.ReplaceAll(flagFilters[m.flag-1], "_", " ")
 	}
 	line := fmt.Sprintf("o outcome: %s · t status: %s · c cashier: %s · f flag: %s", o, s, c, f)
 	if m.search != "" {
@@ -502,7 +521,7 @@ func (m deskDayModel) filterLine() string {
 }
 
 // statusLine is where the table stands, or a question or news.
-func (m deskDayModel) statusLine() string {
+func (m dayModel) statusLine() string {
 	if m.input == inputExport || m.asked != "" {
 		style := m.st.Value
 		if strings.HasPrefix(m.asked, "!") {
@@ -521,7 +540,7 @@ func (m deskDayModel) statusLine() string {
 }
 
 // line is row i as drawn, made once.
-func (m deskDayModel) line(i int) string {
+func (m dayModel) line(i int) string {
 	if l := m.lines[i]; l != "" {
 		return l
 	}
@@ -542,8 +561,6 @@ func (m deskDayModel) line(i int) string {
 	return l
 }
 
-// cut fits s in w columns, ending in "…" when cut.
-
 // flagMarks are a summary's fraud flags as letters, then ✓ when signed off.
 func flagMarks(f store.Flags) string {
 	var b strings.Builder
@@ -558,7 +575,8 @@ func flagMarks(f store.Flags) string {
 	return b.String()
 }
 
-// outcomeShort is an outcome in a table's few columns.
+// outcomeShort is an outcome in a table's few columns: its words, cut
+// short where they are long.
 func outcomeShort(o flow.Outcome) string {
 	switch o {
 	case flow.OutcomeNeedDocuments:
@@ -570,10 +588,11 @@ func outcomeShort(o flow.Outcome) string {
 	case "":
 		return "-"
 	}
-	return string(o)
+	return o.Words()
 }
 
-// statusShort is a status in a table's few columns; an overdue refund or
+// statusShort is a status in a table's few columns: its words, cut short
+// where they are long; an overdue refund or
 // service-centre return says so in words.
 func statusShort(s flow.Status, overdue bool) string {
 	switch s {
@@ -592,14 +611,14 @@ func statusShort(s flow.Status, overdue bool) string {
 		}
 		return "at SC"
 	}
-	return string(s)
+	return s.Words()
 }
 
 // exportNews is the line that says where an export went, the end of the
 // path kept when it is long.
-func exportNews(msg deskExportedMsg, width int) string {
+func exportNews(msg exportedMsg, width int) string {
 	if msg.err != nil {
-		return "! export failed: " + plainErr(msg.err)
+		return "! export failed: " + look.Say(msg.err, "export")
 	}
 	what := "the summary"
 	if !msg.summary {

@@ -1,35 +1,38 @@
-package ui
+package desk
 
 import (
 	"errors"
 	"strings"
 
-	"example.com/returnsdesk/ui/look"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+
+	"example.com/returnsdesk/ui/look"
 )
 
-// deskNoteModel is where a shift lead adds a note to a case: a remark, or a
+// noteModel is where a shift lead adds a note to a case: a remark, or a
 // correction of a day that is closed. A note is a new audit event on the
 // case's trail; nothing saved before changes (store.Record).
-type deskNoteModel struct {
+type noteModel struct {
 	st   *look.Styles
+	k    *look.KeyMap
 	id   string
 	form *huh.Form
 	text *string
 	sent bool
 }
 
-// deskNoteSubmitMsg: the note to record.
-type deskNoteSubmitMsg struct{ id, text string }
+// noteSubmitMsg: the note to record.
+type noteSubmitMsg struct{ id, text string }
 
-// deskNotedMsg: the store's answer.
-type deskNotedMsg struct {
+// notedMsg: the store's answer.
+type notedMsg struct {
 	id  string
 	err error
 }
 
-func newDeskNoteModel(st *look.Styles, id string, width int) deskNoteModel {
+func newNoteModel(st *look.Styles, k *look.KeyMap, id string, width int) noteModel {
 	text := new(string)
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Note on case " + id).
@@ -41,33 +44,33 @@ func newDeskNoteModel(st *look.Styles, id string, width int) deskNoteModel {
 			return nil
 		}),
 	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
-	return deskNoteModel{st: st, id: id, form: form, text: text}
+	return noteModel{st: st, k: k, id: id, form: form, text: text}
 }
 
 // Init starts the form.
-func (m deskNoteModel) Init() tea.Cmd { return m.form.Init() }
+func (m noteModel) Init() tea.Cmd { return m.form.Init() }
 
 // Update runs the form; esc goes back without a note.
-func (m deskNoteModel) Update(msg tea.Msg) (deskNoteModel, tea.Cmd) {
+func (m noteModel) Update(msg tea.Msg) (noteModel, tea.Cmd) {
 	if m.sent {
 		return m, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
-		return m, sendCmd(deskBackMsg{})
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.k.Back) {
+		return m, send(backMsg{})
 	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
 	switch m.form.State {
 	case huh.StateCompleted:
 		m.sent = true
-		return m, sendCmd(deskNoteSubmitMsg{id: m.id, text: strings.TrimSpace(*m.text)})
+		return m, send(noteSubmitMsg{id: m.id, text: strings.TrimSpace(*m.text)})
 	case huh.StateAborted:
-		return m, sendCmd(deskBackMsg{})
+		return m, send(backMsg{})
 	}
 	return m, cmd
 }
 
 // View is the form.
-func (m deskNoteModel) View() string {
+func (m noteModel) View() string {
 	return m.st.Title.Render("Add a note") + "\n\n" + m.form.View()
 }

@@ -1,4 +1,4 @@
-package ui
+package desk
 
 import (
 	"fmt"
@@ -18,11 +18,11 @@ import (
 // overdue ones marked OVERDUE; cases wait for the customer's documents;
 // items wait at the service centre until the day they are expected back.
 
-// deskQueue is one of the queues.
-type deskQueue int
+// queue is one of the queues.
+type queue int
 
 const (
-	queueEscalated deskQueue = iota
+	queueEscalated queue = iota
 	queueOwed
 	queueDocuments
 	queueService
@@ -33,7 +33,7 @@ const (
 var queueStatuses = [queueCount]flow.Status{flow.StatusEscalated, flow.StatusRefundOwed, flow.StatusWaitingDocuments,
 	flow.StatusServiceCentre}
 
-func (q deskQueue) String() string {
+func (q queue) String() string {
 	switch q {
 	case queueEscalated:
 		return "Escalated"
@@ -44,98 +44,100 @@ func (q deskQueue) String() string {
 	case queueService:
 		return "At service centre"
 	}
-	return "deskQueue(?)"
+	return "queue(?)"
 }
 
-// deskQueuesModel is the screen of the queues.
-type deskQueuesModel struct {
+// queuesModel is the screen of the queues.
+type queuesModel struct {
 	st     *look.Styles
+	k      *look.KeyMap
 	width  int
 	height int
 	today  flow.Date
 
 	loaded bool
 	errMsg string
-	tab    deskQueue
+	tab    queue
 	lists  [queueCount][]store.Summary
 	cursor [queueCount]int
 }
 
-// Keys of the queues.
-var (
-	keyQueueTab    = key.NewBinding(key.WithKeys("tab", "right", "left", "shift+tab"), key.WithHelp("tab/←/→", "next queue"))
-	keyQueueOpen   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the case"))
-	keyQueuePaid   = key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "mark paid"))
-	keyQueueDecide = key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "decide"))
-)
-
-// deskQueuesMsg: the queues, each in its index's order (refunds owed and
+// queuesMsg: the queues, each in its index's order (refunds owed and
 // the service centre by their day, earliest first).
-type deskQueuesMsg struct {
+type queuesMsg struct {
 	lists [queueCount][]store.Summary
 	err   error
 }
 
-func newDeskQueuesModel(st *look.Styles, today flow.Date, width, height int) deskQueuesModel {
-	return deskQueuesModel{st: st, today: today, width: width, height: height}
+func newQueuesModel(st *look.Styles, k *look.KeyMap, today flow.Date, width, height int) queuesModel {
+	return queuesModel{st: st, k: k, today: today, width: width, height: height}
 }
 
 // Init has nothing to start: the root loads the queues.
-func (m deskQueuesModel) Init() tea.Cmd { return nil }
+func (m queuesModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the keys of the queue at hand.
-func (m deskQueuesModel) keys(k look.KeyMap) look.KeyMap {
-	ks := []key.Binding{keyQueueTab, keyQueueOpen}
+func (m queuesModel) keys() look.KeyMap {
+	q := m.k.Queue
+	ks := []key.Binding{q.Tab, q.Open}
 	switch m.tab {
 	case queueOwed:
-		ks = append(ks, keyQueuePaid)
+		ks = append(ks, q.Paid)
 	case queueEscalated:
-		ks = append(ks, keyQueueDecide)
+		ks = append(ks, q.Decide)
 	}
-	return k.With(append(ks, keyDeskDayTable, keyDeskClose)...)
+	return m.k.With(append(ks, m.k.Desk.Table, m.k.Desk.Close)...)
 }
 
-// Update switches queues, moves, and asks the root to act.
-func (m deskQueuesModel) Update(msg tea.Msg) (deskQueuesModel, tea.Cmd) {
+// setSize is the queues drawn in width by height cells.
+func (m queuesModel) setSize(width, height int) queuesModel {
+	m.width, m.height = width, height
+	return m
+}
+
+// Update switches queues, moves, and asks the desk to act.
+func (m queuesModel) Update(msg tea.Msg) (queuesModel, tea.Cmd) {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, screenRows(msg.Height)
-	case deskQueuesMsg:
-		m.loaded, m.lists, m.errMsg = true, msg.lists, ""
-		if msg.err != nil {
-			m.errMsg = plainErr(msg.err)
-		}
+	case queuesMsg:
+		m.loaded, m.lists, m.errMsg = true, msg.lists, look.Say(msg.err, "read the queues")
 		for q := range m.cursor {
 			m.cursor[q] = min(m.cursor[q], max(len(m.lists[q])-1, 0))
 		}
 	case tea.KeyMsg:
-		cur := &m.cursor[m.tab]
-		list := m.lists[m.tab]
-		switch k := msg.String(); {
-		case k == "esc":
-			return m, sendCmd(deskBackMsg{})
-		case k == "tab" || k == "right":
-			m.tab = (m.tab + 1) % queueCount
-		case k == "shift+tab" || k == "left":
-			m.tab = (m.tab + queueCount - 1) % queueCount
-		case k == "up" || k == "k":
-			*cur = max(*cur-1, 0)
-		case k == "down" || k == "j":
-			*cur = min(*cur+1, max(len(list)-1, 0))
-		case len(list) == 0:
-		case key.Matches(msg, keyQueueOpen):
-			return m, sendCmd(deskOpenCaseMsg{id: list[*cur].ID})
-		case key.Matches(msg, keyQueuePaid) && m.tab == queueOwed:
-			return m, sendCmd(deskPayMsg{sum: list[*cur]})
-		case key.Matches(msg, keyQueueDecide) && m.tab == queueEscalated:
-			return m, sendCmd(deskDecideMsg{id: list[*cur].ID})
-		}
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m queuesModel) key(k tea.KeyMsg) (queuesModel, tea.Cmd) {
+	q := m.k.Queue
+	cur := &m.cursor[m.tab]
+	list := m.lists[m.tab]
+	switch {
+	case key.Matches(k, m.k.Back):
+		return m, send(backMsg{})
+	// shift+tab has no binding of its own in the key map: Queue.Tab holds it
+	case key.Matches(k, m.k.Left) || k.Type == tea.KeyShiftTab:
+		m.tab = (m.tab + queueCount - 1) % queueCount
+	case key.Matches(k, q.Tab):
+		m.tab = (m.tab + 1) % queueCount
+	case key.Matches(k, m.k.Up):
+		*cur = max(*cur-1, 0)
+	case key.Matches(k, m.k.Down):
+		*cur = min(*cur+1, max(len(list)-1, 0))
+	case len(list) == 0:
+	case key.Matches(k, q.Open):
+		return m, send(openCaseMsg{id: list[*cur].ID})
+	case key.Matches(k, q.Paid) && m.tab == queueOwed:
+		return m, send(payMsg{sum: list[*cur]})
+	case key.Matches(k, q.Decide) && m.tab == queueEscalated:
+		return m, send(decideMsg{id: list[*cur].ID})
 	}
 	return m, nil
 }
 
 // View draws the tabs, the queue at hand and its keys.
-func (m deskQueuesModel) View() string {
+func (m queuesModel) View() string {
 	st := m.st
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Queues: what the store still owes its customers") + "\n")
@@ -196,7 +198,7 @@ func (m deskQueuesModel) View() string {
 }
 
 // head is the column heads of the queue at hand.
-func (m deskQueuesModel) head() string {
+func (m queuesModel) head() string {
 	first := "WAITING SINCE"
 	switch m.tab {
 	case queueOwed:
@@ -208,7 +210,7 @@ func (m deskQueuesModel) head() string {
 }
 
 // row is one case of the queue at hand: first what is due, in words.
-func (m deskQueuesModel) row(s store.Summary) string {
+func (m queuesModel) row(s store.Summary) string {
 	var first string
 	switch m.tab {
 	case queueOwed:

@@ -1,4 +1,4 @@
-package ui
+package desk
 
 import (
 	"flag"
@@ -13,6 +13,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The desk's benchmarks: opening a day to the first drawn table, and a key
@@ -23,7 +24,7 @@ import (
 //
 // then open its middle day here with
 //
-//	go test ./ui -run '^$' -bench Desk -desk-store DIR
+//	go test ./ui/desk -run '^$' -bench Desk -desk-store DIR
 var (
 	deskStore = flag.String("desk-store", "", "a data folder (or store file) for BenchmarkDeskOpenDay: the store benchmarks' -large-dir")
 	deskDayF  = flag.String("desk-day", "2023-05-18", "the day BenchmarkDeskOpenDay opens in -desk-store (the large store's middle day)")
@@ -31,7 +32,7 @@ var (
 
 // BenchmarkDeskOpenDay is a shift lead opening a day: the key that opens the
 // desk, the day read from the day index (and its close), the table built
-// and drawn whole, root and all. With -desk-store it is a day of the large
+// and drawn whole. With -desk-store it is a day of the large
 // store; without, a day of 1,000 cases in a store of that day alone.
 func BenchmarkDeskOpenDay(b *testing.B) {
 	var st *store.Store
@@ -60,17 +61,12 @@ func BenchmarkDeskOpenDay(b *testing.B) {
 	b.Run(name, func(b *testing.B) {
 		rows := 0
 		for b.Loop() {
-			m := NewModel(Deps{Store: st, Now: func() time.Time { return now }})
-			m.loc = time.UTC
-			m.user = &store.StaffMember{Name: "Olena", Role: store.RoleLead}
-			_, cmd := m.Update(openDeskMsg{})
-			for _, msg := range runCmd(cmd) {
-				m.Update(msg)
+			m := New(benchDeps(st, now), 80, 21)
+			m, _ = m.Update(m.Init()())
+			if m.View() == "" || !m.table.loaded || m.table.errMsg != "" {
+				b.Fatalf("no table drawn: %s", m.table.errMsg)
 			}
-			if m.View() == "" || !m.desk.table.loaded || m.desk.table.errMsg != "" {
-				b.Fatalf("no table drawn: %s", m.desk.table.errMsg)
-			}
-			rows = len(m.desk.table.rows)
+			rows = len(m.table.rows)
 		}
 		if rows == 0 {
 			b.Fatalf("no cases on %s", day)
@@ -84,6 +80,11 @@ func dayStore(tb testing.TB, n int) (*store.Store, flow.Date) {
 	st, err := store.Open(filepath.Join(tb.TempDir(), store.FileName), store.Options{PINCost: bcrypt.MinCost, NoSync: true})
 	if err != nil {
 		tb.Fatal(err)
+	}
+	must := func(tb testing.TB, err error) {
+		if err != nil {
+			tb.Fatal(err)
+		}
 	}
 	must(tb, st.SaveSettings(store.Settings{StoreName: "Bench", PolicyName: "citrus", TimeZone: "UTC"}, "setup"))
 	day := flow.Date{Year: 2026, Month: time.November, Day: 20}
@@ -116,39 +117,49 @@ func syntheticDay(day flow.Date, n int) []store.Summary {
 	return out
 }
 
-// BenchmarkDeskKeypress is one key on the day's table, root and all:
-// Update and the whole View, as bubbletea runs them per key. Scrolling
+// BenchmarkDeskKeypress is one key on the day's table: the desk's Update
+// and its whole View, as bubbletea runs them per key. Scrolling
 // moves the cursor down and back; filtering cycles the outcome filter
 // (every row is tested again); searching types a character and takes it
 // back; the flag filter shows every flagged row.
-// go test ./ui -run '^$' -bench DeskKeypress -benchmem
+// go test ./ui/desk -run '^$' -bench DeskKeypress -benchmem
 func BenchmarkDeskKeypress(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		for _, k := range []struct {
 			name string
 			keys []tea.Msg
 		}{
-			{"scroll", []tea.Msg{kDown, kUp}},
+			{"scroll", []tea.Msg{tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}}},
 			{"page", []tea.Msg{tea.KeyMsg{Type: tea.KeyPgDown}, tea.KeyMsg{Type: tea.KeyPgUp}}},
 			{"outcome_filter", []tea.Msg{typed("o")}},
 			{"flag_filter", []tea.Msg{typed("f")}},
-			{"search_typing", []tea.Msg{typed("7"), kBack}},
+			{"search_typing", []tea.Msg{typed("7"), tea.KeyMsg{Type: tea.KeyBackspace}}},
 		} {
 			b.Run(fmt.Sprintf("%d_rows/%s", n, k.name), func(b *testing.B) {
-				r := newRoot(b, "citrus")
-				r.login("Olena", "1234")
-				r.keys(typed("d"))
-				r.send(deskDayMsg{day: deskDay, rows: syntheticDay(deskDay, n)})
+				m := New(benchDeps(nil, benchDay.Time().Add(12*time.Hour)), 80, 21)
+				m, _ = m.Update(Msg{dayMsg{day: benchDay, rows: syntheticDay(benchDay, n)}})
 				if k.name == "search_typing" {
-					r.keys(typed("/"), typed("R-00"))
+					m, _ = m.Update(typed("/"))
+					m, _ = m.Update(typed("R-00"))
 				}
 				i := 0
 				for b.Loop() {
-					r.m.Update(k.keys[i%len(k.keys)])
-					_ = r.m.View()
+					m, _ = m.Update(k.keys[i%len(k.keys)])
+					_ = m.View()
 					i++
 				}
 			})
 		}
 	}
 }
+
+// benchDay is the benchmarks' day, a Friday.
+var benchDay = flow.Date{Year: 2026, Month: time.November, Day: 20}
+
+// benchDeps is the desk of Olena, a shift lead, on st at now, in UTC.
+func benchDeps(st *store.Store, now time.Time) Deps {
+	styles, keys := look.DefaultStyles(), look.DefaultKeys()
+	return Deps{Store: st, Now: func() time.Time { return now }, Loc: time.UTC, Lead: "Olena", Styles: &styles, Keys: &keys}
+}
+
+func typed(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }

@@ -1,9 +1,10 @@
-package ui
+package desk
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
@@ -12,12 +13,13 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-// deskPayModel is where a shift lead marks a refund owed paid: the tender
+// payModel is where a shift lead marks a refund owed paid: the tender
 // and the amount paid; who paid it is the lead logged in. The store checks
 // the amount against the price and the receipt line against refunds paid
 // before (store.RecordRefund).
-type deskPayModel struct {
+type payModel struct {
 	st     *look.Styles
+	k      *look.KeyMap
 	sum    store.Summary
 	today  flow.Date
 	form   *huh.Form
@@ -31,28 +33,32 @@ type payValues struct {
 	amount string
 }
 
-// deskPaySubmitMsg: the refund paid, to record.
-type deskPaySubmitMsg struct {
+// paySubmitMsg: the refund paid, to record.
+type paySubmitMsg struct {
 	id     string
 	amount flow.Money
 	tender flow.Tender
 }
 
-// deskPaidMsg: the store's answer.
-type deskPaidMsg struct {
-	sub deskPaySubmitMsg
+// paidMsg: the store's answer.
+type paidMsg struct {
+	sub paySubmitMsg
 	err error
 }
 
-func newDeskPayModel(st *look.Styles, sum store.Summary, today flow.Date, width int) deskPayModel {
-	tender := sum.Tender
+// tenderWords are the tenders as the pay form offers them.
+var tenderWords = map[flow.Tender]string{flow.TenderCash: "cash", flow.TenderCard: "card",
+	flow.TenderTransfer: "bank transfer", flow.TenderCredit: "credit"}
+
+func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.Date, width int) payModel {
+	tender := sum.Tender // the sale's; cash where the receipt does not say
 	if tender == "" {
 		tender = flow.TenderCash
 	}
 	v := &payValues{tender: tender, amount: sum.Amount.Amount()}
 	currency := sum.Amount.Currency
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[flow.Tender]().Title("Paid in").Options(wordOptions(flow.Tenders, tenderWords)...).Value(&v.tender),
+		huh.NewSelect[flow.Tender]().Title("Paid in").Options(tenderOptions()...).Value(&v.tender),
 		huh.NewInput().Title("Amount paid, in "+look.OrDash(currency)).Value(&v.amount).Validate(func(s string) error {
 			m, err := flow.ParseMoney(s, currency)
 			if err == nil && m.Minor <= 0 {
@@ -61,19 +67,32 @@ func newDeskPayModel(st *look.Styles, sum store.Summary, today flow.Date, width 
 			return err
 		}),
 	)).WithTheme(look.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
-	return deskPayModel{st: st, sum: sum, today: today, form: form, v: v}
+	return payModel{st: st, k: k, sum: sum, today: today, form: form, v: v}
+}
+
+// tenderOptions are the tenders in flow's order, in the form's words.
+func tenderOptions() []huh.Option[flow.Tender] {
+	opts := make([]huh.Option[flow.Tender], 0, len(flow.Tenders))
+	for _, t := range flow.Tenders {
+		w := tenderWords[t]
+		if w == "" {
+			w = string(t)
+		}
+		opts = append(opts, huh.NewOption(w, t))
+	}
+	return opts
 }
 
 // Init starts the form.
-func (m deskPayModel) Init() tea.Cmd { return m.form.Init() }
+func (m payModel) Init() tea.Cmd { return m.form.Init() }
 
 // Update runs the form; esc goes back without paying.
-func (m deskPayModel) Update(msg tea.Msg) (deskPayModel, tea.Cmd) {
+func (m payModel) Update(msg tea.Msg) (payModel, tea.Cmd) {
 	if m.sent {
 		return m, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
-		return m, sendCmd(deskBackMsg{})
+	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.k.Back) {
+		return m, send(backMsg{})
 	}
 	f, cmd := m.form.Update(msg)
 	m.form = f.(*huh.Form)
@@ -85,15 +104,15 @@ func (m deskPayModel) Update(msg tea.Msg) (deskPayModel, tea.Cmd) {
 			return m, nil
 		}
 		m.sent = true
-		return m, sendCmd(deskPaySubmitMsg{id: m.sum.ID, amount: amount, tender: m.v.tender})
+		return m, send(paySubmitMsg{id: m.sum.ID, amount: amount, tender: m.v.tender})
 	case huh.StateAborted:
-		return m, sendCmd(deskBackMsg{})
+		return m, send(backMsg{})
 	}
 	return m, cmd
 }
 
 // View names the refund, then the form.
-func (m deskPayModel) View() string {
+func (m payModel) View() string {
 	st, s := m.st, m.sum
 	var b strings.Builder
 	b.WriteString(st.Title.Render("Mark a refund paid") + "\n")

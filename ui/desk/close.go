@@ -1,0 +1,283 @@
+package desk
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
+)
+
+// The day close: what the day came to (store.DayReport) with a small bar
+// chart, then the close itself, after which the day's cases are read-only,
+// and the audit chain's head at the close, to be written down off the
+// machine (returnsdesk check --anchor SEQ:HASH proves the history up to it).
+
+// closeModel is the day close screen.
+type closeModel struct {
+	st     *look.Styles
+	k      *look.KeyMap
+	width  int
+	height int
+	loc    *time.Location
+
+	day     flow.Date
+	loaded  bool
+	errMsg  string
+	report  store.DayReport
+	closing *store.Closing
+	asking  inputKind // inputNone, or inputExport while the export's format is asked
+	confirm bool      // "close the day?" is asked
+	news    string
+}
+
+// Messages of the day close.
+type (
+	// reportMsg: a day's report as it stands, and its close if closed.
+	reportMsg struct {
+		day     flow.Date
+		report  store.DayReport
+		closing *store.Closing
+		err     error
+	}
+	// closeDayMsg: the lead closes the day.
+	closeDayMsg struct{ day flow.Date }
+	// dayClosedMsg: the store's answer.
+	dayClosedMsg struct {
+		closing store.Closing
+		err     error
+	}
+)
+
+func newCloseModel(st *look.Styles, k *look.KeyMap, day flow.Date, loc *time.Location, width, height int) closeModel {
+	return closeModel{st: st, k: k, day: day, loc: loc, width: width, height: height}
+}
+
+// Init has nothing to start: the root loads the report.
+func (m closeModel) Init() tea.Cmd { return nil }
+
+// keys is the key map with the keys of the day close.
+func (m closeModel) keys() look.KeyMap {
+	ks := []key.Binding{m.k.Close.Export, m.k.Desk.Table, m.k.Desk.Queues}
+	if m.loaded && m.closing == nil {
+		ks = append([]key.Binding{m.k.Close.CloseDay}, ks...)
+	}
+	return m.k.With(ks...)
+}
+
+// setSize is the close drawn in width by height cells.
+func (m closeModel) setSize(width, height int) closeModel {
+	m.width, m.height = width, height
+	return m
+}
+
+// Update asks before closing, and asks the desk to close or export.
+func (m closeModel) Update(msg tea.Msg) (closeModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case reportMsg:
+		m.day, m.loaded, m.report, m.closing = msg.day, msg.err == nil, msg.report, msg.closing
+		m.errMsg = look.Say(msg.err, "read the day's report")
+		if msg.closing != nil {
+			m.report = msg.closing.Report // as it stood at the close
+		}
+	case dayClosedMsg:
+		if msg.err != nil {
+			m.news = "! the day was not closed: " + look.Say(msg.err, "close the day")
+			return m, nil
+		}
+		m.closing, m.report = &msg.closing, msg.closing.Report
+		m.news = "✓ closed: write the chain head down and keep it off this machine"
+	case exportedMsg:
+		m.news = exportNews(msg, m.width)
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+// key answers the question asked, or asks one.
+func (m closeModel) key(k tea.KeyMsg) (closeModel, tea.Cmd) {
+	if m.confirm {
+		m.confirm = false
+		if key.Matches(k, m.k.Yes) {
+			return m, send(closeDayMsg{day: m.day})
+		}
+		m.news = "not closed"
+		return m, nil
+	}
+	if m.asking == inputExport {
+		m.asking, m.news = inputNone, ""
+		return m, exportKey(m.k, k, m.day, true)
+	}
+	m.news = ""
+	switch {
+	case key.Matches(k, m.k.Back):
+		return m, send(backMsg{})
+	case !m.loaded:
+	case key.Matches(k, m.k.Close.CloseDay) && m.closing == nil:
+		m.confirm = true
+	case key.Matches(k, m.k.Close.Export):
+		m.asking = inputExport
+	}
+	return m, nil
+}
+
+// View draws the report, its bars and the close.
+func (m closeModel) View() string {
+	out := []string{m.st.Title.Render(look.Fit(m.title(), m.width))}
+	if m.errMsg != "" {
+		out = append(out, m.st.Error.Render(look.Fit("! "+m.errMsg, m.width)))
+	}
+	if !m.loaded {
+		return strings.Join(append(out, m.st.Dim.Render("loading the day…")), "\n")
+	}
+	r := m.report
+	out = append(out, look.Fit(fmt.Sprintf("%s · %s · signed off %d of %d", look.Plural(r.Cases, "case"),
+		look.Plural(r.Drafts, "draft"), r.SignedOff, r.Cases), m.width))
+	out = append(out, m.outcomes()...)
+	out = append(out, m.refunds()...)
+	out = append(out, m.promises()...)
+	if c := m.closing; c != nil {
+		out = append(out, m.st.Label.Render("Audit chain head at the close (write it down; check --anchor):"),
+			"  "+c.Anchor.String())
+	}
+	return strings.Join(append(out, m.foot()...), "\n")
+}
+
+// title names the day and whether it is closed.
+func (m closeModel) title() string {
+	title := "Day close · " + m.day.Weekday().String()[:3] + " " + m.day.String()
+	switch {
+	case m.closing != nil:
+		title += fmt.Sprintf(" · CLOSED by %s at %s", m.closing.By, m.closing.At.In(m.loc).Format("15:04"))
+	case m.loaded:
+		title += " · OPEN: the report as it stands"
+	}
+	return title
+}
+
+// outcomes are the day's cases by outcome, with bars.
+func (m closeModel) outcomes() []string {
+	r := m.report
+	out := []string{m.st.Label.Render("Outcomes")}
+	most := 0
+	for _, c := range r.ByOutcome {
+		most = max(most, c.N)
+	}
+	for _, c := range r.ByOutcome {
+		if c.N > 0 {
+			label := outcomeShort(flow.Outcome(c.Name))
+			if c.Name == "" {
+				label = flow.Outcome("").Words()
+			}
+			out = append(out, look.Fit(fmt.Sprintf("  %-15s %4d %s", label, c.N, bar(c.N, most, 30)), m.width))
+		}
+	}
+	if r.Cases == 0 {
+		out = append(out, m.st.Dim.Render("  no cases"))
+	}
+	return out
+}
+
+// refunds are the refunds paid by tender, with bars.
+func (m closeModel) refunds() []string {
+	r := m.report
+	out := []string{m.st.Label.Render(fmt.Sprintf("Refunds paid by tender (%d)", r.RefundsPaid))}
+	var top int64
+	for _, t := range r.Refunds {
+		top = max(top, t.Amount.Minor)
+	}
+	for _, t := range r.Refunds {
+		out = append(out, look.Fit(fmt.Sprintf("  %-10s %4d %16s %s", look.OrDash(string(t.Tender)), t.N, t.Amount,
+			bar64(t.Amount.Minor, top, 30)), m.width))
+	}
+	if len(r.Refunds) == 0 {
+		out = append(out, m.st.Dim.Render("  none"))
+	}
+	return out
+}
+
+// promises are what the day still owes, its escalations and its flags.
+func (m closeModel) promises() []string {
+	r, w := m.report, m.width
+	owed := "Still owed: " + look.Plural(r.Owed, "refund")
+	if r.Owed > 0 {
+		owed += ", " + r.OwedAmount.String()
+	}
+	if r.Overdue > 0 {
+		owed += fmt.Sprintf(", %d OVERDUE", r.Overdue)
+	}
+	out := []string{look.Fit(owed, w), look.Fit(fmt.Sprintf("Escalated: %d (%d still waiting for a lead) · overrides: %d",
+		r.Escalated, r.Waiting, r.Overrides), w)}
+	flags := "Flagged: " + look.Plural(r.Flagged, "case")
+	for _, c := range r.Flags {
+		flags += fmt.Sprintf(" · %s %s %d", flagLetters[flow.Flag(c.Name)], strings.ReplaceAll(c.Name, "_", " "), c.N)
+	}
+	return append(out, look.Wrap(flags, w, "  ")...)
+}
+
+// foot is the question asked, or the news and the keys.
+func (m closeModel) foot() []string {
+	st, w := m.st, m.width
+	switch {
+	case m.confirm:
+		out := []string{""}
+		for _, l := range look.Wrap(m.closeQuestion(), w, "  ") {
+			out = append(out, st.Warning.Render(l))
+		}
+		return append(out, "  y  close the day · any other key  not now")
+	case m.asking == inputExport:
+		return []string{"", look.Fit("Export the summary of "+m.day.String()+": c CSV · j JSON · any other key cancels", w)}
+	}
+	var out []string
+	if m.news != "" {
+		style := st.OK
+		if strings.HasPrefix(m.news, "!") {
+			style = st.Error
+		}
+		out = append(out, style.Render(look.Fit(m.news, w)))
+	}
+	keys := "e export the summary · 1 day's table · 2 queues · esc back"
+	if m.closing == nil {
+		keys = "c close the day · " + keys
+	}
+	return append(out, st.Dim.Render(look.Fit(keys, w)))
+}
+
+// closeQuestion asks before the close, saying what can no longer change.
+func (m closeModel) closeQuestion() string {
+	r := m.report
+	q := fmt.Sprintf("! Close %s? What its %s settled becomes read-only; corrections become notes.", m.day,
+		look.Plural(r.Cases, "case"))
+	var open []string
+	if r.Owed > 0 {
+		open = append(open, look.Plural(r.Owed, "refund")+" owed")
+	}
+	if r.Waiting > 0 {
+		open = append(open, look.Plural(r.Waiting, "escalation")+" waiting")
+	}
+	if r.Drafts > 0 {
+		open = append(open, look.Plural(r.Drafts, "draft"))
+	}
+	if len(open) > 0 {
+		q += " Still open, and they go on after the close: " + strings.Join(open, ", ") + "."
+	}
+	return q
+}
+
+// bar is n of most as a bar at most width cells long; any n above zero
+// shows at least one cell. The count beside it says the same in digits.
+func bar(n, most, width int) string { return bar64(int64(n), int64(most), width) }
+
+func bar64(n, most int64, width int) string {
+	if n <= 0 || most <= 0 {
+		return ""
+	}
+	cells := max(int(n*int64(width)/most), 1)
+	return strings.Repeat("█", cells)
+}

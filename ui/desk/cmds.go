@@ -1,0 +1,136 @@
+package desk
+
+import (
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/export"
+)
+
+// The desk's reads and writes of the store, each a tea.Cmd whose answer
+// comes back to Update as a Msg.
+
+// Messages of the store's answers to the desk's writes.
+type (
+	// signedMsg: the store's answer to a sign-off.
+	signedMsg struct {
+		id  string
+		err error
+	}
+	// decideCaseMsg: the escalated case to decide, read whole.
+	decideCaseMsg struct {
+		id  string
+		c   *flow.Case
+		err error
+	}
+)
+
+// loadDayCmd reads a day's cases from the day index, and its close.
+func (m Model) loadDayCmd(day flow.Date) tea.Cmd {
+	s := m.d.Store
+	return func() tea.Msg {
+		rows, err := s.Day(day)
+		if err != nil {
+			return Msg{dayMsg{day: day, err: err}}
+		}
+		closing, err := s.DayClosing(day)
+		return Msg{dayMsg{day: day, rows: rows, closing: closing, err: err}}
+	}
+}
+
+// loadCaseCmd reads one case whole, and the close of its day.
+func (m Model) loadCaseCmd(id string) tea.Cmd {
+	s := m.d.Store
+	return func() tea.Msg {
+		d, err := s.Detail(id)
+		if err != nil {
+			return Msg{caseMsg{d: d, err: err}}
+		}
+		closing, err := s.DayClosing(d.Summary.Day)
+		return Msg{caseMsg{d: d, closing: closing, err: err}}
+	}
+}
+
+// readCaseCmd reads a case to decide.
+func (m Model) readCaseCmd(id string) tea.Cmd {
+	s := m.d.Store
+	return func() tea.Msg {
+		c, err := s.Case(id)
+		return Msg{decideCaseMsg{id: id, c: c, err: err}}
+	}
+}
+
+// loadQueuesCmd reads the queues from the statuses index.
+func (m Model) loadQueuesCmd() tea.Cmd {
+	s := m.d.Store
+	return func() tea.Msg {
+		var msg queuesMsg
+		for q, st := range queueStatuses {
+			msg.lists[q], msg.err = s.ByStatus(st)
+			if msg.err != nil {
+				return Msg{msg}
+			}
+		}
+		return Msg{msg}
+	}
+}
+
+// loadReportCmd reads a day's report as it stands, and its close.
+func (m Model) loadReportCmd(day flow.Date) tea.Cmd {
+	s, today := m.d.Store, m.today()
+	return func() tea.Msg {
+		closing, err := s.DayClosing(day)
+		if err != nil {
+			return Msg{reportMsg{day: day, err: err}}
+		}
+		r, err := s.DayReport(day, today)
+		return Msg{reportMsg{day: day, report: r, closing: closing, err: err}}
+	}
+}
+
+func (m Model) signOffCmd(id string) tea.Cmd {
+	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
+	return func() tea.Msg { return Msg{signedMsg{id: id, err: s.SignOff(id, by, now)}} }
+}
+
+func (m Model) payCmd(sub paySubmitMsg) tea.Cmd {
+	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
+	return func() tea.Msg {
+		return Msg{paidMsg{sub: sub, err: s.RecordRefund(sub.id, sub.amount, sub.tender, by, now)}}
+	}
+}
+
+func (m Model) noteCmd(sub noteSubmitMsg) tea.Cmd {
+	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
+	return func() tea.Msg {
+		_, err := s.Record(store.Event{Time: now, Staff: by, CaseID: sub.id, Kind: store.EventNote, Detail: sub.text})
+		return Msg{notedMsg{id: sub.id, err: err}}
+	}
+}
+
+func (m Model) closeDayCmd(day flow.Date) tea.Cmd {
+	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
+	return func() tea.Msg {
+		c, err := s.CloseDay(day, by, now)
+		return Msg{dayClosedMsg{closing: c, err: err}}
+	}
+}
+
+// exportCmd writes a day's cases or summary to the data folder's exports/.
+func (m Model) exportCmd(x exportMsg) tea.Cmd {
+	s, loc, today := m.d.Store, m.d.Loc, m.today()
+	path := filepath.Join(m.d.DataDir, "exports", export.FileName(x.day, x.format, x.summary))
+	return func() tea.Msg {
+		res, err := export.Day(s, export.Request{Day: x.day, Format: x.format, Summary: x.summary}, today, loc)
+		if err == nil {
+			err = export.WriteFile(path, res.Data)
+		}
+		if err != nil {
+			return Msg{exportedMsg{err: err}}
+		}
+		return Msg{exportedMsg{path: path, n: res.N, summary: x.summary}}
+	}
+}
