@@ -92,13 +92,18 @@ func SamePerson(a, b string) bool {
 // after due is the first day late. A zero due is never overdue.
 func Overdue(due, today Date) bool { return !due.IsZero() && today.After(due) }
 
-// RefundTender is the tender a refund is paid in when nobody says otherwise:
-// the sale's, and cash where the receipt does not say.
-func (c *Case) RefundTender() Tender {
-	if c.Sale.Tender == "" {
+// RefundTender is the tender the case's refund is paid in when nobody says
+// otherwise (RefundTenderFor its sale's).
+func (c *Case) RefundTender() Tender { return RefundTenderFor(c.Sale.Tender) }
+
+// RefundTenderFor is the tender a refund of a sale paid in sale is paid in
+// when nobody says otherwise: the sale's, and cash where the receipt does
+// not say.
+func RefundTenderFor(sale Tender) Tender {
+	if sale == "" {
 		return TenderCash
 	}
-	return c.Sale.Tender
+	return sale
 }
 
 // Flag names one thing about a case a shift lead should look at. The names

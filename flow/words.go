@@ -35,6 +35,14 @@ func (s Status) Words() string {
 	return string(s)
 }
 
+// Words is the tender as a person reads it ("bank transfer").
+func (t Tender) Words() string {
+	if t == TenderTransfer {
+		return "bank transfer"
+	}
+	return string(t)
+}
+
 // Words is the document as a person reads it ("warranty card").
 func (d Document) Words() string { return strings.ReplaceAll(string(d), "_", " ") }
 

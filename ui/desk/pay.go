@@ -46,15 +46,8 @@ type paidMsg struct {
 	err error
 }
 
-// tenderWords are the tenders as the pay form offers them.
-var tenderWords = map[flow.Tender]string{flow.TenderCash: "cash", flow.TenderCard: "card",
-	flow.TenderTransfer: "bank transfer", flow.TenderCredit: "credit"}
-
 func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.Date, width int) payModel {
-	tender := sum.Tender // the sale's; cash where the receipt does not say
-	if tender == "" {
-		tender = flow.TenderCash
-	}
+	tender := flow.RefundTenderFor(sum.Tender)
 	v := &payValues{tender: tender, amount: sum.Amount.Amount()}
 	currency := sum.Amount.Currency
 	form := huh.NewForm(huh.NewGroup(
@@ -74,11 +67,7 @@ func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.
 func tenderOptions() []huh.Option[flow.Tender] {
 	opts := make([]huh.Option[flow.Tender], 0, len(flow.Tenders))
 	for _, t := range flow.Tenders {
-		w := tenderWords[t]
-		if w == "" {
-			w = string(t)
-		}
-		opts = append(opts, huh.NewOption(w, t))
+		opts = append(opts, huh.NewOption(t.Words(), t))
 	}
 	return opts
 }

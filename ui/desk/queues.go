@@ -116,8 +116,7 @@ func (m queuesModel) key(k tea.KeyMsg) (queuesModel, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.k.Back):
 		return m, send(backMsg{})
-	// shift+tab has no binding of its own in the key map: Queue.Tab holds it
-	case key.Matches(k, m.k.Left) || k.Type == tea.KeyShiftTab:
+	case key.Matches(k, q.Prev):
 		m.tab = (m.tab + queueCount - 1) % queueCount
 	case key.Matches(k, q.Tab):
 		m.tab = (m.tab + 1) % queueCount

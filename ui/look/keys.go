@@ -70,7 +70,7 @@ type DayKeys struct {
 type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note key.Binding }
 
 // QueueKeys are the keys of the desk's queues.
-type QueueKeys struct{ Tab, Open, Paid, Decide key.Binding }
+type QueueKeys struct{ Tab, Prev, Open, Paid, Decide key.Binding }
 
 // CloseKeys are the keys of the day close.
 type CloseKeys struct{ CloseDay, Export key.Binding }
@@ -153,6 +153,7 @@ func DefaultKeys() KeyMap {
 		},
 		Queue: QueueKeys{
 			Tab:    bind("tab/←/→", "next queue", "tab", "right", "left", "shift+tab"),
+			Prev:   bind("shift+tab/←", "queue before", "shift+tab", "left"),
 			Open:   bind("enter", "open the case", "enter"),
 			Paid:   bind("p", "mark paid", "p"),
 			Decide: bind("d", "decide", "d"),
