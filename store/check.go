@@ -11,7 +11,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -734,53 +733,38 @@ func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 	})
 }
 
-// Backup takes a hot copy of the store (a read transaction's WriteTo, while
-// the terminals go on working) to dest, or to a dated file inside dest when
-// it is a folder. The copy is written under a temporary name, synced, opened
-// read-only and checked, and only then renamed into place: a failed backup
-// never replaces a good one. The passport key is not in it: keep the key
-// file apart. It returns the check's report of the copy.
-func (s *Store) Backup(dest string) (Report, error) {
-	if info, err := os.Stat(dest); err == nil && info.IsDir() {
-		dest = filepath.Join(dest, "returnsdesk-"+time.Now().Format("20060102-150405")+".db")
-	}
-	if a, err := os.Stat(dest); err == nil {
-		if b, err := os.Stat(s.path); err == nil && os.SameFile(a, b) {
-			return Report{}, errors.New("the backup cannot be the store file itself")
+// checkClosedDays checks every closed day against the audit trail: the close
+// is as its day_close event wrote it, no day_close event lacks its close, and
+// the chain head it recorded is still in the chain with the same hash.
+func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
+	closes := 0
+	_ = bs.closedDays.ForEach(func(k, v []byte) error {
+		closes++
+		var c Closing
+		if len(k) != dayLen || json.Unmarshal(v, &c) != nil || !bytes.Equal(appendDay(nil, c.Day), k) {
+			p.add("closed_days: the close under %x cannot be read", k)
+			return nil
+		}
+		w, ok := written["day:"+c.Day.String()]
+		if !ok || w.hash != recordHash(v) {
+			p.add("the close of %s is not as its day_close event (%d) left it: changed outside the program", c.Day, w.seq)
+		}
+		if c.Anchor.Seq > 0 {
+			at := bs.audit.Get(seqKey(c.Anchor.Seq))
+			if len(at) < sha256.Size || hex.EncodeToString(at[:sha256.Size]) != c.Anchor.Hash {
+				p.add("the close of %s recorded the chain head %s, which the chain no longer holds: the history "+
+					"before the close was rewritten", c.Day, c.Anchor)
+			}
+		}
+		return nil
+	})
+	n := 0
+	for k := range written {
+		if strings.HasPrefix(k, "day:") {
+			n++
 		}
 	}
-	dir := filepath.Dir(dest)
-	tmp, err := os.CreateTemp(dir, filepath.Base(dest)+".partial-*")
-	if err != nil {
-		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
+	if n != closes {
+		p.add("closed_days: %d closes, but the audit trail closed %d days", closes, n)
 	}
-	tmpPath := tmp.Name()
-	defer os.Remove(tmpPath)
-	err = s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
-	})
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
-	}
-	rep, err := CheckFile(tmpPath, CheckOptions{})
-	if err != nil {
-		return rep, fmt.Errorf("the backup failed its check, so it was not kept: %w", err)
-	}
-	if err := os.Rename(tmpPath, dest); err != nil {
-		return rep, fmt.Errorf("cannot write the backup: %w", err)
-	}
-	syncDir(dir)
-	rep.Path = dest
-	s.log.Info("backup taken", "dest", dest, "cases", rep.Cases, "events", rep.Events, "head", rep.HeadHash)
-	return rep, nil
 }

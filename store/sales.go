@@ -16,18 +16,6 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// Sales imported from the point of sale, so that a receipt (or a serial)
-// scanned at the till finds its sale:
-//
-//	sales/
-//	  RECEIPT 0x00 line(4)           -> flow.Sale JSON
-//	sale_serials/
-//	  SERIAL 0x00 RECEIPT 0x00 line(4) -> ""
-var (
-	bucketSales       = []byte("sales")
-	bucketSaleSerials = []byte("sale_serials")
-)
-
 // SalesColumns are the columns of a sales CSV file, in any order after a
 // header row. receipt, date, model and price are required; line defaults to
 // 1, currency to the store's (UAH), tender to cash, condition to new.

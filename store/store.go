@@ -25,34 +25,6 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// Errors a caller can test with errors.Is. Their text is fit for the screen.
-var (
-	// ErrLocked is returned by Open when another process holds the store file.
-	ErrLocked = errors.New("another process holds the store file (is the kiosk already running?)")
-	// ErrNotFound is returned for a case, staff member or setting that is not in the store.
-	ErrNotFound = errors.New("not found")
-	// ErrNoStore is returned by a read-only Open of a file that does not exist.
-	ErrNoStore = errors.New("there is no store file here")
-	// ErrNotStore is returned for a file that is not a returnsdesk store: not
-	// a bbolt file, or a bbolt file of another program.
-	ErrNotStore = errors.New("the file is not a returnsdesk store")
-	// ErrDamaged is returned for a store file that is damaged: truncated,
-	// overwritten, or edited outside the program.
-	ErrDamaged = errors.New("the store file is damaged")
-	// ErrNewer is returned for a store written by a newer returnsdesk.
-	ErrNewer = errors.New("the store was written by a newer returnsdesk: update this one")
-	// ErrKeyMissing is returned when the store has passports hashed under a
-	// key whose file is missing.
-	ErrKeyMissing = errors.New("the passport key file is missing")
-	// ErrKeyMismatch is returned when the passport key file is not the one
-	// the store was made with.
-	ErrKeyMismatch = errors.New("the passport key file does not belong to this store")
-	// ErrReadOnly is returned by a write to a store opened read-only.
-	ErrReadOnly = errors.New("the store is open read-only")
-	// ErrClosed is returned by a method called after Close.
-	ErrClosed = errors.New("the store is closed")
-)
-
 // Options are how Open opens a store.
 type Options struct {
 	// Timeout is how long Open waits for another process to release the
@@ -276,19 +248,6 @@ func (s *Store) create() error {
 	}
 	syncDir(dir)
 	s.log.Info("store created", "path", s.path)
-	return nil
-}
-
-// migrate runs the migrations from version `from` on, in tx.
-func migrate(tx *bolt.Tx, from uint64, now time.Time) error {
-	for v := from; v < schemaVersion; v++ {
-		if err := migrations[v](tx, now); err != nil {
-			return fmt.Errorf("migration to schema version %d: %w", v+1, err)
-		}
-		if err := putVersion(tx, v+1); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
