@@ -18,6 +18,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store/internal/boltfile"
 )
 
 // Report is what Check found in a store that passed.
@@ -96,6 +97,16 @@ func (p *problems) add(format string, args ...any) {
 	}
 }
 
+// walk walks bbolt's page tree by plain reads (boltfile.WalkTree) and adds
+// what it finds to p.
+func (p *problems) walk(r io.ReaderAt, pageSize int, hwm, root uint64) boltfile.Walk {
+	w := boltfile.WalkTree(r, pageSize, hwm, root, maxProblems-len(p.list))
+	for _, s := range w.Problems {
+		p.add("%s", s)
+	}
+	return w
+}
+
 func (p *problems) err() error {
 	if len(p.list) == 0 {
 		return nil
@@ -135,16 +146,15 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 		return rep, err
 	}
 	var p problems
-	for _, bad := range fm.badMetas {
+	for _, bad := range fm.BadMetas {
 		p.add("%s: the file is read from the other meta page, so the last commit may be lost "+
 			"(a power cut during a commit does this too; the next commit repairs it)", bad)
 	}
-	w := walker{r: f, pageSize: fm.pageSize, hwm: fm.hwm, p: &p, seen: map[uint64]bool{}}
-	w.tree(fm.root, "root", 0)
-	if fm.freelist != noFreelist {
-		free, _ := readFreelist(f, fm)
+	w := p.walk(f, fm.PageSize, fm.HWM, fm.Root)
+	if fm.Freelist != boltfile.NoFreelist {
+		free, _ := boltfile.ReadFreelist(f, fm)
 		for _, id := range free {
-			if w.seen[id] {
+			if w.Seen[id] {
 				p.add("page %d is in use and also on the freelist", id)
 			}
 		}
@@ -152,7 +162,7 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	if err := p.err(); err != nil {
 		return rep, err
 	}
-	rep.Size, rep.Pages = info.Size(), w.pages
+	rep.Size, rep.Pages = info.Size(), w.Pages
 
 	db, err := openBolt(path, Options{ReadOnly: true, Timeout: time.Second}, discardLog())
 	if err != nil {
@@ -210,7 +220,7 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 		if err != nil {
 			return err
 		}
-		for _, bad := range fm.badMetas {
+		for _, bad := range fm.BadMetas {
 			p.add("%s: the store is read from the other meta page, so the last commit may be lost", bad)
 		}
 		if len(p.list) > 0 {
@@ -218,9 +228,8 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 		}
 		pageSize := tx.DB().Info().PageSize
 		hwm := uint64(tx.Size()) / uint64(pageSize)
-		w := walker{r: f, pageSize: pageSize, hwm: hwm, p: &p, seen: map[uint64]bool{}}
-		w.tree(uint64(tx.Cursor().Bucket().Root()), "root", 0)
-		rep.Pages, rep.Size = w.pages, tx.Size()
+		w := p.walk(f, pageSize, hwm, uint64(tx.Cursor().Bucket().Root()))
+		rep.Pages, rep.Size = w.Pages, tx.Size()
 		if len(p.list) > 0 {
 			return nil
 		}
@@ -257,145 +266,6 @@ func boltCheck(tx *bolt.Tx, p *problems) {
 	for err := range tx.Check() {
 		p.add("bbolt: %v", err)
 	}
-}
-
-// walker checks bbolt's page tree by plain reads: every page it reaches is
-// inside the file, calls itself by its number, is a branch or a leaf, is
-// reached once, and holds its elements inside itself. Only then may bbolt's
-// own code (which trusts those things) run on the file.
-type walker struct {
-	r        io.ReaderAt
-	pageSize int
-	hwm      uint64
-	p        *problems
-	seen     map[uint64]bool
-	pages    int
-}
-
-func (w *walker) read(id uint64) ([]byte, bool) {
-	hdr := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(hdr, int64(id)*int64(w.pageSize)); err != nil {
-		w.p.add("page %d cannot be read: %v", id, err)
-		return nil, false
-	}
-	overflow := uint64(ne.Uint32(hdr[12:]))
-	if id+overflow >= w.hwm {
-		w.p.add("page %d runs %d pages past the end of the file's %d pages", id, overflow, w.hwm)
-		return nil, false
-	}
-	buf := make([]byte, (overflow+1)*uint64(w.pageSize))
-	if _, err := w.r.ReadAt(buf, int64(id)*int64(w.pageSize)); err != nil {
-		w.p.add("page %d cannot be read: %v", id, err)
-		return nil, false
-	}
-	return buf, true
-}
-
-// tree walks the page tree of one bucket from its root page.
-func (w *walker) tree(id uint64, path string, depth int) {
-	if len(w.p.list) >= maxProblems {
-		return
-	}
-	if depth > 64 {
-		w.p.add("bucket %s: the page tree is more than 64 levels deep (a loop?)", path)
-		return
-	}
-	if id < 2 || id >= w.hwm {
-		w.p.add("bucket %s: names page %d, outside the file's %d pages", path, id, w.hwm)
-		return
-	}
-	page, ok := w.read(id)
-	if !ok {
-		return
-	}
-	if got := ne.Uint64(page); got != id {
-		w.p.add("bucket %s: page %d calls itself page %d", path, id, got)
-		return
-	}
-	for i := uint64(0); i < uint64(len(page)/w.pageSize); i++ {
-		if w.seen[id+i] {
-			w.p.add("bucket %s: page %d is reached twice", path, id+i)
-			return
-		}
-		w.seen[id+i] = true
-	}
-	w.pages += len(page) / w.pageSize
-	w.elements(page, path, depth, true)
-}
-
-// elements checks the elements of a branch or leaf page (or an inline
-// bucket's page, where page is the bucket's value after its header) and
-// walks on to the pages and buckets they name.
-func (w *walker) elements(page []byte, path string, depth int, onDisk bool) {
-	where := fmt.Sprintf("bucket %s", path)
-	if onDisk {
-		where = fmt.Sprintf("bucket %s, page %d", path, ne.Uint64(page))
-	}
-	if len(page) < pageHeaderSize {
-		w.p.add("%s: an inline bucket of %d bytes", where, len(page))
-		return
-	}
-	flags, count := ne.Uint16(page[8:]), int(ne.Uint16(page[10:]))
-	if flags != flagBranch && flags != flagLeaf {
-		w.p.add("%s: not a branch or leaf page (flags %#x)", where, flags)
-		return
-	}
-	if flags == flagBranch && !onDisk {
-		w.p.add("%s: an inline bucket holds a branch page", where)
-		return
-	}
-	if pageHeaderSize+count*leafElemSize > len(page) {
-		w.p.add("%s: %d elements do not fit in %d bytes", where, count, len(page))
-		return
-	}
-	for i := 0; i < count; i++ {
-		e := pageHeaderSize + i*leafElemSize
-		if flags == flagBranch {
-			pos, ksize, child := int64(ne.Uint32(page[e:])), int64(ne.Uint32(page[e+4:])), ne.Uint64(page[e+8:])
-			if int64(e)+pos+ksize > int64(len(page)) {
-				w.p.add("%s: branch element %d points outside the page", where, i)
-				return
-			}
-			w.tree(child, path, depth+1)
-			continue
-		}
-		eflags, pos := ne.Uint32(page[e:]), int64(ne.Uint32(page[e+4:]))
-		ksize, vsize := int64(ne.Uint32(page[e+8:])), int64(ne.Uint32(page[e+12:]))
-		start := int64(e) + pos
-		if start+ksize+vsize > int64(len(page)) {
-			w.p.add("%s: leaf element %d points outside the page", where, i)
-			return
-		}
-		switch eflags {
-		case 0:
-		case bucketLeafFlag:
-			name := string(page[start : start+ksize])
-			val := page[start+ksize : start+ksize+vsize]
-			sub := path + "/" + printable(name)
-			if path == "root" {
-				sub = printable(name)
-			}
-			if len(val) < bucketHdrSize {
-				w.p.add("%s: the bucket %s has a header of %d bytes", where, sub, len(val))
-				return
-			}
-			if root := ne.Uint64(val); root != 0 {
-				w.tree(root, sub, depth+1)
-			} else {
-				w.elements(val[bucketHdrSize:], sub, depth+1, false)
-			}
-		default:
-			w.p.add("%s: leaf element %d has flags %#x", where, i, eflags)
-			return
-		}
-	}
-}
-
-func printable(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
-		return fmt.Sprintf("%x", s)
-	}
-	return s
 }
 
 // checkContents checks what the store holds: its schema, the audit chain, and
@@ -767,4 +637,12 @@ func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
 	if n != closes {
 		p.add("closed_days: %d closes, but the audit trail closed %d days", closes, n)
 	}
+}
+
+// printable is a key as a problem shows it: hex unless it is printable ASCII.
+func printable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
+		return fmt.Sprintf("%x", s)
+	}
+	return s
 }

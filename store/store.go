@@ -5,7 +5,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -23,6 +22,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store/internal/boltfile"
 )
 
 // Options are how Open opens a store.
@@ -155,7 +155,7 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 	if err != nil {
 		return nil, err
 	}
-	for _, bad := range fm.badMetas {
+	for _, bad := range fm.BadMetas {
 		// normal after a power cut during a commit: bbolt reads the other meta
 		// page, and the next commit rewrites this one
 		log.Warn("store file: one meta page is invalid; reading the other", "path", path, "problem", bad)
@@ -187,6 +187,23 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 		return nil, boltErr(err)
 	}
 	return db, nil
+}
+
+// readFileMeta validates a bbolt file's meta pages and freelist by plain
+// reads (boltfile.ReadMeta): a file that is no bbolt file is ErrNotStore, a
+// damaged one ErrDamaged, each saying what is wrong.
+func readFileMeta(r io.ReaderAt) (boltfile.Meta, error) {
+	fm, err := boltfile.ReadMeta(r)
+	var fe *boltfile.Error
+	switch {
+	case err == nil:
+		return fm, nil
+	case errors.As(err, &fe) && fe.NotBolt:
+		return fm, fmt.Errorf("%w: %s", ErrNotStore, fe.Detail)
+	case errors.As(err, &fe):
+		return fm, fmt.Errorf("%w: %s", ErrDamaged, fe.Detail)
+	}
+	return fm, err
 }
 
 // boltErr turns bbolt's open errors into the store's.
@@ -392,202 +409,8 @@ func syncDir(dir string) {
 	}
 }
 
-// fileMeta is what the meta pages of a bbolt file say.
-type fileMeta struct {
-	pageSize  int
-	root      uint64 // the root bucket's page
-	freelist  uint64
-	hwm       uint64 // the high water mark: pages in use
-	txid      uint64
-	fileSize  int64
-	badMetas  []string // meta pages that fail validation (bbolt reads the other one)
-	usingMeta int
-}
-
 // tuneBolt lets benchmarks try other bbolt options (freelist type, freelist
 // sync) on the same file; nil in the program.
 var tuneBolt func(*bolt.Options)
 
-// bbolt's on-disk constants (internal/common in bbolt; stable since v1).
-const (
-	boltMagic      = 0xED0CDAED
-	boltVersion    = 2
-	pageHeaderSize = 16
-	metaOffset     = pageHeaderSize
-	metaChecksumAt = metaOffset + 56 // bytes of the meta before its checksum
-	flagBranch     = 0x01
-	flagLeaf       = 0x02
-	flagMeta       = 0x04
-	flagFreelist   = 0x10
-	bucketLeafFlag = 0x01
-	noFreelist     = ^uint64(0)
-	leafElemSize   = 16
-	branchElemSize = 16
-	bucketHdrSize  = 16
-)
-
-var ne = binary.LittleEndian // bbolt writes its pages in the machine's byte order; every target is little-endian
-
-// readFileMeta validates a bbolt file's meta pages and freelist by plain
-// reads: the file is long enough for the pages the meta names, the freelist
-// page is one and names pages inside the file. It does what bbolt would do
-// (take the valid meta with the highest transaction id) and says plainly
-// what is wrong when it cannot.
-func readFileMeta(r io.ReaderAt) (fileMeta, error) {
-	var fm fileMeta
-	size, err := fileSize(r)
-	if err != nil {
-		return fm, err
-	}
-	fm.fileSize = size
-	var buf [4096]byte
-	if n, _ := r.ReadAt(buf[:], 0); n < metaChecksumAt+8 {
-		return fm, fmt.Errorf("%w: the file is only %d bytes", ErrNotStore, size)
-	}
-	m0, err0 := parseMeta(buf[:])
-	pageSize := 4096
-	if err0 == nil {
-		pageSize = m0.pageSize
-	} else if ps := int(ne.Uint32(buf[metaOffset+8:])); ne.Uint32(buf[metaOffset:]) == boltMagic && validPageSize(ps) {
-		pageSize = ps
-	}
-	page1 := make([]byte, pageSize)
-	var m1 fileMeta
-	err1 := errors.New("missing")
-	if n, _ := r.ReadAt(page1, int64(pageSize)); n >= metaChecksumAt+8 {
-		m1, err1 = parseMeta(page1)
-	}
-	if err0 != nil && err1 != nil {
-		if ne.Uint32(buf[metaOffset:]) != boltMagic && (len(page1) < metaOffset+4 || ne.Uint32(page1[metaOffset:]) != boltMagic) {
-			return fm, fmt.Errorf("%w (not a bbolt database)", ErrNotStore)
-		}
-		return fm, fmt.Errorf("%w: both meta pages are invalid (page 0: %v; page 1: %v)", ErrDamaged, err0, err1)
-	}
-	switch {
-	case err0 != nil:
-		fm, fm.badMetas, fm.usingMeta = m1, []string{"meta page 0: " + err0.Error()}, 1
-	case err1 != nil:
-		fm, fm.badMetas, fm.usingMeta = m0, []string{"meta page 1: " + err1.Error()}, 0
-	case m1.txid > m0.txid:
-		fm, fm.usingMeta = m1, 1
-	default:
-		fm, fm.usingMeta = m0, 0
-	}
-	fm.fileSize = size
-	// bbolt reads a meta page whose body is valid whatever its page header
-	// says, but its consistency check asserts on the header
-	for i, p := range [][]byte{buf[:], page1} {
-		if len(p) >= pageHeaderSize && (ne.Uint64(p) != uint64(i) || ne.Uint16(p[8:]) != flagMeta) &&
-			(i == 0 && err0 == nil || i == 1 && err1 == nil) {
-			fm.badMetas = append(fm.badMetas, fmt.Sprintf("meta page %d: its page header is damaged", i))
-		}
-	}
-	if fm.hwm > uint64(size)/uint64(fm.pageSize) {
-		return fm, fmt.Errorf("%w: it is truncated (%d bytes; its %d pages need %d)", ErrDamaged, size, fm.hwm,
-			fm.hwm*uint64(fm.pageSize))
-	}
-	if fm.root < 2 || fm.root >= fm.hwm {
-		return fm, fmt.Errorf("%w: the root page %d is outside the file's %d pages", ErrDamaged, fm.root, fm.hwm)
-	}
-	if fm.freelist != noFreelist {
-		if _, err := readFreelist(r, fm); err != nil {
-			return fm, err
-		}
-	}
-	return fm, nil
-}
-
-func validPageSize(ps int) bool { return ps >= 1024 && ps <= 1<<16 && ps&(ps-1) == 0 }
-
-// parseMeta validates one meta page as bbolt does: magic, version, checksum.
-func parseMeta(p []byte) (fileMeta, error) {
-	var fm fileMeta
-	m := p[metaOffset:]
-	switch {
-	case ne.Uint32(m[0:]) != boltMagic:
-		return fm, errors.New("no bbolt magic number")
-	case ne.Uint32(m[4:]) != boltVersion:
-		return fm, fmt.Errorf("bbolt file version %d, not %d", ne.Uint32(m[4:]), boltVersion)
-	}
-	if sum := fnv64a(p[metaOffset:metaChecksumAt]); sum != ne.Uint64(p[metaChecksumAt:]) {
-		return fm, errors.New("checksum mismatch")
-	}
-	fm.pageSize = int(ne.Uint32(m[8:]))
-	if !validPageSize(fm.pageSize) {
-		return fm, fmt.Errorf("page size %d", fm.pageSize)
-	}
-	fm.root = ne.Uint64(m[16:])
-	fm.freelist = ne.Uint64(m[32:])
-	fm.hwm = ne.Uint64(m[40:])
-	fm.txid = ne.Uint64(m[48:])
-	return fm, nil
-}
-
-func fnv64a(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
-
-func fileSize(r io.ReaderAt) (int64, error) {
-	if st, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
-		info, err := st.Stat()
-		if err != nil {
-			return 0, err
-		}
-		return info.Size(), nil
-	}
-	if sz, ok := r.(interface{ Size() int64 }); ok {
-		return sz.Size(), nil
-	}
-	return 0, errors.New("cannot tell the file's size")
-}
-
-// readFreelist reads and validates the freelist page: every free page is
-// inside the file and not a meta page.
-func readFreelist(r io.ReaderAt, fm fileMeta) ([]uint64, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: the freelist (page %d) %s", ErrDamaged, fm.freelist, fmt.Sprintf(format, args...))
-	}
-	if fm.freelist < 2 || fm.freelist >= fm.hwm {
-		return nil, bad("is outside the file's %d pages", fm.hwm)
-	}
-	hdr := make([]byte, pageHeaderSize+8)
-	if _, err := r.ReadAt(hdr, int64(fm.freelist)*int64(fm.pageSize)); err != nil {
-		return nil, bad("cannot be read: %v", err)
-	}
-	if id := ne.Uint64(hdr); id != fm.freelist {
-		return nil, bad("calls itself page %d", id)
-	}
-	if flags := ne.Uint16(hdr[8:]); flags != flagFreelist {
-		return nil, bad("is not a freelist page (flags %#x)", flags)
-	}
-	overflow := uint64(ne.Uint32(hdr[12:]))
-	if fm.freelist+overflow >= fm.hwm {
-		return nil, bad("runs past the file's %d pages", fm.hwm)
-	}
-	count, first := uint64(ne.Uint16(hdr[10:])), uint64(0)
-	if count == 0xFFFF {
-		count, first = ne.Uint64(hdr[pageHeaderSize:]), 1
-	}
-	room := ((overflow+1)*uint64(fm.pageSize) - pageHeaderSize) / 8
-	if count+first > room {
-		return nil, bad("counts %d free pages but has room for %d", count, room-first)
-	}
-	data := make([]byte, (count+first)*8)
-	if _, err := r.ReadAt(data, int64(fm.freelist)*int64(fm.pageSize)+pageHeaderSize); err != nil {
-		return nil, bad("cannot be read: %v", err)
-	}
-	ids := make([]uint64, count)
-	for i := range ids {
-		id := ne.Uint64(data[(uint64(i)+first)*8:])
-		if id < 2 || id >= fm.hwm {
-			return nil, bad("names page %d, outside the file's %d pages", id, fm.hwm)
-		}
-		ids[i] = id
-	}
-	return ids, nil
-}
+// bbolt writes its pages in the machine's byte order; every target is little-endian
