@@ -174,7 +174,44 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if err != nil {
 		return err
 	}
-	oldCase := oldDoc.Case
+	day, from, err := s.checkMove(bs, old, oldDoc.Case, c)
+	if err != nil {
+		return err
+	}
+	to := statusOf(c)
+	rec, autoPay, err := s.refundWithSave(bs, id, c, from, oldDoc.Refund, ev, pay)
+	if err != nil {
+		return err
+	}
+	// the events this save appends, listed in the case before its hash
+	seq, err := nextSeq(tx)
+	if err != nil {
+		return err
+	}
+	events := append(oldDoc.Events, seq)
+	if autoPay != nil {
+		events = append(events, seq+1)
+	}
+	doc := caseDoc{Case: c, Refund: rec, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Events: events}
+	raw, err := writeCase(bs, id, day, doc, oldDoc.Case)
+	if err != nil {
+		return err
+	}
+	fill := func(ev Event) Event { return s.caseEvent(ev, c, to, raw) }
+	if _, err := appendEvent(tx, fill(ev)); err != nil {
+		return err
+	}
+	if autoPay != nil {
+		_, err = appendEvent(tx, fill(Event{Time: autoPay.now, Staff: autoPay.by, Terminal: ev.Terminal,
+			Kind: EventRefundPaid, Outcome: string(flow.OutcomeRefund), Detail: rec.detail()}))
+	}
+	return err
+}
+
+// checkMove checks that a save may take a case from its stored status
+// (old, nil for a new case) to c's, and returns the day it is filed under
+// and the status it is moved from.
+func (s *Store) checkMove(bs *buckets, old *caseRecord, oldCase, c *flow.Case) (flow.Date, flow.Status, error) {
 	from, to := flow.StatusOpen, statusOf(c)
 	var day flow.Date
 	if old == nil {
@@ -182,60 +219,60 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	} else {
 		day, from = old.day, statusOf(oldCase)
 		if from == flow.StatusClosed {
-			return fmt.Errorf("case %s: %w", c.ID, ErrCaseClosed)
+			return day, from, fmt.Errorf("case %s: %w", c.ID, ErrCaseClosed)
 		}
 	}
 	if err := dayOpen(bs, day); err != nil && (old == nil || !indexedStatus(from)) {
-		return fmt.Errorf("case %s: %w", c.ID, err)
+		return day, from, fmt.Errorf("case %s: %w", c.ID, err)
 	}
 	switch {
 	case from == to:
 	case to == flow.StatusClosed && !flow.CanMove(from, to):
-		return fmt.Errorf("case %s is %s: it is closed only once it is settled (refunded, exchanged, rejected, "+
-			"back from the service centre)", c.ID, from)
+		return day, from, fmt.Errorf("case %s is %s: it is closed only once it is settled (refunded, exchanged, "+
+			"rejected, back from the service centre)", c.ID, from)
 	case !reachable(from, to):
-		return fmt.Errorf("case %s: a case that is %s cannot become %s", c.ID, from, to)
+		return day, from, fmt.Errorf("case %s: a case that is %s cannot become %s", c.ID, from, to)
 	}
+	return day, from, nil
+}
 
-	// a refund paid with this save
-	rec := oldDoc.Refund
-	autoPaid := false
-	if to == flow.StatusRefunded && from != flow.StatusRefunded {
-		if pay == nil {
-			tender := c.Sale.Tender
-			if tender == "" {
-				tender = flow.TenderCash
-			}
-			pay = &payment{amount: c.Sale.Price, tender: tender, by: ev.Staff, now: ev.Time}
-			autoPaid = true
+// refundWithSave is the refund record a save leaves in the case: the one
+// paid before (rec), or a new one when the save moves the case to refunded,
+// paid as pay says or, without pay, for the price in the refund's tender.
+// autoPay is that payment when the save made it up, which a refund_paid
+// event after the save's own records.
+func (s *Store) refundWithSave(bs *buckets, id []byte, c *flow.Case, from flow.Status, rec *refundRecord, ev Event,
+	pay *payment) (_ *refundRecord, autoPay *payment, err error) {
+	if statusOf(c) != flow.StatusRefunded || from == flow.StatusRefunded {
+		if pay != nil {
+			return nil, nil, fmt.Errorf("case %s is %s: there is no refund to pay", c.ID, from)
 		}
-		if rec != nil {
-			return fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
-		}
-		if rec, err = s.payRefundTx(bs, id, c, from, pay); err != nil {
-			return err
-		}
-	} else if pay != nil {
-		return fmt.Errorf("case %s is %s: there is no refund to pay", c.ID, from)
+		return rec, nil, nil
 	}
+	if pay == nil {
+		pay = &payment{amount: c.Sale.Price, tender: c.RefundTender(), by: ev.Staff, now: ev.Time}
+		autoPay = pay
+	}
+	if rec != nil {
+		return nil, nil, fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
+	}
+	if rec, err = s.payRefundTx(bs, id, c, from, pay); err != nil {
+		return nil, nil, err
+	}
+	return rec, autoPay, nil
+}
 
-	// the events this save appends, listed in the case before its hash
-	seq, err := nextSeq(tx)
-	if err != nil {
-		return err
-	}
-	events := append(oldDoc.Events, seq)
-	if autoPaid {
-		events = append(events, seq+1)
-	}
-	doc := caseDoc{Case: c, Refund: rec, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Events: events}
+// writeCase stores a case document with its index entries (those of the
+// case as it was, oldCase, that changed are replaced) and its day summary,
+// and returns the document's JSON, whose hash its event carries.
+func writeCase(bs *buckets, id []byte, day flow.Date, doc caseDoc, oldCase *flow.Case) ([]byte, error) {
 	raw, err := json.Marshal(doc)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	newEntries, err := indexEntries(bs, c, day, id)
+	newEntries, err := indexEntries(bs, doc.Case, day, id)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var oldEntries []indexEntry
 	if oldCase != nil {
@@ -244,45 +281,39 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 		}
 	}
 	if err := applyIndex(oldEntries, newEntries); err != nil {
-		return err
+		return nil, err
 	}
 	sum := summarize(doc, day)
 	if err := bs.days.Put(dayIDKey(day, id), sum.encode()); err != nil {
-		return err
+		return nil, err
 	}
-	if err := bs.cases.Put(id, encodeCase(day, raw)); err != nil {
-		return err
-	}
+	return raw, bs.cases.Put(id, encodeCase(day, raw))
+}
 
-	fill := func(ev Event) Event {
-		ev.CaseID, ev.Status, ev.RecordHash, ev.Subject = c.ID, to, recordHash(raw), ""
-		if ev.Kind == "" {
-			ev.Kind = EventStep
-		}
-		if ev.Terminal == "" {
-			ev.Terminal = s.opts.Terminal
-		}
-		if ev.Outcome == "" && (ev.Kind == EventDecision || ev.Kind == EventOverride) {
-			ev.Outcome = string(c.Outcome())
-			if c.Decision != nil && ev.Clauses == nil {
-				for _, cl := range c.Decision.Clauses {
-					ev.Clauses = append(ev.Clauses, string(cl))
-				}
-			}
-			if ev.Detail == "" && ev.Kind == EventOverride && c.Override != nil {
-				ev.Detail = c.Override.Reason
-			}
-		}
+// caseEvent is ev as a save of c (now status to, stored as raw) appends it:
+// about the case, with its hash, and for decision and override events the
+// outcome, the clauses and the override's reason.
+func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Event {
+	ev.CaseID, ev.Status, ev.RecordHash, ev.Subject = c.ID, to, recordHash(raw), ""
+	if ev.Kind == "" {
+		ev.Kind = EventStep
+	}
+	if ev.Terminal == "" {
+		ev.Terminal = s.opts.Terminal
+	}
+	if ev.Outcome != "" || (ev.Kind != EventDecision && ev.Kind != EventOverride) {
 		return ev
 	}
-	if _, err := appendEvent(tx, fill(ev)); err != nil {
-		return err
+	ev.Outcome = string(c.Outcome())
+	if c.Decision != nil && ev.Clauses == nil {
+		for _, cl := range c.Decision.Clauses {
+			ev.Clauses = append(ev.Clauses, string(cl))
+		}
 	}
-	if autoPaid {
-		_, err = appendEvent(tx, fill(Event{Time: pay.now, Staff: pay.by, Terminal: ev.Terminal,
-			Kind: EventRefundPaid, Outcome: string(flow.OutcomeRefund), Detail: rec.detail()}))
+	if ev.Detail == "" && ev.Kind == EventOverride && c.Override != nil {
+		ev.Detail = c.Override.Reason
 	}
-	return err
+	return ev
 }
 
 // Case reads a whole case.

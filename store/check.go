@@ -324,103 +324,135 @@ type lastWrite struct {
 }
 
 // checkChain verifies the audit chain from the first event to the head. It
-// counts the events about cases in rep and returns the last event that wrote each staff
-// account ("staff:NAME") and the settings ("settings").
+// counts the events about cases in rep and returns the last event that wrote
+// each staff account ("staff:NAME"), the settings ("settings") and each
+// closed day ("day:YYYY-MM-DD").
 func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
-	written := map[string]lastWrite{}
-	anchors := map[uint64]string{}
+	cc := chainCheck{bs: bs, p: p, rep: rep, prev: genesis, written: map[string]lastWrite{},
+		anchors: map[uint64]string{}}
 	for _, a := range opts.Anchors {
-		anchors[a.Seq] = a.Hash
-	}
-	prev := genesis
-	var last uint64
-	caseEvents := 0
-	brokenAt := uint64(0) // the first broken link: anchors after it prove nothing
-	broken := func(seq uint64, format string, args ...any) {
-		if brokenAt == 0 {
-			brokenAt = seq
-		}
-		p.add("audit event %d: %s", seq, fmt.Sprintf(format, args...))
+		cc.anchors[a.Seq] = a.Hash
 	}
 	c := bs.audit.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(k) != 8 {
-			broken(last+1, "a key of %d bytes in the audit bucket", len(k))
-			continue
-		}
-		seq := binary.BigEndian.Uint64(k)
-		if seq != last+1 {
-			broken(last+1, "missing: the chain jumps from %d to %d (events deleted)", last, seq)
-		}
-		last = seq
-		rep.Events++
-		if len(v) < sha256.Size {
-			broken(seq, "its value is %d bytes", len(v))
-			prev = nil
-			continue
-		}
-		stored, body := v[:sha256.Size], v[sha256.Size:]
-		var ev Event
-		readErr := json.Unmarshal(body, &ev)
-		if readErr == nil && ev.Seq != seq {
-			broken(seq, "it holds event %d: events were moved or reordered", ev.Seq)
-		}
-		if prev == nil { // the event before could not be read: go on from this one
-			prev = stored
-		} else if !bytes.Equal(chainHash(prev, body), stored) {
-			broken(seq, "its hash does not match its contents and the hash before it: it was edited, or the "+
-				"event before it was replaced, deleted or reordered")
-		}
-		if readErr != nil {
-			broken(seq, "it cannot be read: %v", readErr)
-		} else {
-			switch {
-			case ev.RecordHash == "":
-			case ev.Kind == EventSettings:
-				written["settings"] = lastWrite{seq, ev.RecordHash}
-			case ev.Kind == EventStaff || ev.Kind == EventLogin:
-				written["staff:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
-			case ev.Kind == EventDayClose:
-				written["day:"+ev.Day] = lastWrite{seq, ev.RecordHash}
-			}
-			if ev.CaseID != "" {
-				caseEvents++
-				id, err := caseKey(ev.CaseID)
-				switch {
-				case err != nil:
-					broken(seq, "it names %q, which is not a case id", ev.CaseID)
-				case bs.cases.Get(id) == nil:
-					p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
-				}
-			}
-		}
-		if h, ok := anchors[seq]; ok {
-			if hex.EncodeToString(stored) != h {
-				p.add("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten", seq, h)
-			} else if brokenAt != 0 {
-				p.add("audit event %d matches its anchor, but the chain is broken before it (at %d)", seq, brokenAt)
-			}
-			delete(anchors, seq)
-		}
-		prev = stored
+		cc.event(k, v)
 	}
-	for seq, h := range anchors {
-		p.add("the anchor %d:%s is not in the chain (it ends at %d): events were deleted", seq, h, last)
+	for seq, h := range cc.anchors {
+		p.add("the anchor %d:%s is not in the chain (it ends at %d): events were deleted", seq, h, cc.last)
 	}
+	cc.head(tx)
+	return cc.written
+}
+
+// chainCheck is checkChain's walk along the chain.
+type chainCheck struct {
+	bs       *buckets
+	p        *problems
+	rep      *Report
+	anchors  map[uint64]string // the anchors not reached yet
+	written  map[string]lastWrite
+	prev     []byte // the hash of the event before; nil when it could not be read
+	last     uint64 // the seq of the event before
+	brokenAt uint64 // the first broken link: anchors after it prove nothing
+}
+
+// broken reports a broken link at seq.
+func (cc *chainCheck) broken(seq uint64, format string, args ...any) {
+	if cc.brokenAt == 0 {
+		cc.brokenAt = seq
+	}
+	cc.p.add("audit event %d: %s", seq, fmt.Sprintf(format, args...))
+}
+
+// event checks one stored event: its key follows the one before, its hash
+// links it to the one before, it reads, and what it names is there.
+func (cc *chainCheck) event(k, v []byte) {
+	if len(k) != 8 {
+		cc.broken(cc.last+1, "a key of %d bytes in the audit bucket", len(k))
+		return
+	}
+	seq := binary.BigEndian.Uint64(k)
+	if seq != cc.last+1 {
+		cc.broken(cc.last+1, "missing: the chain jumps from %d to %d (events deleted)", cc.last, seq)
+	}
+	cc.last = seq
+	cc.rep.Events++
+	if len(v) < sha256.Size {
+		cc.broken(seq, "its value is %d bytes", len(v))
+		cc.prev = nil
+		return
+	}
+	stored, body := v[:sha256.Size], v[sha256.Size:]
+	var ev Event
+	readErr := json.Unmarshal(body, &ev)
+	if readErr == nil && ev.Seq != seq {
+		cc.broken(seq, "it holds event %d: events were moved or reordered", ev.Seq)
+	}
+	if cc.prev != nil && !bytes.Equal(chainHash(cc.prev, body), stored) {
+		cc.broken(seq, "its hash does not match its contents and the hash before it: it was edited, or the "+
+			"event before it was replaced, deleted or reordered")
+	} // with no hash before (unreadable), the chain goes on from this one
+	if readErr != nil {
+		cc.broken(seq, "it cannot be read: %v", readErr)
+	} else {
+		cc.names(seq, ev)
+	}
+	cc.anchor(seq, stored)
+	cc.prev = stored
+}
+
+// names notes the record an event wrote and checks that its case is there.
+func (cc *chainCheck) names(seq uint64, ev Event) {
+	switch {
+	case ev.RecordHash == "":
+	case ev.Kind == EventSettings:
+		cc.written["settings"] = lastWrite{seq, ev.RecordHash}
+	case ev.Kind == EventStaff || ev.Kind == EventLogin:
+		cc.written["staff:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
+	case ev.Kind == EventDayClose:
+		cc.written["day:"+ev.Day] = lastWrite{seq, ev.RecordHash}
+	}
+	if ev.CaseID == "" {
+		return
+	}
+	cc.rep.caseEvents++
+	id, err := caseKey(ev.CaseID)
+	switch {
+	case err != nil:
+		cc.broken(seq, "it names %q, which is not a case id", ev.CaseID)
+	case cc.bs.cases.Get(id) == nil:
+		cc.p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
+	}
+}
+
+// anchor checks an event against the anchor written down for it, if any.
+func (cc *chainCheck) anchor(seq uint64, stored []byte) {
+	h, ok := cc.anchors[seq]
+	if !ok {
+		return
+	}
+	if hex.EncodeToString(stored) != h {
+		cc.p.add("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten", seq, h)
+	} else if cc.brokenAt != 0 {
+		cc.p.add("audit event %d matches its anchor, but the chain is broken before it (at %d)", seq, cc.brokenAt)
+	}
+	delete(cc.anchors, seq)
+}
+
+// head checks that the chain ends at the store's head (meta/head), and
+// puts the head in the report.
+func (cc *chainCheck) head(tx *bolt.Tx) {
 	headSeq, headHash, err := chainHead(tx)
 	switch {
 	case err != nil:
-		p.add("%v", err)
-	case headSeq != last:
-		p.add("the chain ends at event %d but the store's head is event %d: events at the end were deleted or added "+
-			"outside the program", last, headSeq)
-	case last > 0 && !bytes.Equal(headHash, prev):
-		p.add("audit event %d: its hash is not the store's head: the last event was replaced", last)
+		cc.p.add("%v", err)
+	case headSeq != cc.last:
+		cc.p.add("the chain ends at event %d but the store's head is event %d: events at the end were deleted or "+
+			"added outside the program", cc.last, headSeq)
+	case cc.last > 0 && !bytes.Equal(headHash, cc.prev):
+		cc.p.add("audit event %d: its hash is not the store's head: the last event was replaced", cc.last)
 	}
-	rep.HeadSeq, rep.HeadHash = headSeq, hex.EncodeToString(headHash)
-
-	rep.caseEvents = caseEvents
-	return written
+	cc.rep.HeadSeq, cc.rep.HeadHash = headSeq, hex.EncodeToString(headHash)
 }
 
 // checkCases checks every case against its index entries, its day summary,
@@ -428,70 +460,14 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 // counts: every expected entry was found), and that the cases list every
 // event about a case once.
 func checkCases(bs *buckets, rep *Report, p *problems) {
-	want := map[*bolt.Bucket]int{}
-	refunds, listed := 0, 0
+	cc := caseCounts{want: map[*bolt.Bucket]int{}}
 	c := bs.cases.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		rep.Cases++
-		if len(k) != idLen {
-			p.add("cases: a key of %d bytes", len(k))
-			continue
-		}
-		id := caseID(k)
-		rec, err := decodeCaseRecord(v)
-		if err != nil {
-			p.add("case %s: %v", id, err)
-			continue
-		}
-		doc, err := rec.decode(id)
-		if err != nil {
-			p.add("%v", err)
-			continue
-		}
-		cs, refund := doc.Case, doc.Refund
-		if cs.ID != id {
-			p.add("case %s: it is stored under the id of case %s", cs.ID, id)
-			continue
-		}
-		listed += checkCaseEvents(bs, k, doc.Events, rec.raw, p)
-		entries, err := indexEntries(bs, cs, rec.day, k)
-		if err != nil {
-			p.add("case %s: %v", id, err)
-			continue
-		}
-		for _, e := range entries {
-			want[e.bucket]++
-			if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
-				p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
-			}
-		}
-		if refund != nil {
-			refunds++
-			st := statusOf(cs)
-			if st != flow.StatusRefunded && st != flow.StatusClosed {
-				p.add("case %s: a refund was paid but the case is %s", id, st)
-			}
-			if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
-				p.add("case %s: its refund's receipt line is not recorded", id)
-			}
-		} else if statusOf(cs) == flow.StatusRefunded {
-			p.add("case %s: it is refunded but no refund was recorded", id)
-		}
-		got := bs.days.Get(dayIDKey(rec.day, k))
-		if got == nil {
-			p.add("case %s: its day summary (%s) is missing", id, rec.day)
-		} else {
-			wantSum := summarize(doc, rec.day)
-			gotSum, err := decodeSummary(id, rec.day, got)
-			if err != nil {
-				p.add("%v", err)
-			} else if !bytes.Equal(gotSum.encode(), wantSum.encode()) {
-				p.add("case %s: its day summary does not match the case (a flag cleared or set outside the program?)", id)
-			}
-		}
+		checkCase(bs, k, v, &cc, p)
 	}
-	if listed != rep.caseEvents {
-		p.add("the cases list %d events, but %d events are about cases", listed, rep.caseEvents)
+	if cc.listed != rep.caseEvents {
+		p.add("the cases list %d events, but %d events are about cases", cc.listed, rep.caseEvents)
 	}
 	if n := count(bs.days, dayLen+idLen, false, p); n != rep.Cases {
 		p.add("days: %d summaries for %d cases", n, rep.Cases)
@@ -501,12 +477,96 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 		bucket *bolt.Bucket
 	}{{"receipts", bs.receipts}, {"serials", bs.serials}, {"passports", bs.passports},
 		{"statuses", bs.statuses}, {"by_staff", bs.byStaff}} {
-		if n := count(b.bucket, dayLen+idLen, true, p); n != want[b.bucket] {
-			p.add("%s: %d entries where the cases make %d", b.name, n, want[b.bucket])
+		if n := count(b.bucket, dayLen+idLen, true, p); n != cc.want[b.bucket] {
+			p.add("%s: %d entries where the cases make %d", b.name, n, cc.want[b.bucket])
 		}
 	}
-	if n := count(bs.refundLines, 1, false, p); n != refunds {
-		p.add("refund_lines: %d lines for %d refunds", n, refunds)
+	if n := count(bs.refundLines, 1, false, p); n != cc.refunds {
+		p.add("refund_lines: %d lines for %d refunds", n, cc.refunds)
+	}
+}
+
+// caseCounts is what the cases make, which the indexes must hold no more
+// than: index entries by bucket, refunds, and events listed.
+type caseCounts struct {
+	want            map[*bolt.Bucket]int
+	refunds, listed int
+}
+
+// checkCase checks one stored case (key k, value v): it reads, its events,
+// its index entries, its refund and its day summary.
+func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
+	if len(k) != idLen {
+		p.add("cases: a key of %d bytes", len(k))
+		return
+	}
+	id := caseID(k)
+	rec, err := decodeCaseRecord(v)
+	if err != nil {
+		p.add("case %s: %v", id, err)
+		return
+	}
+	doc, err := rec.decode(id)
+	if err != nil {
+		p.add("%v", err)
+		return
+	}
+	if doc.Case.ID != id {
+		p.add("case %s: it is stored under the id of case %s", doc.Case.ID, id)
+		return
+	}
+	cc.listed += checkCaseEvents(bs, k, doc.Events, rec.raw, p)
+	entries, err := indexEntries(bs, doc.Case, rec.day, k)
+	if err != nil {
+		p.add("case %s: %v", id, err)
+		return
+	}
+	for _, e := range entries {
+		cc.want[e.bucket]++
+		if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
+			p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
+		}
+	}
+	if doc.Refund != nil {
+		cc.refunds++
+	}
+	checkCaseRefund(bs, k, doc, p)
+	checkCaseSummary(bs, k, rec.day, doc, p)
+}
+
+// checkCaseRefund checks that a case's refund and its status agree, and that
+// the refund's receipt line names the case.
+func checkCaseRefund(bs *buckets, k []byte, doc caseDoc, p *problems) {
+	id, cs := caseID(k), doc.Case
+	switch st := statusOf(cs); {
+	case doc.Refund == nil && st == flow.StatusRefunded:
+		p.add("case %s: it is refunded but no refund was recorded", id)
+	case doc.Refund == nil:
+	case st != flow.StatusRefunded && st != flow.StatusClosed:
+		p.add("case %s: a refund was paid but the case is %s", id, st)
+		fallthrough
+	default:
+		if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
+			p.add("case %s: its refund's receipt line is not recorded", id)
+		}
+	}
+}
+
+// checkCaseSummary checks that a case's day summary is what summarize makes
+// of it.
+func checkCaseSummary(bs *buckets, k []byte, day flow.Date, doc caseDoc, p *problems) {
+	id := caseID(k)
+	got := bs.days.Get(dayIDKey(day, k))
+	if got == nil {
+		p.add("case %s: its day summary (%s) is missing", id, day)
+		return
+	}
+	wantSum := summarize(doc, day)
+	gotSum, err := decodeSummary(id, day, got)
+	if err != nil {
+		p.add("%v", err)
+	} else if !bytes.Equal(gotSum.encode(), wantSum.encode()) {
+		p.add("case %s: its day summary does not match the case (a flag cleared or set outside the program?)", id)
 	}
 }
 
