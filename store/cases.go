@@ -222,7 +222,7 @@ func (s *Store) checkMove(bs *buckets, old *caseRecord, oldCase, c *flow.Case) (
 			return day, from, fmt.Errorf("case %s: %w", c.ID, ErrCaseClosed)
 		}
 	}
-	if err := dayOpen(bs, day); err != nil && (old == nil || !indexedStatus(from)) {
+	if err := dayOpen(bs, day); err != nil && (old == nil || !flow.UnderWay(from)) {
 		return day, from, fmt.Errorf("case %s: %w", c.ID, err)
 	}
 	switch {

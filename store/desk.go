@@ -109,9 +109,8 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		if err := dayOpen(bs, rec.day); err != nil {
 			return fmt.Errorf("case %s: %w", caseID, err)
 		}
-		switch st := statusOf(doc.Case); st {
-		case flow.StatusOpen, flow.StatusEscalated:
-			return fmt.Errorf("case %s: the case is %s: %w", caseID, st, ErrNotReviewable)
+		if !flow.CanSignOff(doc.Case) {
+			return fmt.Errorf("case %s: the case is %s: %w", caseID, statusOf(doc.Case), ErrNotReviewable)
 		}
 		if so := doc.SignOff; so != nil {
 			return fmt.Errorf("case %s: %w by %s at %s", caseID, ErrSignedOff, so.By,

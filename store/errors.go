@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"example.com/returnsdesk/flow"
 )
 
 // Errors a caller can test with errors.Is. Their text is fit for the screen.
@@ -41,7 +43,7 @@ var (
 	ErrCaseClosed = errors.New("the case is closed: add a note instead of changing it")
 	// ErrRefundTooLarge is returned by RecordRefund for more than was paid
 	// for the item.
-	ErrRefundTooLarge = errors.New("a refund cannot be more than was paid for the item")
+	ErrRefundTooLarge = flow.ErrRefundTooLarge
 	// ErrAlreadyRefunded is returned by RecordRefund for a receipt line that
 	// was refunded before, in this case or another.
 	ErrAlreadyRefunded = errors.New("this receipt line was already refunded")

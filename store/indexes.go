@@ -35,7 +35,7 @@ func indexEntries(bs *buckets, c *flow.Case, day flow.Date, id []byte) ([]indexE
 		}
 		out = append(out, indexEntry{bs.passports, passportIndexKey(mac, day, id)})
 	}
-	if st := statusOf(c); indexedStatus(st) {
+	if st := statusOf(c); flow.UnderWay(st) {
 		out = append(out, indexEntry{bs.statuses, statusKey(st, dueOf(c), day, id)})
 	}
 	if name := normStaff(c.OpenedBy); name != "" {
@@ -112,7 +112,7 @@ func (s *Store) fromIndex(name, prefix []byte, keep func(flow.Date) bool) ([]Sum
 // due first) and items at the service centre (earliest expected first).
 // Final statuses (refunded, exchanged, rejected, closed) are listed by day.
 func (s *Store) ByStatus(st flow.Status) ([]Summary, error) {
-	if !indexedStatus(st) {
+	if !flow.UnderWay(st) {
 		return nil, fmt.Errorf("%s cases are not indexed by status: list them by day", st)
 	}
 	return s.fromIndex(bucketStatuses, textPrefix(string(st)), nil)
@@ -154,11 +154,6 @@ func (s *Store) RepeatReturns(passportKey string, since flow.Date) ([]Summary, e
 	}
 	return s.fromIndex(bucketPassports, mac, func(d flow.Date) bool { return !d.Before(since) })
 }
-
-// indexedStatus reports whether the statuses bucket indexes a status: only
-// those of cases still under way (flow.UnderWay). Final statuses are found by
-// day.
-func indexedStatus(s flow.Status) bool { return flow.UnderWay(s) }
 
 // textKey is TEXT 0x00 day(4) id(16): the key of the receipts, serials and
 // by_staff indexes.

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,16 +26,11 @@ const keySize = 32
 // passport key (Key, hex), which finds repeat returns by the same person
 // without keeping the number. The number itself is kept nowhere: not in the
 // store, not in the log. Spaces, dashes and letter case in the number do not
-// count. Checking that the number is well formed is flow's; a store open
+// count (flow.NormalizePassport). Checking that the number is well formed is flow's; a store open
 // read-only has no key and leaves Key empty.
 func (s *Store) MaskPassport(ptype, number, name string) flow.Passport {
 	ptype = strings.ToLower(strings.TrimSpace(ptype))
-	n := strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '-' {
-			return -1
-		}
-		return unicode.ToUpper(r)
-	}, number)
+	n := flow.NormalizePassport(number)
 	r := []rune(n)
 	p := flow.Passport{Type: ptype, Last4: string(r[max(0, len(r)-4):]), Name: strings.TrimSpace(name)}
 	if s.key != nil && n != "" {

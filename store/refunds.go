@@ -2,9 +2,7 @@ package store
 
 import (
 	"encoding/binary"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"example.com/returnsdesk/flow"
@@ -32,34 +30,18 @@ func (r *refundRecord) detail() string {
 	return fmt.Sprintf("refund of %s paid in %s", r.Amount, r.Tender)
 }
 
-// payRefundTx checks a refund and records its receipt line; the caller
+// payRefundTx checks a refund (flow.CheckRefund, and that its receipt line
+// was not refunded before) and records its receipt line; the caller
 // stores the record once its event has a seq. from is the case's stored
 // status; c is the case being saved.
 func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Status, pay *payment) (*refundRecord, error) {
-	if o := c.Outcome(); o != flow.OutcomeRefund {
-		return nil, fmt.Errorf("case %s was not decided as a refund (its outcome is %q)", c.ID, o)
-	}
 	if from == flow.StatusRefunded || from == flow.StatusClosed {
 		return nil, fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
 	}
-	if pay.amount.Minor <= 0 {
-		return nil, errors.New("a refund must be more than zero: the sale's price is needed")
+	if err := flow.CheckRefund(c, pay.amount, pay.tender); err != nil {
+		return nil, err
 	}
-	okTender := false
-	for _, t := range flow.Tenders {
-		okTender = okTender || t == pay.tender
-	}
-	if !okTender {
-		return nil, fmt.Errorf("%q is not a tender", pay.tender)
-	}
-	price := c.Sale.Price
-	cur := strings.ToUpper(strings.TrimSpace(pay.amount.Currency))
-	if price.Currency != "" && cur != price.Currency {
-		return nil, fmt.Errorf("the refund is in %q but the item was paid in %s", pay.amount.Currency, price.Currency)
-	}
-	if pay.amount.Minor > price.Minor {
-		return nil, fmt.Errorf("%w: %s refunded, %s paid", ErrRefundTooLarge, pay.amount.Amount(), price)
-	}
+	cur := flow.RefundCurrency(pay.amount)
 	line, err := refundLineKey(c.Sale)
 	if err != nil {
 		return nil, err
@@ -104,7 +86,7 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		}
 		c.Status = flow.StatusRefunded
 		pay := &payment{amount: amount, tender: tender, by: by, now: now}
-		amount.Currency = strings.ToUpper(strings.TrimSpace(amount.Currency))
+		amount.Currency = flow.RefundCurrency(amount)
 		return s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: by, Kind: EventRefundPaid,
 			Outcome: string(flow.OutcomeRefund), Detail: fmt.Sprintf("refund of %s paid in %s", amount, tender)}, pay)
 	})
@@ -132,7 +114,7 @@ func refundLineKey(s flow.Sale) ([]byte, error) {
 	if ser := normSerial(s.Serial); ser != "" {
 		return append([]byte{1}, ser...), nil
 	}
-	return nil, errors.New("a refund needs the receipt number (or the serial number) so that it cannot be paid twice")
+	return nil, flow.ErrRefundNoLine
 }
 
 // payment is a refund record as flow sees it.

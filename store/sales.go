@@ -18,7 +18,7 @@ import (
 
 // SalesColumns are the columns of a sales CSV file, in any order after a
 // header row. receipt, date, model and price are required; line defaults to
-// 1, currency to the store's (UAH), tender to cash, condition to new.
+// 1, currency to the store's (flow.DefaultCurrency), tender to cash, condition to new.
 var SalesColumns = []string{"receipt", "line", "date", "model", "serial", "price", "currency", "tender",
 	"condition", "warranty_months", "market", "warranty_contract"}
 
@@ -153,7 +153,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	}
 	currency := get("currency")
 	if currency == "" {
-		currency = "UAH"
+		currency = flow.DefaultCurrency
 	}
 	if s.Price, err = flow.CheckPrice(get("price"), currency); err != nil {
 		return s, bad("price", err)

@@ -70,7 +70,6 @@ package store
 import (
 	"encoding/binary"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -245,7 +244,5 @@ func dayIDKey(day flow.Date, id []byte) []byte {
 // seqKey is a sequence number as 8 bytes big-endian.
 func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
 
-// normStaff is a staff name as keys keep it: trimmed, without NUL bytes.
-// Names keep their case: "Olena" and "olena" are the same person only if the
-// store adds them so.
-func normStaff(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")) }
+// normStaff is a staff name as keys keep it (flow.StaffName).
+func normStaff(s string) string { return flow.StaffName(s) }

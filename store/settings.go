@@ -59,7 +59,7 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 		return fmt.Errorf("%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
 	}
 	if set.PolicyText != "" {
-		p, err := flow.ParsePolicy([]byte(set.PolicyText), "the store's policy")
+		p, err := flow.StorePolicy("the store's policy", set.PolicyText)
 		if err != nil {
 			return err
 		}
@@ -141,17 +141,10 @@ func (s *Store) fraudRulesTx(tx *bolt.Tx) flow.FraudRules {
 	if c := s.rules.Load(); c != nil && bytes.Equal(c.settings, raw) {
 		return c.rules
 	}
-	p := &flow.Policy{Currency: "UAH"}
+	p := &flow.Policy{Currency: flow.DefaultCurrency}
 	var set Settings
 	if raw != nil && json.Unmarshal(raw, &set) == nil {
-		var pol *flow.Policy
-		var err error
-		if strings.TrimSpace(set.PolicyText) != "" {
-			pol, err = flow.ParsePolicy([]byte(set.PolicyText), set.PolicyName)
-		} else {
-			pol, err = flow.Builtin(set.PolicyName)
-		}
-		if err == nil {
+		if pol, err := flow.StorePolicy(set.PolicyName, set.PolicyText); err == nil {
 			p = pol
 		}
 	}

@@ -5,24 +5,22 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
-	"unicode/utf8"
 
+	"example.com/returnsdesk/flow"
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 )
 
-// Role is what a staff member may do.
-type Role string
+// Role is what a staff member may do: flow.Role, named here too so that
+// callers of the store need not import flow for it.
+type Role = flow.Role
 
-// The roles of the returns desk.
+// The roles of the returns desk (flow's).
 const (
-	RoleCashier Role = "cashier" // walks customers through cases
-	RoleLead    Role = "lead"    // a shift lead: decides escalations, overrides, audits, sets up
+	RoleCashier = flow.RoleCashier // walks customers through cases
+	RoleLead    = flow.RoleLead    // a shift lead: decides escalations, overrides, audits, sets up
 )
-
-func (r Role) String() string { return string(r) }
 
 // StaffMember is a staff account as callers see it: never the PIN's hash.
 type StaffMember struct {
@@ -48,37 +46,13 @@ func (r *staffRecord) member() StaffMember {
 	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil}
 }
 
-// Login limits: this many wrong PINs in a row lock an account for lockFor.
-const (
-	maxFailures = 5
-	lockFor     = 5 * time.Minute
-)
+// CheckStaffName says what is wrong with a staff member's name, if anything
+// (flow.CheckStaffName): a form's Validate calls it.
+func CheckStaffName(name string) error { return flow.CheckStaffName(name) }
 
-// CheckStaffName says what is wrong with a staff member's name, if anything:
-// a form's Validate calls it.
-func CheckStaffName(name string) error {
-	name = normStaff(name)
-	if name == "" {
-		return errors.New("a staff member needs a name")
-	}
-	if utf8.RuneCountInString(name) > 64 || strings.ContainsAny(name, "\x00\n\r\t") {
-		return fmt.Errorf("%q is not a name for a staff member (at most 64 characters, one line)", name)
-	}
-	return nil
-}
-
-// CheckPIN says what is wrong with a PIN, if anything: 4 to 12 digits.
-func CheckPIN(pin string) error {
-	if len(pin) < 4 || len(pin) > 12 {
-		return errors.New("a PIN is 4 to 12 digits")
-	}
-	for _, r := range pin {
-		if r < '0' || r > '9' {
-			return errors.New("a PIN is 4 to 12 digits")
-		}
-	}
-	return nil
-}
+// CheckPIN says what is wrong with a PIN, if anything (flow.CheckPIN: 4 to
+// 12 digits).
+func CheckPIN(pin string) error { return flow.CheckPIN(pin) }
 
 // AddStaff adds a staff account with its PIN (kept as a slow salted bcrypt
 // hash). by is who added it, recorded in the audit trail.
@@ -87,8 +61,8 @@ func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
 	if err := CheckStaffName(name); err != nil {
 		return err
 	}
-	if role != RoleCashier && role != RoleLead {
-		return fmt.Errorf("%q is not a role (cashier or lead)", role)
+	if err := flow.CheckRole(role); err != nil {
+		return err
 	}
 	if err := CheckPIN(pin); err != nil {
 		return err
@@ -228,8 +202,8 @@ func (s *Store) Initialized() (bool, error) {
 	return false, nil
 }
 
-// Login checks a staff member's PIN at now. Five wrong PINs in a row lock
-// the account for five minutes (*LockedError says until when); a right PIN
+// Login checks a staff member's PIN at now. flow.MaxWrongPINs wrong PINs in
+// a row lock the account for flow.LockoutFor (*LockedError says until when); a right PIN
 // resets the count. The count is kept in the store, so a restart does not
 // clear it. Every attempt is recorded in the audit trail.
 func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
@@ -274,14 +248,14 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 			detail = "logged in"
 			member = rec.member()
 		default:
-			rec.Failures++
-			if rec.Failures >= maxFailures {
-				rec.Failures, rec.LockedUntil = 0, now.Add(lockFor).UTC()
-				detail = fmt.Sprintf("wrong PIN %d times: locked until %s", maxFailures,
+			var until time.Time
+			if rec.Failures, until = flow.Lockout(rec.Failures, now); !until.IsZero() {
+				rec.LockedUntil = until.UTC()
+				detail = fmt.Sprintf("wrong PIN %d times: locked until %s", flow.MaxWrongPINs,
 					rec.LockedUntil.In(s.Location()).Format(time.RFC3339))
 				result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
 			} else {
-				detail = fmt.Sprintf("wrong PIN (%d of %d)", rec.Failures, maxFailures)
+				detail = fmt.Sprintf("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs)
 				result = ErrBadLogin
 			}
 		}
