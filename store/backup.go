@@ -1,12 +1,11 @@
 package store
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
+	"example.com/returnsdesk/flow"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -22,13 +21,13 @@ func (s *Store) Backup(dest string) (Report, error) {
 	}
 	if a, err := os.Stat(dest); err == nil {
 		if b, err := os.Stat(s.path); err == nil && os.SameFile(a, b) {
-			return Report{}, errors.New("the backup cannot be the store file itself")
+			return Report{}, flow.Errorf(flow.EInvalid, "the backup cannot be the store file itself")
 		}
 	}
 	dir := filepath.Dir(dest)
 	tmp, err := os.CreateTemp(dir, filepath.Base(dest)+".partial-*")
 	if err != nil {
-		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
+		return Report{}, failed("cannot write the backup", err)
 	}
 	tmpPath := tmp.Name()
 	defer os.Remove(tmpPath)
@@ -46,14 +45,14 @@ func (s *Store) Backup(dest string) (Report, error) {
 		err = cerr
 	}
 	if err != nil {
-		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
+		return Report{}, failed("cannot write the backup", err)
 	}
 	rep, err := CheckFile(tmpPath, CheckOptions{})
 	if err != nil {
-		return rep, fmt.Errorf("the backup failed its check, so it was not kept: %w", err)
+		return rep, failed("the backup failed its check, so it was not kept", err)
 	}
 	if err := os.Rename(tmpPath, dest); err != nil {
-		return rep, fmt.Errorf("cannot write the backup: %w", err)
+		return rep, failed("cannot write the backup", err)
 	}
 	syncDir(dir)
 	rep.Path = dest

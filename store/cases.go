@@ -3,8 +3,6 @@ package store
 import (
 	"crypto/rand"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -48,7 +46,7 @@ func getCase(bs *buckets, id []byte) (*caseRecord, caseDoc, error) {
 func existingCase(bs *buckets, id []byte) (*caseRecord, caseDoc, error) {
 	rec, doc, err := getCase(bs, id)
 	if err == nil && rec == nil {
-		err = fmt.Errorf("case %s: %w", caseID(id), ErrNotFound)
+		err = aboutCase(ErrNotFound, caseID(id))
 	}
 	return rec, doc, err
 }
@@ -116,14 +114,14 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 // for decision and override events the outcome and clauses.
 func (s *Store) SaveCase(c *flow.Case, ev Event) error {
 	if c == nil {
-		return errors.New("no case to save")
+		return flow.Errorf(flow.EInvalid, "no case to save")
 	}
 	id, err := caseKey(c.ID)
 	if err != nil {
 		return err
 	}
 	if c.Opened.IsZero() {
-		return errors.New("the case has no opening time")
+		return flow.Errorf(flow.EInvalid, "the case has no opening time")
 	}
 	if err := c.Validate(flow.Date{}); err != nil {
 		return err
@@ -219,19 +217,19 @@ func (s *Store) checkMove(bs *buckets, old *caseRecord, oldCase, c *flow.Case) (
 	} else {
 		day, from = old.day, statusOf(oldCase)
 		if from == flow.StatusClosed {
-			return day, from, fmt.Errorf("case %s: %w", c.ID, ErrCaseClosed)
+			return day, from, aboutCase(ErrCaseClosed, c.ID)
 		}
 	}
-	if err := dayOpen(bs, day); err != nil && (old == nil || !flow.UnderWay(from)) {
-		return day, from, fmt.Errorf("case %s: %w", c.ID, err)
+	if err := dayOpen(bs, day, c.ID); err != nil && (old == nil || !flow.UnderWay(from)) {
+		return day, from, err
 	}
 	switch {
 	case from == to:
 	case to == flow.StatusClosed && !flow.CanMove(from, to):
-		return day, from, fmt.Errorf("case %s is %s: it is closed only once it is settled (refunded, exchanged, "+
-			"rejected, back from the service centre)", c.ID, from)
+		return day, from, caseErrorf(flow.EConflict, c.ID, "the case is %s: it is closed only once it is settled "+
+			"(refunded, exchanged, rejected, back from the service centre)", from)
 	case !reachable(from, to):
-		return day, from, fmt.Errorf("case %s: a case that is %s cannot become %s", c.ID, from, to)
+		return day, from, caseErrorf(flow.EConflict, c.ID, "a case that is %s cannot become %s", from, to)
 	}
 	return day, from, nil
 }
@@ -245,7 +243,7 @@ func (s *Store) refundWithSave(bs *buckets, id []byte, c *flow.Case, from flow.S
 	pay *payment) (_ *refundRecord, autoPay *payment, err error) {
 	if statusOf(c) != flow.StatusRefunded || from == flow.StatusRefunded {
 		if pay != nil {
-			return nil, nil, fmt.Errorf("case %s is %s: there is no refund to pay", c.ID, from)
+			return nil, nil, caseErrorf(flow.EConflict, c.ID, "the case is %s: there is no refund to pay", from)
 		}
 		return rec, nil, nil
 	}
@@ -254,7 +252,7 @@ func (s *Store) refundWithSave(bs *buckets, id []byte, c *flow.Case, from flow.S
 		autoPay = pay
 	}
 	if rec != nil {
-		return nil, nil, fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
+		return nil, nil, aboutCase(ErrAlreadyRefunded, c.ID)
 	}
 	if rec, err = s.payRefundTx(bs, id, c, from, pay); err != nil {
 		return nil, nil, err
@@ -326,7 +324,7 @@ func (s *Store) Case(id string) (*flow.Case, error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketCases).Get(k)
 		if v == nil {
-			return fmt.Errorf("case %s: %w", id, ErrNotFound)
+			return aboutCase(ErrNotFound, id)
 		}
 		rec, err := decodeCaseRecord(v)
 		if err != nil {

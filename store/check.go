@@ -64,10 +64,10 @@ func ParseAnchor(s string) (Anchor, error) {
 	seq, hash, ok := strings.Cut(strings.TrimSpace(s), ":")
 	n, err := strconv.ParseUint(seq, 10, 64)
 	if !ok || err != nil || n == 0 {
-		return Anchor{}, fmt.Errorf("%q is not an anchor written as SEQ:HASH", s)
+		return Anchor{}, flow.Errorf(flow.EInvalid, "%q is not an anchor written as SEQ:HASH", s)
 	}
 	if h, err := hex.DecodeString(hash); err != nil || len(h) != sha256.Size {
-		return Anchor{}, fmt.Errorf("%q is not an anchor: the hash is 64 hex digits", s)
+		return Anchor{}, flow.Errorf(flow.EInvalid, "%q is not an anchor: the hash is 64 hex digits", s)
 	}
 	return Anchor{Seq: n, Hash: strings.ToLower(hash)}, nil
 }
@@ -129,9 +129,9 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	case err != nil:
 		return rep, err
 	case info.IsDir():
-		return rep, fmt.Errorf("%w: it is a folder", ErrNotStore)
+		return rep, ErrNotStore.Wrap(errors.New("it is a folder"))
 	case info.Size() == 0:
-		return rep, fmt.Errorf("%w: it is empty (0 bytes)", ErrDamaged)
+		return rep, ErrDamaged.Wrap(errors.New("it is empty (0 bytes)"))
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -70,7 +71,7 @@ func encodeCase(day flow.Date, raw []byte) []byte {
 
 func decodeCaseRecord(v []byte) (caseRecord, error) {
 	if len(v) < 1+dayLen || (v[0] != casePlain && v[0] != caseDeflated) {
-		return caseRecord{}, fmt.Errorf("%w: a stored case is malformed", ErrDamaged)
+		return caseRecord{}, ErrDamaged.Wrap(errors.New("a stored case is malformed"))
 	}
 	rec := caseRecord{day: dayOf(binary.BigEndian.Uint32(v[1:]))}
 	if v[0] == casePlain {
@@ -82,7 +83,7 @@ func decodeCaseRecord(v []byte) (caseRecord, error) {
 	_ = r.(flate.Resetter).Reset(bytes.NewReader(v[1+dayLen:]), nil)
 	raw, err := io.ReadAll(io.LimitReader(r, maxCaseJSON+1))
 	if err != nil || len(raw) > maxCaseJSON {
-		return caseRecord{}, fmt.Errorf("%w: a stored case cannot be decompressed", ErrDamaged)
+		return caseRecord{}, ErrDamaged.Wrap(errors.New("a stored case cannot be decompressed"))
 	}
 	rec.raw = raw
 	return rec, nil
@@ -93,7 +94,7 @@ func decodeCaseRecord(v []byte) (caseRecord, error) {
 func (r caseRecord) decode(id string) (caseDoc, error) {
 	var d caseDoc
 	if err := json.Unmarshal(r.raw, &d); err != nil || d.Case == nil {
-		return d, fmt.Errorf("%w: case %s cannot be read: %v", ErrDamaged, id, err)
+		return d, ErrDamaged.Wrap(fmt.Errorf("case %s cannot be read: %v", id, err))
 	}
 	return d, nil
 }

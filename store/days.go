@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -22,7 +21,7 @@ func (s *Store) Day(day flow.Date) ([]Summary, error) {
 		c := tx.Bucket(bucketDays).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 			if len(k) != dayLen+idLen {
-				return fmt.Errorf("%w: a day key of %d bytes", ErrDamaged, len(k))
+				return ErrDamaged.Wrap(fmt.Errorf("a day key of %d bytes", len(k)))
 			}
 			sum, err := decodeSummary(caseID(k[dayLen:]), day, v)
 			if err != nil {
@@ -37,10 +36,14 @@ func (s *Store) Day(day flow.Date) ([]Summary, error) {
 }
 
 // dayOpen says whether the day's cases may change: ErrDayClosed once the
-// day is closed.
-func dayOpen(bs *buckets, day flow.Date) error {
+// day is closed, naming the day, with the case (caseID, if any) as detail.
+func dayOpen(bs *buckets, day flow.Date, caseID string) error {
 	if bs.closedDays.Get(appendDay(nil, day)) != nil {
-		return fmt.Errorf("%s: %w", day, ErrDayClosed)
+		var detail error
+		if caseID != "" {
+			detail = caseDetail(caseID)
+		}
+		return refine(ErrDayClosed, detail, "%s: %s", day, ErrDayClosed.Message)
 	}
 	return nil
 }
@@ -89,10 +92,10 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 	var out Closing
 	today := s.Today(now)
 	if day.IsZero() {
-		return out, errors.New("name the day to close")
+		return out, flow.Errorf(flow.EInvalid, "name the day to close")
 	}
 	if day.After(today) {
-		return out, fmt.Errorf("%s has not begun: a day is closed once it is over or at its end", day)
+		return out, flow.Errorf(flow.EInvalid, "%s has not begun: a day is closed once it is over or at its end", day)
 	}
 	err := s.update(func(tx *bolt.Tx) error {
 		if err := leadTx(tx, by); err != nil {
@@ -106,7 +109,7 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 		if v := bs.closedDays.Get(key); v != nil {
 			var was Closing
 			_ = json.Unmarshal(v, &was)
-			return fmt.Errorf("%s was closed by %s at %s", day, was.By,
+			return flow.Errorf(flow.EConflict, "%s was closed by %s at %s", day, was.By,
 				was.At.In(s.Location()).Format("2006-01-02 15:04"))
 		}
 		sums, err := daySummaries(tx, day, s.Location())
@@ -154,7 +157,7 @@ func (s *Store) DayClosing(day flow.Date) (*Closing, error) {
 		}
 		out = &Closing{}
 		if err := json.Unmarshal(v, out); err != nil {
-			return fmt.Errorf("%w: the close of %s cannot be read: %v", ErrDamaged, day, err)
+			return ErrDamaged.Wrap(fmt.Errorf("the close of %s cannot be read: %v", day, err))
 		}
 		return nil
 	})
@@ -178,7 +181,7 @@ func daySummaries(tx *bolt.Tx, day flow.Date, loc *time.Location) ([]Summary, er
 	c := tx.Bucket(bucketDays).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		if len(k) != dayLen+idLen {
-			return nil, fmt.Errorf("%w: a day key of %d bytes", ErrDamaged, len(k))
+			return nil, ErrDamaged.Wrap(fmt.Errorf("a day key of %d bytes", len(k)))
 		}
 		sum, err := decodeSummary(caseID(k[dayLen:]), day, v)
 		if err != nil {

@@ -73,13 +73,13 @@ func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Da
 func leadTx(tx *bolt.Tx, name string) error {
 	_, rec, err := getStaff(tx, normStaff(name))
 	if errors.Is(err, ErrNotFound) {
-		return fmt.Errorf("%s: %w", name, ErrNotLead)
+		return refine(ErrNotLead, nil, "there is no staff member called %s: %s", name, ErrNotLead.Message)
 	}
 	if err != nil {
 		return err
 	}
 	if rec.Role != RoleLead {
-		return fmt.Errorf("%s is a %s: %w", rec.Name, rec.Role, ErrNotLead)
+		return refine(ErrNotLead, nil, "%s is a %s: %s", rec.Name, rec.Role, ErrNotLead.Message)
 	}
 	return nil
 }
@@ -106,14 +106,15 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		if err := dayOpen(bs, rec.day); err != nil {
-			return fmt.Errorf("case %s: %w", caseID, err)
+		if err := dayOpen(bs, rec.day, caseID); err != nil {
+			return err
 		}
 		if !flow.CanSignOff(doc.Case) {
-			return fmt.Errorf("case %s: the case is %s: %w", caseID, statusOf(doc.Case), ErrNotReviewable)
+			return refine(ErrNotReviewable, caseDetail(caseID), "the case is %s: %s", statusOf(doc.Case),
+				ErrNotReviewable.Message)
 		}
 		if so := doc.SignOff; so != nil {
-			return fmt.Errorf("case %s: %w by %s at %s", caseID, ErrSignedOff, so.By,
+			return refine(ErrSignedOff, caseDetail(caseID), "%s by %s at %s", ErrSignedOff.Message, so.By,
 				so.At.In(s.Location()).Format("15:04"))
 		}
 		seq, err := nextSeq(tx)
@@ -214,7 +215,7 @@ func (s *Store) DayDetails(day flow.Date) ([]CaseDetail, error) {
 		c := bs.days.Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 			if len(k) != dayLen+idLen {
-				return fmt.Errorf("%w: a day key of %d bytes", ErrDamaged, len(k))
+				return ErrDamaged.Wrap(fmt.Errorf("a day key of %d bytes", len(k)))
 			}
 			id := k[dayLen:]
 			rec, doc, err := getCase(bs, id)
@@ -222,7 +223,7 @@ func (s *Store) DayDetails(day flow.Date) ([]CaseDetail, error) {
 				return err
 			}
 			if rec == nil {
-				return fmt.Errorf("%w: the day index names case %s, which is missing", ErrDamaged, caseID(id))
+				return ErrDamaged.Wrap(fmt.Errorf("the day index names case %s, which is missing", caseID(id)))
 			}
 			out = append(out, detailOf(rec, doc, id, loc))
 		}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -31,7 +30,7 @@ func indexEntries(bs *buckets, c *flow.Case, day flow.Date, id []byte) ([]indexE
 	if c.Passport.Key != "" {
 		mac, err := hex.DecodeString(c.Passport.Key)
 		if err != nil || len(mac) != sha256.Size {
-			return nil, errors.New("the passport's key is not one this store made: fill the passport with MaskPassport")
+			return nil, flow.Errorf(flow.EInvalid, "the passport's key is not one this store made: fill the passport with MaskPassport")
 		}
 		out = append(out, indexEntry{bs.passports, passportIndexKey(mac, day, id)})
 	}
@@ -92,8 +91,8 @@ func (s *Store) fromIndex(name, prefix []byte, keep func(flow.Date) bool) ([]Sum
 			}
 			v := days.Get(dayIDKey(day, id))
 			if v == nil {
-				return fmt.Errorf("%w: the %s index names case %s, which has no day summary", ErrDamaged, name,
-					caseID(id))
+				return ErrDamaged.Wrap(fmt.Errorf("the %s index names case %s, which has no day summary", name,
+					caseID(id)))
 			}
 			sum, err := decodeSummary(caseID(id), day, v)
 			if err != nil {
@@ -113,7 +112,7 @@ func (s *Store) fromIndex(name, prefix []byte, keep func(flow.Date) bool) ([]Sum
 // Final statuses (refunded, exchanged, rejected, closed) are listed by day.
 func (s *Store) ByStatus(st flow.Status) ([]Summary, error) {
 	if !flow.UnderWay(st) {
-		return nil, fmt.Errorf("%s cases are not indexed by status: list them by day", st)
+		return nil, flow.Errorf(flow.EInvalid, "%s cases are not indexed by status: list them by day", st)
 	}
 	return s.fromIndex(bucketStatuses, textPrefix(string(st)), nil)
 }
@@ -150,7 +149,7 @@ func (s *Store) ByStaff(name string, day flow.Date) ([]Summary, error) {
 func (s *Store) RepeatReturns(passportKey string, since flow.Date) ([]Summary, error) {
 	mac, err := hex.DecodeString(strings.TrimSpace(passportKey))
 	if err != nil || len(mac) != sha256.Size {
-		return nil, errors.New("not a passport key: use the Key of MaskPassport")
+		return nil, flow.Errorf(flow.EInvalid, "not a passport key: use the Key of MaskPassport")
 	}
 	return s.fromIndex(bucketPassports, mac, func(d flow.Date) bool { return !d.Before(since) })
 }
@@ -186,7 +185,7 @@ func passportIndexKey(mac []byte, day flow.Date, id []byte) []byte {
 // tailDayID reads the day(4) id(16) that ends every index key.
 func tailDayID(k []byte) (flow.Date, []byte, error) {
 	if len(k) < dayLen+idLen {
-		return flow.Date{}, nil, fmt.Errorf("%w: an index key of %d bytes is too short", ErrDamaged, len(k))
+		return flow.Date{}, nil, ErrDamaged.Wrap(fmt.Errorf("an index key of %d bytes is too short", len(k)))
 	}
 	t := k[len(k)-dayLen-idLen:]
 	return dayOf(binary.BigEndian.Uint32(t[:dayLen])), t[dayLen:], nil

@@ -66,7 +66,7 @@ func migrateTrailIntoCases(tx *bolt.Tx, now time.Time) error {
 	var order []string
 	err := trail.ForEach(func(k, _ []byte) error {
 		if len(k) != idLen+8 {
-			return fmt.Errorf("%w: a trail key of %d bytes", ErrDamaged, len(k))
+			return ErrDamaged.Wrap(fmt.Errorf("a trail key of %d bytes", len(k)))
 		}
 		id := string(k[:idLen])
 		if byCase[id] == nil {

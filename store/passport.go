@@ -64,7 +64,7 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot make the passport key's folder: %w", err)
+		return nil, failed("cannot make the passport key's folder", err)
 	}
 	key = make([]byte, keySize)
 	if _, err := rand.Read(key); err != nil {
@@ -72,7 +72,7 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".new-*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot create the passport key file: %w", err)
+		return nil, failed("cannot create the passport key file", err)
 	}
 	defer os.Remove(tmp.Name())
 	_, err = fmt.Fprintf(tmp, "%s\n", hex.EncodeToString(key))
@@ -86,13 +86,13 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot write the passport key file: %w", err)
+		return nil, failed("cannot write the passport key file", err)
 	}
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, os.ErrExist) { // another process made one first
 			return readKey(path)
 		}
-		return nil, fmt.Errorf("cannot create the passport key file: %w", err)
+		return nil, failed("cannot create the passport key file", err)
 	}
 	syncDir(dir)
 	return key, nil
@@ -105,7 +105,7 @@ func readKey(path string) ([]byte, error) {
 	}
 	key, err := hex.DecodeString(string(bytes.TrimSpace(data)))
 	if err != nil || len(key) != keySize {
-		return nil, fmt.Errorf("the passport key file %s is not a key (64 hex digits)", path)
+		return nil, flow.Errorf(flow.EUnavailable, "the passport key file %s is not a key (64 hex digits)", path)
 	}
 	return key, nil
 }
@@ -122,9 +122,9 @@ func (s *Store) setUpKey(stored []byte) error {
 	key, err := readKey(s.keyPath)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && stored != nil && !s.opts.ReplaceLostKey:
-		return fmt.Errorf("%w: %s. Restore it from where it was kept apart (it is not in backups); "+
+		return refine(ErrKeyMissing, nil, "%s: %s. Restore it from where it was kept apart (it is not in backups); "+
 			"only if it is lost for good, start the kiosk once with a new key: earlier repeat returns will no "+
-			"longer be matched", ErrKeyMissing, s.keyPath)
+			"longer be matched", ErrKeyMissing.Message, s.keyPath)
 	case errors.Is(err, os.ErrNotExist):
 		key, err = loadOrCreateKey(s.keyPath, true)
 		if err != nil {
@@ -155,7 +155,7 @@ func (s *Store) setUpKey(stored []byte) error {
 			return err
 		}
 	case !hmac.Equal(keyID(key), stored):
-		return fmt.Errorf("%w: %s", ErrKeyMismatch, s.keyPath)
+		return ErrKeyMismatch.Wrap(errors.New(s.keyPath))
 	}
 	if info, err := os.Stat(s.keyPath); err == nil && info.Mode().Perm()&0o077 != 0 {
 		s.log.Warn("the passport key file can be read by others: chmod 600 it", "key_file", s.keyPath,

@@ -36,7 +36,7 @@ func (r *refundRecord) detail() string {
 // status; c is the case being saved.
 func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Status, pay *payment) (*refundRecord, error) {
 	if from == flow.StatusRefunded || from == flow.StatusClosed {
-		return nil, fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, c.ID)
+		return nil, aboutCase(ErrAlreadyRefunded, c.ID)
 	}
 	if err := flow.CheckRefund(c, pay.amount, pay.tender); err != nil {
 		return nil, err
@@ -47,8 +47,8 @@ func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Stat
 		return nil, err
 	}
 	if other := bs.refundLines.Get(line); other != nil {
-		return nil, fmt.Errorf("%w (receipt %s, line %d, in case %s)", ErrAlreadyRefunded, c.Sale.Receipt,
-			c.Sale.Line, caseIDOf(other))
+		return nil, refine(ErrAlreadyRefunded, caseDetail(c.ID), "%s, in case %s (receipt %s, line %d)",
+			ErrAlreadyRefunded.Message, caseIDOf(other), c.Sale.Receipt, c.Sale.Line)
 	}
 	if err := bs.refundLines.Put(line, id); err != nil {
 		return nil, err
@@ -80,9 +80,9 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		c := doc.Case
 		if st := statusOf(c); st != flow.StatusDecided && st != flow.StatusRefundOwed {
 			if st == flow.StatusRefunded || st == flow.StatusClosed {
-				return fmt.Errorf("%w (case %s)", ErrAlreadyRefunded, caseID)
+				return aboutCase(ErrAlreadyRefunded, caseID)
 			}
-			return fmt.Errorf("case %s is %s: there is no refund to pay", caseID, st)
+			return caseErrorf(flow.EConflict, caseID, "the case is %s: there is no refund to pay", st)
 		}
 		c.Status = flow.StatusRefunded
 		pay := &payment{amount: amount, tender: tender, by: by, now: now}

@@ -271,7 +271,7 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 		decode := func(v []byte) error {
 			var sale flow.Sale
 			if err := json.Unmarshal(v, &sale); err != nil {
-				return fmt.Errorf("%w: a sale cannot be read: %v", ErrDamaged, err)
+				return ErrDamaged.Wrap(fmt.Errorf("a sale cannot be read: %v", err))
 			}
 			out = append(out, sale)
 			return nil

@@ -136,7 +136,7 @@ var fillPercent = map[string]float64{
 func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 	b := tx.Bucket(name)
 	if b == nil {
-		return nil, fmt.Errorf("%w: the bucket %q is missing", ErrDamaged, name)
+		return nil, ErrDamaged.Wrap(fmt.Errorf("the bucket %q is missing", name))
 	}
 	if tx.Writable() {
 		if f, ok := fillPercent[string(name)]; ok {
@@ -184,7 +184,7 @@ func readVersion(tx *bolt.Tx) (uint64, error) {
 		return 0, nil
 	}
 	if len(v) != 8 {
-		return 0, fmt.Errorf("%w: meta/version is %d bytes, not 8", ErrDamaged, len(v))
+		return 0, ErrDamaged.Wrap(fmt.Errorf("meta/version is %d bytes, not 8", len(v)))
 	}
 	return binary.BigEndian.Uint64(v), nil
 }
@@ -205,7 +205,7 @@ const dayLen = 4
 func caseKey(id string) ([]byte, error) {
 	u, err := ulid.ParseStrict(id)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a case id: %w", id, ErrNotFound)
+		return nil, refine(ErrNotFound, nil, "%q is not a case id", id)
 	}
 	return u[:], nil
 }

@@ -33,10 +33,10 @@ func (s *Store) Settings() (Settings, error) {
 		}
 		v := b.Get(keySettings)
 		if v == nil {
-			return fmt.Errorf("settings: %w", ErrNotFound)
+			return ErrNotFound.Wrap(errors.New("settings"))
 		}
 		if err := json.Unmarshal(v, &set); err != nil {
-			return fmt.Errorf("%w: the settings cannot be read: %v", ErrDamaged, err)
+			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
 		}
 		return nil
 	})
@@ -49,14 +49,14 @@ func (s *Store) Settings() (Settings, error) {
 func (s *Store) SaveSettings(set Settings, by string) error {
 	set.StoreName = strings.TrimSpace(set.StoreName)
 	if set.StoreName == "" {
-		return errors.New("the store needs a name")
+		return flow.Errorf(flow.EInvalid, "the store needs a name")
 	}
 	if set.TimeZone == "" {
-		return errors.New("the store needs a time zone, such as Europe/Kyiv")
+		return flow.Errorf(flow.EInvalid, "the store needs a time zone, such as Europe/Kyiv")
 	}
 	loc, err := time.LoadLocation(set.TimeZone)
 	if err != nil {
-		return fmt.Errorf("%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
+		return flow.Errorf(flow.EInvalid, "%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
 	}
 	if set.PolicyText != "" {
 		p, err := flow.StorePolicy("the store's policy", set.PolicyText)
@@ -68,10 +68,10 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 		}
 	}
 	if set.PolicyName == "" {
-		return errors.New("the store needs a policy")
+		return flow.Errorf(flow.EInvalid, "the store needs a policy")
 	}
 	if set.IdleMinutes < 0 {
-		return errors.New("idle minutes cannot be negative")
+		return flow.Errorf(flow.EInvalid, "idle minutes cannot be negative")
 	}
 	val, err := json.Marshal(set)
 	if err != nil {

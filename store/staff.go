@@ -79,7 +79,7 @@ func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
 			return err
 		}
 		if b.Get([]byte(name)) != nil {
-			return fmt.Errorf("there is already a staff member called %s", name)
+			return flow.Errorf(flow.EConflict, "there is already a staff member called %s", name)
 		}
 		h, err := putStaff(b, &rec)
 		if err != nil {
@@ -129,11 +129,11 @@ func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 	}
 	v := b.Get([]byte(name))
 	if v == nil {
-		return b, nil, fmt.Errorf("staff member %s: %w", name, ErrNotFound)
+		return b, nil, refine(ErrNotFound, nil, "there is no staff member called %s", name)
 	}
 	var rec staffRecord
 	if err := json.Unmarshal(v, &rec); err != nil {
-		return b, nil, fmt.Errorf("%w: staff member %s cannot be read: %v", ErrDamaged, name, err)
+		return b, nil, ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", name, err))
 	}
 	return b, &rec, nil
 }
@@ -172,7 +172,7 @@ func (s *Store) ListStaff() ([]StaffMember, error) {
 		return b.ForEach(func(k, v []byte) error {
 			var rec staffRecord
 			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("%w: staff member %s cannot be read: %v", ErrDamaged, k, err)
+				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
 			}
 			out = append(out, rec.member())
 			return nil

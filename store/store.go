@@ -108,12 +108,12 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		isNew = true
 	case err != nil:
-		return nil, fmt.Errorf("cannot read the store file: %w", err)
+		return nil, failed("cannot read the store file", err)
 	case info.IsDir():
-		return nil, fmt.Errorf("%w: it is a folder", ErrNotStore)
+		return nil, ErrNotStore.Wrap(errors.New("it is a folder"))
 	case info.Size() == 0:
-		return nil, fmt.Errorf("%w: it is empty (0 bytes); move it away to start a new store, or restore a backup",
-			ErrDamaged)
+		return nil, refine(ErrDamaged, nil, "%s: it is empty (0 bytes); move it away to start a new store, or "+
+			"restore a backup", ErrDamaged.Message)
 	}
 
 	db, err := openBolt(path, opts, log)
@@ -140,7 +140,7 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 	}
 	f, err := os.OpenFile(path, flag, 0)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the store file: %w", err)
+		return nil, failed("cannot open the store file", err)
 	}
 	handed := false
 	defer func() {
@@ -178,7 +178,7 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 			if handed {
 				_ = f.Close()
 			}
-			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+			db, err = nil, ErrDamaged.Wrap(fmt.Errorf("%v", r))
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -199,9 +199,9 @@ func readFileMeta(r io.ReaderAt) (boltfile.Meta, error) {
 	case err == nil:
 		return fm, nil
 	case errors.As(err, &fe) && fe.NotBolt:
-		return fm, fmt.Errorf("%w: %s", ErrNotStore, fe.Detail)
+		return fm, ErrNotStore.Wrap(err)
 	case errors.As(err, &fe):
-		return fm, fmt.Errorf("%w: %s", ErrDamaged, fe.Detail)
+		return fm, ErrDamaged.Wrap(err)
 	}
 	return fm, err
 }
@@ -212,11 +212,11 @@ func boltErr(err error) error {
 	case errors.Is(err, berrors.ErrTimeout):
 		return ErrLocked
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
-		return fmt.Errorf("%w (%v)", ErrNotStore, err)
+		return ErrNotStore.Wrap(err)
 	case errors.Is(err, berrors.ErrChecksum):
-		return fmt.Errorf("%w (%v)", ErrDamaged, err)
+		return ErrDamaged.Wrap(err)
 	}
-	return fmt.Errorf("cannot open the store file: %w", err)
+	return failed("cannot open the store file", err)
 }
 
 // create makes a new store: the key file first, then the store file written
@@ -226,7 +226,7 @@ func boltErr(err error) error {
 func (s *Store) create() error {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot make the data folder: %w", err)
+		return failed("cannot make the data folder", err)
 	}
 	key, err := loadOrCreateKey(s.keyPath, true)
 	if err != nil {
@@ -234,14 +234,14 @@ func (s *Store) create() error {
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(s.path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	tmpPath := tmp.Name()
 	_ = tmp.Close()
 	defer os.Remove(tmpPath)
 	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.opts.Timeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		if err := migrate(tx, 0, time.Now()); err != nil {
@@ -258,10 +258,10 @@ func (s *Store) create() error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	syncDir(dir)
 	s.log.Info("store created", "path", s.path)
@@ -276,7 +276,7 @@ func (s *Store) setUp(isNew bool) error {
 	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || string(meta.Get(keyApp)) != string(appName) {
-			return fmt.Errorf("%w: it is a bbolt file of another program", ErrNotStore)
+			return ErrNotStore.Wrap(errors.New("it is a bbolt file of another program"))
 		}
 		v, err := readVersion(tx)
 		if err != nil {
@@ -290,12 +290,12 @@ func (s *Store) setUp(isNew bool) error {
 		return err
 	}
 	if version > schemaVersion {
-		return fmt.Errorf("%w (schema version %d; this one reads up to %d)", ErrNewer, version, schemaVersion)
+		return ErrNewer.Wrap(fmt.Errorf("schema version %d; this one reads up to %d", version, schemaVersion))
 	}
 	if version < schemaVersion {
 		if s.opts.ReadOnly {
-			return fmt.Errorf("the store has schema version %d and needs migrating to %d: open it with the kiosk first",
-				version, schemaVersion)
+			return flow.Errorf(flow.EUnavailable, "the store has schema version %d and needs migrating to %d: open it "+
+				"with the kiosk first", version, schemaVersion)
 		}
 		err := s.update(func(tx *bolt.Tx) error { return migrate(tx, version, time.Now()) })
 		if err != nil {
@@ -373,7 +373,7 @@ func (s *Store) run(mode int, fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v; run returnsdesk check", ErrDamaged, r)
+			err = refine(ErrDamaged, fmt.Errorf("%v", r), "%s; run returnsdesk check", ErrDamaged.Message)
 			s.broken.Store(&err)
 			s.log.Error("store transaction failed on a damaged page", "err", r, "stack", string(debug.Stack()))
 		}
