@@ -14,23 +14,12 @@ import (
 // Day lists the cases filed under one business day, in the order they were
 // opened, from the day index alone.
 func (s *Store) Day(day flow.Date) ([]Summary, error) {
-	prefix := appendDay(nil, day)
 	var out []Summary
 	loc := s.Location()
 	err := s.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bucketDays).Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-			if len(k) != dayLen+idLen {
-				return ErrDamaged.Wrap(fmt.Errorf("a day key of %d bytes", len(k)))
-			}
-			sum, err := decodeSummary(caseID(k[dayLen:]), day, v)
-			if err != nil {
-				return err
-			}
-			sum.Time = sum.Time.In(loc)
-			out = append(out, sum)
-		}
-		return nil
+		var err error
+		out, err = daySummaries(tx, day, loc)
+		return err
 	})
 	return out, err
 }
@@ -147,21 +136,28 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 func (s *Store) DayClosing(day flow.Date) (*Closing, error) {
 	var out *Closing
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketClosedDays)
-		if err != nil {
-			return err
-		}
-		v := b.Get(appendDay(nil, day))
-		if v == nil {
-			return nil
-		}
-		out = &Closing{}
-		if err := json.Unmarshal(v, out); err != nil {
-			return ErrDamaged.Wrap(fmt.Errorf("the close of %s cannot be read: %v", day, err))
-		}
-		return nil
+		var err error
+		out, err = closingTx(tx, day)
+		return err
 	})
 	return out, err
+}
+
+// closingTx reads the close of a day in tx, or nil while it is open.
+func closingTx(tx *bolt.Tx, day flow.Date) (*Closing, error) {
+	b, err := bucket(tx, bucketClosedDays)
+	if err != nil {
+		return nil, err
+	}
+	v := b.Get(appendDay(nil, day))
+	if v == nil {
+		return nil, nil
+	}
+	out := &Closing{}
+	if err := json.Unmarshal(v, out); err != nil {
+		return nil, ErrDamaged.Wrap(fmt.Errorf("the close of %s cannot be read: %v", day, err))
+	}
+	return out, nil
 }
 
 // DayReport is the report of a day as it stands: what Closing keeps at the

@@ -179,25 +179,32 @@ func (s *Store) Detail(caseID string) (CaseDetail, error) {
 	var out CaseDetail
 	loc := s.Location()
 	err = s.view(func(tx *bolt.Tx) error {
-		bs, err := openBuckets(tx)
-		if err != nil {
-			return err
-		}
-		rec, doc, err := existingCase(bs, id)
-		if err != nil {
-			return err
-		}
-		out = detailOf(rec, doc, id, loc)
-		for _, seq := range doc.Events {
-			ev, err := readEvent(bs.audit, seqKey(seq))
-			if err != nil {
-				return err
-			}
-			out.Trail = append(out.Trail, ev)
-		}
-		return nil
+		out, _, err = detailTx(tx, id, loc)
+		return err
 	})
 	return out, err
+}
+
+// detailTx reads one case whole with its trail in tx, and the day it is
+// filed under.
+func detailTx(tx *bolt.Tx, id []byte, loc *time.Location) (CaseDetail, flow.Date, error) {
+	bs, err := openBuckets(tx)
+	if err != nil {
+		return CaseDetail{}, flow.Date{}, err
+	}
+	rec, doc, err := existingCase(bs, id)
+	if err != nil {
+		return CaseDetail{}, flow.Date{}, err
+	}
+	out := detailOf(rec, doc, id, loc)
+	for _, seq := range doc.Events {
+		ev, err := readEvent(bs.audit, seqKey(seq))
+		if err != nil {
+			return CaseDetail{}, flow.Date{}, err
+		}
+		out.Trail = append(out.Trail, ev)
+	}
+	return out, rec.day, nil
 }
 
 // DayDetails reads every case of a day whole, in the order they were opened,

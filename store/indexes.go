@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 
 	"example.com/returnsdesk/flow"
 	bolt "go.etcd.io/bbolt"
@@ -79,31 +80,39 @@ func (s *Store) fromIndex(name, prefix []byte, keep func(flow.Date) bool) ([]Sum
 	var out []Summary
 	loc := s.Location()
 	err := s.view(func(tx *bolt.Tx) error {
-		days := tx.Bucket(bucketDays)
-		c := tx.Bucket(name).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			day, id, err := tailDayID(k)
-			if err != nil {
-				return err
-			}
-			if keep != nil && !keep(day) {
-				continue
-			}
-			v := days.Get(dayIDKey(day, id))
-			if v == nil {
-				return ErrDamaged.Wrap(fmt.Errorf("the %s index names case %s, which has no day summary", name,
-					caseID(id)))
-			}
-			sum, err := decodeSummary(caseID(id), day, v)
-			if err != nil {
-				return err
-			}
-			sum.Time = sum.Time.In(loc)
-			out = append(out, sum)
-		}
-		return nil
+		var err error
+		out, err = fromIndexTx(tx, name, prefix, keep, loc)
+		return err
 	})
 	return out, err
+}
+
+// fromIndexTx is fromIndex in tx, with the times in loc.
+func fromIndexTx(tx *bolt.Tx, name, prefix []byte, keep func(flow.Date) bool, loc *time.Location) ([]Summary, error) {
+	var out []Summary
+	days := tx.Bucket(bucketDays)
+	c := tx.Bucket(name).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		day, id, err := tailDayID(k)
+		if err != nil {
+			return nil, err
+		}
+		if keep != nil && !keep(day) {
+			continue
+		}
+		v := days.Get(dayIDKey(day, id))
+		if v == nil {
+			return nil, ErrDamaged.Wrap(fmt.Errorf("the %s index names case %s, which has no day summary", name,
+				caseID(id)))
+		}
+		sum, err := decodeSummary(caseID(id), day, v)
+		if err != nil {
+			return nil, err
+		}
+		sum.Time = sum.Time.In(loc)
+		out = append(out, sum)
+	}
+	return out, nil
 }
 
 // ByStatus lists the cases in a status that still needs someone: open
