@@ -32,16 +32,17 @@ package store
 //	receipts/
 //	  RECEIPT 0x00 day id -> ""         receipt number, trimmed and upper-cased
 //	serials/
-//	  SERIAL 0x00 day id -> ""          serial number or IMEI, without spaces, upper-cased
+//	  SERIAL 0x00 day id -> ""          serial number or IMEI, without spaces or dashes, upper-cased
 //	passports/
 //	  hmac(32) day id -> ""             the passport's keyed hash (never the number): repeat returns
 //	statuses/                           only the statuses of cases under way (flow.UnderWay)
 //	  STATUS 0x00 due(4) day id -> ""   due: the refund-by day of a refund owed, the expected return of an
 //	                                    item at the service centre, 0 otherwise; so owed refunds sort by due date
 //	by_staff/
-//	  NAME 0x00 day id -> ""            the staff member who opened the case
+//	  NAME 0x00 day id -> ""            the staff member who opened the case (flow.StaffName: trimmed)
 //	audit/                              append-only, never rewritten: corrections are new events
-//	  seq      -> hash(32) Event JSON   hash = SHA-256 of the JSON, which holds prev (the hash before)
+//	  seq      -> hash(32) Event JSON   hash = SHA-256 of the event before's hash (32 zero bytes for the
+//	                                    first), then the JSON; the link is in the hash, not in the JSON
 //	trail/                              versions 1 and 2 only: migration 2 -> 3 moves it into the cases
 //	  id seq(8) -> ""
 //	refund_lines/
@@ -55,11 +56,14 @@ package store
 //	  day      -> Closing JSON          read-only; who, when, the chain head (seq:hash) at the close and the
 //	                                    day's report, hashed on its day_close event
 //
-// Each exported method is one transaction. SaveCase writes the case, every
-// index entry that changed, the day summary, one audit event (its seq listed
-// in the case's events) and meta/head together, so nothing half-written can be read back. A save,
-// refund or sign-off of a case filed under a closed day is refused in the
-// same transaction that would write it.
+// Each exported method is one transaction (Login reads, compares the PIN's
+// slow hash outside any transaction, then writes). SaveCase writes the case,
+// every index entry that changed, the day summary, one audit event (its seq
+// listed in the case's events) and meta/head together, so nothing
+// half-written can be read back. A save, refund or sign-off of a case filed
+// under a closed day is refused in the same transaction that would write it.
+// What one screen of the shift lead's desk shows is read in one transaction
+// too (deskviews.go).
 //
 // Fill percents: cases, days, audit and by_staff take keys that grow with
 // time (ULIDs, days, sequence numbers; per staff member), so their pages are

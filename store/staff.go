@@ -183,23 +183,35 @@ func (s *Store) ListStaff() ([]StaffMember, error) {
 }
 
 // Initialized reports whether the store is set up: it has its settings and
-// at least one shift lead.
+// at least one shift lead. It reads both in one transaction.
 func (s *Store) Initialized() (bool, error) {
-	if _, err := s.Settings(); errors.Is(err, ErrNotFound) {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	staff, err := s.ListStaff()
-	if err != nil {
-		return false, err
-	}
-	for _, m := range staff {
-		if m.Role == RoleLead {
-			return true, nil
+	ok := false
+	err := s.view(func(tx *bolt.Tx) error {
+		set, err := bucket(tx, bucketSettings)
+		if err != nil {
+			return err
 		}
-	}
-	return false, nil
+		v := set.Get(keySettings)
+		if v == nil {
+			return nil
+		}
+		if err := json.Unmarshal(v, &Settings{}); err != nil {
+			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+		}
+		b, err := bucket(tx, bucketStaff)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var rec staffRecord
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
+			}
+			ok = ok || rec.Role == RoleLead
+			return nil
+		})
+	})
+	return ok, err
 }
 
 // Login checks a staff member's PIN at now. flow.MaxWrongPINs wrong PINs in
