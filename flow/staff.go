@@ -18,6 +18,7 @@ const (
 // Roles are every role, cashier first.
 var Roles = []Role{RoleCashier, RoleLead}
 
+// String is the role's name, as the store keeps it.
 func (r Role) String() string { return string(r) }
 
 // CheckRole says what is wrong with a role, if anything: it is one of Roles.
