@@ -146,7 +146,7 @@ var PassportTypes = []string{"id_card", "booklet", "foreign"}
 // digits; a booklet two letters and 6 digits; a foreign passport 5 to 20
 // letters and digits.
 func CheckPassport(ptype, number string) error {
-	n := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(number), " ", ""))
+	n := NormalizePassport(number)
 	switch ptype {
 	case "id_card":
 		if len(n) != 9 || !allDigits(n) {
@@ -171,9 +171,16 @@ func CheckPassport(ptype, number string) error {
 	return nil
 }
 
-// NormalizePassport is the number as it is hashed: upper case, no spaces.
+// NormalizePassport is a passport number as it is checked and hashed: upper
+// case, without spaces (of any kind) or dashes, so that "km 482-913" and
+// "KM482913" are the same number.
 func NormalizePassport(number string) string {
-	return strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(number), " ", ""))
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '-' {
+			return -1
+		}
+		return unicode.ToUpper(r)
+	}, number)
 }
 
 // Masked shows a passport by its type and last four characters only.

@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -79,7 +78,7 @@ func chainHead(tx *bolt.Tx) (uint64, []byte, error) {
 		return 0, genesis, nil
 	}
 	if len(h) != 8+sha256.Size {
-		return 0, nil, fmt.Errorf("%w: meta/head is %d bytes", ErrDamaged, len(h))
+		return 0, nil, ErrDamaged.Wrap(fmt.Errorf("meta/head is %d bytes", len(h)))
 	}
 	return binary.BigEndian.Uint64(h), copyBytes(h[8:]), nil
 }
@@ -90,13 +89,13 @@ func chainHead(tx *bolt.Tx) (uint64, []byte, error) {
 // before the case's hash is taken: nextSeq says which number it will get.
 func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
 	if strings.TrimSpace(ev.Staff) == "" {
-		return ev, errors.New("an audit event needs the staff member who did it")
+		return ev, flow.Errorf(flow.EInvalid, "an audit event needs the staff member who did it")
 	}
 	if ev.Kind == "" {
-		return ev, errors.New("an audit event needs its kind")
+		return ev, flow.Errorf(flow.EInvalid, "an audit event needs its kind")
 	}
 	if len(ev.Detail) > maxDetail {
-		return ev, fmt.Errorf("the event's detail is longer than %d bytes", maxDetail)
+		return ev, flow.Errorf(flow.EInvalid, "the event's detail is longer than %d bytes", maxDetail)
 	}
 	if ev.Time.IsZero() {
 		ev.Time = time.Now()
@@ -141,7 +140,7 @@ func chainHash(prev, body []byte) []byte {
 func readEvent(audit *bolt.Bucket, k []byte) (Event, error) {
 	v := audit.Get(k)
 	if v == nil {
-		return Event{}, fmt.Errorf("%w: audit event %x is missing", ErrDamaged, k)
+		return Event{}, ErrDamaged.Wrap(fmt.Errorf("audit event %x is missing", k))
 	}
 	ev, err := decodeEvent(k, v)
 	if err != nil {
@@ -167,10 +166,10 @@ func nextSeq(tx *bolt.Tx) (uint64, error) {
 func decodeEvent(k, v []byte) (Event, error) {
 	var ev Event
 	if len(k) != 8 || len(v) < sha256.Size {
-		return ev, fmt.Errorf("%w: audit event %x is malformed", ErrDamaged, k)
+		return ev, ErrDamaged.Wrap(fmt.Errorf("audit event %x is malformed", k))
 	}
 	if err := json.Unmarshal(v[sha256.Size:], &ev); err != nil {
-		return ev, fmt.Errorf("%w: audit event %d cannot be read: %v", ErrDamaged, binary.BigEndian.Uint64(k), err)
+		return ev, ErrDamaged.Wrap(fmt.Errorf("audit event %d cannot be read: %v", binary.BigEndian.Uint64(k), err))
 	}
 	ev.Hash = hex.EncodeToString(v[:sha256.Size])
 	return ev, nil

@@ -11,7 +11,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +18,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store/internal/boltfile"
 )
 
 // Report is what Check found in a store that passed.
@@ -64,10 +64,10 @@ func ParseAnchor(s string) (Anchor, error) {
 	seq, hash, ok := strings.Cut(strings.TrimSpace(s), ":")
 	n, err := strconv.ParseUint(seq, 10, 64)
 	if !ok || err != nil || n == 0 {
-		return Anchor{}, fmt.Errorf("%q is not an anchor written as SEQ:HASH", s)
+		return Anchor{}, flow.Errorf(flow.EInvalid, "%q is not an anchor written as SEQ:HASH", s)
 	}
 	if h, err := hex.DecodeString(hash); err != nil || len(h) != sha256.Size {
-		return Anchor{}, fmt.Errorf("%q is not an anchor: the hash is 64 hex digits", s)
+		return Anchor{}, flow.Errorf(flow.EInvalid, "%q is not an anchor: the hash is 64 hex digits", s)
 	}
 	return Anchor{Seq: n, Hash: strings.ToLower(hash)}, nil
 }
@@ -97,6 +97,16 @@ func (p *problems) add(format string, args ...any) {
 	}
 }
 
+// walk walks bbolt's page tree by plain reads (boltfile.WalkTree) and adds
+// what it finds to p.
+func (p *problems) walk(r io.ReaderAt, pageSize int, hwm, root uint64) boltfile.Walk {
+	w := boltfile.WalkTree(r, pageSize, hwm, root, maxProblems-len(p.list))
+	for _, s := range w.Problems {
+		p.add("%s", s)
+	}
+	return w
+}
+
 func (p *problems) err() error {
 	if len(p.list) == 0 {
 		return nil
@@ -119,9 +129,9 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	case err != nil:
 		return rep, err
 	case info.IsDir():
-		return rep, fmt.Errorf("%w: it is a folder", ErrNotStore)
+		return rep, ErrNotStore.Wrap(errors.New("it is a folder"))
 	case info.Size() == 0:
-		return rep, fmt.Errorf("%w: it is empty (0 bytes)", ErrDamaged)
+		return rep, ErrDamaged.Wrap(errors.New("it is empty (0 bytes)"))
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -136,16 +146,15 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 		return rep, err
 	}
 	var p problems
-	for _, bad := range fm.badMetas {
+	for _, bad := range fm.BadMetas {
 		p.add("%s: the file is read from the other meta page, so the last commit may be lost "+
 			"(a power cut during a commit does this too; the next commit repairs it)", bad)
 	}
-	w := walker{r: f, pageSize: fm.pageSize, hwm: fm.hwm, p: &p, seen: map[uint64]bool{}}
-	w.tree(fm.root, "root", 0)
-	if fm.freelist != noFreelist {
-		free, _ := readFreelist(f, fm)
+	w := p.walk(f, fm.PageSize, fm.HWM, fm.Root)
+	if fm.Freelist != boltfile.NoFreelist {
+		free, _ := boltfile.ReadFreelist(f, fm)
 		for _, id := range free {
-			if w.seen[id] {
+			if w.Seen[id] {
 				p.add("page %d is in use and also on the freelist", id)
 			}
 		}
@@ -153,7 +162,7 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	if err := p.err(); err != nil {
 		return rep, err
 	}
-	rep.Size, rep.Pages = info.Size(), w.pages
+	rep.Size, rep.Pages = info.Size(), w.Pages
 
 	db, err := openBolt(path, Options{ReadOnly: true, Timeout: time.Second}, discardLog())
 	if err != nil {
@@ -211,7 +220,7 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 		if err != nil {
 			return err
 		}
-		for _, bad := range fm.badMetas {
+		for _, bad := range fm.BadMetas {
 			p.add("%s: the store is read from the other meta page, so the last commit may be lost", bad)
 		}
 		if len(p.list) > 0 {
@@ -219,9 +228,8 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 		}
 		pageSize := tx.DB().Info().PageSize
 		hwm := uint64(tx.Size()) / uint64(pageSize)
-		w := walker{r: f, pageSize: pageSize, hwm: hwm, p: &p, seen: map[uint64]bool{}}
-		w.tree(uint64(tx.Cursor().Bucket().Root()), "root", 0)
-		rep.Pages, rep.Size = w.pages, tx.Size()
+		w := p.walk(f, pageSize, hwm, uint64(tx.Cursor().Bucket().Root()))
+		rep.Pages, rep.Size = w.Pages, tx.Size()
 		if len(p.list) > 0 {
 			return nil
 		}
@@ -258,145 +266,6 @@ func boltCheck(tx *bolt.Tx, p *problems) {
 	for err := range tx.Check() {
 		p.add("bbolt: %v", err)
 	}
-}
-
-// walker checks bbolt's page tree by plain reads: every page it reaches is
-// inside the file, calls itself by its number, is a branch or a leaf, is
-// reached once, and holds its elements inside itself. Only then may bbolt's
-// own code (which trusts those things) run on the file.
-type walker struct {
-	r        io.ReaderAt
-	pageSize int
-	hwm      uint64
-	p        *problems
-	seen     map[uint64]bool
-	pages    int
-}
-
-func (w *walker) read(id uint64) ([]byte, bool) {
-	hdr := make([]byte, pageHeaderSize)
-	if _, err := w.r.ReadAt(hdr, int64(id)*int64(w.pageSize)); err != nil {
-		w.p.add("page %d cannot be read: %v", id, err)
-		return nil, false
-	}
-	overflow := uint64(ne.Uint32(hdr[12:]))
-	if id+overflow >= w.hwm {
-		w.p.add("page %d runs %d pages past the end of the file's %d pages", id, overflow, w.hwm)
-		return nil, false
-	}
-	buf := make([]byte, (overflow+1)*uint64(w.pageSize))
-	if _, err := w.r.ReadAt(buf, int64(id)*int64(w.pageSize)); err != nil {
-		w.p.add("page %d cannot be read: %v", id, err)
-		return nil, false
-	}
-	return buf, true
-}
-
-// tree walks the page tree of one bucket from its root page.
-func (w *walker) tree(id uint64, path string, depth int) {
-	if len(w.p.list) >= maxProblems {
-		return
-	}
-	if depth > 64 {
-		w.p.add("bucket %s: the page tree is more than 64 levels deep (a loop?)", path)
-		return
-	}
-	if id < 2 || id >= w.hwm {
-		w.p.add("bucket %s: names page %d, outside the file's %d pages", path, id, w.hwm)
-		return
-	}
-	page, ok := w.read(id)
-	if !ok {
-		return
-	}
-	if got := ne.Uint64(page); got != id {
-		w.p.add("bucket %s: page %d calls itself page %d", path, id, got)
-		return
-	}
-	for i := uint64(0); i < uint64(len(page)/w.pageSize); i++ {
-		if w.seen[id+i] {
-			w.p.add("bucket %s: page %d is reached twice", path, id+i)
-			return
-		}
-		w.seen[id+i] = true
-	}
-	w.pages += len(page) / w.pageSize
-	w.elements(page, path, depth, true)
-}
-
-// elements checks the elements of a branch or leaf page (or an inline
-// bucket's page, where page is the bucket's value after its header) and
-// walks on to the pages and buckets they name.
-func (w *walker) elements(page []byte, path string, depth int, onDisk bool) {
-	where := fmt.Sprintf("bucket %s", path)
-	if onDisk {
-		where = fmt.Sprintf("bucket %s, page %d", path, ne.Uint64(page))
-	}
-	if len(page) < pageHeaderSize {
-		w.p.add("%s: an inline bucket of %d bytes", where, len(page))
-		return
-	}
-	flags, count := ne.Uint16(page[8:]), int(ne.Uint16(page[10:]))
-	if flags != flagBranch && flags != flagLeaf {
-		w.p.add("%s: not a branch or leaf page (flags %#x)", where, flags)
-		return
-	}
-	if flags == flagBranch && !onDisk {
-		w.p.add("%s: an inline bucket holds a branch page", where)
-		return
-	}
-	if pageHeaderSize+count*leafElemSize > len(page) {
-		w.p.add("%s: %d elements do not fit in %d bytes", where, count, len(page))
-		return
-	}
-	for i := 0; i < count; i++ {
-		e := pageHeaderSize + i*leafElemSize
-		if flags == flagBranch {
-			pos, ksize, child := int64(ne.Uint32(page[e:])), int64(ne.Uint32(page[e+4:])), ne.Uint64(page[e+8:])
-			if int64(e)+pos+ksize > int64(len(page)) {
-				w.p.add("%s: branch element %d points outside the page", where, i)
-				return
-			}
-			w.tree(child, path, depth+1)
-			continue
-		}
-		eflags, pos := ne.Uint32(page[e:]), int64(ne.Uint32(page[e+4:]))
-		ksize, vsize := int64(ne.Uint32(page[e+8:])), int64(ne.Uint32(page[e+12:]))
-		start := int64(e) + pos
-		if start+ksize+vsize > int64(len(page)) {
-			w.p.add("%s: leaf element %d points outside the page", where, i)
-			return
-		}
-		switch eflags {
-		case 0:
-		case bucketLeafFlag:
-			name := string(page[start : start+ksize])
-			val := page[start+ksize : start+ksize+vsize]
-			sub := path + "/" + printable(name)
-			if path == "root" {
-				sub = printable(name)
-			}
-			if len(val) < bucketHdrSize {
-				w.p.add("%s: the bucket %s has a header of %d bytes", where, sub, len(val))
-				return
-			}
-			if root := ne.Uint64(val); root != 0 {
-				w.tree(root, sub, depth+1)
-			} else {
-				w.elements(val[bucketHdrSize:], sub, depth+1, false)
-			}
-		default:
-			w.p.add("%s: leaf element %d has flags %#x", where, i, eflags)
-			return
-		}
-	}
-}
-
-func printable(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
-		return fmt.Sprintf("%x", s)
-	}
-	return s
 }
 
 // checkContents checks what the store holds: its schema, the audit chain, and
@@ -455,103 +324,135 @@ type lastWrite struct {
 }
 
 // checkChain verifies the audit chain from the first event to the head. It
-// counts the events about cases in rep and returns the last event that wrote each staff
-// account ("staff:NAME") and the settings ("settings").
+// counts the events about cases in rep and returns the last event that wrote
+// each staff account ("staff:NAME"), the settings ("settings") and each
+// closed day ("day:YYYY-MM-DD").
 func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
-	written := map[string]lastWrite{}
-	anchors := map[uint64]string{}
+	cc := chainCheck{bs: bs, p: p, rep: rep, prev: genesis, written: map[string]lastWrite{},
+		anchors: map[uint64]string{}}
 	for _, a := range opts.Anchors {
-		anchors[a.Seq] = a.Hash
-	}
-	prev := genesis
-	var last uint64
-	caseEvents := 0
-	brokenAt := uint64(0) // the first broken link: anchors after it prove nothing
-	broken := func(seq uint64, format string, args ...any) {
-		if brokenAt == 0 {
-			brokenAt = seq
-		}
-		p.add("audit event %d: %s", seq, fmt.Sprintf(format, args...))
+		cc.anchors[a.Seq] = a.Hash
 	}
 	c := bs.audit.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		if len(k) != 8 {
-			broken(last+1, "a key of %d bytes in the audit bucket", len(k))
-			continue
-		}
-		seq := binary.BigEndian.Uint64(k)
-		if seq != last+1 {
-			broken(last+1, "missing: the chain jumps from %d to %d (events deleted)", last, seq)
-		}
-		last = seq
-		rep.Events++
-		if len(v) < sha256.Size {
-			broken(seq, "its value is %d bytes", len(v))
-			prev = nil
-			continue
-		}
-		stored, body := v[:sha256.Size], v[sha256.Size:]
-		var ev Event
-		readErr := json.Unmarshal(body, &ev)
-		if readErr == nil && ev.Seq != seq {
-			broken(seq, "it holds event %d: events were moved or reordered", ev.Seq)
-		}
-		if prev == nil { // the event before could not be read: go on from this one
-			prev = stored
-		} else if !bytes.Equal(chainHash(prev, body), stored) {
-			broken(seq, "its hash does not match its contents and the hash before it: it was edited, or the "+
-				"event before it was replaced, deleted or reordered")
-		}
-		if readErr != nil {
-			broken(seq, "it cannot be read: %v", readErr)
-		} else {
-			switch {
-			case ev.RecordHash == "":
-			case ev.Kind == EventSettings:
-				written["settings"] = lastWrite{seq, ev.RecordHash}
-			case ev.Kind == EventStaff || ev.Kind == EventLogin:
-				written["staff:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
-			case ev.Kind == EventDayClose:
-				written["day:"+ev.Day] = lastWrite{seq, ev.RecordHash}
-			}
-			if ev.CaseID != "" {
-				caseEvents++
-				id, err := caseKey(ev.CaseID)
-				switch {
-				case err != nil:
-					broken(seq, "it names %q, which is not a case id", ev.CaseID)
-				case bs.cases.Get(id) == nil:
-					p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
-				}
-			}
-		}
-		if h, ok := anchors[seq]; ok {
-			if hex.EncodeToString(stored) != h {
-				p.add("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten", seq, h)
-			} else if brokenAt != 0 {
-				p.add("audit event %d matches its anchor, but the chain is broken before it (at %d)", seq, brokenAt)
-			}
-			delete(anchors, seq)
-		}
-		prev = stored
+		cc.event(k, v)
 	}
-	for seq, h := range anchors {
-		p.add("the anchor %d:%s is not in the chain (it ends at %d): events were deleted", seq, h, last)
+	for seq, h := range cc.anchors {
+		p.add("the anchor %d:%s is not in the chain (it ends at %d): events were deleted", seq, h, cc.last)
 	}
+	cc.head(tx)
+	return cc.written
+}
+
+// chainCheck is checkChain's walk along the chain.
+type chainCheck struct {
+	bs       *buckets
+	p        *problems
+	rep      *Report
+	anchors  map[uint64]string // the anchors not reached yet
+	written  map[string]lastWrite
+	prev     []byte // the hash of the event before; nil when it could not be read
+	last     uint64 // the seq of the event before
+	brokenAt uint64 // the first broken link: anchors after it prove nothing
+}
+
+// broken reports a broken link at seq.
+func (cc *chainCheck) broken(seq uint64, format string, args ...any) {
+	if cc.brokenAt == 0 {
+		cc.brokenAt = seq
+	}
+	cc.p.add("audit event %d: %s", seq, fmt.Sprintf(format, args...))
+}
+
+// event checks one stored event: its key follows the one before, its hash
+// links it to the one before, it reads, and what it names is there.
+func (cc *chainCheck) event(k, v []byte) {
+	if len(k) != 8 {
+		cc.broken(cc.last+1, "a key of %d bytes in the audit bucket", len(k))
+		return
+	}
+	seq := binary.BigEndian.Uint64(k)
+	if seq != cc.last+1 {
+		cc.broken(cc.last+1, "missing: the chain jumps from %d to %d (events deleted)", cc.last, seq)
+	}
+	cc.last = seq
+	cc.rep.Events++
+	if len(v) < sha256.Size {
+		cc.broken(seq, "its value is %d bytes", len(v))
+		cc.prev = nil
+		return
+	}
+	stored, body := v[:sha256.Size], v[sha256.Size:]
+	var ev Event
+	readErr := json.Unmarshal(body, &ev)
+	if readErr == nil && ev.Seq != seq {
+		cc.broken(seq, "it holds event %d: events were moved or reordered", ev.Seq)
+	}
+	if cc.prev != nil && !bytes.Equal(chainHash(cc.prev, body), stored) {
+		cc.broken(seq, "its hash does not match its contents and the hash before it: it was edited, or the "+
+			"event before it was replaced, deleted or reordered")
+	} // with no hash before (unreadable), the chain goes on from this one
+	if readErr != nil {
+		cc.broken(seq, "it cannot be read: %v", readErr)
+	} else {
+		cc.names(seq, ev)
+	}
+	cc.anchor(seq, stored)
+	cc.prev = stored
+}
+
+// names notes the record an event wrote and checks that its case is there.
+func (cc *chainCheck) names(seq uint64, ev Event) {
+	switch {
+	case ev.RecordHash == "":
+	case ev.Kind == EventSettings:
+		cc.written["settings"] = lastWrite{seq, ev.RecordHash}
+	case ev.Kind == EventStaff || ev.Kind == EventLogin:
+		cc.written["staff:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
+	case ev.Kind == EventDayClose:
+		cc.written["day:"+ev.Day] = lastWrite{seq, ev.RecordHash}
+	}
+	if ev.CaseID == "" {
+		return
+	}
+	cc.rep.caseEvents++
+	id, err := caseKey(ev.CaseID)
+	switch {
+	case err != nil:
+		cc.broken(seq, "it names %q, which is not a case id", ev.CaseID)
+	case cc.bs.cases.Get(id) == nil:
+		cc.p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
+	}
+}
+
+// anchor checks an event against the anchor written down for it, if any.
+func (cc *chainCheck) anchor(seq uint64, stored []byte) {
+	h, ok := cc.anchors[seq]
+	if !ok {
+		return
+	}
+	if hex.EncodeToString(stored) != h {
+		cc.p.add("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten", seq, h)
+	} else if cc.brokenAt != 0 {
+		cc.p.add("audit event %d matches its anchor, but the chain is broken before it (at %d)", seq, cc.brokenAt)
+	}
+	delete(cc.anchors, seq)
+}
+
+// head checks that the chain ends at the store's head (meta/head), and
+// puts the head in the report.
+func (cc *chainCheck) head(tx *bolt.Tx) {
 	headSeq, headHash, err := chainHead(tx)
 	switch {
 	case err != nil:
-		p.add("%v", err)
-	case headSeq != last:
-		p.add("the chain ends at event %d but the store's head is event %d: events at the end were deleted or added "+
-			"outside the program", last, headSeq)
-	case last > 0 && !bytes.Equal(headHash, prev):
-		p.add("audit event %d: its hash is not the store's head: the last event was replaced", last)
+		cc.p.add("%v", err)
+	case headSeq != cc.last:
+		cc.p.add("the chain ends at event %d but the store's head is event %d: events at the end were deleted or "+
+			"added outside the program", cc.last, headSeq)
+	case cc.last > 0 && !bytes.Equal(headHash, cc.prev):
+		cc.p.add("audit event %d: its hash is not the store's head: the last event was replaced", cc.last)
 	}
-	rep.HeadSeq, rep.HeadHash = headSeq, hex.EncodeToString(headHash)
-
-	rep.caseEvents = caseEvents
-	return written
+	cc.rep.HeadSeq, cc.rep.HeadHash = headSeq, hex.EncodeToString(headHash)
 }
 
 // checkCases checks every case against its index entries, its day summary,
@@ -559,70 +460,14 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 // counts: every expected entry was found), and that the cases list every
 // event about a case once.
 func checkCases(bs *buckets, rep *Report, p *problems) {
-	want := map[*bolt.Bucket]int{}
-	refunds, listed := 0, 0
+	cc := caseCounts{want: map[*bolt.Bucket]int{}}
 	c := bs.cases.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		rep.Cases++
-		if len(k) != idLen {
-			p.add("cases: a key of %d bytes", len(k))
-			continue
-		}
-		id := caseID(k)
-		rec, err := decodeCaseRecord(v)
-		if err != nil {
-			p.add("case %s: %v", id, err)
-			continue
-		}
-		doc, err := rec.decode(id)
-		if err != nil {
-			p.add("%v", err)
-			continue
-		}
-		cs, refund := doc.Case, doc.Refund
-		if cs.ID != id {
-			p.add("case %s: it is stored under the id of case %s", cs.ID, id)
-			continue
-		}
-		listed += checkCaseEvents(bs, k, doc.Events, rec.raw, p)
-		entries, err := indexEntries(bs, cs, rec.day, k)
-		if err != nil {
-			p.add("case %s: %v", id, err)
-			continue
-		}
-		for _, e := range entries {
-			want[e.bucket]++
-			if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
-				p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
-			}
-		}
-		if refund != nil {
-			refunds++
-			st := statusOf(cs)
-			if st != flow.StatusRefunded && st != flow.StatusClosed {
-				p.add("case %s: a refund was paid but the case is %s", id, st)
-			}
-			if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
-				p.add("case %s: its refund's receipt line is not recorded", id)
-			}
-		} else if statusOf(cs) == flow.StatusRefunded {
-			p.add("case %s: it is refunded but no refund was recorded", id)
-		}
-		got := bs.days.Get(dayIDKey(rec.day, k))
-		if got == nil {
-			p.add("case %s: its day summary (%s) is missing", id, rec.day)
-		} else {
-			wantSum := summarize(doc, rec.day)
-			gotSum, err := decodeSummary(id, rec.day, got)
-			if err != nil {
-				p.add("%v", err)
-			} else if !bytes.Equal(gotSum.encode(), wantSum.encode()) {
-				p.add("case %s: its day summary does not match the case (a flag cleared or set outside the program?)", id)
-			}
-		}
+		checkCase(bs, k, v, &cc, p)
 	}
-	if listed != rep.caseEvents {
-		p.add("the cases list %d events, but %d events are about cases", listed, rep.caseEvents)
+	if cc.listed != rep.caseEvents {
+		p.add("the cases list %d events, but %d events are about cases", cc.listed, rep.caseEvents)
 	}
 	if n := count(bs.days, dayLen+idLen, false, p); n != rep.Cases {
 		p.add("days: %d summaries for %d cases", n, rep.Cases)
@@ -632,12 +477,96 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 		bucket *bolt.Bucket
 	}{{"receipts", bs.receipts}, {"serials", bs.serials}, {"passports", bs.passports},
 		{"statuses", bs.statuses}, {"by_staff", bs.byStaff}} {
-		if n := count(b.bucket, dayLen+idLen, true, p); n != want[b.bucket] {
-			p.add("%s: %d entries where the cases make %d", b.name, n, want[b.bucket])
+		if n := count(b.bucket, dayLen+idLen, true, p); n != cc.want[b.bucket] {
+			p.add("%s: %d entries where the cases make %d", b.name, n, cc.want[b.bucket])
 		}
 	}
-	if n := count(bs.refundLines, 1, false, p); n != refunds {
-		p.add("refund_lines: %d lines for %d refunds", n, refunds)
+	if n := count(bs.refundLines, 1, false, p); n != cc.refunds {
+		p.add("refund_lines: %d lines for %d refunds", n, cc.refunds)
+	}
+}
+
+// caseCounts is what the cases make, which the indexes must hold no more
+// than: index entries by bucket, refunds, and events listed.
+type caseCounts struct {
+	want            map[*bolt.Bucket]int
+	refunds, listed int
+}
+
+// checkCase checks one stored case (key k, value v): it reads, its events,
+// its index entries, its refund and its day summary.
+func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
+	if len(k) != idLen {
+		p.add("cases: a key of %d bytes", len(k))
+		return
+	}
+	id := caseID(k)
+	rec, err := decodeCaseRecord(v)
+	if err != nil {
+		p.add("case %s: %v", id, err)
+		return
+	}
+	doc, err := rec.decode(id)
+	if err != nil {
+		p.add("%v", err)
+		return
+	}
+	if doc.Case.ID != id {
+		p.add("case %s: it is stored under the id of case %s", doc.Case.ID, id)
+		return
+	}
+	cc.listed += checkCaseEvents(bs, k, doc.Events, rec.raw, p)
+	entries, err := indexEntries(bs, doc.Case, rec.day, k)
+	if err != nil {
+		p.add("case %s: %v", id, err)
+		return
+	}
+	for _, e := range entries {
+		cc.want[e.bucket]++
+		if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
+			p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
+		}
+	}
+	if doc.Refund != nil {
+		cc.refunds++
+	}
+	checkCaseRefund(bs, k, doc, p)
+	checkCaseSummary(bs, k, rec.day, doc, p)
+}
+
+// checkCaseRefund checks that a case's refund and its status agree, and that
+// the refund's receipt line names the case.
+func checkCaseRefund(bs *buckets, k []byte, doc caseDoc, p *problems) {
+	id, cs := caseID(k), doc.Case
+	switch st := statusOf(cs); {
+	case doc.Refund == nil && st == flow.StatusRefunded:
+		p.add("case %s: it is refunded but no refund was recorded", id)
+	case doc.Refund == nil:
+	case st != flow.StatusRefunded && st != flow.StatusClosed:
+		p.add("case %s: a refund was paid but the case is %s", id, st)
+		fallthrough
+	default:
+		if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
+			p.add("case %s: its refund's receipt line is not recorded", id)
+		}
+	}
+}
+
+// checkCaseSummary checks that a case's day summary is what summarize makes
+// of it.
+func checkCaseSummary(bs *buckets, k []byte, day flow.Date, doc caseDoc, p *problems) {
+	id := caseID(k)
+	got := bs.days.Get(dayIDKey(day, k))
+	if got == nil {
+		p.add("case %s: its day summary (%s) is missing", id, day)
+		return
+	}
+	wantSum := summarize(doc, day)
+	gotSum, err := decodeSummary(id, day, got)
+	if err != nil {
+		p.add("%v", err)
+	} else if !bytes.Equal(gotSum.encode(), wantSum.encode()) {
+		p.add("case %s: its day summary does not match the case (a flag cleared or set outside the program?)", id)
 	}
 }
 
@@ -734,53 +663,46 @@ func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 	})
 }
 
-// Backup takes a hot copy of the store (a read transaction's WriteTo, while
-// the terminals go on working) to dest, or to a dated file inside dest when
-// it is a folder. The copy is written under a temporary name, synced, opened
-// read-only and checked, and only then renamed into place: a failed backup
-// never replaces a good one. The passport key is not in it: keep the key
-// file apart. It returns the check's report of the copy.
-func (s *Store) Backup(dest string) (Report, error) {
-	if info, err := os.Stat(dest); err == nil && info.IsDir() {
-		dest = filepath.Join(dest, "returnsdesk-"+time.Now().Format("20060102-150405")+".db")
-	}
-	if a, err := os.Stat(dest); err == nil {
-		if b, err := os.Stat(s.path); err == nil && os.SameFile(a, b) {
-			return Report{}, errors.New("the backup cannot be the store file itself")
+// checkClosedDays checks every closed day against the audit trail: the close
+// is as its day_close event wrote it, no day_close event lacks its close, and
+// the chain head it recorded is still in the chain with the same hash.
+func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
+	closes := 0
+	_ = bs.closedDays.ForEach(func(k, v []byte) error {
+		closes++
+		var c Closing
+		if len(k) != dayLen || json.Unmarshal(v, &c) != nil || !bytes.Equal(appendDay(nil, c.Day), k) {
+			p.add("closed_days: the close under %x cannot be read", k)
+			return nil
+		}
+		w, ok := written["day:"+c.Day.String()]
+		if !ok || w.hash != recordHash(v) {
+			p.add("the close of %s is not as its day_close event (%d) left it: changed outside the program", c.Day, w.seq)
+		}
+		if c.Anchor.Seq > 0 {
+			at := bs.audit.Get(seqKey(c.Anchor.Seq))
+			if len(at) < sha256.Size || hex.EncodeToString(at[:sha256.Size]) != c.Anchor.Hash {
+				p.add("the close of %s recorded the chain head %s, which the chain no longer holds: the history "+
+					"before the close was rewritten", c.Day, c.Anchor)
+			}
+		}
+		return nil
+	})
+	n := 0
+	for k := range written {
+		if strings.HasPrefix(k, "day:") {
+			n++
 		}
 	}
-	dir := filepath.Dir(dest)
-	tmp, err := os.CreateTemp(dir, filepath.Base(dest)+".partial-*")
-	if err != nil {
-		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
+	if n != closes {
+		p.add("closed_days: %d closes, but the audit trail closed %d days", closes, n)
 	}
-	tmpPath := tmp.Name()
-	defer os.Remove(tmpPath)
-	err = s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
-	})
-	if err == nil {
-		err = tmp.Chmod(0o600)
+}
+
+// printable is a key as a problem shows it: hex unless it is printable ASCII.
+func printable(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
+		return fmt.Sprintf("%x", s)
 	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return Report{}, fmt.Errorf("cannot write the backup: %w", err)
-	}
-	rep, err := CheckFile(tmpPath, CheckOptions{})
-	if err != nil {
-		return rep, fmt.Errorf("the backup failed its check, so it was not kept: %w", err)
-	}
-	if err := os.Rename(tmpPath, dest); err != nil {
-		return rep, fmt.Errorf("cannot write the backup: %w", err)
-	}
-	syncDir(dir)
-	rep.Path = dest
-	s.log.Info("backup taken", "dest", dest, "cases", rep.Cases, "events", rep.Events, "head", rep.HeadHash)
-	return rep, nil
+	return s
 }

@@ -142,7 +142,8 @@ func TestDamagedFiles(t *testing.T) {
 	want, err := dump(orig)
 	must(t, err)
 	size := len(data)
-	pageSize := int(binary.LittleEndian.Uint32(data[metaOffset+8:]))
+	// the page size: meta page 0 after its page header (16 bytes), the magic and the version
+	pageSize := int(binary.LittleEndian.Uint32(data[16+8:]))
 
 	t.Run("truncated", func(t *testing.T) {
 		for _, n := range []int{0, 1, 100, 4095, pageSize, 2*pageSize - 1, 2 * pageSize, 3 * pageSize, size / 2,

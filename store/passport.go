@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -27,16 +26,11 @@ const keySize = 32
 // passport key (Key, hex), which finds repeat returns by the same person
 // without keeping the number. The number itself is kept nowhere: not in the
 // store, not in the log. Spaces, dashes and letter case in the number do not
-// count. Checking that the number is well formed is flow's; a store open
+// count (flow.NormalizePassport). Checking that the number is well formed is flow's; a store open
 // read-only has no key and leaves Key empty.
 func (s *Store) MaskPassport(ptype, number, name string) flow.Passport {
 	ptype = strings.ToLower(strings.TrimSpace(ptype))
-	n := strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '-' {
-			return -1
-		}
-		return unicode.ToUpper(r)
-	}, number)
+	n := flow.NormalizePassport(number)
 	r := []rune(n)
 	p := flow.Passport{Type: ptype, Last4: string(r[max(0, len(r)-4):]), Name: strings.TrimSpace(name)}
 	if s.key != nil && n != "" {
@@ -70,7 +64,7 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot make the passport key's folder: %w", err)
+		return nil, failed("cannot make the passport key's folder", err)
 	}
 	key = make([]byte, keySize)
 	if _, err := rand.Read(key); err != nil {
@@ -78,7 +72,7 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".new-*")
 	if err != nil {
-		return nil, fmt.Errorf("cannot create the passport key file: %w", err)
+		return nil, failed("cannot create the passport key file", err)
 	}
 	defer os.Remove(tmp.Name())
 	_, err = fmt.Fprintf(tmp, "%s\n", hex.EncodeToString(key))
@@ -92,13 +86,13 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot write the passport key file: %w", err)
+		return nil, failed("cannot write the passport key file", err)
 	}
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, os.ErrExist) { // another process made one first
 			return readKey(path)
 		}
-		return nil, fmt.Errorf("cannot create the passport key file: %w", err)
+		return nil, failed("cannot create the passport key file", err)
 	}
 	syncDir(dir)
 	return key, nil
@@ -111,7 +105,7 @@ func readKey(path string) ([]byte, error) {
 	}
 	key, err := hex.DecodeString(string(bytes.TrimSpace(data)))
 	if err != nil || len(key) != keySize {
-		return nil, fmt.Errorf("the passport key file %s is not a key (64 hex digits)", path)
+		return nil, flow.Errorf(flow.EUnavailable, "the passport key file %s is not a key (64 hex digits)", path)
 	}
 	return key, nil
 }
@@ -128,9 +122,9 @@ func (s *Store) setUpKey(stored []byte) error {
 	key, err := readKey(s.keyPath)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && stored != nil && !s.opts.ReplaceLostKey:
-		return fmt.Errorf("%w: %s. Restore it from where it was kept apart (it is not in backups); "+
+		return refine(ErrKeyMissing, nil, "%s: %s. Restore it from where it was kept apart (it is not in backups); "+
 			"only if it is lost for good, start the kiosk once with a new key: earlier repeat returns will no "+
-			"longer be matched", ErrKeyMissing, s.keyPath)
+			"longer be matched", ErrKeyMissing.Message, s.keyPath)
 	case errors.Is(err, os.ErrNotExist):
 		key, err = loadOrCreateKey(s.keyPath, true)
 		if err != nil {
@@ -161,7 +155,7 @@ func (s *Store) setUpKey(stored []byte) error {
 			return err
 		}
 	case !hmac.Equal(keyID(key), stored):
-		return fmt.Errorf("%w: %s", ErrKeyMismatch, s.keyPath)
+		return ErrKeyMismatch.Wrap(errors.New(s.keyPath))
 	}
 	if info, err := os.Stat(s.keyPath); err == nil && info.Mode().Perm()&0o077 != 0 {
 		s.log.Warn("the passport key file can be read by others: chmod 600 it", "key_file", s.keyPath,

@@ -16,21 +16,9 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// Sales imported from the point of sale, so that a receipt (or a serial)
-// scanned at the till finds its sale:
-//
-//	sales/
-//	  RECEIPT 0x00 line(4)           -> flow.Sale JSON
-//	sale_serials/
-//	  SERIAL 0x00 RECEIPT 0x00 line(4) -> ""
-var (
-	bucketSales       = []byte("sales")
-	bucketSaleSerials = []byte("sale_serials")
-)
-
 // SalesColumns are the columns of a sales CSV file, in any order after a
 // header row. receipt, date, model and price are required; line defaults to
-// 1, currency to the store's (UAH), tender to cash, condition to new.
+// 1, currency to the store's (flow.DefaultCurrency), tender to cash, condition to new.
 var SalesColumns = []string{"receipt", "line", "date", "model", "serial", "price", "currency", "tender",
 	"condition", "warranty_months", "market", "warranty_contract"}
 
@@ -165,7 +153,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	}
 	currency := get("currency")
 	if currency == "" {
-		currency = "UAH"
+		currency = flow.DefaultCurrency
 	}
 	if s.Price, err = flow.CheckPrice(get("price"), currency); err != nil {
 		return s, bad("price", err)
@@ -283,7 +271,7 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 		decode := func(v []byte) error {
 			var sale flow.Sale
 			if err := json.Unmarshal(v, &sale); err != nil {
-				return fmt.Errorf("%w: a sale cannot be read: %v", ErrDamaged, err)
+				return ErrDamaged.Wrap(fmt.Errorf("a sale cannot be read: %v", err))
 			}
 			out = append(out, sale)
 			return nil

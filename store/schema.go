@@ -8,7 +8,7 @@ package store
 //
 //	meta/                               (small: stays inline in the root page)
 //	  app      -> "returnsdesk"         marks the file as ours; a bbolt file without it is foreign
-//	  version  -> uint64                schema version; migrations[v] takes v to v+1 at Open
+//	  version  -> uint64                schema version; migrations[v] (migrations.go) takes v to v+1 at Open
 //	  key_id   -> 8 bytes               HMAC(passport key, "returnsdesk passport key id"): the key file belongs here
 //	  head     -> seq(8) hash(32)       the audit chain's last event: a deleted tail is seen
 //	settings/
@@ -32,16 +32,19 @@ package store
 //	receipts/
 //	  RECEIPT 0x00 day id -> ""         receipt number, trimmed and upper-cased
 //	serials/
-//	  SERIAL 0x00 day id -> ""          serial number or IMEI, without spaces, upper-cased
+//	  SERIAL 0x00 day id -> ""          serial number or IMEI, without spaces or dashes, upper-cased
 //	passports/
 //	  hmac(32) day id -> ""             the passport's keyed hash (never the number): repeat returns
 //	statuses/                           only the statuses of cases under way (flow.UnderWay)
 //	  STATUS 0x00 due(4) day id -> ""   due: the refund-by day of a refund owed, the expected return of an
 //	                                    item at the service centre, 0 otherwise; so owed refunds sort by due date
 //	by_staff/
-//	  NAME 0x00 day id -> ""            the staff member who opened the case
+//	  NAME 0x00 day id -> ""            the staff member who opened the case (flow.StaffName: trimmed)
 //	audit/                              append-only, never rewritten: corrections are new events
-//	  seq      -> hash(32) Event JSON   hash = SHA-256 of the JSON, which holds prev (the hash before)
+//	  seq      -> hash(32) Event JSON   hash = SHA-256 of the event before's hash (32 zero bytes for the
+//	                                    first), then the JSON; the link is in the hash, not in the JSON
+//	trail/                              versions 1 and 2 only: migration 2 -> 3 moves it into the cases
+//	  id seq(8) -> ""
 //	refund_lines/
 //	  LINE     -> id                    RECEIPT 0x00 line(4), or 0x01 SERIAL when there is no receipt number:
 //	                                    one refund per receipt line, whichever case asks
@@ -49,15 +52,18 @@ package store
 //	  RECEIPT 0x00 line(4) -> flow.Sale JSON
 //	sale_serials/
 //	  SERIAL 0x00 RECEIPT 0x00 line(4) -> ""
-//	closed_days/                        days a shift lead closed (desk.go), since version 4: their cases are
+//	closed_days/                        days a shift lead closed (days.go), since version 4: their cases are
 //	  day      -> Closing JSON          read-only; who, when, the chain head (seq:hash) at the close and the
 //	                                    day's report, hashed on its day_close event
 //
-// Each exported method is one transaction. SaveCase writes the case, every
-// index entry that changed, the day summary, one audit event, its trail entry
-// and meta/head together, so nothing half-written can be read back. A save,
-// refund or sign-off of a case filed under a closed day is refused in the
-// same transaction that would write it.
+// Each exported method is one transaction (Login reads, compares the PIN's
+// slow hash outside any transaction, then writes). SaveCase writes the case,
+// every index entry that changed, the day summary, one audit event (its seq
+// listed in the case's events) and meta/head together, so nothing
+// half-written can be read back. A save, refund or sign-off of a case filed
+// under a closed day is refused in the same transaction that would write it.
+// What one screen of the shift lead's desk shows is read in one transaction
+// too (deskviews.go).
 //
 // Fill percents: cases, days, audit and by_staff take keys that grow with
 // time (ULIDs, days, sequence numbers; per staff member), so their pages are
@@ -67,10 +73,7 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/oklog/ulid/v2"
@@ -95,9 +98,12 @@ var (
 	bucketTrail       = []byte("trail")
 	bucketRefundLines = []byte("refund_lines")
 	bucketClosedDays  = []byte("closed_days")
+	bucketSales       = []byte("sales")        // since version 2
+	bucketSaleSerials = []byte("sale_serials") // since version 2
 )
 
-// Keys in the meta and settings buckets.
+// Keys in the meta and settings buckets, and the value that marks a file
+// as ours.
 var (
 	keyApp      = []byte("app")
 	keyVersion  = []byte("version")
@@ -106,10 +112,6 @@ var (
 	keySettings = []byte("store")
 	appName     = []byte("returnsdesk")
 )
-
-// schemaV1 lists the buckets of schema version 1.
-var schemaV1 = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
-	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketTrail, bucketRefundLines}
 
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
@@ -133,53 +135,12 @@ var fillPercent = map[string]float64{
 	string(bucketByStaff): appendFill,
 }
 
-// indexedStatus reports whether the statuses bucket indexes a status: only
-// those of cases still under way (flow.UnderWay). Final statuses are found by
-// day.
-func indexedStatus(s flow.Status) bool { return flow.UnderWay(s) }
-
-// schemaVersion is the version this binary writes: len(migrations).
-var schemaVersion = uint64(len(migrations))
-
-// migrations take the schema from version i to i+1. They run in order at
-// Open, each in its own transaction, and never run on a read-only store.
-var migrations = []func(tx *bolt.Tx, now time.Time) error{
-	// 0 -> 1: the first schema.
-	func(tx *bolt.Tx, now time.Time) error {
-		if err := createBuckets(tx, schemaV1); err != nil {
-			return err
-		}
-		return tx.Bucket(bucketMeta).Put(keyApp, appName)
-	},
-	// 1 -> 2: sales imported from the point of sale.
-	func(tx *bolt.Tx, now time.Time) error {
-		return createBuckets(tx, [][]byte{bucketSales, bucketSaleSerials})
-	},
-	// 2 -> 3: each case lists its own events; the trail bucket goes. Each
-	// case changed so gets a note, which carries its new hash: the chain is
-	// only ever appended to.
-	migrateTrailIntoCases,
-	// 3 -> 4: the shift lead's desk: closed days, and day summaries with the
-	// serial and flow's flags. Only the summaries (an index, hashed nowhere)
-	// are rewritten; the cases and the chain stay as they are.
-	migrateDesk,
-}
-
-func createBuckets(tx *bolt.Tx, names [][]byte) error {
-	for _, name := range names {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return fmt.Errorf("create bucket %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
 // bucket is a bucket of the schema in tx, with its fill percent set for a
 // write transaction. A missing bucket is a damaged store.
 func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 	b := tx.Bucket(name)
 	if b == nil {
-		return nil, fmt.Errorf("%w: the bucket %q is missing", ErrDamaged, name)
+		return nil, ErrDamaged.Wrap(fmt.Errorf("the bucket %q is missing", name))
 	}
 	if tx.Writable() {
 		if f, ok := fillPercent[string(name)]; ok {
@@ -227,7 +188,7 @@ func readVersion(tx *bolt.Tx) (uint64, error) {
 		return 0, nil
 	}
 	if len(v) != 8 {
-		return 0, fmt.Errorf("%w: meta/version is %d bytes, not 8", ErrDamaged, len(v))
+		return 0, ErrDamaged.Wrap(fmt.Errorf("meta/version is %d bytes, not 8", len(v)))
 	}
 	return binary.BigEndian.Uint64(v), nil
 }
@@ -248,7 +209,7 @@ const dayLen = 4
 func caseKey(id string) ([]byte, error) {
 	u, err := ulid.ParseStrict(id)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a case id: %w", id, ErrNotFound)
+		return nil, refine(ErrNotFound, nil, "%q is not a case id", id)
 	}
 	return u[:], nil
 }
@@ -284,171 +245,8 @@ func dayIDKey(day flow.Date, id []byte) []byte {
 	return append(appendDay(k, day), id...)
 }
 
-// textKey is TEXT 0x00 day(4) id(16): the key of the receipts, serials and
-// by_staff indexes.
-func textKey(text string, day flow.Date, id []byte) []byte {
-	k := make([]byte, 0, len(text)+1+dayLen+idLen)
-	k = append(k, text...)
-	k = append(k, 0)
-	return append(appendDay(k, day), id...)
-}
-
-// textPrefix is TEXT 0x00: every entry of one receipt, serial or staff member.
-func textPrefix(text string) []byte { return append([]byte(text), 0) }
-
-// statusKey is STATUS 0x00 due(4) day(4) id(16).
-func statusKey(s flow.Status, due, day flow.Date, id []byte) []byte {
-	k := make([]byte, 0, len(s)+1+2*dayLen+idLen)
-	k = append(k, s...)
-	k = append(k, 0)
-	k = appendDay(k, due)
-	return append(appendDay(k, day), id...)
-}
-
-// passportKey is hmac(32) day(4) id(16).
-func passportIndexKey(mac []byte, day flow.Date, id []byte) []byte {
-	k := make([]byte, 0, len(mac)+dayLen+idLen)
-	k = append(k, mac...)
-	return append(appendDay(k, day), id...)
-}
-
-// tailDayID reads the day(4) id(16) that ends every index key.
-func tailDayID(k []byte) (flow.Date, []byte, error) {
-	if len(k) < dayLen+idLen {
-		return flow.Date{}, nil, fmt.Errorf("%w: an index key of %d bytes is too short", ErrDamaged, len(k))
-	}
-	t := k[len(k)-dayLen-idLen:]
-	return dayOf(binary.BigEndian.Uint32(t[:dayLen])), t[dayLen:], nil
-}
-
 // seqKey is a sequence number as 8 bytes big-endian.
 func seqKey(seq uint64) []byte { return binary.BigEndian.AppendUint64(nil, seq) }
 
-// trailKey is id(16) seq(8): the key of version 2's trail bucket.
-func trailKey(id []byte, seq uint64) []byte {
-	k := make([]byte, 0, idLen+8)
-	k = append(k, id...)
-	return binary.BigEndian.AppendUint64(k, seq)
-}
-
-// refundLineKey names the receipt line a refund pays for: RECEIPT 0x00
-// line(4), or 0x01 SERIAL for a sale typed without a receipt number.
-func refundLineKey(s flow.Sale) ([]byte, error) {
-	if r := normText(s.Receipt); r != "" {
-		k := append([]byte(r), 0)
-		return binary.BigEndian.AppendUint32(k, uint32(s.Line)), nil
-	}
-	if ser := normSerial(s.Serial); ser != "" {
-		return append([]byte{1}, ser...), nil
-	}
-	return nil, errors.New("a refund needs the receipt number (or the serial number) so that it cannot be paid twice")
-}
-
-// normText is a receipt number or a name as the indexes keep it: trimmed,
-// upper-cased, without NUL bytes.
-func normText(s string) string {
-	return strings.ToUpper(strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")))
-}
-
-// normSerial is a serial number or IMEI as the index keeps it: upper-cased,
-// without spaces, dashes or NUL bytes.
-func normSerial(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '-', 0:
-			return -1
-		}
-		return r
-	}, strings.ToUpper(s))
-}
-
-// normStaff is a staff name as keys keep it: trimmed, without NUL bytes.
-// Names keep their case: "Olena" and "olena" are the same person only if the
-// store adds them so.
-func normStaff(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")) }
-
-// migrateTrailIntoCases is migration 2 -> 3.
-func migrateTrailIntoCases(tx *bolt.Tx, now time.Time) error {
-	trail := tx.Bucket(bucketTrail)
-	if trail == nil {
-		return nil
-	}
-	byCase := map[string][]uint64{}
-	var order []string
-	err := trail.ForEach(func(k, _ []byte) error {
-		if len(k) != idLen+8 {
-			return fmt.Errorf("%w: a trail key of %d bytes", ErrDamaged, len(k))
-		}
-		id := string(k[:idLen])
-		if byCase[id] == nil {
-			order = append(order, id)
-		}
-		byCase[id] = append(byCase[id], binary.BigEndian.Uint64(k[idLen:]))
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	cases := tx.Bucket(bucketCases)
-	for _, id := range order {
-		v := cases.Get([]byte(id))
-		if v == nil {
-			continue
-		}
-		rec, err := decodeCaseRecord(v)
-		if err != nil {
-			return err
-		}
-		doc, err := rec.decode(caseID([]byte(id)))
-		if err != nil {
-			return err
-		}
-		seq, err := nextSeq(tx)
-		if err != nil {
-			return err
-		}
-		doc.Events = append(byCase[id], seq)
-		raw, err := json.Marshal(doc)
-		if err != nil {
-			return err
-		}
-		if err := cases.Put([]byte(id), encodeCase(rec.day, raw)); err != nil {
-			return err
-		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: "system", CaseID: doc.Case.ID, Kind: EventNote,
-			Status: statusOf(doc.Case), RecordHash: recordHash(raw),
-			Detail: "schema version 3: the case lists its own events"})
-		if err != nil {
-			return err
-		}
-	}
-	return tx.DeleteBucket(bucketTrail)
-}
-
-// migrateDesk is migration 3 -> 4: the closed_days bucket, and every day
-// summary written again from its case (version 2 summaries: the serial, and
-// the flags flow.Review finds; a case saved before has no facts for the
-// repeat and cash flags, which its next save finds).
-func migrateDesk(tx *bolt.Tx, now time.Time) error {
-	if err := createBuckets(tx, [][]byte{bucketClosedDays}); err != nil {
-		return err
-	}
-	days := tx.Bucket(bucketDays)
-	days.FillPercent = appendFill
-	c := tx.Bucket(bucketCases).Cursor()
-	for k, v := c.First(); k != nil; k, v = c.Next() {
-		rec, err := decodeCaseRecord(v)
-		if err != nil {
-			return err
-		}
-		doc, err := rec.decode(caseID(k))
-		if err != nil {
-			return err
-		}
-		sum := summarize(doc, rec.day)
-		if err := days.Put(dayIDKey(rec.day, k), sum.encode()); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// normStaff is a staff name as keys keep it (flow.StaffName).
+func normStaff(s string) string { return flow.StaffName(s) }

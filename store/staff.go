@@ -5,137 +5,22 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
-	"unicode/utf8"
-
-	bolt "go.etcd.io/bbolt"
-	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
+	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/bcrypt"
 )
 
-// Settings are the store's own: kept in the store file so that the data
-// folder is all a kiosk needs.
-type Settings struct {
-	StoreName    string `json:"store_name"`
-	PolicyName   string `json:"policy_name"`           // a built-in policy, or the name of PolicyText's policy
-	PolicyText   string `json:"policy_text,omitempty"` // the TOML of the store's own policy, if any
-	TimeZone     string `json:"time_zone"`             // IANA name: "Europe/Kyiv"
-	PrintCommand string `json:"print_command,omitempty"`
-	IdleMinutes  int    `json:"idle_minutes,omitempty"` // log the cashier out after this long idle; 0 never
-}
+// Role is what a staff member may do: flow.Role, named here too so that
+// callers of the store need not import flow for it.
+type Role = flow.Role
 
-// Settings reads the store's settings; ErrNotFound before the first setup.
-func (s *Store) Settings() (Settings, error) {
-	var set Settings
-	err := s.view(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketSettings)
-		if err != nil {
-			return err
-		}
-		v := b.Get(keySettings)
-		if v == nil {
-			return fmt.Errorf("settings: %w", ErrNotFound)
-		}
-		if err := json.Unmarshal(v, &set); err != nil {
-			return fmt.Errorf("%w: the settings cannot be read: %v", ErrDamaged, err)
-		}
-		return nil
-	})
-	return set, err
-}
-
-// SaveSettings replaces the store's settings and records who changed what.
-// The time zone must be known, the policy text must parse. Cases already
-// filed keep their day.
-func (s *Store) SaveSettings(set Settings, by string) error {
-	set.StoreName = strings.TrimSpace(set.StoreName)
-	if set.StoreName == "" {
-		return errors.New("the store needs a name")
-	}
-	if set.TimeZone == "" {
-		return errors.New("the store needs a time zone, such as Europe/Kyiv")
-	}
-	loc, err := time.LoadLocation(set.TimeZone)
-	if err != nil {
-		return fmt.Errorf("%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
-	}
-	if set.PolicyText != "" {
-		p, err := flow.ParsePolicy([]byte(set.PolicyText), "the store's policy")
-		if err != nil {
-			return err
-		}
-		if set.PolicyName == "" {
-			set.PolicyName = p.Name
-		}
-	}
-	if set.PolicyName == "" {
-		return errors.New("the store needs a policy")
-	}
-	if set.IdleMinutes < 0 {
-		return errors.New("idle minutes cannot be negative")
-	}
-	val, err := json.Marshal(set)
-	if err != nil {
-		return err
-	}
-	err = s.update(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketSettings)
-		if err != nil {
-			return err
-		}
-		var old Settings
-		if v := b.Get(keySettings); v != nil {
-			_ = json.Unmarshal(v, &old)
-		}
-		if err := b.Put(keySettings, val); err != nil {
-			return err
-		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventSettings,
-			RecordHash: recordHash(val), Detail: settingsChange(old, set)})
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	s.loc.Store(loc)
-	s.log.Info("settings saved", "by", by, "store", set.StoreName, "policy", set.PolicyName, "zone", set.TimeZone)
-	return nil
-}
-
-// settingsChange says in words what changed.
-func settingsChange(old, new Settings) string {
-	var parts []string
-	add := func(what, a, b string) {
-		if a != b {
-			parts = append(parts, fmt.Sprintf("%s %q -> %q", what, a, b))
-		}
-	}
-	add("store name", old.StoreName, new.StoreName)
-	add("policy", old.PolicyName, new.PolicyName)
-	if old.PolicyText != new.PolicyText {
-		parts = append(parts, "policy text changed")
-	}
-	add("time zone", old.TimeZone, new.TimeZone)
-	add("print command", old.PrintCommand, new.PrintCommand)
-	add("idle minutes", fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
-	if len(parts) == 0 {
-		return "settings saved unchanged"
-	}
-	return strings.Join(parts, "; ")
-}
-
-// Role is what a staff member may do.
-type Role string
-
-// The roles of the returns desk.
+// The roles of the returns desk (flow's).
 const (
-	RoleCashier Role = "cashier" // walks customers through cases
-	RoleLead    Role = "lead"    // a shift lead: decides escalations, overrides, audits, sets up
+	RoleCashier = flow.RoleCashier // walks customers through cases
+	RoleLead    = flow.RoleLead    // a shift lead: decides escalations, overrides, audits, sets up
 )
-
-func (r Role) String() string { return string(r) }
 
 // StaffMember is a staff account as callers see it: never the PIN's hash.
 type StaffMember struct {
@@ -161,54 +46,13 @@ func (r *staffRecord) member() StaffMember {
 	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil}
 }
 
-// Login limits: this many wrong PINs in a row lock an account for lockFor.
-const (
-	maxFailures = 5
-	lockFor     = 5 * time.Minute
-)
+// CheckStaffName says what is wrong with a staff member's name, if anything
+// (flow.CheckStaffName): a form's Validate calls it.
+func CheckStaffName(name string) error { return flow.CheckStaffName(name) }
 
-// Login errors.
-var (
-	// ErrBadLogin is a wrong name or PIN; it does not say which.
-	ErrBadLogin = errors.New("wrong name or PIN")
-)
-
-// LockedError is a login refused because too many wrong PINs locked the
-// account.
-type LockedError struct {
-	Name  string
-	Until time.Time
-}
-
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("too many wrong PINs: %s is locked until %s", e.Name, e.Until.Format("15:04:05"))
-}
-
-// CheckStaffName says what is wrong with a staff member's name, if anything:
-// a form's Validate calls it.
-func CheckStaffName(name string) error {
-	name = normStaff(name)
-	if name == "" {
-		return errors.New("a staff member needs a name")
-	}
-	if utf8.RuneCountInString(name) > 64 || strings.ContainsAny(name, "\x00\n\r\t") {
-		return fmt.Errorf("%q is not a name for a staff member (at most 64 characters, one line)", name)
-	}
-	return nil
-}
-
-// CheckPIN says what is wrong with a PIN, if anything: 4 to 12 digits.
-func CheckPIN(pin string) error {
-	if len(pin) < 4 || len(pin) > 12 {
-		return errors.New("a PIN is 4 to 12 digits")
-	}
-	for _, r := range pin {
-		if r < '0' || r > '9' {
-			return errors.New("a PIN is 4 to 12 digits")
-		}
-	}
-	return nil
-}
+// CheckPIN says what is wrong with a PIN, if anything (flow.CheckPIN: 4 to
+// 12 digits).
+func CheckPIN(pin string) error { return flow.CheckPIN(pin) }
 
 // AddStaff adds a staff account with its PIN (kept as a slow salted bcrypt
 // hash). by is who added it, recorded in the audit trail.
@@ -217,8 +61,8 @@ func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
 	if err := CheckStaffName(name); err != nil {
 		return err
 	}
-	if role != RoleCashier && role != RoleLead {
-		return fmt.Errorf("%q is not a role (cashier or lead)", role)
+	if err := flow.CheckRole(role); err != nil {
+		return err
 	}
 	if err := CheckPIN(pin); err != nil {
 		return err
@@ -235,7 +79,7 @@ func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
 			return err
 		}
 		if b.Get([]byte(name)) != nil {
-			return fmt.Errorf("there is already a staff member called %s", name)
+			return flow.Errorf(flow.EConflict, "there is already a staff member called %s", name)
 		}
 		h, err := putStaff(b, &rec)
 		if err != nil {
@@ -285,11 +129,11 @@ func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 	}
 	v := b.Get([]byte(name))
 	if v == nil {
-		return b, nil, fmt.Errorf("staff member %s: %w", name, ErrNotFound)
+		return b, nil, refine(ErrNotFound, nil, "there is no staff member called %s", name)
 	}
 	var rec staffRecord
 	if err := json.Unmarshal(v, &rec); err != nil {
-		return b, nil, fmt.Errorf("%w: staff member %s cannot be read: %v", ErrDamaged, name, err)
+		return b, nil, ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", name, err))
 	}
 	return b, &rec, nil
 }
@@ -328,7 +172,7 @@ func (s *Store) ListStaff() ([]StaffMember, error) {
 		return b.ForEach(func(k, v []byte) error {
 			var rec staffRecord
 			if err := json.Unmarshal(v, &rec); err != nil {
-				return fmt.Errorf("%w: staff member %s cannot be read: %v", ErrDamaged, k, err)
+				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
 			}
 			out = append(out, rec.member())
 			return nil
@@ -339,27 +183,39 @@ func (s *Store) ListStaff() ([]StaffMember, error) {
 }
 
 // Initialized reports whether the store is set up: it has its settings and
-// at least one shift lead.
+// at least one shift lead. It reads both in one transaction.
 func (s *Store) Initialized() (bool, error) {
-	if _, err := s.Settings(); errors.Is(err, ErrNotFound) {
-		return false, nil
-	} else if err != nil {
-		return false, err
-	}
-	staff, err := s.ListStaff()
-	if err != nil {
-		return false, err
-	}
-	for _, m := range staff {
-		if m.Role == RoleLead {
-			return true, nil
+	ok := false
+	err := s.view(func(tx *bolt.Tx) error {
+		set, err := bucket(tx, bucketSettings)
+		if err != nil {
+			return err
 		}
-	}
-	return false, nil
+		v := set.Get(keySettings)
+		if v == nil {
+			return nil
+		}
+		if err := json.Unmarshal(v, &Settings{}); err != nil {
+			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+		}
+		b, err := bucket(tx, bucketStaff)
+		if err != nil {
+			return err
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var rec staffRecord
+			if err := json.Unmarshal(v, &rec); err != nil {
+				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
+			}
+			ok = ok || rec.Role == RoleLead
+			return nil
+		})
+	})
+	return ok, err
 }
 
-// Login checks a staff member's PIN at now. Five wrong PINs in a row lock
-// the account for five minutes (*LockedError says until when); a right PIN
+// Login checks a staff member's PIN at now. flow.MaxWrongPINs wrong PINs in
+// a row lock the account for flow.LockoutFor (*LockedError says until when); a right PIN
 // resets the count. The count is kept in the store, so a restart does not
 // clear it. Every attempt is recorded in the audit trail.
 func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
@@ -404,14 +260,14 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 			detail = "logged in"
 			member = rec.member()
 		default:
-			rec.Failures++
-			if rec.Failures >= maxFailures {
-				rec.Failures, rec.LockedUntil = 0, now.Add(lockFor).UTC()
-				detail = fmt.Sprintf("wrong PIN %d times: locked until %s", maxFailures,
+			var until time.Time
+			if rec.Failures, until = flow.Lockout(rec.Failures, now); !until.IsZero() {
+				rec.LockedUntil = until.UTC()
+				detail = fmt.Sprintf("wrong PIN %d times: locked until %s", flow.MaxWrongPINs,
 					rec.LockedUntil.In(s.Location()).Format(time.RFC3339))
 				result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
 			} else {
-				detail = fmt.Sprintf("wrong PIN (%d of %d)", rec.Failures, maxFailures)
+				detail = fmt.Sprintf("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs)
 				result = ErrBadLogin
 			}
 		}

@@ -5,7 +5,6 @@
 package store
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -23,34 +22,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
-)
-
-// Errors a caller can test with errors.Is. Their text is fit for the screen.
-var (
-	// ErrLocked is returned by Open when another process holds the store file.
-	ErrLocked = errors.New("another process holds the store file (is the kiosk already running?)")
-	// ErrNotFound is returned for a case, staff member or setting that is not in the store.
-	ErrNotFound = errors.New("not found")
-	// ErrNoStore is returned by a read-only Open of a file that does not exist.
-	ErrNoStore = errors.New("there is no store file here")
-	// ErrNotStore is returned for a file that is not a returnsdesk store: not
-	// a bbolt file, or a bbolt file of another program.
-	ErrNotStore = errors.New("the file is not a returnsdesk store")
-	// ErrDamaged is returned for a store file that is damaged: truncated,
-	// overwritten, or edited outside the program.
-	ErrDamaged = errors.New("the store file is damaged")
-	// ErrNewer is returned for a store written by a newer returnsdesk.
-	ErrNewer = errors.New("the store was written by a newer returnsdesk: update this one")
-	// ErrKeyMissing is returned when the store has passports hashed under a
-	// key whose file is missing.
-	ErrKeyMissing = errors.New("the passport key file is missing")
-	// ErrKeyMismatch is returned when the passport key file is not the one
-	// the store was made with.
-	ErrKeyMismatch = errors.New("the passport key file does not belong to this store")
-	// ErrReadOnly is returned by a write to a store opened read-only.
-	ErrReadOnly = errors.New("the store is open read-only")
-	// ErrClosed is returned by a method called after Close.
-	ErrClosed = errors.New("the store is closed")
+	"example.com/returnsdesk/store/internal/boltfile"
 )
 
 // Options are how Open opens a store.
@@ -136,12 +108,12 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		isNew = true
 	case err != nil:
-		return nil, fmt.Errorf("cannot read the store file: %w", err)
+		return nil, failed("cannot read the store file", err)
 	case info.IsDir():
-		return nil, fmt.Errorf("%w: it is a folder", ErrNotStore)
+		return nil, ErrNotStore.Wrap(errors.New("it is a folder"))
 	case info.Size() == 0:
-		return nil, fmt.Errorf("%w: it is empty (0 bytes); move it away to start a new store, or restore a backup",
-			ErrDamaged)
+		return nil, refine(ErrDamaged, nil, "%s: it is empty (0 bytes); move it away to start a new store, or "+
+			"restore a backup", ErrDamaged.Message)
 	}
 
 	db, err := openBolt(path, opts, log)
@@ -168,7 +140,7 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 	}
 	f, err := os.OpenFile(path, flag, 0)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open the store file: %w", err)
+		return nil, failed("cannot open the store file", err)
 	}
 	handed := false
 	defer func() {
@@ -183,7 +155,7 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 	if err != nil {
 		return nil, err
 	}
-	for _, bad := range fm.badMetas {
+	for _, bad := range fm.BadMetas {
 		// normal after a power cut during a commit: bbolt reads the other meta
 		// page, and the next commit rewrites this one
 		log.Warn("store file: one meta page is invalid; reading the other", "path", path, "problem", bad)
@@ -206,7 +178,7 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 			if handed {
 				_ = f.Close()
 			}
-			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+			db, err = nil, ErrDamaged.Wrap(fmt.Errorf("%v", r))
 		}
 	}()
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -217,17 +189,34 @@ func openBolt(path string, opts Options, log *slog.Logger) (db *bolt.DB, err err
 	return db, nil
 }
 
+// readFileMeta validates a bbolt file's meta pages and freelist by plain
+// reads (boltfile.ReadMeta): a file that is no bbolt file is ErrNotStore, a
+// damaged one ErrDamaged, each saying what is wrong.
+func readFileMeta(r io.ReaderAt) (boltfile.Meta, error) {
+	fm, err := boltfile.ReadMeta(r)
+	var fe *boltfile.Error
+	switch {
+	case err == nil:
+		return fm, nil
+	case errors.As(err, &fe) && fe.NotBolt:
+		return fm, ErrNotStore.Wrap(err)
+	case errors.As(err, &fe):
+		return fm, ErrDamaged.Wrap(err)
+	}
+	return fm, err
+}
+
 // boltErr turns bbolt's open errors into the store's.
 func boltErr(err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return ErrLocked
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
-		return fmt.Errorf("%w (%v)", ErrNotStore, err)
+		return ErrNotStore.Wrap(err)
 	case errors.Is(err, berrors.ErrChecksum):
-		return fmt.Errorf("%w (%v)", ErrDamaged, err)
+		return ErrDamaged.Wrap(err)
 	}
-	return fmt.Errorf("cannot open the store file: %w", err)
+	return failed("cannot open the store file", err)
 }
 
 // create makes a new store: the key file first, then the store file written
@@ -237,7 +226,7 @@ func boltErr(err error) error {
 func (s *Store) create() error {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("cannot make the data folder: %w", err)
+		return failed("cannot make the data folder", err)
 	}
 	key, err := loadOrCreateKey(s.keyPath, true)
 	if err != nil {
@@ -245,14 +234,14 @@ func (s *Store) create() error {
 	}
 	tmp, err := os.CreateTemp(dir, filepath.Base(s.path)+".new-*")
 	if err != nil {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	tmpPath := tmp.Name()
 	_ = tmp.Close()
 	defer os.Remove(tmpPath)
 	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.opts.Timeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
 		if err := migrate(tx, 0, time.Now()); err != nil {
@@ -269,26 +258,13 @@ func (s *Store) create() error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("cannot create the store file: %w", err)
+		return failed("cannot create the store file", err)
 	}
 	syncDir(dir)
 	s.log.Info("store created", "path", s.path)
-	return nil
-}
-
-// migrate runs the migrations from version `from` on, in tx.
-func migrate(tx *bolt.Tx, from uint64, now time.Time) error {
-	for v := from; v < schemaVersion; v++ {
-		if err := migrations[v](tx, now); err != nil {
-			return fmt.Errorf("migration to schema version %d: %w", v+1, err)
-		}
-		if err := putVersion(tx, v+1); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -300,7 +276,7 @@ func (s *Store) setUp(isNew bool) error {
 	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || string(meta.Get(keyApp)) != string(appName) {
-			return fmt.Errorf("%w: it is a bbolt file of another program", ErrNotStore)
+			return ErrNotStore.Wrap(errors.New("it is a bbolt file of another program"))
 		}
 		v, err := readVersion(tx)
 		if err != nil {
@@ -314,12 +290,12 @@ func (s *Store) setUp(isNew bool) error {
 		return err
 	}
 	if version > schemaVersion {
-		return fmt.Errorf("%w (schema version %d; this one reads up to %d)", ErrNewer, version, schemaVersion)
+		return ErrNewer.Wrap(fmt.Errorf("schema version %d; this one reads up to %d", version, schemaVersion))
 	}
 	if version < schemaVersion {
 		if s.opts.ReadOnly {
-			return fmt.Errorf("the store has schema version %d and needs migrating to %d: open it with the kiosk first",
-				version, schemaVersion)
+			return flow.Errorf(flow.EUnavailable, "the store has schema version %d and needs migrating to %d: open it "+
+				"with the kiosk first", version, schemaVersion)
 		}
 		err := s.update(func(tx *bolt.Tx) error { return migrate(tx, version, time.Now()) })
 		if err != nil {
@@ -397,7 +373,7 @@ func (s *Store) run(mode int, fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v; run returnsdesk check", ErrDamaged, r)
+			err = refine(ErrDamaged, fmt.Errorf("%v", r), "%s; run returnsdesk check", ErrDamaged.Message)
 			s.broken.Store(&err)
 			s.log.Error("store transaction failed on a damaged page", "err", r, "stack", string(debug.Stack()))
 		}
@@ -433,202 +409,8 @@ func syncDir(dir string) {
 	}
 }
 
-// fileMeta is what the meta pages of a bbolt file say.
-type fileMeta struct {
-	pageSize  int
-	root      uint64 // the root bucket's page
-	freelist  uint64
-	hwm       uint64 // the high water mark: pages in use
-	txid      uint64
-	fileSize  int64
-	badMetas  []string // meta pages that fail validation (bbolt reads the other one)
-	usingMeta int
-}
-
 // tuneBolt lets benchmarks try other bbolt options (freelist type, freelist
 // sync) on the same file; nil in the program.
 var tuneBolt func(*bolt.Options)
 
-// bbolt's on-disk constants (internal/common in bbolt; stable since v1).
-const (
-	boltMagic      = 0xED0CDAED
-	boltVersion    = 2
-	pageHeaderSize = 16
-	metaOffset     = pageHeaderSize
-	metaChecksumAt = metaOffset + 56 // bytes of the meta before its checksum
-	flagBranch     = 0x01
-	flagLeaf       = 0x02
-	flagMeta       = 0x04
-	flagFreelist   = 0x10
-	bucketLeafFlag = 0x01
-	noFreelist     = ^uint64(0)
-	leafElemSize   = 16
-	branchElemSize = 16
-	bucketHdrSize  = 16
-)
-
-var ne = binary.LittleEndian // bbolt writes its pages in the machine's byte order; every target is little-endian
-
-// readFileMeta validates a bbolt file's meta pages and freelist by plain
-// reads: the file is long enough for the pages the meta names, the freelist
-// page is one and names pages inside the file. It does what bbolt would do
-// (take the valid meta with the highest transaction id) and says plainly
-// what is wrong when it cannot.
-func readFileMeta(r io.ReaderAt) (fileMeta, error) {
-	var fm fileMeta
-	size, err := fileSize(r)
-	if err != nil {
-		return fm, err
-	}
-	fm.fileSize = size
-	var buf [4096]byte
-	if n, _ := r.ReadAt(buf[:], 0); n < metaChecksumAt+8 {
-		return fm, fmt.Errorf("%w: the file is only %d bytes", ErrNotStore, size)
-	}
-	m0, err0 := parseMeta(buf[:])
-	pageSize := 4096
-	if err0 == nil {
-		pageSize = m0.pageSize
-	} else if ps := int(ne.Uint32(buf[metaOffset+8:])); ne.Uint32(buf[metaOffset:]) == boltMagic && validPageSize(ps) {
-		pageSize = ps
-	}
-	page1 := make([]byte, pageSize)
-	var m1 fileMeta
-	err1 := errors.New("missing")
-	if n, _ := r.ReadAt(page1, int64(pageSize)); n >= metaChecksumAt+8 {
-		m1, err1 = parseMeta(page1)
-	}
-	if err0 != nil && err1 != nil {
-		if ne.Uint32(buf[metaOffset:]) != boltMagic && (len(page1) < metaOffset+4 || ne.Uint32(page1[metaOffset:]) != boltMagic) {
-			return fm, fmt.Errorf("%w (not a bbolt database)", ErrNotStore)
-		}
-		return fm, fmt.Errorf("%w: both meta pages are invalid (page 0: %v; page 1: %v)", ErrDamaged, err0, err1)
-	}
-	switch {
-	case err0 != nil:
-		fm, fm.badMetas, fm.usingMeta = m1, []string{"meta page 0: " + err0.Error()}, 1
-	case err1 != nil:
-		fm, fm.badMetas, fm.usingMeta = m0, []string{"meta page 1: " + err1.Error()}, 0
-	case m1.txid > m0.txid:
-		fm, fm.usingMeta = m1, 1
-	default:
-		fm, fm.usingMeta = m0, 0
-	}
-	fm.fileSize = size
-	// bbolt reads a meta page whose body is valid whatever its page header
-	// says, but its consistency check asserts on the header
-	for i, p := range [][]byte{buf[:], page1} {
-		if len(p) >= pageHeaderSize && (ne.Uint64(p) != uint64(i) || ne.Uint16(p[8:]) != flagMeta) &&
-			(i == 0 && err0 == nil || i == 1 && err1 == nil) {
-			fm.badMetas = append(fm.badMetas, fmt.Sprintf("meta page %d: its page header is damaged", i))
-		}
-	}
-	if fm.hwm > uint64(size)/uint64(fm.pageSize) {
-		return fm, fmt.Errorf("%w: it is truncated (%d bytes; its %d pages need %d)", ErrDamaged, size, fm.hwm,
-			fm.hwm*uint64(fm.pageSize))
-	}
-	if fm.root < 2 || fm.root >= fm.hwm {
-		return fm, fmt.Errorf("%w: the root page %d is outside the file's %d pages", ErrDamaged, fm.root, fm.hwm)
-	}
-	if fm.freelist != noFreelist {
-		if _, err := readFreelist(r, fm); err != nil {
-			return fm, err
-		}
-	}
-	return fm, nil
-}
-
-func validPageSize(ps int) bool { return ps >= 1024 && ps <= 1<<16 && ps&(ps-1) == 0 }
-
-// parseMeta validates one meta page as bbolt does: magic, version, checksum.
-func parseMeta(p []byte) (fileMeta, error) {
-	var fm fileMeta
-	m := p[metaOffset:]
-	switch {
-	case ne.Uint32(m[0:]) != boltMagic:
-		return fm, errors.New("no bbolt magic number")
-	case ne.Uint32(m[4:]) != boltVersion:
-		return fm, fmt.Errorf("bbolt file version %d, not %d", ne.Uint32(m[4:]), boltVersion)
-	}
-	if sum := fnv64a(p[metaOffset:metaChecksumAt]); sum != ne.Uint64(p[metaChecksumAt:]) {
-		return fm, errors.New("checksum mismatch")
-	}
-	fm.pageSize = int(ne.Uint32(m[8:]))
-	if !validPageSize(fm.pageSize) {
-		return fm, fmt.Errorf("page size %d", fm.pageSize)
-	}
-	fm.root = ne.Uint64(m[16:])
-	fm.freelist = ne.Uint64(m[32:])
-	fm.hwm = ne.Uint64(m[40:])
-	fm.txid = ne.Uint64(m[48:])
-	return fm, nil
-}
-
-func fnv64a(b []byte) uint64 {
-	h := uint64(14695981039346656037)
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= 1099511628211
-	}
-	return h
-}
-
-func fileSize(r io.ReaderAt) (int64, error) {
-	if st, ok := r.(interface{ Stat() (os.FileInfo, error) }); ok {
-		info, err := st.Stat()
-		if err != nil {
-			return 0, err
-		}
-		return info.Size(), nil
-	}
-	if sz, ok := r.(interface{ Size() int64 }); ok {
-		return sz.Size(), nil
-	}
-	return 0, errors.New("cannot tell the file's size")
-}
-
-// readFreelist reads and validates the freelist page: every free page is
-// inside the file and not a meta page.
-func readFreelist(r io.ReaderAt, fm fileMeta) ([]uint64, error) {
-	bad := func(format string, args ...any) error {
-		return fmt.Errorf("%w: the freelist (page %d) %s", ErrDamaged, fm.freelist, fmt.Sprintf(format, args...))
-	}
-	if fm.freelist < 2 || fm.freelist >= fm.hwm {
-		return nil, bad("is outside the file's %d pages", fm.hwm)
-	}
-	hdr := make([]byte, pageHeaderSize+8)
-	if _, err := r.ReadAt(hdr, int64(fm.freelist)*int64(fm.pageSize)); err != nil {
-		return nil, bad("cannot be read: %v", err)
-	}
-	if id := ne.Uint64(hdr); id != fm.freelist {
-		return nil, bad("calls itself page %d", id)
-	}
-	if flags := ne.Uint16(hdr[8:]); flags != flagFreelist {
-		return nil, bad("is not a freelist page (flags %#x)", flags)
-	}
-	overflow := uint64(ne.Uint32(hdr[12:]))
-	if fm.freelist+overflow >= fm.hwm {
-		return nil, bad("runs past the file's %d pages", fm.hwm)
-	}
-	count, first := uint64(ne.Uint16(hdr[10:])), uint64(0)
-	if count == 0xFFFF {
-		count, first = ne.Uint64(hdr[pageHeaderSize:]), 1
-	}
-	room := ((overflow+1)*uint64(fm.pageSize) - pageHeaderSize) / 8
-	if count+first > room {
-		return nil, bad("counts %d free pages but has room for %d", count, room-first)
-	}
-	data := make([]byte, (count+first)*8)
-	if _, err := r.ReadAt(data, int64(fm.freelist)*int64(fm.pageSize)+pageHeaderSize); err != nil {
-		return nil, bad("cannot be read: %v", err)
-	}
-	ids := make([]uint64, count)
-	for i := range ids {
-		id := ne.Uint64(data[(uint64(i)+first)*8:])
-		if id < 2 || id >= fm.hwm {
-			return nil, bad("names page %d, outside the file's %d pages", id, fm.hwm)
-		}
-		ids[i] = id
-	}
-	return ids, nil
-}
+// bbolt writes its pages in the machine's byte order; every target is little-endian

@@ -497,7 +497,7 @@ func TestSettingsAndStaff(t *testing.T) {
 	if _, err := s.Login("nobody", "5678", t0); !errors.Is(err, ErrBadLogin) {
 		t.Errorf("an unknown name: %v", err)
 	}
-	for i := 1; i < maxFailures; i++ {
+	for i := 1; i < flow.MaxWrongPINs; i++ {
 		if _, err := s.Login("olena", "0000", t0); !errors.Is(err, ErrBadLogin) {
 			t.Fatalf("wrong PIN %d: %v", i, err)
 		}
@@ -510,7 +510,7 @@ func TestSettingsAndStaff(t *testing.T) {
 	closeAndCheck(t, s)
 	_, err = s.Login("olena", "0000", t0)
 	var locked *LockedError
-	if !errors.As(err, &locked) || !locked.Until.Equal(t0.Add(lockFor)) {
+	if !errors.As(err, &locked) || !locked.Until.Equal(t0.Add(flow.LockoutFor)) {
 		t.Fatalf("the fifth wrong PIN: %v", err)
 	}
 	if _, err := s.Login("olena", "5678", t0.Add(4*time.Minute)); !errors.As(err, &locked) {
@@ -520,7 +520,7 @@ func TestSettingsAndStaff(t *testing.T) {
 		t.Errorf("the right PIN after the lock: %v", err)
 	}
 	// a right PIN resets the count
-	for range maxFailures - 1 {
+	for range flow.MaxWrongPINs - 1 {
 		_, _ = s.Login("olena", "0000", t0.Add(6*time.Minute))
 	}
 	must2(s.Login("olena", "5678", t0.Add(6*time.Minute)))

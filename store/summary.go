@@ -132,7 +132,7 @@ func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 	r := byteReader{b: b}
 	version := r.byte()
 	if version != 1 && version != summaryVersion {
-		return s, fmt.Errorf("%w: %w (case %s)", ErrDamaged, errSummary, id)
+		return s, ErrDamaged.Wrap(fmt.Errorf("%w (case %s)", errSummary, id))
 	}
 	s.Time = time.Unix(0, r.varint()).UTC()
 	var strs [7]string
@@ -150,7 +150,7 @@ func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 		s.Serial = r.str()
 	}
 	if r.bad || len(r.b) != 0 {
-		return s, fmt.Errorf("%w: %w (case %s)", ErrDamaged, errSummary, id)
+		return s, ErrDamaged.Wrap(fmt.Errorf("%w (case %s)", errSummary, id))
 	}
 	return s, nil
 }

@@ -1,0 +1,100 @@
+package store
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"example.com/returnsdesk/flow"
+)
+
+// The first byte of a stored case says how its JSON is kept.
+const (
+	casePlain    = 1 // as is (read, never written since flate)
+	caseDeflated = 2 // compressed with flate, which more than halves it
+)
+
+// maxCaseJSON bounds what a damaged compressed case may inflate to.
+const maxCaseJSON = 4 << 20
+
+// caseRecord is a case as stored: the day it is filed under, and its
+// document's JSON.
+type caseRecord struct {
+	day flow.Date
+	raw []byte // caseDoc JSON, uncompressed and copied out of the transaction
+}
+
+// caseDoc is what the cases bucket keeps of a case: the case, the refund
+// paid for it and the seqs of its audit events (its trail), hashed together
+// on the case's last audit event. Keeping the trail here rather than in an
+// index of its own saves a commit the pages of one more tree.
+type caseDoc struct {
+	Case   *flow.Case    `json:"case"`
+	Refund *refundRecord `json:"refund,omitempty"`
+	// Fraud is what the case's fraud flags were judged on at its last save
+	// (desk.go); nil on a case saved before schema version 4.
+	Fraud *fraudFacts `json:"fraud,omitempty"`
+	// SignOff is a shift lead's sign-off of the case as it stands; a later
+	// save clears it.
+	SignOff *SignOff `json:"sign_off,omitempty"`
+	Events  []uint64 `json:"events"`
+}
+
+// flate writers are big to make: they are kept for reuse.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+var inflaters = sync.Pool{New: func() any { return flate.NewReader(nil) }}
+
+// encodeCase is the stored form of a case document: 0x02, the day, then the
+// JSON compressed (a whole case is 1.3 KB of JSON, three to a 4 KB page
+// only just not; compressed, five fit).
+func encodeCase(day flow.Date, raw []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(1 + dayLen + len(raw)*2/3)
+	buf.WriteByte(caseDeflated)
+	buf.Write(appendDay(nil, day))
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(&buf)
+	_, _ = w.Write(raw) // writes to a bytes.Buffer do not fail
+	_ = w.Close()
+	deflaters.Put(w)
+	return buf.Bytes()
+}
+
+func decodeCaseRecord(v []byte) (caseRecord, error) {
+	if len(v) < 1+dayLen || (v[0] != casePlain && v[0] != caseDeflated) {
+		return caseRecord{}, ErrDamaged.Wrap(errors.New("a stored case is malformed"))
+	}
+	rec := caseRecord{day: dayOf(binary.BigEndian.Uint32(v[1:]))}
+	if v[0] == casePlain {
+		rec.raw = copyBytes(v[1+dayLen:])
+		return rec, nil
+	}
+	r := inflaters.Get().(io.ReadCloser)
+	defer inflaters.Put(r)
+	_ = r.(flate.Resetter).Reset(bytes.NewReader(v[1+dayLen:]), nil)
+	raw, err := io.ReadAll(io.LimitReader(r, maxCaseJSON+1))
+	if err != nil || len(raw) > maxCaseJSON {
+		return caseRecord{}, ErrDamaged.Wrap(errors.New("a stored case cannot be decompressed"))
+	}
+	rec.raw = raw
+	return rec, nil
+}
+
+// decode reads the case document; json.Unmarshal copies every byte it keeps,
+// so the result outlives the transaction.
+func (r caseRecord) decode(id string) (caseDoc, error) {
+	var d caseDoc
+	if err := json.Unmarshal(r.raw, &d); err != nil || d.Case == nil {
+		return d, ErrDamaged.Wrap(fmt.Errorf("case %s cannot be read: %v", id, err))
+	}
+	return d, nil
+}

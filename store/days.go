@@ -1,0 +1,190 @@
+package store
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"example.com/returnsdesk/flow"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Day lists the cases filed under one business day, in the order they were
+// opened, from the day index alone.
+func (s *Store) Day(day flow.Date) ([]Summary, error) {
+	var out []Summary
+	loc := s.Location()
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = daySummaries(tx, day, loc)
+		return err
+	})
+	return out, err
+}
+
+// dayOpen says whether the day's cases may change: ErrDayClosed once the
+// day is closed, naming the day, with the case (caseID, if any) as detail.
+func dayOpen(bs *buckets, day flow.Date, caseID string) error {
+	if bs.closedDays.Get(appendDay(nil, day)) != nil {
+		var detail error
+		if caseID != "" {
+			detail = caseDetail(caseID)
+		}
+		return refine(ErrDayClosed, detail, "%s: %s", day, ErrDayClosed.Message)
+	}
+	return nil
+}
+
+// Closing is a day's close as the closed_days bucket keeps it.
+type Closing struct {
+	Day flow.Date `json:"day"`
+	By  string    `json:"by"`
+	At  time.Time `json:"at"`
+	// Anchor is the audit chain's head at the close, just before the close's
+	// own event: written down off the machine, `returnsdesk check --anchor`
+	// proves the history up to it unchanged.
+	Anchor Anchor `json:"anchor"`
+	// Seq is the close's own audit event.
+	Seq    uint64    `json:"seq"`
+	Report DayReport `json:"report"`
+}
+
+// MarshalJSON writes the anchor as SEQ:HASH.
+func (a Anchor) MarshalJSON() ([]byte, error) { return json.Marshal(a.String()) }
+
+// UnmarshalJSON reads an anchor written as SEQ:HASH.
+func (a *Anchor) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	x, err := ParseAnchor(s)
+	if err != nil {
+		return err
+	}
+	*a = x
+	return nil
+}
+
+// CloseDay closes a business day, in one transaction: its report as it
+// stands (Report), the audit chain's head at the close (the anchor), the
+// close in the closed_days bucket and a day_close event that carries both.
+// From then on what the day settled is read-only: SaveCase and RecordRefund
+// refuse its settled cases and new ones with ErrDayClosed (its cases still
+// under way go on: a refund owed is paid, a draft resumed), SignOff refuses
+// all of them, and corrections are notes. Only a
+// shift lead closes a day; a day is closed once, and never before it
+// begins.
+func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, error) {
+	var out Closing
+	today := s.Today(now)
+	if day.IsZero() {
+		return out, flow.Errorf(flow.EInvalid, "name the day to close")
+	}
+	if day.After(today) {
+		return out, flow.Errorf(flow.EInvalid, "%s has not begun: a day is closed once it is over or at its end", day)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := leadTx(tx, by); err != nil {
+			return err
+		}
+		bs, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		key := appendDay(nil, day)
+		if v := bs.closedDays.Get(key); v != nil {
+			var was Closing
+			_ = json.Unmarshal(v, &was)
+			return flow.Errorf(flow.EConflict, "%s was closed by %s at %s", day, was.By,
+				was.At.In(s.Location()).Format("2006-01-02 15:04"))
+		}
+		sums, err := daySummaries(tx, day, s.Location())
+		if err != nil {
+			return err
+		}
+		seq, hash, err := chainHead(tx)
+		if err != nil {
+			return err
+		}
+		out = Closing{Day: day, By: normStaff(by), At: now.UTC(), Seq: seq + 1,
+			Anchor: Anchor{Seq: seq, Hash: hex.EncodeToString(hash)}, Report: NewDayReport(day, sums, today)}
+		val, err := json.Marshal(out)
+		if err != nil {
+			return err
+		}
+		if err := bs.closedDays.Put(key, val); err != nil {
+			return err
+		}
+		r := out.Report
+		_, err = appendEvent(tx, Event{Time: now, Staff: out.By, Terminal: s.opts.Terminal, Kind: EventDayClose,
+			Day: day.String(), Anchor: out.Anchor.String(), RecordHash: recordHash(val),
+			Detail: fmt.Sprintf("day %s closed: %d cases, %d refunds paid, %d owed, %d escalated, %d flagged, %d signed off; chain head %s",
+				day, r.Cases, r.RefundsPaid, r.Owed, r.Escalated, r.Flagged, r.SignedOff, out.Anchor)})
+		return err
+	})
+	if err != nil {
+		return Closing{}, err
+	}
+	s.log.Info("day closed", "day", day.String(), "by", by, "anchor", out.Anchor.String())
+	return out, nil
+}
+
+// DayClosing is the close of a day, or nil while it is open.
+func (s *Store) DayClosing(day flow.Date) (*Closing, error) {
+	var out *Closing
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = closingTx(tx, day)
+		return err
+	})
+	return out, err
+}
+
+// closingTx reads the close of a day in tx, or nil while it is open.
+func closingTx(tx *bolt.Tx, day flow.Date) (*Closing, error) {
+	b, err := bucket(tx, bucketClosedDays)
+	if err != nil {
+		return nil, err
+	}
+	v := b.Get(appendDay(nil, day))
+	if v == nil {
+		return nil, nil
+	}
+	out := &Closing{}
+	if err := json.Unmarshal(v, out); err != nil {
+		return nil, ErrDamaged.Wrap(fmt.Errorf("the close of %s cannot be read: %v", day, err))
+	}
+	return out, nil
+}
+
+// DayReport is the report of a day as it stands: what Closing keeps at the
+// close. today says which refunds owed are overdue.
+func (s *Store) DayReport(day, today flow.Date) (DayReport, error) {
+	sums, err := s.Day(day)
+	if err != nil {
+		return DayReport{}, err
+	}
+	return NewDayReport(day, sums, today), nil
+}
+
+// daySummaries lists the summaries of a day in tx, as Day does.
+func daySummaries(tx *bolt.Tx, day flow.Date, loc *time.Location) ([]Summary, error) {
+	prefix := appendDay(nil, day)
+	var out []Summary
+	c := tx.Bucket(bucketDays).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if len(k) != dayLen+idLen {
+			return nil, ErrDamaged.Wrap(fmt.Errorf("a day key of %d bytes", len(k)))
+		}
+		sum, err := decodeSummary(caseID(k[dayLen:]), day, v)
+		if err != nil {
+			return nil, err
+		}
+		sum.Time = sum.Time.In(loc)
+		out = append(out, sum)
+	}
+	return out, nil
+}

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"example.com/returnsdesk/flow"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Settings are the store's own: kept in the store file so that the data
+// folder is all a kiosk needs.
+type Settings struct {
+	StoreName    string `json:"store_name"`
+	PolicyName   string `json:"policy_name"`           // a built-in policy, or the name of PolicyText's policy
+	PolicyText   string `json:"policy_text,omitempty"` // the TOML of the store's own policy, if any
+	TimeZone     string `json:"time_zone"`             // IANA name: "Europe/Kyiv"
+	PrintCommand string `json:"print_command,omitempty"`
+	IdleMinutes  int    `json:"idle_minutes,omitempty"` // log the cashier out after this long idle; 0 never
+}
+
+// Settings reads the store's settings; ErrNotFound before the first setup.
+func (s *Store) Settings() (Settings, error) {
+	var set Settings
+	err := s.view(func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketSettings)
+		if err != nil {
+			return err
+		}
+		v := b.Get(keySettings)
+		if v == nil {
+			return ErrNotFound.Wrap(errors.New("settings"))
+		}
+		if err := json.Unmarshal(v, &set); err != nil {
+			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+		}
+		return nil
+	})
+	return set, err
+}
+
+// SaveSettings replaces the store's settings and records who changed what.
+// The time zone must be known, the policy text must parse. Cases already
+// filed keep their day.
+func (s *Store) SaveSettings(set Settings, by string) error {
+	set.StoreName = strings.TrimSpace(set.StoreName)
+	if set.StoreName == "" {
+		return flow.Errorf(flow.EInvalid, "the store needs a name")
+	}
+	if set.TimeZone == "" {
+		return flow.Errorf(flow.EInvalid, "the store needs a time zone, such as Europe/Kyiv")
+	}
+	loc, err := time.LoadLocation(set.TimeZone)
+	if err != nil {
+		return flow.Errorf(flow.EInvalid, "%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
+	}
+	if set.PolicyText != "" {
+		p, err := flow.StorePolicy("the store's policy", set.PolicyText)
+		if err != nil {
+			return err
+		}
+		if set.PolicyName == "" {
+			set.PolicyName = p.Name
+		}
+	}
+	if set.PolicyName == "" {
+		return flow.Errorf(flow.EInvalid, "the store needs a policy")
+	}
+	if set.IdleMinutes < 0 {
+		return flow.Errorf(flow.EInvalid, "idle minutes cannot be negative")
+	}
+	val, err := json.Marshal(set)
+	if err != nil {
+		return err
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		b, err := bucket(tx, bucketSettings)
+		if err != nil {
+			return err
+		}
+		var old Settings
+		if v := b.Get(keySettings); v != nil {
+			_ = json.Unmarshal(v, &old)
+		}
+		if err := b.Put(keySettings, val); err != nil {
+			return err
+		}
+		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventSettings,
+			RecordHash: recordHash(val), Detail: settingsChange(old, set)})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.loc.Store(loc)
+	s.log.Info("settings saved", "by", by, "store", set.StoreName, "policy", set.PolicyName, "zone", set.TimeZone)
+	return nil
+}
+
+// settingsChange says in words what changed.
+func settingsChange(old, new Settings) string {
+	var parts []string
+	add := func(what, a, b string) {
+		if a != b {
+			parts = append(parts, fmt.Sprintf("%s %q -> %q", what, a, b))
+		}
+	}
+	add("store name", old.StoreName, new.StoreName)
+	add("policy", old.PolicyName, new.PolicyName)
+	if old.PolicyText != new.PolicyText {
+		parts = append(parts, "policy text changed")
+	}
+	add("time zone", old.TimeZone, new.TimeZone)
+	add("print command", old.PrintCommand, new.PrintCommand)
+	add("idle minutes", fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
+	if len(parts) == 0 {
+		return "settings saved unchanged"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// rulesCache is the fraud thresholds of the settings last read: settings
+// change seldom, and a save should not parse the policy's TOML each time.
+type rulesCache struct {
+	settings []byte
+	rules    flow.FraudRules
+}
+
+// fraudRulesTx is the fraud thresholds of the store's policy in tx: its own
+// text, else the built-in it names; flow's defaults when there are no
+// settings yet or the policy cannot be read.
+func (s *Store) fraudRulesTx(tx *bolt.Tx) flow.FraudRules {
+	var raw []byte
+	if b := tx.Bucket(bucketSettings); b != nil {
+		raw = b.Get(keySettings)
+	}
+	if c := s.rules.Load(); c != nil && bytes.Equal(c.settings, raw) {
+		return c.rules
+	}
+	p := &flow.Policy{Currency: flow.DefaultCurrency}
+	var set Settings
+	if raw != nil && json.Unmarshal(raw, &set) == nil {
+		if pol, err := flow.StorePolicy(set.PolicyName, set.PolicyText); err == nil {
+			p = pol
+		}
+	}
+	rules := p.Fraud()
+	s.rules.Store(&rulesCache{settings: copyBytes(raw), rules: rules})
+	return rules
+}
