@@ -28,29 +28,23 @@ type (
 	}
 )
 
-// loadDayCmd reads a day's cases from the day index, and its close.
+// loadDayCmd reads a day's cases from the day index, and its close, at
+// one moment.
 func (m Model) loadDayCmd(day flow.Date) tea.Cmd {
-	s := m.d.Store
+	s, today := m.d.Store, m.today()
 	return func() tea.Msg {
-		rows, err := s.Day(day)
-		if err != nil {
-			return Msg{dayMsg{day: day, err: err}}
-		}
-		closing, err := s.DayClosing(day)
-		return Msg{dayMsg{day: day, rows: rows, closing: closing, err: err}}
+		v, err := s.DeskDay(day, today)
+		return Msg{dayMsg{day: day, rows: v.Cases, closing: v.Closing, err: err}}
 	}
 }
 
-// loadCaseCmd reads one case whole, and the close of its day.
+// loadCaseCmd reads one case whole, and the close of its day, at one
+// moment.
 func (m Model) loadCaseCmd(id string) tea.Cmd {
 	s := m.d.Store
 	return func() tea.Msg {
-		d, err := s.Detail(id)
-		if err != nil {
-			return Msg{caseMsg{d: d, err: err}}
-		}
-		closing, err := s.DayClosing(d.Summary.Day)
-		return Msg{caseMsg{d: d, closing: closing, err: err}}
+		v, err := s.DeskCase(id)
+		return Msg{caseMsg{d: v.Detail, closing: v.Closing, err: err}}
 	}
 }
 
@@ -63,31 +57,26 @@ func (m Model) readCaseCmd(id string) tea.Cmd {
 	}
 }
 
-// loadQueuesCmd reads the queues from the statuses index.
+// loadQueuesCmd reads every queue from the statuses index at one moment.
 func (m Model) loadQueuesCmd() tea.Cmd {
-	s := m.d.Store
+	s, today := m.d.Store, m.today()
 	return func() tea.Msg {
-		var msg queuesMsg
+		v, err := s.DeskQueues(today)
+		msg := queuesMsg{err: err}
 		for q, st := range queueStatuses {
-			msg.lists[q], msg.err = s.ByStatus(st)
-			if msg.err != nil {
-				return Msg{msg}
-			}
+			msg.lists[q] = v.Queue(st)
 		}
 		return Msg{msg}
 	}
 }
 
-// loadReportCmd reads a day's report as it stands, and its close.
+// loadReportCmd reads a day's report as it stands, and its close, at one
+// moment.
 func (m Model) loadReportCmd(day flow.Date) tea.Cmd {
 	s, today := m.d.Store, m.today()
 	return func() tea.Msg {
-		closing, err := s.DayClosing(day)
-		if err != nil {
-			return Msg{reportMsg{day: day, err: err}}
-		}
-		r, err := s.DayReport(day, today)
-		return Msg{reportMsg{day: day, report: r, closing: closing, err: err}}
+		v, err := s.DeskDay(day, today)
+		return Msg{reportMsg{day: day, report: v.Report, closing: v.Closing, err: err}}
 	}
 }
 

@@ -29,9 +29,9 @@ const (
 	queueCount
 )
 
-// queueStatuses are the statuses of the queues, in their order.
-var queueStatuses = [queueCount]flow.Status{flow.StatusEscalated, flow.StatusRefundOwed, flow.StatusWaitingDocuments,
-	flow.StatusServiceCentre}
+// queueStatuses are the statuses of the queues, in their order (the
+// store's, which reads them at one moment).
+var queueStatuses = [queueCount]flow.Status(store.DeskQueueStatuses)
 
 func (q queue) String() string {
 	switch q {

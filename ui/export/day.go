@@ -34,15 +34,13 @@ func Day(s *store.Store, req Request, today flow.Date, loc *time.Location) (Resu
 		data, err := CasesOf(details, req.Format, loc)
 		return Result{Data: data, N: len(details)}, err
 	}
-	closing, err := s.DayClosing(req.Day)
+	v, err := s.DeskDay(req.Day, today)
 	if err != nil {
 		return Result{}, err
 	}
-	var r store.DayReport
+	r, closing := v.Report, v.Closing
 	if closing != nil {
 		r = closing.Report
-	} else if r, err = s.DayReport(req.Day, today); err != nil {
-		return Result{}, err
 	}
 	data, err := SummaryOf(r, closing, req.Format, loc)
 	return Result{Data: data, N: 1}, err
