@@ -293,14 +293,18 @@ func list[T ~string](vs []T) string {
 // the engine: nobody decides a case they opened.
 func (c *Case) CheckDecider(lead string) error {
 	if SamePerson(lead, c.OpenedBy) {
-		return fmt.Errorf("%s opened this case: another shift lead decides it", c.OpenedBy)
+		return Errorf(EForbidden, "%s opened this case: another shift lead decides it", c.OpenedBy)
 	}
 	return nil
 }
+
+// AwaitsLead reports whether the case waits for a shift lead's decision: it
+// is escalated, and the engine's decision that escalated it is on it.
+func (c *Case) AwaitsLead() bool { return c.Status == StatusEscalated && c.Decision != nil }
 
 // RefundFromTill reports whether the case's refund is paid in cash from the
 // till (the sale was paid in cash, or the receipt does not say), so that
 // whether the till has the cash decides when it is paid.
 func (c *Case) RefundFromTill() bool {
-	return c.Sale.Tender == TenderCash || c.Sale.Tender == ""
+	return c.RefundTender() == TenderCash
 }

@@ -7,8 +7,9 @@ import (
 
 // Errors of a refund that breaks its rules.
 var (
-	// ErrRefundZero: a refund of nothing, as when the sale's price is missing.
-	ErrRefundZero = Errorf(EInvalid, "a refund must be more than zero: the sale's price is needed")
+	// ErrRefundZero: a refund of nothing (an amount of 0, or a sale without
+	// its price).
+	ErrRefundZero = Errorf(EInvalid, "a refund must be more than zero")
 	// ErrRefundTooLarge: a refund of more than was paid for the item.
 	ErrRefundTooLarge = Errorf(EInvalid, "a refund cannot be more than was paid for the item")
 	// ErrRefundNoLine: a sale with neither a receipt number nor a serial,
@@ -26,21 +27,30 @@ func CheckRefund(c *Case, amount Money, tender Tender) error {
 	if o := c.Outcome(); o != OutcomeRefund {
 		return Errorf(EConflict, "the case was not decided as a refund (its outcome is %q)", o)
 	}
-	if amount.Minor <= 0 {
-		return ErrRefundZero
+	if err := CheckRefundAmount(amount, c.Sale.Price); err != nil {
+		return err
 	}
 	if !oneOf(tender, Tenders) {
 		return Errorf(EInvalid, "%q is not a tender", tender)
 	}
-	price := c.Sale.Price
+	if strings.Trim(c.Sale.Receipt, " \t\x00") == "" && strings.Trim(c.Sale.Serial, " \t-\x00") == "" {
+		return ErrRefundNoLine
+	}
+	return nil
+}
+
+// CheckRefundAmount says what is wrong, if anything, with refunding amount
+// of an item for which price was paid: it is more than zero, in the price's
+// currency (any letter case) and not more than the price.
+func CheckRefundAmount(amount, price Money) error {
+	if amount.Minor <= 0 {
+		return ErrRefundZero
+	}
 	if cur := RefundCurrency(amount); price.Currency != "" && cur != price.Currency {
 		return Errorf(EInvalid, "the refund is in %q but the item was paid in %s", amount.Currency, price.Currency)
 	}
 	if amount.Minor > price.Minor {
 		return ErrRefundTooLarge.Wrap(fmt.Errorf("%s refunded, %s paid", amount.Amount(), price))
-	}
-	if strings.Trim(c.Sale.Receipt, " \t\x00") == "" && strings.Trim(c.Sale.Serial, " \t-\x00") == "" {
-		return ErrRefundNoLine
 	}
 	return nil
 }
@@ -49,11 +59,11 @@ func CheckRefund(c *Case, amount Money, tender Tender) error {
 // upper-cased.
 func RefundCurrency(amount Money) string { return strings.ToUpper(strings.TrimSpace(amount.Currency)) }
 
-// CanSignOff reports whether a shift lead may sign a case off as it
-// stands: it has something to review, so it is neither a draft (open) nor an
+// CanSignOff reports whether a shift lead may sign off a case in status s:
+// it has something to review, so it is neither a draft (open) nor an
 // escalation still waiting for its decision.
-func CanSignOff(c *Case) bool {
-	switch c.Status {
+func CanSignOff(s Status) bool {
+	switch s {
 	case "", StatusOpen, StatusEscalated:
 		return false
 	}

@@ -98,7 +98,7 @@ func TestCanSignOff(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := flow.CanSignOff(&flow.Case{Status: tt.status}); got != tt.ok {
+			if got := flow.CanSignOff(tt.status); got != tt.ok {
 				t.Errorf("CanSignOff(%q) = %v, want %v", tt.status, got, tt.ok)
 			}
 		})

@@ -109,7 +109,7 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		if err := dayOpen(bs, rec.day, caseID); err != nil {
 			return err
 		}
-		if !flow.CanSignOff(doc.Case) {
+		if !flow.CanSignOff(doc.Case.Status) {
 			return refine(ErrNotReviewable, caseDetail(caseID), "the case is %s: %s", statusOf(doc.Case),
 				ErrNotReviewable.Message)
 		}

@@ -72,10 +72,10 @@ func (m caseModel) acts() []key.Binding {
 	ks := []key.Binding{c.Scroll}
 	if m.loaded && m.closing == nil {
 		st := m.d.Summary.Status
-		if st != flow.StatusOpen && st != flow.StatusEscalated && m.d.SignOff == nil {
+		if flow.CanSignOff(st) && m.d.SignOff == nil {
 			ks = append(ks, c.Sign)
 		}
-		if st == flow.StatusRefundOwed {
+		if st.Owed() {
 			ks = append(ks, c.Paid)
 		}
 		if st == flow.StatusEscalated {

@@ -319,7 +319,7 @@ func (m Model) payment(msg tea.Msg) (Model, tea.Cmd) {
 		m.notice = "Case " + msg.id + " signed off by " + m.d.Lead
 		return m, m.reload()
 	case payMsg:
-		if msg.sum.Status != flow.StatusRefundOwed {
+		if !msg.sum.Status.Owed() {
 			m.notice = "! case " + msg.sum.ID + " owes no refund: it is " + msg.sum.Status.Words()
 			return m, nil
 		}
@@ -353,7 +353,7 @@ func (m Model) decide(msg decideCaseMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	c := msg.c
-	if c.Status != flow.StatusEscalated || c.Decision == nil {
+	if !c.AwaitsLead() {
 		m.notice = "! case " + c.ID + " waits for no decision: it is " + c.Status.Words()
 		return m, nil
 	}

@@ -54,10 +54,10 @@ func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.
 		huh.NewSelect[flow.Tender]().Title("Paid in").Options(tenderOptions()...).Value(&v.tender),
 		huh.NewInput().Title("Amount paid, in "+look.OrDash(currency)).Value(&v.amount).Validate(func(s string) error {
 			m, err := flow.ParseMoney(s, currency)
-			if err == nil && m.Minor <= 0 {
-				err = fmt.Errorf("a refund is more than zero")
+			if err == nil {
+				err = flow.CheckRefundAmount(m, sum.Amount)
 			}
-			return err
+			return look.FieldErr(err)
 		}),
 	)).WithTheme(look.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
 	return payModel{st: st, k: k, sum: sum, today: today, form: form, v: v}

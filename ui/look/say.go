@@ -1,6 +1,7 @@
 package look
 
 import (
+	"errors"
 	"strings"
 
 	"example.com/returnsdesk/flow"
@@ -22,4 +23,13 @@ func Say(err error, doing string) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// FieldErr is err as a huh field shows it beside the field: the words a
+// person reads (Say), without the detail behind them. nil stays nil.
+func FieldErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(Say(err, "check this field"))
 }
