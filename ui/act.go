@@ -164,7 +164,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	fmt.Fprintf(&b, "%s\nCHECKS\n", line)
 	if p != nil {
 		for _, ck := range p.Checklist() {
-			fmt.Fprintf(&b, "  %-52s %s\n", ck.Question, checkAnswer(c.Inspection, ck.Field))
+			fmt.Fprintf(&b, "  %-52s %s\n", ck.Question, c.Inspection.Answer(ck.Field))
 		}
 	}
 	if c.ServiceCentre != "" {
@@ -197,34 +197,4 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	fmt.Fprintf(&b, "%s\n\n", line)
 	fmt.Fprintf(&b, "Customer: ______________________    Cashier (%s): ______________________\n", c.OpenedBy)
 	return b.String()
-}
-
-// checkAnswer is a checklist answer in words.
-func checkAnswer(in flow.Inspection, field string) string {
-	yes := map[bool]string{true: "yes", false: "no"}
-	switch field {
-	case "signs_of_use":
-		return yes[in.SignsOfUse]
-	case "call_seconds":
-		return flow.MinSec(in.CallSeconds)
-	case "software_modified":
-		return yes[in.SoftwareModified]
-	case "complete_set":
-		return yes[in.CompleteSet]
-	case "packaging_intact":
-		return yes[in.PackagingIntact]
-	case "labels_intact":
-		return yes[in.LabelsIntact]
-	case "seals_intact":
-		return yes[in.SealsIntact]
-	case "serial_matches":
-		return yes[in.SerialMatches]
-	case "liquid_damage":
-		return yes[in.LiquidDamage]
-	case "mechanical_damage":
-		return yes[in.MechanicalDamage]
-	case "unauthorised_opening":
-		return yes[in.UnauthorisedOpening]
-	}
-	return "?"
 }

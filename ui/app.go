@@ -147,7 +147,7 @@ func (m *Model) idleLimit() time.Duration {
 	if m.settings.IdleMinutes > 0 {
 		return time.Duration(m.settings.IdleMinutes) * time.Minute
 	}
-	return 15 * time.Minute
+	return flow.DefaultIdleMinutes * time.Minute
 }
 
 // today is the store's calendar day now.
@@ -155,7 +155,7 @@ func (m *Model) today() flow.Date { return flow.DateOf(m.d.Now().In(m.loc)) }
 
 // ctx is the context a case screen is built with.
 func (m *Model) ctx() screenCtx {
-	currency := "UAH"
+	currency := flow.DefaultCurrency
 	if m.policy != nil && m.policy.Currency != "" {
 		currency = m.policy.Currency
 	}
@@ -339,21 +339,12 @@ func (m *Model) applySettings(s store.Settings) error {
 	if loc, err := time.LoadLocation(s.TimeZone); err == nil {
 		m.loc = loc
 	}
-	p, err := policyOf(s)
+	p, err := flow.StorePolicy(s.PolicyName, s.PolicyText)
 	if err != nil {
 		return err
 	}
 	m.policy = p
 	return nil
-}
-
-// policyOf is the store's policy: its own text when it has one, else the
-// built-in it names.
-func policyOf(s store.Settings) (*flow.Policy, error) {
-	if strings.TrimSpace(s.PolicyText) != "" {
-		return flow.ParsePolicy([]byte(s.PolicyText), s.PolicyName)
-	}
-	return flow.Builtin(s.PolicyName)
 }
 
 // toScreen passes a message to the screen at hand.

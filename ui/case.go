@@ -359,10 +359,7 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 
 // cashQuestion is the question asked before a cash refund is paid.
 func (m *Model) cashQuestion() string {
-	days := flow.LawPayoutDays
-	if rp := m.policy.Clauses.RefundPayout; rp != nil {
-		days = rp.DaysWithoutCash
-	}
+	days := m.policy.PayoutDays()
 	return m.st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", m.c.Sale.Price)) + "\n\n" +
 		"  y  yes: paid now in cash\n" +
 		fmt.Sprintf("  n  no, the till lacks cash: the refund is owed, within %d days\n", days) +

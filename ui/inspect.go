@@ -21,10 +21,6 @@ import (
 // letters without j and k (they move up and down).
 const inspectKeys = "123456789abcdefghilmnopqrstuvwxyz"
 
-// callField is the checklist field the call counter answers; every other
-// field is a yes/no answer.
-const callField = "call_seconds"
-
 // inspectLine is one question of the checklist.
 type inspectLine struct {
 	check flow.Check
@@ -50,9 +46,8 @@ type inspectModel struct {
 // signs of use, complete set, packaging, labels and seals intact, serial
 // matching, no damage, no calls), so a clean item takes one key: enter.
 func newInspectModel(ctx screenCtx) inspectModel {
-	in := &flow.Inspection{CompleteSet: true, PackagingIntact: true, LabelsIntact: true, SealsIntact: true,
-		SerialMatches: true}
-	good := *in
+	in, good := new(flow.Inspection), flow.CleanInspection()
+	*in = good
 	if ctx.c.Done.Has(flow.StepInspection) {
 		*in = ctx.c.Inspection
 	}
@@ -62,9 +57,9 @@ func newInspectModel(ctx screenCtx) inspectModel {
 		if i < len(inspectKeys) {
 			l.key = inspectKeys[i : i+1]
 		}
-		if ch.Field != callField {
-			l.flag = inspectionFlag(in, ch.Field)
-			if g := inspectionFlag(&good, ch.Field); g != nil {
+		if ch.Field != flow.CallField {
+			l.flag = in.Flag(ch.Field)
+			if g := good.Flag(ch.Field); g != nil {
 				l.good = *g
 			}
 			if l.flag == nil {
@@ -74,34 +69,6 @@ func newInspectModel(ctx screenCtx) inspectModel {
 		m.lines = append(m.lines, l)
 	}
 	return m
-}
-
-// inspectionFlag is the yes/no answer of a checklist field, by its name in
-// the decide contract.
-func inspectionFlag(in *flow.Inspection, field string) *bool {
-	switch field {
-	case "signs_of_use":
-		return &in.SignsOfUse
-	case "software_modified":
-		return &in.SoftwareModified
-	case "complete_set":
-		return &in.CompleteSet
-	case "packaging_intact":
-		return &in.PackagingIntact
-	case "labels_intact":
-		return &in.LabelsIntact
-	case "seals_intact":
-		return &in.SealsIntact
-	case "serial_matches":
-		return &in.SerialMatches
-	case "liquid_damage":
-		return &in.LiquidDamage
-	case "mechanical_damage":
-		return &in.MechanicalDamage
-	case "unauthorised_opening":
-		return &in.UnauthorisedOpening
-	}
-	return nil
 }
 
 // Init has nothing to start.

@@ -119,7 +119,7 @@ func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	case huh.StateCompleted:
 		v := s.v
 		set := store.Settings{StoreName: strings.TrimSpace(v.storeName), PolicyName: v.policy,
-			TimeZone: strings.TrimSpace(v.zone), IdleMinutes: 15}
+			TimeZone: strings.TrimSpace(v.zone), IdleMinutes: flow.DefaultIdleMinutes}
 		if v.policy == ownPolicy {
 			data, err := os.ReadFile(strings.TrimSpace(v.policyFile))
 			p, perr := flow.ParsePolicy(data, v.policyFile)
