@@ -26,6 +26,7 @@ type actWrittenMsg struct {
 // actModel shows where the act went and what is left to do.
 type actModel struct {
 	st      *look.Styles
+	km      *look.KeyMap
 	c       *flow.Case
 	file    string
 	printed string
@@ -37,7 +38,7 @@ func (a actModel) Init() tea.Cmd { return nil }
 type actDoneMsg struct{}
 
 func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "enter" || k.String() == "esc") {
+	if isKey(msg, a.km.Confirm) || isKey(msg, a.km.Back) {
 		return a, func() tea.Msg { return actDoneMsg{} }
 	}
 	return a, nil
@@ -103,7 +104,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 		m.notice = "! the act could not be written: " + plainErr(msg.err) + " (the case is saved)"
 		return m.showAct()
 	}
-	m.act = actModel{st: &m.st, c: m.c, file: msg.file}
+	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: msg.file}
 	switch {
 	case m.settings.PrintCommand == "":
 		m.act.printed = "No print command is set: print the file by hand."
@@ -128,7 +129,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 // showAct shows the act screen for a case whose decision is confirmed.
 func (m *Model) showAct() (tea.Model, tea.Cmd) {
 	m.view = viewAct
-	m.act = actModel{st: &m.st, c: m.c, file: filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt")}
+	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt")}
 	return m, nil
 }
 

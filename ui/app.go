@@ -266,7 +266,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 		}
 		m.quitting = true
 		return true, m, tea.Quit
-	case msg.String() == "f1" || (msg.String() == "?" && !m.typing()):
+	case key.Matches(msg, m.keys.Help) && (msg.Type == tea.KeyF1 || !m.typing()): // `?` is a character in a field
 		m.showHelp = true
 		return true, m, nil
 	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:

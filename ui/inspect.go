@@ -24,9 +24,10 @@ const inspectKeys = "123456789abcdefghilmnopqrstuvwxyz"
 // inspectLine is one question of the checklist.
 type inspectLine struct {
 	check flow.Check
-	key   string
-	flag  *bool // the answer in the inspection; nil for the call counter
-	good  bool  // the answer of a new, complete item
+	key   string      // the line's key, as the line shows it
+	bind  key.Binding // the line's key, to match
+	flag  *bool       // the answer in the inspection; nil for the call counter
+	good  bool        // the answer of a new, complete item
 }
 
 // inspectModel is the inspection step's screen.
@@ -56,6 +57,7 @@ func newInspectModel(ctx screenCtx) inspectModel {
 		l := inspectLine{check: ch}
 		if i < len(inspectKeys) {
 			l.key = inspectKeys[i : i+1]
+			l.bind = key.NewBinding(key.WithKeys(l.key))
 		}
 		if ch.Field != flow.CallField {
 			l.flag = in.Flag(ch.Field)
@@ -74,16 +76,9 @@ func newInspectModel(ctx screenCtx) inspectModel {
 // Init has nothing to start.
 func (m inspectModel) Init() tea.Cmd { return nil }
 
-// Keys of the checklist besides the common ones.
-var (
-	inspectAnswerKey = key.NewBinding(key.WithKeys("1"), key.WithHelp("1-9,a-z", "switch an answer"))
-	inspectNextKey   = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next line"))
-	inspectPrevKey   = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "line before"))
-)
-
 // keys is the key map with the screen's keys.
 func (m inspectModel) keys(k look.KeyMap) look.KeyMap {
-	return k.With(inspectAnswerKey, k.Toggle, k.Up, k.Down, k.Confirm)
+	return k.With(k.Inspect.Answer, k.Toggle, k.Up, k.Down, k.Confirm)
 }
 
 // onCall reports whether the cursor is on the call counter's line.
@@ -115,10 +110,10 @@ func (m inspectModel) Update(msg tea.Msg) (inspectModel, tea.Cmd) {
 			return m, nil
 		}
 		return m.finish()
-	case key.Matches(k, keys.Up, inspectPrevKey):
+	case key.Matches(k, keys.Up, keys.Inspect.Prev):
 		m.moveTo(m.cursor - 1)
 		return m, nil
-	case key.Matches(k, keys.Down, inspectNextKey):
+	case key.Matches(k, keys.Down, keys.Inspect.Next):
 		m.moveTo(m.cursor + 1)
 		return m, nil
 	case key.Matches(k, keys.Toggle):
@@ -131,7 +126,7 @@ func (m inspectModel) Update(msg tea.Msg) (inspectModel, tea.Cmd) {
 		return m, nil
 	}
 	for i, l := range m.lines {
-		if l.key != "" && k.String() == l.key {
+		if l.key != "" && key.Matches(k, l.bind) {
 			m.moveTo(i)
 			if l.flag != nil {
 				*l.flag = !*l.flag

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -63,12 +62,6 @@ type saleValues struct {
 	searchFor string // the query of the lookup that is out
 }
 
-// Keys of the sale screen besides the common ones.
-var (
-	saleTypeKey = key.NewBinding(key.WithKeys("tab", "ctrl+t"), key.WithHelp("tab", "type the sale instead"))
-	saleEditKey = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
-)
-
 // saleModel is the sale step's screen.
 type saleModel struct {
 	ctx       screenCtx
@@ -111,9 +104,9 @@ func (m saleModel) Init() tea.Cmd {
 func (m saleModel) keys(k look.KeyMap) look.KeyMap {
 	switch m.phase {
 	case saleSearch:
-		return k.With(k.Confirm, saleTypeKey)
+		return k.With(k.Confirm, k.Sale.TypeSale)
 	case saleConfirm:
-		return k.With(k.Confirm, saleEditKey)
+		return k.With(k.Confirm, k.Sale.Edit)
 	}
 	return k.With(k.Confirm)
 }
@@ -152,7 +145,7 @@ func (m saleModel) updateSearch(msg tea.Msg) (saleModel, tea.Cmd) {
 	switch {
 	case isKey(msg, m.ctx.keys.Back):
 		return m, sendCmd(goBackMsg{})
-	case isKey(msg, saleTypeKey):
+	case isKey(msg, m.ctx.keys.Sale.TypeSale):
 		m.blankSale(strings.TrimSpace(m.search.Value()))
 		m.note = ""
 		m.openForm()
@@ -271,7 +264,7 @@ func (m saleModel) updateConfirm(msg tea.Msg) (saleModel, tea.Cmd) {
 	case isKey(msg, m.ctx.keys.Back):
 		m.phase = saleSearch
 		return m, textinput.Blink
-	case isKey(msg, saleEditKey):
+	case isKey(msg, m.ctx.keys.Sale.Edit):
 		m.note = ""
 		m.openForm()
 		return m, m.form.Init()

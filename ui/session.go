@@ -30,14 +30,14 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.view = viewLogin
 		return m, m.login.Init(), true
 	case addStaffMsg:
-		m.staff = newStaffModel(&m.st, m.width)
+		m.staff = newStaffModel(&m.st, &m.keys, m.width)
 		m.view = viewStaff
 		return m, m.staff.Init(), true
 	case staffSubmitMsg:
 		return m, m.addStaffCmd(msg), true
 	case staffAddedMsg:
 		if msg.err != nil {
-			m.staff = newStaffModel(&m.st, m.width)
+			m.staff = newStaffModel(&m.st, &m.keys, m.width)
 			m.staff.errMsg = plainErr(msg.err)
 			return m, m.staff.Init(), true
 		}

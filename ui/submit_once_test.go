@@ -24,7 +24,7 @@ type blinkLikeMsg struct{}
 // lock, and a second answer would rebuild the login under the cashier's
 // fingers.
 func TestFormsSubmitOnce(t *testing.T) {
-	st := look.DefaultStyles()
+	st, keys := look.DefaultStyles(), look.DefaultKeys()
 	c := &flow.Case{ID: "C1"}
 	type screen struct {
 		form   *huh.Form
@@ -40,15 +40,15 @@ func TestFormsSubmitOnce(t *testing.T) {
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"staff": func() screen {
-			m := newStaffModel(&st, 80)
+			m := newStaffModel(&st, &keys, 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"approve": func() screen {
-			m := newApproveModel(&st, c, 80)
+			m := newApproveModel(&st, &keys, c, 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"desk approve": func() screen {
-			m := newDeskApproveModel(&st, c, 80, "Olena")
+			m := newDeskApproveModel(&st, &keys, c, 80, "Olena")
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"desk pay": func() screen {
