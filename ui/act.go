@@ -101,7 +101,8 @@ func runPrint(command, file string) error {
 // to do (refunded, exchanged, rejected).
 func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.notice = "! the act could not be written: " + plainErr(msg.err) + " (the case is saved)"
+		m.d.Log.Error("write the act", "case", m.c.ID, "err", msg.err)
+		m.notice = "! the act could not be written: " + look.Say(msg.err, "write the act") + " (the case is saved)"
 		return m.showAct()
 	}
 	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: msg.file}
@@ -110,7 +111,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 		m.act.printed = "No print command is set: print the file by hand."
 	case msg.printErr != nil:
 		m.d.Log.Error("print", "err", msg.printErr)
-		m.act.printed = "! printing failed: " + plainErr(msg.printErr) + ": print the file by hand."
+		m.act.printed = "! printing failed: " + look.Say(msg.printErr, "print the act") + ": print the file by hand."
 	default:
 		m.act.printed = "Sent to the printer (" + m.settings.PrintCommand + ")."
 	}

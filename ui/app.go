@@ -189,7 +189,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		if msg.err != nil {
 			m.d.Log.Error("save failed", "err", msg.err)
-			m.notice = "! not saved: " + plainErr(msg.err) + " — nothing typed is lost; try again"
+			m.notice = "! not saved: " + look.Say(msg.err, "save the case") + " — nothing typed is lost; try again"
 			return m, nil
 		}
 		m.status = "saved ✓"
@@ -199,7 +199,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case errMsg:
 		m.d.Log.Error("error", "err", msg.err)
-		m.notice = "! " + plainErr(msg.err)
+		m.notice = "! " + look.Say(msg.err, "read the store")
 		return m, nil
 	}
 	if model, cmd, ok := m.sessionMsg(msg); ok {
@@ -318,7 +318,7 @@ func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.d.Log.Error("load", "err", msg.err)
-		m.notice = "! " + plainErr(msg.err)
+		m.notice = "! " + look.Say(msg.err, "open the store")
 	}
 	if !msg.initialized {
 		m.setup = newSetupModel(&m.st, m.width, m.d.Now())
@@ -326,7 +326,8 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		return m, m.setup.Init()
 	}
 	if err := m.applySettings(msg.settings); err != nil {
-		m.notice = "! the store's policy cannot be read: " + plainErr(err)
+		m.d.Log.Error("the store's policy", "err", err)
+		m.notice = "! the store's policy cannot be read: " + look.Say(err, "read the store's policy")
 	}
 	m.login = newLoginModel(&m.st, m.width)
 	m.view = viewLogin
@@ -550,5 +551,7 @@ func (m *Model) screenKeys() look.KeyMap {
 	return m.keys.With(m.keys.Confirm)
 }
 
-// plainErr is an error's words for the screen (look.Say).
+// plainErr is an error's words for the screen (look.Say), for the desk's
+// screens until they move to their own package; the kiosk's own screens call
+// look.Say with what they were doing.
 func plainErr(err error) string { return look.Say(err, "do this") }

@@ -169,7 +169,8 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.approve = m.approveForm()
-		m.approve.errMsg = plainErr(msg.err)
+		m.d.Log.Warn("shift lead refused", "case", m.c.ID, "err", msg.err)
+		m.approve.errMsg = look.Say(msg.err, "check the shift lead")
 		return m, m.approve.Init()
 	}
 	if err := m.c.CheckDecider(msg.lead.Name); err != nil {

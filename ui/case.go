@@ -45,7 +45,8 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}, true
 	case caseLoadedMsg:
 		if msg.err != nil {
-			m.notice = "! cannot open the case: " + plainErr(msg.err)
+			m.d.Log.Error("open a case", "err", msg.err)
+			m.notice = "! cannot open the case: " + look.Say(msg.err, "open the case")
 			return m, nil, true
 		}
 		m.c = msg.c
@@ -66,9 +67,12 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.stepBack()
 		return model, cmd, true
 	case receiptLookupMsg:
-		s, q := m.d.Store, msg.query
+		s, q, log := m.d.Store, msg.query, m.d.Log
 		return m, func() tea.Msg {
 			sales, err := s.LookupSales(q)
+			if err != nil {
+				log.Error("look the sales up", "err", err)
+			}
 			return salesFoundMsg{query: q, sales: sales, err: err}
 		}, true
 	case passportEnteredMsg:
@@ -161,7 +165,8 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 
 // decisionInputErr goes back to the step whose answer the engine lacks.
 func (m *Model) decisionInputErr(err error) (tea.Model, tea.Cmd) {
-	m.notice = "! " + plainErr(err)
+	m.d.Log.Info("the decision lacks an answer", "case", m.c.ID, "err", err)
+	m.notice = "! " + look.Say(err, "decide the case")
 	var fe *flow.FieldError
 	step := flow.StepSale
 	if errors.As(err, &fe) {

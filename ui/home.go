@@ -63,7 +63,7 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		h.loaded = true
 		h.open, h.today = msg.open, msg.today
 		if msg.err != nil {
-			h.errMsg = plainErr(msg.err)
+			h.errMsg = look.Say(msg.err, "load the cases") // homeDataCmd logged it
 		}
 		h.cursor = min(h.cursor, max(len(h.open)-1, 0))
 	case tea.KeyMsg:
@@ -155,18 +155,22 @@ func summaryLine(s store.Summary) string {
 
 // homeDataCmd loads the open cases and this staff member's cases of the day.
 func (m *Model) homeDataCmd() tea.Cmd {
-	s, user, day := m.d.Store, m.user.Name, m.today()
+	s, user, day, log := m.d.Store, m.user.Name, m.today(), m.d.Log
 	return func() tea.Msg {
 		var open []store.Summary
 		for _, st := range []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated,
 			flow.StatusServiceCentre} {
 			sums, err := s.ByStatus(st)
 			if err != nil {
+				log.Error("the open cases", "err", err)
 				return homeDataMsg{err: err}
 			}
 			open = append(open, sums...)
 		}
 		today, err := s.ByStaff(user, day)
+		if err != nil {
+			log.Error("the cases of the day", "staff", user, "err", err)
+		}
 		return homeDataMsg{open: open, today: today, err: err}
 	}
 }

@@ -98,7 +98,8 @@ func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 		note := m.login.note
 		m.login = newLoginModel(&m.st, m.width)
 		m.login.note = note
-		m.login.errMsg = plainErr(msg.err)
+		m.d.Log.Warn("login refused", "err", msg.err)
+		m.login.errMsg = look.Say(msg.err, "log in")
 		return m, m.login.Init()
 	}
 	member := msg.member

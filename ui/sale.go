@@ -181,8 +181,8 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	}
 	m.phase, m.v.searchFor = saleSearch, ""
 	if msg.err != nil {
-		first, _, _ := strings.Cut(msg.err.Error(), "\n")
-		m.searchErr = "! the sales could not be looked up: " + first + " (tab: type the sale instead)"
+		m.searchErr = "! the sales could not be looked up: " + look.Say(msg.err, "look the sales up") +
+			" (tab: type the sale instead)" // the root logged it
 		return m, nil
 	}
 	m.searched = true

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"example.com/returnsdesk/ui/look"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -13,7 +14,7 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case setupDoneMsg:
 		if msg.err != nil {
 			m.d.Log.Error("setup", "err", msg.err)
-			m.setup.errMsg = plainErr(msg.err)
+			m.setup.errMsg = look.Say(msg.err, "set the store up")
 			return m, nil, true
 		}
 		m.d.Log.Info("store set up")
@@ -37,8 +38,9 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, m.addStaffCmd(msg), true
 	case staffAddedMsg:
 		if msg.err != nil {
+			m.d.Log.Warn("add staff", "name", msg.name, "err", msg.err)
 			m.staff = newStaffModel(&m.st, &m.keys, m.width)
-			m.staff.errMsg = plainErr(msg.err)
+			m.staff.errMsg = look.Say(msg.err, "add the staff member")
 			return m, m.staff.Init(), true
 		}
 		model, cmd := m.goHome(msg.name + " can now log in")
