@@ -105,9 +105,15 @@ func NewModel(d Deps) *Model {
 
 // Messages of the root's own commands.
 type (
+	// loadedMsg: the store's settings, with the time zone and the policy
+	// they name; on a first run, the machine's time zone for the setup form.
 	loadedMsg struct {
 		initialized bool
 		settings    store.Settings
+		loc         *time.Location // nil when the settings' zone cannot be loaded
+		policy      *flow.Policy
+		policyErr   error
+		localZone   string
 		err         error
 	}
 	savedMsg struct {
@@ -128,10 +134,15 @@ func (m *Model) loadCmd() tea.Cmd {
 	return func() tea.Msg {
 		ok, err := s.Initialized()
 		if err != nil || !ok {
-			return loadedMsg{initialized: false, err: err}
+			return loadedMsg{initialized: false, localZone: localZone(), err: err}
 		}
 		st, err := s.Settings()
-		return loadedMsg{initialized: true, settings: st, err: err}
+		msg := loadedMsg{initialized: true, settings: st, err: err}
+		if loc, err := time.LoadLocation(st.TimeZone); err == nil {
+			msg.loc = loc
+		}
+		msg.policy, msg.policyErr = flow.StorePolicy(st.PolicyName, st.PolicyText)
+		return msg
 	}
 }
 
@@ -321,31 +332,23 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.notice = "! " + look.Say(msg.err, "open the store")
 	}
 	if !msg.initialized {
-		m.setup = newSetupModel(&m.st, m.width, m.d.Now())
+		m.setup = newSetupModel(&m.st, m.width, msg.localZone)
 		m.view = viewSetup
 		return m, m.setup.Init()
 	}
-	if err := m.applySettings(msg.settings); err != nil {
-		m.d.Log.Error("the store's policy", "err", err)
-		m.notice = "! the store's policy cannot be read: " + look.Say(err, "read the store's policy")
+	m.settings = msg.settings
+	if msg.loc != nil {
+		m.loc = msg.loc
+	}
+	if msg.policyErr != nil {
+		m.d.Log.Error("the store's policy", "err", msg.policyErr)
+		m.notice = "! the store's policy cannot be read: " + look.Say(msg.policyErr, "read the store's policy")
+	} else {
+		m.policy = msg.policy
 	}
 	m.login = newLoginModel(&m.st, m.width)
 	m.view = viewLogin
 	return m, m.login.Init()
-}
-
-// applySettings takes the store's settings: its policy and time zone.
-func (m *Model) applySettings(s store.Settings) error {
-	m.settings = s
-	if loc, err := time.LoadLocation(s.TimeZone); err == nil {
-		m.loc = loc
-	}
-	p, err := flow.StorePolicy(s.PolicyName, s.PolicyText)
-	if err != nil {
-		return err
-	}
-	m.policy = p
-	return nil
 }
 
 // toScreen passes a message to the screen at hand.

@@ -414,3 +414,24 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 		}
 	})
 }
+
+// TestFirstRunRefusesAnUnknownTimeZone: the zone is checked by the root's
+// command, not by the form; the form comes back with the answers kept and
+// the zone refused until it is another.
+func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
+	r := newRoot(t, "")
+	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter)
+	r.requireView("The first shift lead")
+	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView(`! "Mars/Olympus" is not a time zone such as Europe/Kyiv`, "Store name")
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up with an unknown time zone")
+	}
+	r.keys(kEnter, kEnter, kEnter)
+	r.requireView("Time zone", "is not a time zone") // still refused beside the field
+	r.keys(kClear, typed("Europe/Kyiv"), kEnter, kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView("Log in", "Kyiv Central")
+	if set, err := r.st.Settings(); err != nil || set.TimeZone != "Europe/Kyiv" || set.PolicyName != "generic" {
+		t.Fatalf("settings %+v, %v", set, err)
+	}
+}

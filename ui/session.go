@@ -13,9 +13,9 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, m.setupCmd(msg), true
 	case setupDoneMsg:
 		if msg.err != nil {
-			m.d.Log.Error("setup", "err", msg.err)
-			m.setup.errMsg = look.Say(msg.err, "set the store up")
-			return m, nil, true
+			m.d.Log.Error("setup", "field", msg.field, "err", msg.err)
+			m.setup = m.setup.refusedAnswer(msg)
+			return m, m.setup.Init(), true
 		}
 		m.d.Log.Info("store set up")
 		return m, m.loadCmd(), true

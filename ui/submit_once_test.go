@@ -3,7 +3,6 @@ package ui
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -36,7 +35,7 @@ func TestFormsSubmitOnce(t *testing.T) {
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"setup": func() screen {
-			m := newSetupModel(&st, 80, time.Now())
+			m := newSetupModel(&st, 80, "Europe/Kyiv")
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"staff": func() screen {
