@@ -60,8 +60,12 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case backFromServiceMsg:
 		model, cmd := m.backFromService(msg.repaired)
 		return model, cmd, true
-	case stepDoneMsg:
-		model, cmd := m.stepDone(msg.step)
+	case documentsEnteredMsg:
+		repeat := m.passportEntered(msg)
+		model, cmd := m.answered(msg)
+		return model, tea.Batch(repeat, cmd), true
+	case answersMsg:
+		model, cmd := m.answered(msg)
 		return model, cmd, true
 	case goBackMsg:
 		model, cmd := m.stepBack()
@@ -75,11 +79,6 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			}
 			return salesFoundMsg{query: q, sales: sales, err: err}
 		}, true
-	case passportEnteredMsg:
-		nameMatches := m.c.Passport.NameMatches
-		m.c.Passport = m.d.Store.MaskPassport(msg.ptype, msg.number, msg.name)
-		m.c.Passport.NameMatches = nameMatches
-		return m, m.repeatReturnsCmd(m.c.Passport.Key, m.c.ID), true
 	case repeatReturnsMsg:
 		if msg.count > 0 {
 			m.notice = repeatReturnsNotice(msg.count, msg.dates)
@@ -185,8 +184,21 @@ func (m *Model) decisionInputErr(err error) (tea.Model, tea.Cmd) {
 	return m.openStep()
 }
 
-// stepDone records a completed step and saves the case before moving on.
-func (m *Model) stepDone(step flow.Step) (tea.Model, tea.Cmd) {
+// passportEntered keeps of a passport typed on the documents screen only
+// what Privacy allows (the store masks it) and looks up its repeat returns.
+func (m *Model) passportEntered(msg documentsEnteredMsg) tea.Cmd {
+	if !msg.passport || msg.number == "" {
+		return nil
+	}
+	m.c.Passport = m.d.Store.MaskPassport(msg.ptype, msg.number, msg.name)
+	return m.repeatReturnsCmd(m.c.Passport.Key, m.c.ID)
+}
+
+// answered writes a step's answers into the case, records the step as
+// completed and saves the case before moving on.
+func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
+	a.apply(m.c)
+	step := a.step()
 	if err := m.c.Complete(step); err != nil {
 		m.notice = "! " + err.Error()
 		return m, nil

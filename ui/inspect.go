@@ -194,7 +194,7 @@ func (m *inspectModel) checkCall() bool {
 	return true
 }
 
-// finish writes the answers into the case, once the call counter reads.
+// finish sends the answers to the root, once the call counter reads.
 func (m inspectModel) finish() (inspectModel, tea.Cmd) {
 	hasCall := false
 	for i, l := range m.lines {
@@ -209,9 +209,8 @@ func (m inspectModel) finish() (inspectModel, tea.Cmd) {
 	if !hasCall {
 		m.in.CallSeconds = m.ctx.c.Inspection.CallSeconds
 	}
-	m.ctx.c.Inspection = *m.in
 	m.sent = true
-	return m, sendCmd(stepDoneMsg{step: flow.StepInspection})
+	return m, sendCmd(inspectedMsg{inspection: *m.in})
 }
 
 // answerWidth is the width of the answer column: "yes", "!no", "12:34_".

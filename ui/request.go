@@ -88,9 +88,8 @@ func (m requestModel) Update(msg tea.Msg) (requestModel, tea.Cmd) {
 	case formAborted:
 		return m, sendCmd(goBackMsg{})
 	case formCompleted:
-		m.ctx.c.Request = flow.Request{Claim: m.v.claim, Wants: m.v.wants, Remote: m.v.remote}
 		m.sent = true
-		return m, sendCmd(stepDoneMsg{step: flow.StepRequest})
+		return m, sendCmd(requestEnteredMsg{request: flow.Request{Claim: m.v.claim, Wants: m.v.wants, Remote: m.v.remote}})
 	}
 	return m, cmd
 }

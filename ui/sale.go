@@ -307,7 +307,7 @@ func (m saleModel) back() (saleModel, tea.Cmd) {
 	return m, sendCmd(goBackMsg{})
 }
 
-// finish writes the sale into the case and says the step is done.
+// finish sends the sale to the root: the step is done.
 func (m saleModel) finish() (saleModel, tea.Cmd) {
 	s, err := m.sale()
 	if err != nil { // the form checked every field; this is a last guard
@@ -315,9 +315,8 @@ func (m saleModel) finish() (saleModel, tea.Cmd) {
 		m.openForm()
 		return m, m.form.Init()
 	}
-	m.ctx.c.Sale = s
 	m.phase, m.form, m.notes = saleSent, nil, nil
-	return m, sendCmd(stepDoneMsg{step: flow.StepSale})
+	return m, sendCmd(saleEnteredMsg{sale: s})
 }
 
 // sale reads the answers into a flow.Sale through the same checks the form

@@ -57,7 +57,7 @@ type screen[M any] interface {
 // forRoot reports whether msg is one a screen sends to the root.
 func forRoot(msg tea.Msg) bool {
 	switch msg.(type) {
-	case stepDoneMsg, goBackMsg, receiptLookupMsg, passportEnteredMsg, decisionConfirmedMsg, leadNeededMsg:
+	case answersMsg, goBackMsg, receiptLookupMsg, decisionConfirmedMsg, leadNeededMsg:
 		return true
 	}
 	return false
@@ -216,6 +216,21 @@ func requireSent(t *testing.T, got []tea.Msg, want ...tea.Msg) {
 	if !reflect.DeepEqual(got, want) && !(len(got) == 0 && len(want) == 0) {
 		t.Fatalf("sent to the root: %#v, want %#v", got, want)
 	}
+}
+
+// requireAnswered fails unless the screen sent the root exactly one done
+// message, of step, and writes its answers into c as the root does.
+func requireAnswered(t *testing.T, c *flow.Case, sent []tea.Msg, step flow.Step) answersMsg {
+	t.Helper()
+	if len(sent) != 1 {
+		t.Fatalf("sent to the root: %#v, want the answers of %s", sent, step)
+	}
+	a, ok := sent[0].(answersMsg)
+	if !ok || a.step() != step {
+		t.Fatalf("sent to the root: %#v, want the answers of %s", sent[0], step)
+	}
+	a.apply(c)
+	return a
 }
 
 // harness runs a screen as a bubbletea program's model for teatest: the

@@ -67,9 +67,8 @@ func (m serviceModel) Update(msg tea.Msg) (serviceModel, tea.Cmd) {
 	case formAborted:
 		return m, sendCmd(goBackMsg{})
 	case formCompleted:
-		m.ctx.c.ServiceCentre = *m.v
 		m.sent = true
-		return m, sendCmd(stepDoneMsg{step: flow.StepServiceCentre})
+		return m, sendCmd(conclusionEnteredMsg{conclusion: *m.v})
 	}
 	return m, cmd
 }
