@@ -34,6 +34,10 @@ type actModel struct {
 
 func (a actModel) Init() tea.Cmd { return nil }
 
+func (a actModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (a actModel) typing() bool                   { return false }
+func (a actModel) dirty() bool                    { return false }
+
 // actDoneMsg: the cashier has seen the act and goes home.
 type actDoneMsg struct{}
 

@@ -94,6 +94,10 @@ func buildApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width i
 
 func (a approveModel) Init() tea.Cmd { return a.form.Init() }
 
+func (a approveModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (a approveModel) typing() bool                   { return true }
+func (a approveModel) dirty() bool                    { return true }
+
 func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
 	if a.sent {
 		return a, nil
@@ -184,7 +188,7 @@ func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.sub.outcome == flow.OutcomeRefund && m.c.RefundFromTill() {
 		m.view = viewStep
-		m.askCash = true
+		m.asks = append(m.asks, cashPrompt(&m.st, &m.keys, m.c.Sale.Price, m.policy.PayoutDays()))
 		return m, nil
 	}
 	return m.settle()

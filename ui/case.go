@@ -52,7 +52,7 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.c = msg.c
 		m.notice = ""
 		if m.c.Status == flow.StatusServiceCentre {
-			m.askBack = true // the item is back: handed over, or decided again
+			m.asks = append(m.asks, backPrompt(&m.st, &m.keys, m.c.ID)) // the item is back: handed over, or decided again
 			return m, nil, true
 		}
 		model, cmd := m.openStep()
@@ -133,20 +133,15 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 	ctx := m.ctx()
 	switch m.c.Step {
 	case flow.StepSale:
-		m.sale = newSaleModel(ctx)
-		return m, m.sale.Init()
+		m.step = own(newSaleModel(ctx))
 	case flow.StepRequest:
-		m.request = newRequestModel(ctx)
-		return m, m.request.Init()
+		m.step = own(newRequestModel(ctx))
 	case flow.StepDocuments:
-		m.docs = newDocumentsModel(ctx)
-		return m, m.docs.Init()
+		m.step = own(newDocumentsModel(ctx))
 	case flow.StepInspection:
-		m.inspect = newInspectModel(ctx)
-		return m, m.inspect.Init()
+		m.step = own(newInspectModel(ctx))
 	case flow.StepServiceCentre:
-		m.service = newServiceModel(ctx)
-		return m, m.service.Init()
+		m.step = own(newServiceModel(ctx))
 	case flow.StepDecision:
 		if m.c.Decision == nil {
 			d, err := flow.Decide(m.c, m.policy, m.d.Now().In(m.loc))
@@ -157,9 +152,10 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 		}
 		m.decision = newDecisionModel(ctx)
 		return m, m.decision.Init()
+	default: // the act: the decision is confirmed; show what is left to do
+		return m.showAct()
 	}
-	// the act: the decision is confirmed; show what is left to do
-	return m.showAct()
+	return m, m.step.Init()
 }
 
 // decisionInputErr goes back to the step whose answer the engine lacks.
@@ -281,7 +277,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 		})
 	case flow.OutcomeRefund:
 		if m.c.RefundFromTill() {
-			m.askCash = true
+			m.asks = append(m.asks, cashPrompt(&m.st, &m.keys, m.c.Sale.Price, m.policy.PayoutDays()))
 			return m, nil
 		}
 	}
@@ -291,7 +287,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 // cashAnswered takes the answer to "is there cash in the till?" and settles
 // the refund: paid now, or owed by the policy's date.
 func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
-	m.askCash = false
+	m.asks.pop()
 	if o := m.c.Override; o != nil {
 		m.c.TillHasCash = hasCash
 		o.RefundBy = m.policy.RefundDue(m.today(), hasCash)
@@ -374,21 +370,12 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 	return m, m.homeDataCmd()
 }
 
-// cashQuestion is the question asked before a cash refund is paid.
-func (m *Model) cashQuestion() string {
-	days := m.policy.PayoutDays()
-	return m.st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", m.c.Sale.Price)) + "\n\n" +
-		"  y  yes: paid now in cash\n" +
-		fmt.Sprintf("  n  no, the till lacks cash: the refund is owed, within %d days\n", days) +
-		"  esc  back to the decision"
-}
-
 // backFromService records an item's return from the service centre: handed
 // back to the customer, the case is closed; with the service centre's
 // conclusion, the case is open again at the service-centre step (a defect)
 // or the decision, and the engine decides on it again.
 func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
-	m.askBack = false
+	m.asks.pop()
 	if repaired {
 		if err := m.c.Move(flow.StatusClosed); err != nil {
 			m.notice = "! " + err.Error()
@@ -417,12 +404,4 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,
 		Detail: "back from the service centre with its conclusion: decided again"}
 	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
-}
-
-// backQuestion asks what became of an item back from the service centre.
-func (m *Model) backQuestion() string {
-	return m.st.Title.Render("Case "+look.ShortID(m.c.ID)+": the item is back from the service centre") + "\n\n" +
-		"  r  repaired (or checked) and handed back to the customer: close the case\n" +
-		"  c  the service centre's conclusion is in: enter it and decide again\n" +
-		"  esc  not now"
 }

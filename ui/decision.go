@@ -52,6 +52,12 @@ func (m decisionModel) keys(k look.KeyMap) look.KeyMap {
 	return k.With(confirm, k.Decision.Scroll)
 }
 
+// typing reports whether the screen takes text.
+func (m decisionModel) typing() bool { return false }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m decisionModel) dirty() bool { return true }
+
 func (m decisionModel) escalated() bool {
 	return m.d != nil && m.d.Outcome == flow.OutcomeEscalate
 }

@@ -137,6 +137,12 @@ func (m documentsModel) Init() tea.Cmd {
 // keys is the key map with the screen's keys.
 func (m documentsModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Toggle) }
 
+// typing reports whether the screen takes text.
+func (m documentsModel) typing() bool { return true }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m documentsModel) dirty() bool { return true }
+
 // Update passes a key to the form and, once it is complete, records the
 // documents and sends the passport on.
 func (m documentsModel) Update(msg tea.Msg) (documentsModel, tea.Cmd) {

@@ -45,6 +45,9 @@ func newHomeModel(st *look.Styles, keys *look.KeyMap, user *store.StaffMember, w
 
 func (h homeModel) Init() tea.Cmd { return nil }
 
+func (h homeModel) typing() bool { return false }
+func (h homeModel) dirty() bool  { return false }
+
 // keys is the key map of the home screen, for the footer and the help.
 func (h homeModel) keys(k look.KeyMap) look.KeyMap {
 	ks := []key.Binding{k.Home.New}

@@ -81,6 +81,12 @@ func (m inspectModel) keys(k look.KeyMap) look.KeyMap {
 	return k.With(k.Inspect.Answer, k.Toggle, k.Up, k.Down, k.Confirm)
 }
 
+// typing reports whether the screen takes text.
+func (m inspectModel) typing() bool { return false } // its keys answer lines; the call counter takes digits only
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m inspectModel) dirty() bool { return true }
+
 // onCall reports whether the cursor is on the call counter's line.
 func (m inspectModel) onCall() bool {
 	return m.cursor < len(m.lines) && m.lines[m.cursor].flag == nil

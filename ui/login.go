@@ -43,6 +43,10 @@ func newLoginModel(st *look.Styles, width int) loginModel {
 
 func (l loginModel) Init() tea.Cmd { return l.form.Init() }
 
+func (l loginModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (l loginModel) typing() bool                   { return true }
+func (l loginModel) dirty() bool                    { return false }
+
 func (l loginModel) Update(msg tea.Msg) (loginModel, tea.Cmd) {
 	if l.sent {
 		return l, nil

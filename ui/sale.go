@@ -111,6 +111,12 @@ func (m saleModel) keys(k look.KeyMap) look.KeyMap {
 	return k.With(k.Confirm)
 }
 
+// typing reports whether the screen takes text.
+func (m saleModel) typing() bool { return true }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m saleModel) dirty() bool { return true }
+
 // Update handles a key or the lookup's answer.
 func (m saleModel) Update(msg tea.Msg) (saleModel, tea.Cmd) {
 	switch msg := msg.(type) {

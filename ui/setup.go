@@ -148,6 +148,10 @@ func localZone() string {
 
 func (s setupModel) Init() tea.Cmd { return s.form.Init() }
 
+func (s setupModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (s setupModel) typing() bool                   { return true }
+func (s setupModel) dirty() bool                    { return true }
+
 func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	if s.sent {
 		return s, nil

@@ -58,6 +58,10 @@ func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
 
 func (s staffModel) Init() tea.Cmd { return s.form.Init() }
 
+func (s staffModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (s staffModel) typing() bool                   { return true }
+func (s staffModel) dirty() bool                    { return true }
+
 func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 	if s.sent {
 		return s, nil
