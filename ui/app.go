@@ -337,7 +337,7 @@ func (m *Model) header() string {
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
 	if m.view == viewStep && m.c != nil {
-		out += "\n" + look.Fit(m.progress(), m.width)
+		out += "\n" + look.Fit(progress(m.c, m.shown), m.width)
 	}
 	if m.notice != "" {
 		out += "\n" + m.st.Warning.Render(look.Fit(m.notice, m.width))
@@ -345,24 +345,24 @@ func (m *Model) header() string {
 	return out
 }
 
-// progress is the case's steps: done ones ticked, the one at hand in
+// progress is the case's steps: done ones ticked, the one shown in
 // brackets.
-func (m *Model) progress() string {
+func progress(c *flow.Case, shown flow.Step) string {
 	var parts []string
-	for _, s := range m.c.Steps() {
+	for _, s := range c.Steps() {
 		if s == flow.StepAct {
 			continue
 		}
 		name := stepTitle(s)
 		switch {
-		case s == m.shown:
+		case s == shown:
 			name = "[" + name + "]"
-		case m.c.Done.Has(s):
+		case c.Done.Has(s):
 			name = "✓" + name
 		}
 		parts = append(parts, name)
 	}
-	return "Case …" + look.ShortID(m.c.ID) + "  " + strings.Join(parts, " › ")
+	return "Case …" + look.ShortID(c.ID) + "  " + strings.Join(parts, " › ")
 }
 
 func stepTitle(s flow.Step) string {

@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -162,21 +160,7 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 func (m *Model) decisionInputErr(err error) (tea.Model, tea.Cmd) {
 	m.d.Log.Info("the decision lacks an answer", "case", m.c.ID, "err", err)
 	m.notice = "! " + look.Say(err, "decide the case")
-	var fe *flow.FieldError
-	step := flow.StepSale
-	if errors.As(err, &fe) {
-		switch {
-		case fe.Field == "claim" || fe.Field == "wants":
-			step = flow.StepRequest
-		case fe.Field == "documents":
-			step = flow.StepDocuments
-		case strings.HasPrefix(fe.Field, "inspection"):
-			step = flow.StepInspection
-		case fe.Field == "service_centre":
-			step = flow.StepServiceCentre
-		}
-	}
-	m.c.Step = step
+	m.c.Step = flow.ErrorStep(err)
 	return m.openStep()
 }
 
