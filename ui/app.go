@@ -71,7 +71,6 @@ type Model struct {
 	asks     prompts // questions over the screen: leave the kiosk? cash in the till? the item back?
 	quitting bool
 	lastKey  time.Time
-	locked   bool // the idle lock fell on a case: after login, it resumes
 
 	setup    setupModel
 	login    loginModel
@@ -253,15 +252,15 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 	return false, m, nil
 }
 
-// lockScreen goes back to the login, keeping the case at hand.
+// lockScreen goes back to the login, keeping the case at hand (the login
+// shows only with a case after a lock).
 func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 	for _, p := range m.asks {
 		if p.leavesCase { // nothing was changed: the case stays at the service centre
 			m.c = nil
 		}
 	}
-	m.locked = m.c != nil
-	m.user = nil
+	m.user = nil // the case at hand stays: after the login, it resumes
 	m.asks, m.showHelp = nil, false
 	m.login = newLoginModel(&m.st, m.width)
 	m.login.note = fmt.Sprintf(format, args...)

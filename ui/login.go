@@ -109,11 +109,9 @@ func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 	member := msg.member
 	m.user = &member
 	m.d.Log.Info("login", "staff", member.Name)
-	if m.locked && m.c != nil {
-		m.locked = false
+	if m.c != nil { // the lock fell on a case: it resumes
 		m.notice = ""
 		return m.openStep()
 	}
-	m.locked = false
 	return m.goHome("")
 }
