@@ -435,3 +435,19 @@ func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
 		t.Fatalf("settings %+v, %v", set, err)
 	}
 }
+
+// TestCashQuestionBackToTheDecision: esc on "pay the refund from the till
+// now?" shows the decision again, and it takes keys: enter asks again.
+func TestCashQuestionBackToTheDecision(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter)
+	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	r.keys(kEsc)
+	r.requireView("R E F U N D", "enter  confirm")
+	r.keys(kEnter)
+	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	r.keys(typed("y"))
+	r.requireView("Return act written")
+}

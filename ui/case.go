@@ -85,6 +85,9 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case decisionConfirmedMsg:
 		model, cmd := m.confirmDecision()
 		return model, cmd, true
+	case reopenDecisionMsg:
+		model, cmd := m.openStep()
+		return model, cmd, true
 	case cashAnswerMsg:
 		model, cmd := m.cashAnswered(msg.hasCash)
 		return model, cmd, true

@@ -37,6 +37,10 @@ type promptAnswer struct {
 // quitMsg: the cashier confirmed leaving the kiosk.
 type quitMsg struct{}
 
+// reopenDecisionMsg: the cashier left the cash question for the decision;
+// its screen, confirmed already, is built again to take keys.
+type reopenDecisionMsg struct{}
+
 // answer takes a key: the command of the answer, and whether the prompt
 // closes. ok is false for a key the prompt leaves to the root.
 func (p prompt) answer(k tea.KeyMsg) (cmd tea.Cmd, closes, ok bool) {
@@ -99,7 +103,7 @@ func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) pro
 		answers: []promptAnswer{
 			{key: k.Yes, send: cashAnswerMsg{hasCash: true}},
 			{key: k.No, send: cashAnswerMsg{hasCash: false}},
-			{key: k.Back, closes: true},
+			{key: k.Back, send: reopenDecisionMsg{}, closes: true},
 		},
 		pass: k.Quit,
 	}

@@ -30,7 +30,7 @@ func TestPromptAnswers(t *testing.T) {
 		{"quit/ctrl+c again stays", quit, ctrlC, nil, true, true},
 		{"cash/y pays now", cash, typed("y"), cashAnswerMsg{hasCash: true}, false, true},
 		{"cash/N owes it", cash, typed("N"), cashAnswerMsg{hasCash: false}, false, true},
-		{"cash/esc goes back to the decision", cash, esc, nil, true, true},
+		{"cash/esc goes back to the decision", cash, esc, reopenDecisionMsg{}, true, true},
 		{"cash/another key is ignored", cash, typed("x"), nil, false, true},
 		{"cash/ctrl+c goes to the root", cash, ctrlC, nil, false, false},
 		{"back/r repaired", back, typed("r"), backFromServiceMsg{repaired: true}, false, true},
