@@ -27,8 +27,9 @@ type (
 	goHomeMsg          struct{ news string }
 )
 
-// caseMsg handles the messages that move the case at hand. ok is false for
-// any other message.
+// caseMsg handles the messages that move the case at hand: opened,
+// resumed, answered step by step, then decided (decisionMsg). ok is false
+// for any other message.
 func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case newCaseMsg:
@@ -82,6 +83,15 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.notice = repeatReturnsNotice(msg.count, msg.dates)
 		}
 		return m, nil, true
+	}
+	return m.decisionMsg(msg)
+}
+
+// decisionMsg handles the messages from the decision to the act: the
+// cashier's confirmation, the cash in the till, a shift lead's decision,
+// the act written. ok is false for any other message.
+func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case decisionConfirmedMsg:
 		model, cmd := m.confirmDecision()
 		return model, cmd, true
