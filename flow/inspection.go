@@ -10,23 +10,76 @@ type Check struct {
 	Clauses  []ClauseID
 }
 
-// the inspection fields in the order a cashier looks at an item, and the
-// clauses each may serve.
+// CallField is the checklist field the call counter answers; every other
+// field of the checklist is a yes/no answer.
+const CallField = "call_seconds"
+
+// the inspection fields in the order a cashier looks at an item, the clauses
+// each may serve, and the answer it holds in an Inspection (flag is nil for
+// the call counter, which holds seconds).
 var checkFields = []struct {
 	field, question string
 	clauses         []ClauseID
+	flag            func(*Inspection) *bool
 }{
-	{"signs_of_use", "Signs of use: scratches, chips, scuffs?", []ClauseID{ClauseUnused}},
-	{"call_seconds", "Call counter (minutes:seconds)", []ClauseID{ClauseCallCounter}},
-	{"software_modified", "Software changed (custom firmware, root, jailbreak)?", []ClauseID{ClauseSoftware}},
-	{"complete_set", "Complete set: everything that came in the box?", []ClauseID{ClauseCompleteSet, ClauseSignificantDefect}},
-	{"packaging_intact", "Packaging intact: no tears in the box or inner liners?", []ClauseID{ClausePackaging}},
-	{"labels_intact", "All labels and factory markings kept?", []ClauseID{ClauseLabels}},
-	{"seals_intact", "Warranty seals intact?", []ClauseID{ClauseSeals, ClauseWarrantyExclusions}},
-	{"serial_matches", "Serial/IMEI matches the receipt and warranty card?", []ClauseID{ClauseWarrantyExclusions}},
-	{"liquid_damage", "Signs of liquid damage?", []ClauseID{ClauseWarrantyExclusions}},
-	{"mechanical_damage", "Mechanical damage (cracks, dents, bent parts)?", []ClauseID{ClauseWarrantyExclusions}},
-	{"unauthorised_opening", "Signs of unauthorised opening or repair?", []ClauseID{ClauseWarrantyExclusions}},
+	{"signs_of_use", "Signs of use: scratches, chips, scuffs?", []ClauseID{ClauseUnused},
+		func(in *Inspection) *bool { return &in.SignsOfUse }},
+	{CallField, "Call counter (minutes:seconds)", []ClauseID{ClauseCallCounter}, nil},
+	{"software_modified", "Software changed (custom firmware, root, jailbreak)?", []ClauseID{ClauseSoftware},
+		func(in *Inspection) *bool { return &in.SoftwareModified }},
+	{"complete_set", "Complete set: everything that came in the box?", []ClauseID{ClauseCompleteSet, ClauseSignificantDefect},
+		func(in *Inspection) *bool { return &in.CompleteSet }},
+	{"packaging_intact", "Packaging intact: no tears in the box or inner liners?", []ClauseID{ClausePackaging},
+		func(in *Inspection) *bool { return &in.PackagingIntact }},
+	{"labels_intact", "All labels and factory markings kept?", []ClauseID{ClauseLabels},
+		func(in *Inspection) *bool { return &in.LabelsIntact }},
+	{"seals_intact", "Warranty seals intact?", []ClauseID{ClauseSeals, ClauseWarrantyExclusions},
+		func(in *Inspection) *bool { return &in.SealsIntact }},
+	{"serial_matches", "Serial/IMEI matches the receipt and warranty card?", []ClauseID{ClauseWarrantyExclusions},
+		func(in *Inspection) *bool { return &in.SerialMatches }},
+	{"liquid_damage", "Signs of liquid damage?", []ClauseID{ClauseWarrantyExclusions},
+		func(in *Inspection) *bool { return &in.LiquidDamage }},
+	{"mechanical_damage", "Mechanical damage (cracks, dents, bent parts)?", []ClauseID{ClauseWarrantyExclusions},
+		func(in *Inspection) *bool { return &in.MechanicalDamage }},
+	{"unauthorised_opening", "Signs of unauthorised opening or repair?", []ClauseID{ClauseWarrantyExclusions},
+		func(in *Inspection) *bool { return &in.UnauthorisedOpening }},
+}
+
+// CleanInspection is the inspection of a new, complete item: no signs of
+// use, complete set, packaging, labels and seals intact, serial matching,
+// no damage, no calls. Every answer that differs from it counts against a
+// return.
+func CleanInspection() Inspection {
+	return Inspection{CompleteSet: true, PackagingIntact: true, LabelsIntact: true, SealsIntact: true,
+		SerialMatches: true}
+}
+
+// Flag is the yes/no answer of a checklist field, by its name in the decide
+// contract, to read or set; nil for the call counter and for a name the
+// checklist does not know.
+func (in *Inspection) Flag(field string) *bool {
+	for _, f := range checkFields {
+		if f.field == field && f.flag != nil {
+			return f.flag(in)
+		}
+	}
+	return nil
+}
+
+// Answer is a checklist field's answer in words, as the act prints it:
+// "yes" or "no", the call counter as minutes:seconds, "?" for a name the
+// checklist does not know.
+func (in Inspection) Answer(field string) string {
+	if field == CallField {
+		return MinSec(in.CallSeconds)
+	}
+	if p := in.Flag(field); p != nil {
+		if *p {
+			return "yes"
+		}
+		return "no"
+	}
+	return "?"
 }
 
 // Checklist is the inspection checklist of the policy: every field that

@@ -26,6 +26,7 @@ type actWrittenMsg struct {
 // actModel shows where the act went and what is left to do.
 type actModel struct {
 	st      *look.Styles
+	km      *look.KeyMap
 	c       *flow.Case
 	file    string
 	printed string
@@ -33,11 +34,15 @@ type actModel struct {
 
 func (a actModel) Init() tea.Cmd { return nil }
 
+func (a actModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (a actModel) typing() bool                   { return false }
+func (a actModel) dirty() bool                    { return false }
+
 // actDoneMsg: the cashier has seen the act and goes home.
 type actDoneMsg struct{}
 
 func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "enter" || k.String() == "esc") {
+	if isKey(msg, a.km.Confirm) || isKey(msg, a.km.Back) {
 		return a, func() tea.Msg { return actDoneMsg{} }
 	}
 	return a, nil
@@ -100,16 +105,17 @@ func runPrint(command, file string) error {
 // to do (refunded, exchanged, rejected).
 func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
-		m.notice = "! the act could not be written: " + plainErr(msg.err) + " (the case is saved)"
+		m.d.Log.Error("write the act", "case", m.c.ID, "err", msg.err)
+		m.notice = "! the act could not be written: " + look.Say(msg.err, "write the act") + " (the case is saved)"
 		return m.showAct()
 	}
-	m.act = actModel{st: &m.st, c: m.c, file: msg.file}
+	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: msg.file}
 	switch {
 	case m.settings.PrintCommand == "":
 		m.act.printed = "No print command is set: print the file by hand."
 	case msg.printErr != nil:
 		m.d.Log.Error("print", "err", msg.printErr)
-		m.act.printed = "! printing failed: " + plainErr(msg.printErr) + ": print the file by hand."
+		m.act.printed = "! printing failed: " + look.Say(msg.printErr, "print the act") + ": print the file by hand."
 	default:
 		m.act.printed = "Sent to the printer (" + m.settings.PrintCommand + ")."
 	}
@@ -128,7 +134,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 // showAct shows the act screen for a case whose decision is confirmed.
 func (m *Model) showAct() (tea.Model, tea.Cmd) {
 	m.view = viewAct
-	m.act = actModel{st: &m.st, c: m.c, file: filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt")}
+	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt")}
 	return m, nil
 }
 
@@ -164,7 +170,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	fmt.Fprintf(&b, "%s\nCHECKS\n", line)
 	if p != nil {
 		for _, ck := range p.Checklist() {
-			fmt.Fprintf(&b, "  %-52s %s\n", ck.Question, checkAnswer(c.Inspection, ck.Field))
+			fmt.Fprintf(&b, "  %-52s %s\n", ck.Question, c.Inspection.Answer(ck.Field))
 		}
 	}
 	if c.ServiceCentre != "" {
@@ -197,34 +203,4 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	fmt.Fprintf(&b, "%s\n\n", line)
 	fmt.Fprintf(&b, "Customer: ______________________    Cashier (%s): ______________________\n", c.OpenedBy)
 	return b.String()
-}
-
-// checkAnswer is a checklist answer in words.
-func checkAnswer(in flow.Inspection, field string) string {
-	yes := map[bool]string{true: "yes", false: "no"}
-	switch field {
-	case "signs_of_use":
-		return yes[in.SignsOfUse]
-	case "call_seconds":
-		return flow.MinSec(in.CallSeconds)
-	case "software_modified":
-		return yes[in.SoftwareModified]
-	case "complete_set":
-		return yes[in.CompleteSet]
-	case "packaging_intact":
-		return yes[in.PackagingIntact]
-	case "labels_intact":
-		return yes[in.LabelsIntact]
-	case "seals_intact":
-		return yes[in.SealsIntact]
-	case "serial_matches":
-		return yes[in.SerialMatches]
-	case "liquid_damage":
-		return yes[in.LiquidDamage]
-	case "mechanical_damage":
-		return yes[in.MechanicalDamage]
-	case "unauthorised_opening":
-		return yes[in.UnauthorisedOpening]
-	}
-	return "?"
 }

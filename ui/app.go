@@ -67,24 +67,17 @@ type Model struct {
 	notice string     // a line for the cashier in the header (repeat returns, a save error)
 	status string     // the last thing that happened ("saved", "act printed")
 
-	showHelp    bool
-	confirmQuit bool
-	askCash     bool // a cash refund waits for "is there cash in the till?"
-	askBack     bool // a case at the service centre was opened: what became of the item?
-	quitting    bool
-	lastKey     time.Time
-	locked      bool // the idle lock fell on a case: after login, it resumes
+	showHelp bool
+	asks     prompts // questions over the screen: leave the kiosk? cash in the till? the item back?
+	quitting bool
+	lastKey  time.Time
 
 	setup    setupModel
 	login    loginModel
 	home     homeModel
 	staff    staffModel
-	sale     saleModel
-	request  requestModel
-	docs     documentsModel
-	inspect  inspectModel
-	service  serviceModel
-	decision decisionModel
+	step     screen        // the case step's screen at hand, sale to service centre
+	decision decisionModel // the decision's screen: the desk shows it too
 	approve  approveModel
 	act      actModel
 	desk     deskState
@@ -105,9 +98,15 @@ func NewModel(d Deps) *Model {
 
 // Messages of the root's own commands.
 type (
+	// loadedMsg: the store's settings, with the time zone and the policy
+	// they name; on a first run, the machine's time zone for the setup form.
 	loadedMsg struct {
 		initialized bool
 		settings    store.Settings
+		loc         *time.Location // nil when the settings' zone cannot be loaded
+		policy      *flow.Policy
+		policyErr   error
+		localZone   string
 		err         error
 	}
 	savedMsg struct {
@@ -128,10 +127,15 @@ func (m *Model) loadCmd() tea.Cmd {
 	return func() tea.Msg {
 		ok, err := s.Initialized()
 		if err != nil || !ok {
-			return loadedMsg{initialized: false, err: err}
+			return loadedMsg{initialized: false, localZone: localZone(), err: err}
 		}
 		st, err := s.Settings()
-		return loadedMsg{initialized: true, settings: st, err: err}
+		msg := loadedMsg{initialized: true, settings: st, err: err}
+		if loc, err := time.LoadLocation(st.TimeZone); err == nil {
+			msg.loc = loc
+		}
+		msg.policy, msg.policyErr = flow.StorePolicy(st.PolicyName, st.PolicyText)
+		return msg
 	}
 }
 
@@ -147,7 +151,7 @@ func (m *Model) idleLimit() time.Duration {
 	if m.settings.IdleMinutes > 0 {
 		return time.Duration(m.settings.IdleMinutes) * time.Minute
 	}
-	return 15 * time.Minute
+	return flow.DefaultIdleMinutes * time.Minute
 }
 
 // today is the store's calendar day now.
@@ -155,7 +159,7 @@ func (m *Model) today() flow.Date { return flow.DateOf(m.d.Now().In(m.loc)) }
 
 // ctx is the context a case screen is built with.
 func (m *Model) ctx() screenCtx {
-	currency := "UAH"
+	currency := flow.DefaultCurrency
 	if m.policy != nil && m.policy.Currency != "" {
 		currency = m.policy.Currency
 	}
@@ -173,7 +177,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.Width = msg.Width
-		return m.toScreen(msg)
+		return m, m.current().update(msg)
 	case tea.KeyMsg:
 		m.lastKey = m.d.Now()
 		if done, model, cmd := m.globalKey(msg); done {
@@ -186,10 +190,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.idleTick()
 	case loadedMsg:
 		return m.loaded(msg)
+	case quitMsg:
+		m.quitting = true
+		return m, tea.Quit
 	case savedMsg:
 		if msg.err != nil {
 			m.d.Log.Error("save failed", "err", msg.err)
-			m.notice = "! not saved: " + plainErr(msg.err) + " — nothing typed is lost; try again"
+			m.notice = "! not saved: " + look.Say(msg.err, "save the case") + " — nothing typed is lost; try again"
 			return m, nil
 		}
 		m.status = "saved ✓"
@@ -199,7 +206,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case errMsg:
 		m.d.Log.Error("error", "err", msg.err)
-		m.notice = "! " + plainErr(msg.err)
+		m.notice = "! " + look.Say(msg.err, "read the store")
 		return m, nil
 	}
 	if model, cmd, ok := m.sessionMsg(msg); ok {
@@ -211,62 +218,32 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if model, cmd, ok := m.caseMsg(msg); ok {
 		return model, cmd
 	}
-	return m.toScreen(msg)
+	return m, m.current().update(msg)
 }
 
 // globalKey handles the keys that mean the same on every screen.
 func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
-	if m.confirmQuit {
-		switch msg.String() {
-		case "y", "Y":
-			m.quitting = true
-			return true, m, tea.Quit
-		default:
-			m.confirmQuit = false
-			return true, m, nil
+	if p := m.asks.top(); p != nil {
+		if cmd, closes, ok := p.answer(msg); ok {
+			if closes && m.asks.pop().leavesCase {
+				m.c = nil
+			}
+			return true, m, cmd
 		}
 	}
 	if m.showHelp {
 		m.showHelp = false
 		return true, m, nil
 	}
-	if m.askBack {
-		switch msg.String() {
-		case "r", "R":
-			return true, m, func() tea.Msg { return backFromServiceMsg{repaired: true} }
-		case "c", "C":
-			return true, m, func() tea.Msg { return backFromServiceMsg{repaired: false} }
-		case "esc":
-			m.askBack, m.c = false, nil
-			return true, m, nil
-		case "ctrl+c":
-		default:
-			return true, m, nil
-		}
-	}
-	if m.askCash {
-		switch msg.String() {
-		case "y", "Y":
-			return true, m, func() tea.Msg { return cashAnswerMsg{hasCash: true} }
-		case "n", "N":
-			return true, m, func() tea.Msg { return cashAnswerMsg{hasCash: false} }
-		case "esc":
-			m.askCash = false
-			return true, m, nil
-		case "ctrl+c":
-		default:
-			return true, m, nil
-		}
-	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		if m.formDirty() {
-			m.confirmQuit = true
+		if m.current().dirty() {
+			m.asks = append(m.asks, quitPrompt(&m.st, &m.keys))
 			return true, m, nil
 		}
 		m.quitting = true
 		return true, m, tea.Quit
-	case msg.String() == "f1" || (msg.String() == "?" && !m.typing()):
+	case key.Matches(msg, m.keys.Help) && (msg.Type == tea.KeyF1 || !m.current().typing()): // `?` is a character in a field
 		m.showHelp = true
 		return true, m, nil
 	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:
@@ -275,40 +252,16 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 	return false, m, nil
 }
 
-// typing reports whether the screen at hand takes text, so that `?` is a
-// character there, not the help key.
-func (m *Model) typing() bool {
-	switch m.view {
-	case viewSetup, viewLogin, viewStaff, viewApprove:
-		return true
-	case viewStep:
-		return m.c != nil && m.shown != flow.StepInspection && m.shown != flow.StepDecision
-	case viewDesk:
-		return m.deskTyping()
-	}
-	return false
-}
-
-// formDirty reports whether leaving now would lose answers typed on the
-// screen but not yet saved.
-func (m *Model) formDirty() bool {
-	switch m.view {
-	case viewSetup, viewStaff, viewApprove, viewStep:
-		return true
-	case viewDesk:
-		return m.deskDirty()
-	}
-	return false
-}
-
-// lockScreen goes back to the login, keeping the case at hand.
+// lockScreen goes back to the login, keeping the case at hand (the login
+// shows only with a case after a lock).
 func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
-	if m.askBack { // nothing was changed: the case stays at the service centre
-		m.c, m.askBack = nil, false
+	for _, p := range m.asks {
+		if p.leavesCase { // nothing was changed: the case stays at the service centre
+			m.c = nil
+		}
 	}
-	m.locked = m.c != nil
-	m.user = nil
-	m.askCash, m.confirmQuit, m.showHelp = false, false, false
+	m.user = nil // the case at hand stays: after the login, it resumes
+	m.asks, m.showHelp = nil, false
 	m.login = newLoginModel(&m.st, m.width)
 	m.login.note = fmt.Sprintf(format, args...)
 	m.view = viewLogin
@@ -318,82 +271,26 @@ func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.d.Log.Error("load", "err", msg.err)
-		m.notice = "! " + plainErr(msg.err)
+		m.notice = "! " + look.Say(msg.err, "open the store")
 	}
 	if !msg.initialized {
-		m.setup = newSetupModel(&m.st, m.width, m.d.Now())
+		m.setup = newSetupModel(&m.st, m.width, msg.localZone)
 		m.view = viewSetup
 		return m, m.setup.Init()
 	}
-	if err := m.applySettings(msg.settings); err != nil {
-		m.notice = "! the store's policy cannot be read: " + plainErr(err)
+	m.settings = msg.settings
+	if msg.loc != nil {
+		m.loc = msg.loc
+	}
+	if msg.policyErr != nil {
+		m.d.Log.Error("the store's policy", "err", msg.policyErr)
+		m.notice = "! the store's policy cannot be read: " + look.Say(msg.policyErr, "read the store's policy")
+	} else {
+		m.policy = msg.policy
 	}
 	m.login = newLoginModel(&m.st, m.width)
 	m.view = viewLogin
 	return m, m.login.Init()
-}
-
-// applySettings takes the store's settings: its policy and time zone.
-func (m *Model) applySettings(s store.Settings) error {
-	m.settings = s
-	if loc, err := time.LoadLocation(s.TimeZone); err == nil {
-		m.loc = loc
-	}
-	p, err := policyOf(s)
-	if err != nil {
-		return err
-	}
-	m.policy = p
-	return nil
-}
-
-// policyOf is the store's policy: its own text when it has one, else the
-// built-in it names.
-func policyOf(s store.Settings) (*flow.Policy, error) {
-	if strings.TrimSpace(s.PolicyText) != "" {
-		return flow.ParsePolicy([]byte(s.PolicyText), s.PolicyName)
-	}
-	return flow.Builtin(s.PolicyName)
-}
-
-// toScreen passes a message to the screen at hand.
-func (m *Model) toScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.view {
-	case viewSetup:
-		m.setup, cmd = m.setup.Update(msg)
-	case viewLogin:
-		m.login, cmd = m.login.Update(msg)
-	case viewHome:
-		m.home, cmd = m.home.Update(msg)
-	case viewStaff:
-		m.staff, cmd = m.staff.Update(msg)
-	case viewApprove:
-		m.approve, cmd = m.approve.Update(msg)
-	case viewAct:
-		m.act, cmd = m.act.Update(msg)
-	case viewDesk:
-		return m.deskToScreen(msg)
-	case viewStep:
-		if m.c == nil {
-			return m, nil
-		}
-		switch m.shown {
-		case flow.StepSale:
-			m.sale, cmd = m.sale.Update(msg)
-		case flow.StepRequest:
-			m.request, cmd = m.request.Update(msg)
-		case flow.StepDocuments:
-			m.docs, cmd = m.docs.Update(msg)
-		case flow.StepInspection:
-			m.inspect, cmd = m.inspect.Update(msg)
-		case flow.StepServiceCentre:
-			m.service, cmd = m.service.Update(msg)
-		case flow.StepDecision:
-			m.decision, cmd = m.decision.Update(msg)
-		}
-	}
-	return m, cmd
 }
 
 // View draws the header, the screen at hand (or the help, or the question
@@ -402,68 +299,24 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
+	at := m.current()
 	var body string
 	switch {
-	case m.confirmQuit:
-		body = m.st.Warning.Render("Leave the kiosk? Answers on this screen that are not saved will be lost.") +
-			"\n\n  y  leave\n  any other key  stay"
-	case m.askBack:
-		body = m.backQuestion()
-	case m.askCash:
-		body = m.cashQuestion()
+	case m.asks.top() != nil:
+		body = m.asks.top().text
 	case m.showHelp:
 		m.help.ShowAll = true
-		body = m.st.Title.Render("Keys") + "\n\n" + m.help.View(m.screenKeys()) + "\n\n" +
+		body = m.st.Title.Render("Keys") + "\n\n" + m.help.View(at.keys(m.keys)) + "\n\n" +
 			m.st.Dim.Render("Any key closes this help.")
 		m.help.ShowAll = false
 	default:
-		body = m.screenView()
+		body = at.View()
 	}
 	head, foot := m.header(), m.footer()
 	avail := max(m.height-lipgloss.Height(head)-lipgloss.Height(foot), 1)
 	body = lipgloss.NewStyle().MaxHeight(avail).Render(body)
 	gap := max(avail-lipgloss.Height(body), 0)
 	return head + "\n" + body + strings.Repeat("\n", gap) + "\n" + foot
-}
-
-func (m *Model) screenView() string {
-	switch m.view {
-	case viewLoading:
-		return "Opening the store…"
-	case viewSetup:
-		return m.setup.View()
-	case viewLogin:
-		return m.login.View()
-	case viewHome:
-		return m.home.View()
-	case viewStaff:
-		return m.staff.View()
-	case viewApprove:
-		return m.approve.View()
-	case viewAct:
-		return m.act.View()
-	case viewDesk:
-		return m.deskView()
-	case viewStep:
-		if m.c == nil {
-			return ""
-		}
-		switch m.shown {
-		case flow.StepSale:
-			return m.sale.View()
-		case flow.StepRequest:
-			return m.request.View()
-		case flow.StepDocuments:
-			return m.docs.View()
-		case flow.StepInspection:
-			return m.inspect.View()
-		case flow.StepServiceCentre:
-			return m.service.View()
-		case flow.StepDecision:
-			return m.decision.View()
-		}
-	}
-	return ""
 }
 
 // header is the top line: the store, who is at the till, the case and its
@@ -483,7 +336,7 @@ func (m *Model) header() string {
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
 	if m.view == viewStep && m.c != nil {
-		out += "\n" + look.Fit(m.progress(), m.width)
+		out += "\n" + look.Fit(progress(m.c, m.shown), m.width)
 	}
 	if m.notice != "" {
 		out += "\n" + m.st.Warning.Render(look.Fit(m.notice, m.width))
@@ -491,24 +344,24 @@ func (m *Model) header() string {
 	return out
 }
 
-// progress is the case's steps: done ones ticked, the one at hand in
+// progress is the case's steps: done ones ticked, the one shown in
 // brackets.
-func (m *Model) progress() string {
+func progress(c *flow.Case, shown flow.Step) string {
 	var parts []string
-	for _, s := range m.c.Steps() {
+	for _, s := range c.Steps() {
 		if s == flow.StepAct {
 			continue
 		}
 		name := stepTitle(s)
 		switch {
-		case s == m.shown:
+		case s == shown:
 			name = "[" + name + "]"
-		case m.c.Done.Has(s):
+		case c.Done.Has(s):
 			name = "✓" + name
 		}
 		parts = append(parts, name)
 	}
-	return "Case …" + look.ShortID(m.c.ID) + "  " + strings.Join(parts, " › ")
+	return "Case …" + look.ShortID(c.ID) + "  " + strings.Join(parts, " › ")
 }
 
 func stepTitle(s flow.Step) string {
@@ -530,34 +383,10 @@ func stepTitle(s flow.Step) string {
 }
 
 func (m *Model) footer() string {
-	return m.st.Footer.Render(look.Fit(m.help.ShortHelpView(m.screenKeys().ShortHelp()), m.width))
+	return m.st.Footer.Render(look.Fit(m.help.ShortHelpView(m.current().keys(m.keys).ShortHelp()), m.width))
 }
 
-// screenKeys is the key map with the keys of the screen at hand.
-func (m *Model) screenKeys() look.KeyMap {
-	switch m.view {
-	case viewHome:
-		return m.home.keys(m.keys)
-	case viewDesk:
-		return m.deskKeys()
-	case viewStep:
-		switch m.shown {
-		case flow.StepSale:
-			return m.sale.keys(m.keys)
-		case flow.StepRequest:
-			return m.request.keys(m.keys)
-		case flow.StepDocuments:
-			return m.docs.keys(m.keys)
-		case flow.StepInspection:
-			return m.inspect.keys(m.keys)
-		case flow.StepServiceCentre:
-			return m.service.keys(m.keys)
-		case flow.StepDecision:
-			return m.decision.keys(m.keys)
-		}
-	}
-	return m.keys.With(m.keys.Confirm)
-}
-
-// plainErr is an error's words for the screen (look.Say).
+// plainErr is an error's words for the screen (look.Say), for the desk's
+// screens until they move to their own package; the kiosk's own screens call
+// look.Say with what they were doing.
 func plainErr(err error) string { return look.Say(err, "do this") }

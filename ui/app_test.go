@@ -414,3 +414,40 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 		}
 	})
 }
+
+// TestFirstRunRefusesAnUnknownTimeZone: the zone is checked by the root's
+// command, not by the form; the form comes back with the answers kept and
+// the zone refused until it is another.
+func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
+	r := newRoot(t, "")
+	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter)
+	r.requireView("The first shift lead")
+	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView(`! "Mars/Olympus" is not a time zone such as Europe/Kyiv`, "Store name")
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up with an unknown time zone")
+	}
+	r.keys(kEnter, kEnter, kEnter)
+	r.requireView("Time zone", "is not a time zone") // still refused beside the field
+	r.keys(kClear, typed("Europe/Kyiv"), kEnter, kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView("Log in", "Kyiv Central")
+	if set, err := r.st.Settings(); err != nil || set.TimeZone != "Europe/Kyiv" || set.PolicyName != "generic" {
+		t.Fatalf("settings %+v, %v", set, err)
+	}
+}
+
+// TestCashQuestionBackToTheDecision: esc on "pay the refund from the till
+// now?" shows the decision again, and it takes keys: enter asks again.
+func TestCashQuestionBackToTheDecision(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter)
+	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	r.keys(kEsc)
+	r.requireView("R E F U N D", "enter  confirm")
+	r.keys(kEnter)
+	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	r.keys(typed("y"))
+	r.requireView("Return act written")
+}

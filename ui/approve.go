@@ -17,6 +17,7 @@ import (
 // terminal, with their own name, PIN and a reason.
 type approveModel struct {
 	st     *look.Styles
+	km     *look.KeyMap
 	c      *flow.Case
 	form   *huh.Form
 	v      *approveValues
@@ -50,19 +51,19 @@ type approvedMsg struct {
 var leadOutcomes = []flow.Outcome{flow.OutcomeRefund, flow.OutcomeExchange, flow.OutcomeReject,
 	flow.OutcomeServiceCentre, flow.OutcomeReplaceSimilar}
 
-func newApproveModel(st *look.Styles, c *flow.Case, width int) approveModel {
-	return buildApproveModel(st, c, width, "")
+func newApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width int) approveModel {
+	return buildApproveModel(st, keys, c, width, "")
 }
 
 // newDeskApproveModel is the form for the shift lead logged in at the desk:
 // the decision and its reason only.
-func newDeskApproveModel(st *look.Styles, c *flow.Case, width int, lead string) approveModel {
-	return buildApproveModel(st, c, width, lead)
+func newDeskApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width int, lead string) approveModel {
+	return buildApproveModel(st, keys, c, width, lead)
 }
 
 // buildApproveModel asks the lead's name and PIN first, unless lead names
 // the lead logged in.
-func buildApproveModel(st *look.Styles, c *flow.Case, width int, lead string) approveModel {
+func buildApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width int, lead string) approveModel {
 	v := &approveValues{outcome: flow.OutcomeExchange, name: lead}
 	var opts []huh.Option[flow.Outcome]
 	for _, o := range leadOutcomes {
@@ -88,16 +89,20 @@ func buildApproveModel(st *look.Styles, c *flow.Case, width int, lead string) ap
 			return nil
 		}))
 	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
-	return approveModel{st: st, c: c, form: form, v: v, atDesk: lead != ""}
+	return approveModel{st: st, km: keys, c: c, form: form, v: v, atDesk: lead != ""}
 }
 
 func (a approveModel) Init() tea.Cmd { return a.form.Init() }
+
+func (a approveModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (a approveModel) typing() bool                   { return true }
+func (a approveModel) dirty() bool                    { return true }
 
 func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
 	if a.sent {
 		return a, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
+	if isKey(msg, a.km.Back) {
 		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }
 	}
 	f, cmd := a.form.Update(msg)
@@ -138,9 +143,9 @@ func (m *Model) openApprove() (tea.Model, tea.Cmd) {
 // at the till, for whichever lead comes with their PIN.
 func (m *Model) approveForm() approveModel {
 	if m.desk.decidingID != "" && m.c != nil && m.c.ID == m.desk.decidingID && m.isLead() {
-		return newDeskApproveModel(&m.st, m.c, m.width, m.user.Name)
+		return newDeskApproveModel(&m.st, &m.keys, m.c, m.width, m.user.Name)
 	}
-	return newApproveModel(&m.st, m.c, m.width)
+	return newApproveModel(&m.st, &m.keys, m.c, m.width)
 }
 
 // approveCmd checks the lead's name and PIN (counting wrong PINs like a
@@ -168,7 +173,8 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.approve = m.approveForm()
-		m.approve.errMsg = plainErr(msg.err)
+		m.d.Log.Warn("shift lead refused", "case", m.c.ID, "err", msg.err)
+		m.approve.errMsg = look.Say(msg.err, "check the shift lead")
 		return m, m.approve.Init()
 	}
 	if err := m.c.CheckDecider(msg.lead.Name); err != nil {
@@ -182,7 +188,7 @@ func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.sub.outcome == flow.OutcomeRefund && m.c.RefundFromTill() {
 		m.view = viewStep
-		m.askCash = true
+		m.asks = append(m.asks, cashPrompt(&m.st, &m.keys, m.c.Sale.Price, m.policy.PayoutDays()))
 		return m, nil
 	}
 	return m.settle()

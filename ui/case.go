@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -29,8 +27,9 @@ type (
 	goHomeMsg          struct{ news string }
 )
 
-// caseMsg handles the messages that move the case at hand. ok is false for
-// any other message.
+// caseMsg handles the messages that move the case at hand: opened,
+// resumed, answered step by step, then decided (decisionMsg). ok is false
+// for any other message.
 func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case newCaseMsg:
@@ -45,13 +44,14 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}, true
 	case caseLoadedMsg:
 		if msg.err != nil {
-			m.notice = "! cannot open the case: " + plainErr(msg.err)
+			m.d.Log.Error("open a case", "err", msg.err)
+			m.notice = "! cannot open the case: " + look.Say(msg.err, "open the case")
 			return m, nil, true
 		}
 		m.c = msg.c
 		m.notice = ""
 		if m.c.Status == flow.StatusServiceCentre {
-			m.askBack = true // the item is back: handed over, or decided again
+			m.asks = append(m.asks, backPrompt(&m.st, &m.keys, m.c.ID)) // the item is back: handed over, or decided again
 			return m, nil, true
 		}
 		model, cmd := m.openStep()
@@ -59,30 +59,44 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case backFromServiceMsg:
 		model, cmd := m.backFromService(msg.repaired)
 		return model, cmd, true
-	case stepDoneMsg:
-		model, cmd := m.stepDone(msg.step)
+	case documentsEnteredMsg:
+		repeat := m.passportEntered(msg)
+		model, cmd := m.answered(msg)
+		return model, tea.Batch(repeat, cmd), true
+	case answersMsg:
+		model, cmd := m.answered(msg)
 		return model, cmd, true
 	case goBackMsg:
 		model, cmd := m.stepBack()
 		return model, cmd, true
 	case receiptLookupMsg:
-		s, q := m.d.Store, msg.query
+		s, q, log := m.d.Store, msg.query, m.d.Log
 		return m, func() tea.Msg {
 			sales, err := s.LookupSales(q)
+			if err != nil {
+				log.Error("look the sales up", "err", err)
+			}
 			return salesFoundMsg{query: q, sales: sales, err: err}
 		}, true
-	case passportEnteredMsg:
-		nameMatches := m.c.Passport.NameMatches
-		m.c.Passport = m.d.Store.MaskPassport(msg.ptype, msg.number, msg.name)
-		m.c.Passport.NameMatches = nameMatches
-		return m, m.repeatReturnsCmd(m.c.Passport.Key, m.c.ID), true
 	case repeatReturnsMsg:
 		if msg.count > 0 {
 			m.notice = repeatReturnsNotice(msg.count, msg.dates)
 		}
 		return m, nil, true
+	}
+	return m.decisionMsg(msg)
+}
+
+// decisionMsg handles the messages from the decision to the act: the
+// cashier's confirmation, the cash in the till, a shift lead's decision,
+// the act written. ok is false for any other message.
+func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
 	case decisionConfirmedMsg:
 		model, cmd := m.confirmDecision()
+		return model, cmd, true
+	case reopenDecisionMsg:
+		model, cmd := m.openStep()
 		return model, cmd, true
 	case cashAnswerMsg:
 		model, cmd := m.cashAnswered(msg.hasCash)
@@ -130,20 +144,15 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 	ctx := m.ctx()
 	switch m.c.Step {
 	case flow.StepSale:
-		m.sale = newSaleModel(ctx)
-		return m, m.sale.Init()
+		m.step = own(newSaleModel(ctx))
 	case flow.StepRequest:
-		m.request = newRequestModel(ctx)
-		return m, m.request.Init()
+		m.step = own(newRequestModel(ctx))
 	case flow.StepDocuments:
-		m.docs = newDocumentsModel(ctx)
-		return m, m.docs.Init()
+		m.step = own(newDocumentsModel(ctx))
 	case flow.StepInspection:
-		m.inspect = newInspectModel(ctx)
-		return m, m.inspect.Init()
+		m.step = own(newInspectModel(ctx))
 	case flow.StepServiceCentre:
-		m.service = newServiceModel(ctx)
-		return m, m.service.Init()
+		m.step = own(newServiceModel(ctx))
 	case flow.StepDecision:
 		if m.c.Decision == nil {
 			d, err := flow.Decide(m.c, m.policy, m.d.Now().In(m.loc))
@@ -154,34 +163,35 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 		}
 		m.decision = newDecisionModel(ctx)
 		return m, m.decision.Init()
+	default: // the act: the decision is confirmed; show what is left to do
+		return m.showAct()
 	}
-	// the act: the decision is confirmed; show what is left to do
-	return m.showAct()
+	return m, m.step.Init()
 }
 
 // decisionInputErr goes back to the step whose answer the engine lacks.
 func (m *Model) decisionInputErr(err error) (tea.Model, tea.Cmd) {
-	m.notice = "! " + plainErr(err)
-	var fe *flow.FieldError
-	step := flow.StepSale
-	if errors.As(err, &fe) {
-		switch {
-		case fe.Field == "claim" || fe.Field == "wants":
-			step = flow.StepRequest
-		case fe.Field == "documents":
-			step = flow.StepDocuments
-		case strings.HasPrefix(fe.Field, "inspection"):
-			step = flow.StepInspection
-		case fe.Field == "service_centre":
-			step = flow.StepServiceCentre
-		}
-	}
-	m.c.Step = step
+	m.d.Log.Info("the decision lacks an answer", "case", m.c.ID, "err", err)
+	m.notice = "! " + look.Say(err, "decide the case")
+	m.c.Step = flow.ErrorStep(err)
 	return m.openStep()
 }
 
-// stepDone records a completed step and saves the case before moving on.
-func (m *Model) stepDone(step flow.Step) (tea.Model, tea.Cmd) {
+// passportEntered keeps of a passport typed on the documents screen only
+// what Privacy allows (the store masks it) and looks up its repeat returns.
+func (m *Model) passportEntered(msg documentsEnteredMsg) tea.Cmd {
+	if !msg.passport || msg.number == "" {
+		return nil
+	}
+	m.c.Passport = m.d.Store.MaskPassport(msg.ptype, msg.number, msg.name)
+	return m.repeatReturnsCmd(m.c.Passport.Key, m.c.ID)
+}
+
+// answered writes a step's answers into the case, records the step as
+// completed and saves the case before moving on.
+func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
+	a.apply(m.c)
+	step := a.step()
 	if err := m.c.Complete(step); err != nil {
 		m.notice = "! " + err.Error()
 		return m, nil
@@ -264,7 +274,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 		})
 	case flow.OutcomeRefund:
 		if m.c.RefundFromTill() {
-			m.askCash = true
+			m.asks = append(m.asks, cashPrompt(&m.st, &m.keys, m.c.Sale.Price, m.policy.PayoutDays()))
 			return m, nil
 		}
 	}
@@ -274,7 +284,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 // cashAnswered takes the answer to "is there cash in the till?" and settles
 // the refund: paid now, or owed by the policy's date.
 func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
-	m.askCash = false
+	m.asks.pop()
 	if o := m.c.Override; o != nil {
 		m.c.TillHasCash = hasCash
 		o.RefundBy = m.policy.RefundDue(m.today(), hasCash)
@@ -352,21 +362,9 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 	m.c = nil
 	m.status = ""
 	m.notice = news
-	m.home = newHomeModel(&m.st, m.user, m.width, m.bodyHeight())
+	m.home = newHomeModel(&m.st, &m.keys, m.user, m.width, m.bodyHeight())
 	m.view = viewHome
 	return m, m.homeDataCmd()
-}
-
-// cashQuestion is the question asked before a cash refund is paid.
-func (m *Model) cashQuestion() string {
-	days := flow.LawPayoutDays
-	if rp := m.policy.Clauses.RefundPayout; rp != nil {
-		days = rp.DaysWithoutCash
-	}
-	return m.st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", m.c.Sale.Price)) + "\n\n" +
-		"  y  yes: paid now in cash\n" +
-		fmt.Sprintf("  n  no, the till lacks cash: the refund is owed, within %d days\n", days) +
-		"  esc  back to the decision"
 }
 
 // backFromService records an item's return from the service centre: handed
@@ -374,7 +372,7 @@ func (m *Model) cashQuestion() string {
 // conclusion, the case is open again at the service-centre step (a defect)
 // or the decision, and the engine decides on it again.
 func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
-	m.askBack = false
+	m.asks.pop()
 	if repaired {
 		if err := m.c.Move(flow.StatusClosed); err != nil {
 			m.notice = "! " + err.Error()
@@ -403,12 +401,4 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,
 		Detail: "back from the service centre with its conclusion: decided again"}
 	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
-}
-
-// backQuestion asks what became of an item back from the service centre.
-func (m *Model) backQuestion() string {
-	return m.st.Title.Render("Case "+look.ShortID(m.c.ID)+": the item is back from the service centre") + "\n\n" +
-		"  r  repaired (or checked) and handed back to the customer: close the case\n" +
-		"  c  the service centre's conclusion is in: enter it and decide again\n" +
-		"  esc  not now"
 }

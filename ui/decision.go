@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -24,12 +23,6 @@ type decisionModel struct {
 	body viewport.Model // the explanation, scrolled when it does not fit
 	sent bool
 }
-
-// Keys of the decision screen besides the common ones.
-var (
-	decisionScrollKey = key.NewBinding(key.WithKeys("down"), key.WithHelp("↑/↓ pgup/pgdn", "scroll"))
-	decisionLeadKey   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "call a shift lead"))
-)
 
 // newDecisionModel shows the decision the case holds (ctx.c.Decision).
 func newDecisionModel(ctx screenCtx) decisionModel {
@@ -54,10 +47,16 @@ func (m decisionModel) Init() tea.Cmd { return nil }
 func (m decisionModel) keys(k look.KeyMap) look.KeyMap {
 	confirm := k.Confirm
 	if m.escalated() {
-		confirm = decisionLeadKey
+		confirm = k.Decision.Lead
 	}
-	return k.With(confirm, decisionScrollKey)
+	return k.With(confirm, k.Decision.Scroll)
 }
+
+// typing reports whether the screen takes text.
+func (m decisionModel) typing() bool { return false }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m decisionModel) dirty() bool { return true }
 
 func (m decisionModel) escalated() bool {
 	return m.d != nil && m.d.Outcome == flow.OutcomeEscalate

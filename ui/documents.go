@@ -15,7 +15,7 @@ import (
 
 // The documents step: which papers the customer presented and, when one is
 // the passport, its type, number and name. The number leaves this screen in
-// passportEnteredMsg and is forgotten here: the root keeps only what
+// documentsEnteredMsg and is forgotten here: the root keeps only what
 // docs/rules.md, "Privacy", allows (type, last 4, keyed hash).
 
 // documentsValues are the documents form's answers, on the heap for huh.
@@ -137,6 +137,12 @@ func (m documentsModel) Init() tea.Cmd {
 // keys is the key map with the screen's keys.
 func (m documentsModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Toggle) }
 
+// typing reports whether the screen takes text.
+func (m documentsModel) typing() bool { return true }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m documentsModel) dirty() bool { return true }
+
 // Update passes a key to the form and, once it is complete, records the
 // documents and sends the passport on.
 func (m documentsModel) Update(msg tea.Msg) (documentsModel, tea.Cmd) {
@@ -170,52 +176,41 @@ func (m documentsModel) Update(msg tea.Msg) (documentsModel, tea.Cmd) {
 	return m, cmd
 }
 
-// finish writes the documents into the case, sends the passport to the root
-// and forgets its number.
+// finish sends the documents and the passport to the root and forgets the
+// passport's number.
 func (m documentsModel) finish() (documentsModel, tea.Cmd) {
-	c, v := m.ctx.c, m.v
-	var docs []flow.Document
+	v := m.v
+	done := documentsEnteredMsg{passport: slices.Contains(v.docs, flow.DocPassport)}
 	for _, d := range flow.Documents {
 		if slices.Contains(v.docs, d) {
-			docs = append(docs, d)
+			done.docs = append(done.docs, d)
 		}
 	}
-	c.Documents = docs
 	number := flow.NormalizePassport(v.number)
 	v.number = ""
 	m.form, m.notes = nil, nil // the form's input held the number too
-	done := sendCmd(stepDoneMsg{step: flow.StepDocuments})
-	words := make([]string, len(docs))
-	for i, d := range docs {
-		words[i] = strings.ReplaceAll(string(d), "_", " ")
+	words := make([]string, len(done.docs))
+	for i, d := range done.docs {
+		words[i] = d.Words()
 	}
 	m.sent = "none"
-	if len(docs) > 0 {
+	if len(done.docs) > 0 {
 		m.sent = strings.Join(words, ", ")
 	}
-	if !slices.Contains(docs, flow.DocPassport) {
-		c.Passport = flow.Passport{}
-		return m, done
+	if !done.passport {
+		return m, sendCmd(done)
 	}
-	var matches *bool
 	if v.matches != "unknown" {
 		b := v.matches == "yes"
-		matches = &b
+		done.nameMatches = &b
 	}
-	name := strings.TrimSpace(v.name)
+	done.ptype, done.number, done.name = v.ptype, number, strings.TrimSpace(v.name)
 	if number == "" { // the passport on file stays
-		c.Passport.Name, c.Passport.NameMatches = name, matches
-		m.sent += " (" + c.Passport.Masked() + ")"
-		return m, done
+		m.sent += " (" + m.onFile.Masked() + ")"
+	} else {
+		m.sent += " (" + flow.Passport{Type: v.ptype, Last4: lastChars(number, 4)}.Masked() + ")"
 	}
-	// The root replaces c.Passport with the masked passport; it keeps
-	// NameMatches, which passportEnteredMsg does not carry.
-	c.Passport.NameMatches = matches
-	m.sent += " (" + flow.Passport{Type: v.ptype, Last4: lastChars(number, 4)}.Masked() + ")"
-	return m, tea.Sequence(
-		sendCmd(passportEnteredMsg{ptype: v.ptype, number: number, name: name}),
-		done,
-	)
+	return m, sendCmd(done)
 }
 
 // lastChars is the last n characters of s.

@@ -24,7 +24,7 @@ var tickPassport = []tea.Msg{kDown, kDown, kDown, typed("x"), kEnter}
 func TestDocumentsWithoutPassport(t *testing.T) {
 	m, c := newTestDocuments(t, &flow.Case{ID: "T-1", Passport: flow.Passport{Type: "id_card", Last4: "6789", Key: "k"}})
 	m, sent := drive(t, m, typed("x"), kDown, kDown, kSpace, kEnter)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepDocuments})
+	requireAnswered(t, c, sent, flow.StepDocuments)
 	want := []flow.Document{flow.DocReceipt, flow.DocWarrantyCard}
 	if !equalDocs(c.Documents, want) {
 		t.Fatalf("documents %v, want %v", c.Documents, want)
@@ -53,9 +53,10 @@ func TestDocumentsPassportIsSentThenForgotten(t *testing.T) {
 	m, c := newTestDocuments(t, nil)
 	m, sent := drive(t, m, join(typed("x"), tickPassport, kEnter, // an ID card
 		typed("123 456 789"), kEnter, typed("Ivan Petrenko"), kEnter, kRight, kEnter)...) // the name matches
-	requireSent(t, sent,
-		passportEnteredMsg{ptype: "id_card", number: "123456789", name: "Ivan Petrenko"},
-		stepDoneMsg{step: flow.StepDocuments})
+	yes := true
+	requireSent(t, sent, documentsEnteredMsg{docs: []flow.Document{flow.DocReceipt, flow.DocPassport}, passport: true,
+		ptype: "id_card", number: "123456789", name: "Ivan Petrenko", nameMatches: &yes})
+	sent[0].(answersMsg).apply(c)
 	if want := []flow.Document{flow.DocReceipt, flow.DocPassport}; !equalDocs(c.Documents, want) {
 		t.Fatalf("documents %v, want %v", c.Documents, want)
 	}
@@ -140,7 +141,7 @@ func TestDocumentsPassportOnFile(t *testing.T) {
 			t.Fatalf("view:\n%s", v)
 		}
 		_, sent := drive(t, m, join(kEnter, replace("Ivan Petrenko-Shevchenko"), kEnter)...)
-		requireSent(t, sent, stepDoneMsg{step: flow.StepDocuments})
+		requireAnswered(t, c, sent, flow.StepDocuments)
 		if c.Passport.Key != "k" || c.Passport.Name != "Ivan Petrenko-Shevchenko" || *c.Passport.NameMatches != true {
 			t.Fatalf("passport %+v", c.Passport)
 		}

@@ -16,6 +16,7 @@ import (
 // resume, and the cashier's cases of the day.
 type homeModel struct {
 	st     *look.Styles
+	km     *look.KeyMap // the kiosk's keys
 	user   *store.StaffMember
 	width  int
 	height int
@@ -38,29 +39,25 @@ type addStaffMsg struct{}
 // logoutMsg: the staff member leaves the till.
 type logoutMsg struct{}
 
-var (
-	keyNew    = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new return"))
-	keyResume = key.NewBinding(key.WithKeys("enter", "r"), key.WithHelp("enter", "resume"))
-	keyStaff  = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "add staff"))
-	keyLogout = key.NewBinding(key.WithKeys("l"), key.WithHelp("l", "log out"))
-)
-
-func newHomeModel(st *look.Styles, user *store.StaffMember, width, height int) homeModel {
-	return homeModel{st: st, user: user, width: width, height: height}
+func newHomeModel(st *look.Styles, keys *look.KeyMap, user *store.StaffMember, width, height int) homeModel {
+	return homeModel{st: st, km: keys, user: user, width: width, height: height}
 }
 
 func (h homeModel) Init() tea.Cmd { return nil }
 
+func (h homeModel) typing() bool { return false }
+func (h homeModel) dirty() bool  { return false }
+
 // keys is the key map of the home screen, for the footer and the help.
 func (h homeModel) keys(k look.KeyMap) look.KeyMap {
-	ks := []key.Binding{keyNew}
+	ks := []key.Binding{k.Home.New}
 	if len(h.open) > 0 {
-		ks = append(ks, keyResume)
+		ks = append(ks, k.Home.Resume)
 	}
 	if h.user != nil && h.user.Role == store.RoleLead {
-		ks = append(ks, keyDesk, keyStaff)
+		ks = append(ks, k.Home.Desk, k.Home.Staff)
 	}
-	return k.With(append(ks, keyLogout)...)
+	return k.With(append(ks, k.Home.Logout)...)
 }
 
 func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
@@ -69,25 +66,26 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		h.loaded = true
 		h.open, h.today = msg.open, msg.today
 		if msg.err != nil {
-			h.errMsg = plainErr(msg.err)
+			h.errMsg = look.Say(msg.err, "load the cases") // homeDataCmd logged it
 		}
 		h.cursor = min(h.cursor, max(len(h.open)-1, 0))
 	case tea.KeyMsg:
+		keys := h.km.Home
 		switch {
-		case key.Matches(msg, keyNew):
+		case key.Matches(msg, keys.New):
 			return h, func() tea.Msg { return newCaseMsg{} }
-		case key.Matches(msg, keyResume) && len(h.open) > 0:
+		case key.Matches(msg, keys.Resume) && len(h.open) > 0:
 			id := h.open[h.cursor].ID
 			return h, func() tea.Msg { return resumeCaseMsg{id: id} }
-		case key.Matches(msg, keyStaff) && h.user != nil && h.user.Role == store.RoleLead:
+		case key.Matches(msg, keys.Staff) && h.user != nil && h.user.Role == store.RoleLead:
 			return h, func() tea.Msg { return addStaffMsg{} }
-		case key.Matches(msg, keyDesk): // the root refuses a cashier, in words
+		case key.Matches(msg, keys.Desk): // the root refuses a cashier, in words
 			return h, func() tea.Msg { return openDeskMsg{} }
-		case key.Matches(msg, keyLogout):
+		case key.Matches(msg, keys.Logout):
 			return h, func() tea.Msg { return logoutMsg{} }
-		case msg.String() == "up" || msg.String() == "k":
+		case key.Matches(msg, h.km.Up):
 			h.cursor = max(h.cursor-1, 0)
-		case msg.String() == "down" || msg.String() == "j":
+		case key.Matches(msg, h.km.Down):
 			h.cursor = min(h.cursor+1, max(len(h.open)-1, 0))
 		}
 	}
@@ -160,18 +158,22 @@ func summaryLine(s store.Summary) string {
 
 // homeDataCmd loads the open cases and this staff member's cases of the day.
 func (m *Model) homeDataCmd() tea.Cmd {
-	s, user, day := m.d.Store, m.user.Name, m.today()
+	s, user, day, log := m.d.Store, m.user.Name, m.today(), m.d.Log
 	return func() tea.Msg {
 		var open []store.Summary
 		for _, st := range []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated,
 			flow.StatusServiceCentre} {
 			sums, err := s.ByStatus(st)
 			if err != nil {
+				log.Error("the open cases", "err", err)
 				return homeDataMsg{err: err}
 			}
 			open = append(open, sums...)
 		}
 		today, err := s.ByStaff(user, day)
+		if err != nil {
+			log.Error("the cases of the day", "staff", user, "err", err)
+		}
 		return homeDataMsg{open: open, today: today, err: err}
 	}
 }

@@ -21,16 +21,13 @@ import (
 // letters without j and k (they move up and down).
 const inspectKeys = "123456789abcdefghilmnopqrstuvwxyz"
 
-// callField is the checklist field the call counter answers; every other
-// field is a yes/no answer.
-const callField = "call_seconds"
-
 // inspectLine is one question of the checklist.
 type inspectLine struct {
 	check flow.Check
-	key   string
-	flag  *bool // the answer in the inspection; nil for the call counter
-	good  bool  // the answer of a new, complete item
+	key   string      // the line's key, as the line shows it
+	bind  key.Binding // the line's key, to match
+	flag  *bool       // the answer in the inspection; nil for the call counter
+	good  bool        // the answer of a new, complete item
 }
 
 // inspectModel is the inspection step's screen.
@@ -50,9 +47,8 @@ type inspectModel struct {
 // signs of use, complete set, packaging, labels and seals intact, serial
 // matching, no damage, no calls), so a clean item takes one key: enter.
 func newInspectModel(ctx screenCtx) inspectModel {
-	in := &flow.Inspection{CompleteSet: true, PackagingIntact: true, LabelsIntact: true, SealsIntact: true,
-		SerialMatches: true}
-	good := *in
+	in, good := new(flow.Inspection), flow.CleanInspection()
+	*in = good
 	if ctx.c.Done.Has(flow.StepInspection) {
 		*in = ctx.c.Inspection
 	}
@@ -61,10 +57,11 @@ func newInspectModel(ctx screenCtx) inspectModel {
 		l := inspectLine{check: ch}
 		if i < len(inspectKeys) {
 			l.key = inspectKeys[i : i+1]
+			l.bind = key.NewBinding(key.WithKeys(l.key))
 		}
-		if ch.Field != callField {
-			l.flag = inspectionFlag(in, ch.Field)
-			if g := inspectionFlag(&good, ch.Field); g != nil {
+		if ch.Field != flow.CallField {
+			l.flag = in.Flag(ch.Field)
+			if g := good.Flag(ch.Field); g != nil {
 				l.good = *g
 			}
 			if l.flag == nil {
@@ -76,48 +73,19 @@ func newInspectModel(ctx screenCtx) inspectModel {
 	return m
 }
 
-// inspectionFlag is the yes/no answer of a checklist field, by its name in
-// the decide contract.
-func inspectionFlag(in *flow.Inspection, field string) *bool {
-	switch field {
-	case "signs_of_use":
-		return &in.SignsOfUse
-	case "software_modified":
-		return &in.SoftwareModified
-	case "complete_set":
-		return &in.CompleteSet
-	case "packaging_intact":
-		return &in.PackagingIntact
-	case "labels_intact":
-		return &in.LabelsIntact
-	case "seals_intact":
-		return &in.SealsIntact
-	case "serial_matches":
-		return &in.SerialMatches
-	case "liquid_damage":
-		return &in.LiquidDamage
-	case "mechanical_damage":
-		return &in.MechanicalDamage
-	case "unauthorised_opening":
-		return &in.UnauthorisedOpening
-	}
-	return nil
-}
-
 // Init has nothing to start.
 func (m inspectModel) Init() tea.Cmd { return nil }
 
-// Keys of the checklist besides the common ones.
-var (
-	inspectAnswerKey = key.NewBinding(key.WithKeys("1"), key.WithHelp("1-9,a-z", "switch an answer"))
-	inspectNextKey   = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next line"))
-	inspectPrevKey   = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "line before"))
-)
-
 // keys is the key map with the screen's keys.
 func (m inspectModel) keys(k look.KeyMap) look.KeyMap {
-	return k.With(inspectAnswerKey, k.Toggle, k.Up, k.Down, k.Confirm)
+	return k.With(k.Inspect.Answer, k.Toggle, k.Up, k.Down, k.Confirm)
 }
+
+// typing reports whether the screen takes text.
+func (m inspectModel) typing() bool { return false } // its keys answer lines; the call counter takes digits only
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m inspectModel) dirty() bool { return true }
 
 // onCall reports whether the cursor is on the call counter's line.
 func (m inspectModel) onCall() bool {
@@ -148,10 +116,10 @@ func (m inspectModel) Update(msg tea.Msg) (inspectModel, tea.Cmd) {
 			return m, nil
 		}
 		return m.finish()
-	case key.Matches(k, keys.Up, inspectPrevKey):
+	case key.Matches(k, keys.Up, keys.Inspect.Prev):
 		m.moveTo(m.cursor - 1)
 		return m, nil
-	case key.Matches(k, keys.Down, inspectNextKey):
+	case key.Matches(k, keys.Down, keys.Inspect.Next):
 		m.moveTo(m.cursor + 1)
 		return m, nil
 	case key.Matches(k, keys.Toggle):
@@ -164,7 +132,7 @@ func (m inspectModel) Update(msg tea.Msg) (inspectModel, tea.Cmd) {
 		return m, nil
 	}
 	for i, l := range m.lines {
-		if l.key != "" && k.String() == l.key {
+		if l.key != "" && key.Matches(k, l.bind) {
 			m.moveTo(i)
 			if l.flag != nil {
 				*l.flag = !*l.flag
@@ -232,7 +200,7 @@ func (m *inspectModel) checkCall() bool {
 	return true
 }
 
-// finish writes the answers into the case, once the call counter reads.
+// finish sends the answers to the root, once the call counter reads.
 func (m inspectModel) finish() (inspectModel, tea.Cmd) {
 	hasCall := false
 	for i, l := range m.lines {
@@ -247,9 +215,8 @@ func (m inspectModel) finish() (inspectModel, tea.Cmd) {
 	if !hasCall {
 		m.in.CallSeconds = m.ctx.c.Inspection.CallSeconds
 	}
-	m.ctx.c.Inspection = *m.in
 	m.sent = true
-	return m, sendCmd(stepDoneMsg{step: flow.StepInspection})
+	return m, sendCmd(inspectedMsg{inspection: *m.in})
 }
 
 // answerWidth is the width of the answer column: "yes", "!no", "12:34_".

@@ -36,7 +36,7 @@ func TestInspectCleanItemTakesOneKey(t *testing.T) {
 		t.Run(policy, func(t *testing.T) {
 			m, c := newTestInspect(t, policy, nil)
 			_, sent := drive(t, m, kEnter)
-			requireSent(t, sent, stepDoneMsg{step: flow.StepInspection})
+			requireAnswered(t, c, sent, flow.StepInspection)
 			if c.Inspection != cleanItem {
 				t.Fatalf("inspection %+v, want %+v", c.Inspection, cleanItem)
 			}
@@ -74,7 +74,7 @@ func TestInspectAnswers(t *testing.T) {
 			m, sent := drive(t, m, tt.keys...)
 			requireSent(t, sent)
 			_, sent = drive(t, m, kEnter)
-			requireSent(t, sent, stepDoneMsg{step: flow.StepInspection})
+			requireAnswered(t, c, sent, flow.StepInspection)
 			want := cleanItem
 			tt.want(&want)
 			if c.Inspection != want {
@@ -126,7 +126,7 @@ func TestInspectBadCallCounter(t *testing.T) {
 	m, sent = drive(t, m, kUp, typed("4:59"), kEnter)
 	requireSent(t, sent)
 	m, sent = drive(t, m, kEnter)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepInspection})
+	requireAnswered(t, c, sent, flow.StepInspection)
 	if c.Inspection.CallSeconds != 299 || !c.Inspection.SignsOfUse {
 		t.Fatalf("inspection %+v", c.Inspection)
 	}
@@ -141,7 +141,7 @@ func TestInspectShowsTheEarlierAnswers(t *testing.T) {
 		t.Fatalf("the counter line: %q", l)
 	}
 	_, sent := drive(t, m, kEnter)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepInspection})
+	requireAnswered(t, c, sent, flow.StepInspection)
 	if c.Inspection != earlier {
 		t.Fatalf("inspection %+v, want %+v", c.Inspection, earlier)
 	}

@@ -43,6 +43,10 @@ func newLoginModel(st *look.Styles, width int) loginModel {
 
 func (l loginModel) Init() tea.Cmd { return l.form.Init() }
 
+func (l loginModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (l loginModel) typing() bool                   { return true }
+func (l loginModel) dirty() bool                    { return false }
+
 func (l loginModel) Update(msg tea.Msg) (loginModel, tea.Cmd) {
 	if l.sent {
 		return l, nil
@@ -98,17 +102,16 @@ func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 		note := m.login.note
 		m.login = newLoginModel(&m.st, m.width)
 		m.login.note = note
-		m.login.errMsg = plainErr(msg.err)
+		m.d.Log.Warn("login refused", "err", msg.err)
+		m.login.errMsg = look.Say(msg.err, "log in")
 		return m, m.login.Init()
 	}
 	member := msg.member
 	m.user = &member
 	m.d.Log.Info("login", "staff", member.Name)
-	if m.locked && m.c != nil {
-		m.locked = false
+	if m.c != nil { // the lock fell on a case: it resumes
 		m.notice = ""
 		return m.openStep()
 	}
-	m.locked = false
 	return m.goHome("")
 }

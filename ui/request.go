@@ -70,6 +70,12 @@ func (m requestModel) Init() tea.Cmd { return m.form.Init() }
 // keys is the key map with the screen's keys.
 func (m requestModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
 
+// typing reports whether the screen takes text.
+func (m requestModel) typing() bool { return true }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m requestModel) dirty() bool { return true }
+
 // Update passes a key to the form; esc (or huh's abort) goes back.
 func (m requestModel) Update(msg tea.Msg) (requestModel, tea.Cmd) {
 	if m.sent {
@@ -88,9 +94,8 @@ func (m requestModel) Update(msg tea.Msg) (requestModel, tea.Cmd) {
 	case formAborted:
 		return m, sendCmd(goBackMsg{})
 	case formCompleted:
-		m.ctx.c.Request = flow.Request{Claim: m.v.claim, Wants: m.v.wants, Remote: m.v.remote}
 		m.sent = true
-		return m, sendCmd(stepDoneMsg{step: flow.StepRequest})
+		return m, sendCmd(requestEnteredMsg{request: flow.Request{Claim: m.v.claim, Wants: m.v.wants, Remote: m.v.remote}})
 	}
 	return m, cmd
 }

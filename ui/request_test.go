@@ -32,7 +32,7 @@ func TestRequestAnswers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, c := newTestRequest(t, nil)
 			_, sent := drive(t, m, tt.keys...)
-			requireSent(t, sent, stepDoneMsg{step: flow.StepRequest})
+			requireAnswered(t, c, sent, flow.StepRequest)
 			if c.Request != tt.want {
 				t.Fatalf("request %+v, want %+v", c.Request, tt.want)
 			}
@@ -44,7 +44,7 @@ func TestRequestShowsTheEarlierAnswers(t *testing.T) {
 	earlier := flow.Request{Claim: flow.ClaimDefect, Wants: flow.WantExchange, Remote: true}
 	m, c := newTestRequest(t, &flow.Case{ID: "T-1", Request: earlier})
 	_, sent := drive(t, m, keysOf(kEnter, 3)...)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepRequest})
+	requireAnswered(t, c, sent, flow.StepRequest)
 	if c.Request != earlier {
 		t.Fatalf("request %+v, want %+v as before", c.Request, earlier)
 	}

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -63,12 +62,6 @@ type saleValues struct {
 	searchFor string // the query of the lookup that is out
 }
 
-// Keys of the sale screen besides the common ones.
-var (
-	saleTypeKey = key.NewBinding(key.WithKeys("tab", "ctrl+t"), key.WithHelp("tab", "type the sale instead"))
-	saleEditKey = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit"))
-)
-
 // saleModel is the sale step's screen.
 type saleModel struct {
 	ctx       screenCtx
@@ -111,12 +104,18 @@ func (m saleModel) Init() tea.Cmd {
 func (m saleModel) keys(k look.KeyMap) look.KeyMap {
 	switch m.phase {
 	case saleSearch:
-		return k.With(k.Confirm, saleTypeKey)
+		return k.With(k.Confirm, k.Sale.TypeSale)
 	case saleConfirm:
-		return k.With(k.Confirm, saleEditKey)
+		return k.With(k.Confirm, k.Sale.Edit)
 	}
 	return k.With(k.Confirm)
 }
+
+// typing reports whether the screen takes text.
+func (m saleModel) typing() bool { return true }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m saleModel) dirty() bool { return true }
 
 // Update handles a key or the lookup's answer.
 func (m saleModel) Update(msg tea.Msg) (saleModel, tea.Cmd) {
@@ -152,7 +151,7 @@ func (m saleModel) updateSearch(msg tea.Msg) (saleModel, tea.Cmd) {
 	switch {
 	case isKey(msg, m.ctx.keys.Back):
 		return m, sendCmd(goBackMsg{})
-	case isKey(msg, saleTypeKey):
+	case isKey(msg, m.ctx.keys.Sale.TypeSale):
 		m.blankSale(strings.TrimSpace(m.search.Value()))
 		m.note = ""
 		m.openForm()
@@ -188,8 +187,8 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	}
 	m.phase, m.v.searchFor = saleSearch, ""
 	if msg.err != nil {
-		first, _, _ := strings.Cut(msg.err.Error(), "\n")
-		m.searchErr = "! the sales could not be looked up: " + first + " (tab: type the sale instead)"
+		m.searchErr = "! the sales could not be looked up: " + look.Say(msg.err, "look the sales up") +
+			" (tab: type the sale instead)" // the root logged it
 		return m, nil
 	}
 	m.searched = true
@@ -271,7 +270,7 @@ func (m saleModel) updateConfirm(msg tea.Msg) (saleModel, tea.Cmd) {
 	case isKey(msg, m.ctx.keys.Back):
 		m.phase = saleSearch
 		return m, textinput.Blink
-	case isKey(msg, saleEditKey):
+	case isKey(msg, m.ctx.keys.Sale.Edit):
 		m.note = ""
 		m.openForm()
 		return m, m.form.Init()
@@ -314,7 +313,7 @@ func (m saleModel) back() (saleModel, tea.Cmd) {
 	return m, sendCmd(goBackMsg{})
 }
 
-// finish writes the sale into the case and says the step is done.
+// finish sends the sale to the root: the step is done.
 func (m saleModel) finish() (saleModel, tea.Cmd) {
 	s, err := m.sale()
 	if err != nil { // the form checked every field; this is a last guard
@@ -322,9 +321,8 @@ func (m saleModel) finish() (saleModel, tea.Cmd) {
 		m.openForm()
 		return m, m.form.Init()
 	}
-	m.ctx.c.Sale = s
 	m.phase, m.form, m.notes = saleSent, nil, nil
-	return m, sendCmd(stepDoneMsg{step: flow.StepSale})
+	return m, sendCmd(saleEnteredMsg{sale: s})
 }
 
 // sale reads the answers into a flow.Sale through the same checks the form

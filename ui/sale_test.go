@@ -99,7 +99,7 @@ func TestSaleLookupAnswer(t *testing.T) {
 			}
 		}
 		_, sent := drive(t, m, kEnter)
-		requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+		requireAnswered(t, c, sent, flow.StepSale)
 		if c.Sale != foundSale {
 			t.Fatalf("sale %+v, want %+v", c.Sale, foundSale)
 		}
@@ -111,7 +111,7 @@ func TestSaleLookupAnswer(t *testing.T) {
 			t.Fatalf("phase %s", m.phase)
 		}
 		m, sent := drive(t, m, join(keysOf(kEnter, 2), replace("Phone X 256GB"), keysOf(kEnter, 6))...)
-		requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+		requireAnswered(t, c, sent, flow.StepSale)
 		want := foundSale
 		want.Model = "Phone X 256GB"
 		if c.Sale != want {
@@ -147,7 +147,7 @@ func TestSaleLookupAnswer(t *testing.T) {
 			t.Fatalf("phase %s", m.phase)
 		}
 		_, sent = drive(t, m, kEnter)
-		requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+		requireAnswered(t, c, sent, flow.StepSale)
 		if c.Sale != second {
 			t.Fatalf("sale %+v, want %+v", c.Sale, second)
 		}
@@ -167,7 +167,7 @@ func TestSaleLookupAnswer(t *testing.T) {
 			t.Fatalf("phase %s, view:\n%s", m.phase, plain(m.View()))
 		}
 		_, sent := drive(t, m, saleFormKeys...)
-		requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+		requireAnswered(t, c, sent, flow.StepSale)
 		want := foundSale
 		want.Tender, want.Market = flow.TenderCash, flow.MarketEU // the form's defaults
 		if c.Sale != want {
@@ -208,7 +208,7 @@ func TestSaleTypedFromTheReceipt(t *testing.T) {
 		kRight, kEnter, // US market
 	)
 	_, sent := drive(t, m, keys...)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+	requireAnswered(t, c, sent, flow.StepSale)
 	want := flow.Sale{Date: flow.Date{Year: 2026, Month: time.November, Day: 5}, Receipt: "R-2002", Model: "Phone Y",
 		Serial: "352099001761481", Price: flow.Money{Minor: 1599950, Currency: "UAH"}, Tender: flow.TenderCard,
 		Condition: flow.ConditionNew, Market: flow.MarketUS, WarrantyMonths: 24}
@@ -226,7 +226,7 @@ func TestSaleUsedItemAsksForTheContract(t *testing.T) {
 		t.Fatalf("no question of the contract:\n%s", v)
 	}
 	_, sent = drive(t, m, kRight, kEnter) // yes
-	requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+	requireAnswered(t, c, sent, flow.StepSale)
 	if c.Sale.Condition != flow.ConditionUsed || !c.Sale.WarrantyContract {
 		t.Fatalf("sale %+v", c.Sale)
 	}
@@ -288,7 +288,7 @@ func TestSaleBadInput(t *testing.T) {
 			}
 			if tt.field == 3 { // once: the fixed form completes with every answer
 				_, sent = drive(t, m, keysOf(kEnter, 8-tt.field)...)
-				requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+				requireAnswered(t, c, sent, flow.StepSale)
 				if c.Sale != foundSale {
 					t.Fatalf("sale %+v, want %+v", c.Sale, foundSale)
 				}
@@ -311,7 +311,7 @@ func TestSaleGoingBackShowsTheEarlierAnswers(t *testing.T) {
 	}
 	requireFits(t, v)
 	_, sent := drive(t, m, saleFormKeys...)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+	requireAnswered(t, c, sent, flow.StepSale)
 	if c.Sale != foundSale {
 		t.Fatalf("sale %+v, want %+v", c.Sale, foundSale)
 	}
@@ -374,7 +374,7 @@ func TestSaleEmptyDateIsToday(t *testing.T) {
 	m, c := newTestSale(t, nil)
 	_, sent := drive(t, m, join(kTab, kEnter, replace("R-3"), replace("Phone Z"), replace("490154203237518"),
 		replace("999.00"), keysOf(kEnter, 2), replace(""), kEnter)...)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepSale})
+	requireAnswered(t, c, sent, flow.StepSale)
 	if c.Sale.Date != testToday {
 		t.Fatalf("sale date %s, want today %s", c.Sale.Date, testToday)
 	}

@@ -5,10 +5,12 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-// screenCtx is what every case screen is built with: the case it edits (on
-// the heap, owned by the root), the store's policy, the day, and the look.
+// screenCtx is what every case screen is built with: the case at hand, the
+// store's policy, the day, and the look. The case is the root's and is read
+// only here: a screen sends its answers in its done message (answersMsg),
+// and only the root writes them into the case.
 type screenCtx struct {
-	c        *flow.Case
+	c        *flow.Case // read only
 	p        *flow.Policy
 	today    flow.Date
 	currency string
@@ -21,8 +23,6 @@ type screenCtx struct {
 // Messages a case screen sends to the root. Only the root navigates and does
 // I/O; a screen says what happened.
 type (
-	// stepDoneMsg: the screen has written its answers into the case.
-	stepDoneMsg struct{ step flow.Step }
 	// goBackMsg: the cashier asked for the step before.
 	goBackMsg struct{}
 	// receiptLookupMsg: the sale screen asks for the sales recorded under a
@@ -34,10 +34,6 @@ type (
 		sales []flow.Sale
 		err   error
 	}
-	// passportEnteredMsg: the documents screen has the passport's type, number
-	// and name. The root keeps only what Privacy allows (type, last 4, keyed
-	// hash) and looks up repeat returns; the number goes no further.
-	passportEnteredMsg struct{ ptype, number, name string }
 	// repeatReturnsMsg tells the cashier of the same passport's recent
 	// returns: how many and when, never the number.
 	repeatReturnsMsg struct {
@@ -50,6 +46,57 @@ type (
 	leadNeededMsg struct{}
 )
 
-// formTheme is the huh theme of every form: the 16 ANSI colours (no
-// adaptive colour, so no query of the terminal's background), and an error
-// that reads as one without colour: "! message" beside the field.
+// answersMsg is the message a case step's screen sends when it is done:
+// the answers of its step, which the root writes into the case (apply) and
+// saves before it moves on.
+type answersMsg interface {
+	step() flow.Step
+	apply(c *flow.Case)
+}
+
+// The done messages of the case steps, one a step.
+type (
+	// saleEnteredMsg: the sale the item was bought in.
+	saleEnteredMsg struct{ sale flow.Sale }
+	// requestEnteredMsg: what the customer says and wants.
+	requestEnteredMsg struct{ request flow.Request }
+	// documentsEnteredMsg: the documents presented and, with the passport,
+	// its type, name and whether the name matches the purchase. number is
+	// the passport's number when one was typed: the root keeps only what
+	// docs/rules.md, "Privacy", allows (type, last 4, keyed hash), looks up
+	// repeat returns, and the number goes no further; empty keeps the
+	// passport on file.
+	documentsEnteredMsg struct {
+		docs                []flow.Document
+		passport            bool
+		ptype, number, name string
+		nameMatches         *bool
+	}
+	// inspectedMsg: the inspection's answers.
+	inspectedMsg struct{ inspection flow.Inspection }
+	// conclusionEnteredMsg: what the service centre's act concludes.
+	conclusionEnteredMsg struct{ conclusion flow.Conclusion }
+)
+
+func (saleEnteredMsg) step() flow.Step       { return flow.StepSale }
+func (requestEnteredMsg) step() flow.Step    { return flow.StepRequest }
+func (documentsEnteredMsg) step() flow.Step  { return flow.StepDocuments }
+func (inspectedMsg) step() flow.Step         { return flow.StepInspection }
+func (conclusionEnteredMsg) step() flow.Step { return flow.StepServiceCentre }
+
+func (a saleEnteredMsg) apply(c *flow.Case)       { c.Sale = a.sale }
+func (a requestEnteredMsg) apply(c *flow.Case)    { c.Request = a.request }
+func (a inspectedMsg) apply(c *flow.Case)         { c.Inspection = a.inspection }
+func (a conclusionEnteredMsg) apply(c *flow.Case) { c.ServiceCentre = a.conclusion }
+
+// apply writes the documents and the passport's name into the case; a
+// passport not presented leaves the case. The root has replaced the
+// passport with its masked form first when a number was typed.
+func (a documentsEnteredMsg) apply(c *flow.Case) {
+	c.Documents = a.docs
+	if !a.passport {
+		c.Passport = flow.Passport{}
+		return
+	}
+	c.Passport.Name, c.Passport.NameMatches = a.name, a.nameMatches
+}

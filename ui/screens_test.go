@@ -47,8 +47,8 @@ func testScreen(t *testing.T, policy string, c *flow.Case) screenCtx {
 		height: screenRows(24)}
 }
 
-// screen is what every case step screen is.
-type screen[M any] interface {
+// stepScreen is what every case step screen is.
+type stepScreen[M any] interface {
 	Init() tea.Cmd
 	Update(tea.Msg) (M, tea.Cmd)
 	View() string
@@ -57,7 +57,7 @@ type screen[M any] interface {
 // forRoot reports whether msg is one a screen sends to the root.
 func forRoot(msg tea.Msg) bool {
 	switch msg.(type) {
-	case stepDoneMsg, goBackMsg, receiptLookupMsg, passportEnteredMsg, decisionConfirmedMsg, leadNeededMsg:
+	case answersMsg, goBackMsg, receiptLookupMsg, decisionConfirmedMsg, leadNeededMsg:
 		return true
 	}
 	return false
@@ -66,7 +66,7 @@ func forRoot(msg tea.Msg) bool {
 // drive sends each message to the screen, runs the commands it returns and
 // feeds their messages back, as bubbletea would, until none is left. It
 // returns the screen and the messages meant for the root, in order.
-func drive[M screen[M]](t *testing.T, m M, msgs ...tea.Msg) (M, []tea.Msg) {
+func drive[M stepScreen[M]](t *testing.T, m M, msgs ...tea.Msg) (M, []tea.Msg) {
 	t.Helper()
 	var toRoot []tea.Msg
 	steps := 0
@@ -93,7 +93,7 @@ func drive[M screen[M]](t *testing.T, m M, msgs ...tea.Msg) (M, []tea.Msg) {
 }
 
 // started is the screen after its Init's commands ran.
-func started[M screen[M]](t *testing.T, m M) M {
+func started[M stepScreen[M]](t *testing.T, m M) M {
 	t.Helper()
 	m, sent := drive(t, m)
 	for _, out := range runCmd(m.Init()) {
@@ -218,9 +218,24 @@ func requireSent(t *testing.T, got []tea.Msg, want ...tea.Msg) {
 	}
 }
 
+// requireAnswered fails unless the screen sent the root exactly one done
+// message, of step, and writes its answers into c as the root does.
+func requireAnswered(t *testing.T, c *flow.Case, sent []tea.Msg, step flow.Step) answersMsg {
+	t.Helper()
+	if len(sent) != 1 {
+		t.Fatalf("sent to the root: %#v, want the answers of %s", sent, step)
+	}
+	a, ok := sent[0].(answersMsg)
+	if !ok || a.step() != step {
+		t.Fatalf("sent to the root: %#v, want the answers of %s", sent[0], step)
+	}
+	a.apply(c)
+	return a
+}
+
 // harness runs a screen as a bubbletea program's model for teatest: the
 // messages meant for the root stop here.
-type harness[M screen[M]] struct {
+type harness[M stepScreen[M]] struct {
 	m      M
 	init   bool // run the screen's Init: false for a screen a test drove already
 	toRoot *[]tea.Msg
@@ -254,18 +269,18 @@ func (h harness[M]) View() string { return h.m.View() }
 // the field before: keys here suit screens that answer a key at once; a test
 // that fills a form drives the screen first (drive) and shows it with
 // goldenAfter.
-func goldenView[M screen[M]](t *testing.T, m M, until string, keys ...tea.Msg) M {
+func goldenView[M stepScreen[M]](t *testing.T, m M, until string, keys ...tea.Msg) M {
 	t.Helper()
 	return runGolden(t, harness[M]{m: m, init: true}, until, keys)
 }
 
 // goldenAfter is goldenView for a screen a test has driven already.
-func goldenAfter[M screen[M]](t *testing.T, m M, until string, keys ...tea.Msg) M {
+func goldenAfter[M stepScreen[M]](t *testing.T, m M, until string, keys ...tea.Msg) M {
 	t.Helper()
 	return runGolden(t, harness[M]{m: m}, until, keys)
 }
 
-func runGolden[M screen[M]](t *testing.T, h harness[M], until string, keys []tea.Msg) M {
+func runGolden[M stepScreen[M]](t *testing.T, h harness[M], until string, keys []tea.Msg) M {
 	t.Helper()
 	asciiOnce.Do(func() { lipgloss.SetColorProfile(termenv.Ascii) })
 	var toRoot []tea.Msg

@@ -49,6 +49,12 @@ func (m serviceModel) Init() tea.Cmd { return m.form.Init() }
 // keys is the key map with the screen's keys.
 func (m serviceModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
 
+// typing reports whether the screen takes text.
+func (m serviceModel) typing() bool { return true }
+
+// dirty: answers on a step's screen are not saved until it is done.
+func (m serviceModel) dirty() bool { return true }
+
 // Update passes a key to the form; esc (or huh's abort) goes back.
 func (m serviceModel) Update(msg tea.Msg) (serviceModel, tea.Cmd) {
 	if m.sent {
@@ -67,9 +73,8 @@ func (m serviceModel) Update(msg tea.Msg) (serviceModel, tea.Cmd) {
 	case formAborted:
 		return m, sendCmd(goBackMsg{})
 	case formCompleted:
-		m.ctx.c.ServiceCentre = *m.v
 		m.sent = true
-		return m, sendCmd(stepDoneMsg{step: flow.StepServiceCentre})
+		return m, sendCmd(conclusionEnteredMsg{conclusion: *m.v})
 	}
 	return m, cmd
 }

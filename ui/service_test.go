@@ -34,7 +34,7 @@ func TestServiceConclusion(t *testing.T) {
 			m, c := newTestService(t, nil)
 			c.ServiceCentre = "unset"
 			_, sent := drive(t, m, tt.keys...)
-			requireSent(t, sent, stepDoneMsg{step: flow.StepServiceCentre})
+			requireAnswered(t, c, sent, flow.StepServiceCentre)
 			if c.ServiceCentre != tt.want {
 				t.Fatalf("conclusion %q, want %q", c.ServiceCentre, tt.want)
 			}
@@ -54,7 +54,7 @@ func TestServiceShowsTheEarlierAnswerInWords(t *testing.T) {
 	}
 	requireFits(t, v)
 	_, sent := drive(t, m, kEnter)
-	requireSent(t, sent, stepDoneMsg{step: flow.StepServiceCentre})
+	requireAnswered(t, c, sent, flow.StepServiceCentre)
 	if c.ServiceCentre != flow.ConclusionRepairable {
 		t.Fatalf("conclusion %q", c.ServiceCentre)
 	}

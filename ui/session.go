@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"example.com/returnsdesk/ui/look"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -12,9 +13,9 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		return m, m.setupCmd(msg), true
 	case setupDoneMsg:
 		if msg.err != nil {
-			m.d.Log.Error("setup", "err", msg.err)
-			m.setup.errMsg = plainErr(msg.err)
-			return m, nil, true
+			m.d.Log.Error("setup", "field", msg.field, "err", msg.err)
+			m.setup = m.setup.refusedAnswer(msg)
+			return m, m.setup.Init(), true
 		}
 		m.d.Log.Info("store set up")
 		return m, m.loadCmd(), true
@@ -30,15 +31,16 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.view = viewLogin
 		return m, m.login.Init(), true
 	case addStaffMsg:
-		m.staff = newStaffModel(&m.st, m.width)
+		m.staff = newStaffModel(&m.st, &m.keys, m.width)
 		m.view = viewStaff
 		return m, m.staff.Init(), true
 	case staffSubmitMsg:
 		return m, m.addStaffCmd(msg), true
 	case staffAddedMsg:
 		if msg.err != nil {
-			m.staff = newStaffModel(&m.st, m.width)
-			m.staff.errMsg = plainErr(msg.err)
+			m.d.Log.Warn("add staff", "name", msg.name, "err", msg.err)
+			m.staff = newStaffModel(&m.st, &m.keys, m.width)
+			m.staff.errMsg = look.Say(msg.err, "add the staff member")
 			return m, m.staff.Init(), true
 		}
 		model, cmd := m.goHome(msg.name + " can now log in")

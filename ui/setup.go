@@ -19,6 +19,7 @@ import (
 // the first shift lead.
 type setupModel struct {
 	st     *look.Styles
+	width  int
 	form   *huh.Form
 	v      *setupValues
 	errMsg string
@@ -28,24 +29,44 @@ type setupModel struct {
 type setupValues struct {
 	storeName, policy, policyFile, zone string
 	lead, pin, pin2                     string
+
+	// A time zone or policy file the root's check refused, and why: the
+	// field shows the error until it holds another value.
+	badZone, badFile string
+	zoneErr, fileErr error
 }
 
-// setupSubmitMsg: the first run's answers.
+// setupSubmitMsg: the first run's answers. The root checks the time zone
+// and reads the policy file (policyFile, when the store has its own) in a
+// command before it saves them.
 type setupSubmitMsg struct {
-	settings  store.Settings
-	lead, pin string
+	settings   store.Settings
+	policyFile string
+	lead, pin  string
 }
 
-// setupDoneMsg: the store is set up (or could not be).
-type setupDoneMsg struct{ err error }
+// setupDoneMsg: the store is set up (or could not be). field names the
+// answer that was refused: "zone" or "policy file"; empty for any other
+// error.
+type setupDoneMsg struct {
+	field string
+	err   error
+}
 
 const ownPolicy = "file"
 
 // MinPINLength is the shortest PIN a staff member may choose.
 const MinPINLength = 4
 
-func newSetupModel(st *look.Styles, width int, now time.Time) setupModel {
-	v := &setupValues{policy: "generic", zone: localZone()}
+// newSetupModel is the first run's form, its time zone at zone (the
+// machine's: localZone, read by the root's load command).
+func newSetupModel(st *look.Styles, width int, zone string) setupModel {
+	return setupModel{st: st, v: &setupValues{policy: "generic", zone: zone}, width: width}.withForm()
+}
+
+// withForm is the setup screen with a new form on its values.
+func (s setupModel) withForm() setupModel {
+	v := s.v
 	var opts []huh.Option[string]
 	for _, name := range flow.Builtins {
 		p, err := flow.Builtin(name)
@@ -60,19 +81,11 @@ func newSetupModel(st *look.Styles, width int, now time.Time) setupModel {
 			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(nonEmpty("the store's name")),
 			huh.NewSelect[string]().Title("Return policy").Options(opts...).Value(&v.policy),
 			huh.NewInput().Title("Time zone").Description("IANA name, such as Europe/Kyiv").Value(&v.zone).
-				Validate(func(s string) error {
-					if _, err := time.LoadLocation(strings.TrimSpace(s)); err != nil || strings.TrimSpace(s) == "" {
-						return fmt.Errorf("%q is not a time zone such as Europe/Kyiv", s)
-					}
-					return nil
-				}),
+				Validate(refused(&v.badZone, &v.zoneErr, "the time zone, such as Europe/Kyiv")),
 		),
 		huh.NewGroup(
 			huh.NewInput().Title("Policy file").Description("the path of the store's policy (see: returnsdesk policy show generic)").
-				Value(&v.policyFile).Validate(func(s string) error {
-				_, err := LoadPolicy(strings.TrimSpace(s))
-				return err
-			}),
+				Value(&v.policyFile).Validate(refused(&v.badFile, &v.fileErr, "the policy file's path")),
 		).WithHideFunc(func() bool { return v.policy != ownPolicy }),
 		huh.NewGroup(
 			huh.NewNote().Title("The first shift lead").Description("They add the other staff from the home screen."),
@@ -85,8 +98,34 @@ func newSetupModel(st *look.Styles, width int, now time.Time) setupModel {
 				return nil
 			}),
 		),
-	).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
-	return setupModel{st: st, form: form, v: v}
+	).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(s.width, 78))
+	s.form, s.sent = form, false
+	return s
+}
+
+// refused is a field's validation: the root's refusal while the field holds
+// the value it refused, else an answer is asked for.
+func refused(bad *string, why *error, what string) func(string) error {
+	return func(s string) error {
+		if *why != nil && strings.TrimSpace(s) == *bad {
+			return *why
+		}
+		return nonEmpty(what)(s)
+	}
+}
+
+// refusedAnswer is the setup screen again after the root refused an answer:
+// the same values, the field refused showing why, the error above the form.
+func (s setupModel) refusedAnswer(msg setupDoneMsg) setupModel {
+	switch msg.field {
+	case "zone":
+		s.v.badZone, s.v.zoneErr = strings.TrimSpace(s.v.zone), msg.err
+	case "policy file":
+		s.v.badFile, s.v.fileErr = strings.TrimSpace(s.v.policyFile), msg.err
+	}
+	s = s.withForm()
+	s.errMsg = look.Say(msg.err, "set the store up")
+	return s
 }
 
 // localZone is the machine's time zone name, or Europe/Kyiv when it has none.
@@ -109,6 +148,10 @@ func localZone() string {
 
 func (s setupModel) Init() tea.Cmd { return s.form.Init() }
 
+func (s setupModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (s setupModel) typing() bool                   { return true }
+func (s setupModel) dirty() bool                    { return true }
+
 func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	if s.sent {
 		return s, nil
@@ -119,20 +162,14 @@ func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	case huh.StateCompleted:
 		v := s.v
 		set := store.Settings{StoreName: strings.TrimSpace(v.storeName), PolicyName: v.policy,
-			TimeZone: strings.TrimSpace(v.zone), IdleMinutes: 15}
-		if v.policy == ownPolicy {
-			data, err := os.ReadFile(strings.TrimSpace(v.policyFile))
-			p, perr := flow.ParsePolicy(data, v.policyFile)
-			if err != nil || perr != nil {
-				s.errMsg = "the policy file cannot be read"
-				return s, nil
-			}
-			set.PolicyName, set.PolicyText = p.Name, string(data)
-		} else if data, err := flow.BuiltinFile(v.policy); err == nil {
-			set.PolicyText = string(data)
-		}
+			TimeZone: strings.TrimSpace(v.zone), IdleMinutes: flow.DefaultIdleMinutes}
 		sub := setupSubmitMsg{settings: set, lead: strings.TrimSpace(v.lead), pin: v.pin}
-		v.pin, v.pin2 = "", ""
+		if v.policy == ownPolicy {
+			sub.policyFile = strings.TrimSpace(v.policyFile) // the root's command reads it
+		} else if data, err := flow.BuiltinFile(v.policy); err == nil {
+			sub.settings.PolicyText = string(data)
+		}
+		v.pin, v.pin2 = "", "" // a refused answer asks for the PIN again
 		s.sent = true
 		return s, func() tea.Msg { return sub }
 	case huh.StateAborted:
@@ -149,10 +186,25 @@ func (s setupModel) View() string {
 	return out
 }
 
-// setupCmd saves the first run's settings and shift lead.
+// setupCmd checks the first run's time zone, reads the store's own policy
+// file, and saves the settings and the first shift lead.
 func (m *Model) setupCmd(sub setupSubmitMsg) tea.Cmd {
 	s := m.d.Store
 	return func() tea.Msg {
+		if _, err := time.LoadLocation(sub.settings.TimeZone); err != nil {
+			return setupDoneMsg{field: "zone", err: fmt.Errorf("%q is not a time zone such as Europe/Kyiv", sub.settings.TimeZone)}
+		}
+		if sub.policyFile != "" {
+			data, err := os.ReadFile(sub.policyFile)
+			if err != nil {
+				return setupDoneMsg{field: "policy file", err: fmt.Errorf("the policy file cannot be read: %w", err)}
+			}
+			p, err := flow.StorePolicy(sub.policyFile, string(data))
+			if err != nil {
+				return setupDoneMsg{field: "policy file", err: err}
+			}
+			sub.settings.PolicyName, sub.settings.PolicyText = p.Name, string(data)
+		}
 		if err := s.SaveSettings(sub.settings, sub.lead); err != nil {
 			return setupDoneMsg{err: err}
 		}

@@ -14,6 +14,7 @@ import (
 // staffModel is where a shift lead adds a cashier or another shift lead.
 type staffModel struct {
 	st     *look.Styles
+	km     *look.KeyMap
 	form   *huh.Form
 	v      *staffValues
 	errMsg string
@@ -37,7 +38,7 @@ type staffAddedMsg struct {
 	err  error
 }
 
-func newStaffModel(st *look.Styles, width int) staffModel {
+func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
 	v := &staffValues{role: store.RoleCashier}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title("Add a staff member"),
@@ -52,16 +53,20 @@ func newStaffModel(st *look.Styles, width int) staffModel {
 			return nil
 		}),
 	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
-	return staffModel{st: st, form: form, v: v}
+	return staffModel{st: st, km: keys, form: form, v: v}
 }
 
 func (s staffModel) Init() tea.Cmd { return s.form.Init() }
+
+func (s staffModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (s staffModel) typing() bool                   { return true }
+func (s staffModel) dirty() bool                    { return true }
 
 func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 	if s.sent {
 		return s, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && k.String() == "esc" {
+	if isKey(msg, s.km.Back) {
 		return s, func() tea.Msg { return goHomeMsg{} }
 	}
 	f, cmd := s.form.Update(msg)

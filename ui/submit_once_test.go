@@ -3,7 +3,6 @@ package ui
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -23,7 +22,7 @@ type blinkLikeMsg struct{}
 // lock, and a second answer would rebuild the login under the cashier's
 // fingers. The desk's forms (pay, note) hold the same in package desk.
 func TestFormsSubmitOnce(t *testing.T) {
-	st := look.DefaultStyles()
+	st, keys := look.DefaultStyles(), look.DefaultKeys()
 	c := &flow.Case{ID: "C1"}
 	type screen struct {
 		form   *huh.Form
@@ -35,19 +34,19 @@ func TestFormsSubmitOnce(t *testing.T) {
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"setup": func() screen {
-			m := newSetupModel(&st, 80, time.Now())
+			m := newSetupModel(&st, 80, "Europe/Kyiv")
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"staff": func() screen {
-			m := newStaffModel(&st, 80)
+			m := newStaffModel(&st, &keys, 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"approve": func() screen {
-			m := newApproveModel(&st, c, 80)
+			m := newApproveModel(&st, &keys, c, 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"desk approve": func() screen {
-			m := newDeskApproveModel(&st, c, 80, "Olena")
+			m := newDeskApproveModel(&st, &keys, c, 80, "Olena")
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 	}

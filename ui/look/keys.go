@@ -82,6 +82,17 @@ func bind(help, what string, keys ...string) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, what))
 }
 
+// homeKeys are the home screen's keys.
+func homeKeys() HomeKeys {
+	return HomeKeys{
+		New:    bind("n", "new return", "n"),
+		Resume: bind("enter", "resume", "enter", "r"),
+		Staff:  bind("s", "add staff", "s"),
+		Logout: bind("l", "log out", "l"),
+		Desk:   bind("d", "shift lead's desk", "d"),
+	}
+}
+
 // DefaultKeys is the kiosk's key map.
 func DefaultKeys() KeyMap {
 	return KeyMap{
@@ -101,13 +112,7 @@ func DefaultKeys() KeyMap {
 		Toggle:   bind("space", "toggle", " "),
 		Yes:      bind("y", "yes", "y", "Y"),
 		No:       bind("n", "no", "n", "N"),
-		Home: HomeKeys{
-			New:    bind("n", "new return", "n"),
-			Resume: bind("enter", "resume", "enter", "r"),
-			Staff:  bind("s", "add staff", "s"),
-			Logout: bind("l", "log out", "l"),
-			Desk:   bind("d", "shift lead's desk", "d"),
-		},
+		Home:     homeKeys(),
 		Sale: SaleKeys{
 			TypeSale: bind("tab", "type the sale instead", "tab", "ctrl+t"),
 			Edit:     bind("e", "edit", "e"),

@@ -1,0 +1,80 @@
+package flow_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"example.com/returnsdesk/flow"
+)
+
+// TestInspectionFields: each checklist field, by its name in the decide
+// contract, reads and sets the Inspection field of that JSON name, and
+// reads in the words the act prints.
+func TestInspectionFields(t *testing.T) {
+	tests := []struct {
+		field string
+		in    flow.Inspection
+		want  string
+	}{
+		{"signs_of_use", flow.Inspection{SignsOfUse: true}, "yes"},
+		{"call_seconds", flow.Inspection{CallSeconds: 301}, "5:01"},
+		{"software_modified", flow.Inspection{}, "no"},
+		{"complete_set", flow.CleanInspection(), "yes"},
+		{"packaging_intact", flow.Inspection{}, "no"},
+		{"labels_intact", flow.CleanInspection(), "yes"},
+		{"seals_intact", flow.CleanInspection(), "yes"},
+		{"serial_matches", flow.Inspection{}, "no"},
+		{"liquid_damage", flow.Inspection{LiquidDamage: true}, "yes"},
+		{"mechanical_damage", flow.CleanInspection(), "no"},
+		{"unauthorised_opening", flow.Inspection{UnauthorisedOpening: true}, "yes"},
+		{"no_such_field", flow.CleanInspection(), "?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.field, func(t *testing.T) {
+			if got := tt.in.Answer(tt.field); got != tt.want {
+				t.Errorf("Answer = %q, want %q", got, tt.want)
+			}
+			var in flow.Inspection
+			p := in.Flag(tt.field)
+			if tt.field == flow.CallField || tt.want == "?" {
+				if p != nil {
+					t.Fatalf("Flag(%q) is a yes/no answer; it is not one", tt.field)
+				}
+				return
+			}
+			if p == nil {
+				t.Fatalf("Flag(%q) is nil", tt.field)
+			}
+			*p = true
+			data, _ := json.Marshal(in)
+			var fields map[string]any
+			if err := json.Unmarshal(data, &fields); err != nil {
+				t.Fatal(err)
+			}
+			for name, v := range fields {
+				if set := v == true; set != (name == tt.field) {
+					t.Errorf("setting %q set %q to %v", tt.field, name, v)
+				}
+			}
+		})
+	}
+}
+
+// TestChecklistFieldsAreKnown: every line of every built-in policy's
+// checklist is the call counter or a yes/no answer the kiosk can switch.
+func TestChecklistFieldsAreKnown(t *testing.T) {
+	for _, name := range flow.Builtins {
+		t.Run(name, func(t *testing.T) {
+			p, err := flow.Builtin(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var in flow.Inspection
+			for _, ch := range p.Checklist() {
+				if ch.Field != flow.CallField && in.Flag(ch.Field) == nil {
+					t.Errorf("%s: no answer holds it", ch.Field)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui/look"
+)
+
+// prompt is a question the root asks over the screen at hand, answered with
+// one key: "leave the kiosk?", "pay the refund from the till now?", "what
+// became of the item back from the service centre?".
+type prompt struct {
+	text    string // the question and its answers, drawn in place of the screen
+	answers []promptAnswer
+	// anyKeyCloses: a key that is no answer closes the prompt; else such a
+	// key is ignored, but the quit key (pass) goes on to the root.
+	anyKeyCloses bool
+	pass         key.Binding
+	// leavesCase: closing the prompt unanswered puts the case at hand away;
+	// it was opened only to ask.
+	leavesCase bool
+}
+
+// promptAnswer is one answer: its key, the message it sends (nil for none)
+// and whether it closes the prompt at once. An answer that sends a message
+// leaves the prompt up until the root, acting on the message, closes it.
+type promptAnswer struct {
+	key    key.Binding
+	send   tea.Msg
+	closes bool
+}
+
+// quitMsg: the cashier confirmed leaving the kiosk.
+type quitMsg struct{}
+
+// reopenDecisionMsg: the cashier left the cash question for the decision;
+// its screen, confirmed already, is built again to take keys.
+type reopenDecisionMsg struct{}
+
+// answer takes a key: the command of the answer, and whether the prompt
+// closes. ok is false for a key the prompt leaves to the root.
+func (p prompt) answer(k tea.KeyMsg) (cmd tea.Cmd, closes, ok bool) {
+	for _, a := range p.answers {
+		if key.Matches(k, a.key) {
+			if a.send != nil {
+				cmd = sendCmd(a.send)
+			}
+			return cmd, a.closes, true
+		}
+	}
+	if p.anyKeyCloses {
+		return nil, true, true
+	}
+	return nil, false, !key.Matches(k, p.pass)
+}
+
+// prompts are the questions up, the last on top.
+type prompts []prompt
+
+// top is the question on top, or nil.
+func (ps prompts) top() *prompt {
+	if len(ps) == 0 {
+		return nil
+	}
+	return &ps[len(ps)-1]
+}
+
+// pop takes the question on top away, if there is one.
+func (ps *prompts) pop() prompt {
+	if len(*ps) == 0 {
+		return prompt{}
+	}
+	p := (*ps)[len(*ps)-1]
+	*ps = (*ps)[:len(*ps)-1]
+	return p
+}
+
+// helpKey is the key as a binding's help writes it: "y", "esc".
+func helpKey(b key.Binding) string { return b.Help().Key }
+
+// quitPrompt asks before leaving a screen whose answers are not saved.
+func quitPrompt(st *look.Styles, k *look.KeyMap) prompt {
+	return prompt{
+		text: st.Warning.Render("Leave the kiosk? Answers on this screen that are not saved will be lost.") +
+			"\n\n  " + helpKey(k.Yes) + "  leave\n  any other key  stay",
+		answers:      []promptAnswer{{key: k.Yes, send: quitMsg{}}},
+		anyKeyCloses: true,
+	}
+}
+
+// cashPrompt is the question asked before a cash refund of price is paid:
+// from the till now, or owed within the policy's payout days.
+func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) prompt {
+	return prompt{
+		text: st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", price)) + "\n\n" +
+			"  " + helpKey(k.Yes) + "  yes: paid now in cash\n" +
+			fmt.Sprintf("  %s  no, the till lacks cash: the refund is owed, within %d days\n", helpKey(k.No), days) +
+			"  " + helpKey(k.Back) + "  back to the decision",
+		answers: []promptAnswer{
+			{key: k.Yes, send: cashAnswerMsg{hasCash: true}},
+			{key: k.No, send: cashAnswerMsg{hasCash: false}},
+			{key: k.Back, send: reopenDecisionMsg{}, closes: true},
+		},
+		pass: k.Quit,
+	}
+}
+
+// backPrompt asks what became of the item of case id, back from the service
+// centre.
+func backPrompt(st *look.Styles, k *look.KeyMap, id string) prompt {
+	return prompt{
+		text: st.Title.Render("Case "+look.ShortID(id)+": the item is back from the service centre") + "\n\n" +
+			"  " + helpKey(k.Returned.Repaired) + "  repaired (or checked) and handed back to the customer: close the case\n" +
+			"  " + helpKey(k.Returned.Conclusion) + "  the service centre's conclusion is in: enter it and decide again\n" +
+			"  " + helpKey(k.Back) + "  not now",
+		answers: []promptAnswer{
+			{key: k.Returned.Repaired, send: backFromServiceMsg{repaired: true}},
+			{key: k.Returned.Conclusion, send: backFromServiceMsg{repaired: false}},
+			{key: k.Back, closes: true},
+		},
+		pass:       k.Quit,
+		leavesCase: true,
+	}
+}
