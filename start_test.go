@@ -15,6 +15,7 @@ import (
 	"github.com/creack/pty"
 	"golang.org/x/crypto/bcrypt"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
 )
 
@@ -73,7 +74,7 @@ func setUpStore(tb testing.TB, dir string) {
 			tb.Fatal(err)
 		}
 	}
-	if err := s.AddStaff("Olena", store.RoleLead, "1234", "Olena"); err != nil {
+	if err := s.AddStaff("Olena", flow.RoleLead, "1234", "Olena"); err != nil {
 		tb.Fatal(err)
 	}
 }

@@ -27,8 +27,8 @@ var flips = flag.Int("flips", 250, "how many random byte flips TestDamagedFiles 
 func sampleStore(t testing.TB, cases int) string {
 	t.Helper()
 	s, path := openTest(t)
-	must(t, s.AddStaff("Maria", RoleLead, "1234", "setup"))
-	must(t, s.AddStaff("olena", RoleCashier, "5678", "Maria"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("olena", flow.RoleCashier, "5678", "Maria"))
 	for i := range cases {
 		now := t0.Add(time.Duration(i) * 7 * time.Hour)
 		c := newCase(now, "olena", fmt.Sprintf("R-%d", i), fmt.Sprintf("SN%06d", i))

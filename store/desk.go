@@ -78,7 +78,7 @@ func leadTx(tx *bolt.Tx, name string) error {
 	if err != nil {
 		return err
 	}
-	if rec.Role != RoleLead {
+	if rec.Role != flow.RoleLead {
 		return refine(ErrNotLead, nil, "%s is a %s: %s", rec.Name, rec.Role, ErrNotLead.Message)
 	}
 	return nil

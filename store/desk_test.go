@@ -17,8 +17,8 @@ import (
 func deskStore(t *testing.T) (*Store, string) {
 	t.Helper()
 	s, path := openTest(t)
-	must(t, s.AddStaff("Maria", RoleLead, "1234", "setup"))
-	must(t, s.AddStaff("olena", RoleCashier, "1111", "Maria"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("olena", flow.RoleCashier, "1111", "Maria"))
 	return s, path
 }
 

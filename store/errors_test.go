@@ -52,7 +52,7 @@ func TestErrorsReadWhole(t *testing.T) {
 		{"not_a_case_id", func() error { _, err := s.Case("nope"); return err }, ErrNotFound, `"nope" is not a case id`},
 		{"a_store_without_a_name", func() error { return s.SaveSettings(Settings{TimeZone: "UTC"}, "Maria") }, nil,
 			"the store needs a name"},
-		{"a_short_pin", func() error { return s.AddStaff("Ivan", RoleCashier, "123", "Maria") }, flow.ErrPIN,
+		{"a_short_pin", func() error { return s.AddStaff("Ivan", flow.RoleCashier, "123", "Maria") }, flow.ErrPIN,
 			"a PIN is 4 to 12 digits"},
 		{"a_wrong_pin", func() error { _, err := s.Login("olena", "9999", t0); return err }, ErrBadLogin,
 			"wrong name or PIN"},

@@ -12,20 +12,10 @@ import (
 	"golang.org/x/crypto/bcrypt"
 )
 
-// Role is what a staff member may do: flow.Role, named here too so that
-// callers of the store need not import flow for it.
-type Role = flow.Role
-
-// The roles of the returns desk (flow's).
-const (
-	RoleCashier = flow.RoleCashier // walks customers through cases
-	RoleLead    = flow.RoleLead    // a shift lead: decides escalations, overrides, audits, sets up
-)
-
 // StaffMember is a staff account as callers see it: never the PIN's hash.
 type StaffMember struct {
 	Name        string
-	Role        Role
+	Role        flow.Role
 	Added       time.Time
 	AddedBy     string
 	LockedUntil time.Time // zero unless too many wrong PINs locked the account
@@ -34,7 +24,7 @@ type StaffMember struct {
 // staffRecord is a staff account as stored.
 type staffRecord struct {
 	Name        string    `json:"name"`
-	Role        Role      `json:"role"`
+	Role        flow.Role `json:"role"`
 	PINHash     []byte    `json:"pin_hash"` // bcrypt
 	Added       time.Time `json:"added"`
 	AddedBy     string    `json:"added_by"`
@@ -46,25 +36,17 @@ func (r *staffRecord) member() StaffMember {
 	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil}
 }
 
-// CheckStaffName says what is wrong with a staff member's name, if anything
-// (flow.CheckStaffName): a form's Validate calls it.
-func CheckStaffName(name string) error { return flow.CheckStaffName(name) }
-
-// CheckPIN says what is wrong with a PIN, if anything (flow.CheckPIN: 4 to
-// 12 digits).
-func CheckPIN(pin string) error { return flow.CheckPIN(pin) }
-
 // AddStaff adds a staff account with its PIN (kept as a slow salted bcrypt
 // hash). by is who added it, recorded in the audit trail.
-func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
+func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) error {
 	name = normStaff(name)
-	if err := CheckStaffName(name); err != nil {
+	if err := flow.CheckStaffName(name); err != nil {
 		return err
 	}
 	if err := flow.CheckRole(role); err != nil {
 		return err
 	}
-	if err := CheckPIN(pin); err != nil {
+	if err := flow.CheckPIN(pin); err != nil {
 		return err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), s.opts.PINCost)
@@ -99,7 +81,7 @@ func (s *Store) AddStaff(name string, role Role, pin string, by string) error {
 // lead's answer to a forgotten PIN.
 func (s *Store) SetPIN(name, pin, by string) error {
 	name = normStaff(name)
-	if err := CheckPIN(pin); err != nil {
+	if err := flow.CheckPIN(pin); err != nil {
 		return err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), s.opts.PINCost)
@@ -207,7 +189,7 @@ func (s *Store) Initialized() (bool, error) {
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
 			}
-			ok = ok || rec.Role == RoleLead
+			ok = ok || rec.Role == flow.RoleLead
 			return nil
 		})
 	})

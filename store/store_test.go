@@ -475,12 +475,12 @@ func TestSettingsAndStaff(t *testing.T) {
 	if ok, _ := s.Initialized(); ok {
 		t.Error("initialized without a shift lead")
 	}
-	must(t, s.AddStaff("Maria", RoleLead, "1234", "setup"))
-	must(t, s.AddStaff("olena", RoleCashier, "5678", "Maria"))
-	if err := s.AddStaff("olena", RoleCashier, "5678", "Maria"); err == nil {
+	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("olena", flow.RoleCashier, "5678", "Maria"))
+	if err := s.AddStaff("olena", flow.RoleCashier, "5678", "Maria"); err == nil {
 		t.Error("the same name was added twice")
 	}
-	if err := s.AddStaff("petro", RoleCashier, "12a4", "Maria"); err == nil {
+	if err := s.AddStaff("petro", flow.RoleCashier, "12a4", "Maria"); err == nil {
 		t.Error("a PIN with a letter was taken")
 	}
 	if ok, _ := s.Initialized(); !ok {
@@ -491,7 +491,7 @@ func TestSettingsAndStaff(t *testing.T) {
 	if set.PolicyName != "citrus" || set.IdleMinutes != 10 || s.Location().String() != "Europe/Kyiv" {
 		t.Errorf("settings read back: %+v", set)
 	}
-	if m, err := s.Login("olena", "5678", t0); err != nil || m.Role != RoleCashier {
+	if m, err := s.Login("olena", "5678", t0); err != nil || m.Role != flow.RoleCashier {
 		t.Errorf("login: %+v %v", m, err)
 	}
 	if _, err := s.Login("nobody", "5678", t0); !errors.Is(err, ErrBadLogin) {

@@ -385,8 +385,3 @@ func stepTitle(s flow.Step) string {
 func (m *Model) footer() string {
 	return m.st.Footer.Render(look.Fit(m.help.ShortHelpView(m.current().keys(m.keys).ShortHelp()), m.width))
 }
-
-// plainErr is an error's words for the screen (look.Say), for the desk's
-// screens until they move to their own package; the kiosk's own screens call
-// look.Say with what they were doing.
-func plainErr(err error) string { return look.Say(err, "do this") }

@@ -57,9 +57,9 @@ func newRoot(t testing.TB, policy string) *rootT {
 		text, _ := flow.BuiltinFile(policy)
 		must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: policy, PolicyText: string(text),
 			TimeZone: "Europe/Kyiv", IdleMinutes: 15}, "Olena"))
-		must(t, st.AddStaff("Olena", store.RoleLead, "1234", "Olena"))
-		must(t, st.AddStaff("Petro", store.RoleLead, "5678", "Olena"))
-		must(t, st.AddStaff("Ivan", store.RoleCashier, "1111", "Olena"))
+		must(t, st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"))
+		must(t, st.AddStaff("Petro", flow.RoleLead, "5678", "Olena"))
+		must(t, st.AddStaff("Ivan", flow.RoleCashier, "1111", "Olena"))
 	}
 	r.start()
 	return r

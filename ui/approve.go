@@ -162,7 +162,7 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 	}
 	return func() tea.Msg {
 		lead, err := s.Login(sub.name, sub.pin, now)
-		if err == nil && lead.Role != store.RoleLead {
+		if err == nil && lead.Role != flow.RoleLead {
 			err = fmt.Errorf("%s is not a shift lead", lead.Name)
 		}
 		return approvedMsg{lead: lead, sub: sub, err: err}

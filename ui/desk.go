@@ -6,7 +6,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
-	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/desk"
 	"example.com/returnsdesk/ui/look"
 )
@@ -32,7 +31,7 @@ var keyDesk = look.DefaultKeys().Home.Desk
 type openDeskMsg struct{}
 
 // isLead reports whether the staff member at the till is a shift lead.
-func (m *Model) isLead() bool { return m.user != nil && m.user.Role == store.RoleLead }
+func (m *Model) isLead() bool { return m.user != nil && m.user.Role == flow.RoleLead }
 
 // deskMsg handles the desk's messages. ok is false for any other message.
 func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {

@@ -104,7 +104,7 @@ func refund(due flow.Date) *flow.Decision {
 func seededDesk(t *testing.T) (*rootT, map[string]string) {
 	t.Helper()
 	r := newRoot(t, "citrus")
-	must(t, r.st.AddStaff("Marta", store.RoleCashier, "2222", "Olena"))
+	must(t, r.st.AddStaff("Marta", flow.RoleCashier, "2222", "Olena"))
 	ids := map[string]string{}
 	ids["early_owed"] = r.seed(seedCase{n: 1, at: "2026-11-10 12:00", staff: "Ivan", receipt: "R-1901", model: "Galaxy A55",
 		price: 1200000, tender: flow.TenderCash, passport: true, d: refund(deskDay.AddDays(-3)), status: flow.StatusRefundOwed})

@@ -54,7 +54,7 @@ func (h homeModel) keys(k look.KeyMap) look.KeyMap {
 	if len(h.open) > 0 {
 		ks = append(ks, k.Home.Resume)
 	}
-	if h.user != nil && h.user.Role == store.RoleLead {
+	if h.user != nil && h.user.Role == flow.RoleLead {
 		ks = append(ks, k.Home.Desk, k.Home.Staff)
 	}
 	return k.With(append(ks, k.Home.Logout)...)
@@ -77,7 +77,7 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		case key.Matches(msg, keys.Resume) && len(h.open) > 0:
 			id := h.open[h.cursor].ID
 			return h, func() tea.Msg { return resumeCaseMsg{id: id} }
-		case key.Matches(msg, keys.Staff) && h.user != nil && h.user.Role == store.RoleLead:
+		case key.Matches(msg, keys.Staff) && h.user != nil && h.user.Role == flow.RoleLead:
 			return h, func() tea.Msg { return addStaffMsg{} }
 		case key.Matches(msg, keys.Desk): // the root refuses a cashier, in words
 			return h, func() tea.Msg { return openDeskMsg{} }
@@ -96,7 +96,7 @@ func (h homeModel) View() string {
 	var b strings.Builder
 	b.WriteString(h.st.Title.Render("Home") + "\n\n")
 	b.WriteString("  n  start a new return\n")
-	if h.user != nil && h.user.Role == store.RoleLead {
+	if h.user != nil && h.user.Role == flow.RoleLead {
 		b.WriteString("  d  the shift lead's desk: the day's returns, queues, day close\n")
 		b.WriteString("  s  add a staff member\n")
 	}

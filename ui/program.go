@@ -4,15 +4,7 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-	"os"
-	"slices"
-	"strings"
-
 	tea "github.com/charmbracelet/bubbletea"
-
-	"example.com/returnsdesk/flow"
 )
 
 // ProgramOptions are the options the kiosk's bubbletea program runs with
@@ -34,20 +26,4 @@ func quitFilter(model tea.Model, msg tea.Msg) tea.Msg {
 		}
 	}
 	return msg
-}
-
-// LoadPolicy is the policy named by a built-in's name or by the path of a
-// store's own file. The setup screen checks the file a lead names with it.
-func LoadPolicy(nameOrFile string) (*flow.Policy, error) {
-	if slices.Contains(flow.Builtins, nameOrFile) {
-		return flow.Builtin(nameOrFile)
-	}
-	data, err := os.ReadFile(nameOrFile)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {
-			return nil, fmt.Errorf("%q is not a built-in policy (%s) nor a file", nameOrFile, strings.Join(flow.Builtins, ", "))
-		}
-		return nil, fmt.Errorf("cannot read the policy file: %w", err)
-	}
-	return flow.ParsePolicy(data, nameOrFile)
 }

@@ -89,8 +89,8 @@ func (s setupModel) withForm() setupModel {
 		).WithHideFunc(func() bool { return v.policy != ownPolicy }),
 		huh.NewGroup(
 			huh.NewNote().Title("The first shift lead").Description("They add the other staff from the home screen."),
-			huh.NewInput().Title("Name").Value(&v.lead).Validate(store.CheckStaffName),
-			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(store.CheckPIN),
+			huh.NewInput().Title("Name").Value(&v.lead).Validate(flow.CheckStaffName),
+			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(flow.CheckPIN),
 			huh.NewInput().Title("PIN again").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(func(s string) error {
 				if s != v.pin {
 					return errors.New("the two PINs differ")
@@ -208,6 +208,6 @@ func (m *Model) setupCmd(sub setupSubmitMsg) tea.Cmd {
 		if err := s.SaveSettings(sub.settings, sub.lead); err != nil {
 			return setupDoneMsg{err: err}
 		}
-		return setupDoneMsg{err: s.AddStaff(sub.lead, store.RoleLead, sub.pin, sub.lead)}
+		return setupDoneMsg{err: s.AddStaff(sub.lead, flow.RoleLead, sub.pin, sub.lead)}
 	}
 }

@@ -7,7 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -23,13 +23,13 @@ type staffModel struct {
 
 type staffValues struct {
 	name, pin, pin2 string
-	role            store.Role
+	role            flow.Role
 }
 
 // staffSubmitMsg: a new staff member to add.
 type staffSubmitMsg struct {
 	name, pin string
-	role      store.Role
+	role      flow.Role
 }
 
 // staffAddedMsg: the store's answer.
@@ -39,13 +39,13 @@ type staffAddedMsg struct {
 }
 
 func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
-	v := &staffValues{role: store.RoleCashier}
+	v := &staffValues{role: flow.RoleCashier}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title("Add a staff member"),
-		huh.NewInput().Title("Name").Value(&v.name).Validate(store.CheckStaffName),
-		huh.NewSelect[store.Role]().Title("Role").Options(
-			huh.NewOption("cashier", store.RoleCashier), huh.NewOption("shift lead", store.RoleLead)).Value(&v.role),
-		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(store.CheckPIN),
+		huh.NewInput().Title("Name").Value(&v.name).Validate(flow.CheckStaffName),
+		huh.NewSelect[flow.Role]().Title("Role").Options(
+			huh.NewOption("cashier", flow.RoleCashier), huh.NewOption("shift lead", flow.RoleLead)).Value(&v.role),
+		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(flow.CheckPIN),
 		huh.NewInput().Title("PIN again").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(func(s string) error {
 			if s != v.pin {
 				return errors.New("the two PINs differ")
