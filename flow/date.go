@@ -25,7 +25,7 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD", s)
+		return Date{}, Errorf(EInvalid, "%q is not a date written as YYYY-MM-DD", s)
 	}
 	return DateOf(t), nil
 }

@@ -3,6 +3,7 @@ package flow
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Code says what kind of error a person is reading, so that a screen or a
@@ -65,12 +66,21 @@ func (e *Error) Wrap(err error) *Error {
 }
 
 // Message is the words a person reads for err: the message of the first
-// *Error in its chain, or "" when it holds none (then the caller says
-// "could not ...; see the log" and logs err).
+// *Error in its chain (or of a FieldError or PolicyError, which name the
+// field or the policy's line), or "" when it holds none (then the caller
+// says "could not ...; see the log" and logs err).
 func Message(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Message
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe.Error()
+	}
+	var pe *PolicyError
+	if errors.As(err, &pe) {
+		return strings.ReplaceAll(pe.Error(), "\n", "; ")
 	}
 	return ""
 }

@@ -1,7 +1,6 @@
 package flow
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,20 +16,20 @@ import (
 func CheckSerial(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fmt.Errorf("enter the serial number or IMEI")
+		return Errorf(EInvalid, "enter the serial number or IMEI")
 	}
 	if len(s) == 15 && allDigits(s) {
 		if !LuhnValid(s) {
-			return fmt.Errorf("%s is not a valid IMEI: its check digit is wrong", s)
+			return Errorf(EInvalid, "%s is not a valid IMEI: its check digit is wrong", s)
 		}
 		return nil
 	}
 	if len(s) < 3 || len(s) > 40 {
-		return fmt.Errorf("a serial number has 3 to 40 characters")
+		return Errorf(EInvalid, "a serial number has 3 to 40 characters")
 	}
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/' {
-			return fmt.Errorf("a serial number has only letters, digits, - and /")
+			return Errorf(EInvalid, "a serial number has only letters, digits, - and /")
 		}
 	}
 	return nil
@@ -63,14 +62,14 @@ func LuhnValid(digits string) bool {
 func CheckReceipt(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fmt.Errorf("enter the receipt number")
+		return Errorf(EInvalid, "enter the receipt number")
 	}
 	if len(s) > 40 {
-		return fmt.Errorf("a receipt number has at most 40 characters")
+		return Errorf(EInvalid, "a receipt number has at most 40 characters")
 	}
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '/' && r != '.' {
-			return fmt.Errorf("a receipt number has only letters, digits, -, / and .")
+			return Errorf(EInvalid, "a receipt number has only letters, digits, -, / and .")
 		}
 	}
 	return nil
@@ -83,7 +82,7 @@ func CheckSaleDate(s string, today Date) (Date, error) {
 		return Date{}, err
 	}
 	if d.After(today) {
-		return Date{}, fmt.Errorf("the sale date %s is after today (%s)", d, today)
+		return Date{}, Errorf(EInvalid, "the sale date %s is after today (%s)", d, today)
 	}
 	return d, nil
 }
@@ -95,7 +94,7 @@ func CheckPrice(s, currency string) (Money, error) {
 		return Money{}, err
 	}
 	if m.Minor == 0 {
-		return Money{}, fmt.Errorf("the price must be more than zero")
+		return Money{}, Errorf(EInvalid, "the price must be more than zero")
 	}
 	return m, nil
 }
@@ -109,7 +108,7 @@ func CheckWarrantyMonths(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 120 {
-		return 0, fmt.Errorf("%q is not a number of months from 0 to 120", s)
+		return 0, Errorf(EInvalid, "%q is not a number of months from 0 to 120", s)
 	}
 	return n, nil
 }
@@ -121,7 +120,7 @@ func ParseMinSec(s string) (int, error) {
 	if s == "" {
 		return 0, nil
 	}
-	bad := fmt.Errorf("%q is not a time such as 4:59 (minutes:seconds) or 299 (seconds)", s)
+	bad := Errorf(EInvalid, "%q is not a time such as 4:59 (minutes:seconds) or 299 (seconds)", s)
 	m, sec, hasColon := strings.Cut(s, ":")
 	if !hasColon {
 		n, err := strconv.Atoi(s)
@@ -150,23 +149,23 @@ func CheckPassport(ptype, number string) error {
 	switch ptype {
 	case "id_card":
 		if len(n) != 9 || !allDigits(n) {
-			return fmt.Errorf("an ID card number has 9 digits")
+			return Errorf(EInvalid, "an ID card number has 9 digits")
 		}
 	case "booklet":
 		if len(n) != 8 || !allDigits(n[2:]) || !unicode.IsLetter(rune(n[0])) || !unicode.IsLetter(rune(n[1])) {
-			return fmt.Errorf("a passport booklet number is 2 letters and 6 digits, such as AB123456")
+			return Errorf(EInvalid, "a passport booklet number is 2 letters and 6 digits, such as AB123456")
 		}
 	case "foreign":
 		if len(n) < 5 || len(n) > 20 {
-			return fmt.Errorf("a foreign passport number has 5 to 20 characters")
+			return Errorf(EInvalid, "a foreign passport number has 5 to 20 characters")
 		}
 		for _, r := range n {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				return fmt.Errorf("a passport number has only letters and digits")
+				return Errorf(EInvalid, "a passport number has only letters and digits")
 			}
 		}
 	default:
-		return fmt.Errorf("%q is not a passport type: %s", ptype, strings.Join(PassportTypes, ", "))
+		return Errorf(EInvalid, "%q is not a passport type: %s", ptype, strings.Join(PassportTypes, ", "))
 	}
 	return nil
 }
@@ -203,14 +202,14 @@ func IsIMEI(s string) bool {
 func CheckModel(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fmt.Errorf("enter the model, as the receipt names it")
+		return Errorf(EInvalid, "enter the model, as the receipt names it")
 	}
 	if len([]rune(s)) > 80 {
-		return fmt.Errorf("a model has at most 80 characters")
+		return Errorf(EInvalid, "a model has at most 80 characters")
 	}
 	for _, r := range s {
 		if !unicode.IsPrint(r) {
-			return fmt.Errorf("a model has only printable characters")
+			return Errorf(EInvalid, "a model has only printable characters")
 		}
 	}
 	return nil
@@ -221,15 +220,15 @@ func CheckModel(s string) error {
 func CheckPersonName(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return fmt.Errorf("enter the name as the passport writes it")
+		return Errorf(EInvalid, "enter the name as the passport writes it")
 	}
 	n := len([]rune(s))
 	if n < 2 || n > 100 {
-		return fmt.Errorf("a name has 2 to 100 characters")
+		return Errorf(EInvalid, "a name has 2 to 100 characters")
 	}
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsMark(r) && !strings.ContainsRune(" -.'’ʼ", r) {
-			return fmt.Errorf("a name has only letters, spaces, -, ' and .")
+			return Errorf(EInvalid, "a name has only letters, spaces, -, ' and .")
 		}
 	}
 	return nil

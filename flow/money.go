@@ -21,23 +21,23 @@ const maxMinor = int64(1e15)
 func ParseMoney(s, currency string) (Money, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return Money{}, fmt.Errorf("the amount is empty")
+		return Money{}, Errorf(EInvalid, "the amount is empty")
 	}
 	whole, frac, hasFrac := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
 	if whole == "" || !allDigits(whole) || (hasFrac && (len(frac) == 0 || len(frac) > 2 || !allDigits(frac))) {
-		return Money{}, fmt.Errorf("%q is not an amount such as 19999.00", s)
+		return Money{}, Errorf(EInvalid, "%q is not an amount such as 19999.00", s)
 	}
 	for len(frac) < 2 {
 		frac += "0"
 	}
 	if len(whole) > 13 {
-		return Money{}, fmt.Errorf("%q is too large an amount", s)
+		return Money{}, Errorf(EInvalid, "%q is too large an amount", s)
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	f, _ := strconv.ParseInt(frac, 10, 64)
 	m := w*100 + f
 	if m > maxMinor {
-		return Money{}, fmt.Errorf("%q is too large an amount", s)
+		return Money{}, Errorf(EInvalid, "%q is too large an amount", s)
 	}
 	return Money{Minor: m, Currency: strings.ToUpper(strings.TrimSpace(currency))}, nil
 }

@@ -505,7 +505,7 @@ func BuiltinFile(name string) ([]byte, error) {
 			return builtinFS.ReadFile("policies/" + name + ".toml")
 		}
 	}
-	return nil, fmt.Errorf("%q is not a built-in policy; the built-in policies are: %s", name, strings.Join(Builtins, ", "))
+	return nil, Errorf(EInvalid, "%q is not a built-in policy; the built-in policies are: %s", name, strings.Join(Builtins, ", "))
 }
 
 // Builtin is a built-in policy, parsed.

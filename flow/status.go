@@ -1,7 +1,5 @@
 package flow
 
-import "fmt"
-
 // Status is where a case is in its life, from the first key to the day close.
 type Status string
 
@@ -58,7 +56,7 @@ func (c *Case) Move(to Status) error {
 		from = StatusOpen
 	}
 	if !CanMove(from, to) {
-		return fmt.Errorf("a case that is %s cannot become %s", from, to)
+		return Errorf(EConflict, "a case that is %s cannot become %s", from, to)
 	}
 	c.Status = to
 	return nil
@@ -96,5 +94,5 @@ func Settled(o Outcome, tillHasCash bool) (Status, error) {
 	case OutcomeServiceCentre:
 		return StatusServiceCentre, nil
 	}
-	return "", fmt.Errorf("a %s outcome settles nothing", o)
+	return "", Errorf(EConflict, "a %s outcome settles nothing", o)
 }

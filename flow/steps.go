@@ -39,7 +39,7 @@ func ParseStep(name string) (Step, error) {
 			return Step(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%q is not a step", name)
+	return 0, Errorf(EConflict, "%q is not a step", name)
 }
 
 // MarshalText writes the step's name.
@@ -144,10 +144,10 @@ func (c *Case) Ready(step Step) bool {
 // decision step must be taken again.
 func (c *Case) Complete(step Step) error {
 	if !c.Applies(step) {
-		return fmt.Errorf("the %s step does not apply to this case", step)
+		return Errorf(EConflict, "the %s step does not apply to this case", step)
 	}
 	if !c.Ready(step) {
-		return fmt.Errorf("the %s step comes before the %s step", c.Next(), step)
+		return Errorf(EConflict, "the %s step comes before the %s step", c.Next(), step)
 	}
 	if step < StepDecision && c.Decision != nil {
 		c.Decision = nil
@@ -155,7 +155,7 @@ func (c *Case) Complete(step Step) error {
 		c.Done = c.Done.Without(StepDecision)
 	}
 	if step == StepDecision && c.Decision == nil {
-		return fmt.Errorf("the decision step has no decision yet")
+		return Errorf(EConflict, "the decision step has no decision yet")
 	}
 	c.Done = c.Done.With(step)
 	c.Step = c.Next()
@@ -166,10 +166,10 @@ func (c *Case) Complete(step Step) error {
 // answer; a step whose earlier steps are not complete cannot be shown yet.
 func (c *Case) GoTo(step Step) error {
 	if !c.Applies(step) {
-		return fmt.Errorf("the %s step does not apply to this case", step)
+		return Errorf(EConflict, "the %s step does not apply to this case", step)
 	}
 	if !c.Ready(step) {
-		return fmt.Errorf("the %s step comes before the %s step", c.Next(), step)
+		return Errorf(EConflict, "the %s step comes before the %s step", c.Next(), step)
 	}
 	c.Step = step
 	return nil

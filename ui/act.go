@@ -96,7 +96,8 @@ func runPrint(command, file string) error {
 	}
 	out, err := exec.Command(args[0], append(args[1:], file)...).CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("%s: %v %s", args[0], err, strings.TrimSpace(string(out)))
+		return flow.Errorf(flow.EUnavailable, "the print command %s failed", args[0]).
+			Wrap(fmt.Errorf("%v %s", err, strings.TrimSpace(string(out))))
 	}
 	return nil
 }

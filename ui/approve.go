@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -155,7 +154,7 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 	s, now := m.d.Store, m.d.Now()
 	if sub.atDesk {
 		if !m.isLead() || !flow.SamePerson(m.user.Name, sub.name) {
-			return sendCmd(approvedMsg{sub: sub, err: errors.New("only the shift lead logged in decides at the desk")})
+			return sendCmd(approvedMsg{sub: sub, err: flow.Errorf(flow.EForbidden, "only the shift lead logged in decides at the desk")})
 		}
 		lead := *m.user
 		return sendCmd(approvedMsg{lead: lead, sub: sub})
@@ -163,7 +162,7 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 	return func() tea.Msg {
 		lead, err := s.Login(sub.name, sub.pin, now)
 		if err == nil && lead.Role != flow.RoleLead {
-			err = fmt.Errorf("%s is not a shift lead", lead.Name)
+			err = flow.Errorf(flow.EForbidden, "%s is not a shift lead", lead.Name)
 		}
 		return approvedMsg{lead: lead, sub: sub, err: err}
 	}

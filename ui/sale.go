@@ -187,7 +187,7 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	}
 	m.phase, m.v.searchFor = saleSearch, ""
 	if msg.err != nil {
-		m.searchErr = "! the sales could not be looked up: " + look.Say(msg.err, "look the sales up") +
+		m.searchErr = "! " + look.Say(msg.err, "look the sales up") +
 			" (tab: type the sale instead)" // the root logged it
 		return m, nil
 	}

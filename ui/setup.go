@@ -192,12 +192,12 @@ func (m *Model) setupCmd(sub setupSubmitMsg) tea.Cmd {
 	s := m.d.Store
 	return func() tea.Msg {
 		if _, err := time.LoadLocation(sub.settings.TimeZone); err != nil {
-			return setupDoneMsg{field: "zone", err: fmt.Errorf("%q is not a time zone such as Europe/Kyiv", sub.settings.TimeZone)}
+			return setupDoneMsg{field: "zone", err: flow.Errorf(flow.EInvalid, "%q is not a time zone such as Europe/Kyiv", sub.settings.TimeZone)}
 		}
 		if sub.policyFile != "" {
 			data, err := os.ReadFile(sub.policyFile)
 			if err != nil {
-				return setupDoneMsg{field: "policy file", err: fmt.Errorf("the policy file cannot be read: %w", err)}
+				return setupDoneMsg{field: "policy file", err: flow.Errorf(flow.EInvalid, "the policy file %s cannot be read", sub.policyFile).Wrap(err)}
 			}
 			p, err := flow.StorePolicy(sub.policyFile, string(data))
 			if err != nil {

@@ -2,15 +2,15 @@ package look
 
 import (
 	"errors"
-	"strings"
 
 	"example.com/returnsdesk/flow"
 )
 
 // Say is the words a person reads for err, met while doing something
-// ("save the case"): the message of a *flow.Error whole, as the store or
-// flow wrote it for a person. Any other error is the first line of its text
-// until every store error is typed; the caller logs err's detail.
+// ("save the case"): the message of a *flow.Error whole, as flow or the
+// store wrote it for a person; any other error reads "could not save the
+// case; see the log", and the caller logs err with its detail. A message is
+// never cut out of another error's text.
 func Say(err error, doing string) string {
 	if err == nil {
 		return ""
@@ -18,11 +18,7 @@ func Say(err error, doing string) string {
 	if m := flow.Message(err); m != "" {
 		return m
 	}
-	s := err.Error()
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
-	}
-	return s
+	return "could not " + doing + "; see the log"
 }
 
 // FieldErr is err as a huh field shows it beside the field: the words a
