@@ -24,9 +24,6 @@ type deskState struct {
 	decidingID string
 }
 
-// keyDesk opens the desk from the home screen.
-var keyDesk = look.DefaultKeys().Home.Desk
-
 // openDeskMsg: the home screen asks for the shift lead's desk.
 type openDeskMsg struct{}
 
