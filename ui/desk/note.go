@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
@@ -55,16 +54,14 @@ func (m noteModel) Update(msg tea.Msg) (noteModel, tea.Cmd) {
 	if m.sent {
 		return m, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.k.Back) {
-		return m, send(backMsg{})
-	}
-	f, cmd := m.form.Update(msg)
-	m.form = f.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
+	var state formState
+	var cmd tea.Cmd
+	m.form, state, cmd = runForm(m.form, m.k.Back, msg)
+	switch state {
+	case formDone:
 		m.sent = true
 		return m, send(noteSubmitMsg{id: m.id, text: strings.TrimSpace(*m.text)})
-	case huh.StateAborted:
+	case formLeft:
 		return m, send(backMsg{})
 	}
 	return m, cmd

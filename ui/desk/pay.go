@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
@@ -80,21 +79,19 @@ func (m payModel) Update(msg tea.Msg) (payModel, tea.Cmd) {
 	if m.sent {
 		return m, nil
 	}
-	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.k.Back) {
-		return m, send(backMsg{})
-	}
-	f, cmd := m.form.Update(msg)
-	m.form = f.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
+	var state formState
+	var cmd tea.Cmd
+	m.form, state, cmd = runForm(m.form, m.k.Back, msg)
+	switch state {
+	case formDone:
 		amount, err := flow.ParseMoney(m.v.amount, m.sum.Amount.Currency)
 		if err != nil { // the field's own check passed: this does not happen
-			m.errMsg = err.Error()
+			m.errMsg = look.Say(err, "read the amount")
 			return m, nil
 		}
 		m.sent = true
 		return m, send(paySubmitMsg{id: m.sum.ID, amount: amount, tender: m.v.tender})
-	case huh.StateAborted:
+	case formLeft:
 		return m, send(backMsg{})
 	}
 	return m, cmd
