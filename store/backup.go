@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store/atomicfile"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -24,37 +25,23 @@ func (s *Store) Backup(dest string) (Report, error) {
 			return Report{}, flow.Errorf(flow.EInvalid, "the backup cannot be the store file itself")
 		}
 	}
-	dir := filepath.Dir(dest)
-	tmp, err := os.CreateTemp(dir, filepath.Base(dest)+".partial-*")
-	if err != nil {
-		return Report{}, failed("cannot write the backup", err)
-	}
-	tmpPath := tmp.Name()
-	defer os.Remove(tmpPath)
-	err = s.view(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(tmp)
-		return err
+	tmpPath, err := atomicfile.Temp(dest, func(f *os.File) error {
+		return s.view(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(f)
+			return err
+		})
 	})
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
 		return Report{}, failed("cannot write the backup", err)
 	}
+	defer os.Remove(tmpPath)
 	rep, err := CheckFile(tmpPath, CheckOptions{})
 	if err != nil {
 		return rep, failed("the backup failed its check, so it was not kept", err)
 	}
-	if err := os.Rename(tmpPath, dest); err != nil {
+	if err := atomicfile.Replace(tmpPath, dest); err != nil {
 		return rep, failed("cannot write the backup", err)
 	}
-	syncDir(dir)
 	rep.Path = dest
 	s.log.Info("backup taken", "dest", dest, "cases", rep.Cases, "events", rep.Events, "head", rep.HeadHash)
 	return rep, nil

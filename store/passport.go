@@ -16,6 +16,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store/atomicfile"
 )
 
 // keySize is the passport key's length: 32 random bytes.
@@ -70,31 +71,20 @@ func loadOrCreateKey(path string, create bool) ([]byte, error) {
 	if _, err := rand.Read(key); err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".new-*")
-	if err != nil {
-		return nil, failed("cannot create the passport key file", err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = fmt.Fprintf(tmp, "%s\n", hex.EncodeToString(key))
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
+	tmp, err := atomicfile.Temp(path, func(f *os.File) error {
+		_, err := fmt.Fprintf(f, "%s\n", hex.EncodeToString(key))
+		return err
+	})
 	if err != nil {
 		return nil, failed("cannot write the passport key file", err)
 	}
-	if err := os.Link(tmp.Name(), path); err != nil {
+	defer os.Remove(tmp)
+	if err := atomicfile.Create(tmp, path); err != nil {
 		if errors.Is(err, os.ErrExist) { // another process made one first
 			return readKey(path)
 		}
 		return nil, failed("cannot create the passport key file", err)
 	}
-	syncDir(dir)
 	return key, nil
 }
 

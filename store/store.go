@@ -22,6 +22,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store/atomicfile"
 	"example.com/returnsdesk/store/internal/boltfile"
 )
 
@@ -232,12 +233,10 @@ func (s *Store) create() error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, filepath.Base(s.path)+".new-*")
+	tmpPath, err := atomicfile.Temp(s.path, nil)
 	if err != nil {
 		return failed("cannot create the store file", err)
 	}
-	tmpPath := tmp.Name()
-	_ = tmp.Close()
 	defer os.Remove(tmpPath)
 	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.opts.Timeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
@@ -260,10 +259,9 @@ func (s *Store) create() error {
 	if err != nil {
 		return failed("cannot create the store file", err)
 	}
-	if err := os.Link(tmpPath, s.path); err != nil && !errors.Is(err, os.ErrExist) {
+	if err := atomicfile.Create(tmpPath, s.path); err != nil && !errors.Is(err, os.ErrExist) {
 		return failed("cannot create the store file", err)
 	}
-	syncDir(dir)
 	s.log.Info("store created", "path", s.path)
 	return nil
 }
@@ -399,14 +397,6 @@ func copyBytes(b []byte) []byte {
 		return nil
 	}
 	return append([]byte(nil), b...)
-}
-
-// syncDir makes a rename or link in dir durable.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
 }
 
 // tuneBolt lets benchmarks try other bbolt options (freelist type, freelist

@@ -8,8 +8,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -17,6 +15,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/store/atomicfile"
 )
 
 // Exports of a day, for a spreadsheet or a script: its cases (one row
@@ -269,30 +268,6 @@ func FileName(day flow.Date, format string, summary bool) string {
 	return "returns-" + day.String() + "." + format
 }
 
-// WriteFile writes data to path through a temporary file in the same
-// folder, so that a reader never sees half a file.
-func WriteFile(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, filepath.Base(path)+".partial-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o600)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
+// WriteFile writes an export to path whole (atomicfile), so that a
+// spreadsheet never opens half a file.
+func WriteFile(path string, data []byte) error { return atomicfile.WriteFile(path, data) }
