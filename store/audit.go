@@ -193,11 +193,7 @@ func (s *Store) Record(ev Event) (Event, error) {
 			if err != nil {
 				return err
 			}
-			bs, err := openBuckets(tx)
-			if err != nil {
-				return err
-			}
-			rec, doc, err := existingCase(bs, id)
+			bs, rec, doc, err := caseInTx(tx, id)
 			if err != nil {
 				return err
 			}
@@ -231,11 +227,7 @@ func (s *Store) Trail(caseID string) ([]Event, error) {
 	}
 	var out []Event
 	err = s.view(func(tx *bolt.Tx) error {
-		bs, err := openBuckets(tx)
-		if err != nil {
-			return err
-		}
-		_, doc, err := existingCase(bs, id)
+		bs, _, doc, err := caseInTx(tx, id)
 		if err != nil {
 			return err
 		}

@@ -51,6 +51,17 @@ func existingCase(bs *buckets, id []byte) (*caseRecord, caseDoc, error) {
 	return rec, doc, err
 }
 
+// caseInTx opens the buckets of tx and reads a case that must be there
+// (existingCase).
+func caseInTx(tx *bolt.Tx, id []byte) (*buckets, *caseRecord, caseDoc, error) {
+	bs, err := openBuckets(tx)
+	if err != nil {
+		return nil, nil, caseDoc{}, err
+	}
+	rec, doc, err := existingCase(bs, id)
+	return bs, rec, doc, err
+}
+
 // statusOf is a case's status; a case that never set one is open.
 func statusOf(c *flow.Case) flow.Status {
 	if c.Status == "" {

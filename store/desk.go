@@ -98,11 +98,7 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		if err := leadTx(tx, by); err != nil {
 			return err
 		}
-		bs, err := openBuckets(tx)
-		if err != nil {
-			return err
-		}
-		rec, doc, err := existingCase(bs, id)
+		bs, rec, doc, err := caseInTx(tx, id)
 		if err != nil {
 			return err
 		}
@@ -188,11 +184,7 @@ func (s *Store) Detail(caseID string) (CaseDetail, error) {
 // detailTx reads one case whole with its trail in tx, and the day it is
 // filed under.
 func detailTx(tx *bolt.Tx, id []byte, loc *time.Location) (CaseDetail, flow.Date, error) {
-	bs, err := openBuckets(tx)
-	if err != nil {
-		return CaseDetail{}, flow.Date{}, err
-	}
-	rec, doc, err := existingCase(bs, id)
+	bs, rec, doc, err := caseInTx(tx, id)
 	if err != nil {
 		return CaseDetail{}, flow.Date{}, err
 	}

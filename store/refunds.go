@@ -69,11 +69,7 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		return err
 	}
 	err = s.update(func(tx *bolt.Tx) error {
-		bs, err := openBuckets(tx)
-		if err != nil {
-			return err
-		}
-		_, doc, err := existingCase(bs, id)
+		bs, _, doc, err := caseInTx(tx, id)
 		if err != nil {
 			return err
 		}
