@@ -653,7 +653,7 @@ func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 		var rec staffRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
 			p.add("staff %s: cannot be read: %v", name, err)
-		} else if rec.Name != string(k) || (rec.Role != flow.RoleCashier && rec.Role != flow.RoleLead) {
+		} else if rec.Name != string(k) || flow.CheckRole(rec.Role) != nil {
 			p.add("staff %s: the record does not match its key or role", name)
 		} else if w, ok := written["staff:"+string(k)]; !ok || w.hash != recordHash(v) {
 			p.add("staff %s: the account is not as the last event about it (%d) left it: changed outside the program",

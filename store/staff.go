@@ -143,22 +143,28 @@ func (s *Store) Staff(name string) (StaffMember, error) {
 	return m, err
 }
 
+// eachStaff calls fn with every staff record of tx, in name order; a record
+// that cannot be read is damage.
+func eachStaff(tx *bolt.Tx, fn func(*staffRecord)) error {
+	b, err := bucket(tx, bucketStaff)
+	if err != nil {
+		return err
+	}
+	return b.ForEach(func(k, v []byte) error {
+		var rec staffRecord
+		if err := json.Unmarshal(v, &rec); err != nil {
+			return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
+		}
+		fn(&rec)
+		return nil
+	})
+}
+
 // ListStaff lists every staff account by name.
 func (s *Store) ListStaff() ([]StaffMember, error) {
 	var out []StaffMember
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketStaff)
-		if err != nil {
-			return err
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var rec staffRecord
-			if err := json.Unmarshal(v, &rec); err != nil {
-				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
-			}
-			out = append(out, rec.member())
-			return nil
-		})
+		return eachStaff(tx, func(rec *staffRecord) { out = append(out, rec.member()) })
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, err
@@ -180,18 +186,7 @@ func (s *Store) Initialized() (bool, error) {
 		if err := json.Unmarshal(v, &Settings{}); err != nil {
 			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
 		}
-		b, err := bucket(tx, bucketStaff)
-		if err != nil {
-			return err
-		}
-		return b.ForEach(func(k, v []byte) error {
-			var rec staffRecord
-			if err := json.Unmarshal(v, &rec); err != nil {
-				return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
-			}
-			ok = ok || rec.Role == flow.RoleLead
-			return nil
-		})
+		return eachStaff(tx, func(rec *staffRecord) { ok = ok || rec.Role == flow.RoleLead })
 	})
 	return ok, err
 }
