@@ -101,7 +101,7 @@ func (c *Case) RefundTender() Tender { return RefundTenderFor(c.Sale.Tender) }
 // not say.
 func RefundTenderFor(sale Tender) Tender {
 	if sale == "" {
-		return TenderCash
+		return DefaultTender
 	}
 	return sale
 }

@@ -74,6 +74,12 @@ func UnderWay(s Status) bool {
 	return false
 }
 
+// Resumable are the statuses of the cases a cashier takes up again from
+// the home screen, in the order home lists them: a draft, a case waiting
+// for documents or for a shift lead, an item at the service centre. The
+// rest of UnderWay (decided, refund owed) is the shift lead's queues'.
+var Resumable = []Status{StatusOpen, StatusWaitingDocuments, StatusEscalated, StatusServiceCentre}
+
 // Owed reports whether the status still owes the customer money.
 func (s Status) Owed() bool { return s == StatusRefundOwed }
 

@@ -9,6 +9,9 @@ const (
 	// DefaultIdleMinutes is how long a kiosk waits for a key before it locks
 	// the screen, when the store has not set its own.
 	DefaultIdleMinutes = 15
+	// DefaultTender is how a sale whose receipt does not say was paid: in
+	// cash (and so its refund is paid from the till).
+	DefaultTender = TenderCash
 )
 
 // StorePolicy is the policy a store runs: its own text when it has one (file

@@ -43,6 +43,15 @@ func (t Tender) Words() string {
 	return string(t)
 }
 
+// Words is the service centre's conclusion as a person reads it
+// ("significant defect"; "none" when there is none).
+func (c Conclusion) Words() string {
+	if c == ConclusionNone {
+		return "none"
+	}
+	return strings.ReplaceAll(string(c), "_", " ")
+}
+
 // Words is the document as a person reads it ("warranty card").
 func (d Document) Words() string { return strings.ReplaceAll(string(d), "_", " ") }
 

@@ -158,7 +158,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	if s.Price, err = flow.CheckPrice(get("price"), currency); err != nil {
 		return s, bad("price", err)
 	}
-	s.Tender = flow.TenderCash
+	s.Tender = flow.DefaultTender
 	if v := flow.Tender(strings.ToLower(get("tender"))); v != "" {
 		if !isOneOf(v, flow.Tenders) {
 			return s, bad("tender", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Tenders)))

@@ -175,7 +175,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 		}
 	}
 	if c.ServiceCentre != "" {
-		fmt.Fprintf(&b, "Service centre conclusion: %s\n", strings.ReplaceAll(string(c.ServiceCentre), "_", " "))
+		fmt.Fprintf(&b, "Service centre conclusion: %s\n", c.ServiceCentre.Words())
 	}
 	fmt.Fprintf(&b, "%s\nDECISION\n", line)
 	fmt.Fprintf(&b, "Outcome:      %s\n", strings.ToUpper(c.Outcome().Words()))

@@ -161,8 +161,7 @@ func (m *Model) homeDataCmd() tea.Cmd {
 	s, user, day, log := m.d.Store, m.user.Name, m.today(), m.d.Log
 	return func() tea.Msg {
 		var open []store.Summary
-		for _, st := range []flow.Status{flow.StatusOpen, flow.StatusWaitingDocuments, flow.StatusEscalated,
-			flow.StatusServiceCentre} {
+		for _, st := range flow.Resumable {
 			sums, err := s.ByStatus(st)
 			if err != nil {
 				log.Error("the open cases", "err", err)

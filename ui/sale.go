@@ -377,7 +377,7 @@ func (m saleModel) fill(s flow.Sale) {
 	}
 	v.tender, v.condition, v.market = s.Tender, s.Condition, s.Market
 	if v.tender == "" {
-		v.tender = flow.TenderCash
+		v.tender = flow.DefaultTender
 	}
 	if v.condition == "" {
 		v.condition = flow.ConditionNew
@@ -422,7 +422,6 @@ func (m saleModel) formRows() int {
 
 // The words the sale form offers for each enumerated answer.
 var (
-	tenderWords    = map[flow.Tender]string{flow.TenderCash: "cash", flow.TenderCard: "card", flow.TenderTransfer: "bank transfer", flow.TenderCredit: "credit"}
 	conditionWords = map[flow.Condition]string{flow.ConditionNew: "new", flow.ConditionUsed: "used"}
 	marketWords    = map[flow.Market]string{flow.MarketEU: "EU", flow.MarketUS: "US", flow.MarketAsia: "Asia"}
 )
@@ -458,7 +457,7 @@ func (m *saleModel) openForm() {
 		n.input(fmt.Sprintf("Price in %s (such as 19999.00)", cur), "Price").Value(&v.price).CharLimit(16).
 			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }),
 		huh.NewSelect[flow.Tender]().Title("Paid by").Inline(true).
-			Options(wordOptions(flow.Tenders, tenderWords)...).Value(&v.tender),
+			Options(look.TenderOptions()...).Value(&v.tender),
 		huh.NewSelect[flow.Condition]().Title("Sold as").Inline(true).
 			Options(wordOptions(flow.Conditions, conditionWords)...).Value(&v.condition),
 		n.input("Warranty in months (empty when the receipt does not say)", "Warranty").Value(&v.months).
@@ -521,7 +520,7 @@ func (m saleModel) confirmView() string {
 		{"Model", v.model},
 		{"Serial/IMEI", v.serial},
 		{"Price", v.price + " " + m.currency()},
-		{"Paid by", tenderWords[v.tender]},
+		{"Paid by", v.tender.Words()},
 		{"Sold as", conditionWords[v.condition]},
 		{"Warranty", months},
 		{"Market", marketWords[v.market]},

@@ -50,7 +50,7 @@ func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.
 	v := &payValues{tender: tender, amount: sum.Amount.Amount()}
 	currency := sum.Amount.Currency
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[flow.Tender]().Title("Paid in").Options(tenderOptions()...).Value(&v.tender),
+		huh.NewSelect[flow.Tender]().Title("Paid in").Options(look.TenderOptions()...).Value(&v.tender),
 		huh.NewInput().Title("Amount paid, in "+look.OrDash(currency)).Value(&v.amount).Validate(func(s string) error {
 			m, err := flow.ParseMoney(s, currency)
 			if err == nil {
@@ -60,15 +60,6 @@ func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.
 		}),
 	)).WithTheme(look.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
 	return payModel{st: st, k: k, sum: sum, today: today, form: form, v: v}
-}
-
-// tenderOptions are the tenders in flow's order, in the form's words.
-func tenderOptions() []huh.Option[flow.Tender] {
-	opts := make([]huh.Option[flow.Tender], 0, len(flow.Tenders))
-	for _, t := range flow.Tenders {
-		opts = append(opts, huh.NewOption(t.Words(), t))
-	}
-	return opts
 }
 
 // Init starts the form.

@@ -1,6 +1,7 @@
 package look
 
 import (
+	"example.com/returnsdesk/flow"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 )
@@ -32,4 +33,14 @@ func FormKeys() *huh.KeyMap {
 	km.Select.Filter.SetEnabled(false)
 	km.MultiSelect.Filter.SetEnabled(false)
 	return km
+}
+
+// TenderOptions are the tenders, in flow's order and words, as a form offers
+// them.
+func TenderOptions() []huh.Option[flow.Tender] {
+	opts := make([]huh.Option[flow.Tender], len(flow.Tenders))
+	for i, t := range flow.Tenders {
+		opts[i] = huh.NewOption(t.Words(), t)
+	}
+	return opts
 }
