@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -268,6 +269,25 @@ func boltCheck(tx *bolt.Tx, p *problems) {
 	}
 }
 
+// checkMetaKeys checks that meta holds its keys and no other: a renamed or
+// a new key there (a flipped byte in a key) is damage, and so is a store
+// without the id of its passport key, which every store records when it is
+// made.
+func checkMetaKeys(meta *bolt.Bucket, p *problems) {
+	_ = meta.ForEach(func(k, _ []byte) error {
+		if !slices.ContainsFunc(metaKeys, func(known []byte) bool { return bytes.Equal(k, known) }) {
+			p.add("meta/%q is not a key of the store", printable(string(k)))
+		}
+		return nil
+	})
+	switch k := meta.Get(keyKeyID); {
+	case k == nil:
+		p.add("meta/key_id is missing: the store does not say which passport key is its own")
+	case len(k) != 8:
+		p.add("meta/key_id is %d bytes, not 8", len(k))
+	}
+}
+
 // checkContents checks what the store holds: its schema, the audit chain, and
 // that cases, indexes, summaries and refunds agree.
 func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
@@ -294,9 +314,7 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	if len(p.list) > 0 {
 		return
 	}
-	if k := meta.Get(keyKeyID); k != nil && len(k) != 8 {
-		p.add("meta/key_id is %d bytes, not 8", len(k))
-	}
+	checkMetaKeys(meta, p)
 	bs, err := openBuckets(tx)
 	if err != nil {
 		p.add("%v", err)

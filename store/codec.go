@@ -80,10 +80,14 @@ func decodeCaseRecord(v []byte) (caseRecord, error) {
 	}
 	r := inflaters.Get().(io.ReadCloser)
 	defer inflaters.Put(r)
-	_ = r.(flate.Resetter).Reset(bytes.NewReader(v[1+dayLen:]), nil)
+	in := bytes.NewReader(v[1+dayLen:]) // a ByteReader: flate reads no further than its stream
+	_ = r.(flate.Resetter).Reset(in, nil)
 	raw, err := io.ReadAll(io.LimitReader(r, maxCaseJSON+1))
 	if err != nil || len(raw) > maxCaseJSON {
 		return caseRecord{}, ErrDamaged.Wrap(errors.New("a stored case cannot be decompressed"))
+	}
+	if in.Len() > 0 { // bytes after the stream's end: the value is not what was written
+		return caseRecord{}, ErrDamaged.Wrap(fmt.Errorf("a stored case has %d bytes after its end", in.Len()))
 	}
 	rec.raw = raw
 	return rec, nil

@@ -20,7 +20,10 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-var flips = flag.Int("flips", 250, "how many random byte flips TestDamagedFiles tries")
+var (
+	flips    = flag.Int("flips", 250, "how many random byte flips TestDamagedFiles tries")
+	flipSeed = flag.Uint64("flip-seed", 0, "the seed of TestDamagedFiles' random flips, to replay a failure (0: the clock)")
+)
 
 // sampleStore makes a closed store with a few days of cases, staff and a
 // refund, and returns its path.
@@ -252,7 +255,10 @@ func TestDamagedFiles(t *testing.T) {
 		}
 	})
 	t.Run("random_flips", func(t *testing.T) {
-		seed := uint64(time.Now().UnixNano())
+		seed := *flipSeed
+		if seed == 0 {
+			seed = uint64(time.Now().UnixNano())
+		}
 		rng := rand.New(rand.NewPCG(seed, 3))
 		detected := 0
 		for range *flips {

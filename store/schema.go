@@ -113,6 +113,9 @@ var (
 	appName     = []byte("returnsdesk")
 )
 
+// metaKeys are every key of the meta bucket.
+var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
+
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
 // and the closed days of version 4.
