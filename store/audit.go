@@ -161,6 +161,22 @@ func nextSeq(tx *bolt.Tx) (uint64, error) {
 	return seq + 1, err
 }
 
+// putWithNextEvent lists the event about to be appended on the case (its
+// sequence number is the chain's next) and writes the case again. It
+// returns the case as written, whose hash the event then carries.
+func putWithNextEvent(tx *bolt.Tx, bs *buckets, id []byte, rec *caseRecord, doc *caseDoc) ([]byte, error) {
+	seq, err := nextSeq(tx)
+	if err != nil {
+		return nil, err
+	}
+	doc.Events = append(doc.Events, seq)
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	return raw, bs.cases.Put(id, encodeCase(rec.day, raw))
+}
+
 // decodeEvent reads a stored event without its Prev. It does not check the
 // chain: Check does.
 func decodeEvent(k, v []byte) (Event, error) {
@@ -198,16 +214,8 @@ func (s *Store) Record(ev Event) (Event, error) {
 				return err
 			}
 			// the case lists the note among its events; nothing else of it changes
-			seq, err := nextSeq(tx)
+			raw, err := putWithNextEvent(tx, bs, id, rec, &doc)
 			if err != nil {
-				return err
-			}
-			doc.Events = append(doc.Events, seq)
-			raw, err := json.Marshal(doc)
-			if err != nil {
-				return err
-			}
-			if err := bs.cases.Put(id, encodeCase(rec.day, raw)); err != nil {
 				return err
 			}
 			ev.RecordHash = recordHash(raw)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -113,17 +112,9 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 			return refine(ErrSignedOff, caseDetail(caseID), "%s by %s at %s", ErrSignedOff.Message, so.By,
 				so.At.In(s.Location()).Format("15:04"))
 		}
-		seq, err := nextSeq(tx)
-		if err != nil {
-			return err
-		}
 		doc.SignOff = &SignOff{By: normStaff(by), At: now.UTC()}
-		doc.Events = append(doc.Events, seq)
-		raw, err := json.Marshal(doc)
+		raw, err := putWithNextEvent(tx, bs, id, rec, &doc)
 		if err != nil {
-			return err
-		}
-		if err := bs.cases.Put(id, encodeCase(rec.day, raw)); err != nil {
 			return err
 		}
 		sum := summarize(doc, rec.day)
