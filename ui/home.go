@@ -156,23 +156,15 @@ func summaryLine(s store.Summary) string {
 		look.Fit(out, 14), s.Amount.Amount(), status)
 }
 
-// homeDataCmd loads the open cases and this staff member's cases of the day.
+// homeDataCmd loads the open cases and this staff member's cases of the
+// day, at one moment.
 func (m *Model) homeDataCmd() tea.Cmd {
 	s, user, day, log := m.d.Store, m.user.Name, m.today(), m.d.Log
 	return func() tea.Msg {
-		var open []store.Summary
-		for _, st := range flow.Resumable {
-			sums, err := s.ByStatus(st)
-			if err != nil {
-				log.Error("the open cases", "err", err)
-				return homeDataMsg{err: err}
-			}
-			open = append(open, sums...)
-		}
-		today, err := s.ByStaff(user, day)
+		v, err := s.Home(user, day)
 		if err != nil {
-			log.Error("the cases of the day", "staff", user, "err", err)
+			log.Error("the home screen's cases", "staff", user, "err", err)
 		}
-		return homeDataMsg{open: open, today: today, err: err}
+		return homeDataMsg{open: v.Open, today: v.Today, err: err}
 	}
 }

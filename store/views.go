@@ -6,7 +6,7 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// What one screen of the shift lead's desk shows, read in one transaction
+// What one screen of the shift lead's desk, or the home screen, shows, read in one transaction
 // each, so that a screen never mixes two moments (a day's table from before
 // a save beside its report from after it).
 
@@ -114,6 +114,40 @@ func (s *Store) DeskCase(caseID string) (DeskCaseView, error) {
 	})
 	if err != nil {
 		return DeskCaseView{}, err
+	}
+	return out, nil
+}
+
+// HomeView is what the kiosk's home screen shows at once: the cases a
+// cashier may take up again (flow.Resumable, in that order), and one staff
+// member's cases of a day.
+type HomeView struct {
+	Open  []Summary
+	Today []Summary
+}
+
+// Home reads the home screen's lists in one transaction: the resumable
+// cases from the statuses index, and staff's cases of day from theirs.
+func (s *Store) Home(staff string, day flow.Date) (HomeView, error) {
+	var out HomeView
+	loc := s.Location()
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, st := range flow.Resumable {
+			list, err := fromIndexTx(tx, bucketStatuses, textPrefix(string(st)), nil, loc)
+			if err != nil {
+				return err
+			}
+			out.Open = append(out.Open, list...)
+		}
+		if n := normStaff(staff); n != "" {
+			var err error
+			out.Today, err = fromIndexTx(tx, bucketByStaff, appendDay(textPrefix(n), day), nil, loc)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return HomeView{}, err
 	}
 	return out, nil
 }

@@ -139,3 +139,36 @@ func TestDeskCase(t *testing.T) {
 		}
 	})
 }
+
+// TestHome: one read gives what ByStatus over flow.Resumable and ByStaff
+// give.
+func TestHome(t *testing.T) {
+	s, cases := deskViewStore(t)
+	day := s.Today(t0)
+	v, err := s.Home("olena", day)
+	must(t, err)
+	var open []Summary
+	for _, st := range flow.Resumable {
+		list, err := s.ByStatus(st)
+		must(t, err)
+		open = append(open, list...)
+	}
+	today, err := s.ByStaff("olena", day)
+	must(t, err)
+	if !reflect.DeepEqual(v.Open, open) || !reflect.DeepEqual(v.Today, today) {
+		t.Fatalf("Home = %+v\nwant open %+v\ntoday %+v", v, open, today)
+	}
+	ids := map[string]bool{}
+	for _, sum := range v.Open {
+		ids[sum.ID] = true
+	}
+	if !ids[cases["draft"].ID] || !ids[cases["docs"].ID] || ids[cases["owed"].ID] {
+		t.Errorf("open cases %v: want the draft and the one waiting for documents, not the refund owed", ids)
+	}
+	if len(v.Today) == 0 {
+		t.Error("no cases of the day for olena")
+	}
+	if v, err := s.Home("", day); err != nil || v.Today != nil {
+		t.Errorf("Home of nobody: %+v, %v", v, err)
+	}
+}
