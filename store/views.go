@@ -6,9 +6,10 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// What one screen of the shift lead's desk, or the home screen, shows, read in one transaction
-// each, so that a screen never mixes two moments (a day's table from before
-// a save beside its report from after it).
+// What one screen shows (a screen of the shift lead's desk, or the kiosk's
+// home), read in one transaction each, so that a screen never mixes two
+// moments (a day's table from before a save beside its report from after
+// it).
 
 // DeskDayView is a day as the desk shows it at once: its cases from the day
 // index, its close (nil while it is open) and its report as it stands.
