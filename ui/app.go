@@ -43,6 +43,9 @@ type Deps struct {
 	// Print sends an act file to the printer with the store's print command;
 	// nil runs the command.
 	Print func(command, file string) error
+	// Renderer draws to the terminal the kiosk runs on (an SSH session has
+	// its own); nil is the process's own terminal.
+	Renderer *lipgloss.Renderer
 }
 
 // Model is the root of the kiosk: it routes between screens, holds the
@@ -91,7 +94,11 @@ func NewModel(d Deps) *Model {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	m := &Model{d: d, keys: look.DefaultKeys(), st: look.DefaultStyles(), help: help.New(), width: 80, height: 24, loc: time.Local}
+	if d.Renderer == nil {
+		d.Renderer = lipgloss.DefaultRenderer()
+	}
+	m := &Model{d: d, keys: look.DefaultKeys(), st: look.NewStyles(d.Renderer), help: help.New(), width: 80, height: 24,
+		loc: time.Local}
 	m.lastKey = d.Now()
 	return m
 }
@@ -314,7 +321,7 @@ func (m *Model) View() string {
 	}
 	head, foot := m.header(), m.footer()
 	avail := max(m.height-lipgloss.Height(head)-lipgloss.Height(foot), 1)
-	body = lipgloss.NewStyle().MaxHeight(avail).Render(body)
+	body = m.st.Plain.MaxHeight(avail).Render(body)
 	gap := max(avail-lipgloss.Height(body), 0)
 	return head + "\n" + body + strings.Repeat("\n", gap) + "\n" + foot
 }
