@@ -120,22 +120,18 @@ func (r *reader) documents(f string, v any, c *Case) {
 	}
 }
 
-// inspection reads the "inspection" object.
+// inspection reads the "inspection" object: every checklist field, by the
+// names the checklist gives them (InspectionFields).
 func (r *reader) inspection(f string, v any, in *Inspection) {
-	b := func(p *bool) func(string, any) { return func(f string, v any) { *p = r.bool(f, v) } }
-	r.fields(f, r.object(f, v), map[string]func(string, any){
-		"signs_of_use":         b(&in.SignsOfUse),
-		"call_seconds":         func(f string, v any) { in.CallSeconds = r.int(f, v, 0, 1<<31-1) },
-		"software_modified":    b(&in.SoftwareModified),
-		"complete_set":         b(&in.CompleteSet),
-		"packaging_intact":     b(&in.PackagingIntact),
-		"labels_intact":        b(&in.LabelsIntact),
-		"seals_intact":         b(&in.SealsIntact),
-		"serial_matches":       b(&in.SerialMatches),
-		"liquid_damage":        b(&in.LiquidDamage),
-		"mechanical_damage":    b(&in.MechanicalDamage),
-		"unauthorised_opening": b(&in.UnauthorisedOpening),
-	})
+	set := map[string]func(string, any){
+		CallField: func(f string, v any) { in.CallSeconds = r.int(f, v, 0, 1<<31-1) },
+	}
+	for _, name := range InspectionFields() {
+		if p := in.Flag(name); p != nil {
+			set[name] = func(f string, v any) { *p = r.bool(f, v) }
+		}
+	}
+	r.fields(f, r.object(f, v), set)
 }
 
 // syntaxErr names where JSON is malformed.

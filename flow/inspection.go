@@ -45,6 +45,17 @@ var checkFields = []struct {
 		func(in *Inspection) *bool { return &in.UnauthorisedOpening }},
 }
 
+// InspectionFields are the names of every field of an inspection, in the
+// order a cashier looks at an item: the decide contract's names, which the
+// checklist, the act and the input share.
+func InspectionFields() []string {
+	out := make([]string, len(checkFields))
+	for i, f := range checkFields {
+		out[i] = f.field
+	}
+	return out
+}
+
 // CleanInspection is the inspection of a new, complete item: no signs of
 // use, complete set, packaging, labels and seals intact, serial matching,
 // no damage, no calls. Every answer that differs from it counts against a

@@ -2,6 +2,9 @@ package flow_test
 
 import (
 	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"example.com/returnsdesk/flow"
@@ -76,5 +79,29 @@ func TestChecklistFieldsAreKnown(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInspectionFieldsAreEveryField: the checklist's field names are the
+// Inspection's own (its JSON names), every one of them, so the decide
+// input, the checklist and the act read the same fields.
+func TestInspectionFieldsAreEveryField(t *testing.T) {
+	typ := reflect.TypeOf(flow.Inspection{})
+	var tags []string
+	for i := range typ.NumField() {
+		tag, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		tags = append(tags, tag)
+	}
+	got := flow.InspectionFields()
+	slices.Sort(tags)
+	slices.Sort(got)
+	if !slices.Equal(got, tags) {
+		t.Errorf("InspectionFields = %v\nInspection's fields = %v", got, tags)
+	}
+	for _, name := range flow.InspectionFields() {
+		var in flow.Inspection
+		if name != flow.CallField && in.Flag(name) == nil {
+			t.Errorf("%s: no yes/no answer", name)
+		}
 	}
 }
