@@ -5,6 +5,16 @@ import "strings"
 // The words for outcomes, statuses and documents, beside their types, so
 // that the act, the screens, the desk and the exports say the same thing.
 
+// Title is the step's name as the case's progress line shows it
+// ("Service centre").
+func (s Step) Title() string {
+	w := s.Words()
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// Words is the step as a person reads it ("service centre").
+func (s Step) Words() string { return strings.ReplaceAll(s.String(), "_", " ") }
+
 // Words is the outcome as a person reads it ("documents needed").
 func (o Outcome) Words() string {
 	switch o {

@@ -19,6 +19,15 @@ func TestWordsCoverEveryValue(t *testing.T) {
 	for _, d := range flow.Documents {
 		words = append(words, d.Words())
 	}
+	for _, st := range flow.AllSteps {
+		words = append(words, st.Words(), st.Title())
+	}
+	for _, c := range flow.Conclusions {
+		words = append(words, c.Words())
+	}
+	for _, tn := range flow.Tenders {
+		words = append(words, tn.Words())
+	}
 	for _, w := range words {
 		if w == "" {
 			t.Error("a value has no words")
@@ -28,6 +37,9 @@ func TestWordsCoverEveryValue(t *testing.T) {
 				t.Errorf("%q: an underscore is not a word", w)
 			}
 		}
+	}
+	if got := flow.StepServiceCentre.Title(); got != "Service centre" {
+		t.Errorf("the service centre's title = %q", got)
 	}
 	if got := flow.DocumentWords([]flow.Document{flow.DocReceipt, flow.DocWarrantyCard}); got != "receipt, warranty card" {
 		t.Errorf("DocumentWords = %q", got)

@@ -359,7 +359,7 @@ func progress(c *flow.Case, shown flow.Step) string {
 		if s == flow.StepAct {
 			continue
 		}
-		name := stepTitle(s)
+		name := s.Title()
 		switch {
 		case s == shown:
 			name = "[" + name + "]"
@@ -369,24 +369,6 @@ func progress(c *flow.Case, shown flow.Step) string {
 		parts = append(parts, name)
 	}
 	return "Case …" + look.ShortID(c.ID) + "  " + strings.Join(parts, " › ")
-}
-
-func stepTitle(s flow.Step) string {
-	switch s {
-	case flow.StepSale:
-		return "Sale"
-	case flow.StepRequest:
-		return "Request"
-	case flow.StepDocuments:
-		return "Documents"
-	case flow.StepInspection:
-		return "Inspection"
-	case flow.StepServiceCentre:
-		return "Service centre"
-	case flow.StepDecision:
-		return "Decision"
-	}
-	return "Act"
 }
 
 func (m *Model) footer() string {

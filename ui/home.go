@@ -150,7 +150,7 @@ func summaryLine(s store.Summary) string {
 	}
 	status := s.Status.Words()
 	if s.Status == flow.StatusOpen {
-		status = "draft at " + strings.ToLower(stepTitle(s.Step))
+		status = "draft at " + s.Step.Words()
 	}
 	return fmt.Sprintf("%s  %-16s %-14s %10s  %s", s.Time.Format("01-02 15:04"), look.Fit(model, 16),
 		look.Fit(out, 14), s.Amount.Amount(), status)
