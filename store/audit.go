@@ -199,7 +199,7 @@ func (s *Store) Record(ev Event) (Event, error) {
 		ev.Kind = EventNote
 	}
 	if ev.Terminal == "" {
-		ev.Terminal = s.opts.Terminal
+		ev.Terminal = s.terminal
 	}
 	ev.RecordHash, ev.Subject = "", ""
 	var out Event

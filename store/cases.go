@@ -308,7 +308,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 		ev.Kind = EventStep
 	}
 	if ev.Terminal == "" {
-		ev.Terminal = s.opts.Terminal
+		ev.Terminal = s.terminal
 	}
 	if ev.Outcome != "" || (ev.Kind != EventDecision && ev.Kind != EventOverride) {
 		return ev

@@ -170,7 +170,7 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 		return rep, err
 	}
 	defer db.Close()
-	s := &Store{db: db, path: path, opts: Options{ReadOnly: true}, log: discardLog()}
+	s := &Store{file: &file{db: db, path: path, opts: Options{ReadOnly: true}, log: discardLog()}}
 	s.loc.Store(time.UTC)
 	err = s.view(func(tx *bolt.Tx) error {
 		boltCheck(tx, &p)

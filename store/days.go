@@ -119,7 +119,7 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 			return err
 		}
 		r := out.Report
-		_, err = appendEvent(tx, Event{Time: now, Staff: out.By, Terminal: s.opts.Terminal, Kind: EventDayClose,
+		_, err = appendEvent(tx, Event{Time: now, Staff: out.By, Terminal: s.terminal, Kind: EventDayClose,
 			Day: day.String(), Anchor: out.Anchor.String(), RecordHash: recordHash(val),
 			Detail: fmt.Sprintf("day %s closed: %d cases, %d refunds paid, %d owed, %d escalated, %d flagged, %d signed off; chain head %s",
 				day, r.Cases, r.RefundsPaid, r.Owed, r.Escalated, r.Flagged, r.SignedOff, out.Anchor)})

@@ -121,7 +121,7 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		if err := bs.days.Put(dayIDKey(rec.day, id), sum.encode()); err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: normStaff(by), Terminal: s.opts.Terminal, CaseID: caseID,
+		_, err = appendEvent(tx, Event{Time: now, Staff: normStaff(by), Terminal: s.terminal, CaseID: caseID,
 			Kind: EventSignOff, Status: statusOf(doc.Case), RecordHash: recordHash(raw),
 			Detail: "signed off: " + sum.Flags.String()})
 		return err

@@ -128,7 +128,7 @@ func (s *Store) setUpKey(stored []byte) error {
 			if !replaced {
 				return nil
 			}
-			_, err := appendEvent(tx, Event{Time: time.Now(), Staff: "system", Terminal: s.opts.Terminal,
+			_, err := appendEvent(tx, Event{Time: time.Now(), Staff: "system", Terminal: s.terminal,
 				Kind: EventSettings, Detail: "passport key replaced: repeat returns before today cannot be matched"})
 			return err
 		})

@@ -89,7 +89,7 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 		if err := b.Put(keySettings, val); err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventSettings,
+		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventSettings,
 			RecordHash: recordHash(val), Detail: settingsChange(old, set)})
 		return err
 	})

@@ -67,7 +67,7 @@ func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) err
 		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.opts.Terminal, Kind: EventStaff,
+		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventStaff,
 			Subject: name, RecordHash: h, Detail: fmt.Sprintf("added %s as %s", name, role)})
 		return err
 	})
@@ -98,7 +98,7 @@ func (s *Store) SetPIN(name, pin, by string) error {
 		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.opts.Terminal, Kind: EventStaff, Subject: name,
+		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventStaff, Subject: name,
 			RecordHash: h, Detail: fmt.Sprintf("new PIN for %s", name)})
 		return err
 	})
@@ -252,7 +252,7 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: name, Terminal: s.opts.Terminal, Kind: EventLogin,
+		_, err = appendEvent(tx, Event{Time: now, Staff: name, Terminal: s.terminal, Kind: EventLogin,
 			Subject: name, RecordHash: h, Detail: detail})
 		return err
 	})

@@ -56,8 +56,15 @@ type Options struct {
 }
 
 // Store is an open returns-desk store. Its methods are safe for concurrent
-// use: one process holds the file, and its terminals share one Store.
+// use: one process holds the file, and its terminals share it, each through
+// a handle of its own name (At).
 type Store struct {
+	*file
+	terminal string // names the terminal on the events this handle appends
+}
+
+// file is the open store file that every handle of it shares.
+type file struct {
 	db       *bolt.DB
 	path     string
 	keyPath  string
@@ -70,6 +77,12 @@ type Store struct {
 	closeMu  sync.RWMutex
 	isClosed bool
 }
+
+// At is the store as one terminal writes to it: the same file, and every
+// audit event this handle appends names terminal (a till served over SSH,
+// say) in place of Options.Terminal. Close the Store that Open returned, not
+// a handle of At.
+func (s *Store) At(terminal string) *Store { return &Store{file: s.file, terminal: terminal} }
 
 // FileName is the store file's name in a data folder.
 const FileName = "returnsdesk.db"
@@ -95,7 +108,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	s := &Store{path: path, keyPath: opts.KeyFile, opts: opts, log: log}
+	s := &Store{file: &file{path: path, keyPath: opts.KeyFile, opts: opts, log: log}, terminal: opts.Terminal}
 	s.loc.Store(time.UTC)
 
 	info, err := os.Stat(path)
@@ -249,7 +262,7 @@ func (s *Store) create() error {
 		if err := tx.Bucket(bucketMeta).Put(keyKeyID, keyID(key)); err != nil {
 			return err
 		}
-		_, err := appendEvent(tx, Event{Staff: "system", Terminal: s.opts.Terminal, Kind: EventSettings,
+		_, err := appendEvent(tx, Event{Staff: "system", Terminal: s.terminal, Kind: EventSettings,
 			Detail: "store created"})
 		return err
 	})
