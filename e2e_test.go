@@ -688,3 +688,20 @@ func TestE2ESecondKiosk(t *testing.T) {
 	tm.typeText("Still here")
 	tm.waitFor("> Still here")
 }
+
+// TestInitThenCheck: the real binary provisions a store with init, the PIN
+// piped in, and check passes on what it made.
+func TestInitThenCheck(t *testing.T) {
+	bin, dir := binary(t), filepath.Join(t.TempDir(), "kyiv1")
+	cmd := exec.Command(bin, "init", "--data", dir, "--store-name", "Kyiv 1", "--policy", "citrus",
+		"--time-zone", "Europe/Kyiv", "--lead", "Olena")
+	cmd.Stdin = strings.NewReader("1234\n")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "returnsdesk --data "+dir) {
+		t.Fatalf("init: %v\n%s", err, out)
+	}
+	out, err = exec.Command(bin, "check", "--data", dir).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "OK") || !strings.Contains(string(out), "1 accounts") {
+		t.Fatalf("check: %v\n%s", err, out)
+	}
+}

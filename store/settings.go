@@ -23,6 +23,15 @@ type Settings struct {
 	IdleMinutes  int    `json:"idle_minutes,omitempty"` // log the cashier out after this long idle; 0 never
 }
 
+// NewSettings are a new store's settings as its first setup makes them (the
+// first-run screen and the init command alike): the store's name and time
+// zone trimmed, the policy's name and text (the TOML the store keeps), and
+// flow.DefaultIdleMinutes. SaveSettings checks them.
+func NewSettings(storeName, policyName, policyText, zone string) Settings {
+	return Settings{StoreName: strings.TrimSpace(storeName), PolicyName: policyName, PolicyText: policyText,
+		TimeZone: strings.TrimSpace(zone), IdleMinutes: flow.DefaultIdleMinutes}
+}
+
 // Settings reads the store's settings; ErrNotFound before the first setup.
 func (s *Store) Settings() (Settings, error) {
 	var set Settings

@@ -161,8 +161,7 @@ func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	switch s.form.State {
 	case huh.StateCompleted:
 		v := s.v
-		set := store.Settings{StoreName: strings.TrimSpace(v.storeName), PolicyName: v.policy,
-			TimeZone: strings.TrimSpace(v.zone), IdleMinutes: flow.DefaultIdleMinutes}
+		set := store.NewSettings(v.storeName, v.policy, "", v.zone)
 		sub := setupSubmitMsg{settings: set, lead: strings.TrimSpace(v.lead), pin: v.pin}
 		if v.policy == ownPolicy {
 			sub.policyFile = strings.TrimSpace(v.policyFile) // the root's command reads it
