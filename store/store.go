@@ -76,6 +76,7 @@ type file struct {
 	rules    atomic.Pointer[rulesCache]
 	closeMu  sync.RWMutex
 	isClosed bool
+	changes  changes // who waits for the next write (Changed)
 }
 
 // At is the store as one terminal writes to it: the same file, and every
@@ -338,6 +339,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.isClosed = true
+	s.changes.signal()
 	err := s.db.Close()
 	s.log.Info("store closed", "path", s.path)
 	return err
@@ -392,7 +394,11 @@ func (s *Store) run(mode int, fn func(tx *bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	switch mode {
 	case modeWrite:
-		return s.db.Update(fn)
+		if err := s.db.Update(fn); err != nil {
+			return err
+		}
+		s.changes.signal()
+		return nil
 	case modeExclusive:
 		tx, err := s.db.Begin(true)
 		if err != nil {

@@ -86,7 +86,7 @@ func (m *Model) openDesk() (tea.Model, tea.Cmd) {
 		Loc: m.loc, Lead: m.user.Name, Styles: &m.st, Keys: &m.keys}, m.width, m.bodyHeight())}
 	m.view = viewDesk
 	m.d.Log.Info("desk opened", "staff", m.user.Name)
-	return m, m.desk.m.Init()
+	return m, tea.Batch(m.desk.m.Init(), m.desk.m.Watch())
 }
 
 // deskDecide opens the approve form for an escalated case the desk read

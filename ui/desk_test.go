@@ -464,3 +464,41 @@ func TestDeskHelp(t *testing.T) {
 	r.keys(typed("x"), typed("/"), typed("?"))
 	r.requireView("Search receipt, serial or case id: ?_")
 }
+
+// TestDeskIsLive: a case another till saves while the lead's desk shows
+// the day, and a refund owed there, show on the desk without a key; a desk
+// the lead left waits no more.
+func TestDeskIsLive(t *testing.T) {
+	r, _ := seededDesk(t)
+	r.requireView("1 of 7")
+	wait := func(cmd tea.Cmd) tea.Msg {
+		t.Helper()
+		got := make(chan tea.Msg, 1)
+		go func() { got <- cmd() }()
+		select {
+		case msg := <-got:
+			return msg
+		case <-time.After(10 * time.Second):
+			t.Fatal("the desk's wait never ended")
+			return nil
+		}
+	}
+	watch := r.m.desk.m.Watch()
+	// another till files a case: a draft at its request step
+	id := r.seed(seedCase{n: 9, at: "2026-11-20 10:30", staff: "Marta", receipt: "R-7777", model: "Nothing Phone 2",
+		price: 1599900, tender: flow.TenderCard})
+	r.deliver(wait(watch))
+	r.requireView("10:30 Marta     Nothing Phon… -          15999.00 card     draft", "1 of 8")
+
+	// the lead leaves the desk: a change then is read by nobody
+	r.keys(kEsc)
+	r.requireView("Home")
+	watch = r.m.desk.m.Watch()
+	_, err := r.st.At("till2").Record(store.Event{Staff: "Marta", CaseID: id, Kind: store.EventNote,
+		Detail: "customer called"})
+	must(t, err)
+	msg := wait(watch)
+	if _, cmd := r.m.Update(msg); cmd != nil {
+		t.Errorf("a desk the lead left reads the store again")
+	}
+}

@@ -83,6 +83,8 @@ type Model struct {
 	back          screen    // where a case or a form returns to
 	day           flow.Date // the day the table and the close show
 	notice        string    // a line for the root's header
+	gen           uint64    // this desk's waits for the store's changes (Watch)
+	left          bool      // the lead left the desk: it waits no more
 
 	table  dayModel
 	trail  caseModel
@@ -104,7 +106,7 @@ func New(d Deps, width, height int) Model {
 	if d.Loc == nil {
 		d.Loc = time.Local
 	}
-	m := Model{d: d, width: width, height: height}
+	m := Model{d: d, width: width, height: height, gen: generations.Add(1)}
 	today := m.today()
 	m.day = today
 	m.table = newDayModel(d.Styles, d.Keys, today, today, width, height)
@@ -246,6 +248,8 @@ func (m Model) data(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case backMsg:
 		return m.goBack()
+	case changedMsg:
+		return m.changed(msg)
 	case dayMsg, showDayMsg, queuesMsg, reportMsg, caseMsg, openCaseMsg:
 		return m.loaded(msg), m.loadCmd(msg)
 	case signOffMsg, signedMsg, payMsg, paySubmitMsg, paidMsg:
@@ -449,6 +453,7 @@ func (m Model) goBack() (Model, tea.Cmd) {
 	case screenQueues, screenClose:
 		return m.show(screenTable)
 	}
+	m.left = true
 	return m, func() tea.Msg { return DoneMsg{} }
 }
 
