@@ -112,8 +112,20 @@ func TestCheckStaffName(t *testing.T) {
 			if err := flow.CheckStaffName(tt.staff); (err == nil) != tt.ok {
 				t.Fatalf("CheckStaffName(%q) = %v", tt.staff, err)
 			}
+			// a till's name (the terminal on its events) has the same rule
+			if err := flow.CheckTillName(tt.staff); (err == nil) != tt.ok {
+				t.Fatalf("CheckTillName(%q) = %v", tt.staff, err)
+			}
 		})
 	}
+	t.Run("each_says_whose_name", func(t *testing.T) {
+		if got := flow.Message(flow.CheckStaffName(" ")); got != "a staff member needs a name" {
+			t.Errorf("CheckStaffName: %q", got)
+		}
+		if got := flow.Message(flow.CheckTillName("till\n1")); got != `"till\n1" is not a name for a till (at most 64 characters, one line)` {
+			t.Errorf("CheckTillName: %q", got)
+		}
+	})
 }
 
 func TestStaffName(t *testing.T) {

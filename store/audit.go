@@ -29,6 +29,7 @@ const (
 	EventLogin      EventKind = "login"       // a login, a wrong PIN, a lockout
 	EventSignOff    EventKind = "sign_off"    // a shift lead reviewed a case (SignOff)
 	EventDayClose   EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
+	EventTill       EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
 )
 
 func (k EventKind) String() string { return string(k) }
@@ -50,7 +51,8 @@ type Event struct {
 	Outcome  string      `json:"outcome,omitempty"` // the decision (a flow.Outcome), for decision and override events
 	Clauses  []string    `json:"clauses,omitempty"` // the clause ids that decided it
 	Detail   string      `json:"detail,omitempty"`  // words for a person: a reason, an amount, what changed
-	// Subject is the staff account a staff or login event changed.
+	// Subject is the staff account a staff or login event changed, or the
+	// till a till event added or removed.
 	Subject string `json:"subject,omitempty"`
 	// Day is the day a day_close event closed, YYYY-MM-DD.
 	Day string `json:"day,omitempty"`
@@ -58,8 +60,9 @@ type Event struct {
 	// own event.
 	Anchor string `json:"anchor,omitempty"`
 	// RecordHash is the SHA-256 (hex) of the record this event wrote: the
-	// case, the staff account or the settings. A record must match the last
-	// event that wrote it, so records cannot be edited unseen either.
+	// case, the staff account, the settings or the till. A record must match
+	// the last event that wrote it, so records cannot be edited unseen
+	// either. A till's removal has none: the till has no record after it.
 	RecordHash string `json:"record_hash,omitempty"`
 	Prev       string `json:"-"` // the hash of the event before, hex; zeros for the first
 	Hash       string `json:"-"` // SHA-256 of Prev's 32 bytes then the event's stored JSON, hex

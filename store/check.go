@@ -17,6 +17,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store/internal/boltfile"
@@ -29,6 +30,7 @@ type Report struct {
 	Cases    int
 	Events   int
 	Staff    int
+	Tills    int
 	HeadSeq  uint64 // the last audit event
 	HeadHash string // its hash, hex: write it down to anchor the chain
 	Pages    int    // bbolt pages in use
@@ -324,6 +326,7 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	checkCases(bs, rep, p)
 	checkClosedDays(bs, written, p)
 	checkStaff(bs, rep, written, p)
+	checkTills(bs, rep, written, p)
 	checkSales(tx, p)
 	if v := bs.settings.Get(keySettings); v != nil {
 		var set Settings
@@ -335,7 +338,8 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	}
 }
 
-// lastWrite is the last event that wrote a staff account or the settings.
+// lastWrite is the last event that wrote a record: a staff account, the
+// settings, a closed day, a till (whose removal writes an empty hash).
 type lastWrite struct {
 	seq  uint64
 	hash string
@@ -343,8 +347,8 @@ type lastWrite struct {
 
 // checkChain verifies the audit chain from the first event to the head. It
 // counts the events about cases in rep and returns the last event that wrote
-// each staff account ("staff:NAME"), the settings ("settings") and each
-// closed day ("day:YYYY-MM-DD").
+// each staff account ("staff:NAME"), the settings ("settings"), each closed
+// day ("day:YYYY-MM-DD") and each till ("till:NAME", added or removed).
 func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
 	cc := chainCheck{bs: bs, p: p, rep: rep, prev: genesis, written: map[string]lastWrite{},
 		anchors: map[uint64]string{}}
@@ -422,6 +426,8 @@ func (cc *chainCheck) event(k, v []byte) {
 // names notes the record an event wrote and checks that its case is there.
 func (cc *chainCheck) names(seq uint64, ev Event) {
 	switch {
+	case ev.Kind == EventTill: // a removal has no hash, and is the last word on its till too
+		cc.written["till:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
 	case ev.RecordHash == "":
 	case ev.Kind == EventSettings:
 		cc.written["settings"] = lastWrite{seq, ev.RecordHash}
@@ -679,6 +685,61 @@ func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 		}
 		return nil
 	})
+}
+
+// checkTills checks every till against its key and the audit trail: the
+// record reads and is stored under its name, its key is one a till may use
+// and its fingerprint is that key's, no two tills share a key, and it is as
+// the last till event about it left it; and a till whose last event added it
+// has its record, while a removed one has none.
+func checkTills(bs *buckets, rep *Report, written map[string]lastWrite, p *problems) {
+	byKey := map[string]string{}
+	_ = bs.tills.ForEach(func(k, v []byte) error {
+		rep.Tills++
+		name := printable(string(k))
+		var t Till
+		if err := json.Unmarshal(v, &t); err != nil {
+			p.add("till %s: cannot be read: %v", name, err)
+			return nil
+		}
+		if t.Name != string(k) || flow.CheckTillName(t.Name) != nil || flow.StaffName(t.Name) != t.Name {
+			p.add("till %s: the record does not match its key", name)
+			return nil
+		}
+		key, err := ParseTillKey([]byte(t.PublicKey))
+		switch {
+		case err != nil:
+			p.add("till %s: its key is not one a till may use: %s", name, flow.Message(err))
+		case ssh.FingerprintSHA256(key) != t.Fingerprint:
+			p.add("till %s: its fingerprint %s is not its key's", name, printable(t.Fingerprint))
+		case byKey[t.Fingerprint] != "":
+			p.add("till %s: it has the key of till %s", name, printable(byKey[t.Fingerprint]))
+		default:
+			byKey[t.Fingerprint] = t.Name
+		}
+		switch w, ok := written["till:"+string(k)]; {
+		case !ok:
+			p.add("till %s: no audit event added it: added outside the program", name)
+		case w.hash == "":
+			p.add("till %s: audit event %d removed it, but its record is there: put back outside the program",
+				name, w.seq)
+		case w.hash != recordHash(v):
+			p.add("till %s: the record is not as the last event about it (%d) left it: changed outside the program",
+				name, w.seq)
+		}
+		return nil
+	})
+	var gone []string
+	for k, w := range written {
+		if name, ok := strings.CutPrefix(k, "till:"); ok && w.hash != "" && bs.tills.Get([]byte(name)) == nil {
+			gone = append(gone, fmt.Sprintf("till %s: audit event %d added it, but its record is missing: "+
+				"removed outside the program", printable(name), w.seq))
+		}
+	}
+	slices.Sort(gone)
+	for _, g := range gone {
+		p.add("%s", g)
+	}
 }
 
 // checkClosedDays checks every closed day against the audit trail: the close

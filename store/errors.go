@@ -142,3 +142,19 @@ func (e *refinedError) Unwrap() []error {
 	}
 	return []error{e.msg, e.sentinel, e.detail}
 }
+
+// Errors of tills, for errors.Is. The store's refusals name the till.
+var (
+	// ErrTillExists is returned by AddTill for a name another till has; its
+	// message names it.
+	ErrTillExists = flow.Errorf(flow.EConflict, "there is already a till of that name")
+	// ErrTillKeyUsed is returned by AddTill for a key another till has; its
+	// message names that till.
+	ErrTillKeyUsed = flow.Errorf(flow.EConflict, "that key is another till's")
+	// ErrPrivateKey is returned for a private key file given in place of
+	// its public key (the .pub file beside it).
+	ErrPrivateKey = flow.Errorf(flow.EInvalid, "that is a private key: give the .pub file")
+	// ErrTillKey is returned for a public key a till cannot use: not an SSH
+	// public key, of another type, or too short; its message says which.
+	ErrTillKey = flow.Errorf(flow.EInvalid, "not a key a till can use")
+)

@@ -38,6 +38,11 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	// serial and flow's flags. Only the summaries (an index, hashed nowhere)
 	// are rewritten; the cases and the chain stay as they are.
 	migrateDesk,
+	// 4 -> 5: the tills the kiosk serves over SSH. Only a new, empty bucket:
+	// nothing stored before is read or written again.
+	func(tx *bolt.Tx, now time.Time) error {
+		return createBuckets(tx, [][]byte{bucketTills})
+	},
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {

@@ -55,6 +55,12 @@ package store
 //	closed_days/                        days a shift lead closed (days.go), since version 4: their cases are
 //	  day      -> Closing JSON          read-only; who, when, the chain head (seq:hash) at the close and the
 //	                                    day's report, hashed on its day_close event
+//	tills/                              the checkout tills the kiosk serves over SSH (tills.go), since version 5
+//	  name     -> Till JSON             name (flow.StaffName: the terminal named on every event the till
+//	                                    writes), public key (authorized_keys form, no comment), its SHA256
+//	                                    fingerprint (ssh.FingerprintSHA256), printer command, added when and
+//	                                    by whom; hashed on the last till event about it; a removed till's
+//	                                    record is deleted, and its last event (the removal) has no hash
 //
 // Each exported method is one transaction (Login reads, compares the PIN's
 // slow hash outside any transaction, then writes). SaveCase writes the case,
@@ -100,6 +106,7 @@ var (
 	bucketClosedDays  = []byte("closed_days")
 	bucketSales       = []byte("sales")        // since version 2
 	bucketSaleSerials = []byte("sale_serials") // since version 2
+	bucketTills       = []byte("tills")        // since version 5
 )
 
 // Keys in the meta and settings buckets, and the value that marks a file
@@ -118,10 +125,10 @@ var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
 
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
-// and the closed days of version 4.
+// the closed days of version 4 and the tills of version 5.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials, bucketClosedDays}
+	bucketSaleSerials, bucketClosedDays, bucketTills}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -156,7 +163,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // buckets opens every bucket of the schema at once.
 type buckets struct {
 	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit,
-	refundLines, closedDays *bolt.Bucket
+	refundLines, closedDays, tills *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (*buckets, error) {
@@ -169,7 +176,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketCases, &bs.cases}, {bucketDays, &bs.days}, {bucketReceipts, &bs.receipts},
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
 		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit},
-		{bucketRefundLines, &bs.refundLines}, {bucketClosedDays, &bs.closedDays},
+		{bucketRefundLines, &bs.refundLines}, {bucketClosedDays, &bs.closedDays}, {bucketTills, &bs.tills},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {

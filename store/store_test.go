@@ -633,6 +633,7 @@ func TestOpen_migrations(t *testing.T) {
 		must(t, tx.DeleteBucket(bucketSales))
 		must(t, tx.DeleteBucket(bucketSaleSerials))
 		must(t, tx.DeleteBucket(bucketClosedDays))
+		must(t, tx.DeleteBucket(bucketTills))
 		// summaries as version 1 wrote them: no serial, the old flags
 		days := tx.Bucket(bucketDays)
 		old := map[string][]byte{}
@@ -667,7 +668,7 @@ func TestOpen_migrations(t *testing.T) {
 		}
 		return err
 	}))
-	if v != schemaVersion || schemaVersion != 4 {
+	if v != schemaVersion || schemaVersion != 5 {
 		t.Errorf("version %d after the migrations, want %d", v, schemaVersion)
 	}
 	sums, _ := s.Day(flow.DateOf(t0))

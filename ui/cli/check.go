@@ -10,7 +10,8 @@ import (
 const checkHelp = `Checks the store file without changing it: bbolt's page structure and
 consistency check, the schema version, the whole audit chain (every event's
 hash and its link to the one before), and that every case, index entry, day
-summary, refund, staff account and the settings agree with the audit trail.
+summary, refund, staff account, till and the settings agree with the audit
+trail.
 A damaged or foreign file is a plain error, never a crash.
 
   --data DIR          the data folder (default $RETURNSDESK_DATA, else
@@ -83,6 +84,7 @@ func runCheck(env Env, args []string) int {
 	fmt.Fprintln(env.Stdout)
 	fmt.Fprintf(env.Stdout, "  cases:       %d, with their indexes, day summaries and refunds in agreement\n", rep.Cases)
 	fmt.Fprintf(env.Stdout, "  staff:       %d accounts\n", rep.Staff)
+	fmt.Fprintf(env.Stdout, "  tills:       %d, each with its key, as its last event left it\n", rep.Tills)
 	fmt.Fprintf(env.Stdout, "  chain head:  %d:%s\n", rep.HeadSeq, rep.HeadHash)
 	return ExitOK
 }
