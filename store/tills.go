@@ -168,7 +168,7 @@ func (s *Store) AddTill(t Till, by string, now time.Time) error {
 		if rec.Printer != "" {
 			detail += fmt.Sprintf(", printer %q", rec.Printer)
 		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.opts.Terminal, Kind: EventTill,
+		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventTill,
 			Subject: rec.Name, RecordHash: recordHash(val), Detail: detail})
 		return err
 	})
@@ -195,7 +195,7 @@ func (s *Store) RemoveTill(name, by string, now time.Time) error {
 		if err := b.Delete([]byte(name)); err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.opts.Terminal, Kind: EventTill,
+		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventTill,
 			Subject: name, Detail: fmt.Sprintf("removed till %s: %s %s", name, t.KeyType(), t.Fingerprint)})
 		return err
 	})
