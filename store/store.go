@@ -77,6 +77,7 @@ type file struct {
 	closeMu  sync.RWMutex
 	isClosed bool
 	changes  changes // who waits for the next write (Changed)
+	claims   claims  // the case each terminal has open (Claim)
 }
 
 // At is the store as one terminal writes to it: the same file, and every

@@ -66,8 +66,12 @@ func newRoot(t testing.TB, policy string) *rootT {
 }
 
 // start runs a new kiosk on the store, as a restarted process would.
-func (r *rootT) start() {
-	r.m = NewModel(Deps{Store: r.st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
+func (r *rootT) start() { r.startOn(r.st) }
+
+// startOn runs a new kiosk on a handle of the store: At(till) is another
+// till of the same store, as the SSH server serves it.
+func (r *rootT) startOn(st *store.Store) {
+	r.m = NewModel(Deps{Store: st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
 		Print: func(command, file string) error { r.printed = append(r.printed, command+" "+file); return nil }})
 	r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	r.run(r.m.Init())
@@ -450,4 +454,33 @@ func TestCashQuestionBackToTheDecision(t *testing.T) {
 	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
 	r.keys(typed("y"))
 	r.requireView("Return act written")
+}
+
+// TestACaseIsWorkedAtOneTillAtATime: a draft open at one till is busy at
+// another, said in words, until the first till leaves it; then the other
+// resumes it with every answer.
+func TestACaseIsWorkedAtOneTillAtATime(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.startOn(r.st.At("till1"))
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.requireView("[Inspection]")
+
+	other := &rootT{t: t, st: r.st, dir: r.dir, now: r.now}
+	other.startOn(r.st.At("till2"))
+	other.login("Petro", "5678")
+	other.requireView("Open cases (1)", "Phone X")
+	other.keys(kEnter)
+	other.requireView("! cannot open the case: the case is open at till1: leave it there first",
+		"Home")
+
+	r.keys(tea.KeyMsg{Type: tea.KeyCtrlL}) // till1 locks its screen: the case stays its own
+	other.keys(kEnter)
+	other.requireView("the case is open at till1")
+	r.login("Ivan", "1111")
+	r.requireView("[Inspection]")
+	r.keys(kEsc, kEsc, kEsc, kEsc, kEsc) // back to the sale, then home: till1 leaves the case
+	r.requireView("Home")
+	other.keys(kEnter)
+	other.requireView("[Inspection]", "✓Documents")
 }

@@ -39,6 +39,9 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case resumeCaseMsg:
 		s := m.d.Store
 		return m, func() tea.Msg {
+			if err := s.Claim(msg.id); err != nil { // open at another till
+				return caseLoadedMsg{err: err}
+			}
 			c, err := s.Case(msg.id)
 			return caseLoadedMsg{c: c, err: err}
 		}, true
@@ -228,6 +231,9 @@ func (m *Model) saveCmd(ev store.Event, next func(*Model) (tea.Model, tea.Cmd)) 
 	ev.Time = m.d.Now()
 	m.status = "saving…"
 	return func() tea.Msg {
+		if err := s.Claim(c.ID); err != nil { // another till took it up meanwhile: never overwrite its answers
+			return savedMsg{next: next, err: err}
+		}
 		return savedMsg{next: next, err: s.SaveCase(&c, ev)}
 	}
 }

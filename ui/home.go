@@ -161,6 +161,7 @@ func summaryLine(s store.Summary) string {
 func (m *Model) homeDataCmd() tea.Cmd {
 	s, user, day, log := m.d.Store, m.user.Name, m.today(), m.d.Log
 	return func() tea.Msg {
+		s.Release() // home: no case is open at this till
 		v, err := s.Home(user, day)
 		if err != nil {
 			log.Error("the home screen's cases", "staff", user, "err", err)

@@ -29,7 +29,8 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.user, m.c, m.notice, m.status = nil, nil, "", ""
 		m.login = newLoginModel(&m.st, m.width)
 		m.view = viewLogin
-		return m, m.login.Init(), true
+		s := m.d.Store
+		return m, tea.Batch(m.login.Init(), func() tea.Msg { s.Release(); return nil }), true
 	case addStaffMsg:
 		m.staff = newStaffModel(&m.st, &m.keys, m.width)
 		m.view = viewStaff

@@ -52,6 +52,9 @@ func (m Model) loadCaseCmd(id string) tea.Cmd {
 func (m Model) readCaseCmd(id string) tea.Cmd {
 	s := m.d.Store
 	return func() tea.Msg {
+		if err := s.Claim(id); err != nil { // open at a till: the lead decides it there, or after
+			return Msg{decideCaseMsg{id: id, err: err}}
+		}
 		c, err := s.Case(id)
 		return Msg{decideCaseMsg{id: id, c: c, err: err}}
 	}
