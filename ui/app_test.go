@@ -484,3 +484,40 @@ func TestACaseIsWorkedAtOneTillAtATime(t *testing.T) {
 	other.keys(kEnter)
 	other.requireView("[Inspection]", "✓Documents")
 }
+
+// TestTwoTillsRefundOneLineOnce: two tills take a return of the same
+// receipt line at once; the first to pay refunds it, the other is told in
+// words, its case not refunded, and the store holds one refund.
+func TestTwoTillsRefundOneLineOnce(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.startOn(r.st.At("till1"))
+	other := &rootT{t: t, st: r.st, dir: r.dir, now: r.now}
+	other.startOn(r.st.At("till2"))
+	r.login("Ivan", "1111")
+	other.login("Petro", "5678")
+	for _, till := range []*rootT{r, other} {
+		walkToDecision(till, "2026-11-10")
+		till.keys(kEnter)
+		till.requireView("R E F U N D")
+		till.keys(kEnter)
+		till.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	}
+	r.keys(typed("y"))
+	r.requireView("Return act written")
+	other.keys(typed("y"))
+	other.requireView("this receipt line was already refunded")
+	if strings.Contains(other.view(), "Return act written") {
+		t.Fatalf("the second till was told to pay:\n%s", other.view())
+	}
+	sums, err := r.st.ByReceipt("R-1001")
+	must(t, err)
+	refunded := 0
+	for _, s := range sums {
+		if s.Status == flow.StatusRefunded || s.Status == flow.StatusClosed {
+			refunded++
+		}
+	}
+	if refunded != 1 {
+		t.Fatalf("%d cases of R-1001 refunded: %+v", refunded, sums)
+	}
+}
