@@ -126,7 +126,7 @@ func New(cfg Config) (*Server, error) {
 // told why the kiosk ended.
 func (s *Server) middlewares() []wish.Middleware {
 	return []wish.Middleware{
-		recover.MiddlewareWithLogger(printfLog{s.cfg.Log},
+		recover.MiddlewareWithLogger(printfLog{s.cfg.Log, slog.LevelError},
 			s.sayWhyItEnded,
 			// the profile is only MakeRenderer's, which is never called here
 			bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI),
@@ -134,7 +134,7 @@ func (s *Server) middlewares() []wish.Middleware {
 			activeterm.Middleware(),
 			refuseCommands,
 		),
-		logging.MiddlewareWithLogger(printfLog{s.cfg.Log}),
+		logging.MiddlewareWithLogger(printfLog{s.cfg.Log, slog.LevelInfo}),
 	}
 }
 
@@ -186,7 +186,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	return err
 }
 
-// printfLog is the log as wish's middlewares write to it.
-type printfLog struct{ log *slog.Logger }
+// printfLog is the log as wish's middlewares write to it, at one level.
+type printfLog struct {
+	log   *slog.Logger
+	level slog.Level
+}
 
-func (p printfLog) Printf(format string, v ...any) { p.log.Info(fmt.Sprintf(format, v...)) }
+func (p printfLog) Printf(format string, v ...any) {
+	p.log.Log(context.Background(), p.level, fmt.Sprintf(format, v...))
+}
