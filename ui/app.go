@@ -124,6 +124,12 @@ type (
 	errMsg      struct{ err error }
 )
 
+// CloseMsg ends the kiosk from outside, at once and without asking: the
+// SSH server sends it when the server stops or the till opened another
+// session. Nothing saved is lost (each step is saved as it is done); a form
+// half typed is.
+type CloseMsg struct{}
+
 // Init loads the store's settings.
 func (m *Model) Init() tea.Cmd {
 	return tea.Batch(m.loadCmd(), m.idleTick())
@@ -197,7 +203,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.idleTick()
 	case loadedMsg:
 		return m.loaded(msg)
-	case quitMsg:
+	case quitMsg, CloseMsg:
 		m.quitting = true
 		return m, tea.Quit
 	case savedMsg:

@@ -521,3 +521,19 @@ func TestTwoTillsRefundOneLineOnce(t *testing.T) {
 		t.Fatalf("%d cases of R-1001 refunded: %+v", refunded, sums)
 	}
 }
+
+func TestCloseMsgEndsTheKioskThroughTheQuitFilter(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Olena", "1234")
+	r.requireView("Home")
+	if quitFilter(r.m, tea.QuitMsg{}) != nil {
+		t.Fatal("a stray quit passes the filter at home")
+	}
+	r.send(CloseMsg{})
+	if !r.quit {
+		t.Fatal("CloseMsg did not quit the kiosk")
+	}
+	if quitFilter(r.m, tea.QuitMsg{}) == nil {
+		t.Fatal("the quit after CloseMsg is held by the filter")
+	}
+}

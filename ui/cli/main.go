@@ -80,6 +80,8 @@ func init() {
 			summary: "check the store: structure, audit chain, indexes", help: checkHelp, run: runCheck},
 		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: "copy the store to a checked backup",
 			help: backupHelp, run: runBackup},
+		{name: "serve", usage: "[--data DIR] [--listen ADDR]",
+			summary: "serve the kiosk to the store's tills over SSH", help: serveHelp, run: runServe},
 		{name: "export", usage: "[--day YYYY-MM-DD] [--format csv|json] [--summary] [--data DIR] [-o FILE]",
 			summary: "export a day's returns (or its summary) as CSV or JSON", help: exportHelpText, run: runExport},
 	}

@@ -1,0 +1,152 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	charmlog "github.com/charmbracelet/log"
+
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
+	"example.com/returnsdesk/ui/server"
+)
+
+const serveHelp = `Serves the kiosk over SSH to the store's checkout tills: this process holds
+the store, and each till connects with its own key and gets a whole kiosk
+(ssh -p 2222 till1@backoffice). Every audit event of a session names its till.
+
+  --data DIR      the data directory (default: as the kiosk's)
+  --listen ADDR   host:port to listen on (default :2222)
+
+Only a registered till's public key gets in: no password, no other key. A
+till needs a terminal (ssh -t); a command, scp or sftp is refused. One till
+has one live session: when it connects again, the new session takes over,
+the old one is told "this till opened a new session" and ends, and its case
+stays a draft in the store (every step is saved as it is done). At most 32
+sessions are open at once.
+
+The server's host key is DATA/ssh/host_ed25519, made (mode 0600) on the
+first start; tills trust it on their first connection. The log goes to
+DATA/returnsdesk.log.
+
+SIGTERM or SIGINT stops the server within 5 seconds: every session is told
+"the back office is stopping the server: your case is saved" and ended, and
+the store is closed cleanly.
+
+Not yet: registering tills (returnsdesk tills add, being built); until then
+no till is registered and every key is refused.`
+
+// serveStopTimeout bounds how long the server waits for its sessions to end
+// once asked to stop; the store closes after, within the 5 s promised.
+const serveStopTimeout = 4 * time.Second
+
+// tillBook is the registered tills the server lets in.
+type tillBook interface {
+	Lookup(fingerprintSHA256 string) (server.Till, bool, error)
+	Count() (int, error)
+}
+
+// noTills is the till book until the store keeps one: it knows no till.
+type noTills struct{}
+
+func (noTills) Lookup(string) (server.Till, bool, error) { return server.Till{}, false, nil }
+func (noTills) Count() (int, error)                      { return 0, nil }
+
+// runServe opens the store, serves the kiosk over SSH until SIGTERM or
+// SIGINT, then ends every session and closes the store.
+func runServe(env Env, args []string) int {
+	fs := newFlags("serve")
+	data := fs.String("data", "", "")
+	listen := fs.String("listen", server.DefaultAddr, "")
+	if err := fs.Parse(args); err != nil {
+		return flagErr(env, "serve", err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %q is not an argument; see returnsdesk serve --help\n", fs.Arg(0))
+		return ExitUsage
+	}
+	dir := dataDir(env, *data)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk: cannot create the data directory %s: %v\n", dir, err)
+		return ExitFail
+	}
+	logFile, err := os.OpenFile(filepath.Join(dir, "returnsdesk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk: cannot open the log file: %v\n", err)
+		return ExitFail
+	}
+	defer logFile.Close()
+	log := slog.New(slog.NewTextHandler(logFile, nil)).With("serve", true)
+	// wish's middlewares log through charmbracelet/log: to the file too, never the screen
+	charmlog.SetDefault(charmlog.NewWithOptions(logFile, charmlog.Options{ReportTimestamp: true}))
+
+	host, _ := os.Hostname()
+	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: host, Logger: log})
+	if err != nil {
+		log.Error("open store", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "open the store"))
+		return ExitFail
+	}
+	defer st.Close()
+
+	var tills tillBook = noTills{}
+	n, err := tills.Count()
+	if err != nil {
+		log.Error("count tills", "err", err)
+	}
+	if n == 0 {
+		log.Warn("no tills are registered: every key is refused")
+		fmt.Fprintln(env.Stderr, "returnsdesk serve: no tills are registered: add one with returnsdesk tills add")
+	}
+
+	srv, err := server.New(server.Config{Store: st, DataDir: dir, Addr: *listen, Log: log, Now: env.Now,
+		Till: tills.Lookup})
+	if err != nil {
+		log.Error("serve", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		return ExitFail
+	}
+	l, err := net.Listen("tcp", *listen)
+	if err != nil {
+		log.Error("listen", "addr", *listen, "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: cannot listen on %s: %v\n", *listen, err)
+		return ExitFail
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+	log.Info("serving", "addr", l.Addr().String(), "tills", n)
+	fmt.Fprintf(env.Stdout, "serving %d tills on %s\n", n, l.Addr())
+
+	code := ExitOK
+	select {
+	case <-ctx.Done():
+		log.Info("stopping: signal")
+	case err := <-served:
+		log.Error("serve", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		code = ExitFail
+	}
+	stopCtx, cancel := context.WithTimeout(context.Background(), serveStopTimeout)
+	defer cancel()
+	if err := srv.Shutdown(stopCtx); err != nil {
+		log.Error("stop", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		code = ExitFail
+	}
+	if err := st.Close(); err != nil {
+		log.Error("close store", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %s\n", look.Say(err, "close the store"))
+		return ExitFail
+	}
+	log.Info("stopped")
+	return code
+}
