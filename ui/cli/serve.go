@@ -40,24 +40,33 @@ SIGTERM or SIGINT stops the server within 5 seconds: every session is told
 "the back office is stopping the server: your case is saved" and ended, and
 the store is closed cleanly.
 
-Not yet: registering tills (returnsdesk tills add, being built); until then
-no till is registered and every key is refused.`
+A till is an SSH public key with a name, added with returnsdesk tills add
+NAME --key FILE.pub: only a registered till's key logs in; the till's name
+is the terminal on every event it writes, and its printer prints its acts.`
 
 // serveStopTimeout bounds how long the server waits for its sessions to end
 // once asked to stop; the store closes after, within the 5 s promised.
 const serveStopTimeout = 4 * time.Second
 
-// tillBook is the registered tills the server lets in.
-type tillBook interface {
-	Lookup(fingerprintSHA256 string) (server.Till, bool, error)
-	Count() (int, error)
+// storeTills are the tills the store keeps (returnsdesk tills add), as the
+// server looks them up on every connection: a till added or removed while
+// the server runs takes effect at the next connection.
+type storeTills struct{ st *store.Store }
+
+// Lookup is the till whose key has the fingerprint.
+func (t storeTills) Lookup(fingerprint string) (server.Till, bool, error) {
+	till, ok, err := t.st.TillByKey(fingerprint)
+	if err != nil || !ok {
+		return server.Till{}, false, err
+	}
+	return server.Till{Name: till.Name, Printer: till.Printer}, true, nil
 }
 
-// noTills is the till book until the store keeps one: it knows no till.
-type noTills struct{}
-
-func (noTills) Lookup(string) (server.Till, bool, error) { return server.Till{}, false, nil }
-func (noTills) Count() (int, error)                      { return 0, nil }
+// Count is how many tills the store keeps.
+func (t storeTills) Count() (int, error) {
+	tills, err := t.st.Tills()
+	return len(tills), err
+}
 
 // runServe opens the store, serves the kiosk over SSH until SIGTERM or
 // SIGINT, then ends every session and closes the store.
@@ -96,7 +105,7 @@ func runServe(env Env, args []string) int {
 	}
 	defer st.Close()
 
-	var tills tillBook = noTills{}
+	tills := storeTills{st}
 	n, err := tills.Count()
 	if err != nil {
 		log.Error("count tills", "err", err)

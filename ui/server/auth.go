@@ -51,6 +51,7 @@ func (s *Server) tillOf(sess ssh.Session) (Till, string) {
 		s.cfg.Log.Warn("ssh: session refused: no till has the key", "fingerprint", fp)
 		return Till{}, msgUnknownTill
 	}
+	till.Key = fp
 	return till, ""
 }
 

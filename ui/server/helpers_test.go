@@ -39,7 +39,8 @@ type rig struct {
 	srv   *Server
 	addr  string
 	keys  map[string]gossh.Signer // by till name
-	tills map[string]Till         // by key fingerprint
+	tills map[string]Till         // by key fingerprint, under mu
+	mu    *sync.Mutex
 	serve chan error
 }
 
@@ -63,10 +64,10 @@ func newRig(t *testing.T, maxSessions int) *rig {
 		r.keys[name] = signer
 		r.tills[gossh.FingerprintSHA256(signer.PublicKey())] = Till{Name: name}
 	}
-	var mu sync.Mutex // the lookup is called from many connections at once
+	r.mu = new(sync.Mutex) // the lookup is called from many connections at once
 	lookup := func(fp string) (Till, bool, error) {
-		mu.Lock()
-		defer mu.Unlock()
+		r.mu.Lock()
+		defer r.mu.Unlock()
 		till, ok := r.tills[fp]
 		return till, ok, nil
 	}

@@ -66,6 +66,9 @@ type Config struct {
 type Till struct {
 	Name    string
 	Printer string
+	// Key is the SHA256 fingerprint of the key the session authenticated
+	// with; the server fills it in.
+	Key string
 }
 
 // Server serves the kiosk over SSH. Make one with New.
@@ -73,6 +76,8 @@ type Server struct {
 	cfg  Config
 	ssh  *ssh.Server
 	live *registry
+
+	quit chan struct{} // closed by Shutdown: the watch of the tills stops
 
 	mu        sync.Mutex
 	stopped   bool           // Shutdown has begun
@@ -101,7 +106,7 @@ func New(cfg Config) (*Server, error) {
 	if err := os.MkdirAll(filepath.Dir(keyFile), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot create the host key's folder: %w", err)
 	}
-	s := &Server{cfg: cfg, live: newRegistry(cfg.MaxSessions)}
+	s := &Server{cfg: cfg, live: newRegistry(cfg.MaxSessions), quit: make(chan struct{})}
 	srv, err := wish.NewServer(
 		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(keyFile),
@@ -115,6 +120,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	srv.SubsystemHandlers = nil // no sftp, nor any other subsystem
 	s.ssh = srv
+	go s.watchTills()
 	return s, nil
 }
 
@@ -173,6 +179,9 @@ func (s *Server) Serve(l net.Listener) error {
 // store stays open: the caller closes it after.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.mu.Lock()
+	if !s.stopped {
+		close(s.quit)
+	}
 	s.stopped = true
 	for _, l := range s.listeners {
 		_ = l.Close()

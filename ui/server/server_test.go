@@ -14,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
 )
 
@@ -268,4 +269,22 @@ func TestProfileFromTERM(t *testing.T) {
 
 func profileName(p termenv.Profile) string {
 	return [...]string{"TrueColor", "ANSI256", "ANSI", "Ascii"}[p]
+}
+
+// TestARemovedTillsSessionEndsAtOnce: the back office removes a till while
+// it is connected; at the store's next write its session is told and ends,
+// and its key logs in no more.
+func TestARemovedTillsSessionEndsAtOnce(t *testing.T) {
+	r := newRig(t, 0)
+	tl := r.connect("till1")
+	tl.waitFor(0, "Log in")
+	r.mu.Lock()
+	delete(r.tills, gossh.FingerprintSHA256(r.keys["till1"].PublicKey()))
+	r.mu.Unlock()
+	must(t, r.st.AddStaff("Ivan", flow.RoleCashier, "1111", "Olena")) // any write: as tills remove makes one
+	tl.waitFor(0, "The back office removed this till")
+	tl.ended()
+	if _, err := r.dial("till1", gossh.PublicKeys(r.keys["till1"])); err == nil {
+		t.Fatal("a removed till's key still logs in")
+	}
 }

@@ -20,6 +20,7 @@ const (
 	msgTakeover = "This till opened a new session: this one ends. Your case is saved as a draft."
 	msgFull     = "The back office serves %d sessions already, its most: try again in a moment, or ask the back office."
 	msgNotNow   = "The back office is stopping the server: try again once it is back."
+	msgRemoved  = "The back office removed this till: this session ends. Your case is saved as a draft."
 )
 
 // closeGrace is how long a kiosk told to close (ui.CloseMsg) has before it
@@ -121,6 +122,19 @@ func (r *registry) close(ls *liveSession) {
 	r.wg.Done()
 }
 
+// each calls fn with every live session.
+func (r *registry) each(fn func(*liveSession)) {
+	r.mu.Lock()
+	all := make([]*liveSession, 0, len(r.byTill))
+	for _, ls := range r.byTill {
+		all = append(all, ls)
+	}
+	r.mu.Unlock()
+	for _, ls := range all {
+		fn(ls)
+	}
+}
+
 // stop refuses new sessions and ends every live one, telling it why.
 func (r *registry) stop(why string) {
 	r.mu.Lock()
@@ -180,6 +194,9 @@ func (s *Server) tillSession(next ssh.Handler) ssh.Handler {
 			"remote", sess.RemoteAddr().String())
 		sess.Context().SetValue(sessionKey{}, ls)
 		next(sess)
+		if ls.reason() != msgTakeover { // a session that took over keeps the till's case open
+			s.cfg.Store.At(till.Name).Release()
+		}
 		s.cfg.Log.Info("ssh: session ended", "till", till.Name, "why", ls.reason())
 	}
 }
