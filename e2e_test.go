@@ -101,7 +101,14 @@ func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''
 func startTerm(t *testing.T, env []string, args ...string) *term {
 	t.Helper()
 	needTmux(t)
-	bin := binary(t)
+	return startProgram(t, env, binary(t), args...)
+}
+
+// startProgram runs prog with args in a new 80x24 tmux session, as
+// startTerm runs the binary: ssh, for a till of a served store.
+func startProgram(t *testing.T, env []string, bin string, args ...string) *term {
+	t.Helper()
+	needTmux(t)
 	dir := t.TempDir()
 	tm := &term{t: t, socket: fmt.Sprintf("rd-e2e-%d-%d", os.Getpid(), sessions.Add(1)), name: "kiosk",
 		pidFile: filepath.Join(dir, "pid")}

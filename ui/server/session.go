@@ -220,7 +220,10 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Print:    tillPrinter(ls.till),
 		Renderer: sessionRenderer(sess, pty.Term),
 	})
-	opts := append(ui.ProgramOptions(), tea.WithInput(sess), tea.WithOutput(sess))
+	// no signal handler: the process's SIGTERM is the server's to handle, and
+	// a program of every session sending itself a quit after its loop ended
+	// would hold its shutdown (and the server's) for good
+	opts := append(ui.ProgramOptions(), tea.WithInput(sess), tea.WithOutput(sess), tea.WithoutSignalHandler())
 	p := tea.NewProgram(m, opts...)
 	if !ls.attach(p) {
 		return nil // ended before it started: sayWhyItEnded tells why
