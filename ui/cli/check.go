@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"example.com/returnsdesk/store"
 )
@@ -40,6 +42,31 @@ func (a *anchorFlags) Set(s string) error {
 	return nil
 }
 
+// checkStore checks the store file at path (as the command line names it):
+// the store this process holds, when it runs the command for a client of its
+// admin socket and path is that store's file, as it is inside the process
+// (one transaction: store.Store.Check); else the file. When another process
+// holds the file and answers on the admin socket beside it, the check runs
+// there (the error is then one ranElsewhere reports).
+func checkStore(env Env, path string, opts store.CheckOptions) (store.Report, error) {
+	file := env.path(path)
+	if env.Store != nil && sameFile(file, env.Store.Path()) {
+		return env.Store.Check(opts)
+	}
+	rep, err := store.CheckFile(file, opts)
+	return rep, env.forwardIfLocked(err, filepath.Dir(file))
+}
+
+// sameFile reports whether a and b name the same file.
+func sameFile(a, b string) bool {
+	x, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.Stat(b)
+	return err == nil && os.SameFile(x, y)
+}
+
 // runCheck checks the store file, or the file named, and prints what held
 // or the problems found.
 func runCheck(env Env, args []string) int {
@@ -58,7 +85,10 @@ func runCheck(env Env, args []string) int {
 	if path == "" {
 		path = storeFile(dataDir(env, *data))
 	}
-	rep, err := store.CheckFile(path, store.CheckOptions{Anchors: anchors})
+	rep, err := checkStore(env, path, store.CheckOptions{Anchors: anchors})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
 	if err != nil {
 		var ce *store.CheckError
 		if errors.As(err, &ce) {

@@ -82,7 +82,10 @@ func runExport(env Env, args []string) int {
 	if a == nil {
 		return code
 	}
-	s, err := store.Open(storeFile(a.dir), store.Options{ReadOnly: true})
+	s, closeStore, err := openStore(env, a.dir, store.Options{ReadOnly: true})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: %s: %v\n", storeFile(a.dir), err)
 		if errors.Is(err, store.ErrLocked) {
@@ -91,7 +94,7 @@ func runExport(env Env, args []string) int {
 		}
 		return ExitFail
 	}
-	defer s.Close()
+	defer closeStore()
 	today := s.Today(env.Now())
 	if a.req.Day.IsZero() {
 		a.req.Day = today
@@ -114,7 +117,7 @@ func writeExport(env Env, a *exportArgs, res export.Result) int {
 		}
 		return ExitOK
 	}
-	if err := export.WriteFile(a.out, res.Data); err != nil {
+	if err := export.WriteFile(env.path(a.out), res.Data); err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: cannot write %s: %v\n", a.out, err)
 		return ExitFail
 	}

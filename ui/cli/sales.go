@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,22 +41,25 @@ func runSalesImport(env Env, args []string) int {
 	}
 	file := fs.Arg(0)
 	dir := dataDir(env, *data)
-	f, err := os.Open(file)
+	f, err := os.Open(env.path(file))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", env.asGiven(err, file))
 		return ExitUsage
 	}
 	defer f.Close()
-	if _, err := os.Stat(storeFile(dir)); err != nil {
+	st, closeStore, err := openStore(env, dir, store.Options{})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
+	if errors.Is(err, store.ErrNoStore) {
 		fmt.Fprintf(env.Stderr, "returnsdesk sales import: there is no store in %s: run the kiosk there first\n", dir)
 		return ExitFail
 	}
-	st, err := store.Open(storeFile(dir), store.Options{})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
 		return ExitFail
 	}
-	defer st.Close()
+	defer closeStore()
 	now := env.Now()
 	sales, err := store.ParseSalesCSV(f, st.Today(now))
 	if err != nil {
