@@ -125,6 +125,7 @@ func (w frameWriter) Write(p []byte) (int, error) {
 type adminServer struct {
 	st       *store.Store
 	log      *slog.Logger
+	now      func() time.Time
 	l        *net.UnixListener
 	wg       sync.WaitGroup
 	mu       sync.Mutex
@@ -145,6 +146,12 @@ type adminServer struct {
 // removes its file and waits for the commands under way to finish: call it
 // before closing st. log may be nil.
 func ServeAdmin(ctx context.Context, dir string, st *store.Store, log *slog.Logger) (stop func(), err error) {
+	return serveAdmin(ctx, dir, st, log, time.Now)
+}
+
+// serveAdmin is ServeAdmin with the clock the commands run with (this
+// process's, not the client's: the audit trail's times are the holder's).
+func serveAdmin(ctx context.Context, dir string, st *store.Store, log *slog.Logger, now func() time.Time) (func(), error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -170,7 +177,7 @@ func ServeAdmin(ctx context.Context, dir string, st *store.Store, log *slog.Logg
 		_ = l.Close()
 		return nil, fmt.Errorf("the admin socket: %w", err)
 	}
-	s := &adminServer{st: st, log: log, l: l, conns: map[net.Conn]bool{}, done: make(chan struct{})}
+	s := &adminServer{st: st, log: log, now: now, l: l, conns: map[net.Conn]bool{}, done: make(chan struct{})}
 	s.wg.Add(1)
 	go s.accept()
 	go func() {
@@ -307,7 +314,7 @@ func (s *adminServer) serve(c *net.UnixConn) {
 		Stdin:  stdin,
 		Stdout: frameWriter{mu: &mu, conn: c, kind: frameStdout},
 		Stderr: frameWriter{mu: &mu, conn: c, kind: frameStderr},
-		Now:    time.Now,
+		Now:    s.now,
 		Getenv: func(k string) string { return req.Env[k] },
 		Dir:    req.Dir,
 	}

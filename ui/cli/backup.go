@@ -16,7 +16,8 @@ its check is not kept, and never replaces an earlier backup.
 
 The passport key (DIR/passport.key) is deliberately not in the backup: keep
 a copy of it apart, or repeat returns cannot be matched after a restore.
-The kiosk holds the store file while it runs: stop it first.`
+While the kiosk holds the store file, the backup is taken inside it, through
+DATA/admin.sock (the owner's only): a hot copy of the store as it runs.`
 
 // runBackup copies the store to a backup and checks the copy.
 func runBackup(env Env, args []string) int {

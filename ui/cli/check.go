@@ -25,8 +25,9 @@ A damaged or foreign file is a plain error, never a crash.
 
 Exit 0 when everything checks, with what was checked and the chain's head;
 exit 1 with the problems found (the first broken link of the chain first);
-exit 2 for bad arguments. The kiosk holds the file while it runs: stop it
-first, or check a backup.`
+exit 2 for bad arguments. While the kiosk holds the file, the check runs
+inside it, through DATA/admin.sock (the owner's only), on the store as the
+kiosk has it open, in one transaction (saves wait for it).`
 
 // anchorFlags collects --anchor values.
 type anchorFlags []store.Anchor

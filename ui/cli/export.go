@@ -25,8 +25,9 @@ them (e on the day's table). Passports appear masked only: type and last 4.
   -o FILE             write to FILE (replaced whole) instead of standard output
 
 Money is written as 19999.00 with a currency column; times in RFC 3339 in the
-store's time zone. The command opens the store read-only; the kiosk holds the
-store file while it runs: export from the desk there, or stop it first.
+store's time zone. The command opens the store read-only; while the kiosk
+holds the store file, the export runs inside it, through DATA/admin.sock (the
+owner's only).
 
 CSV columns: ` + "{{columns}}"
 

@@ -22,7 +22,8 @@ cash, condition (new, used) to new; market is eu, us or asia;
 warranty_contract is yes or no. A receipt line imported again is replaced.
 
 A bad row is reported with its line number and nothing from the file is
-imported. The kiosk holds the store file while it runs: stop it first.
+imported. While the kiosk holds the store file, the import runs inside it,
+through DATA/admin.sock (the owner's only).
 
   --data DIR   the data folder (default $RETURNSDESK_DATA, else
                $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`

@@ -10,8 +10,8 @@ import (
 )
 
 const settingsHelp = `Shows the store's settings, or changes those named. Every change is
-recorded on the audit trail. The kiosk holds the store file while it runs:
-stop it first.
+recorded on the audit trail. While the kiosk holds the store file, the
+command runs inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR            the data folder (as for the kiosk)
   --store-name NAME     the store's name, printed on every act

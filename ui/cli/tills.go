@@ -16,8 +16,8 @@ import (
 
 const tillsAddHelp = `Adds a checkout till: the SSH public key its terminal will log in with,
 under the till's name, which every audit event written from it records as
-its terminal. The addition is on the audit trail. The kiosk holds the store
-file while it runs: stop it first.
+its terminal. The addition is on the audit trail. While the kiosk holds the
+store file, the command runs inside it, through DATA/admin.sock.
 
   NAME            the till's name (1 to 64 characters, one line): till-2
   --key FILE.pub  the till's public key file, one authorized_keys line
@@ -36,14 +36,14 @@ store or it cannot be opened.`
 
 const tillsListHelp = `Lists the tills by name: each one's key type and SHA256 fingerprint (as
 an SSH server logs it: compare it with ssh-keygen -lf FILE.pub), its
-printer command, and when and by whom it was added. The kiosk holds the
-store file while it runs: stop it first.
+printer command, and when and by whom it was added. While the kiosk holds
+the store file, the command runs inside it, through DATA/admin.sock.
 
   --data DIR   the data folder (as for the kiosk)`
 
 const tillsRemoveHelp = `Removes a till: its key logs in no more. The removal is on the audit
-trail; the till's earlier events keep its name. The kiosk holds the store
-file while it runs: stop it first.
+trail; the till's earlier events keep its name. While the kiosk holds the
+store file, the command runs inside it, through DATA/admin.sock.
 
   NAME         the till's name, as tills list shows it
   --data DIR   the data folder (as for the kiosk)
