@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"net"
 	"os"
 	"path/filepath"
@@ -410,5 +411,62 @@ func TestAdminOnlyAdminCommands(t *testing.T) {
 		if !ok || code != ExitUsage || out.Len() != 0 || !strings.Contains(errs.String(), "does not run beside") {
 			t.Errorf("%v: ok %v exit %d %q %q", args, ok, code, out.String(), errs.String())
 		}
+	}
+}
+
+// TestAdminProtocol: the client sends its command line, working directory,
+// environment and standard input, framed, and copies the holder's frames to
+// its streams and exits with the holder's code.
+func TestAdminProtocol(t *testing.T) {
+	t.Parallel()
+	dir, err := os.MkdirTemp("", "rd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = os.RemoveAll(dir) })
+	l, err := net.Listen("unix", filepath.Join(dir, AdminSocket))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	seen := make(chan adminRequest, 1)
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			close(seen)
+			return
+		}
+		defer c.Close()
+		kind, p, err := readFrame(c)
+		var req adminRequest
+		if err != nil || kind != frameRequest || json.Unmarshal(p, &req) != nil {
+			close(seen)
+			return
+		}
+		seen <- req
+		var in []byte
+		for {
+			kind, p, err := readFrame(c)
+			if err != nil || kind == frameStdinEnd {
+				break
+			}
+			in = append(in, p...)
+		}
+		_ = writeFrame(c, frameStdout, append([]byte("got "), in...))
+		_ = writeFrame(c, frameStderr, []byte("a warning\n"))
+		_ = writeFrame(c, frameExit, []byte(`{"code":3}`))
+	}()
+	var out, errs bytes.Buffer
+	input := strings.Repeat("x", 3*chunkSize+5) // more than one frame
+	env := Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errs, Dir: "/somewhere",
+		Getenv: func(k string) string { return map[string]string{"USER": "olena", "PATH": "/bin"}[k] }}
+	code, ok := runInHolder(env, dir, []string{"settings", "--store-name", "X"})
+	if !ok || code != 3 || out.String() != "got "+input || errs.String() != "a warning\n" {
+		t.Errorf("ok %v exit %d, %d bytes out %q", ok, code, out.Len(), errs.String())
+	}
+	req := <-seen
+	if strings.Join(req.Args, " ") != "settings --store-name X" || req.Dir != "/somewhere" ||
+		len(req.Env) != 1 || req.Env["USER"] != "olena" {
+		t.Errorf("the request: %+v", req)
 	}
 }
