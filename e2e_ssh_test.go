@@ -168,4 +168,27 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 
 	// the lead's desk shows the draft saved at till1, without a key
 	lead.waitFor("1 case", "Ivan", "Pixel 9", "draft")
+
+	// the back office's commands while the server holds the store and three
+	// tills are connected: they run inside the server
+	run := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command(bin, args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("returnsdesk %s while serving: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	if out := run("export", "--data", dir); !strings.Contains(out, "Pixel 9") {
+		t.Errorf("export while serving: %s", out)
+	}
+	run("check", "--data", dir)
+	run("backup", "--data", dir, filepath.Join(t.TempDir(), "backup.db"))
+	if out := run("tills", "list", "--data", dir); !strings.Contains(out, "till3") {
+		t.Errorf("tills list while serving: %s", out)
+	}
+	// a till removed while connected is told, and its session ends
+	run("tills", "remove", "till2", "--data", dir)
+	tills["till2"].waitFor("The back office removed this till")
+	cashier.waitFor("[Request]") // the others go on
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"path/filepath"
 
 	"example.com/returnsdesk/store"
 )
@@ -15,7 +16,8 @@ its check is not kept, and never replaces an earlier backup.
 
 The passport key (DIR/passport.key) is deliberately not in the backup: keep
 a copy of it apart, or repeat returns cannot be matched after a restore.
-The kiosk holds the store file while it runs: stop it first.`
+While the kiosk holds the store file, the backup is taken inside it, through
+DATA/admin.sock (the owner's only): a hot copy of the store as it runs.`
 
 // runBackup copies the store to a backup and checks the copy.
 func runBackup(env Env, args []string) int {
@@ -29,19 +31,27 @@ func runBackup(env Env, args []string) int {
 		return ExitUsage
 	}
 	dir := dataDir(env, *data)
-	s, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
+	s, closeStore, err := openStore(env, dir, store.Options{ReadOnly: true})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk backup: %s: %v\n", storeFile(dir), err)
 		return ExitFail
 	}
-	defer s.Close()
-	rep, err := s.Backup(fs.Arg(0))
+	defer closeStore()
+	dest := env.path(fs.Arg(0))
+	rep, err := s.Backup(dest)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk backup: %v\n", err)
 		return ExitFail
 	}
+	written := fs.Arg(0) // as given, or the dated file in the folder given
+	if rep.Path != dest {
+		written = filepath.Join(fs.Arg(0), filepath.Base(rep.Path))
+	}
 	fmt.Fprintf(env.Stdout, "backup written to %s and checked: %d cases, %d events, chain head %d:%s\n",
-		rep.Path, rep.Cases, rep.Events, rep.HeadSeq, rep.HeadHash)
+		written, rep.Cases, rep.Events, rep.HeadSeq, rep.HeadHash)
 	fmt.Fprintf(env.Stdout, "The passport key (%s) is not in the backup: keep a copy of it apart.\n",
 		store.DefaultKeyFile(storeFile(dir)))
 	return ExitOK

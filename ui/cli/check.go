@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"example.com/returnsdesk/store"
 )
@@ -23,8 +25,9 @@ A damaged or foreign file is a plain error, never a crash.
 
 Exit 0 when everything checks, with what was checked and the chain's head;
 exit 1 with the problems found (the first broken link of the chain first);
-exit 2 for bad arguments. The kiosk holds the file while it runs: stop it
-first, or check a backup.`
+exit 2 for bad arguments. While the kiosk holds the file, the check runs
+inside it, through DATA/admin.sock (the owner's only), on the store as the
+kiosk has it open, in one transaction (saves wait for it).`
 
 // anchorFlags collects --anchor values.
 type anchorFlags []store.Anchor
@@ -38,6 +41,31 @@ func (a *anchorFlags) Set(s string) error {
 	}
 	*a = append(*a, x)
 	return nil
+}
+
+// checkStore checks the store file at path (as the command line names it):
+// the store this process holds, when it runs the command for a client of its
+// admin socket and path is that store's file, as it is inside the process
+// (one transaction: store.Store.Check); else the file. When another process
+// holds the file and answers on the admin socket beside it, the check runs
+// there (the error is then one ranElsewhere reports).
+func checkStore(env Env, path string, opts store.CheckOptions) (store.Report, error) {
+	file := env.path(path)
+	if env.Store != nil && sameFile(file, env.Store.Path()) {
+		return env.Store.Check(opts)
+	}
+	rep, err := store.CheckFile(file, opts)
+	return rep, env.forwardIfLocked(err, filepath.Dir(file))
+}
+
+// sameFile reports whether a and b name the same file.
+func sameFile(a, b string) bool {
+	x, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	y, err := os.Stat(b)
+	return err == nil && os.SameFile(x, y)
 }
 
 // runCheck checks the store file, or the file named, and prints what held
@@ -58,7 +86,10 @@ func runCheck(env Env, args []string) int {
 	if path == "" {
 		path = storeFile(dataDir(env, *data))
 	}
-	rep, err := store.CheckFile(path, store.CheckOptions{Anchors: anchors})
+	rep, err := checkStore(env, path, store.CheckOptions{Anchors: anchors})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
 	if err != nil {
 		var ce *store.CheckError
 		if errors.As(err, &ce) {

@@ -25,8 +25,9 @@ them (e on the day's table). Passports appear masked only: type and last 4.
   -o FILE             write to FILE (replaced whole) instead of standard output
 
 Money is written as 19999.00 with a currency column; times in RFC 3339 in the
-store's time zone. The command opens the store read-only; the kiosk holds the
-store file while it runs: export from the desk there, or stop it first.
+store's time zone. The command opens the store read-only; while the kiosk
+holds the store file, the export runs inside it, through DATA/admin.sock (the
+owner's only).
 
 CSV columns: ` + "{{columns}}"
 
@@ -82,7 +83,10 @@ func runExport(env Env, args []string) int {
 	if a == nil {
 		return code
 	}
-	s, err := store.Open(storeFile(a.dir), store.Options{ReadOnly: true})
+	s, closeStore, err := openStore(env, a.dir, store.Options{ReadOnly: true})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: %s: %v\n", storeFile(a.dir), err)
 		if errors.Is(err, store.ErrLocked) {
@@ -91,7 +95,7 @@ func runExport(env Env, args []string) int {
 		}
 		return ExitFail
 	}
-	defer s.Close()
+	defer closeStore()
 	today := s.Today(env.Now())
 	if a.req.Day.IsZero() {
 		a.req.Day = today
@@ -114,7 +118,7 @@ func writeExport(env Env, a *exportArgs, res export.Result) int {
 		}
 		return ExitOK
 	}
-	if err := export.WriteFile(a.out, res.Data); err != nil {
+	if err := export.WriteFile(env.path(a.out), res.Data); err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: cannot write %s: %v\n", a.out, err)
 		return ExitFail
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"os"
@@ -66,6 +67,12 @@ func runKiosk(env Env, args []string) int {
 		return ExitFail
 	}
 	defer st.Close()
+	// the admin commands run here while the kiosk holds the store
+	if stop, err := ServeAdmin(context.Background(), dir, st, log); err != nil {
+		log.Warn("no admin socket: the admin commands cannot run while the kiosk holds the store", "err", err)
+	} else {
+		defer stop()
+	}
 
 	m := ui.NewModel(ui.Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
 	if _, err := tea.NewProgram(m, ui.ProgramOptions()...).Run(); err != nil {

@@ -32,6 +32,19 @@ type Env struct {
 	Stderr io.Writer
 	Now    func() time.Time
 	Getenv func(string) string
+	// Store is the store this process holds, when it runs a command for a
+	// client of its admin socket (ServeAdmin): the command works on it, as
+	// openStore gives it, and never opens the file. Nil opens the file.
+	Store *store.Store
+	// Dir is the working directory that relative file names in the
+	// arguments mean: the client's, for a command run for a client of the
+	// admin socket. "" is this process's own.
+	Dir string
+
+	// forward is the command line (from the command's name on) that a
+	// command sends to the admin socket of the process that holds the store,
+	// when it finds the file held: set by Main for the admin commands.
+	forward []string
 }
 
 // OSEnv is the process's own environment.
@@ -46,6 +59,9 @@ type command struct {
 	usage   string // the argument line after the name
 	help    string // what it does, shown by --help
 	run     func(env Env, args []string) int
+	// admin commands may run inside the process that holds the store, sent
+	// over its admin socket (see admin.go)
+	admin bool
 }
 
 // commands is every subcommand, in the order help lists them.
@@ -67,23 +83,23 @@ func init() {
 			help: "Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key.",
 			run:  runPolicyCheck},
 		{name: "settings", usage: "[--data DIR] [--store-name NAME] [--policy NAME|FILE] [--time-zone ZONE] [--print-command CMD] [--idle-minutes N]",
-			summary: "show or change the store's settings", help: settingsHelp, run: runSettings},
+			summary: "show or change the store's settings", help: settingsHelp, run: runSettings, admin: true},
 		{name: "sales import", usage: "[--data DIR] FILE.csv", summary: "import sales from the point of sale",
-			help: salesImportHelp, run: runSalesImport},
+			help: salesImportHelp, run: runSalesImport, admin: true},
 		{name: "tills add", usage: "NAME --key FILE.pub [--printer CMD] [--data DIR] [--by NAME]",
-			summary: "add a checkout till: its name and SSH public key", help: tillsAddHelp, run: runTillsAdd},
+			summary: "add a checkout till: its name and SSH public key", help: tillsAddHelp, run: runTillsAdd, admin: true},
 		{name: "tills list", usage: "[--data DIR]", summary: "list the tills and their keys",
-			help: tillsListHelp, run: runTillsList},
+			help: tillsListHelp, run: runTillsList, admin: true},
 		{name: "tills remove", usage: "NAME [--data DIR] [--by NAME]", summary: "remove a till: its key logs in no more",
-			help: tillsRemoveHelp, run: runTillsRemove},
+			help: tillsRemoveHelp, run: runTillsRemove, admin: true},
 		{name: "check", usage: "[--data DIR] [--anchor SEQ:HASH] [FILE]",
-			summary: "check the store: structure, audit chain, indexes", help: checkHelp, run: runCheck},
+			summary: "check the store: structure, audit chain, indexes", help: checkHelp, run: runCheck, admin: true},
 		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: "copy the store to a checked backup",
-			help: backupHelp, run: runBackup},
+			help: backupHelp, run: runBackup, admin: true},
 		{name: "serve", usage: "[--data DIR] [--listen ADDR]",
 			summary: "serve the kiosk to the store's tills over SSH", help: serveHelp, run: runServe},
 		{name: "export", usage: "[--day YYYY-MM-DD] [--format csv|json] [--summary] [--data DIR] [-o FILE]",
-			summary: "export a day's returns (or its summary) as CSV or JSON", help: exportHelpText, run: runExport},
+			summary: "export a day's returns (or its summary) as CSV or JSON", help: exportHelpText, run: runExport, admin: true},
 	}
 }
 
@@ -97,15 +113,7 @@ func Main(env Env, args []string) int {
 		usage(env.Stdout)
 		return ExitOK
 	}
-	// the longest command name that the arguments start with
-	var found *command
-	n := 0
-	for i := range commands {
-		words := strings.Fields(commands[i].name)
-		if len(words) <= len(args) && len(words) > n && strings.Join(args[:len(words)], " ") == commands[i].name {
-			found, n = &commands[i], len(words)
-		}
-	}
+	found, n := findCommand(args)
 	if found == nil {
 		group := false
 		for _, c := range commands {
@@ -131,7 +139,24 @@ func Main(env Env, args []string) int {
 			return ExitOK
 		}
 	}
+	if found.admin && env.Store == nil {
+		env.forward = args
+	}
 	return found.run(env, rest)
+}
+
+// findCommand is the command with the longest name that args start with,
+// and the number of its words; nil when there is none.
+func findCommand(args []string) (*command, int) {
+	var found *command
+	n := 0
+	for i := range commands {
+		words := strings.Fields(commands[i].name)
+		if len(words) <= len(args) && len(words) > n && strings.Join(args[:len(words)], " ") == commands[i].name {
+			found, n = &commands[i], len(words)
+		}
+	}
+	return found, n
 }
 
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
@@ -210,3 +235,90 @@ func dataDir(env Env, data string) string {
 
 // storeFile is the store file in a data directory.
 func storeFile(dir string) string { return filepath.Join(dir, store.FileName) }
+
+// path is a file name from the command line as this process opens it:
+// relative to env.Dir when that is set.
+func (env Env) path(name string) string {
+	if env.Dir == "" || name == "" || filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(env.Dir, name)
+}
+
+// asGiven puts back the file name as the command line gave it into an error
+// about the file that env.path made of it, so that a message reads the same
+// in the process that holds the store as in the client.
+func (env Env) asGiven(err error, name string) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) && pe.Path == env.path(name) {
+		pe.Path = name
+	}
+	return err
+}
+
+// openStore opens the store in dir for a command, the one way every command
+// opens it: the store this process holds when it runs the command for a
+// client of its admin socket (env.Store, and a close that does nothing),
+// else the file, as store.Open opens it with opts. Unless opts is ReadOnly,
+// a folder without a store file is store.ErrNoStore: no command but the
+// kiosk and init creates a store.
+//
+// When another process holds the file (store.ErrLocked) and answers on its
+// admin socket, the command runs there instead and its output is copied
+// here: the error is then one ranElsewhere reports, with the exit code.
+func openStore(env Env, dir string, opts store.Options) (*store.Store, func(), error) {
+	if env.Store != nil {
+		return env.Store, func() {}, nil
+	}
+	if !opts.ReadOnly {
+		if _, err := os.Stat(storeFile(dir)); err != nil {
+			return nil, nil, store.ErrNoStore
+		}
+	}
+	// a process that holds the store answers on its socket: ask it first, so
+	// a command does not wait out the store's lock timeout
+	if env.forward != nil {
+		if _, err := os.Stat(filepath.Join(dir, AdminSocket)); err == nil {
+			if code, ok := runInHolder(env, dir, env.forward); ok {
+				return nil, nil, &forwarded{code: code}
+			}
+		}
+	}
+	st, err := store.Open(storeFile(dir), opts)
+	if err != nil {
+		return nil, nil, env.forwardIfLocked(err, dir)
+	}
+	return st, func() { _ = st.Close() }, nil
+}
+
+// forwardIfLocked runs the command in the process that holds the store in
+// dir, when err says another process holds it and that process answers on
+// its admin socket: it returns a *forwarded error with the exit code. Any
+// other case returns err as it is.
+func (env Env) forwardIfLocked(err error, dir string) error {
+	if env.forward == nil || env.Store != nil || !errors.Is(err, store.ErrLocked) {
+		return err
+	}
+	if code, ok := runInHolder(env, dir, env.forward); ok {
+		return &forwarded{code: code}
+	}
+	return err
+}
+
+// forwarded is an openStore error: the command ran in the process that
+// holds the store, which gave this exit code; its output is already copied.
+type forwarded struct{ code int }
+
+func (f *forwarded) Error() string {
+	return fmt.Sprintf("ran in the process that holds the store: exit %d", f.code)
+}
+
+// ranElsewhere reports whether an openStore error is a command that ran in
+// the process that holds the store, and its exit code.
+func ranElsewhere(err error) (int, bool) {
+	var f *forwarded
+	if errors.As(err, &f) {
+		return f.code, true
+	}
+	return 0, false
+}

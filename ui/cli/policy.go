@@ -66,6 +66,11 @@ func runPolicyCheck(env Env, args []string) int {
 // path of a store's own file, with its text (what the store keeps in its
 // settings).
 func loadPolicy(nameOrFile string) (*flow.Policy, string, error) {
+	return loadPolicyIn(Env{}, nameOrFile)
+}
+
+// loadPolicyIn is loadPolicy with a file's name relative to env.Dir.
+func loadPolicyIn(env Env, nameOrFile string) (*flow.Policy, string, error) {
 	if slices.Contains(flow.Builtins, nameOrFile) {
 		text, err := flow.BuiltinFile(nameOrFile)
 		if err != nil {
@@ -74,8 +79,9 @@ func loadPolicy(nameOrFile string) (*flow.Policy, string, error) {
 		p, err := flow.Builtin(nameOrFile)
 		return p, string(text), err
 	}
-	data, err := os.ReadFile(nameOrFile)
+	data, err := os.ReadFile(env.path(nameOrFile))
 	if err != nil {
+		err = env.asGiven(err, nameOrFile)
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {
 			return nil, "", fmt.Errorf("%q is not a built-in policy (%s) nor a file", nameOrFile, strings.Join(flow.Builtins, ", "))
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +22,8 @@ cash, condition (new, used) to new; market is eu, us or asia;
 warranty_contract is yes or no. A receipt line imported again is replaced.
 
 A bad row is reported with its line number and nothing from the file is
-imported. The kiosk holds the store file while it runs: stop it first.
+imported. While the kiosk holds the store file, the import runs inside it,
+through DATA/admin.sock (the owner's only).
 
   --data DIR   the data folder (default $RETURNSDESK_DATA, else
                $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`
@@ -40,22 +42,25 @@ func runSalesImport(env Env, args []string) int {
 	}
 	file := fs.Arg(0)
 	dir := dataDir(env, *data)
-	f, err := os.Open(file)
+	f, err := os.Open(env.path(file))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", env.asGiven(err, file))
 		return ExitUsage
 	}
 	defer f.Close()
-	if _, err := os.Stat(storeFile(dir)); err != nil {
+	st, closeStore, err := openStore(env, dir, store.Options{})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
+	if errors.Is(err, store.ErrNoStore) {
 		fmt.Fprintf(env.Stderr, "returnsdesk sales import: there is no store in %s: run the kiosk there first\n", dir)
 		return ExitFail
 	}
-	st, err := store.Open(storeFile(dir), store.Options{})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
 		return ExitFail
 	}
-	defer st.Close()
+	defer closeStore()
 	now := env.Now()
 	sales, err := store.ParseSalesCSV(f, st.Today(now))
 	if err != nil {

@@ -104,6 +104,13 @@ func runServe(env Env, args []string) int {
 		return ExitFail
 	}
 	defer st.Close()
+	// the back office's commands (export, backup, tills...) run in here while
+	// the server holds the store; the socket stops before the store closes
+	if stopAdmin, err := ServeAdmin(context.Background(), dir, st, log); err != nil {
+		log.Warn("no admin socket: the commands cannot run beside the server", "err", err)
+	} else {
+		defer stopAdmin()
+	}
 
 	tills := storeTills{st}
 	n, err := tills.Count()

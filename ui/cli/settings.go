@@ -1,17 +1,17 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
-	"os"
 
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
 const settingsHelp = `Shows the store's settings, or changes those named. Every change is
-recorded on the audit trail. The kiosk holds the store file while it runs:
-stop it first.
+recorded on the audit trail. While the kiosk holds the store file, the
+command runs inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR            the data folder (as for the kiosk)
   --store-name NAME     the store's name, printed on every act
@@ -62,7 +62,7 @@ func (f settingsFlags) changes() bool {
 }
 
 // apply writes the settings the command line names into set.
-func (f settingsFlags) apply(set *store.Settings) error {
+func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	if *f.name != "" {
 		set.StoreName = *f.name
 	}
@@ -76,7 +76,7 @@ func (f settingsFlags) apply(set *store.Settings) error {
 		set.IdleMinutes = *f.idle
 	}
 	if *f.policy != "" {
-		p, text, err := loadPolicy(*f.policy)
+		p, text, err := loadPolicyIn(env, *f.policy)
 		if err != nil {
 			return fmt.Errorf("policy: %w", err)
 		}
@@ -97,23 +97,26 @@ func runSettings(env Env, args []string) int {
 		return ExitUsage
 	}
 	dir := dataDir(env, *f.data)
-	if _, err := os.Stat(storeFile(dir)); err != nil {
+	st, closeStore, err := openStore(env, dir, store.Options{})
+	if code, ok := ranElsewhere(err); ok {
+		return code
+	}
+	if errors.Is(err, store.ErrNoStore) {
 		fmt.Fprintf(env.Stderr, "returnsdesk settings: there is no store in %s: run the kiosk there first\n", dir)
 		return ExitFail
 	}
-	st, err := store.Open(storeFile(dir), store.Options{})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
 		return ExitFail
 	}
-	defer st.Close()
+	defer closeStore()
 	set, err := st.Settings()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
 		return ExitFail
 	}
 	if f.changes() {
-		if err := f.apply(&set); err != nil {
+		if err := f.apply(env, &set); err != nil {
 			fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
 			return ExitUsage
 		}

@@ -16,8 +16,8 @@ import (
 
 const tillsAddHelp = `Adds a checkout till: the SSH public key its terminal will log in with,
 under the till's name, which every audit event written from it records as
-its terminal. The addition is on the audit trail. The kiosk holds the store
-file while it runs: stop it first.
+its terminal. The addition is on the audit trail. While the kiosk holds the
+store file, the command runs inside it, through DATA/admin.sock.
 
   NAME            the till's name (1 to 64 characters, one line): till-2
   --key FILE.pub  the till's public key file, one authorized_keys line
@@ -36,14 +36,14 @@ store or it cannot be opened.`
 
 const tillsListHelp = `Lists the tills by name: each one's key type and SHA256 fingerprint (as
 an SSH server logs it: compare it with ssh-keygen -lf FILE.pub), its
-printer command, and when and by whom it was added. The kiosk holds the
-store file while it runs: stop it first.
+printer command, and when and by whom it was added. While the kiosk holds
+the store file, the command runs inside it, through DATA/admin.sock.
 
   --data DIR   the data folder (as for the kiosk)`
 
 const tillsRemoveHelp = `Removes a till: its key logs in no more. The removal is on the audit
-trail; the till's earlier events keep its name. The kiosk holds the store
-file while it runs: stop it first.
+trail; the till's earlier events keep its name. While the kiosk holds the
+store file, the command runs inside it, through DATA/admin.sock.
 
   NAME         the till's name, as tills list shows it
   --data DIR   the data folder (as for the kiosk)
@@ -87,29 +87,34 @@ func tillName(rest []string, cmd string) (string, string) {
 	return flow.StaffName(rest[0]), ""
 }
 
-// openTillStore opens the store in dir for a tills command, saying why not
-// (no store there, or the kiosk holds it).
-func openTillStore(env Env, cmd, dir string) (*store.Store, bool) {
-	if _, err := os.Stat(storeFile(dir)); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: there is no store in %s: run the kiosk there first\n", cmd, dir)
-		return nil, false
+// openTillStore opens the store in dir for a tills command (openStore),
+// saying why not (no store there, or the kiosk holds it). When the command
+// ran in the process that holds the store instead, it returns no store and
+// that run's exit code.
+func openTillStore(env Env, cmd, dir string) (*store.Store, func(), int) {
+	st, closeStore, err := openStore(env, dir, store.Options{})
+	if code, ok := ranElsewhere(err); ok {
+		return nil, nil, code
 	}
-	st, err := store.Open(storeFile(dir), store.Options{})
+	if errors.Is(err, store.ErrNoStore) {
+		fmt.Fprintf(env.Stderr, "returnsdesk %s: there is no store in %s: run the kiosk there first\n", cmd, dir)
+		return nil, nil, ExitFail
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
-		return nil, false
+		return nil, nil, ExitFail
 	}
-	return st, true
+	return st, closeStore, ExitOK
 }
 
 // readTillKey reads and checks a till's key file: its text and its key's
 // fingerprint, or what is wrong with it (the words to print), naming the
 // flag and the file.
-func readTillKey(file string) (text, fingerprint, bad string) {
+func readTillKey(env Env, file string) (text, fingerprint, bad string) {
 	if file == "" {
 		return "", "", "--key: give the till's public key file (--key FILE.pub)"
 	}
-	data, err := os.ReadFile(file)
+	data, err := os.ReadFile(env.path(file))
 	if err != nil {
 		var pe *os.PathError
 		if errors.As(err, &pe) {
@@ -139,17 +144,17 @@ func runTillsAdd(env Env, args []string) int {
 	name, bad := tillName(rest, cmd+" NAME --key FILE.pub")
 	var key, fingerprint string
 	if bad == "" {
-		key, fingerprint, bad = readTillKey(*keyFile)
+		key, fingerprint, bad = readTillKey(env, *keyFile)
 	}
 	if bad != "" {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
 		return ExitUsage
 	}
-	st, ok := openTillStore(env, cmd, dataDir(env, *data))
-	if !ok {
-		return ExitFail
+	st, closeStore, code := openTillStore(env, cmd, dataDir(env, *data))
+	if st == nil {
+		return code
 	}
-	defer st.Close()
+	defer closeStore()
 	if *by == "" {
 		*by = tillsBy
 	}
@@ -190,11 +195,11 @@ func runTillsList(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: unexpected argument %q\n", cmd, fs.Arg(0))
 		return ExitUsage
 	}
-	st, ok := openTillStore(env, cmd, dataDir(env, *data))
-	if !ok {
-		return ExitFail
+	st, closeStore, code := openTillStore(env, cmd, dataDir(env, *data))
+	if st == nil {
+		return code
 	}
-	defer st.Close()
+	defer closeStore()
 	tills, err := st.Tills()
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
@@ -229,11 +234,11 @@ func runTillsRemove(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
 		return ExitUsage
 	}
-	st, ok := openTillStore(env, cmd, dataDir(env, *data))
-	if !ok {
-		return ExitFail
+	st, closeStore, code := openTillStore(env, cmd, dataDir(env, *data))
+	if st == nil {
+		return code
 	}
-	defer st.Close()
+	defer closeStore()
 	if *by == "" {
 		*by = tillsBy
 	}
