@@ -67,7 +67,7 @@ func (m *Model) writeActCmd() tea.Cmd {
 	c := *m.c
 	text := renderAct(m.settings, &c, m.policy, m.d.Now().In(m.loc))
 	dir := filepath.Join(m.d.DataDir, "acts")
-	printCmd := m.settings.PrintCommand
+	printCmd := m.printCommand()
 	print := m.d.Print
 	if print == nil {
 		print = runPrint
@@ -86,6 +86,15 @@ func (m *Model) writeActCmd() tea.Cmd {
 		}
 		return msg
 	}
+}
+
+// printCommand is the command that prints this terminal's acts: its own
+// (a till's printer), else the store's.
+func (m *Model) printCommand() string {
+	if m.d.PrintCommand != "" {
+		return m.d.PrintCommand
+	}
+	return m.settings.PrintCommand
 }
 
 // runPrint runs the print command with the act file as its last argument.
@@ -112,13 +121,13 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	}
 	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: msg.file}
 	switch {
-	case m.settings.PrintCommand == "":
+	case m.printCommand() == "":
 		m.act.printed = "No print command is set: print the file by hand."
 	case msg.printErr != nil:
 		m.d.Log.Error("print", "err", msg.printErr)
 		m.act.printed = "! printing failed: " + look.Say(msg.printErr, "print the act") + ": print the file by hand."
 	default:
-		m.act.printed = "Sent to the printer (" + m.settings.PrintCommand + ")."
+		m.act.printed = "Sent to the printer (" + m.printCommand() + ")."
 	}
 	m.view = viewAct
 	switch m.c.Status {

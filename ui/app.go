@@ -40,8 +40,11 @@ type Deps struct {
 	Log      *slog.Logger
 	Idle     time.Duration // lock the screen after this long without a key; 0 takes the store's setting
 	Terminal string
-	// Print sends an act file to the printer with the store's print command;
-	// nil runs the command.
+	// PrintCommand is this terminal's own print command (a till's printer,
+	// as the server knows it); empty: the store's setting.
+	PrintCommand string
+	// Print sends an act file to the printer with the print command; nil
+	// runs the command.
 	Print func(command, file string) error
 	// Renderer draws to the terminal the kiosk runs on (an SSH session has
 	// its own); nil is the process's own terminal.

@@ -537,3 +537,33 @@ func TestCloseMsgEndsTheKioskThroughTheQuitFilter(t *testing.T) {
 		t.Fatal("the quit after CloseMsg is held by the filter")
 	}
 }
+
+// TestATillPrintsWithItsOwnPrinter: a till's own print command (the
+// server's, from tills add --printer) prints its acts, also where the store
+// has none; the store's prints where the till has none.
+func TestATillPrintsWithItsOwnPrinter(t *testing.T) {
+	for _, tt := range []struct{ name, store, till, want string }{
+		{"the till's own", "", "lp -d till1", "lp -d till1"},
+		{"the till's over the store's", "lp", "lp -d till1", "lp -d till1"},
+		{"the store's", "lp", "", "lp"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRoot(t, "citrus")
+			set, err := r.st.Settings()
+			must(t, err)
+			set.PrintCommand = tt.store
+			must(t, r.st.SaveSettings(set, "Olena"))
+			r.m = NewModel(Deps{Store: r.st, DataDir: r.dir, Now: func() time.Time { return r.now }, PrintCommand: tt.till,
+				Print: func(command, file string) error { r.printed = append(r.printed, command); return nil }})
+			r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			r.run(r.m.Init())
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"))
+			r.requireView("Return act written", "Sent to the printer ("+tt.want+")")
+			if len(r.printed) != 1 || r.printed[0] != tt.want {
+				t.Fatalf("printed with %q, want %q", r.printed, tt.want)
+			}
+		})
+	}
+}

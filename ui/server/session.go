@@ -211,14 +211,14 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	}
 	pty, _, _ := sess.Pty()
 	m := ui.NewModel(ui.Deps{
-		Store:    s.cfg.Store.At(ls.till.Name),
-		DataDir:  s.cfg.DataDir,
-		Now:      s.cfg.Now,
-		Log:      s.cfg.Log.With("till", ls.till.Name),
-		Idle:     0, // the store's setting
-		Terminal: ls.till.Name,
-		Print:    tillPrinter(ls.till),
-		Renderer: sessionRenderer(sess, pty.Term),
+		Store:        s.cfg.Store.At(ls.till.Name),
+		DataDir:      s.cfg.DataDir,
+		Now:          s.cfg.Now,
+		Log:          s.cfg.Log.With("till", ls.till.Name),
+		Idle:         0, // the store's setting
+		Terminal:     ls.till.Name,
+		PrintCommand: ls.till.Printer, // the till's own printer; else the store's
+		Renderer:     sessionRenderer(sess, pty.Term),
 	})
 	// no signal handler: the process's SIGTERM is the server's to handle, and
 	// a program of every session sending itself a quit after its loop ended
