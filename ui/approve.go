@@ -87,7 +87,7 @@ func buildApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width i
 			}
 			return nil
 		}))
-	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
 	return approveModel{st: st, km: keys, c: c, form: form, v: v, atDesk: lead != ""}
 }
 

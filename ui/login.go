@@ -37,7 +37,7 @@ func newLoginModel(st *look.Styles, width int) loginModel {
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewInput().Title("Name").Value(&v.name).Validate(nonEmpty("your name")),
 		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("your PIN")),
-	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
+	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
 	return loginModel{st: st, form: form, v: v}
 }
 

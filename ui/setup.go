@@ -98,7 +98,7 @@ func (s setupModel) withForm() setupModel {
 				return nil
 			}),
 		),
-	).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(s.width, 78))
+	).WithTheme(s.st.FormTheme()).WithShowHelp(true).WithWidth(min(s.width, 78))
 	s.form, s.sent = form, false
 	return s
 }

@@ -52,7 +52,7 @@ func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
 			}
 			return nil
 		}),
-	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
+	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
 	return staffModel{st: st, km: keys, form: form, v: v}
 }
 

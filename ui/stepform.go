@@ -26,7 +26,7 @@ func screenRows(termHeight int) int { return max(termHeight-rootRows, 5) }
 // screen's width and the rows given.
 func newStepForm(ctx screenCtx, rows int, groups ...*huh.Group) *huh.Form {
 	f := huh.NewForm(groups...).
-		WithTheme(look.StepTheme()).
+		WithTheme(ctx.st.StepTheme()).
 		WithKeyMap(look.FormKeys()).
 		WithShowHelp(true).
 		WithShowErrors(false)

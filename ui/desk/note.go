@@ -42,7 +42,7 @@ func newNoteModel(st *look.Styles, k *look.KeyMap, id string, width int) noteMod
 			}
 			return nil
 		}),
-	)).WithTheme(look.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
 	return noteModel{st: st, k: k, id: id, form: form, text: text}
 }
 

@@ -58,7 +58,7 @@ func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.
 			}
 			return look.FieldErr(err)
 		}),
-	)).WithTheme(look.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
 	return payModel{st: st, k: k, sum: sum, today: today, form: form, v: v}
 }
 

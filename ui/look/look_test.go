@@ -1,10 +1,15 @@
 package look_test
 
 import (
+	"io"
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"example.com/returnsdesk/ui/look"
 )
@@ -62,5 +67,28 @@ func TestYesNoKeys(t *testing.T) {
 	}
 	if key.Matches(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'n'}}, k.Yes) {
 		t.Error("n is yes")
+	}
+}
+
+// TestFormThemeDrawsWithTheStylesRenderer: a form's theme colours follow
+// the terminal its styles were made for (an SSH session's own), not the
+// process's.
+func TestFormThemeDrawsWithTheStylesRenderer(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		profile termenv.Profile
+		colour  bool
+	}{{"a colour terminal", termenv.ANSI, true}, {"a dumb terminal", termenv.Ascii, false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := lipgloss.NewRenderer(io.Discard)
+			r.SetColorProfile(tt.profile)
+			st := look.NewStyles(r)
+			for _, theme := range []*huh.Theme{st.FormTheme(), st.StepTheme()} {
+				out := theme.Focused.Title.Render("Name")
+				if got := strings.Contains(out, "\x1b["); got != tt.colour {
+					t.Errorf("the focused title %q: colour %v, want %v", out, got, tt.colour)
+				}
+			}
+		})
 	}
 }

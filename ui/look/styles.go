@@ -25,6 +25,8 @@ type Styles struct {
 	// Plain is an unstyled style of the same renderer, for sizing
 	// (MaxHeight, Width) without a colour of its own.
 	Plain lipgloss.Style
+
+	r *lipgloss.Renderer // draws them all, and the forms' themes
 }
 
 // NewStyles is the kiosk's look on the terminal r draws to.
@@ -53,6 +55,7 @@ func NewStyles(r *lipgloss.Renderer) Styles {
 			"escalate":        bold("11"),
 		},
 		Plain: r.NewStyle(),
+		r:     r,
 	}
 }
 
