@@ -93,9 +93,21 @@ func runInit(env Env, args []string) int {
 		return usageErr("the PIN on standard input: %s", flow.Message(err))
 	}
 
-	// Open creates the file by a link that fails if it exists, so that two
-	// init at once make one store; the one that opens it second finds it
-	// set up (or held: ErrLocked) and refuses.
+	set := store.NewSettings(*name, p.Name, text, tz)
+	if code := createStore(env, dir, set, leadName, pin); code != ExitOK {
+		return code
+	}
+	fmt.Fprintf(env.Stdout, "the store %q is ready in %s (shift lead %s): start it with returnsdesk --data %s\n",
+		set.StoreName, dir, leadName, dir)
+	return ExitOK
+}
+
+// createStore makes the store in dir with its settings and first lead.
+// Open creates the file by a link that fails if it exists, so that two init
+// at once make one store; the one that opens it second finds it set up (or
+// held: ErrLocked) and refuses.
+func createStore(env Env, dir string, set store.Settings, lead, pin string) int {
+	path := storeFile(dir)
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk init: %s: %s\n", path, look.Say(err, "open the store"))
@@ -111,17 +123,14 @@ func runInit(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk init: %s already holds a store that is set up: init never changes a store\n", dir)
 		return ExitFail
 	}
-	set := store.NewSettings(*name, p.Name, text, tz)
-	if err := st.SaveSettings(set, leadName); err != nil {
+	if err := st.SaveSettings(set, lead); err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk init: %s\n", look.Say(err, "save the settings"))
 		return ExitFail
 	}
-	if err := st.AddStaff(leadName, flow.RoleLead, pin, leadName); err != nil {
+	if err := st.AddStaff(lead, flow.RoleLead, pin, lead); err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk init: %s\n", look.Say(err, "add the shift lead"))
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "the store %q is ready in %s (shift lead %s): start it with returnsdesk --data %s\n",
-		set.StoreName, dir, leadName, dir)
 	return ExitOK
 }
 

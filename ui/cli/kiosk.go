@@ -1,16 +1,11 @@
 package cli
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
 	"os"
-	"path/filepath"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui"
 	"example.com/returnsdesk/ui/look"
 	_ "example.com/returnsdesk/ui/quietterm" // before bubbletea's init: see its doc
@@ -48,31 +43,12 @@ func runKiosk(env Env, args []string) int {
 	if *terminal == "" {
 		*terminal, _ = os.Hostname()
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk: cannot create the data directory %s: %v\n", dir, err)
+	h, ok := holdStore(env, dir, *terminal)
+	if !ok {
 		return ExitFail
 	}
-	logFile, err := os.OpenFile(filepath.Join(dir, "returnsdesk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk: cannot open the log file: %v\n", err)
-		return ExitFail
-	}
-	defer logFile.Close()
-	log := slog.New(slog.NewTextHandler(logFile, nil))
-
-	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: *terminal, Logger: log})
-	if err != nil {
-		log.Error("open store", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "open the store"))
-		return ExitFail
-	}
-	defer st.Close()
-	// the admin commands run here while the kiosk holds the store
-	if stop, err := ServeAdmin(context.Background(), dir, st, log); err != nil {
-		log.Warn("no admin socket: the admin commands cannot run while the kiosk holds the store", "err", err)
-	} else {
-		defer stop()
-	}
+	defer h.release()
+	st, log := h.st, h.log
 
 	m := ui.NewModel(ui.Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
 	if _, err := tea.NewProgram(m, ui.ProgramOptions()...).Run(); err != nil {

@@ -3,11 +3,9 @@ package cli
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"net"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
@@ -82,37 +80,27 @@ func runServe(env Env, args []string) int {
 		return ExitUsage
 	}
 	dir := dataDir(env, *data)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk: cannot create the data directory %s: %v\n", dir, err)
-		return ExitFail
-	}
-	logFile, err := os.OpenFile(filepath.Join(dir, "returnsdesk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk: cannot open the log file: %v\n", err)
-		return ExitFail
-	}
-	defer logFile.Close()
-	log := slog.New(slog.NewTextHandler(logFile, nil)).With("serve", true)
-	// wish's middlewares log through charmbracelet/log: to the file too, never the screen
-	charmlog.SetDefault(charmlog.NewWithOptions(logFile, charmlog.Options{ReportTimestamp: true}))
-
 	host, _ := os.Hostname()
-	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: host, Logger: log})
-	if err != nil {
-		log.Error("open store", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "open the store"))
+	h, ok := holdStore(env, dir, host, "serve", true)
+	if !ok {
 		return ExitFail
 	}
-	defer st.Close()
-	// the back office's commands (export, backup, tills...) run in here while
-	// the server holds the store; the socket stops before the store closes
-	if stopAdmin, err := ServeAdmin(context.Background(), dir, st, log); err != nil {
-		log.Warn("no admin socket: the commands cannot run beside the server", "err", err)
-	} else {
-		defer stopAdmin()
+	// wish's middlewares log through charmbracelet/log: to the file too, never the screen
+	charmlog.SetDefault(charmlog.NewWithOptions(h.logFile, charmlog.Options{ReportTimestamp: true}))
+	code := serveUntilSignal(env, h, dir, *listen)
+	if err := h.release(); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %s\n", look.Say(err, "close the store"))
+		return ExitFail
 	}
+	h.log.Info("stopped")
+	return code
+}
 
-	tills := storeTills{st}
+// serveUntilSignal serves the kiosk to the store's tills on listen until
+// SIGTERM or SIGINT (or the server fails), then ends every session within
+// serveStopTimeout. It returns the exit code.
+func serveUntilSignal(env Env, h *held, dir, listen string) int {
+	log, tills := h.log, storeTills{h.st}
 	n, err := tills.Count()
 	if err != nil {
 		log.Error("count tills", "err", err)
@@ -121,18 +109,17 @@ func runServe(env Env, args []string) int {
 		log.Warn("no tills are registered: every key is refused")
 		fmt.Fprintln(env.Stderr, "returnsdesk serve: no tills are registered: add one with returnsdesk tills add")
 	}
-
-	srv, err := server.New(server.Config{Store: st, DataDir: dir, Addr: *listen, Log: log, Now: env.Now,
+	srv, err := server.New(server.Config{Store: h.st, DataDir: dir, Addr: listen, Log: log, Now: env.Now,
 		Till: tills.Lookup})
 	if err != nil {
 		log.Error("serve", "err", err)
 		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
 		return ExitFail
 	}
-	l, err := net.Listen("tcp", *listen)
+	l, err := net.Listen("tcp", listen)
 	if err != nil {
-		log.Error("listen", "addr", *listen, "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: cannot listen on %s: %v\n", *listen, err)
+		log.Error("listen", "addr", listen, "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: cannot listen on %s: %v\n", listen, err)
 		return ExitFail
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
@@ -158,11 +145,5 @@ func runServe(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
 		code = ExitFail
 	}
-	if err := st.Close(); err != nil {
-		log.Error("close store", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %s\n", look.Say(err, "close the store"))
-		return ExitFail
-	}
-	log.Info("stopped")
 	return code
 }
