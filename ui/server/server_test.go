@@ -288,3 +288,72 @@ func TestARemovedTillsSessionEndsAtOnce(t *testing.T) {
 		t.Fatal("a removed till's key still logs in")
 	}
 }
+
+// step types keys and waits for what they bring on screen.
+func (tl *till) step(keys string, want ...string) {
+	tl.t.Helper()
+	mark := tl.out.mark()
+	tl.typeText(keys)
+	tl.waitFor(mark, want...)
+}
+
+// toTheCashQuestion takes a return of receipt R-1001's line at the till,
+// from home to "pay the refund from the till now?", field by field.
+func (tl *till) toTheCashQuestion(saleDate string) {
+	tl.t.Helper()
+	tl.step("n", "Receipt number or serial/IMEI")
+	tl.step("R-1001\r", "No sale found under R-1001", "┃ Sale date")
+	tl.step(saleDate, saleDate)
+	tl.step("\r", "┃ Receipt number")
+	tl.step("\r", "┃ Model")
+	tl.step("Phone X\r", "┃ Serial")
+	tl.step("490154203237518\r", "┃ Price")
+	tl.step("19999.00\r", "┃ Paid by")
+	tl.step("\r", "┃ Sold as")
+	tl.step("\r", "┃ Warranty")
+	tl.step("12\r", "┃ Market")
+	tl.step("\r", "[Request]", "┃ What does the customer say")
+	tl.step("\r", "┃ What does the customer want")
+	tl.step("\r", "┃ How did the item come back")
+	tl.step("\r", "[Documents]")
+	tl.step("\x1b[B", "> [ ] other payment proof")
+	tl.step("\x1b[B", "> [ ] warranty card")
+	tl.step("x", "> [•] warranty card")
+	tl.step("\r", "[Inspection]")
+	tl.step("\r", "R E F U N D")
+	tl.step("\r", "Pay the refund of 19999.00 UAH from the till now?")
+}
+
+// TestTwoTillsRefundOneReceiptLine: two tills take a return of the same
+// receipt line over SSH, both open at once; one refunds it, the other is told in words
+// and not told to pay; the store holds one refund.
+func TestTwoTillsRefundOneReceiptLine(t *testing.T) {
+	r := newRig(t, 0)
+	must(t, r.st.AddStaff("Ivan", flow.RoleCashier, "1111", "Olena"))
+	saleDate := flow.DateOf(time.Now().In(r.st.Location())).AddDays(-5).String()
+	one, two := r.connect("till1"), r.connect("till2")
+	one.login("Olena", "1234")
+	two.login("Ivan", "1111")
+	one.waitFor(0, "Home")
+	two.waitFor(0, "Home")
+	// both cases open at once, each at its cash question
+	one.toTheCashQuestion(saleDate)
+	two.toTheCashQuestion(saleDate)
+	one.step("y", "Return act written")
+	mark := two.out.mark()
+	two.step("y", "this receipt line was already refunded")
+	if strings.Contains(two.out.plain(mark), "Return act written") {
+		t.Fatalf("the second till was told to pay:\n%s", two.out.plain(mark))
+	}
+	sums, err := r.st.ByReceipt("R-1001")
+	must(t, err)
+	refunded := 0
+	for _, s := range sums {
+		if s.Status == flow.StatusRefunded || s.Status == flow.StatusClosed {
+			refunded++
+		}
+	}
+	if len(sums) != 2 || refunded != 1 {
+		t.Fatalf("%d cases of R-1001, %d refunded: %+v", len(sums), refunded, sums)
+	}
+}
