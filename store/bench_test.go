@@ -464,3 +464,96 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkTillsSaving is 1, 2, 4 and 16 tills saving at once, each a
+// goroutine with a handle of its own (s.At), durable (fsync on): each till
+// saves a new case, then 7 later steps of it, then the next case, as a
+// kiosk does. b.N is saves per till. It reports the latency of one save
+// (p50, p99, and each kind's p99) over every save of every till, and saves
+// a second for the whole store: bbolt has one writer at a time, so tills
+// queue for it, and one till alone is the base to compare with.
+func BenchmarkTillsSaving(b *testing.B) {
+	for _, where := range []string{"empty", "large"} {
+		for _, n := range []int{1, 2, 4, 16} {
+			b.Run(fmt.Sprintf("%s/tills=%d", where, n), func(b *testing.B) {
+				var path string
+				if where == "large" {
+					path = largePath(b)
+				} else {
+					s, p := openTest(b)
+					_ = s.Close()
+					path = p
+				}
+				s, err := Open(path, Options{PINCost: bcrypt.MinCost, Terminal: "back-office"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer s.Close()
+				tillsSaving(b, s, n)
+			})
+		}
+	}
+}
+
+func tillsSaving(b *testing.B, s *Store, n int) {
+	const steps = 8 // saves a case gets: its first and 7 steps
+	now := time.Now()
+	type result struct {
+		fresh, step []time.Duration
+		err         error
+	}
+	results := make([]result, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for t := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h := s.At(fmt.Sprintf("till%d", t+1))
+			res := &results[t]
+			var c *flow.Case
+			<-start
+			for i := range b.N {
+				t0 := time.Now()
+				if i%steps == 0 {
+					c = newCase(now.Add(time.Duration(i)*time.Second), "olena",
+						fmt.Sprintf("T-%d-%d-%d", now.Unix(), t, i), fmt.Sprintf("86%013d", rand.Int64N(1e13)))
+					res.err = h.SaveCase(c, Event{Staff: "olena", Step: "sale"})
+					res.fresh = append(res.fresh, time.Since(t0))
+				} else {
+					c.Inspection.CallSeconds = i
+					res.err = h.SaveCase(c, Event{Staff: "olena", Step: "inspection"})
+					res.step = append(res.step, time.Since(t0))
+				}
+				if res.err != nil {
+					return
+				}
+			}
+		}()
+	}
+	b.ResetTimer()
+	close(start)
+	wg.Wait()
+	b.StopTimer()
+	var all, fresh, step []time.Duration
+	for _, r := range results {
+		if r.err != nil {
+			b.Fatal(r.err)
+		}
+		fresh, step = append(fresh, r.fresh...), append(step, r.step...)
+	}
+	all = append(append(all, fresh...), step...)
+	p := func(ds []time.Duration, q int) float64 {
+		if len(ds) == 0 {
+			return 0
+		}
+		slices.Sort(ds)
+		return float64(ds[min(len(ds)-1, len(ds)*q/100)]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(p(all, 50), "p50-ms")
+	b.ReportMetric(p(all, 99), "p99-ms")
+	b.ReportMetric(p(fresh, 99), "new-p99-ms")
+	b.ReportMetric(p(step, 99), "step-p99-ms")
+	b.ReportMetric(float64(len(all))/b.Elapsed().Seconds(), "saves/s")
+	b.ReportMetric(0, "ns/op") // a till's saves, not the store's: see saves/s
+}

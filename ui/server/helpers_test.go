@@ -33,7 +33,7 @@ const deadline = 10 * time.Second
 
 // rig is a server under test on a real store.
 type rig struct {
-	t     *testing.T
+	t     testing.TB
 	dir   string
 	st    *store.Store
 	srv   *Server
@@ -46,7 +46,7 @@ type rig struct {
 
 // newRig starts a server with tills till1, till2 and till3 on a store set
 // up with the citrus policy and a shift lead (Olena, PIN 1234).
-func newRig(t *testing.T, maxSessions int) *rig {
+func newRig(t testing.TB, maxSessions int) *rig {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(filepath.Join(dir, store.FileName), store.Options{PINCost: bcrypt.MinCost, NoSync: true})
@@ -99,7 +99,7 @@ func must(t testing.TB, err error) {
 	}
 }
 
-func newKey(t *testing.T) gossh.Signer {
+func newKey(t testing.TB) gossh.Signer {
 	t.Helper()
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -112,6 +112,16 @@ func newKey(t *testing.T) gossh.Signer {
 	return signer
 }
 
+// addTill registers one more till, with a key of its own.
+func (r *rig) addTill(name string) {
+	r.t.Helper()
+	signer := newKey(r.t)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.keys[name] = signer
+	r.tills[gossh.FingerprintSHA256(signer.PublicKey())] = Till{Name: name}
+}
+
 // dial connects with auth methods; the host key is not checked (the test's
 // server made it a moment ago).
 func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
@@ -121,7 +131,7 @@ func (r *rig) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error)
 
 // till is one till's SSH session as the test sees it.
 type till struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *gossh.Client
 	sess   *gossh.Session
 	stdin  io.WriteCloser
