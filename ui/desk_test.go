@@ -346,13 +346,11 @@ func TestDeskSignOffAndClose(t *testing.T) {
 	r, ids := seededDesk(t)
 	r.keys(typed("s"))
 	r.requireView("Case "+ids["cash"]+" signed off by Olena", "closed      RC✓")
-	// Until the store's errors are typed, look.Say shows their first line,
-	// which starts "case ID: " and cuts the longer ones at 80 columns: these
-	// expect the words after the id (after the merge, the whole "! ..." line).
+	// the store's refusals, whole, as the lead reads them
 	r.keys(typed("s"))
-	r.requireView("signed off already by Olena at 10:00")
+	r.requireView("! signed off already by Olena at 10:00")
 	r.keys(tea.KeyMsg{Type: tea.KeyEnd}, typed("s"))
-	r.requireView("the case is open: not decided yet")
+	r.requireView("! the case is open: not decided yet: nothing to sign off")
 
 	r.keys(typed("3"))
 	r.requireView("Day close · Fri 2026-11-20 · OPEN: the report as it stands",
@@ -378,7 +376,7 @@ func TestDeskSignOffAndClose(t *testing.T) {
 	r.keys(typed("1"))
 	r.requireView("7 cases · CLOSED by Olena: read-only")
 	r.keys(tea.KeyMsg{Type: tea.KeyHome}, kDown, typed("s"))
-	r.requireView("2026-11-20: the day is closed: read-only") // the words after the id, as above
+	r.requireView("! 2026-11-20: the day is closed: read-only; add a note to correct a case")
 	r.keys(kEnter, typed("n"))
 	r.requireView("Note on case " + ids["owed"])
 	r.keys(typed("refund paid in cash on the 21st"), kEnter)
