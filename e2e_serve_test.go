@@ -4,14 +4,11 @@ package main
 // with SIGTERM. Sessions themselves are tested in ui/server.
 
 import (
-	"bufio"
 	"crypto/ed25519"
 	"crypto/rand"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -41,39 +38,10 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	cmd := exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	t.Cleanup(func() {
-		if cmd.ProcessState == nil {
-			_ = cmd.Process.Kill()
-		}
-	})
-
-	lines := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(stdout).ReadString('\n')
-		lines <- line
-		_, _ = bufio.NewReader(stdout).ReadString(0) // drain until the process ends
-		exited <- cmd.Wait()
-	}()
-	var line string
-	select {
-	case line = <-lines:
-	case <-time.After(waitLimit):
-		t.Fatal("serve printed nothing")
-	}
-	addr, ok := strings.CutPrefix(strings.TrimSpace(line), "serving 0 tills on ")
+	sv := startServe(t, bin, dir)
+	addr, ok := strings.CutPrefix(strings.TrimSpace(sv.first), "serving 0 tills on ")
 	if !ok {
-		t.Fatalf("serve printed %q; stderr: %s", line, stderr.String())
+		t.Fatalf("serve printed %q", sv.first)
 	}
 
 	// no till is registered yet: a key is refused
@@ -89,26 +57,15 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 		t.Fatalf("the host key in DATA/ssh: %v %v", info, err)
 	}
 
-	start := time.Now()
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+	took, err := sv.stop()
+	if err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("serve ended with %v; stderr: %s", err, stderr.String())
-		}
-	case <-time.After(waitLimit):
-		t.Fatal("serve did not stop on SIGTERM")
-	}
-	if took := time.Since(start); took > 5*time.Second {
+	if took > 5*time.Second {
 		t.Errorf("serve took %s to stop", took)
 	}
-	if !strings.Contains(stderr.String(), "no tills are registered: add one with returnsdesk tills add") {
-		t.Errorf("serve did not say no till is registered: %q", stderr.String())
+	if !strings.Contains(sv.stderr.String(), "no tills are registered: add one with returnsdesk tills add") {
+		t.Errorf("serve did not say no till is registered: %q", sv.stderr.String())
 	}
-	out, err := exec.Command(bin, "check", "--data", dir).CombinedOutput()
-	if err != nil {
-		t.Fatalf("check after serve: %v\n%s", err, out)
-	}
+	// the store checks after the stop: startServe's cleanup runs check
 }

@@ -10,6 +10,8 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,35 +70,42 @@ func tillKey(t *testing.T, dir, name string) (private, public string) {
 	return private, public
 }
 
-// serving starts returnsdesk serve on dir and returns its address; the
-// test's end stops it with SIGTERM and checks the store.
-func serving(t *testing.T, bin, dir string) string {
+// served is returnsdesk serve running on a data directory.
+type served struct {
+	t       *testing.T
+	cmd     *exec.Cmd
+	dir     string
+	first   string // the line it printed first: "serving N tills on ADDR"
+	addr    string
+	stderr  *strings.Builder
+	exited  chan error
+	stopped bool
+}
+
+// startServe starts returnsdesk serve on dir and waits for its first line;
+// the test's end stops it with SIGTERM (if the test did not) and checks the
+// store.
+func startServe(t *testing.T, bin, dir string) *served {
 	t.Helper()
-	cmd := exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
+	sv := &served{t: t, cmd: exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:0"), dir: dir,
+		stderr: new(strings.Builder), exited: make(chan error, 1)}
+	stdout, err := sv.cmd.StdoutPipe()
 	must(t, err)
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	must(t, cmd.Start())
-	exited := make(chan error, 1)
+	sv.cmd.Stderr = sv.stderr
+	must(t, sv.cmd.Start())
 	lines := make(chan string, 1)
 	go func() {
 		r := bufio.NewReader(stdout)
 		line, _ := r.ReadString('\n')
 		lines <- line
 		_, _ = r.ReadString(0) // until the process ends
-		exited <- cmd.Wait()
+		sv.exited <- sv.cmd.Wait()
 	}()
 	t.Cleanup(func() {
-		_ = cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case err := <-exited:
-			if err != nil {
-				t.Errorf("serve ended with %v: %s", err, stderr.String())
+		if !sv.stopped {
+			if _, err := sv.stop(); err != nil {
+				t.Error(err)
 			}
-		case <-time.After(waitLimit):
-			_ = cmd.Process.Kill()
-			t.Error("serve did not stop on SIGTERM")
 		}
 		if t.Failed() {
 			log, _ := os.ReadFile(filepath.Join(dir, "returnsdesk.log"))
@@ -107,15 +116,35 @@ func serving(t *testing.T, bin, dir string) string {
 		}
 	})
 	select {
-	case line := <-lines:
-		_, addr, ok := strings.Cut(strings.TrimSpace(line), " tills on ")
-		if !ok {
-			t.Fatalf("serve printed %q: %s", line, stderr.String())
-		}
-		return addr
+	case sv.first = <-lines:
 	case <-time.After(waitLimit):
-		t.Fatalf("serve printed nothing: %s", stderr.String())
-		return ""
+		t.Fatalf("serve printed nothing: %s", sv.stderr.String())
+	}
+	_, addr, ok := strings.Cut(strings.TrimSpace(sv.first), " tills on ")
+	if !ok {
+		t.Fatalf("serve printed %q: %s", sv.first, sv.stderr.String())
+	}
+	sv.addr = addr
+	return sv
+}
+
+// stop sends SIGTERM and waits for serve to end: how long it took, or why
+// it did not end well.
+func (sv *served) stop() (time.Duration, error) {
+	sv.stopped = true
+	start := time.Now()
+	if err := sv.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		return 0, err
+	}
+	select {
+	case err := <-sv.exited:
+		if err != nil {
+			return time.Since(start), fmt.Errorf("serve ended with %v: %s", err, sv.stderr.String())
+		}
+		return time.Since(start), nil
+	case <-time.After(waitLimit):
+		_ = sv.cmd.Process.Kill()
+		return waitLimit, errors.New("serve did not stop on SIGTERM")
 	}
 }
 
@@ -142,7 +171,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 			t.Fatalf("tills add %s: %v\n%s", name, err, out)
 		}
 	}
-	addr := serving(t, bin, dir)
+	addr := startServe(t, bin, dir).addr
 	host, port, _ := strings.Cut(addr, ":")
 
 	tills := map[string]*term{}
