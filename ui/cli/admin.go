@@ -11,9 +11,10 @@ package cli
 // big-endian) and the payload. The client sends one request frame (JSON:
 // the command line from the command's name on, the client's working
 // directory, which relative file names mean, and the environment variables
-// the commands read), then its standard input as stdin frames and one
-// end-of-input frame. The holder answers with stdout and stderr frames and
-// one exit frame (JSON: the exit code), then closes the connection.
+// the commands read). No admin command reads standard input, so none is
+// sent: a caller's input (a script's loop over a file) stays the caller's.
+// The holder answers with stdout and stderr frames and one exit frame (JSON:
+// the exit code), then closes the connection.
 //
 // The socket is the owner's only: the data folder 0700, the socket 0600,
 // and on Linux a peer of another uid (SO_PEERCRED) is refused.
@@ -30,6 +31,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -42,12 +44,10 @@ const AdminSocket = "admin.sock"
 
 // The kinds of frame.
 const (
-	frameRequest  = 'R' // client: the request (adminRequest as JSON)
-	frameStdin    = 'I' // client: a chunk of standard input
-	frameStdinEnd = 'i' // client: the end of standard input
-	frameStdout   = 'O' // holder: a chunk of standard output
-	frameStderr   = 'E' // holder: a chunk of standard error
-	frameExit     = 'X' // holder: the exit code (adminExit as JSON); the last frame
+	frameRequest = 'R' // client: the request (adminRequest as JSON)
+	frameStdout  = 'O' // holder: a chunk of standard output
+	frameStderr  = 'E' // holder: a chunk of standard error
+	frameExit    = 'X' // holder: the exit code (adminExit as JSON); the last frame
 )
 
 const (
@@ -290,28 +290,8 @@ func (s *adminServer) serve(c *net.UnixConn) {
 	s.mu.Unlock()
 
 	var mu sync.Mutex
-	stdin, stdinW := io.Pipe()
-	inputDone := make(chan struct{})
-	go func() {
-		defer close(inputDone)
-		for {
-			kind, p, err := readFrame(c)
-			switch {
-			case err != nil:
-				_ = stdinW.CloseWithError(fmt.Errorf("standard input: %w", err))
-				return
-			case kind == frameStdinEnd:
-				_ = stdinW.Close()
-				return
-			case kind == frameStdin:
-				if _, err := stdinW.Write(p); err != nil {
-					return // the command is done and reads no more
-				}
-			}
-		}
-	}()
 	env := Env{
-		Stdin:  stdin,
+		Stdin:  strings.NewReader(""), // no admin command reads it
 		Stdout: frameWriter{mu: &mu, conn: c, kind: frameStdout},
 		Stderr: frameWriter{mu: &mu, conn: c, kind: frameStderr},
 		Now:    s.now,
@@ -319,14 +299,12 @@ func (s *adminServer) serve(c *net.UnixConn) {
 		Dir:    req.Dir,
 	}
 	code := s.run(env, req.Args)
-	_ = stdin.Close()
 	exit, _ := json.Marshal(adminExit{Code: code})
 	mu.Lock()
 	_ = c.SetWriteDeadline(time.Now().Add(writeTimeout))
 	_ = writeFrame(c, frameExit, exit)
 	mu.Unlock()
 	_ = c.Close()
-	<-inputDone
 }
 
 // run runs an admin command on the held store, through a handle that names
@@ -381,11 +359,6 @@ func runInHolder(env Env, dir string, args []string) (code int, ok bool) {
 	if err != nil || writeFrame(c, frameRequest, p) != nil {
 		return 0, false
 	}
-	if env.Stdin != nil {
-		go sendStdin(c, env.Stdin)
-	} else if writeFrame(c, frameStdinEnd, nil) != nil {
-		return 0, false
-	}
 	answered := false
 	for {
 		kind, p, err := readFrame(c)
@@ -411,24 +384,6 @@ func runInHolder(env Env, dir string, args []string) (code int, ok bool) {
 				return ExitFail, true
 			}
 			return x.Code, true
-		}
-	}
-}
-
-// sendStdin sends a client's standard input to the holder, until its end or
-// until the connection closes (the command is done).
-func sendStdin(c net.Conn, r io.Reader) {
-	buf := make([]byte, chunkSize)
-	for {
-		n, err := r.Read(buf)
-		if n > 0 {
-			if writeFrame(c, frameStdin, buf[:n]) != nil {
-				return
-			}
-		}
-		if err != nil {
-			_ = writeFrame(c, frameStdinEnd, nil)
-			return
 		}
 	}
 }

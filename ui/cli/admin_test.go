@@ -414,9 +414,10 @@ func TestAdminOnlyAdminCommands(t *testing.T) {
 	}
 }
 
-// TestAdminProtocol: the client sends its command line, working directory,
-// environment and standard input, framed, and copies the holder's frames to
-// its streams and exits with the holder's code.
+// TestAdminProtocol: the client sends its command line, working directory
+// and environment, framed, never its standard input (a script's loop over a
+// file keeps its lines), and copies the holder's frames to its streams and
+// exits with the holder's code.
 func TestAdminProtocol(t *testing.T) {
 	t.Parallel()
 	dir, err := os.MkdirTemp("", "rd")
@@ -444,25 +445,20 @@ func TestAdminProtocol(t *testing.T) {
 			return
 		}
 		seen <- req
-		var in []byte
-		for {
-			kind, p, err := readFrame(c)
-			if err != nil || kind == frameStdinEnd {
-				break
-			}
-			in = append(in, p...)
-		}
-		_ = writeFrame(c, frameStdout, append([]byte("got "), in...))
+		_ = writeFrame(c, frameStdout, []byte("done\n"))
 		_ = writeFrame(c, frameStderr, []byte("a warning\n"))
 		_ = writeFrame(c, frameExit, []byte(`{"code":3}`))
 	}()
 	var out, errs bytes.Buffer
-	input := strings.Repeat("x", 3*chunkSize+5) // more than one frame
-	env := Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errs, Dir: "/somewhere",
+	input := strings.NewReader("a script's own lines\n") // the caller's: never read, never sent
+	env := Env{Stdin: input, Stdout: &out, Stderr: &errs, Dir: "/somewhere",
 		Getenv: func(k string) string { return map[string]string{"USER": "olena", "PATH": "/bin"}[k] }}
 	code, ok := runInHolder(env, dir, []string{"settings", "--store-name", "X"})
-	if !ok || code != 3 || out.String() != "got "+input || errs.String() != "a warning\n" {
-		t.Errorf("ok %v exit %d, %d bytes out %q", ok, code, out.Len(), errs.String())
+	if !ok || code != 3 || out.String() != "done\n" || errs.String() != "a warning\n" {
+		t.Errorf("ok %v exit %d, out %q, err %q", ok, code, out.String(), errs.String())
+	}
+	if input.Len() != len("a script's own lines\n") {
+		t.Errorf("the caller's standard input was read: %d bytes left", input.Len())
 	}
 	req := <-seen
 	if strings.Join(req.Args, " ") != "settings --store-name X" || req.Dir != "/somewhere" ||
