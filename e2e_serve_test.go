@@ -7,6 +7,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,4 +69,31 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 		t.Errorf("serve did not say no till is registered: %q", sv.stderr.String())
 	}
 	// the store checks after the stop: startServe's cleanup runs check
+}
+
+// TestServeRefusesAStoreNotSetUp: serve never creates a store, nor serves
+// one that is not set up: the first till to connect would get the first-run
+// screen and make itself the shift lead.
+func TestServeRefusesAStoreNotSetUp(t *testing.T) {
+	bin := binary(t)
+	for _, tt := range []struct{ name, want string }{
+		{"no store", "there is no store in"},
+		{"a store not set up", "is not set up: set it up first with returnsdesk init"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.name != "no store" {
+				st, err := store.Open(filepath.Join(dir, store.FileName), store.Options{})
+				must(t, err)
+				must(t, st.Close())
+			}
+			out, err := exec.Command(bin, "serve", "--data", dir, "--listen", "127.0.0.1:0").CombinedOutput()
+			if err == nil || !strings.Contains(string(out), tt.want) {
+				t.Fatalf("serve: %v\n%s", err, out)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "ssh")); tt.name == "no store" && err == nil {
+				t.Error("serve made a host key for a store it does not serve")
+			}
+		})
+	}
 }

@@ -80,9 +80,22 @@ func runServe(env Env, args []string) int {
 		return ExitUsage
 	}
 	dir := dataDir(env, *data)
+	// a till never sets a store up: the first-run screen would make whoever
+	// connects first its shift lead
+	if _, err := os.Stat(storeFile(dir)); err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: there is no store in %s: set it up first with returnsdesk init "+
+			"(or the kiosk there)\n", dir)
+		return ExitFail
+	}
 	host, _ := os.Hostname()
 	h, ok := holdStore(env, dir, host, "serve", true)
 	if !ok {
+		return ExitFail
+	}
+	if set, err := h.st.Initialized(); err != nil || !set {
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: the store in %s is not set up: set it up first with "+
+			"returnsdesk init (or the kiosk there)\n", dir)
+		_ = h.release()
 		return ExitFail
 	}
 	// wish's middlewares log through charmbracelet/log: to the file too, never the screen
