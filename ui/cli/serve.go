@@ -122,17 +122,18 @@ func serveUntilSignal(env Env, h *held, dir, listen string) int {
 		log.Warn("no tills are registered: every key is refused")
 		fmt.Fprintln(env.Stderr, "returnsdesk serve: no tills are registered: add one with returnsdesk tills add")
 	}
-	srv, err := server.New(server.Config{Store: h.st, DataDir: dir, Addr: listen, Log: log, Now: env.Now,
-		Till: tills.Lookup})
-	if err != nil {
-		log.Error("serve", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
-		return ExitFail
-	}
 	l, err := net.Listen("tcp", listen)
 	if err != nil {
 		log.Error("listen", "addr", listen, "err", err)
 		fmt.Fprintf(env.Stderr, "returnsdesk serve: cannot listen on %s: %v\n", listen, err)
+		return ExitFail
+	}
+	srv, err := server.New(server.Config{Store: h.st, DataDir: dir, Log: log, Now: env.Now,
+		Till: tills.Lookup})
+	if err != nil {
+		log.Error("serve", "err", err)
+		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		_ = l.Close()
 		return ExitFail
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)

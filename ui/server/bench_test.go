@@ -262,7 +262,7 @@ func openBenchStore(b *testing.B, path string) *store.Store {
 func startServer(b *testing.B, st *store.Store, dataDir string, t0 time.Time) time.Duration {
 	b.Helper()
 	lookup := func(string) (Till, bool, error) { return Till{}, false, nil }
-	srv, err := New(Config{Store: st, DataDir: dataDir, Addr: "127.0.0.1:0", Till: lookup,
+	srv, err := New(Config{Store: st, DataDir: dataDir, Till: lookup,
 		Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)

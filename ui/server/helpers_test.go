@@ -71,7 +71,7 @@ func newRig(t testing.TB, maxSessions int) *rig {
 		till, ok := r.tills[fp]
 		return till, ok, nil
 	}
-	srv, err := New(Config{Store: st, DataDir: dir, Addr: "127.0.0.1:0", Till: lookup, MaxSessions: maxSessions,
+	srv, err := New(Config{Store: st, DataDir: dir, Till: lookup, MaxSessions: maxSessions,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

@@ -32,7 +32,7 @@ import (
 	"example.com/returnsdesk/store"
 )
 
-// DefaultAddr is where the server listens when Config.Addr is empty.
+// DefaultAddr is where serve listens unless told otherwise.
 const DefaultAddr = ":2222"
 
 // DefaultMaxSessions is the cap on live sessions when Config.MaxSessions is 0.
@@ -47,7 +47,6 @@ func HostKeyFile(dataDir string) string { return filepath.Join(dataDir, "ssh", "
 type Config struct {
 	Store   *store.Store // the store every till writes to; the caller opens and closes it
 	DataDir string       // the data directory: the host key (DATA/ssh), the acts
-	Addr    string       // host:port to listen on; default DefaultAddr
 	Log     *slog.Logger // nil logs nothing
 	Now     func() time.Time
 	// Till is the registered till whose public key has this SHA-256
@@ -90,9 +89,6 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil || cfg.Till == nil {
 		return nil, errors.New("server: a store and a till lookup are required")
 	}
-	if cfg.Addr == "" {
-		cfg.Addr = DefaultAddr
-	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
@@ -108,7 +104,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, live: newRegistry(cfg.MaxSessions), quit: make(chan struct{})}
 	srv, err := wish.NewServer(
-		wish.WithAddress(cfg.Addr),
 		wish.WithHostKeyPath(keyFile),
 		wish.WithPublicKeyAuth(s.publicKeyAllowed),
 		// no password and no keyboard-interactive handler: with neither,
@@ -144,17 +139,8 @@ func (s *Server) middlewares() []wish.Middleware {
 	}
 }
 
-// ListenAndServe listens on Config.Addr and serves until Shutdown; it
-// returns nil once Shutdown has run, else the error that stopped it.
-func (s *Server) ListenAndServe() error {
-	l, err := net.Listen("tcp", s.cfg.Addr)
-	if err != nil {
-		return err
-	}
-	return s.Serve(l)
-}
-
-// Serve serves on l until Shutdown, as ListenAndServe does.
+// Serve serves on l until Shutdown; it returns nil once Shutdown has run,
+// else the error that stopped it.
 func (s *Server) Serve(l net.Listener) error {
 	s.mu.Lock()
 	if s.stopped {

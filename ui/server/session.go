@@ -32,9 +32,10 @@ type liveSession struct {
 	till Till
 	done chan struct{} // closed when the session's handler returns
 
-	mu   sync.Mutex
-	prog *tea.Program // nil until the kiosk is made
-	why  string       // why it was ended from outside; "" while it is not
+	mu        sync.Mutex
+	prog      *tea.Program // nil until the kiosk is made
+	why       string       // why it was ended from outside; "" while it is not
+	takenOver bool         // a newer session of the till ended it: that one has the till's case now
 }
 
 // end closes the session's kiosk from outside, telling it why (once; an
@@ -57,6 +58,21 @@ func (ls *liveSession) end(why string) {
 			p.Kill()
 		}
 	}()
+}
+
+// takeOver ends the session for a newer one of the same till.
+func (ls *liveSession) takeOver() {
+	ls.mu.Lock()
+	ls.takenOver = true
+	ls.mu.Unlock()
+	ls.end(msgTakeover)
+}
+
+// wasTakenOver reports whether a newer session of the till ended this one.
+func (ls *liveSession) wasTakenOver() bool {
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	return ls.takenOver
 }
 
 // attach gives the session its kiosk; false when the session was ended
@@ -183,7 +199,7 @@ func (s *Server) tillSession(next ssh.Handler) ssh.Handler {
 		defer s.live.close(ls)
 		if old != nil {
 			s.cfg.Log.Info("ssh: a new session takes over the till's session", "till", till.Name)
-			old.end(msgTakeover)
+			old.takeOver()
 			select {
 			case <-old.done:
 			case <-time.After(2 * closeGrace):
@@ -194,7 +210,7 @@ func (s *Server) tillSession(next ssh.Handler) ssh.Handler {
 			"remote", sess.RemoteAddr().String())
 		sess.Context().SetValue(sessionKey{}, ls)
 		next(sess)
-		if ls.reason() != msgTakeover { // a session that took over keeps the till's case open
+		if !ls.wasTakenOver() { // a session that took over keeps the till's case open
 			s.cfg.Store.At(till.Name).Release()
 		}
 		s.cfg.Log.Info("ssh: session ended", "till", till.Name, "why", ls.reason())
