@@ -127,6 +127,15 @@ func TestTampering(t *testing.T) {
 			b := tx.Bucket(bucketStaff)
 			return b.Put([]byte("olena"), bytes.Replace(b.Get([]byte("olena")), []byte(`"cashier"`), []byte(`"lead"`), 1))
 		}, "staff olena: the account is not as the last event about it", CheckOptions{}},
+		{"delete_a_staff_record", func(tx *bolt.Tx) error {
+			return tx.Bucket(bucketStaff).Delete([]byte("olena"))
+		}, "staff olena: audit event", CheckOptions{}},
+		{"rename_the_settings_record", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketSettings)
+			v := copyBytes(b.Get(keySettings))
+			must(t, b.Delete(keySettings))
+			return b.Put([]byte("sto\x91e"), v)
+		}, "the settings: audit event", CheckOptions{}},
 		{"rewrite_the_whole_chain_after_an_edit", func(tx *bolt.Tx) error {
 			must(t, editEvent(tx, mid, func(m map[string]any) { m["detail"] = "rewritten" }, true))
 			return rechain(tx, mid+1)
