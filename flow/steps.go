@@ -39,7 +39,7 @@ func ParseStep(name string) (Step, error) {
 			return Step(i), nil
 		}
 	}
-	return 0, Errorf(EConflict, "%q is not a step", name)
+	return 0, Errorf(EInvalid, "%q is not a step", name)
 }
 
 // MarshalText writes the step's name.

@@ -76,10 +76,4 @@ func DocumentWords(ds []Document) string {
 
 // ClauseList is clause ids separated by commas, as the small print shows
 // them.
-func ClauseList(ids []ClauseID) string {
-	s := make([]string, len(ids))
-	for i, id := range ids {
-		s[i] = string(id)
-	}
-	return strings.Join(s, ", ")
-}
+func ClauseList(ids []ClauseID) string { return list(ids) }

@@ -8,8 +8,9 @@ import "sync"
 // again, and waits again: a case saved at one till shows on a lead's desk
 // at another without a key.
 type changes struct {
-	mu sync.Mutex
-	ch chan struct{}
+	mu     sync.Mutex
+	ch     chan struct{}
+	closed bool // the store is closed: every wait ends at once
 }
 
 // wait is the channel the next change closes.
@@ -18,6 +19,9 @@ func (c *changes) wait() <-chan struct{} {
 	defer c.mu.Unlock()
 	if c.ch == nil {
 		c.ch = make(chan struct{})
+		if c.closed {
+			close(c.ch)
+		}
 	}
 	return c.ch
 }
@@ -32,6 +36,15 @@ func (c *changes) signal() {
 	}
 }
 
+// close ends every wait, now and after: the store is closed.
+func (c *changes) close() {
+	c.mu.Lock()
+	c.closed = true
+	c.mu.Unlock()
+	c.signal()
+}
+
 // Changed is a channel closed by the next write committed to the store,
-// through any handle of it (At), or by Close. Ask again after each one.
+// through any handle of it (At), or by Close (after which it is closed at
+// once). Ask again after each one.
 func (s *Store) Changed() <-chan struct{} { return s.changes.wait() }

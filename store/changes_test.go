@@ -1,6 +1,7 @@
 package store
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -26,5 +27,21 @@ func TestChangedWakesOnAWriteFromAnyHandle(t *testing.T) {
 	}
 	if next := s.Changed(); next == ch {
 		t.Fatal("the next wait is the same, closed channel")
+	}
+}
+
+// TestChangedEndsAtClose: a wait ends when the store closes, and a wait
+// asked for after Close ends at once.
+func TestChangedEndsAtClose(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), FileName), testOptions())
+	must(t, err)
+	before := s.Changed()
+	must(t, s.Close())
+	for _, ch := range []<-chan struct{}{before, s.Changed()} {
+		select {
+		case <-ch:
+		case <-time.After(5 * time.Second):
+			t.Fatal("a wait did not end at Close")
+		}
 	}
 }

@@ -27,8 +27,7 @@ func (s *Store) Claim(caseID string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if at, ok := c.byCase[caseID]; ok && at != s.terminal {
-		return refine(ErrBusy, caseDetail(caseID), "the case is open at %s: leave it there first",
-			printable(at))
+		return refine(ErrBusy, caseDetail(caseID), "the case is open at %s: leave it there first", at)
 	}
 	if c.byCase == nil {
 		c.byCase, c.byTerminal = map[string]string{}, map[string]string{}

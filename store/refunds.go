@@ -74,7 +74,7 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 			return err
 		}
 		c := doc.Case
-		if st := statusOf(c); st != flow.StatusDecided && st != flow.StatusRefundOwed {
+		if st := statusOf(c); !flow.CanMove(st, flow.StatusRefunded) {
 			if st == flow.StatusRefunded || st == flow.StatusClosed {
 				return aboutCase(ErrAlreadyRefunded, caseID)
 			}

@@ -69,7 +69,7 @@ package store
 // half-written can be read back. A save, refund or sign-off of a case filed
 // under a closed day is refused in the same transaction that would write it.
 // What one screen of the shift lead's desk shows is read in one transaction
-// too (deskviews.go).
+// too (views.go).
 //
 // Fill percents: cases, days, audit and by_staff take keys that grow with
 // time (ULIDs, days, sequence numbers; per staff member), so their pages are

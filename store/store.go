@@ -340,7 +340,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.isClosed = true
-	s.changes.signal()
+	s.changes.close()
 	err := s.db.Close()
 	s.log.Info("store closed", "path", s.path)
 	return err
