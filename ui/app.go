@@ -242,7 +242,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 	if p := m.asks.top(); p != nil {
 		if cmd, closes, ok := p.answer(msg); ok {
 			if closes && m.asks.pop().leavesCase {
-				m.c = nil
+				cmd = tea.Batch(cmd, m.leaveCase())
 			}
 			return true, m, cmd
 		}
@@ -271,9 +271,10 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 // lockScreen goes back to the login, keeping the case at hand (the login
 // shows only with a case after a lock).
 func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
+	var leave tea.Cmd
 	for _, p := range m.asks {
 		if p.leavesCase { // nothing was changed: the case stays at the service centre
-			m.c = nil
+			leave = m.leaveCase()
 		}
 	}
 	m.user = nil // the case at hand stays: after the login, it resumes
@@ -281,7 +282,15 @@ func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 	m.login = newLoginModel(&m.st, m.width)
 	m.login.note = fmt.Sprintf(format, args...)
 	m.view = viewLogin
-	return m.login.Init()
+	return tea.Batch(m.login.Init(), leave)
+}
+
+// leaveCase puts the case at hand away: no case is open at this till any
+// more, and another till may take it up.
+func (m *Model) leaveCase() tea.Cmd {
+	m.c = nil
+	s := m.d.Store
+	return func() tea.Msg { s.Release(); return nil }
 }
 
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {

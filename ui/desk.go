@@ -53,18 +53,21 @@ func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if g, ok := msg.(goHomeMsg); ok && g.news != "" {
 			news = g.news
 		}
-		m.c, m.desk.decidingID = nil, ""
+		leave := m.leaveCase()
+		m.desk.decidingID = ""
 		if !m.isLead() {
 			model, cmd := m.goHome(news)
-			return model, cmd, true
+			return model, tea.Batch(cmd, leave), true
 		}
 		m.view = viewDesk
 		var cmd tea.Cmd
 		m.desk.m, cmd = m.desk.m.SetSize(m.width, m.bodyHeight()).Decided(news)
 		m.notice = m.desk.m.Notice()
-		return m, cmd, true
+		return m, tea.Batch(cmd, leave), true
 	case desk.Msg:
-		if !m.isLead() { // a store's answer after the lead left: nobody reads it
+		// a store's answer, or a change, after the lead left the desk: nobody
+		// reads it, and the desk waits no more
+		if !m.isLead() || m.view != viewDesk && m.desk.decidingID == "" {
 			return m, nil, true
 		}
 		model, cmd := m.deskUpdate(msg)
@@ -112,7 +115,9 @@ func (m *Model) deskToScreen(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) deskUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.desk.m, cmd = m.desk.m.Update(msg)
-	m.notice = m.desk.m.Notice()
+	if m.view == viewDesk { // not while the lead decides a case: the header is the case's
+		m.notice = m.desk.m.Notice()
+	}
 	return m, cmd
 }
 

@@ -500,3 +500,39 @@ func TestDeskIsLive(t *testing.T) {
 		t.Errorf("a desk the lead left reads the store again")
 	}
 }
+
+// TestDeskLeavesNoClaimAndNoNotice: a case the lead opened to decide from
+// the desk and left undecided is free for the tills again, and once the
+// lead is home a change at another till leaves home's header alone.
+func TestDeskLeavesNoClaimAndNoNotice(t *testing.T) {
+	r, ids := seededDesk(t)
+	r.startOn(r.st.At("office"))
+	r.login("Olena", "1234")
+	r.keys(typed("d"), typed("2"))
+	r.requireView("Escalated (1)")
+	r.keys(typed("d"))
+	r.requireView("A shift lead decides")
+	r.keys(kEsc) // back without deciding
+	r.requireView("Queues")
+	if err := r.st.At("till2").Claim(ids["escalated"]); err != nil {
+		t.Fatalf("the case the lead left is still busy: %v", err)
+	}
+	watch := r.m.desk.m.Watch()
+	r.keys(kEsc, kEsc)
+	r.requireView("Home")
+	r.m.notice = "the line home shows"
+	_, err := r.st.At("till2").Record(store.Event{Staff: "Marta", CaseID: ids["escalated"], Kind: store.EventNote,
+		Detail: "customer called"})
+	must(t, err)
+	got := make(chan tea.Msg, 1)
+	go func() { got <- watch() }()
+	select {
+	case msg := <-got:
+		r.deliver(msg)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the desk's wait never ended")
+	}
+	if r.m.notice != "the line home shows" {
+		t.Errorf("a change at another till rewrote home's header: %q", r.m.notice)
+	}
+}

@@ -23,6 +23,9 @@ type prompt struct {
 	// leavesCase: closing the prompt unanswered puts the case at hand away;
 	// it was opened only to ask.
 	leavesCase bool
+	// answered: an answer's message is on its way; until the root acts on
+	// it, another key answers nothing (a key repeat, keys sent in one burst)
+	answered bool
 }
 
 // promptAnswer is one answer: its key, the message it sends (nil for none)
@@ -43,11 +46,15 @@ type reopenDecisionMsg struct{}
 
 // answer takes a key: the command of the answer, and whether the prompt
 // closes. ok is false for a key the prompt leaves to the root.
-func (p prompt) answer(k tea.KeyMsg) (cmd tea.Cmd, closes, ok bool) {
+func (p *prompt) answer(k tea.KeyMsg) (cmd tea.Cmd, closes, ok bool) {
+	if p.answered {
+		return nil, false, !key.Matches(k, p.pass)
+	}
 	for _, a := range p.answers {
 		if key.Matches(k, a.key) {
 			if a.send != nil {
 				cmd = sendCmd(a.send)
+				p.answered = !a.closes
 			}
 			return cmd, a.closes, true
 		}

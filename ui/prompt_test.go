@@ -54,3 +54,22 @@ func TestPromptAnswers(t *testing.T) {
 		t.Error("only the question of an item back puts its case away unanswered")
 	}
 }
+
+// TestAPromptAnswersOnce: while an answer is on its way, another key (a
+// key repeat, keys sent in one burst over SSH) answers nothing more; the
+// quit key still goes on to the root.
+func TestAPromptAnswersOnce(t *testing.T) {
+	st, k := look.DefaultStyles(), look.DefaultKeys()
+	cash := cashPrompt(&st, &k, flow.Money{Minor: 1999900, Currency: "UAH"}, 7)
+	if cmd, _, ok := cash.answer(typed("y")); !ok || cmd == nil {
+		t.Fatal("y did not answer")
+	}
+	for _, key := range []tea.KeyMsg{typed("y"), typed("n"), {Type: tea.KeyEsc}} {
+		if cmd, closes, ok := cash.answer(key); cmd != nil || closes || !ok {
+			t.Errorf("%s after the answer: cmd %v, closes %v, ok %v", key, cmd != nil, closes, ok)
+		}
+	}
+	if _, _, ok := cash.answer(tea.KeyMsg{Type: tea.KeyCtrlC}); ok {
+		t.Error("ctrl+c after the answer does not go on to the root")
+	}
+}

@@ -51,11 +51,14 @@ func (m Model) loadCaseCmd(id string) tea.Cmd {
 // readCaseCmd reads a case to decide.
 func (m Model) readCaseCmd(id string) tea.Cmd {
 	s := m.d.Store
+	lead := m.d.Lead
 	return func() tea.Msg {
-		if err := s.Claim(id); err != nil { // open at a till: the lead decides it there, or after
-			return Msg{decideCaseMsg{id: id, err: err}}
-		}
 		c, err := s.Case(id)
+		// only a case this lead will decide is opened here: open at a till,
+		// the lead decides it there, or after
+		if err == nil && c.AwaitsLead() && c.CheckDecider(lead) == nil {
+			err = s.Claim(id)
+		}
 		return Msg{decideCaseMsg{id: id, c: c, err: err}}
 	}
 }

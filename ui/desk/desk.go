@@ -84,7 +84,6 @@ type Model struct {
 	day           flow.Date // the day the table and the close show
 	notice        string    // a line for the root's header
 	gen           uint64    // this desk's waits for the store's changes (Watch)
-	left          bool      // the lead left the desk: it waits no more
 
 	table  dayModel
 	trail  caseModel
@@ -453,7 +452,6 @@ func (m Model) goBack() (Model, tea.Cmd) {
 	case screenQueues, screenClose:
 		return m.show(screenTable)
 	}
-	m.left = true
 	return m, func() tea.Msg { return DoneMsg{} }
 }
 

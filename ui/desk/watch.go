@@ -29,9 +29,10 @@ func (m Model) Watch() tea.Cmd {
 }
 
 // changed reads the screen at hand again and waits for the next change; a
-// desk left or replaced does neither.
+// desk replaced by a new one does neither. (The root passes the desk
+// nothing once the lead has left it, so its waits end there.)
 func (m Model) changed(msg changedMsg) (Model, tea.Cmd) {
-	if msg.gen != m.gen || m.left {
+	if msg.gen != m.gen {
 		return m, nil
 	}
 	return m, tea.Batch(m.reload(), m.Watch())
