@@ -165,7 +165,7 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	fmt.Fprintf(&b, "Receipt:      %s\n", look.OrDash(c.Sale.Receipt))
 	fmt.Fprintf(&b, "Model:        %s\n", look.OrDash(c.Sale.Model))
 	fmt.Fprintf(&b, "Serial/IMEI:  %s\n", look.OrDash(c.Sale.Serial))
-	fmt.Fprintf(&b, "Price:        %s, paid by %s\n", c.Sale.Price, look.OrDash(string(c.Sale.Tender)))
+	fmt.Fprintf(&b, "Price:        %s, paid by %s\n", c.Sale.Price, look.OrDash(c.Sale.Tender.Words()))
 	fmt.Fprintf(&b, "Condition:    %s; warranty %d months\n", look.OrDash(string(c.Sale.Condition)), c.Sale.WarrantyMonths)
 	fmt.Fprintf(&b, "%s\nREQUEST\n", line)
 	fmt.Fprintf(&b, "Claim:        %s; wants %s", c.Request.Claim, c.Request.Wants)
@@ -189,19 +189,19 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 	fmt.Fprintf(&b, "%s\nDECISION\n", line)
 	fmt.Fprintf(&b, "Outcome:      %s\n", strings.ToUpper(c.Outcome().Words()))
 	if d := c.Decision; d != nil {
-		fmt.Fprintf(&b, "Clauses:      %s\n", strings.Join(clauseStrings(d.Clauses), ", "))
+		fmt.Fprintf(&b, "Clauses:      %s\n", flow.ClauseList(d.Clauses))
 		for i, e := range d.Explain {
 			fmt.Fprintf(&b, "  %2d. %s\n", i+1, e)
 		}
 		if len(d.Warnings) > 0 {
-			fmt.Fprintf(&b, "Told the customer: %s\n", strings.Join(clauseStrings(d.Warnings), ", "))
+			fmt.Fprintf(&b, "Told the customer: %s\n", flow.ClauseList(d.Warnings))
 		}
 	}
 	if o := c.Override; o != nil {
 		fmt.Fprintf(&b, "Decided by shift lead %s: %s\n", o.By, o.Reason)
 	}
 	if c.Outcome() == flow.OutcomeRefund {
-		fmt.Fprintf(&b, "Amount:       %s, in %s\n", c.Sale.Price, look.OrDash(string(c.Sale.Tender)))
+		fmt.Fprintf(&b, "Amount:       %s, in %s\n", c.Sale.Price, look.OrDash(c.Sale.Tender.Words()))
 		if by := c.RefundBy(); !by.IsZero() {
 			fmt.Fprintf(&b, "Refund by:    %s\n", by)
 		}

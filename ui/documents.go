@@ -189,13 +189,9 @@ func (m documentsModel) finish() (documentsModel, tea.Cmd) {
 	number := flow.NormalizePassport(v.number)
 	v.number = ""
 	m.form, m.notes = nil, nil // the form's input held the number too
-	words := make([]string, len(done.docs))
-	for i, d := range done.docs {
-		words[i] = d.Words()
-	}
 	m.sent = "none"
 	if len(done.docs) > 0 {
-		m.sent = strings.Join(words, ", ")
+		m.sent = flow.DocumentWords(done.docs)
 	}
 	if !done.passport {
 		return m, sendCmd(done)

@@ -251,7 +251,7 @@ func (m caseModel) facts(w *caseWriter) {
 		line = fmt.Sprintf(" line %d", s.Line)
 	}
 	w.add("Sale", fmt.Sprintf("%s · receipt %s%s · %s · serial %s · %s by %s · %s · warranty %d months",
-		s.Date, look.OrDash(s.Receipt), line, look.OrDash(s.Model), look.OrDash(s.Serial), s.Price, look.OrDash(string(s.Tender)),
+		s.Date, look.OrDash(s.Receipt), line, look.OrDash(s.Model), look.OrDash(s.Serial), s.Price, look.OrDash(s.Tender.Words()),
 		look.OrDash(string(s.Condition)), s.WarrantyMonths))
 	req := fmt.Sprintf("%s, wants %s", look.OrDash(string(c.Request.Claim)), look.OrDash(string(c.Request.Wants)))
 	if c.Request.Remote {

@@ -193,7 +193,7 @@ func (m closeModel) refunds() []string {
 		top = max(top, t.Amount.Minor)
 	}
 	for _, t := range r.Refunds {
-		out = append(out, look.Fit(fmt.Sprintf("  %-10s %4d %16s %s", look.OrDash(string(t.Tender)), t.N, t.Amount,
+		out = append(out, look.Fit(fmt.Sprintf("  %-10s %4d %16s %s", look.OrDash(t.Tender.Words()), t.N, t.Amount,
 			bar64(t.Amount.Minor, top, 30)), m.width))
 	}
 	if len(r.Refunds) == 0 {

@@ -340,7 +340,7 @@ func (m Model) payment(msg tea.Msg) (Model, tea.Cmd) {
 			return m, m.pay.Init()
 		}
 		m, cmd := m.goBack()
-		m.notice = "Refund of " + msg.sub.amount.String() + " paid in " + string(msg.sub.tender) + " by " + m.d.Lead +
+		m.notice = "Refund of " + msg.sub.amount.String() + " paid in " + msg.sub.tender.Words() + " by " + m.d.Lead +
 			": case " + msg.sub.id
 		return m, cmd
 	}
