@@ -291,6 +291,26 @@ func openStore(env Env, dir string, opts store.Options) (*store.Store, func(), e
 	return st, func() { _ = st.Close() }, nil
 }
 
+// openCommandStore opens the store in dir for a command that writes to it
+// (openStore): in the process that holds it, through its admin socket, when
+// one does. It says what went wrong itself; st is nil then, with the exit
+// code (the holder's, when the command ran there).
+func openCommandStore(env Env, cmd, dir string) (*store.Store, func(), int) {
+	st, closeStore, err := openStore(env, dir, store.Options{})
+	if code, ok := ranElsewhere(err); ok {
+		return nil, nil, code
+	}
+	if errors.Is(err, store.ErrNoStore) {
+		fmt.Fprintf(env.Stderr, "returnsdesk %s: there is no store in %s: run the kiosk there first\n", cmd, dir)
+		return nil, nil, ExitFail
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
+		return nil, nil, ExitFail
+	}
+	return st, closeStore, ExitOK
+}
+
 // forwardIfLocked runs the command in the process that holds the store in
 // dir, when err says another process holds it and that process answers on
 // its admin socket: it returns a *forwarded error with the exit code. Any

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -48,17 +47,9 @@ func runSalesImport(env Env, args []string) int {
 		return ExitUsage
 	}
 	defer f.Close()
-	st, closeStore, err := openStore(env, dir, store.Options{})
-	if code, ok := ranElsewhere(err); ok {
+	st, closeStore, code := openCommandStore(env, "sales import", dir)
+	if st == nil {
 		return code
-	}
-	if errors.Is(err, store.ErrNoStore) {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: there is no store in %s: run the kiosk there first\n", dir)
-		return ExitFail
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", err)
-		return ExitFail
 	}
 	defer closeStore()
 	now := env.Now()

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 
@@ -97,17 +96,9 @@ func runSettings(env Env, args []string) int {
 		return ExitUsage
 	}
 	dir := dataDir(env, *f.data)
-	st, closeStore, err := openStore(env, dir, store.Options{})
-	if code, ok := ranElsewhere(err); ok {
+	st, closeStore, code := openCommandStore(env, "settings", dir)
+	if st == nil {
 		return code
-	}
-	if errors.Is(err, store.ErrNoStore) {
-		fmt.Fprintf(env.Stderr, "returnsdesk settings: there is no store in %s: run the kiosk there first\n", dir)
-		return ExitFail
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
-		return ExitFail
 	}
 	defer closeStore()
 	set, err := st.Settings()

@@ -87,26 +87,6 @@ func tillName(rest []string, cmd string) (string, string) {
 	return flow.StaffName(rest[0]), ""
 }
 
-// openTillStore opens the store in dir for a tills command (openStore),
-// saying why not (no store there, or the kiosk holds it). When the command
-// ran in the process that holds the store instead, it returns no store and
-// that run's exit code.
-func openTillStore(env Env, cmd, dir string) (*store.Store, func(), int) {
-	st, closeStore, err := openStore(env, dir, store.Options{})
-	if code, ok := ranElsewhere(err); ok {
-		return nil, nil, code
-	}
-	if errors.Is(err, store.ErrNoStore) {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: there is no store in %s: run the kiosk there first\n", cmd, dir)
-		return nil, nil, ExitFail
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
-		return nil, nil, ExitFail
-	}
-	return st, closeStore, ExitOK
-}
-
 // readTillKey reads and checks a till's key file: its text and its key's
 // fingerprint, or what is wrong with it (the words to print), naming the
 // flag and the file.
@@ -150,7 +130,7 @@ func runTillsAdd(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
 		return ExitUsage
 	}
-	st, closeStore, code := openTillStore(env, cmd, dataDir(env, *data))
+	st, closeStore, code := openCommandStore(env, cmd, dataDir(env, *data))
 	if st == nil {
 		return code
 	}
@@ -195,7 +175,7 @@ func runTillsList(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: unexpected argument %q\n", cmd, fs.Arg(0))
 		return ExitUsage
 	}
-	st, closeStore, code := openTillStore(env, cmd, dataDir(env, *data))
+	st, closeStore, code := openCommandStore(env, cmd, dataDir(env, *data))
 	if st == nil {
 		return code
 	}
@@ -234,7 +214,7 @@ func runTillsRemove(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
 		return ExitUsage
 	}
-	st, closeStore, code := openTillStore(env, cmd, dataDir(env, *data))
+	st, closeStore, code := openCommandStore(env, cmd, dataDir(env, *data))
 	if st == nil {
 		return code
 	}
