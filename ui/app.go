@@ -145,14 +145,22 @@ func (m *Model) loadCmd() tea.Cmd {
 		if err != nil || !ok {
 			return loadedMsg{initialized: false, localZone: localZone(), err: err}
 		}
-		st, err := s.Settings()
-		msg := loadedMsg{initialized: true, settings: st, err: err}
-		if loc, err := time.LoadLocation(st.TimeZone); err == nil {
-			msg.loc = loc
-		}
-		msg.policy, msg.policyErr = flow.StorePolicy(st.PolicyName, st.PolicyText)
-		return msg
+		return storeSettings(s)
 	}
+}
+
+// storeSettings reads the store's settings, with their time zone and policy
+// loaded, as the kiosk takes them: at its start and at each login, so that
+// a change made meanwhile (returnsdesk settings, run beside the kiosk or the
+// server) holds from the next login on. It does I/O: call it in a tea.Cmd.
+func storeSettings(s *store.Store) loadedMsg {
+	st, err := s.Settings()
+	msg := loadedMsg{initialized: true, settings: st, err: err}
+	if loc, err := time.LoadLocation(st.TimeZone); err == nil {
+		msg.loc = loc
+	}
+	msg.policy, msg.policyErr = flow.StorePolicy(st.PolicyName, st.PolicyText)
+	return msg
 }
 
 func (m *Model) idleTick() tea.Cmd {
@@ -303,6 +311,17 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.view = viewSetup
 		return m, m.setup.Init()
 	}
+	m.takeSettings(msg)
+	m.login = newLoginModel(&m.st, m.width)
+	m.view = viewLogin
+	return m, m.login.Init()
+}
+
+// takeSettings takes the store's settings as storeSettings read them.
+func (m *Model) takeSettings(msg loadedMsg) {
+	if msg.err != nil {
+		return // the settings held stay
+	}
 	m.settings = msg.settings
 	if msg.loc != nil {
 		m.loc = msg.loc
@@ -313,9 +332,6 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	} else {
 		m.policy = msg.policy
 	}
-	m.login = newLoginModel(&m.st, m.width)
-	m.view = viewLogin
-	return m, m.login.Init()
 }
 
 // View draws the header, the screen at hand (or the help, or the question

@@ -567,3 +567,20 @@ func TestATillPrintsWithItsOwnPrinter(t *testing.T) {
 		})
 	}
 }
+
+// TestSettingsChangedMeanwhileHoldFromTheNextLogin: the back office changes
+// the store's settings while the kiosk runs (returnsdesk settings, through
+// the admin socket); the next login takes them.
+func TestSettingsChangedMeanwhileHoldFromTheNextLogin(t *testing.T) {
+	r := newRoot(t, "citrus")
+	set, err := r.st.Settings()
+	must(t, err)
+	set.StoreName, set.PrintCommand = "Renamed store", "lp -d front"
+	must(t, r.st.SaveSettings(set, "settings command"))
+	r.requireView("Returns Desk · Test store")
+	r.login("Ivan", "1111")
+	r.requireView("Returns Desk · Renamed store · Ivan (cashier)")
+	if got := r.m.printCommand(); got != "lp -d front" {
+		t.Errorf("the print command after the login: %q", got)
+	}
+}

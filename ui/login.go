@@ -28,8 +28,9 @@ type loginSubmitMsg struct{ name, pin string }
 
 // loginResultMsg: the store's answer.
 type loginResultMsg struct {
-	member store.StaffMember
-	err    error
+	member   store.StaffMember
+	settings loadedMsg // the store's settings as they are now
+	err      error
 }
 
 func newLoginModel(st *look.Styles, width int) loginModel {
@@ -92,7 +93,11 @@ func (m *Model) loginCmd(sub loginSubmitMsg) tea.Cmd {
 	s, now := m.d.Store, m.d.Now()
 	return func() tea.Msg {
 		member, err := s.Login(sub.name, sub.pin, now)
-		return loginResultMsg{member: member, err: err}
+		res := loginResultMsg{member: member, err: err}
+		if err == nil {
+			res.settings = storeSettings(s)
+		}
+		return res
 	}
 }
 
@@ -108,6 +113,7 @@ func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 	}
 	member := msg.member
 	m.user = &member
+	m.takeSettings(msg.settings)
 	m.d.Log.Info("login", "staff", member.Name)
 	if m.c != nil { // the lock fell on a case: it resumes
 		m.notice = ""
