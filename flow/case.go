@@ -187,6 +187,7 @@ type Case struct {
 
 	Decision *Decision `json:"decision,omitempty"`
 	Override *Override `json:"override,omitempty"`
+	Voided   *Voided   `json:"voided,omitempty"` // closed without a decision
 }
 
 // Has reports whether the customer presented document d.

@@ -141,6 +141,8 @@ const (
 	FlagRefundPaid Flag = "refund_paid"
 	// FlagPaidLate: the refund was paid after the day it was due.
 	FlagPaidLate Flag = "paid_late"
+	// FlagVoided: a shift lead closed the case without a decision.
+	FlagVoided Flag = "voided"
 )
 
 // FraudFlags are the flags of return fraud, in the order a shift lead's
@@ -179,6 +181,8 @@ func (f Flag) Words() string {
 		return "refund paid"
 	case FlagPaidLate:
 		return "refund paid late"
+	case FlagVoided:
+		return "voided"
 	}
 	return string(f)
 }
@@ -280,6 +284,9 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 	}
 	if d := c.Decision; d != nil && len(d.Warnings) > 0 {
 		add(FlagWarnings, "the customer was told of: %s", list(d.Warnings))
+	}
+	if v := c.Voided; v != nil {
+		add(FlagVoided, "closed without a decision by %s: %q", v.By, v.Reason)
 	}
 	if p := f.Refund; p != nil {
 		add(FlagRefundPaid, "%s paid in %s by %s on %s", p.Amount, p.Tender, p.By, p.Day)

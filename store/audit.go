@@ -30,6 +30,7 @@ const (
 	EventSignOff    EventKind = "sign_off"    // a shift lead reviewed a case (SignOff)
 	EventDayClose   EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
 	EventTill       EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
+	EventVoid       EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
 )
 
 func (k EventKind) String() string { return string(k) }

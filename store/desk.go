@@ -221,3 +221,39 @@ func (s *Store) DayDetails(day flow.Date) ([]CaseDetail, error) {
 	})
 	return out, err
 }
+
+// VoidCase closes a case without a decision (flow.Case.Void), as shift lead
+// by does at now for reason, in one transaction: the case closed with who,
+// when and why, its indexes and day summary (marked voided), and a void
+// event on the trail. Only a shift lead voids, only a case with no decision
+// given yet (a draft, one waiting for documents or for a lead), and never
+// one being worked at another till.
+func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
+	id, err := caseKey(caseID)
+	if err != nil {
+		return err
+	}
+	if err := s.Claim(caseID); err != nil { // open at another till
+		return err
+	}
+	defer s.Release()
+	err = s.update(func(tx *bolt.Tx) error {
+		if err := leadTx(tx, by); err != nil {
+			return err
+		}
+		bs, _, doc, err := caseInTx(tx, id)
+		if err != nil {
+			return err
+		}
+		c := doc.Case
+		if err := c.Void(normStaff(by), reason, now); err != nil {
+			return err
+		}
+		return s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: normStaff(by), Kind: EventVoid,
+			Detail: "voided: " + c.Voided.Reason}, nil)
+	})
+	if err == nil {
+		s.log.Info("case voided", "case", caseID, "by", by)
+	}
+	return err
+}

@@ -53,10 +53,12 @@ const (
 	FlagSerialMismatch                   // flow.FlagSerialMismatch: the serial does not match the receipt
 	FlagSamePerson                       // flow.FlagSamePerson: opened and decided by the same person
 	FlagSignedOff                        // a shift lead signed the case off (SignOff) since it last changed
+	FlagVoided                           // flow.FlagVoided: a shift lead closed the case without a decision
 )
 
 var flagNames = []string{"override", "escalated", "repeat", "no_receipt", "name_mismatch", "remote", "used",
-	"warnings", "refund_paid", "paid_late", "cash_refund", "serial_mismatch", "same_person", "signed_off"}
+	"warnings", "refund_paid", "paid_late", "cash_refund", "serial_mismatch", "same_person", "signed_off",
+	"voided"}
 
 // FlagOf is the bit of one of flow's flags; 0 for a name the store does not
 // keep.

@@ -29,6 +29,7 @@ const (
 	viewApprove
 	viewAct
 	viewDesk // the shift lead's desk: desk.go routes among its screens
+	viewVoid // a shift lead closes a case without a decision
 )
 
 // Deps is what the kiosk runs on: its store, its data directory, the clock
@@ -86,6 +87,7 @@ type Model struct {
 	decision decisionModel // the decision's screen: the desk shows it too
 	approve  approveModel
 	act      actModel
+	void     voidModel
 	desk     deskState
 }
 
@@ -122,6 +124,10 @@ type (
 	savedMsg struct {
 		next func(*Model) (tea.Model, tea.Cmd) // what to do once the save is on disk
 		err  error
+		// on a refusal: the case as the store holds it (nil when it was
+		// never saved), or why it could not be read
+		stored    *flow.Case
+		storedErr error
 	}
 	idleTickMsg time.Time
 	errMsg      struct{ err error }
@@ -219,9 +225,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case savedMsg:
 		if msg.err != nil {
-			m.d.Log.Error("save failed", "err", msg.err)
-			m.notice = "! not saved: " + look.Say(msg.err, "save the case") + " — nothing typed is lost; try again"
-			return m, nil
+			return m.saveRefused(msg)
 		}
 		m.status = "saved ✓"
 		if msg.next != nil {
@@ -232,6 +236,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.d.Log.Error("error", "err", msg.err)
 		m.notice = "! " + look.Say(msg.err, "read the store")
 		return m, nil
+	}
+	if model, cmd, ok := m.voidMsg(msg); ok {
+		return model, cmd
 	}
 	if model, cmd, ok := m.sessionMsg(msg); ok {
 		return model, cmd
@@ -380,7 +387,7 @@ func (m *Model) header() string {
 		out += "\n" + look.Fit(progress(m.c, m.shown), m.width)
 	}
 	if m.notice != "" {
-		out += "\n" + m.st.Warning.Render(look.Fit(m.notice, m.width))
+		out += "\n" + m.st.Warning.Render(strings.Join(look.Wrap(m.notice, m.width, "  "), "\n"))
 	}
 	return out
 }

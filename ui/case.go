@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -231,11 +232,71 @@ func (m *Model) saveCmd(ev store.Event, next func(*Model) (tea.Model, tea.Cmd)) 
 	ev.Time = m.d.Now()
 	m.status = "saving…"
 	return func() tea.Msg {
-		if err := s.Claim(c.ID); err != nil { // another till took it up meanwhile: never overwrite its answers
-			return savedMsg{next: next, err: err}
+		err := s.Claim(c.ID) // another till took it up meanwhile: never overwrite its answers
+		if err == nil {
+			err = s.SaveCase(&c, ev)
 		}
-		return savedMsg{next: next, err: s.SaveCase(&c, ev)}
+		if err == nil {
+			return savedMsg{next: next}
+		}
+		msg := savedMsg{next: next, err: err}
+		msg.stored, msg.storedErr = s.Case(c.ID)
+		if errors.Is(msg.storedErr, store.ErrNotFound) {
+			msg.stored, msg.storedErr = nil, nil // never saved: a new case
+		}
+		return msg
 	}
+}
+
+// saveRefused shows a save the store refused, and goes on from the case as
+// the store holds it: the refusal whole, the header no longer "saving", and
+// the screen of the step at hand built again, with the answers typed on it,
+// so that its keys work (go back, try again, go home).
+func (m *Model) saveRefused(msg savedMsg) (tea.Model, tea.Cmd) {
+	m.d.Log.Error("save failed", "err", msg.err)
+	m.status = "not saved"
+	m.notice = "! not saved: " + look.Say(msg.err, "save the case")
+	if m.c == nil {
+		return m, nil
+	}
+	if msg.storedErr != nil {
+		m.d.Log.Error("read the case back", "case", m.c.ID, "err", msg.storedErr)
+		m.notice += "; the case could not be read back: log out and in to go on"
+		return m, nil
+	}
+	m.asks = nil
+	m.c = asSaved(msg.stored, m.c, m.shown)
+	return m.openStep()
+}
+
+// asSaved is the case to go on with after a refused save: the case the
+// store holds (nil: none yet, a new case), with the answers typed on the
+// step shown kept for the cashier to send again; its status, steps done
+// and decision are those saved.
+func asSaved(stored, typed *flow.Case, shown flow.Step) *flow.Case {
+	var c flow.Case
+	if stored != nil {
+		c = *stored
+	} else {
+		c = *typed
+		c.Status, c.Done, c.Decision, c.Override = flow.StatusOpen, 0, nil, nil
+	}
+	switch shown {
+	case flow.StepSale:
+		c.Sale = typed.Sale
+	case flow.StepRequest:
+		c.Request = typed.Request
+	case flow.StepDocuments:
+		c.Documents, c.Passport = typed.Documents, typed.Passport
+	case flow.StepInspection:
+		c.Inspection = typed.Inspection
+	case flow.StepServiceCentre:
+		c.ServiceCentre = typed.ServiceCentre
+	}
+	if !c.Done.Has(flow.StepDecision) { // a settled case goes on from the step it was saved at
+		c.Step = shown
+	}
+	return &c
 }
 
 func (m *Model) repeatReturnsCmd(pkey, caseID string) tea.Cmd {

@@ -55,6 +55,9 @@ func (h homeModel) keys(k look.KeyMap) look.KeyMap {
 		ks = append(ks, k.Home.Resume)
 	}
 	if h.user != nil && h.user.Role == flow.RoleLead {
+		if h.voidable() {
+			ks = append(ks, k.Home.Void)
+		}
 		ks = append(ks, k.Home.Desk, k.Home.Staff)
 	}
 	return k.With(append(ks, k.Home.Logout)...)
@@ -77,6 +80,9 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		case key.Matches(msg, keys.Resume) && len(h.open) > 0:
 			id := h.open[h.cursor].ID
 			return h, func() tea.Msg { return resumeCaseMsg{id: id} }
+		case key.Matches(msg, keys.Void) && h.voidable():
+			sum := h.open[h.cursor]
+			return h, func() tea.Msg { return voidCaseMsg{sum: sum} }
 		case key.Matches(msg, keys.Staff) && h.user != nil && h.user.Role == flow.RoleLead:
 			return h, func() tea.Msg { return addStaffMsg{} }
 		case key.Matches(msg, keys.Desk): // the root refuses a cashier, in words
@@ -109,7 +115,11 @@ func (h homeModel) View() string {
 		return b.String()
 	}
 	rows := max((h.height-10)/2, 2)
-	b.WriteString(h.st.Label.Render(fmt.Sprintf("Open cases (%d): enter resumes", len(h.open))) + "\n")
+	title := fmt.Sprintf("Open cases (%d): enter resumes", len(h.open))
+	if h.voidable() {
+		title += ", x voids a case without a decision"
+	}
+	b.WriteString(h.st.Label.Render(title) + "\n")
 	if len(h.open) == 0 {
 		b.WriteString(h.st.Dim.Render("  none") + "\n")
 	}
@@ -136,6 +146,13 @@ func (h homeModel) View() string {
 		b.WriteString(h.st.Dim.Render(fmt.Sprintf("  … and %d more", len(h.today)-rows)) + "\n")
 	}
 	return b.String()
+}
+
+// voidable reports whether a shift lead is at home and the open case at
+// the cursor has no decision yet, so that it may be voided.
+func (h homeModel) voidable() bool {
+	return h.user != nil && h.user.Role == flow.RoleLead && h.cursor < len(h.open) &&
+		flow.CanVoid(h.open[h.cursor].Status)
 }
 
 // summaryLine is one case in a list: time, model, outcome, amount, status.

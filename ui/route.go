@@ -107,6 +107,8 @@ func (m *Model) current() screen {
 		return hold(&m.approve)
 	case viewAct:
 		return hold(&m.act)
+	case viewVoid:
+		return hold(&m.void)
 	case viewDesk:
 		return deskHooks{m}
 	case viewStep:

@@ -44,7 +44,7 @@ type KeyMap struct {
 }
 
 // HomeKeys are the home screen's keys.
-type HomeKeys struct{ New, Resume, Staff, Logout, Desk key.Binding }
+type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk key.Binding }
 
 // SaleKeys are the sale step's keys.
 type SaleKeys struct{ TypeSale, Edit key.Binding }
@@ -87,6 +87,7 @@ func homeKeys() HomeKeys {
 	return HomeKeys{
 		New:    bind("n", "new return", "n"),
 		Resume: bind("enter", "resume", "enter", "r"),
+		Void:   bind("x", "void the case", "x"),
 		Staff:  bind("s", "add staff", "s"),
 		Logout: bind("l", "log out", "l"),
 		Desk:   bind("d", "shift lead's desk", "d"),

@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
+)
+
+// voidModel is where a shift lead closes a case without a decision (a
+// draft that cannot go on, a customer who withdrew), with a reason: the
+// way out of a case the store refuses to take further.
+type voidModel struct {
+	st     *look.Styles
+	km     *look.KeyMap
+	sum    store.Summary
+	form   *huh.Form
+	reason *string
+	errMsg string
+	sent   bool // the reason went out: a later message must not send it again
+}
+
+// Messages of voiding a case.
+type (
+	voidCaseMsg   struct{ sum store.Summary } // home: the lead asks to void this case
+	voidSubmitMsg struct{ id, reason string }
+	voidedMsg     struct {
+		id  string
+		err error
+	}
+)
+
+func newVoidModel(st *look.Styles, keys *look.KeyMap, sum store.Summary, width int) voidModel {
+	reason := new(string)
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewNote().Title("Void case "+sum.ID).
+			Description(look.Fit(summaryLine(sum), min(width, 76))+"\n"+
+				"The case is closed without a decision; its answers and its trail stay."),
+		huh.NewInput().Title("Reason (on the audit trail)").Value(reason).CharLimit(flow.MaxReasonLen).
+			Validate(func(s string) error { return look.FieldErr(flow.CheckReason(s)) }),
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 76))
+	return voidModel{st: st, km: keys, sum: sum, form: form, reason: reason}
+}
+
+func (v voidModel) Init() tea.Cmd { return v.form.Init() }
+
+func (v voidModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
+func (v voidModel) typing() bool                   { return true }
+func (v voidModel) dirty() bool                    { return false }
+
+// Update runs the form; esc goes home without voiding.
+func (v voidModel) Update(msg tea.Msg) (voidModel, tea.Cmd) {
+	if v.sent {
+		return v, nil
+	}
+	if isKey(msg, v.km.Back) {
+		return v, sendCmd(goHomeMsg{})
+	}
+	f, cmd := v.form.Update(msg)
+	v.form = f.(*huh.Form)
+	switch v.form.State {
+	case huh.StateCompleted:
+		v.sent = true
+		return v, sendCmd(voidSubmitMsg{id: v.sum.ID, reason: strings.TrimSpace(*v.reason)})
+	case huh.StateAborted:
+		return v, sendCmd(goHomeMsg{})
+	}
+	return v, cmd
+}
+
+func (v voidModel) View() string {
+	out := v.form.View()
+	if v.errMsg != "" {
+		out = v.st.Error.Render("! "+v.errMsg) + "\n" + out
+	}
+	return out
+}
+
+// voidMsg handles the messages of voiding a case; ok is false for any
+// other message.
+func (m *Model) voidMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case voidCaseMsg:
+		if m.user == nil || m.user.Role != flow.RoleLead {
+			m.notice = "! only a shift lead voids a case"
+			return m, nil, true
+		}
+		m.void = newVoidModel(&m.st, &m.keys, msg.sum, m.width)
+		m.view = viewVoid
+		return m, m.void.Init(), true
+	case voidSubmitMsg:
+		s, by, now := m.d.Store, m.user.Name, m.d.Now()
+		return m, func() tea.Msg { return voidedMsg{id: msg.id, err: s.VoidCase(msg.id, msg.reason, by, now)} }, true
+	case voidedMsg:
+		if msg.err != nil {
+			m.d.Log.Warn("void a case", "case", msg.id, "err", msg.err)
+			m.void = newVoidModel(&m.st, &m.keys, m.void.sum, m.width)
+			m.void.errMsg = look.Say(msg.err, "void the case")
+			return m, m.void.Init(), true
+		}
+		model, cmd := m.goHome(fmt.Sprintf("Case %s voided at %s", look.ShortID(msg.id),
+			m.d.Now().In(m.loc).Format(time.TimeOnly[:5])))
+		return model, cmd, true
+	}
+	return m, nil, false
+}
