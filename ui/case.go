@@ -201,7 +201,21 @@ func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name}
-	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
+	next := func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() }
+	if step == flow.StepSale {
+		return m, m.checkedSaveCmd(lineFree, ev, next)
+	}
+	return m, m.saveCmd(ev, next)
+}
+
+// lineFree refuses a sale whose receipt line was refunded, or is in
+// another case still under way (flow.CheckLineFree).
+func lineFree(s *store.Store, c *flow.Case) error {
+	lc, err := s.LineCase(c.Sale, c.ID)
+	if err != nil {
+		return err
+	}
+	return flow.CheckLineFree(c.Sale, lc)
 }
 
 // stepBack shows the step before the one at hand; from the first step it
@@ -226,6 +240,13 @@ func (m *Model) stepBack() (tea.Model, tea.Cmd) {
 
 // saveCmd saves the case with its audit event, then runs next.
 func (m *Model) saveCmd(ev store.Event, next func(*Model) (tea.Model, tea.Cmd)) tea.Cmd {
+	return m.checkedSaveCmd(nil, ev, next)
+}
+
+// checkedSaveCmd is saveCmd after check (nil: none) has found nothing
+// against the save in the store.
+func (m *Model) checkedSaveCmd(check func(*store.Store, *flow.Case) error, ev store.Event,
+	next func(*Model) (tea.Model, tea.Cmd)) tea.Cmd {
 	s := m.d.Store
 	c := *m.c // a copy: the screen may go on editing the case while it is written
 	ev.CaseID = c.ID
@@ -233,6 +254,9 @@ func (m *Model) saveCmd(ev store.Event, next func(*Model) (tea.Model, tea.Cmd)) 
 	m.status = "saving…"
 	return func() tea.Msg {
 		err := s.Claim(c.ID) // another till took it up meanwhile: never overwrite its answers
+		if err == nil && check != nil {
+			err = check(s, &c)
+		}
 		if err == nil {
 			err = s.SaveCase(&c, ev)
 		}

@@ -9,47 +9,35 @@ import (
 	"example.com/returnsdesk/flow"
 )
 
-// TestARefusedSaveLeavesTheCaseAsSaved: a save the store refuses (here the
-// second till's refund of a receipt line the first till has just paid)
-// never freezes the kiosk and never claims what did not happen: the
-// header stops saying "saving…", the whole refusal is on screen, the keys
-// work, and the case at hand is the case as the store holds it.
+// TestARefusedSaveLeavesTheCaseAsSaved: a save the store refuses (here a
+// refund of a receipt line another till refunded after this case passed
+// its sale step) never freezes the kiosk and never claims what did not
+// happen: the header stops saying "saving…", the whole refusal is on
+// screen, the keys work, and the case at hand is the case as the store
+// holds it.
 func TestARefusedSaveLeavesTheCaseAsSaved(t *testing.T) {
 	r := newRoot(t, "citrus")
-	r.startOn(r.st.At("till1"))
-	other := &rootT{t: t, st: r.st, dir: r.dir, now: r.now}
-	other.startOn(r.st.At("till2"))
-	r.login("Ivan", "1111")
-	other.login("Petro", "5678")
-	for _, till := range []*rootT{r, other} {
-		walkToDecision(till, "2026-11-10")
-		till.keys(kEnter, kEnter)
-		till.requireView("Pay the refund of 19999.00 UAH from the till now?")
-	}
+	r.login("Petro", "5678")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter)
+	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
+	paid := r.seed(seedCase{n: 9, at: "2026-11-20 09:30", staff: "Ivan", receipt: "R-1001", model: "Phone X",
+		price: 1999900, tender: flow.TenderCash, d: refund(deskDay), status: flow.StatusClosed})
 	r.keys(typed("y"))
-	r.requireView("Return act written")
-	other.keys(typed("y"))
-	v := other.view()
+	v := r.view()
 	if strings.Contains(v, "saving…") {
 		t.Fatalf("the header still says saving:\n%s", v)
 	}
-	first, _ := r.st.ByReceipt("R-1001")
-	var paid string
-	for _, s := range first {
-		if s.Status == flow.StatusClosed {
-			paid = s.ID
-		}
-	}
-	other.requireView("not saved", "already refunded", paid, "R E F U N D")
-	other.keys(kEsc) // the keys work: back to the inspection
-	other.requireView("[Inspection]")
-	other.keys(tea.KeyMsg{Type: tea.KeyCtrlL})
-	other.login("Petro", "5678")
-	if v := other.view(); strings.Contains(v, "Return act written") {
+	r.requireView("not saved", "already refunded", paid, "R E F U N D")
+	r.keys(kEsc) // the keys work: back to the inspection
+	r.requireView("[Inspection]")
+	r.keys(tea.KeyMsg{Type: tea.KeyCtrlL})
+	r.login("Petro", "5678")
+	if v := r.view(); strings.Contains(v, "Return act written") {
 		t.Fatalf("after a login the kiosk claims an act:\n%s", v)
 	}
-	other.requireView("[Inspection]")
-	c := other.m.c
+	r.requireView("[Inspection]")
+	c := r.m.c
 	stored, err := r.st.Case(c.ID)
 	must(t, err)
 	if c.Status != stored.Status || stored.Status != flow.StatusOpen || c.Done.Has(flow.StepDecision) {
@@ -92,4 +80,38 @@ func TestALeadVoidsADraft(t *testing.T) {
 	if last.Staff != "Olena" || !strings.Contains(last.Detail, "refunded at another till") {
 		t.Fatalf("the trail ends with %+v", last)
 	}
+}
+
+// TestTheSaleStepRefusesALineTaken: a receipt line refunded at one till is
+// said at the sale step of the next case about it, with the refunding case
+// and its day, before any refund is offered; a line in a draft elsewhere
+// sends the cashier to that draft.
+func TestTheSaleStepRefusesALineTaken(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter, typed("y"))
+	r.requireView("Return act written", "REFUND, closed")
+	first := r.m.c.ID
+	r.keys(kEnter)
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView("was refunded in case", first, "2026-11-20", "cannot be refunded again", "Sale date")
+	if strings.Contains(r.view(), "[Request]") {
+		t.Fatalf("the case went on:\n%s", r.view())
+	}
+	if n, _ := r.st.ByReceipt("R-1001"); len(n) != 1 {
+		t.Fatalf("%d cases of R-1001 saved", len(n))
+	}
+	r.keys(kEsc) // the way out: home, nothing saved
+	r.requireView("Home", "Open cases (0)")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1002", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView("[Request]")
+	draft := r.m.c.ID
+	r.keys(kEsc, kEsc, kEsc) // home: the draft of R-1002 stays
+	r.requireView("Home")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1002", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView("is in case", draft, "a draft at request", "resume that case from home")
 }
