@@ -29,6 +29,7 @@ const (
 	EventLogin      EventKind = "login"       // a login, a wrong PIN, a lockout
 	EventSignOff    EventKind = "sign_off"    // a shift lead reviewed a case (SignOff)
 	EventDayClose   EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
+	EventDayReopen  EventKind = "day_reopen"  // a shift lead reopened a closed day (ReopenDay), with a reason
 	EventTill       EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
 	EventVoid       EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
 )

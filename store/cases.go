@@ -111,14 +111,16 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 // When it returns nil the step is on disk.
 //
 // The status may move only along flow's transitions (several moves at once
-// are fine); a closed case, a settled case filed under a closed day, and a
-// new case on a closed day (ErrDayClosed) are not changed (add a note with
-// Record), while a closed day's cases still under way go on; a case is
-// closed only from the status it was settled in. A case that becomes
+// are fine); a closed case and a settled case filed under a closed day
+// (ErrDayClosed) are not changed (add a note with Record), but for its
+// close once its act is signed, while a closed day's cases still under way
+// go on; a case is closed only from the status it was settled in. A new
+// case is filed under the day it was opened, or when that day is closed,
+// the first day after it that is not (FilingDay). A case that becomes
 // refunded here has its refund recorded as RecordRefund does, for the item's
 // price in the sale's tender (cash when unknown), with the same checks, and a
-// refund_paid event after ev. The case is filed under the day it was opened,
-// in the store's time zone, and stays there.
+// refund_paid event after ev. The case stays under the day it was filed
+// under.
 //
 // ev needs Staff; the store fills Seq, CaseID, Status, the case's hash and,
 // when unset, Time (now), Terminal (Options.Terminal), Kind (EventStep), and
@@ -224,14 +226,17 @@ func (s *Store) checkMove(bs *buckets, old *caseRecord, oldCase, c *flow.Case) (
 	from, to := flow.StatusOpen, statusOf(c)
 	var day flow.Date
 	if old == nil {
-		day = s.Today(c.Opened)
+		day = filingDay(bs, s.Today(c.Opened))
 	} else {
 		day, from = old.day, statusOf(oldCase)
 		if from == flow.StatusClosed {
 			return day, from, aboutCase(ErrCaseClosed, c.ID)
 		}
 	}
-	if err := dayOpen(bs, day, c.ID); err != nil && (old == nil || !flow.UnderWay(from)) {
+	// a closed day's settled cases stay as they are, but for the close that
+	// follows the signed act; its cases under way go on
+	if err := dayOpen(bs, day, c.ID); err != nil && !flow.UnderWay(from) &&
+		!(to == flow.StatusClosed && flow.CanMove(from, to)) {
 		return day, from, err
 	}
 	switch {

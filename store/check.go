@@ -429,6 +429,8 @@ func (cc *chainCheck) names(seq uint64, ev Event) {
 	switch {
 	case ev.Kind == EventTill: // a removal has no hash, and is the last word on its till too
 		cc.written["till:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
+	case ev.Kind == EventDayReopen: // the close is set aside: the day has none until it closes again
+		delete(cc.written, "day:"+ev.Day)
 	case ev.RecordHash == "":
 	case ev.Kind == EventSettings:
 		cc.written["settings"] = lastWrite{seq, ev.RecordHash}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"example.com/returnsdesk/flow"
@@ -35,6 +36,29 @@ func dayOpen(bs *buckets, day flow.Date, caseID string) error {
 		return refine(ErrDayClosed, detail, "%s: %s", day, ErrDayClosed.Message)
 	}
 	return nil
+}
+
+// filingDay is the day a case opened on day is filed under: that day, or
+// when it is closed, the first day after it that is not.
+func filingDay(bs *buckets, day flow.Date) flow.Date {
+	for bs.closedDays.Get(appendDay(nil, day)) != nil {
+		day = day.AddDays(1)
+	}
+	return day
+}
+
+// FilingDay is the day a case opened at now is filed under, and so counted
+// in: today, or once today is closed, the first day after it that is not.
+func (s *Store) FilingDay(now time.Time) (flow.Date, error) {
+	day := s.Today(now)
+	err := s.view(func(tx *bolt.Tx) error {
+		bs, err := openBuckets(tx)
+		if err == nil {
+			day = filingDay(bs, day)
+		}
+		return err
+	})
+	return day, err
 }
 
 // Closing is a day's close as the closed_days bucket keeps it.
@@ -72,11 +96,11 @@ func (a *Anchor) UnmarshalJSON(b []byte) error {
 // stands (Report), the audit chain's head at the close (the anchor), the
 // close in the closed_days bucket and a day_close event that carries both.
 // From then on what the day settled is read-only: SaveCase and RecordRefund
-// refuse its settled cases and new ones with ErrDayClosed (its cases still
-// under way go on: a refund owed is paid, a draft resumed), SignOff refuses
-// all of them, and corrections are notes. Only a
-// shift lead closes a day; a day is closed once, and never before it
-// begins.
+// refuse its settled cases with ErrDayClosed (its cases still under way go
+// on: a refund owed is paid, a draft resumed; a settled case is closed once
+// its act is signed), new cases go to the next day (FilingDay), SignOff
+// refuses all of them, and corrections are notes. Only a shift lead closes
+// a day; a day is closed once (until ReopenDay), and never before it begins.
 func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, error) {
 	var out Closing
 	today := s.Today(now)
@@ -187,4 +211,42 @@ func daySummaries(tx *bolt.Tx, day flow.Date, loc *time.Location) ([]Summary, er
 		out = append(out, sum)
 	}
 	return out, nil
+}
+
+// ReopenDay reopens a closed day, as shift lead by does at now for reason,
+// in one transaction: the close is set aside (its anchor stays proven by
+// the chain, which is never rewritten), and a day_reopen event names the
+// day, the reason and the close it set aside. The day's cases may change
+// again, and its next close records a new chain head.
+func (s *Store) ReopenDay(day flow.Date, reason, by string, now time.Time) error {
+	if err := flow.CheckReason(reason); err != nil {
+		return err
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := leadTx(tx, by); err != nil {
+			return err
+		}
+		bs, err := openBuckets(tx)
+		if err != nil {
+			return err
+		}
+		was, err := closingTx(tx, day)
+		if err != nil {
+			return err
+		}
+		if was == nil {
+			return flow.Errorf(flow.EConflict, "%s is not closed", day)
+		}
+		if err := bs.closedDays.Delete(appendDay(nil, day)); err != nil {
+			return err
+		}
+		_, err = appendEvent(tx, Event{Time: now, Staff: normStaff(by), Terminal: s.terminal, Kind: EventDayReopen,
+			Day: day.String(), Detail: fmt.Sprintf("day %s reopened: %s; its close by %s at %s (chain head %s) set aside",
+				day, strings.TrimSpace(reason), was.By, was.At.In(s.Location()).Format("2006-01-02 15:04"), was.Anchor)})
+		return err
+	})
+	if err == nil {
+		s.log.Info("day reopened", "day", day.String(), "by", by)
+	}
+	return err
 }

@@ -137,16 +137,21 @@ func TestCloseDay(t *testing.T) {
 		t.Errorf("a second close: %v", err)
 	}
 
-	// the day is read-only: what it settled, sign-offs and new cases are
-	// refused; its cases still under way go on
+	// the day is read-only: what it settled and sign-offs are refused; new
+	// cases go to the next day; its cases still under way go on
 	if err := s.SaveCase(paid, Event{Staff: "olena"}); !errors.Is(err, ErrDayClosed) || !strings.Contains(err.Error(), "2024-03-15") {
 		t.Errorf("a save of a settled case on a closed day: %v", err)
 	}
 	if err := s.SignOff(owed.ID, "Maria", t0); !errors.Is(err, ErrDayClosed) {
 		t.Errorf("a sign-off on a closed day: %v", err)
 	}
-	if err := s.SaveCase(newCase(t0.Add(5*time.Hour), "olena", "R-6004", ""), Event{Staff: "olena"}); !errors.Is(err, ErrDayClosed) {
-		t.Errorf("a new case on a closed day: %v", err)
+	late := newCase(t0.Add(5*time.Hour), "olena", "R-6004", "")
+	must(t, s.SaveCase(late, Event{Staff: "olena"}))
+	if sum := summaryOf(t, s, late.ID); sum.Day != day.AddDays(1) {
+		t.Errorf("a case opened after the close is filed under %s, not the next day", sum.Day)
+	}
+	if fd, err := s.FilingDay(t0.Add(5 * time.Hour)); err != nil || fd != day.AddDays(1) {
+		t.Errorf("the filing day after the close: %s, %v", fd, err)
 	}
 	draft.Request = flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund}
 	if err := s.SaveCase(draft, Event{Staff: "olena", Time: t0.AddDate(0, 0, 1)}); err != nil {

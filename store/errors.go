@@ -56,10 +56,12 @@ var (
 // ErrDayClosed is returned by a save of a case filed under a day that is
 // closed, unless the case was still under way at the save (open, waiting for
 // documents, escalated, a refund owed, at the service centre: its later life
-// is new events, such as the payment of the refund it owes); by a new case on
-// a closed day; and by a sign-off of a closed day's case. A correction is a
-// note (Record with EventNote). Its message names the day.
-var ErrDayClosed = flow.Errorf(flow.EConflict, "the day is closed: read-only; add a note to correct a case")
+// is new events, such as the payment of the refund it owes) or closed once
+// its act is signed; and by a sign-off of a closed day's case. A correction
+// is a note (Record with EventNote), or the day is reopened (ReopenDay).
+// Its message names the day.
+var ErrDayClosed = flow.Errorf(flow.EConflict,
+	"the day is closed: what it settled is read-only; a shift lead can reopen the day, with a reason")
 
 // Errors of sign-offs and day closes.
 var (
