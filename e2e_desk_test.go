@@ -99,7 +99,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("3")
 	tm.waitFor("Day close", "OPEN: the report as it stands", "Refunds paid by tender (1)", "cash          1     19999.00 UAH")
 	tm.press("c")
-	tm.waitFor("! Close "+today+"?", "y  close the day")
+	tm.waitFor("Close "+today+"?", "y  close the day") // with a warning before the closing time
 	tm.press("y")
 	s = tm.waitFor("CLOSED by "+leadName, "Audit chain head at the close")
 	anchor := regexp.MustCompile(`\b\d+:[0-9a-f]{64}\b`).FindString(s)

@@ -21,6 +21,9 @@ type Settings struct {
 	TimeZone     string `json:"time_zone"`             // IANA name: "Europe/Kyiv"
 	PrintCommand string `json:"print_command,omitempty"`
 	IdleMinutes  int    `json:"idle_minutes,omitempty"` // log the cashier out after this long idle; 0 never
+	// ClosingTime is when the store closes, HH:MM ("": flow.DefaultClosingTime):
+	// the desk warns of a day closed before it.
+	ClosingTime string `json:"closing_time,omitempty"`
 }
 
 // NewSettings are a new store's settings as its first setup makes them (the
@@ -79,6 +82,9 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	if set.PolicyName == "" {
 		return flow.Errorf(flow.EInvalid, "the store needs a policy")
 	}
+	if _, err := flow.ParseClosingTime(set.ClosingTime); err != nil {
+		return err
+	}
 	if set.IdleMinutes < 0 {
 		return flow.Errorf(flow.EInvalid, "idle minutes cannot be negative")
 	}
@@ -126,6 +132,7 @@ func settingsChange(old, new Settings) string {
 	add("time zone", old.TimeZone, new.TimeZone)
 	add("print command", old.PrintCommand, new.PrintCommand)
 	add("idle minutes", fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
+	add("closing time", old.ClosingTime, new.ClosingTime)
 	if len(parts) == 0 {
 		return "settings saved unchanged"
 	}

@@ -125,10 +125,14 @@ func (s *Store) DeskCase(caseID string) (DeskCaseView, error) {
 type HomeView struct {
 	Open  []Summary
 	Today []Summary
+	// FilingDay is the day a case opened now is filed under: day, or once
+	// day is closed, the first day after it that is not.
+	FilingDay flow.Date
 }
 
 // Home reads the home screen's lists in one transaction: the resumable
-// cases from the statuses index, and staff's cases of day from theirs.
+// cases from the statuses index, and staff's cases of day from theirs (with
+// those filed under the next day when day is closed).
 func (s *Store) Home(staff string, day flow.Date) (HomeView, error) {
 	var out HomeView
 	loc := s.Location()
@@ -140,10 +144,18 @@ func (s *Store) Home(staff string, day flow.Date) (HomeView, error) {
 			}
 			out.Open = append(out.Open, list...)
 		}
-		if n := normStaff(staff); n != "" {
-			var err error
-			out.Today, err = fromIndexTx(tx, bucketByStaff, appendDay(textPrefix(n), day), nil, loc)
+		bs, err := openBuckets(tx)
+		if err != nil {
 			return err
+		}
+		out.FilingDay = filingDay(bs, day)
+		n := normStaff(staff)
+		for d := day; n != "" && !d.After(out.FilingDay); d = d.AddDays(1) {
+			list, err := fromIndexTx(tx, bucketByStaff, appendDay(textPrefix(n), d), nil, loc)
+			if err != nil {
+				return err
+			}
+			out.Today = append(out.Today, list...)
 		}
 		return nil
 	})

@@ -139,6 +139,9 @@ func (m *Model) startCase() {
 		TillHasCash: true,
 	}
 	m.notice, m.status = "", ""
+	if h := m.home; h.filing.After(m.today()) { // today is closed: said on the case's first screen
+		m.notice = fmt.Sprintf("%s is closed: this return goes to the report of %s", m.today(), h.filing)
+	}
 }
 
 // openStep shows the screen of the case's step at hand.
@@ -453,7 +456,7 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 	m.c = nil
 	m.status = ""
 	m.notice = news
-	m.home = newHomeModel(&m.st, &m.keys, m.user, m.width, m.bodyHeight())
+	m.home = newHomeModel(&m.st, &m.keys, m.user, m.today(), m.width, m.bodyHeight())
 	m.view = viewHome
 	return m, m.homeDataCmd()
 }

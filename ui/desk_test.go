@@ -359,8 +359,9 @@ func TestDeskSignOffAndClose(t *testing.T) {
 		"cash          1     25000.00 UAH", "Still owed: 1 refund, 19999.00 UAH",
 		"Escalated: 1 (1 still waiting for a lead) · overrides: 1", "Flagged: 2 cases · R repeat 1")
 	r.keys(typed("c"))
-	r.requireView("! Close 2026-11-20? What its 7 cases settled becomes read-only; corrections",
-		"Still open, and they go on after the close: 1 refund owed, 1", "escalation waiting, 1 draft.", "y  close the day")
+	r.requireView("! 2026-11-20: It is 10:00, before the store's closing time (21:00). Returns",
+		"taken after the close go to the report of 2026-11-21. Close 2026-11-20? What",
+		"its 7 cases settled becomes read-only", "1 refund owed, 1 escalation waiting, 1 draft.", "y  close the day")
 	r.keys(typed("n"))
 	r.requireView("not closed")
 	if c, _ := r.st.DayClosing(deskDay); c != nil {
@@ -376,7 +377,7 @@ func TestDeskSignOffAndClose(t *testing.T) {
 	r.keys(typed("1"))
 	r.requireView("7 cases · CLOSED by Olena: read-only")
 	r.keys(tea.KeyMsg{Type: tea.KeyHome}, kDown, typed("s"))
-	r.requireView("! 2026-11-20: the day is closed: read-only; add a note to correct a case")
+	r.requireView("! 2026-11-20: the day is closed: what it settled is read-only; a shift lead can")
 	r.keys(kEnter, typed("n"))
 	r.requireView("Note on case " + ids["owed"])
 	r.keys(typed("refund paid in cash on the 21st"), kEnter)

@@ -23,13 +23,17 @@ type homeModel struct {
 	open   []store.Summary // drafts, waiting for documents, escalated, at the service centre
 	today  []store.Summary // this staff member's cases today
 	cursor int             // in open
+	filing flow.Date       // the day a new case is filed under; after today's close, a later one
+	day    flow.Date       // today
 	loaded bool
 	errMsg string
 }
 
-// homeDataMsg: the lists of the home screen.
+// homeDataMsg: the lists of the home screen, and the day a new case is
+// filed under.
 type homeDataMsg struct {
 	open, today []store.Summary
+	filing      flow.Date
 	err         error
 }
 
@@ -39,8 +43,8 @@ type addStaffMsg struct{}
 // logoutMsg: the staff member leaves the till.
 type logoutMsg struct{}
 
-func newHomeModel(st *look.Styles, keys *look.KeyMap, user *store.StaffMember, width, height int) homeModel {
-	return homeModel{st: st, km: keys, user: user, width: width, height: height}
+func newHomeModel(st *look.Styles, keys *look.KeyMap, user *store.StaffMember, day flow.Date, width, height int) homeModel {
+	return homeModel{st: st, km: keys, user: user, day: day, width: width, height: height}
 }
 
 func (h homeModel) Init() tea.Cmd { return nil }
@@ -67,7 +71,7 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case homeDataMsg:
 		h.loaded = true
-		h.open, h.today = msg.open, msg.today
+		h.open, h.today, h.filing = msg.open, msg.today, msg.filing
 		if msg.err != nil {
 			h.errMsg = look.Say(msg.err, "load the cases") // homeDataCmd logged it
 		}
@@ -107,6 +111,9 @@ func (h homeModel) View() string {
 		b.WriteString("  s  add a staff member\n")
 	}
 	b.WriteString("  l  log out\n\n")
+	if late := h.lateNote(); late != "" {
+		b.WriteString(h.st.Warning.Render(late) + "\n")
+	}
 	if h.errMsg != "" {
 		b.WriteString(h.st.Error.Render("! "+h.errMsg) + "\n")
 	}
@@ -148,6 +155,15 @@ func (h homeModel) View() string {
 	return b.String()
 }
 
+// lateNote says, once today is closed, where new returns go; "" before.
+func (h homeModel) lateNote() string {
+	if !h.loaded || h.filing.IsZero() || !h.filing.After(h.day) {
+		return ""
+	}
+	return look.Fit(fmt.Sprintf("%s is closed: returns taken now go to the report of %s.", h.day, h.filing),
+		h.width)
+}
+
 // voidable reports whether a shift lead is at home and the open case at
 // the cursor has no decision yet, so that it may be voided.
 func (h homeModel) voidable() bool {
@@ -183,6 +199,6 @@ func (m *Model) homeDataCmd() tea.Cmd {
 		if err != nil {
 			log.Error("the home screen's cases", "staff", user, "err", err)
 		}
-		return homeDataMsg{open: v.Open, today: v.Today, err: err}
+		return homeDataMsg{open: v.Open, today: v.Today, filing: v.FilingDay, err: err}
 	}
 }

@@ -3,7 +3,9 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"strings"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -21,6 +23,8 @@ command runs inside it, through DATA/admin.sock (the owner's only).
                         as its last argument (such as "lp -d till1");
                         "" prints nothing
   --idle-minutes N      lock the screen after N minutes without a key
+  --closing-time HH:MM  when the store closes (default 21:00): the desk warns
+                        of a day closed before it
   --by NAME             who makes the change, for the audit trail (default:
                         the user name of this process)`
 
@@ -28,6 +32,7 @@ command runs inside it, through DATA/admin.sock (the owner's only).
 type settingsFlags struct {
 	fs                                 *flag.FlagSet
 	data, name, policy, zone, printCmd *string
+	closing                            *string
 	idle                               *int
 	by                                 *string
 }
@@ -42,6 +47,7 @@ func newSettingsFlags(env Env) settingsFlags {
 		zone:     fs.String("time-zone", "", ""),
 		printCmd: fs.String("print-command", "", ""),
 		idle:     fs.Int("idle-minutes", -1, ""),
+		closing:  fs.String("closing-time", "", ""),
 		by:       fs.String("by", env.Getenv("USER"), ""),
 	}
 }
@@ -73,6 +79,9 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	}
 	if *f.idle >= 0 {
 		set.IdleMinutes = *f.idle
+	}
+	if f.given("closing-time") {
+		set.ClosingTime = strings.TrimSpace(*f.closing)
 	}
 	if *f.policy != "" {
 		p, text, err := loadPolicyIn(env, *f.policy)
@@ -120,7 +129,11 @@ func runSettings(env Env, args []string) int {
 			return ExitUsage
 		}
 	}
-	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n",
-		set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes)
+	closing := set.ClosingTime
+	if closing == "" {
+		closing = flow.DefaultClosingTime + " (default)"
+	}
+	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\nclosing time:   %s\n",
+		set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes, closing)
 	return ExitOK
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
@@ -34,6 +35,12 @@ type closeModel struct {
 	asking  inputKind // inputNone, or inputExport while the export's format is asked
 	confirm bool      // "close the day?" is asked
 	news    string
+
+	now         func() time.Time // the clock, for a close before closing time
+	closingTime string           // the store's closing time, HH:MM ("": the default)
+	reopening   bool             // the reason to reopen the closed day is asked
+	reason      textinput.Model
+	reasonErr   string
 }
 
 // Messages of the day close.
@@ -52,6 +59,16 @@ type (
 		closing store.Closing
 		err     error
 	}
+	// reopenDayMsg: the lead reopens the closed day, with a reason.
+	reopenDayMsg struct {
+		day    flow.Date
+		reason string
+	}
+	// dayReopenedMsg: the store's answer.
+	dayReopenedMsg struct {
+		day flow.Date
+		err error
+	}
 )
 
 func newCloseModel(st *look.Styles, k *look.KeyMap, day flow.Date, loc *time.Location, width, height int) closeModel {
@@ -64,8 +81,13 @@ func (m closeModel) Init() tea.Cmd { return nil }
 // keys is the key map with the keys of the day close.
 func (m closeModel) keys() look.KeyMap {
 	ks := []key.Binding{m.k.Close.Export, m.k.Desk.Table, m.k.Desk.Queues}
-	if m.loaded && m.closing == nil {
+	switch {
+	case m.reopening:
+		return m.k.With(m.k.Confirm)
+	case m.loaded && m.closing == nil:
 		ks = append([]key.Binding{m.k.Close.CloseDay}, ks...)
+	case m.closing != nil:
+		ks = append([]key.Binding{m.k.Close.Reopen}, ks...)
 	}
 	return m.k.With(ks...)
 }
@@ -92,12 +114,43 @@ func (m closeModel) Update(msg tea.Msg) (closeModel, tea.Cmd) {
 		}
 		m.closing, m.report = &msg.closing, msg.closing.Report
 		m.news = "✓ closed: write the chain head down and keep it off this machine"
+	case dayReopenedMsg:
+		if msg.err != nil {
+			m.news = "! the day was not reopened: " + look.Say(msg.err, "reopen the day")
+			return m, nil
+		}
+		m.closing, m.loaded = nil, false
+		m.news = "✓ reopened: its cases may change; close it again when it is right"
 	case exportedMsg:
 		m.news = exportNews(msg, m.width)
 	case tea.KeyMsg:
+		if m.reopening {
+			return m.reopenKey(msg)
+		}
 		return m.key(msg)
 	}
 	return m, nil
+}
+
+// reopenKey types the reason to reopen the day: enter sends it, esc gives
+// up.
+func (m closeModel) reopenKey(k tea.KeyMsg) (closeModel, tea.Cmd) {
+	switch {
+	case key.Matches(k, m.k.Back):
+		m.reopening, m.reasonErr, m.news = false, "", "not reopened"
+		return m, nil
+	case key.Matches(k, m.k.Confirm):
+		if err := flow.CheckReason(m.reason.Value()); err != nil {
+			m.reasonErr = look.Say(err, "read the reason")
+			return m, nil
+		}
+		m.reopening, m.reasonErr = false, ""
+		return m, send(reopenDayMsg{day: m.day, reason: strings.TrimSpace(m.reason.Value())})
+	}
+	var cmd tea.Cmd
+	m.reason, cmd = m.reason.Update(k)
+	m.reasonErr = ""
+	return m, cmd
 }
 
 // key answers the question asked, or asks one.
@@ -121,6 +174,13 @@ func (m closeModel) key(k tea.KeyMsg) (closeModel, tea.Cmd) {
 	case !m.loaded:
 	case key.Matches(k, m.k.Close.CloseDay) && m.closing == nil:
 		m.confirm = true
+	case key.Matches(k, m.k.Close.Reopen) && m.closing != nil:
+		m.reopening = true
+		m.reason = textinput.New()
+		m.reason.CharLimit = flow.MaxReasonLen
+		m.reason.Width = max(m.width-4, 10)
+		m.reason.Placeholder = "why the day is reopened (on the audit trail)"
+		return m, m.reason.Focus()
 	case key.Matches(k, m.k.Close.Export):
 		m.asking = inputExport
 	}
@@ -233,6 +293,13 @@ func (m closeModel) foot() []string {
 		return append(out, "  y  close the day · any other key  not now")
 	case m.asking == inputExport:
 		return []string{"", look.Fit("Export the summary of "+m.day.String()+": c CSV · j JSON · any other key cancels", w)}
+	case m.reopening:
+		out := []string{"", st.Warning.Render(look.Fit("Reopen "+m.day.String()+
+			"? Its cases may change again, and it is closed again later.", w)), m.reason.View()}
+		if m.reasonErr != "" {
+			out = append(out, st.Error.Render(look.Fit("! "+m.reasonErr, w)))
+		}
+		return append(out, st.Dim.Render(look.Fit("enter reopen the day · esc not now", w)))
 	}
 	var out []string
 	if m.news != "" {
@@ -245,6 +312,8 @@ func (m closeModel) foot() []string {
 	keys := "e export the summary · 1 day's table · 2 queues · esc back"
 	if m.closing == nil {
 		keys = "c close the day · " + keys
+	} else {
+		keys = "o reopen · " + keys
 	}
 	return append(out, st.Dim.Render(look.Fit(keys, w)))
 }
@@ -254,6 +323,13 @@ func (m closeModel) closeQuestion() string {
 	r := m.report
 	q := fmt.Sprintf("! Close %s? What its %s settled becomes read-only; corrections become notes.", m.day,
 		look.Plural(r.Cases, "case"))
+	if m.now != nil {
+		now := m.now().In(m.loc)
+		if early := flow.EarlyClose(now, m.closingTime); early != "" && flow.DateOf(now) == m.day {
+			q = fmt.Sprintf("! %s: %s. Returns taken after the close go to the report of %s.",
+				m.day, strings.ToUpper(early[:1])+early[1:], m.day.AddDays(1)) + strings.TrimPrefix(q, "!")
+		}
+	}
 	var open []string
 	if r.Owed > 0 {
 		open = append(open, look.Plural(r.Owed, "refund")+" owed")

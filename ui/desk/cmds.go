@@ -114,6 +114,13 @@ func (m Model) closeDayCmd(day flow.Date) tea.Cmd {
 	}
 }
 
+func (m Model) reopenDayCmd(msg reopenDayMsg) tea.Cmd {
+	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
+	return func() tea.Msg {
+		return Msg{dayReopenedMsg{day: msg.day, err: s.ReopenDay(msg.day, msg.reason, by, now)}}
+	}
+}
+
 // exportCmd writes a day's cases or summary to the data folder's exports/.
 func (m Model) exportCmd(x exportMsg) tea.Cmd {
 	s, loc, today := m.d.Store, m.d.Loc, m.today()

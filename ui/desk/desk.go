@@ -30,6 +30,9 @@ type Deps struct {
 	Lead    string         // the shift lead logged in: who signs off, pays, notes, closes
 	Styles  *look.Styles
 	Keys    *look.KeyMap
+	// ClosingTime is the store's closing time, HH:MM ("": the default): a
+	// close before it is warned of.
+	ClosingTime string
 }
 
 // DoneMsg says the lead left the desk: the root goes home.
@@ -129,6 +132,8 @@ func (m Model) Typing() bool {
 		return true
 	case screenTable:
 		return m.table.typing()
+	case screenClose:
+		return m.report.reopening
 	}
 	return false
 }
@@ -208,7 +213,8 @@ func (m Model) atSection() bool {
 	default:
 		return false
 	}
-	return !m.Typing() && m.table.input == inputNone && m.report.asking == inputNone && !m.report.confirm
+	return !m.Typing() && m.table.input == inputNone && m.report.asking == inputNone && !m.report.confirm &&
+		!m.report.reopening
 }
 
 // sectionKey is the section a key moves to, if another.
@@ -259,7 +265,7 @@ func (m Model) data(msg tea.Msg) (Model, tea.Cmd) {
 		return m.decide(msg)
 	case noteMsg, noteSubmitMsg, notedMsg:
 		return m.noting(msg)
-	case closeDayMsg, dayClosedMsg, exportMsg, exportedMsg:
+	case closeDayMsg, dayClosedMsg, reopenDayMsg, dayReopenedMsg, exportMsg, exportedMsg:
 		return m.closing(msg)
 	}
 	return m, nil
@@ -402,6 +408,16 @@ func (m Model) closing(msg tea.Msg) (Model, tea.Cmd) {
 			c := msg.closing
 			m.notice = "Day " + c.Day.String() + " closed by " + c.By + "; chain head " + c.Anchor.String()
 		}
+	case reopenDayMsg:
+		return m, m.reopenDayCmd(msg)
+	case dayReopenedMsg:
+		m.logErr(msg.err, "reopen the day", "day", msg.day)
+		m.report, _ = m.report.Update(msg)
+		if msg.err != nil {
+			return m, nil
+		}
+		m.notice = "Day " + msg.day.String() + " reopened by " + m.d.Lead + ": close it again when it is right"
+		return m, m.loadReportCmd(msg.day)
 	case exportMsg:
 		return m, m.exportCmd(msg)
 	case exportedMsg:
@@ -430,6 +446,7 @@ func (m Model) show(s screen) (Model, tea.Cmd) {
 		return m, m.loadQueuesCmd()
 	case screenClose:
 		m.report = newCloseModel(m.d.Styles, m.d.Keys, m.day, m.d.Loc, m.width, m.height)
+		m.report.now, m.report.closingTime = m.d.Now, m.d.ClosingTime
 		return m, m.loadReportCmd(m.day)
 	}
 	m.screen = screenTable

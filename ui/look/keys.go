@@ -73,7 +73,7 @@ type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note key.Binding }
 type QueueKeys struct{ Tab, Prev, Open, Paid, Decide key.Binding }
 
 // CloseKeys are the keys of the day close.
-type CloseKeys struct{ CloseDay, Export key.Binding }
+type CloseKeys struct{ CloseDay, Reopen, Export key.Binding }
 
 // ExportKeys choose an export's format.
 type ExportKeys struct{ CSV, JSON key.Binding }
@@ -166,6 +166,7 @@ func DefaultKeys() KeyMap {
 		},
 		Close: CloseKeys{
 			CloseDay: bind("c", "close the day", "c"),
+			Reopen:   bind("o", "reopen", "o"),
 			Export:   bind("e", "export the summary", "e"),
 		},
 		Export: ExportKeys{
