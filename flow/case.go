@@ -177,13 +177,18 @@ type Case struct {
 	Step     Step      `json:"step"` // the step the kiosk shows now
 	Done     StepSet   `json:"done"` // the steps whose answers are complete
 
-	Sale          Sale       `json:"sale"`
-	Request       Request    `json:"request"`
-	Documents     []Document `json:"documents,omitempty"`
-	Passport      Passport   `json:"passport"`
-	Inspection    Inspection `json:"inspection"`
-	ServiceCentre Conclusion `json:"service_centre,omitempty"`
-	TillHasCash   bool       `json:"till_has_cash"`
+	Sale Sale `json:"sale"`
+	// Imported is the sale as the sales import recorded it, when the
+	// cashier found it there; SaleCorrection is a shift lead's correction
+	// of it (CheckAgainstImport).
+	Imported       *Sale           `json:"imported_sale,omitempty"`
+	SaleCorrection *SaleCorrection `json:"sale_correction,omitempty"`
+	Request        Request         `json:"request"`
+	Documents      []Document      `json:"documents,omitempty"`
+	Passport       Passport        `json:"passport"`
+	Inspection     Inspection      `json:"inspection"`
+	ServiceCentre  Conclusion      `json:"service_centre,omitempty"`
+	TillHasCash    bool            `json:"till_has_cash"`
 
 	Decision *Decision `json:"decision,omitempty"`
 	Override *Override `json:"override,omitempty"`

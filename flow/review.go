@@ -126,6 +126,9 @@ const (
 	FlagSerialMismatch Flag = "serial_mismatch"
 	// FlagSamePerson: the case was opened and decided by the same person.
 	FlagSamePerson Flag = "same_person"
+	// FlagSaleCorrected: a shift lead corrected the sale the sales import
+	// recorded.
+	FlagSaleCorrected Flag = "sale_corrected"
 
 	// FlagEscalated: the engine handed the case to a shift lead.
 	FlagEscalated Flag = "escalated"
@@ -147,7 +150,8 @@ const (
 
 // FraudFlags are the flags of return fraud, in the order a shift lead's
 // screen lists them.
-var FraudFlags = []Flag{FlagRepeat, FlagNoReceipt, FlagOverride, FlagCashRefund, FlagSerialMismatch, FlagSamePerson}
+var FraudFlags = []Flag{FlagRepeat, FlagNoReceipt, FlagOverride, FlagCashRefund, FlagSerialMismatch, FlagSamePerson,
+	FlagSaleCorrected}
 
 // Fraud reports whether the flag is one of return fraud.
 func (f Flag) Fraud() bool { return oneOf(f, FraudFlags) }
@@ -167,6 +171,8 @@ func (f Flag) Words() string {
 		return "serial does not match"
 	case FlagSamePerson:
 		return "opened and decided by one person"
+	case FlagSaleCorrected:
+		return "imported sale corrected"
 	case FlagEscalated:
 		return "escalated"
 	case FlagNameMismatch:
@@ -264,6 +270,9 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 	}
 	if o := c.Override; o != nil && SamePerson(o.By, c.OpenedBy) {
 		add(FlagSamePerson, "%s opened the case and decided it too: nobody else looked at it", c.OpenedBy)
+	}
+	if k := c.SaleCorrection; k != nil {
+		add(FlagSaleCorrected, "%s corrected the imported sale (%s): %q", k.By, strings.Join(k.Changes, "; "), k.Reason)
 	}
 
 	if d := c.Decision; d != nil && d.Outcome == OutcomeEscalate {

@@ -189,6 +189,9 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if err != nil {
 		return err
 	}
+	if err := checkSaleTx(tx, c, oldDoc.Case); err != nil {
+		return err
+	}
 	to := statusOf(c)
 	rec, autoPay, err := s.refundWithSave(bs, id, c, from, oldDoc.Refund, ev, pay)
 	if err != nil {

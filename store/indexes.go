@@ -202,18 +202,8 @@ func tailDayID(k []byte) (flow.Date, []byte, error) {
 
 // normText is a receipt number or a name as the indexes keep it: trimmed,
 // upper-cased, without NUL bytes.
-func normText(s string) string {
-	return strings.ToUpper(strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")))
-}
+func normText(s string) string { return flow.NormText(s) }
 
 // normSerial is a serial number or IMEI as the index keeps it: upper-cased,
-// without spaces, dashes or NUL bytes.
-func normSerial(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\t', '-', 0:
-			return -1
-		}
-		return r
-	}, strings.ToUpper(s))
-}
+// without spaces, dashes or NUL bytes (flow.NormSerial).
+func normSerial(s string) string { return flow.NormSerial(s) }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -305,3 +306,63 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 }
 
 func hasPrefix(k, p []byte) bool { return len(k) >= len(p) && string(k[:len(p)]) == string(p) }
+
+// importedSaleTx is the sales import's record of sale's receipt line in
+// tx, or nil when the line is not imported. A sale that does not state its
+// line (0) is of the receipt's only line, when it has one only.
+func importedSaleTx(tx *bolt.Tx, sale flow.Sale) (*flow.Sale, error) {
+	bs := tx.Bucket(bucketSales)
+	if bs == nil || normText(sale.Receipt) == "" {
+		return nil, nil
+	}
+	var v []byte
+	if sale.Line > 0 {
+		v = bs.Get(saleKey(sale.Receipt, sale.Line))
+	} else {
+		prefix := append([]byte(normText(sale.Receipt)), 0)
+		c := bs.Cursor()
+		n := 0
+		for k, val := c.Seek(prefix); k != nil && hasPrefix(k, prefix) && n < 2; k, val = c.Next() {
+			v, n = val, n+1
+		}
+		if n != 1 {
+			return nil, nil
+		}
+	}
+	if v == nil {
+		return nil, nil
+	}
+	var imp flow.Sale
+	if err := json.Unmarshal(v, &imp); err != nil {
+		return nil, ErrDamaged.Wrap(fmt.Errorf("the imported sale of receipt %s cannot be read: %v", sale.Receipt, err))
+	}
+	return &imp, nil
+}
+
+// checkSaleTx holds a case's sale to the sales import when the save
+// changes the sale or its correction (oldCase: the case as stored, nil for
+// a new one): flow.CheckAgainstImport, and a correction made by a shift
+// lead.
+func checkSaleTx(tx *bolt.Tx, c, oldCase *flow.Case) error {
+	if oldCase != nil && oldCase.Sale == c.Sale && sameCorrection(oldCase.SaleCorrection, c.SaleCorrection) {
+		return nil
+	}
+	imp, err := importedSaleTx(tx, c.Sale)
+	if err != nil {
+		return err
+	}
+	if err := flow.CheckAgainstImport(imp, c); err != nil {
+		return err
+	}
+	if k := c.SaleCorrection; k != nil && (oldCase == nil || !sameCorrection(oldCase.SaleCorrection, k)) {
+		return leadTx(tx, k.By)
+	}
+	return nil
+}
+
+func sameCorrection(a, b *flow.SaleCorrection) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.By == b.By && a.Reason == b.Reason && a.At.Equal(b.At) && slices.Equal(a.Changes, b.Changes)
+}

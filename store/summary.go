@@ -35,7 +35,7 @@ type Summary struct {
 // (flow.Review decides them; each bit is one flow.Flag of the same name) and
 // the store's own sign-off. The bits are kept in the day index: their
 // places never change.
-type Flags uint16
+type Flags uint32
 
 // The flags of a case.
 const (
@@ -54,11 +54,12 @@ const (
 	FlagSamePerson                       // flow.FlagSamePerson: opened and decided by the same person
 	FlagSignedOff                        // a shift lead signed the case off (SignOff) since it last changed
 	FlagVoided                           // flow.FlagVoided: a shift lead closed the case without a decision
+	FlagSaleCorrected                    // flow.FlagSaleCorrected: a shift lead corrected the imported sale
 )
 
 var flagNames = []string{"override", "escalated", "repeat", "no_receipt", "name_mismatch", "remote", "used",
 	"warnings", "refund_paid", "paid_late", "cash_refund", "serial_mismatch", "same_person", "signed_off",
-	"voided"}
+	"voided", "sale_corrected"}
 
 // FlagOf is the bit of one of flow's flags; 0 for a name the store does not
 // keep.

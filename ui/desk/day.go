@@ -71,10 +71,11 @@ func flagStrings(fs []flow.Flag) []string {
 // flagLetters are the day table's marks of the fraud flags, in
 // flow.FraudFlags' order, and of a sign-off.
 var flagLetters = map[flow.Flag]string{flow.FlagRepeat: "R", flow.FlagNoReceipt: "N", flow.FlagOverride: "O",
-	flow.FlagCashRefund: "C", flow.FlagSerialMismatch: "S", flow.FlagSamePerson: "P"}
+	flow.FlagCashRefund: "C", flow.FlagSerialMismatch: "S", flow.FlagSamePerson: "P", flow.FlagSaleCorrected: "I"}
 
 // flagLegend explains the letters under the table.
-const flagLegend = "flags: R repeat · N no receipt · O override · C cash>limit · S serial · P same person · ✓ signed"
+const flagLegend = "flags: R repeat · N no receipt · O override · C cash>limit · S serial · P same person · " +
+	"I import corrected · ✓ signed"
 
 // Messages of the day table.
 type (
