@@ -77,7 +77,8 @@ func CheckAgainstImport(imported *Sale, c *Case) error {
 	corr := c.SaleCorrection
 	if corr == nil {
 		return Errorf(EForbidden, "the sale differs from the sales import (%s): the import is what was sold; "+
-			"only a shift lead corrects it, with a reason", strings.Join(diff, "; "))
+			"look the receipt up to take it as it is, or have a shift lead correct it, with a reason",
+			strings.Join(diff, "; "))
 	}
 	if !slices.Equal(corr.Changes, diff) {
 		return Errorf(EConflict, "the sale differs from the sales import (%s), but %s's correction says %s: "+

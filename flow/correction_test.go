@@ -20,7 +20,7 @@ func TestCheckAgainstImport(t *testing.T) {
 		{"the model is not the import's truth", with(func(s *Sale) { s.Model = "Phone X 128GB" }), nil, ""},
 		{"a line not stated", with(func(s *Sale) { s.Line = 0 }), nil, ""},
 		{"the price typed over", with(func(s *Sale) { s.Price.Minor = 4599900 }), nil,
-			"differs from the sales import (price 41999.00 UAH -> 45999.00 UAH): the import is what was sold; only a shift lead"},
+			"differs from the sales import (price 41999.00 UAH -> 45999.00 UAH): the import is what was sold; look the receipt up"},
 		{"the tender and date", with(func(s *Sale) { s.Tender = TenderCash; s.Date.Day = 11 }), nil,
 			"date 2026-11-10 -> 2026-11-11; tender card -> cash"},
 		{"the serial", with(func(s *Sale) { s.Serial = "" }), nil, "serial 490154203237518 -> (none)"},

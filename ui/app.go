@@ -193,8 +193,12 @@ func (m *Model) ctx() screenCtx {
 	if m.policy != nil && m.policy.Currency != "" {
 		currency = m.policy.Currency
 	}
-	return screenCtx{c: m.c, p: m.policy, today: m.today(), currency: currency, st: &m.st, keys: &m.keys,
+	ctx := screenCtx{c: m.c, p: m.policy, today: m.today(), currency: currency, st: &m.st, keys: &m.keys,
 		width: m.width, height: m.bodyHeight()}
+	if m.isLead() {
+		ctx.lead = m.user.Name
+	}
+	return ctx
 }
 
 // bodyHeight is the rows a screen may fill: all but the header and footer.

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -73,6 +74,8 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case goBackMsg:
 		model, cmd := m.stepBack()
 		return model, cmd, true
+	case saleLeadMsg:
+		return m, m.saleLeadCmd(msg), true
 	case receiptLookupMsg:
 		s, q, log := m.d.Store, msg.query, m.d.Log
 		return m, func() tea.Msg {
@@ -204,11 +207,38 @@ func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name}
+	if k := m.c.SaleCorrection; step == flow.StepSale && k != nil {
+		if k.At.IsZero() {
+			k.At = m.d.Now().UTC()
+		}
+		ev.Detail = fmt.Sprintf("the imported sale corrected by shift lead %s (%s): %s", k.By, k.Reason,
+			strings.Join(k.Changes, "; "))
+	}
 	next := func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() }
 	if step == flow.StepSale {
 		return m, m.checkedSaveCmd(lineFree, ev, next)
 	}
 	return m, m.saveCmd(ev, next)
+}
+
+// saleLeadCmd checks the shift lead who corrects an imported sale: the
+// lead logged in at the till, or a lead's name and PIN.
+func (m *Model) saleLeadCmd(msg saleLeadMsg) tea.Cmd {
+	if msg.name == "" && m.isLead() {
+		return sendCmd(saleLeadResultMsg{lead: m.user.Name, reason: msg.reason})
+	}
+	s, now, log := m.d.Store, m.d.Now(), m.d.Log
+	return func() tea.Msg {
+		lead, err := s.Login(msg.name, msg.pin, now)
+		if err == nil && lead.Role != flow.RoleLead {
+			err = flow.Errorf(flow.EForbidden, "%s is not a shift lead: only a shift lead corrects an imported sale",
+				lead.Name)
+		}
+		if err != nil {
+			log.Warn("a sale correction refused", "lead", msg.name, "err", err)
+		}
+		return saleLeadResultMsg{lead: lead.Name, reason: msg.reason, err: err}
+	}
 }
 
 // lineFree refuses a sale whose receipt line was refunded, or is in

@@ -26,6 +26,7 @@ const (
 	salePick                     // the receipt has several lines: pick one
 	saleConfirm                  // one complete sale found: use it, or edit it
 	saleForm                     // the sale field by field
+	saleLead                     // a shift lead's name, PIN and reason, to correct an imported sale
 	saleSent                     // written into the case; the root moves on
 )
 
@@ -41,6 +42,8 @@ func (p salePhase) String() string {
 		return "confirm"
 	case saleForm:
 		return "form"
+	case saleLead:
+		return "lead"
 	case saleSent:
 		return "sent"
 	}
@@ -60,6 +63,14 @@ type saleValues struct {
 	lineOf    string // ...on this receipt: kept while the receipt number is
 	pick      int    // the line picked among several; -1 for none of them
 	searchFor string // the query of the lookup that is out
+
+	// imported is the sales import's record of the sale found, whose
+	// fields are shown, not typed over; correction is a shift lead's
+	// leave to correct it (who and why; the changes are made on finish)
+	imported   *flow.Sale
+	correction *flow.SaleCorrection
+	lead, pin  string // the shift lead's answers while they are asked
+	reason     string
 }
 
 // saleModel is the sale step's screen.
@@ -73,7 +84,9 @@ type saleModel struct {
 	v         *saleValues
 	form      *huh.Form
 	notes     fieldNotes
-	searched  bool // the form came from the search: esc goes back to it
+	searched  bool      // the form came from the search: esc goes back to it
+	before    salePhase // the phase the shift lead's form returns to on esc
+	leadErr   string    // why the shift lead was refused
 }
 
 // newSaleModel is the sale screen for the case in ctx: the search for a
@@ -87,6 +100,7 @@ func newSaleModel(ctx screenCtx) saleModel {
 	m.search.Focus()
 	if s := ctx.c.Sale; ctx.c.Done.Has(flow.StepSale) || s != (flow.Sale{}) {
 		m.fill(s)
+		m.v.imported, m.v.correction = ctx.c.Imported, ctx.c.SaleCorrection
 		m.openForm()
 	}
 	return m
@@ -107,9 +121,17 @@ func (m saleModel) keys(k look.KeyMap) look.KeyMap {
 		return k.With(k.Confirm, k.Sale.TypeSale)
 	case saleConfirm:
 		return k.With(k.Confirm, k.Sale.Edit)
+	case saleForm:
+		if m.locked() {
+			return k.With(k.Confirm, k.Sale.Correct)
+		}
 	}
 	return k.With(k.Confirm)
 }
+
+// locked reports whether the sale came from the sales import and no shift
+// lead has taken it up to correct it: its fields are shown, not typed over.
+func (m saleModel) locked() bool { return m.v.imported != nil && m.v.correction == nil }
 
 // typing reports whether the screen takes text.
 func (m saleModel) typing() bool { return true }
@@ -129,6 +151,8 @@ func (m saleModel) Update(msg tea.Msg) (saleModel, tea.Cmd) {
 		return m, nil
 	case salesFoundMsg:
 		return m.salesFound(msg)
+	case saleLeadResultMsg:
+		return m.leadAnswered(msg)
 	}
 	switch m.phase {
 	case saleSearch, saleWaiting:
@@ -137,6 +161,8 @@ func (m saleModel) Update(msg tea.Msg) (saleModel, tea.Cmd) {
 		return m.updateConfirm(msg)
 	case salePick, saleForm:
 		return m.updateForm(msg)
+	case saleLead:
+		return m.updateLead(msg)
 	}
 	return m, nil
 }
@@ -237,6 +263,8 @@ func saleLine(s flow.Sale) string {
 // recorded every field, else checked and completed in the form.
 func (m saleModel) chosen(s flow.Sale) (saleModel, tea.Cmd) {
 	m.fill(s)
+	imported := s
+	m.v.imported, m.v.correction = &imported, nil
 	if m.complete(s) {
 		m.phase = saleConfirm
 		m.form = nil
@@ -271,9 +299,7 @@ func (m saleModel) updateConfirm(msg tea.Msg) (saleModel, tea.Cmd) {
 		m.phase = saleSearch
 		return m, textinput.Blink
 	case isKey(msg, m.ctx.keys.Sale.Edit):
-		m.note = ""
-		m.openForm()
-		return m, m.form.Init()
+		return m.askLead()
 	case isKey(msg, m.ctx.keys.Confirm):
 		return m.finish()
 	}
@@ -283,6 +309,9 @@ func (m saleModel) updateConfirm(msg tea.Msg) (saleModel, tea.Cmd) {
 func (m saleModel) updateForm(msg tea.Msg) (saleModel, tea.Cmd) {
 	if isKey(msg, m.ctx.keys.Back) {
 		return m.back()
+	}
+	if m.phase == saleForm && m.locked() && isKey(msg, m.ctx.keys.Sale.Correct) {
+		return m.askLead()
 	}
 	out, cmd := updateForm(m.form, m.notes, m.ctx.st, m.ctx.width, msg)
 	switch out {
@@ -321,8 +350,16 @@ func (m saleModel) finish() (saleModel, tea.Cmd) {
 		m.openForm()
 		return m, m.form.Init()
 	}
+	msg := saleEnteredMsg{sale: s, imported: m.v.imported}
+	if imp := m.v.imported; imp != nil && m.v.correction != nil {
+		if changes := flow.ImportDiff(*imp, s); len(changes) > 0 { // a correction that changes nothing is none
+			k := *m.v.correction
+			k.Changes = changes
+			msg.correction = &k
+		}
+	}
 	m.phase, m.form, m.notes = saleSent, nil, nil
-	return m, sendCmd(saleEnteredMsg{sale: s})
+	return m, sendCmd(msg)
 }
 
 // sale reads the answers into a flow.Sale through the same checks the form
@@ -352,7 +389,7 @@ func (m saleModel) sale() (flow.Sale, error) {
 		Market:         v.market,
 		WarrantyMonths: months,
 	}
-	if s.Receipt == v.lineOf {
+	if flow.NormText(s.Receipt) == flow.NormText(v.lineOf) {
 		s.Line = v.line
 	}
 	if s.Condition == flow.ConditionUsed {
@@ -412,12 +449,33 @@ func (m saleModel) currency() string {
 	return ""
 }
 
-// formRows is the rows the form may fill: the screen less the note.
+// formRows is the rows the form may fill: the screen less the note and
+// the lines of the sales import shown above it.
 func (m saleModel) formRows() int {
+	rows := m.ctx.height
 	if m.note != "" {
-		return m.ctx.height - 1
+		rows--
 	}
-	return m.ctx.height
+	if m.locked() || m.phase == saleLead {
+		rows -= strings.Count(m.importLines(), "\n")
+	}
+	if m.phase == saleLead {
+		rows -= 2 // the title, and a refusal
+	}
+	return rows
+}
+
+// importLines are what the sales import says of the sale, wrapped, each
+// line ending in a newline; "" when the sale is not from it.
+func (m saleModel) importLines() string {
+	if m.v.imported == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, l := range look.Wrap("From the sales import: "+importedWords(*m.v.imported), m.ctx.width, "  ") {
+		b.WriteString(m.ctx.st.Value.Render(l) + "\n")
+	}
+	return b.String()
 }
 
 // The words the sale form offers for each enumerated answer.
@@ -440,31 +498,50 @@ func wordOptions[T ~string](values []T, words map[T]string) []huh.Option[T] {
 	return opts
 }
 
-// openForm shows the sale field by field, from the values held.
+// openForm shows the sale field by field, from the values held; of a sale
+// from the sales import, only what the import does not say, until a shift
+// lead takes it up to correct it.
 func (m *saleModel) openForm() {
 	v, today, cur := m.v, m.ctx.today, m.currency()
 	m.phase = saleForm
 	m.notes = nil
 	n := &m.notes
-	fields := []huh.Field{
-		n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
-			Placeholder(today.String() + " (enter: today)").
-			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }),
-		n.input("Receipt number", "Receipt").Value(&v.receipt).CharLimit(40).Validate(flow.CheckReceipt),
-		n.input("Model", "Model").Value(&v.model).CharLimit(80).Validate(flow.CheckModel),
-		n.input("Serial number or IMEI (scan or type)", "Serial/IMEI").Value(&v.serial).CharLimit(40).
-			Validate(flow.CheckSerial),
-		n.input(fmt.Sprintf("Price in %s (such as 19999.00)", cur), "Price").Value(&v.price).CharLimit(16).
-			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }),
-		huh.NewSelect[flow.Tender]().Title("Paid by").Inline(true).
-			Options(look.TenderOptions()...).Value(&v.tender),
+	var imp flow.Sale
+	if m.locked() {
+		imp = *v.imported
+	}
+	var fields []huh.Field
+	if imp.Date.IsZero() {
+		fields = append(fields, n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
+			Placeholder(today.String()+" (enter: today)").
+			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }))
+	}
+	if imp.Receipt == "" {
+		fields = append(fields, n.input("Receipt number", "Receipt").Value(&v.receipt).CharLimit(40).
+			Validate(flow.CheckReceipt))
+	}
+	fields = append(fields, n.input("Model", "Model").Value(&v.model).CharLimit(80).Validate(flow.CheckModel))
+	if imp.Serial == "" {
+		fields = append(fields, n.input("Serial number or IMEI (scan or type)", "Serial/IMEI").Value(&v.serial).
+			CharLimit(40).Validate(flow.CheckSerial))
+	}
+	if imp.Price.IsZero() {
+		fields = append(fields, n.input(fmt.Sprintf("Price in %s (such as 19999.00)", cur), "Price").
+			Value(&v.price).CharLimit(16).
+			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }))
+	}
+	if imp.Tender == "" {
+		fields = append(fields, huh.NewSelect[flow.Tender]().Title("Paid by").Inline(true).
+			Options(look.TenderOptions()...).Value(&v.tender))
+	}
+	fields = append(fields,
 		huh.NewSelect[flow.Condition]().Title("Sold as").Inline(true).
 			Options(wordOptions(flow.Conditions, conditionWords)...).Value(&v.condition),
 		n.input("Warranty in months (empty when the receipt does not say)", "Warranty").Value(&v.months).
 			CharLimit(3).Validate(func(s string) error { _, err := flow.CheckWarrantyMonths(s); return err }),
 		huh.NewSelect[flow.Market]().Title("Market the device is made for").Inline(true).
 			Options(wordOptions(flow.Markets, marketWords)...).Value(&v.market),
-	}
+	)
 	used := huh.NewGroup(
 		// a select, not huh's Confirm: its two buttons differ by colour only
 		huh.NewSelect[bool]().Title("Used item: does the sale carry a contractual warranty obligation?").Inline(true).
@@ -491,20 +568,34 @@ func (m saleModel) View() string {
 		return b.String()
 	case saleConfirm:
 		return m.confirmView()
+	case saleLead:
+		if m.form == nil {
+			return st.Dim.Render("checking the shift lead…")
+		}
+		head := st.Label.Render(look.Fit("A shift lead corrects the imported sale; what changes is on the audit trail.",
+			m.ctx.width)) + "\n" + m.importLines()
+		if m.leadErr != "" {
+			head += st.Error.Render(look.Fit("! "+m.leadErr, m.ctx.width)) + "\n"
+		}
+		return head + m.form.View()
 	case saleSent:
 		return st.OK.Render("✓ Sale recorded.")
 	}
 	if m.form == nil {
 		return ""
 	}
+	head := ""
 	if m.note != "" {
 		style := st.Label
 		if strings.HasPrefix(m.note, "!") {
 			style = st.Error
 		}
-		return style.Render(look.Fit(m.note, m.ctx.width)) + "\n" + m.form.View()
+		head = style.Render(look.Fit(m.note, m.ctx.width)) + "\n"
 	}
-	return m.form.View()
+	if m.locked() {
+		head += m.importLines()
+	}
+	return head + m.form.View()
 }
 
 // confirmView shows a complete sale found under the code scanned.
@@ -526,11 +617,11 @@ func (m saleModel) confirmView() string {
 		{"Market", marketWords[v.market]},
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Sale found") + "\n\n")
+	b.WriteString(st.Title.Render("Sale found in the sales import") + "\n\n")
 	for _, r := range rows {
 		b.WriteString(look.Fit(fmt.Sprintf("  %-12s %s", r[0], st.Value.Render(r[1])), m.ctx.width) + "\n")
 	}
-	b.WriteString("\n" + st.Dim.Render("enter  use this sale · e  edit it · esc  search again"))
+	b.WriteString("\n" + st.Dim.Render("enter  use this sale · e  a shift lead corrects it · esc  search again"))
 	return b.String()
 }
 
@@ -540,4 +631,106 @@ func orToday(s string, today flow.Date) string {
 		return today.String()
 	}
 	return s
+}
+
+// importedWords is what the sales import says of a sale, on one line.
+func importedWords(s flow.Sale) string {
+	var parts []string
+	if !s.Date.IsZero() {
+		parts = append(parts, s.Date.String())
+	}
+	if s.Receipt != "" {
+		r := "receipt " + s.Receipt
+		if s.Line > 0 {
+			r += fmt.Sprintf(" line %d", s.Line)
+		}
+		parts = append(parts, r)
+	}
+	if !s.Price.IsZero() {
+		parts = append(parts, s.Price.String())
+	}
+	if s.Tender != "" {
+		parts = append(parts, s.Tender.Words())
+	}
+	if s.Serial != "" {
+		parts = append(parts, s.Serial)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Messages of a shift lead's correction of an imported sale.
+type (
+	// saleLeadMsg: the shift lead's name and PIN (none when the lead is
+	// logged in at the till), for the root to check.
+	saleLeadMsg struct{ name, pin, reason string }
+	// saleLeadResultMsg: the root's answer: the lead who corrects, or why not.
+	saleLeadResultMsg struct {
+		lead, reason string
+		err          error
+	}
+)
+
+// askLead asks for a shift lead to correct the imported sale: their name
+// and PIN (the lead logged in gives neither) and the reason.
+func (m saleModel) askLead() (saleModel, tea.Cmd) {
+	v := m.v
+	v.lead, v.pin, v.reason = "", "", ""
+	var fields []huh.Field
+	if m.ctx.lead == "" {
+		fields = append(fields,
+			huh.NewInput().Title("Shift lead").Value(&v.lead).Validate(nonEmpty("the shift lead's name")),
+			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")))
+	}
+	fields = append(fields, huh.NewInput().Title("Reason for the correction").Value(&v.reason).
+		CharLimit(flow.MaxReasonLen).Validate(func(s string) error { return look.FieldErr(flow.CheckReason(s)) }))
+	m.before, m.phase, m.notes = m.phase, saleLead, nil
+	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...))
+	return m, m.form.Init()
+}
+
+// updateLead runs the shift lead's form; esc goes back to the sale.
+func (m saleModel) updateLead(msg tea.Msg) (saleModel, tea.Cmd) {
+	if m.form == nil { // the root checks the lead
+		return m, nil
+	}
+	if isKey(msg, m.ctx.keys.Back) {
+		return m.leaveLead()
+	}
+	out, cmd := updateForm(m.form, nil, m.ctx.st, m.ctx.width, msg)
+	switch out {
+	case formAborted:
+		return m.leaveLead()
+	case formCompleted:
+		sub := saleLeadMsg{name: strings.TrimSpace(m.v.lead), pin: m.v.pin, reason: strings.TrimSpace(m.v.reason)}
+		m.v.pin, m.form = "", nil
+		return m, sendCmd(sub)
+	}
+	return m, cmd
+}
+
+// leaveLead goes back from the shift lead's form to the sale as it was.
+func (m saleModel) leaveLead() (saleModel, tea.Cmd) {
+	m.leadErr = ""
+	if m.before == saleConfirm {
+		m.phase, m.form = saleConfirm, nil
+		return m, nil
+	}
+	m.openForm()
+	return m, m.form.Init()
+}
+
+// leadAnswered takes the root's check of the shift lead: refused, the form
+// again with why; accepted, the whole sale to correct.
+func (m saleModel) leadAnswered(msg saleLeadResultMsg) (saleModel, tea.Cmd) {
+	if msg.err != nil {
+		before := m.before
+		m, cmd := m.askLead()
+		m.before, m.leadErr = before, look.Say(msg.err, "check the shift lead")
+		return m, cmd
+	}
+	m.leadErr = ""
+	m.v.correction = &flow.SaleCorrection{By: msg.lead, Reason: msg.reason}
+	m.note = "Correcting the imported sale, as shift lead " + msg.lead + ": what changes is on the audit trail."
+	m.openForm()
+	return m, m.form.Init()
 }

@@ -104,18 +104,48 @@ func TestSaleLookupAnswer(t *testing.T) {
 			t.Fatalf("sale %+v, want %+v", c.Sale, foundSale)
 		}
 	})
-	t.Run("e edits the sale found", func(t *testing.T) {
+	t.Run("e has a shift lead correct the sale found", func(t *testing.T) {
 		m, c := searched(t, "R-1001", []flow.Sale{foundSale})
 		m, _ = drive(t, m, typed("e"))
-		if m.phase != saleForm {
+		if m.phase != saleLead {
 			t.Fatalf("phase %s", m.phase)
 		}
-		m, sent := drive(t, m, join(keysOf(kEnter, 2), replace("Phone X 256GB"), keysOf(kEnter, 6))...)
-		requireAnswered(t, c, sent, flow.StepSale)
+		m, sent := drive(t, m, join(typed("Olena"), kEnter, typed("1234"), kEnter, typed("the POS rang it wrong"), kEnter)...)
+		requireSent(t, sent, saleLeadMsg{name: "Olena", pin: "1234", reason: "the POS rang it wrong"})
+		m, _ = drive(t, m, saleLeadResultMsg{err: flow.Errorf(flow.EForbidden, "wrong PIN")})
+		if m.phase != saleLead || !strings.Contains(plain(m.View()), "wrong PIN") {
+			t.Fatalf("a lead refused: phase %s\n%s", m.phase, plain(m.View()))
+		}
+		m, _ = drive(t, m, saleLeadResultMsg{lead: "Olena", reason: "the POS rang it wrong"})
+		if m.phase != saleForm || !strings.Contains(plain(m.View()), "as shift lead Olena") {
+			t.Fatalf("phase %s\n%s", m.phase, plain(m.View()))
+		}
+		m, sent = drive(t, m, join(keysOf(kEnter, 2), replace("Phone X 256GB"), kEnter, replace("21999.00"),
+			keysOf(kEnter, 5))...)
+		a := requireAnswered(t, c, sent, flow.StepSale)
 		want := foundSale
-		want.Model = "Phone X 256GB"
-		if c.Sale != want {
-			t.Fatalf("sale %+v, want %+v", c.Sale, want)
+		want.Model, want.Price.Minor = "Phone X 256GB", 2199900
+		k := a.(saleEnteredMsg).correction
+		if c.Sale != want || k == nil || k.By != "Olena" || strings.Join(k.Changes, ";") != "price 19999.00 UAH -> 21999.00 UAH" {
+			t.Fatalf("sale %+v, want %+v; correction %+v", c.Sale, want, k)
+		}
+		if *c.Imported != foundSale {
+			t.Fatalf("the import kept as %+v", c.Imported)
+		}
+	})
+	t.Run("an incomplete import asks only what it does not say", func(t *testing.T) {
+		part := foundSale
+		part.Condition, part.Market = "", ""
+		m, c := searched(t, "R-1001", []flow.Sale{part})
+		v := plain(m.View())
+		if m.phase != saleForm || strings.Contains(v, "Price in") || strings.Contains(v, "Receipt number") ||
+			!strings.Contains(v, "From the sales import: 2026-11-05 · receipt R-1001 line 1 · 19999.00 UAH") {
+			t.Fatalf("phase %s\n%s", m.phase, v)
+		}
+		m, sent := drive(t, m, keysOf(kEnter, 4)...)
+		requireAnswered(t, c, sent, flow.StepSale)
+		if c.Sale.Price != foundSale.Price || c.Sale.Condition != flow.ConditionNew || c.SaleCorrection != nil {
+			t.Fatalf("sale %+v", c.Sale)
 		}
 	})
 	t.Run("no sale: the form with the receipt typed", func(t *testing.T) {

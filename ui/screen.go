@@ -18,6 +18,7 @@ type screenCtx struct {
 	keys     *look.KeyMap
 	width    int
 	height   int
+	lead     string // the shift lead logged in at the till, or ""
 }
 
 // Messages a case screen sends to the root. Only the root navigates and does
@@ -57,7 +58,13 @@ type answersMsg interface {
 // The done messages of the case steps, one a step.
 type (
 	// saleEnteredMsg: the sale the item was bought in.
-	saleEnteredMsg struct{ sale flow.Sale }
+	// saleEnteredMsg: the sale, with the sales import's record of it when
+	// the cashier found it there, and a shift lead's correction of it.
+	saleEnteredMsg struct {
+		sale       flow.Sale
+		imported   *flow.Sale
+		correction *flow.SaleCorrection
+	}
 	// requestEnteredMsg: what the customer says and wants.
 	requestEnteredMsg struct{ request flow.Request }
 	// documentsEnteredMsg: the documents presented and, with the passport,
@@ -84,7 +91,9 @@ func (documentsEnteredMsg) step() flow.Step  { return flow.StepDocuments }
 func (inspectedMsg) step() flow.Step         { return flow.StepInspection }
 func (conclusionEnteredMsg) step() flow.Step { return flow.StepServiceCentre }
 
-func (a saleEnteredMsg) apply(c *flow.Case)       { c.Sale = a.sale }
+func (a saleEnteredMsg) apply(c *flow.Case) {
+	c.Sale, c.Imported, c.SaleCorrection = a.sale, a.imported, a.correction
+}
 func (a requestEnteredMsg) apply(c *flow.Case)    { c.Request = a.request }
 func (a inspectedMsg) apply(c *flow.Case)         { c.Inspection = a.inspection }
 func (a conclusionEnteredMsg) apply(c *flow.Case) { c.ServiceCentre = a.conclusion }

@@ -47,7 +47,7 @@ type KeyMap struct {
 type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk key.Binding }
 
 // SaleKeys are the sale step's keys.
-type SaleKeys struct{ TypeSale, Edit key.Binding }
+type SaleKeys struct{ TypeSale, Edit, Correct key.Binding }
 
 // InspectKeys are the inspection's keys.
 type InspectKeys struct{ Answer, Next, Prev key.Binding }
@@ -116,7 +116,8 @@ func DefaultKeys() KeyMap {
 		Home:     homeKeys(),
 		Sale: SaleKeys{
 			TypeSale: bind("tab", "type the sale instead", "tab", "ctrl+t"),
-			Edit:     bind("e", "edit", "e"),
+			Edit:     bind("e", "correct (a shift lead)", "e"),
+			Correct:  bind("ctrl+e", "correct the import (a shift lead)", "ctrl+e"),
 		},
 		Inspect: InspectKeys{
 			Answer: bind("1-9,a-z", "switch an answer", "1"),
