@@ -94,6 +94,15 @@ func homeKeys() HomeKeys {
 	}
 }
 
+// saleKeys are the sale step's keys.
+func saleKeys() SaleKeys {
+	return SaleKeys{
+		TypeSale: bind("tab", "type the sale instead", "tab", "ctrl+t"),
+		Edit:     bind("e", "correct (a shift lead)", "e"),
+		Correct:  bind("ctrl+e", "correct the import (a shift lead)", "ctrl+e"),
+	}
+}
+
 // DefaultKeys is the kiosk's key map.
 func DefaultKeys() KeyMap {
 	return KeyMap{
@@ -114,11 +123,7 @@ func DefaultKeys() KeyMap {
 		Yes:      bind("y", "yes", "y", "Y"),
 		No:       bind("n", "no", "n", "N"),
 		Home:     homeKeys(),
-		Sale: SaleKeys{
-			TypeSale: bind("tab", "type the sale instead", "tab", "ctrl+t"),
-			Edit:     bind("e", "correct (a shift lead)", "e"),
-			Correct:  bind("ctrl+e", "correct the import (a shift lead)", "ctrl+e"),
-		},
+		Sale:     saleKeys(),
 		Inspect: InspectKeys{
 			Answer: bind("1-9,a-z", "switch an answer", "1"),
 			Next:   bind("tab", "next line", "tab"),
