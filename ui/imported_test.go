@@ -39,7 +39,7 @@ func TestAnImportedSaleIsTheTruth(t *testing.T) {
 	r.keys(typed("Olena"), kEnter, typed("9999"), kEnter, typed("the POS rang the wrong price"), kEnter)
 	r.requireView("! ")
 	r.keys(kClear, typed("Olena"), kEnter, kClear, typed("1234"), kEnter, kClear, typed("the POS rang the wrong price"), kEnter)
-	r.requireView("Correcting the imported sale, as shift lead Olena", "Price in UAH")
+	r.requireView("Shift lead Olena corrects the imported sale", "Price in UAH")
 	r.keys(join(kEnter, kEnter, kEnter, kEnter, replace("45999.00"), kEnter, kEnter, kEnter, kEnter)...)
 	r.requireView("[Request]")
 	c, err := r.st.Case(r.m.c.ID)

@@ -730,7 +730,7 @@ func (m saleModel) leadAnswered(msg saleLeadResultMsg) (saleModel, tea.Cmd) {
 	}
 	m.leadErr = ""
 	m.v.correction = &flow.SaleCorrection{By: msg.lead, Reason: msg.reason}
-	m.note = "Correcting the imported sale, as shift lead " + msg.lead + ": what changes is on the audit trail."
+	m.note = "Shift lead " + msg.lead + " corrects the imported sale (on the audit trail)."
 	m.openForm()
 	return m, m.form.Init()
 }

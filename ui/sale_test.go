@@ -117,7 +117,7 @@ func TestSaleLookupAnswer(t *testing.T) {
 			t.Fatalf("a lead refused: phase %s\n%s", m.phase, plain(m.View()))
 		}
 		m, _ = drive(t, m, saleLeadResultMsg{lead: "Olena", reason: "the POS rang it wrong"})
-		if m.phase != saleForm || !strings.Contains(plain(m.View()), "as shift lead Olena") {
+		if m.phase != saleForm || !strings.Contains(plain(m.View()), "Shift lead Olena corrects the imported sale") {
 			t.Fatalf("phase %s\n%s", m.phase, plain(m.View()))
 		}
 		m, sent = drive(t, m, join(keysOf(kEnter, 2), replace("Phone X 256GB"), kEnter, replace("21999.00"),

@@ -400,7 +400,10 @@ func (m dayModel) selected() (store.Summary, bool) {
 
 // rowsShown is how many table rows fit under the title, the filters and
 // the column heads, above the position line and the legend.
-func (m dayModel) rowsShown() int { return max(m.height-6, 3) }
+func (m dayModel) rowsShown() int { return max(m.height-5-len(m.legend()), 3) }
+
+// legend is the flags' letters explained, wrapped to the width.
+func (m dayModel) legend() []string { return look.Wrap(flagLegend, m.width, "  ") }
 
 // scroll keeps the cursor on screen.
 func (m *dayModel) scroll() {
@@ -471,7 +474,7 @@ func (m dayModel) View() string {
 		b.WriteString("\n")
 	}
 	b.WriteString(m.statusLine() + "\n")
-	b.WriteString(st.Dim.Render(look.Fit(flagLegend, m.width)))
+	b.WriteString(st.Dim.Render(strings.Join(m.legend(), "\n")))
 	return b.String()
 }
 
