@@ -311,8 +311,9 @@ func (m caseModel) settled(w *caseWriter) {
 		}
 		w.add("Override", text)
 	}
-	if p := d.Refund; p != nil {
-		w.add("Refund", fmt.Sprintf("%s paid in %s by %s at %s", p.Amount, p.Tender, p.By, d.RefundAt.Format("2006-01-02 15:04")))
+	if len(d.Payments) > 0 {
+		p := d.Payments[len(d.Payments)-1]
+		w.add("Refund", fmt.Sprintf("%s paid in %s by %s at %s", p.Amount, p.Tender, p.By, p.At.Format("2006-01-02 15:04")))
 	} else if sum.Status == flow.StatusRefundOwed {
 		due := c.RefundBy()
 		w.add("Refund", fmt.Sprintf("%s owed by %s: %s", c.Sale.Price, due, dueWords(due, m.today, false)))

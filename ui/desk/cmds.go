@@ -94,7 +94,8 @@ func (m Model) signOffCmd(id string) tea.Cmd {
 func (m Model) payCmd(sub paySubmitMsg) tea.Cmd {
 	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
 	return func() tea.Msg {
-		return Msg{paidMsg{sub: sub, err: s.RecordRefund(sub.id, sub.amount, sub.tender, by, now)}}
+		_, err := s.RecordRefund(sub.id, sub.amount, sub.tender, by, now)
+		return Msg{paidMsg{sub: sub, err: err}}
 	}
 }
 
