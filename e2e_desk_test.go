@@ -89,7 +89,10 @@ func TestE2EDesk(t *testing.T) {
 	tm.waitFocus("Paid in")
 	tm.enterTo("Amount paid, in UAH")
 	tm.press("Enter")
-	tm.waitFor("Refund of 19999.00 UAH paid in cash by "+leadName, "[Refunds owed (0)]")
+	tm.waitFor("Refund of 19999.00 UAH paid in cash by "+leadName, "The refund is paid in full: 19999.00 UAH",
+		"Payout slip: acts/"+id[1]+"-payout-1.txt")
+	tm.press("Enter")
+	tm.waitFor("[Refunds owed (0)]")
 	tm.press("1")
 	tm.waitFor("refunded", "1 of 1")
 	tm.press("s")

@@ -429,7 +429,7 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
 	tm.tallied("decision")
 	tm.press("y")
-	s = tm.waitFor("Return act written", "REFUND, closed")
+	s = tm.waitFor("Return act written", "REFUND, closed", "Payout slip: ", "-payout-1.txt")
 	tm.tallied("cash question")
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
 	if id == nil {
@@ -453,6 +453,11 @@ func TestE2ECleanRefund(t *testing.T) {
 		if !strings.Contains(act, want) {
 			t.Errorf("the act does not say %q:\n%s", want, act)
 		}
+	}
+	// the refund paid from the till has its payout slip for the customer to sign
+	slip, err := os.ReadFile(filepath.Join(data, "acts", id[1]+"-payout-1.txt"))
+	if err != nil || !strings.Contains(string(slip), "Paid now:     19999.00 UAH, in cash") {
+		t.Errorf("the till's payout slip: %v\n%s", err, slip)
 	}
 }
 

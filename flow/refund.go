@@ -69,3 +69,95 @@ func CanSignOff(s Status) bool {
 	}
 	return true
 }
+
+// A refund is paid in one payment or several (docs/rules.md, "Statuses"):
+// the case stays a refund owed until what was paid comes to the refund due,
+// the price paid for the item, and no payment may take more than is still
+// owed.
+
+// ErrPaidInFull: a payment towards a refund already paid in full.
+var ErrPaidInFull = Errorf(EConflict, "the refund is paid in full: nothing is owed")
+
+// ErrOverpayment: a payment of more than is still owed. An
+// OverpaymentError carries it, with a message that names what is owed.
+var ErrOverpayment = Errorf(EInvalid, "a payment cannot be more than is still owed")
+
+// OverpaymentError is a payment refused for being more than is still owed:
+// its message names the amount still owed, and errors.Is(err,
+// ErrOverpayment) holds.
+type OverpaymentError struct {
+	Owed Money // what is still owed
+}
+
+func (e *OverpaymentError) Error() string {
+	return fmt.Sprintf("only %s is still owed: a payment cannot be more", e.Owed)
+}
+
+// Unwrap is the message as a person reads it (flow.Message), then the
+// sentinel.
+func (e *OverpaymentError) Unwrap() []error {
+	return []error{&Error{Code: EInvalid, Message: e.Error()}, ErrOverpayment}
+}
+
+// RefundDue is what the refund of a case decided as a refund comes to in
+// all: the price paid for the item.
+func (c *Case) RefundDue() Money { return c.Sale.Price }
+
+// Paid is what payments come to, in the currency of the first of them.
+func Paid(payments []Payment) Money {
+	var out Money
+	for i, p := range payments {
+		if i == 0 {
+			out.Currency = RefundCurrency(p.Amount)
+		}
+		out.Minor += p.Amount.Minor
+	}
+	return out
+}
+
+// Owed is what is still owed of a refund due once paid is paid: never less
+// than nothing, in due's currency.
+func Owed(due, paid Money) Money {
+	return Money{Minor: max(due.Minor-paid.Minor, 0), Currency: due.Currency}
+}
+
+// StillOwed is what is still owed of the case's refund after payments: the
+// refund due less what was paid while the case is decided as a refund and
+// not yet refunded; nothing for any other case, and nothing once the case
+// is refunded or closed (settled: a refund settled before part payments
+// were kept stays as it was recorded).
+func (c *Case) StillOwed(payments []Payment) Money {
+	switch {
+	case c.Outcome() != OutcomeRefund, c.Status == StatusRefunded, c.Status == StatusClosed:
+		return Money{Currency: c.Sale.Price.Currency}
+	}
+	return Owed(c.RefundDue(), Paid(payments))
+}
+
+// CheckPayment says what is wrong, if anything, with paying amount in
+// tender towards the refund of c after payments: CheckRefund's rules, and
+// CheckPaymentAmount's against what was paid.
+func CheckPayment(c *Case, payments []Payment, amount Money, tender Tender) error {
+	if err := CheckRefund(c, amount, tender); err != nil {
+		return err
+	}
+	return CheckPaymentAmount(amount, c.RefundDue(), Paid(payments))
+}
+
+// CheckPaymentAmount says what is wrong, if anything, with paying amount
+// towards a refund due of which paid is paid: CheckRefundAmount's rules
+// against the refund due, something must still be owed (ErrPaidInFull),
+// and the amount is not more than is still owed (an OverpaymentError).
+func CheckPaymentAmount(amount, due, paid Money) error {
+	if err := CheckRefundAmount(amount, due); err != nil {
+		return err
+	}
+	owed := Owed(due, paid)
+	if owed.Minor == 0 {
+		return ErrPaidInFull
+	}
+	if amount.Minor > owed.Minor {
+		return &OverpaymentError{Owed: owed}
+	}
+	return nil
+}

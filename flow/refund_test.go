@@ -62,6 +62,105 @@ func TestCheckRefund(t *testing.T) {
 	}
 }
 
+// TestCheckPayment: a refund is paid in one payment or several, each more
+// than zero and not more than is still owed; once paid in full, nothing
+// more.
+func TestCheckPayment(t *testing.T) {
+	base := reviewed(t) // 19999.00 UAH
+	uah := func(minor int64) flow.Money { return flow.Money{Minor: minor, Currency: "UAH"} }
+	paid := func(minors ...int64) []flow.Payment {
+		var out []flow.Payment
+		for _, m := range minors {
+			out = append(out, flow.Payment{Amount: uah(m), Tender: flow.TenderCash})
+		}
+		return out
+	}
+	tests := []struct {
+		name     string
+		payments []flow.Payment
+		amount   flow.Money
+		is       error  // the sentinel, when there is one
+		want     string // part of the message; "" for a payment that is fine
+	}{
+		{name: "nothing_paid_the_whole_refund", amount: uah(1999900)},
+		{name: "nothing_paid_a_part", amount: uah(10000)},
+		{name: "after_a_part_the_rest", payments: paid(10000), amount: uah(1989900)},
+		{name: "after_two_parts_a_third", payments: paid(10000, 20000), amount: uah(1)},
+		{name: "after_a_part_one_kopiyka_more_than_the_rest", payments: paid(10000), amount: uah(1989901),
+			is: flow.ErrOverpayment, want: "only 19899.00 UAH is still owed: a payment cannot be more"},
+		{name: "after_a_part_the_whole_price", payments: paid(10000), amount: uah(1999900),
+			is: flow.ErrOverpayment, want: "only 19899.00 UAH is still owed"},
+		{name: "paid_in_full_nothing_more", payments: paid(1999900), amount: uah(1), is: flow.ErrPaidInFull,
+			want: "paid in full"},
+		{name: "more_than_the_price_at_once", amount: uah(1999901), is: flow.ErrRefundTooLarge,
+			want: "more than was paid"},
+		{name: "zero_is_no_payment", payments: paid(10000), amount: uah(0), is: flow.ErrRefundZero,
+			want: "more than zero"},
+		{name: "another_currency", payments: paid(10000), amount: flow.Money{Minor: 100, Currency: "EUR"},
+			want: `the refund is in "EUR"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base
+			err := flow.CheckPayment(&c, tt.payments, tt.amount, flow.TenderCash)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("CheckPayment: %v", err)
+			case tt.want == "":
+				return
+			case err == nil || !strings.Contains(flow.Message(err), tt.want):
+				t.Fatalf("CheckPayment: %v (message %q), want %q", err, flow.Message(err), tt.want)
+			case tt.is != nil && !errors.Is(err, tt.is):
+				t.Errorf("CheckPayment: %v is not %v", err, tt.is)
+			}
+		})
+	}
+	c := base
+	c.Decision = nil
+	if err := flow.CheckPayment(&c, nil, uah(100), flow.TenderCash); err == nil ||
+		!strings.Contains(flow.Message(err), "not decided as a refund") {
+		t.Errorf("a payment towards a case that is not a refund: %v", err)
+	}
+}
+
+// TestStillOwed: what is owed is the price less what was paid, while the
+// refund is not settled; nothing once it is, or when there is no refund.
+func TestStillOwed(t *testing.T) {
+	uah := func(minor int64) flow.Money { return flow.Money{Minor: minor, Currency: "UAH"} }
+	part := []flow.Payment{{Amount: uah(10000), Tender: flow.TenderCash}}
+	tests := []struct {
+		name     string
+		status   flow.Status
+		outcome  flow.Outcome
+		payments []flow.Payment
+		want     int64
+	}{
+		{"owed_nothing_paid_is_the_price", flow.StatusRefundOwed, flow.OutcomeRefund, nil, 1999900},
+		{"owed_after_a_part_is_the_rest", flow.StatusRefundOwed, flow.OutcomeRefund, part, 1989900},
+		{"decided_after_a_part_is_the_rest", flow.StatusDecided, flow.OutcomeRefund, part, 1989900},
+		{"paid_more_than_the_price_is_nothing", flow.StatusRefundOwed, flow.OutcomeRefund,
+			[]flow.Payment{{Amount: uah(2000000)}}, 0},
+		{"refunded_is_settled", flow.StatusRefunded, flow.OutcomeRefund, part, 0},
+		{"closed_is_settled", flow.StatusClosed, flow.OutcomeRefund, part, 0},
+		{"an_exchange_owes_no_refund", flow.StatusExchanged, flow.OutcomeExchange, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := reviewed(t)
+			c.Status, c.Decision.Outcome = tt.status, tt.outcome
+			if got := c.StillOwed(tt.payments); got != uah(tt.want) {
+				t.Errorf("StillOwed = %v, want %v", got, uah(tt.want))
+			}
+		})
+	}
+	if got := flow.Paid(append(part, flow.Payment{Amount: flow.Money{Minor: 5, Currency: " uah"}})); got != uah(10005) {
+		t.Errorf("Paid = %v", got)
+	}
+	if got := flow.Owed(uah(100), uah(250)); got != uah(0) {
+		t.Errorf("Owed of an amount paid over = %v", got)
+	}
+}
+
 func TestRefundTender(t *testing.T) {
 	tests := []struct {
 		name string

@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // What a shift lead looks at in a case: the flags of return fraud (docs/rules.md,
@@ -140,9 +141,10 @@ const (
 	FlagUsed Flag = "used"
 	// FlagWarnings: the decision carries warnings to tell the customer.
 	FlagWarnings Flag = "warnings"
-	// FlagRefundPaid: the refund was paid out.
+	// FlagRefundPaid: the refund was paid out, in full or in part.
 	FlagRefundPaid Flag = "refund_paid"
-	// FlagPaidLate: the refund was paid after the day it was due.
+	// FlagPaidLate: the refund's last payment was made after the day it
+	// was due.
 	FlagPaidLate Flag = "paid_late"
 	// FlagVoided: a shift lead closed the case without a decision.
 	FlagVoided Flag = "voided"
@@ -195,13 +197,15 @@ func (f Flag) Words() string {
 
 func (f Flag) String() string { return string(f) }
 
-// Payment is a refund paid out: how much, in what tender, by whom, on which
-// day of the store.
+// Payment is one payment of a refund paid out: how much, in what tender,
+// by whom, when and on which day of the store. A refund is paid in one
+// payment or several (CheckPayment).
 type Payment struct {
-	Amount Money  `json:"amount"`
-	Tender Tender `json:"tender"`
-	By     string `json:"by"`
-	Day    Date   `json:"day"`
+	Amount Money     `json:"amount"`
+	Tender Tender    `json:"tender"`
+	By     string    `json:"by"`
+	At     time.Time `json:"at"`
+	Day    Date      `json:"day"`
 }
 
 // Facts are what a case alone does not say but its flags need: the store
@@ -210,8 +214,9 @@ type Facts struct {
 	// PassportReturns is the number of cases with the case's passport filed
 	// from RepeatSince(its day) to its day, itself included; 0 when unknown.
 	PassportReturns int
-	// Refund is the refund paid for the case, if any.
-	Refund *Payment
+	// Payments are the payments of the case's refund so far, in the order
+	// they were made.
+	Payments []Payment
 }
 
 // Finding is one flag of a case with why, in words a shift lead reads.
@@ -254,13 +259,10 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 			o.Reason)
 	}
 	if refund && r.CashRefundThreshold.Minor > 0 {
-		amount, tender := c.Sale.Price, c.RefundTender()
-		if f.Refund != nil {
-			amount, tender = f.Refund.Amount, f.Refund.Tender
-		}
+		amount := cashOfRefund(c, f.Payments)
 		sameCurrency := amount.Currency == "" || r.CashRefundThreshold.Currency == "" ||
 			strings.EqualFold(amount.Currency, r.CashRefundThreshold.Currency)
-		if tender == TenderCash && sameCurrency && amount.Minor > r.CashRefundThreshold.Minor {
+		if sameCurrency && amount.Minor > r.CashRefundThreshold.Minor {
 			add(FlagCashRefund, "a cash refund of %s, above the policy's %s", amount, r.CashRefundThreshold)
 		}
 	}
@@ -297,11 +299,45 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 	if v := c.Voided; v != nil {
 		add(FlagVoided, "closed without a decision by %s: %q", v.By, v.Reason)
 	}
-	if p := f.Refund; p != nil {
-		add(FlagRefundPaid, "%s paid in %s by %s on %s", p.Amount, p.Tender, p.By, p.Day)
-		if due := c.RefundBy(); Overdue(due, p.Day) {
-			add(FlagPaidLate, "paid on %s, %d days after it was due (%s)", p.Day, p.Day.DaysSince(due), due)
+	if len(f.Payments) > 0 {
+		add(FlagRefundPaid, "%s", paidWords(c, f.Payments))
+		last := f.Payments[len(f.Payments)-1]
+		if due := c.RefundBy(); Overdue(due, last.Day) {
+			add(FlagPaidLate, "paid on %s, %d days after it was due (%s)", last.Day, last.Day.DaysSince(due), due)
 		}
 	}
 	return out
+}
+
+// cashOfRefund is what the case's refund pays in cash: its payments in
+// cash, and what is still owed when the refund is paid in cash by default
+// (a refund not paid yet is judged on what it will pay). Splitting a cash
+// refund into payments does not hide it.
+func cashOfRefund(c *Case, payments []Payment) Money {
+	cash := Money{Currency: c.Sale.Price.Currency}
+	for _, p := range payments {
+		if p.Tender == TenderCash {
+			cash.Minor += p.Amount.Minor
+			cash.Currency = p.Amount.Currency
+		}
+	}
+	if c.RefundTender() == TenderCash {
+		cash.Minor += c.StillOwed(payments).Minor
+	}
+	return cash
+}
+
+// paidWords says what was paid of a refund: the one payment, or how many
+// and the last; and what is still owed.
+func paidWords(c *Case, payments []Payment) string {
+	last := payments[len(payments)-1]
+	text := fmt.Sprintf("%s paid in %s by %s on %s", last.Amount, last.Tender, last.By, last.Day)
+	if n := len(payments); n > 1 {
+		text = fmt.Sprintf("%s paid in %d payments, the last %s in %s by %s on %s", Paid(payments), n,
+			last.Amount, last.Tender, last.By, last.Day)
+	}
+	if owed := c.StillOwed(payments); owed.Minor > 0 {
+		text += fmt.Sprintf("; %s still owed", owed)
+	}
+	return text
 }

@@ -49,8 +49,9 @@ func TestFraudFlags(t *testing.T) {
 	}
 	cash := func(amount int64) func(*flow.Case, *flow.Facts) {
 		return func(c *flow.Case, f *flow.Facts) {
-			f.Refund = &flow.Payment{Amount: flow.Money{Minor: amount, Currency: "UAH"}, Tender: flow.TenderCash,
-				By: "Olena", Day: day("2024-03-05")}
+			c.Status = flow.StatusRefunded
+			f.Payments = []flow.Payment{{Amount: flow.Money{Minor: amount, Currency: "UAH"}, Tender: flow.TenderCash,
+				By: "Olena", Day: day("2024-03-05")}}
 		}
 	}
 	for _, tc := range []struct {
@@ -93,8 +94,24 @@ func TestFraudFlags(t *testing.T) {
 		{"cash_refund/19999.99_is_not", flow.FlagCashRefund, cash(1999999), false, ""},
 		{"cash_refund/by_card_is_not", flow.FlagCashRefund, func(c *flow.Case, f *flow.Facts) {
 			cash(9000000)(c, f)
-			f.Refund.Tender = flow.TenderCard
+			f.Payments[0].Tender = flow.TenderCard
 		}, false, ""},
+		{"cash_refund/split_into_payments_is_summed", flow.FlagCashRefund, func(c *flow.Case, f *flow.Facts) {
+			c.Sale.Tender, c.Sale.Price.Minor, c.Status = flow.TenderCash, 2500000, flow.StatusRefunded
+			f.Payments = []flow.Payment{
+				{Amount: flow.Money{Minor: 1500000, Currency: "UAH"}, Tender: flow.TenderCash, Day: day("2024-03-05")},
+				{Amount: flow.Money{Minor: 1000000, Currency: "UAH"}, Tender: flow.TenderCash, Day: day("2024-03-06")}}
+		}, true, "a cash refund of 25000.00 UAH"},
+		{"cash_refund/part_paid_by_card_counts_the_rest_owed_in_cash", flow.FlagCashRefund,
+			func(c *flow.Case, f *flow.Facts) {
+				c.Sale.Tender, c.Sale.Price.Minor, c.Status = flow.TenderCash, 2500000, flow.StatusRefundOwed
+				f.Payments = []flow.Payment{{Amount: flow.Money{Minor: 400000, Currency: "UAH"}, Tender: flow.TenderCard}}
+			}, true, "a cash refund of 21000.00 UAH"},
+		{"cash_refund/part_paid_by_card_leaves_20000.00_owed_is_not", flow.FlagCashRefund,
+			func(c *flow.Case, f *flow.Facts) {
+				c.Sale.Tender, c.Sale.Price.Minor, c.Status = flow.TenderCash, 2500000, flow.StatusRefundOwed
+				f.Payments = []flow.Payment{{Amount: flow.Money{Minor: 500000, Currency: "UAH"}, Tender: flow.TenderCard}}
+			}, false, ""},
 		{"cash_refund/owed_in_cash_counts_the_price", flow.FlagCashRefund, func(c *flow.Case, f *flow.Facts) {
 			c.Sale.Tender, c.Sale.Price.Minor = flow.TenderCash, 2500000
 		}, true, "a cash refund of 25000.00 UAH"},
@@ -156,9 +173,10 @@ func TestReviewMarks(t *testing.T) {
 	c.Sale.Condition = flow.ConditionUsed
 	c.Decision.Warnings = []flow.ClauseID{flow.ClauseReturnShipping}
 	c.Decision.RefundBy = day("2024-03-12")
-	paid := &flow.Payment{Amount: flow.Money{Minor: 1999900, Currency: "UAH"}, Tender: flow.TenderCash, By: "Olena",
+	c.Status = flow.StatusRefunded
+	paid := flow.Payment{Amount: flow.Money{Minor: 1999900, Currency: "UAH"}, Tender: flow.TenderCash, By: "Olena",
 		Day: day("2024-03-14")}
-	got := flow.Review(&c, flow.FraudRules{}, flow.Facts{Refund: paid})
+	got := flow.Review(&c, flow.FraudRules{}, flow.Facts{Payments: []flow.Payment{paid}})
 	want := []flow.Flag{flow.FlagNameMismatch, flow.FlagRemote, flow.FlagUsed, flow.FlagWarnings, flow.FlagRefundPaid,
 		flow.FlagPaidLate}
 	if !slices.Equal(flagsOf(got), want) {
@@ -166,6 +184,9 @@ func TestReviewMarks(t *testing.T) {
 	}
 	if e := got[len(got)-1].Explain; e != "paid on 2024-03-14, 2 days after it was due (2024-03-12)" {
 		t.Errorf("paid late: %q", e)
+	}
+	if e := got[len(got)-2].Explain; e != "19999.00 UAH paid in cash by Olena on 2024-03-14" {
+		t.Errorf("refund paid: %q", e)
 	}
 	c.Decision = &flow.Decision{Outcome: flow.OutcomeEscalate, Reason: "the text is silent"}
 	if got := flow.Review(&c, flow.FraudRules{}, flow.Facts{}); got[0].Flag != flow.FlagEscalated ||
@@ -233,5 +254,45 @@ func TestBusinessDaysUntil(t *testing.T) {
 		if got := fri.BusinessDaysUntil(fri.AddBusinessDays(n)); got != n {
 			t.Errorf("AddBusinessDays(%d) is %d business days away", n, got)
 		}
+	}
+}
+
+// TestRefundPaidWords: a refund paid in parts says how many, the last, and
+// what is still owed; paid late is judged on the last payment.
+func TestRefundPaidWords(t *testing.T) {
+	uah := func(minor int64) flow.Money { return flow.Money{Minor: minor, Currency: "UAH"} }
+	c := reviewed(t)
+	c.Decision.RefundBy = day("2024-03-12")
+	c.Status = flow.StatusRefundOwed
+	first := flow.Payment{Amount: uah(10000), Tender: flow.TenderCash, By: "Olena", Day: day("2024-03-10")}
+	second := flow.Payment{Amount: uah(1000000), Tender: flow.TenderCard, By: "Petro", Day: day("2024-03-11")}
+	for _, tc := range []struct {
+		name     string
+		status   flow.Status
+		payments []flow.Payment
+		want     []string // the explanations of refund_paid, then paid_late if any
+	}{
+		{"one_part_says_what_is_owed", flow.StatusRefundOwed, []flow.Payment{first},
+			[]string{"100.00 UAH paid in cash by Olena on 2024-03-10; 19899.00 UAH still owed"}},
+		{"two_parts_say_how_many_and_the_last", flow.StatusRefundOwed, []flow.Payment{first, second},
+			[]string{"10100.00 UAH paid in 2 payments, the last 10000.00 UAH in card by Petro on 2024-03-11; " +
+				"9899.00 UAH still owed"}},
+		{"the_rest_paid_late_is_late", flow.StatusRefunded, []flow.Payment{first, second,
+			{Amount: uah(989900), Tender: flow.TenderCash, By: "Olena", Day: day("2024-03-14")}},
+			[]string{"19999.00 UAH paid in 3 payments, the last 9899.00 UAH in cash by Olena on 2024-03-14",
+				"paid on 2024-03-14, 2 days after it was due (2024-03-12)"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c.Status = tc.status
+			var got []string
+			for _, f := range flow.Review(&c, flow.FraudRules{}, flow.Facts{Payments: tc.payments}) {
+				if f.Flag == flow.FlagRefundPaid || f.Flag == flow.FlagPaidLate {
+					got = append(got, f.Explain)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("explained %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

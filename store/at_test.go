@@ -45,3 +45,6 @@ func TestAtNamesEachTerminal(t *testing.T) {
 		t.Errorf("the store's own handle wrote terminal %q, want %q", got, testOptions().Terminal)
 	}
 }
+
+// errOf is the error of a call that also returns a payout.
+func errOf(_ Payout, err error) error { return err }

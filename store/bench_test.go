@@ -157,7 +157,7 @@ func buildStore(path string, n int) error {
 				if i >= n-300 {
 					c.Status, c.Step, c.Done, c.Decision = flow.StatusOpen, flow.StepInspection, 0, nil
 				}
-				if err := s.saveCaseTx(tx, bs, id[:], &c, Event{Time: opened, Staff: c.OpenedBy, Kind: EventStep,
+				if _, err := s.saveCaseTx(tx, bs, id[:], &c, Event{Time: opened, Staff: c.OpenedBy, Kind: EventStep,
 					Step: "act"}, nil); err != nil {
 					return err
 				}

@@ -93,9 +93,16 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 		Receipt: c.Sale.Receipt, Serial: c.Sale.Serial, Outcome: c.Outcome(), Amount: c.Sale.Price,
 		Tender: c.Sale.Tender, Status: statusOf(c), Step: c.Step, Due: dueOf(c),
 	}
-	if r := doc.Refund; r != nil {
-		s.Amount, s.Tender = r.Amount, r.Tender
+	if n := len(doc.Payments); n > 0 {
+		paid := flowPayments(doc.Payments)
+		s.Tender = paid[n-1].Tender
+		if c.StillOwed(paid).Minor > 0 {
+			s.Paid = flow.Paid(paid)
+		} else {
+			s.Amount = flow.Paid(paid)
+		}
 	}
+	s.Paid.Currency = s.Amount.Currency
 	for _, f := range doc.review() {
 		s.Flags |= FlagOf(f.Flag)
 	}
@@ -117,10 +124,10 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 // go on; a case is closed only from the status it was settled in. A new
 // case is filed under the day it was opened, or when that day is closed,
 // the first day after it that is not (FilingDay). A case that becomes
-// refunded here has its refund recorded as RecordRefund does, for the item's
-// price in the sale's tender (cash when unknown), with the same checks, and a
-// refund_paid event after ev. The case stays under the day it was filed
-// under.
+// refunded here has the rest of its refund paid as RecordRefund pays it (the
+// price, less any payments made before, in the sale's tender: cash when
+// unknown), with the same checks, and a refund_paid event after ev. The case
+// stays under the day it was filed under.
 //
 // ev needs Staff; the store fills Seq, CaseID, Status, the case's hash and,
 // when unset, Time (now), Terminal (Options.Terminal), Kind (EventStep), and
@@ -147,7 +154,8 @@ func (s *Store) SaveCase(c *flow.Case, ev Event) error {
 		if err != nil {
 			return err
 		}
-		return s.saveCaseTx(tx, bs, id, c, ev, nil)
+		_, err = s.saveCaseTx(tx, bs, id, c, ev, nil)
+		return err
 	})
 	if err != nil {
 		return err
@@ -178,48 +186,51 @@ func reachable(from, to flow.Status) bool {
 	return false
 }
 
-// saveCaseTx is SaveCase inside tx. pay is RecordRefund's payment, which ev
-// records; without it a move to refunded pays the price in the sale's tender.
-func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev Event, pay *payment) error {
+// saveCaseTx is SaveCase inside tx, and returns the document written. pay
+// is RecordRefund's payment, which ev records; without it a move to
+// refunded pays what is still owed in the sale's tender.
+func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev Event, pay *payment) (caseDoc, error) {
 	old, oldDoc, err := getCase(bs, id)
 	if err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	day, from, err := s.checkMove(bs, old, oldDoc.Case, c)
 	if err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	if err := checkSaleTx(tx, c, oldDoc.Case); err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	to := statusOf(c)
-	rec, autoPay, err := s.refundWithSave(bs, id, c, from, oldDoc.Refund, ev, pay)
+	payments, autoPay, err := s.refundWithSave(bs, id, c, from, oldDoc.Payments, ev, pay)
 	if err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	// the events this save appends, listed in the case before its hash
 	seq, err := nextSeq(tx)
 	if err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	events := append(oldDoc.Events, seq)
 	if autoPay != nil {
 		events = append(events, seq+1)
 	}
-	doc := caseDoc{Case: c, Refund: rec, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Events: events}
+	doc := caseDoc{Case: c, Payments: payments, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Events: events}
 	raw, err := writeCase(bs, id, day, doc, oldDoc.Case)
 	if err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	fill := func(ev Event) Event { return s.caseEvent(ev, c, to, raw) }
 	if _, err := appendEvent(tx, fill(ev)); err != nil {
-		return err
+		return caseDoc{}, err
 	}
 	if autoPay != nil {
+		n := len(payments)
 		_, err = appendEvent(tx, fill(Event{Time: autoPay.now, Staff: autoPay.by, Terminal: ev.Terminal,
-			Kind: EventRefundPaid, Outcome: string(flow.OutcomeRefund), Detail: rec.detail()}))
+			Kind: EventRefundPaid, Outcome: string(flow.OutcomeRefund),
+			Detail: paymentDetail(payments[n-1].Amount, payments[n-1].Tender, n, flow.Money{})}))
 	}
-	return err
+	return doc, err
 }
 
 // checkMove checks that a save may take a case from its stored status
@@ -253,30 +264,27 @@ func (s *Store) checkMove(bs *buckets, old *caseRecord, oldCase, c *flow.Case) (
 	return day, from, nil
 }
 
-// refundWithSave is the refund record a save leaves in the case: the one
-// paid before (rec), or a new one when the save moves the case to refunded,
-// paid as pay says or, without pay, for the price in the refund's tender.
-// autoPay is that payment when the save made it up, which a refund_paid
-// event after the save's own records.
-func (s *Store) refundWithSave(bs *buckets, id []byte, c *flow.Case, from flow.Status, rec *refundRecord, ev Event,
-	pay *payment) (_ *refundRecord, autoPay *payment, err error) {
-	if statusOf(c) != flow.StatusRefunded || from == flow.StatusRefunded {
-		if pay != nil {
-			return nil, nil, caseErrorf(flow.EConflict, c.ID, "the case is %s: there is no refund to pay", from)
-		}
-		return rec, nil, nil
-	}
-	if pay == nil {
-		pay = &payment{amount: c.Sale.Price, tender: c.RefundTender(), by: ev.Staff, now: ev.Time}
+// refundWithSave is the payments a save leaves in the case: those made
+// before (paid), and one more when the save pays: as pay says (RecordRefund),
+// or, without pay, when it moves the case to refunded, for what is still
+// owed in the refund's tender. autoPay is that payment when the save made it
+// up, which a refund_paid event after the save's own records.
+func (s *Store) refundWithSave(bs *buckets, id []byte, c *flow.Case, from flow.Status, paid []refundRecord, ev Event,
+	pay *payment) (_ []refundRecord, autoPay *payment, err error) {
+	switch {
+	case pay != nil:
+	case statusOf(c) == flow.StatusRefunded && from != flow.StatusRefunded:
+		owed := flow.Owed(c.RefundDue(), flow.Paid(flowPayments(paid)))
+		pay = &payment{amount: owed, tender: c.RefundTender(), by: ev.Staff, now: ev.Time}
 		autoPay = pay
+	default:
+		return paid, nil, nil
 	}
-	if rec != nil {
-		return nil, nil, aboutCase(ErrAlreadyRefunded, c.ID)
-	}
-	if rec, err = s.payRefundTx(bs, id, c, from, pay); err != nil {
+	rec, err := s.payRefundTx(bs, id, c, from, paid, pay)
+	if err != nil {
 		return nil, nil, err
 	}
-	return rec, autoPay, nil
+	return withPayment(paid, rec), autoPay, nil
 }
 
 // writeCase stores a case document with its index entries (those of the

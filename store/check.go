@@ -511,13 +511,17 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 	if n := count(bs.refundLines, 1, false, p); n != cc.refunds {
 		p.add("refund_lines: %d lines for %d refunds", n, cc.refunds)
 	}
+	if n := count(bs.payments, paymentKeyLen, false, p); n != cc.payments {
+		p.add("payments: %d entries for %d payments of refunds", n, cc.payments)
+	}
 }
 
 // caseCounts is what the cases make, which the indexes must hold no more
-// than: index entries by bucket, refunds, and events listed.
+// than: index entries by bucket, refunds (cases paid), their payments, and
+// events listed.
 type caseCounts struct {
-	want            map[*bolt.Bucket]int
-	refunds, listed int
+	want                      map[*bolt.Bucket]int
+	refunds, payments, listed int
 }
 
 // checkCase checks one stored case (key k, value v): it reads, its events,
@@ -542,7 +546,11 @@ func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
 		p.add("case %s: it is stored under the id of case %s", doc.Case.ID, id)
 		return
 	}
-	cc.listed += checkCaseEvents(bs, k, doc.Events, rec.raw, p)
+	listed, paidEvents := checkCaseEvents(bs, k, doc.Events, rec.raw, p)
+	cc.listed += listed
+	if paidEvents >= 0 && paidEvents != len(doc.Payments) {
+		p.add("case %s: %d payments of its refund, but %d refund_paid events", id, len(doc.Payments), paidEvents)
+	}
 	entries, err := indexEntries(bs, doc.Case, rec.day, k)
 	if err != nil {
 		p.add("case %s: %v", id, err)
@@ -554,27 +562,53 @@ func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
 			p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
 		}
 	}
-	if doc.Refund != nil {
+	if len(doc.Payments) > 0 {
 		cc.refunds++
 	}
+	cc.payments += len(doc.Payments)
 	checkCaseRefund(bs, k, doc, p)
+	checkCasePayments(bs, k, doc, p)
 	checkCaseSummary(bs, k, rec.day, doc, p)
 }
 
-// checkCaseRefund checks that a case's refund and its status agree, and that
-// the refund's receipt line names the case.
+// checkCaseRefund checks that a case's payments and its status agree (a
+// refund owed is owed something still, a case paid is one whose refund is
+// paid or owed, never more than the refund due), and that the refund's
+// receipt line names the case.
 func checkCaseRefund(bs *buckets, k []byte, doc caseDoc, p *problems) {
 	id, cs := caseID(k), doc.Case
+	paid, due := flow.Paid(flowPayments(doc.Payments)), cs.RefundDue()
 	switch st := statusOf(cs); {
-	case doc.Refund == nil && st == flow.StatusRefunded:
+	case len(doc.Payments) == 0 && st == flow.StatusRefunded:
 		p.add("case %s: it is refunded but no refund was recorded", id)
-	case doc.Refund == nil:
-	case st != flow.StatusRefunded && st != flow.StatusClosed:
+	case len(doc.Payments) == 0:
+	case st != flow.StatusRefunded && st != flow.StatusClosed && st != flow.StatusRefundOwed:
 		p.add("case %s: a refund was paid but the case is %s", id, st)
 		fallthrough
 	default:
+		if paid.Minor > due.Minor {
+			p.add("case %s: %s was paid, more than the refund due (%s)", id, paid, due)
+		}
+		if st == flow.StatusRefundOwed && paid.Minor >= due.Minor {
+			p.add("case %s: it is a refund owed, but %s of %s was paid", id, paid, due)
+		}
 		if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
 			p.add("case %s: its refund's receipt line is not recorded", id)
+		}
+	}
+}
+
+// checkCasePayments checks each payment of a case's refund: more than
+// zero, in a tender, and in the payments index under the day it was paid,
+// as it is.
+func checkCasePayments(bs *buckets, k []byte, doc caseDoc, p *problems) {
+	id := caseID(k)
+	for i, rec := range doc.Payments {
+		if rec.Amount.Minor <= 0 || !slices.Contains(flow.Tenders, rec.Tender) || rec.Day.IsZero() {
+			p.add("case %s: its payment %d (%s in %q on %s) is not a payment", id, i+1, rec.Amount, rec.Tender, rec.Day)
+		}
+		if v := bs.payments.Get(paymentKey(rec.Day, k, i+1)); !bytes.Equal(v, rec.indexValue()) {
+			p.add("case %s: its payment %d is not in the payments of %s as it is", id, i+1, rec.Day)
 		}
 	}
 }
@@ -599,37 +633,41 @@ func checkCaseSummary(bs *buckets, k []byte, day flow.Date, doc caseDoc, p *prob
 
 // checkCaseEvents checks the events a case lists: in order, each about this
 // case, the last one carrying the hash of the case as it is stored. It
-// returns how many it lists.
-func checkCaseEvents(bs *buckets, id []byte, seqs []uint64, raw []byte, p *problems) int {
+// returns how many it lists, and how many of them are refund_paid events
+// (-1 when it could not read them all).
+func checkCaseEvents(bs *buckets, id []byte, seqs []uint64, raw []byte, p *problems) (listed, paid int) {
 	name := caseID(id)
 	if len(seqs) == 0 {
 		p.add("case %s: no audit event saved it", name)
-		return 0
+		return 0, 0
 	}
 	var last Event
 	for i, seq := range seqs {
 		if i > 0 && seq <= seqs[i-1] {
 			p.add("case %s: its events are out of order", name)
-			return len(seqs)
+			return len(seqs), -1
 		}
 		v := bs.audit.Get(seqKey(seq))
 		if v == nil {
 			p.add("case %s: its audit event %d is missing", name, seq)
-			return len(seqs)
+			return len(seqs), -1
 		}
 		ev, err := decodeEvent(seqKey(seq), v)
 		if err != nil {
-			return len(seqs) // reported by checkChain
+			return len(seqs), -1 // reported by checkChain
 		}
 		if ev.CaseID != name {
 			p.add("case %s: it lists audit event %d, which is about case %q", name, seq, ev.CaseID)
+		}
+		if ev.Kind == EventRefundPaid {
+			paid++
 		}
 		last = ev
 	}
 	if last.RecordHash != recordHash(raw) {
 		p.add("case %s: it is not as audit event %d saved it: it was edited outside the program", name, last.Seq)
 	}
-	return len(seqs)
+	return len(seqs), paid
 }
 
 // count counts a bucket's entries, checking the length of their keys (at

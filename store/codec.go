@@ -29,12 +29,17 @@ type caseRecord struct {
 	raw []byte // caseDoc JSON, uncompressed and copied out of the transaction
 }
 
-// caseDoc is what the cases bucket keeps of a case: the case, the refund
-// paid for it and the seqs of its audit events (its trail), hashed together
-// on the case's last audit event. Keeping the trail here rather than in an
-// index of its own saves a commit the pages of one more tree.
+// caseDoc is what the cases bucket keeps of a case: the case, the payments
+// of its refund and the seqs of its audit events (its trail), hashed
+// together on the case's last audit event. Keeping the trail here rather
+// than in an index of its own saves a commit the pages of one more tree.
 type caseDoc struct {
-	Case   *flow.Case    `json:"case"`
+	Case *flow.Case `json:"case"`
+	// Payments are the payments of its refund, in the order they were made.
+	Payments []refundRecord `json:"payments,omitempty"`
+	// Refund is the one refund a case written before part payments were
+	// kept holds instead: decode reads it as the case's one payment, and the
+	// case's next write writes payments.
 	Refund *refundRecord `json:"refund,omitempty"`
 	// Fraud is what the case's fraud flags were judged on at its last save
 	// (desk.go); nil on a case saved before schema version 4.
@@ -94,11 +99,18 @@ func decodeCaseRecord(v []byte) (caseRecord, error) {
 }
 
 // decode reads the case document; json.Unmarshal copies every byte it keeps,
-// so the result outlives the transaction.
+// so the result outlives the transaction. The refund of a case written
+// before part payments were kept is read as its one payment.
 func (r caseRecord) decode(id string) (caseDoc, error) {
 	var d caseDoc
 	if err := json.Unmarshal(r.raw, &d); err != nil || d.Case == nil {
 		return d, ErrDamaged.Wrap(fmt.Errorf("case %s cannot be read: %v", id, err))
+	}
+	if d.Refund != nil {
+		if len(d.Payments) > 0 {
+			return d, ErrDamaged.Wrap(fmt.Errorf("case %s holds both a refund and payments", id))
+		}
+		d.Payments, d.Refund = []refundRecord{*d.Refund}, nil
 	}
 	return d, nil
 }

@@ -125,7 +125,7 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 			return flow.Errorf(flow.EConflict, "%s was closed by %s at %s", day, was.By,
 				was.At.In(s.Location()).Format("2006-01-02 15:04"))
 		}
-		sums, err := daySummaries(tx, day, s.Location())
+		_, report, err := dayReportTx(tx, day, today, s.Location())
 		if err != nil {
 			return err
 		}
@@ -134,7 +134,7 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 			return err
 		}
 		out = Closing{Day: day, By: normStaff(by), At: now.UTC(), Seq: seq + 1,
-			Anchor: Anchor{Seq: seq, Hash: hex.EncodeToString(hash)}, Report: NewDayReport(day, sums, today)}
+			Anchor: Anchor{Seq: seq, Hash: hex.EncodeToString(hash)}, Report: report}
 		val, err := json.Marshal(out)
 		if err != nil {
 			return err
@@ -187,11 +187,28 @@ func closingTx(tx *bolt.Tx, day flow.Date) (*Closing, error) {
 // DayReport is the report of a day as it stands: what Closing keeps at the
 // close. today says which refunds owed are overdue.
 func (s *Store) DayReport(day, today flow.Date) (DayReport, error) {
-	sums, err := s.Day(day)
+	var out DayReport
+	loc := s.Location()
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		_, out, err = dayReportTx(tx, day, today, loc)
+		return err
+	})
+	return out, err
+}
+
+// dayReportTx reads a day's summaries and the payments made on it in tx,
+// and reports them.
+func dayReportTx(tx *bolt.Tx, day, today flow.Date, loc *time.Location) ([]Summary, DayReport, error) {
+	sums, err := daySummaries(tx, day, loc)
 	if err != nil {
-		return DayReport{}, err
+		return nil, DayReport{}, err
 	}
-	return NewDayReport(day, sums, today), nil
+	paid, err := dayPaymentsTx(tx, day)
+	if err != nil {
+		return nil, DayReport{}, err
+	}
+	return sums, NewDayReport(day, sums, paid, today), nil
 }
 
 // daySummaries lists the summaries of a day in tx, as Day does.

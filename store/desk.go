@@ -37,7 +37,7 @@ type SignOff struct {
 // were kept is judged on no thresholds: no repeat or cash flag.
 func (d caseDoc) review() []flow.Finding {
 	var rules flow.FraudRules
-	facts := flow.Facts{Refund: d.Refund.payment()}
+	facts := flow.Facts{Payments: flowPayments(d.Payments)}
 	if d.Fraud != nil {
 		rules, facts.PassportReturns = d.Fraud.Rules, d.Fraud.PassportReturns
 	}
@@ -133,28 +133,29 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 }
 
 // CaseDetail is one case whole, for the shift lead's screen and exports:
-// the case, its line of the day index, its flags with why, the refund paid,
-// the sign-off, and (from Detail) its trail.
+// the case, its line of the day index, its flags with why, the payments of
+// its refund and what it still owes, the sign-off, and (from Detail) its
+// trail.
 type CaseDetail struct {
 	Case     *flow.Case
 	Summary  Summary
 	Findings []flow.Finding
-	Refund   *flow.Payment // the refund paid, if any
-	RefundAt time.Time     // when it was paid
+	Payments []flow.Payment // the payments of its refund, in order; their times in the store's zone
+	Owed     flow.Money     // what is still owed of its refund (flow's StillOwed)
 	SignOff  *SignOff
 	Trail    []Event // every event of the case, in order (Detail only)
 }
+
+// Paid is what the payments of the case's refund come to.
+func (d CaseDetail) Paid() flow.Money { return flow.Paid(d.Payments) }
 
 // detailOf is the detail of a stored case in tx.
 func detailOf(rec *caseRecord, doc caseDoc, id []byte, loc *time.Location) CaseDetail {
 	sum := summarize(doc, rec.day)
 	sum.Time = sum.Time.In(loc)
-	d := CaseDetail{Case: doc.Case, Summary: sum, Findings: doc.review(), Refund: doc.Refund.payment(),
-		SignOff: doc.SignOff}
-	if doc.Refund != nil {
-		d.RefundAt = doc.Refund.At.In(loc)
-	}
-	return d
+	payments := doc.payments(loc)
+	return CaseDetail{Case: doc.Case, Summary: sum, Findings: doc.review(), Payments: payments,
+		Owed: doc.Case.StillOwed(payments), SignOff: doc.SignOff}
 }
 
 // Detail reads one case whole with its trail: the one case decoded.
@@ -249,8 +250,9 @@ func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
 		if err := c.Void(normStaff(by), reason, now); err != nil {
 			return err
 		}
-		return s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: normStaff(by), Kind: EventVoid,
+		_, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: normStaff(by), Kind: EventVoid,
 			Detail: "voided: " + c.Voided.Reason}, nil)
+		return err
 	})
 	if err == nil {
 		s.log.Info("case voided", "case", caseID, "by", by)

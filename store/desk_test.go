@@ -81,7 +81,7 @@ func TestSignOff(t *testing.T) {
 	}
 
 	// paying the refund changes the case: the lead signs it again
-	must(t, s.RecordRefund(c.ID, c.Sale.Price, flow.TenderCash, "Maria", t0.Add(2*time.Hour)))
+	must(t, errOf(s.RecordRefund(c.ID, c.Sale.Price, flow.TenderCash, "Maria", t0.Add(2*time.Hour))))
 	if sum := summaryOf(t, s, c.ID); sum.Flags.Has(FlagSignedOff) || !sum.Flags.Has(FlagRefundPaid) {
 		t.Errorf("after the payment: %s", sum.Flags)
 	}
@@ -157,10 +157,10 @@ func TestCloseDay(t *testing.T) {
 	if err := s.SaveCase(draft, Event{Staff: "olena", Time: t0.AddDate(0, 0, 1)}); err != nil {
 		t.Errorf("a draft of a closed day resumed the next day: %v", err)
 	}
-	if err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); err != nil {
+	if _, err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); err != nil {
 		t.Errorf("a refund owed by a closed day, paid the next day: %v", err)
 	}
-	if err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); !errors.Is(err, ErrAlreadyRefunded) {
+	if _, err := s.RecordRefund(owed.ID, owed.Sale.Price, flow.TenderCash, "Maria", t0.AddDate(0, 0, 1)); !errors.Is(err, ErrAlreadyRefunded) {
 		t.Errorf("the same refund paid twice: %v", err)
 	}
 	if c, _ := s.DayClosing(day); c == nil || c.Report.Owed != 1 {
@@ -246,7 +246,7 @@ func TestFlagsKept(t *testing.T) {
 			must(t, c.Complete(flow.StepDecision))
 			must(t, c.Move(flow.StatusDecided))
 			must(t, s.SaveCase(c, Event{Staff: "olena", Kind: EventDecision}))
-			must(t, s.RecordRefund(c.ID, uah(tc.price), flow.TenderCash, "Maria", t0))
+			must(t, errOf(s.RecordRefund(c.ID, uah(tc.price), flow.TenderCash, "Maria", t0)))
 			sum := summaryOf(t, s, c.ID)
 			if got := sum.Flags.Has(FlagCashRefund); got != tc.flagged {
 				t.Errorf("cash_refund %v, want %v (%s)", got, tc.flagged, sum.Flags)
@@ -283,22 +283,30 @@ func TestDayReportCounts(t *testing.T) {
 		{Outcome: flow.OutcomeRefund, Status: flow.StatusRefunded, Amount: uah(50), Tender: flow.TenderCash,
 			Flags: FlagRefundPaid},
 		{Outcome: flow.OutcomeRefund, Status: flow.StatusRefundOwed, Amount: uah(700), Due: day.AddDays(-1)},
+		{Outcome: flow.OutcomeRefund, Status: flow.StatusRefundOwed, Amount: uah(400), Paid: uah(150),
+			Due: day.AddDays(3), Flags: FlagRefundPaid},
 		{Outcome: flow.OutcomeEscalate, Status: flow.StatusEscalated, Flags: FlagEscalated},
 		{Status: flow.StatusOpen},
 	}
-	r := NewDayReport(day, sums, day)
-	want := map[string]int{"refund": 4, "escalate": 1, "": 1, "exchange": 0}
+	// the payments made on the day: the three refunds paid, the part, and
+	// the part of a case of another day
+	paid := []DayPayment{{Amount: uah(100), Tender: flow.TenderCash}, {Amount: uah(250), Tender: flow.TenderCard},
+		{Amount: uah(50), Tender: flow.TenderCash}, {Amount: uah(150), Tender: flow.TenderCard},
+		{Amount: uah(30), Tender: flow.TenderCash}}
+	r := NewDayReport(day, sums, paid, day)
+	want := map[string]int{"refund": 5, "escalate": 1, "": 1, "exchange": 0}
 	for _, c := range r.ByOutcome {
 		if n, ok := want[c.Name]; ok && c.N != n {
 			t.Errorf("outcome %q: %d, want %d", c.Name, c.N, n)
 		}
 	}
-	if len(r.Refunds) != 2 || r.Refunds[0].Tender != flow.TenderCash || r.Refunds[0].Amount != uah(150) ||
-		r.Refunds[0].N != 2 || r.Refunds[1].Amount != uah(250) {
+	if len(r.Refunds) != 2 || r.Refunds[0].Tender != flow.TenderCash || r.Refunds[0].Amount != uah(180) ||
+		r.Refunds[0].N != 3 || r.Refunds[1].Amount != uah(400) || r.Refunds[1].N != 2 {
 		t.Errorf("refunds by tender %+v", r.Refunds)
 	}
-	if r.Owed != 1 || r.Overdue != 1 || r.OwedAmount != uah(700) || r.Escalated != 1 || r.Waiting != 1 ||
-		r.Overrides != 1 || r.Flagged != 2 || r.SignedOff != 1 || r.Drafts != 1 || r.RefundsPaid != 3 {
+	// still owed: 700 and the 250 left of 400
+	if r.Owed != 2 || r.Overdue != 1 || r.OwedAmount != uah(950) || r.OwedPaid != uah(150) || r.Escalated != 1 ||
+		r.Waiting != 1 || r.Overrides != 1 || r.Flagged != 2 || r.SignedOff != 1 || r.Drafts != 1 || r.RefundsPaid != 5 {
 		t.Errorf("report %+v", r)
 	}
 }

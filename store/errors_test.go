@@ -39,14 +39,14 @@ func TestErrorsReadWhole(t *testing.T) {
 		{"a_cashier_is_not_a_lead", func() error { return s.SignOff(owed.ID, "olena", t0) }, ErrNotLead,
 			"olena is a cashier: only a shift lead may do this"},
 		{"too_large_a_refund", func() error {
-			return s.RecordRefund(owed.ID, flow.Money{Minor: price.Minor + 1, Currency: price.Currency},
-				flow.TenderCash, "Maria", t0)
+			return errOf(s.RecordRefund(owed.ID, flow.Money{Minor: price.Minor + 1, Currency: price.Currency},
+				flow.TenderCash, "Maria", t0))
 		}, ErrRefundTooLarge, "a refund cannot be more than was paid for the item"},
 		{"a_paid_case_is_refunded_already", func() error {
-			return s.RecordRefund(paid.ID, price, flow.TenderCash, "Maria", t0)
+			return errOf(s.RecordRefund(paid.ID, price, flow.TenderCash, "Maria", t0))
 		}, ErrAlreadyRefunded, "this receipt line was already refunded"},
 		{"a_line_refunded_in_another_case_names_it", func() error {
-			return s.RecordRefund(twin.ID, price, flow.TenderCash, "Maria", t0)
+			return errOf(s.RecordRefund(twin.ID, price, flow.TenderCash, "Maria", t0))
 		}, ErrAlreadyRefunded, "this receipt line was already refunded, in case " + paid.ID + " (receipt R-7002, line 1)"},
 		{"a_missing_case", func() error { _, err := s.Case(NewCaseID(t0)); return err }, ErrNotFound, "not found"},
 		{"not_a_case_id", func() error { _, err := s.Case("nope"); return err }, ErrNotFound, `"nope" is not a case id`},

@@ -43,6 +43,10 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	func(tx *bolt.Tx, now time.Time) error {
 		return createBuckets(tx, [][]byte{bucketTills})
 	},
+	// 5 -> 6: refunds paid in parts, indexed by the day each was paid. Only
+	// the new index is written; the cases stay as they are (a case's one
+	// refund is read as its one payment).
+	migratePayments,
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {
@@ -145,6 +149,37 @@ func migrateDesk(tx *bolt.Tx, now time.Time) error {
 		}
 	}
 	return nil
+}
+
+// migratePayments is migration 5 -> 6: the payments bucket, with an entry
+// for the refund of every case refunded before, under the day it was paid.
+// The refunded cases are those the refund_lines bucket names.
+func migratePayments(tx *bolt.Tx, now time.Time) error {
+	if err := createBuckets(tx, [][]byte{bucketPayments}); err != nil {
+		return err
+	}
+	payments, cases := tx.Bucket(bucketPayments), tx.Bucket(bucketCases)
+	return tx.Bucket(bucketRefundLines).ForEach(func(_, id []byte) error {
+		id = copyBytes(id)
+		v := cases.Get(id)
+		if v == nil {
+			return ErrDamaged.Wrap(fmt.Errorf("a refunded receipt line names case %s, which is missing", caseIDOf(id)))
+		}
+		rec, err := decodeCaseRecord(v)
+		if err != nil {
+			return err
+		}
+		doc, err := rec.decode(caseID(id))
+		if err != nil {
+			return err
+		}
+		for i, p := range doc.Payments {
+			if err := payments.Put(paymentKey(p.Day, id, i+1), p.indexValue()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // migrate runs the migrations from version `from` on, in tx.

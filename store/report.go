@@ -2,19 +2,25 @@ package store
 
 import "example.com/returnsdesk/flow"
 
-// DayReport is what a day's cases came to, from the day index alone: the
-// summary a shift lead reads at the day close, which the close keeps.
+// DayReport is what a day came to, from the day index and the payments
+// index alone: the summary a shift lead reads at the day close, which the
+// close keeps. Its cases are those filed under the day (opened on it); its
+// refunds paid are the payments made on the day, whichever day their case
+// is filed under, so that the close counts the money that left the tills
+// that day (a refund owed by Monday's case and paid on Wednesday is
+// Wednesday's; Monday's close still owes it).
 type DayReport struct {
 	Day         flow.Date   `json:"day"`
 	Cases       int         `json:"cases"`
 	ByOutcome   []Count     `json:"by_outcome"`   // every outcome, then "" (not decided yet); zeros included
-	Refunds     []TenderSum `json:"refunds"`      // refunds paid, by the tender they were paid in; tenders used only
-	RefundsPaid int         `json:"refunds_paid"` // how many refunds were paid
-	Owed        int         `json:"owed"`         // refunds still owed
-	OwedAmount  flow.Money  `json:"owed_amount"`
-	Overdue     int         `json:"overdue"`   // refunds owed past their day
-	Escalated   int         `json:"escalated"` // cases the engine handed to a shift lead
-	Waiting     int         `json:"waiting"`   // escalations still waiting for a decision
+	Refunds     []TenderSum `json:"refunds"`      // payments made on the day, by tender; tenders used only
+	RefundsPaid int         `json:"refunds_paid"` // how many payments were made on the day
+	Owed        int         `json:"owed"`         // the day's refunds still owed
+	OwedAmount  flow.Money  `json:"owed_amount"`  // what they still owe: the refunds due less what was paid
+	OwedPaid    flow.Money  `json:"owed_paid"`    // what was paid of them so far (part payments)
+	Overdue     int         `json:"overdue"`      // refunds owed past their day
+	Escalated   int         `json:"escalated"`    // cases the engine handed to a shift lead
+	Waiting     int         `json:"waiting"`      // escalations still waiting for a decision
 	Overrides   int         `json:"overrides"`
 	Flags       []Count     `json:"flags"`      // cases with each fraud flag, in flow.FraudFlags' order
 	Flagged     int         `json:"flagged"`    // cases with at least one fraud flag
@@ -28,38 +34,29 @@ type Count struct {
 	N    int    `json:"n"`
 }
 
-// TenderSum is the refunds paid in one tender.
+// TenderSum is the payments of refunds made in one tender.
 type TenderSum struct {
 	Tender flow.Tender `json:"tender"`
 	N      int         `json:"n"`
 	Amount flow.Money  `json:"amount"`
 }
 
-// NewDayReport counts a day's summaries; today says which refunds owed are
-// overdue.
-func NewDayReport(day flow.Date, sums []Summary, today flow.Date) DayReport {
+// NewDayReport counts a day's summaries and the payments made on it
+// (paid); today says which refunds owed are overdue.
+func NewDayReport(day flow.Date, sums []Summary, paid []DayPayment, today flow.Date) DayReport {
 	r := DayReport{Day: day, Cases: len(sums)}
 	outcomes := map[flow.Outcome]int{}
 	flags := map[Flags]int{}
-	paid := map[flow.Tender]*TenderSum{}
 	fraud := FraudFlags()
+	r.Refunds, r.RefundsPaid = tenderSums(paid), len(paid)
 	for _, s := range sums {
 		outcomes[s.Outcome]++
-		if s.Flags.Has(FlagRefundPaid) {
-			r.RefundsPaid++
-			t := paid[s.Tender]
-			if t == nil {
-				t = &TenderSum{Tender: s.Tender, Amount: flow.Money{Currency: s.Amount.Currency}}
-				paid[s.Tender] = t
-			}
-			t.N++
-			t.Amount.Minor += s.Amount.Minor
-		}
 		switch s.Status {
 		case flow.StatusRefundOwed:
 			r.Owed++
-			r.OwedAmount.Minor += s.Amount.Minor
-			r.OwedAmount.Currency = s.Amount.Currency
+			r.OwedAmount.Minor += s.Owed().Minor
+			r.OwedPaid.Minor += s.Paid.Minor
+			r.OwedAmount.Currency, r.OwedPaid.Currency = s.Amount.Currency, s.Amount.Currency
 			if s.Overdue(today) {
 				r.Overdue++
 			}
@@ -89,13 +86,30 @@ func NewDayReport(day flow.Date, sums []Summary, today flow.Date) DayReport {
 	for _, o := range append(append([]flow.Outcome{}, flow.Outcomes...), "") {
 		r.ByOutcome = append(r.ByOutcome, Count{Name: string(o), N: outcomes[o]})
 	}
-	for _, t := range append(append([]flow.Tender{}, flow.Tenders...), "") {
-		if x := paid[t]; x != nil {
-			r.Refunds = append(r.Refunds, *x)
-		}
-	}
 	for _, f := range flow.FraudFlags {
 		r.Flags = append(r.Flags, Count{Name: string(f), N: flags[FlagOf(f)]})
 	}
 	return r
+}
+
+// tenderSums are payments summed by tender, in flow.Tenders' order (then
+// a payment with none); tenders used only.
+func tenderSums(paid []DayPayment) []TenderSum {
+	by := map[flow.Tender]*TenderSum{}
+	for _, p := range paid {
+		t := by[p.Tender]
+		if t == nil {
+			t = &TenderSum{Tender: p.Tender, Amount: flow.Money{Currency: p.Amount.Currency}}
+			by[p.Tender] = t
+		}
+		t.N++
+		t.Amount.Minor += p.Amount.Minor
+	}
+	var out []TenderSum
+	for _, t := range append(append([]flow.Tender{}, flow.Tenders...), "") {
+		if x := by[t]; x != nil {
+			out = append(out, *x)
+		}
+	}
+	return out
 }

@@ -18,7 +18,9 @@ package store
 //	                                    staff or login event about it, as the settings are on the last settings event
 //	cases/
 //	  id       -> 0x02 day(4) flate(JSON)
-//	                                    JSON: {"case": flow.Case, "refund": the refund paid, if any, "fraud":
+//	                                    JSON: {"case": flow.Case, "payments": the payments of its refund, in
+//	                                    order (a case written before version 6 may hold "refund", its one
+//	                                    payment, in their place: read as such, never written), "fraud":
 //	                                    what its fraud flags were judged on at its last save (the policy's
 //	                                    thresholds, the passport's cases in 30 days), "sign_off": a shift
 //	                                    lead's sign-off since its last save, if any, "events": the seqs of its
@@ -27,8 +29,9 @@ package store
 //	                                    outside the program is seen; 0x01 day JSON (uncompressed) is read too
 //	days/                               the day index: listing a day reads this bucket alone
 //	  day id   -> Summary (binary)      time, staff, model, receipt, outcome, amount, tender, status, step,
-//	                                    flags (flow.Review's, and the sign-off), due, serial; a summary
-//	                                    is what summarize makes of its case, so check rebuilds and compares it
+//	                                    flags (flow.Review's, and the sign-off), due, serial, paid (what was
+//	                                    paid of a refund still owed); a summary is what summarize makes of
+//	                                    its case, so check rebuilds and compares it
 //	receipts/
 //	  RECEIPT 0x00 day id -> ""         receipt number, trimmed and upper-cased
 //	serials/
@@ -47,7 +50,12 @@ package store
 //	  id seq(8) -> ""
 //	refund_lines/
 //	  LINE     -> id                    RECEIPT 0x00 line(4), or 0x01 SERIAL when there is no receipt number:
-//	                                    one refund per receipt line, whichever case asks
+//	                                    one refund per receipt line, whichever case asks: taken by the
+//	                                    case's first payment, its later payments go on, another case's not
+//	payments/                           since version 6: the payments of refunds by the day they were paid
+//	  day id n(4) -> 0x01 tender currency amount
+//	                                    n: the case's payment from 1; tender and currency length-prefixed,
+//	                                    the amount (minor units) a varint; what a case's payments make
 //	sales/                              sales imported from the point of sale (sales.go), since version 2
 //	  RECEIPT 0x00 line(4) -> flow.Sale JSON
 //	sale_serials/
@@ -107,6 +115,7 @@ var (
 	bucketSales       = []byte("sales")        // since version 2
 	bucketSaleSerials = []byte("sale_serials") // since version 2
 	bucketTills       = []byte("tills")        // since version 5
+	bucketPayments    = []byte("payments")     // since version 6
 )
 
 // Keys in the meta and settings buckets, and the value that marks a file
@@ -125,10 +134,11 @@ var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
 
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
-// the closed days of version 4 and the tills of version 5.
+// the closed days of version 4, the tills of version 5 and the payments of
+// version 6.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials, bucketClosedDays, bucketTills}
+	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -163,7 +173,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // buckets opens every bucket of the schema at once.
 type buckets struct {
 	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit,
-	refundLines, closedDays, tills *bolt.Bucket
+	refundLines, closedDays, tills, payments *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (*buckets, error) {
@@ -177,6 +187,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
 		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit},
 		{bucketRefundLines, &bs.refundLines}, {bucketClosedDays, &bs.closedDays}, {bucketTills, &bs.tills},
+		{bucketPayments, &bs.payments},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {

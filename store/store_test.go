@@ -353,14 +353,14 @@ func TestRefunds(t *testing.T) {
 
 	t.Run("more_than_paid", func(t *testing.T) {
 		c := decided("R-3001", 1, "DD000001")
-		err := s.RecordRefund(c.ID, uah(1999901), flow.TenderCash, "olena", t0)
+		_, err := s.RecordRefund(c.ID, uah(1999901), flow.TenderCash, "olena", t0)
 		if !errors.Is(err, ErrRefundTooLarge) {
 			t.Errorf("refund above the price: %v", err)
 		}
-		if err := s.RecordRefund(c.ID, flow.Money{Minor: 100, Currency: "USD"}, flow.TenderCash, "olena", t0); err == nil {
+		if _, err := s.RecordRefund(c.ID, flow.Money{Minor: 100, Currency: "USD"}, flow.TenderCash, "olena", t0); err == nil {
 			t.Error("a refund in another currency was taken")
 		}
-		must(t, s.RecordRefund(c.ID, uah(1999900), flow.TenderCash, "olena", t0))
+		must(t, errOf(s.RecordRefund(c.ID, uah(1999900), flow.TenderCash, "olena", t0)))
 		sums, _ := s.ByReceipt("R-3001")
 		if len(sums) != 1 || sums[0].Status != flow.StatusRefunded || !sums[0].Flags.Has(FlagRefundPaid) ||
 			sums[0].Amount != uah(1999900) {
@@ -371,14 +371,15 @@ func TestRefunds(t *testing.T) {
 		a := decided("R-3002", 2, "DD000002")
 		b := decided("r-3002", 2, "DD000003") // the same line typed again in another case
 		other := decided("R-3002", 3, "DD000004")
-		must(t, s.RecordRefund(a.ID, uah(500000), flow.TenderCard, "olena", t0))
-		if err := s.RecordRefund(b.ID, uah(100), flow.TenderCash, "olena", t0); !errors.Is(err, ErrAlreadyRefunded) {
+		must(t, errOf(s.RecordRefund(a.ID, uah(500000), flow.TenderCard, "olena", t0)))
+		if _, err := s.RecordRefund(b.ID, uah(100), flow.TenderCash, "olena", t0); !errors.Is(err, ErrAlreadyRefunded) {
 			t.Errorf("a second refund of the line: %v, want ErrAlreadyRefunded", err)
 		}
-		if err := s.RecordRefund(a.ID, uah(100), flow.TenderCash, "olena", t0); !errors.Is(err, ErrAlreadyRefunded) {
-			t.Errorf("a second refund of the case: %v, want ErrAlreadyRefunded", err)
+		must(t, errOf(s.RecordRefund(a.ID, uah(1499900), flow.TenderCash, "olena", t0))) // the rest
+		if _, err := s.RecordRefund(a.ID, uah(100), flow.TenderCash, "olena", t0); !errors.Is(err, ErrAlreadyRefunded) {
+			t.Errorf("a payment of a case paid in full: %v, want ErrAlreadyRefunded", err)
 		}
-		must(t, s.RecordRefund(other.ID, uah(100), flow.TenderCash, "olena", t0))
+		must(t, errOf(s.RecordRefund(other.ID, uah(1999900), flow.TenderCash, "olena", t0)))
 	})
 	t.Run("two_terminals_at_once", func(t *testing.T) {
 		var cases []*flow.Case
@@ -387,7 +388,7 @@ func TestRefunds(t *testing.T) {
 		}
 		errs := make(chan error, len(cases))
 		for _, c := range cases {
-			go func() { errs <- s.RecordRefund(c.ID, uah(1999900), flow.TenderCash, "olena", t0) }()
+			go func() { errs <- errOf(s.RecordRefund(c.ID, uah(1999900), flow.TenderCash, "olena", t0)) }()
 		}
 		paid := 0
 		for range cases {
@@ -421,7 +422,7 @@ func TestRefunds(t *testing.T) {
 		c.Decision.RefundBy = flow.DateOf(t0).AddDays(7)
 		must(t, c.Move(flow.StatusRefundOwed))
 		must(t, s.SaveCase(c, Event{Staff: "olena"}))
-		must(t, s.RecordRefund(c.ID, uah(1999900), flow.TenderCash, "lead", t0.AddDate(0, 0, 9)))
+		must(t, errOf(s.RecordRefund(c.ID, uah(1999900), flow.TenderCash, "lead", t0.AddDate(0, 0, 9))))
 		sums, _ := s.ByReceipt("R-3005")
 		if len(sums) != 1 || !sums[0].Flags.Has(FlagPaidLate) {
 			t.Errorf("a late refund is not flagged: %+v", sums)
@@ -668,7 +669,7 @@ func TestOpen_migrations(t *testing.T) {
 		}
 		return err
 	}))
-	if v != schemaVersion || schemaVersion != 5 {
+	if v != schemaVersion || schemaVersion != 6 {
 		t.Errorf("version %d after the migrations, want %d", v, schemaVersion)
 	}
 	sums, _ := s.Day(flow.DateOf(t0))

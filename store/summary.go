@@ -21,14 +21,26 @@ type Summary struct {
 	Receipt string
 	Serial  string       // the serial number or IMEI as the receipt gives it
 	Outcome flow.Outcome // after any override; "" before the decision
-	Amount  flow.Money   // the refund paid once paid, else the price
-	Tender  flow.Tender  // the refund's tender once paid, else the sale's
+	Amount  flow.Money   // the refund paid once refunded, else the price (for a refund, the refund due)
+	Tender  flow.Tender  // the tender of the refund's last payment once paid, else the sale's
 	Status  flow.Status
 	Step    flow.Step // the step the kiosk shows now: where a draft resumes
 	Flags   Flags
 	// Due is the day a refund owed must be paid by, or the day an item at
 	// the service centre is expected back; zero otherwise.
 	Due flow.Date
+	// Paid is what was paid so far of a refund still owed (in part
+	// payments); zero otherwise.
+	Paid flow.Money
+}
+
+// Owed is what a refund owed still owes: its amount (the refund due) less
+// what was paid of it; nothing for a case in any other status.
+func (s Summary) Owed() flow.Money {
+	if !s.Status.Owed() {
+		return flow.Money{Currency: s.Amount.Currency}
+	}
+	return flow.Owed(s.Amount, s.Paid)
 }
 
 // Flags mark what a shift lead should look at in a case: flow's flags
@@ -47,8 +59,8 @@ const (
 	FlagRemote                           // flow.FlagRemote: sent by a delivery service
 	FlagUsed                             // flow.FlagUsed: used equipment
 	FlagWarnings                         // flow.FlagWarnings: the decision carries warnings to tell the customer
-	FlagRefundPaid                       // flow.FlagRefundPaid: the refund was paid out
-	FlagPaidLate                         // flow.FlagPaidLate: the refund was paid after the day it was due
+	FlagRefundPaid                       // flow.FlagRefundPaid: the refund was paid, in full or in part
+	FlagPaidLate                         // flow.FlagPaidLate: a payment was made after the day it was due
 	FlagCashRefund                       // flow.FlagCashRefund: a cash refund above the policy's threshold
 	FlagSerialMismatch                   // flow.FlagSerialMismatch: the serial does not match the receipt
 	FlagSamePerson                       // flow.FlagSamePerson: opened and decided by the same person
@@ -104,8 +116,11 @@ func (s Summary) Overdue(today flow.Date) bool {
 }
 
 // summaryVersion is the first byte of an encoded summary: 2 adds the serial
-// at the end (version 4 of the schema rewrote every summary as 2).
-const summaryVersion = 2
+// at the end (version 4 of the schema rewrote every summary as 2); 3 adds
+// what was paid of a refund still owed after it (a version 2 summary reads
+// as nothing paid, which is what every case written before part payments
+// has: no version 2 summary needs writing again).
+const summaryVersion = 3
 
 // encode writes the summary as the days bucket keeps it: a version byte, then
 // the fields in order, strings and numbers as varints. The ID and the day are
@@ -124,7 +139,8 @@ func (s *Summary) encode() []byte {
 	b = binary.AppendUvarint(b, uint64(s.Flags))
 	b = binary.AppendUvarint(b, uint64(dayNum(s.Due)))
 	b = binary.AppendUvarint(b, uint64(len(s.Serial)))
-	return append(b, s.Serial...)
+	b = append(b, s.Serial...)
+	return binary.AppendVarint(b, s.Paid.Minor)
 }
 
 var errSummary = errors.New("a day summary is malformed")
@@ -134,7 +150,7 @@ func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 	s := Summary{ID: id, Day: day}
 	r := byteReader{b: b}
 	version := r.byte()
-	if version != 1 && version != summaryVersion {
+	if version < 1 || version > summaryVersion {
 		return s, ErrDamaged.Wrap(fmt.Errorf("%w (case %s)", errSummary, id))
 	}
 	s.Time = time.Unix(0, r.varint()).UTC()
@@ -151,6 +167,10 @@ func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 	s.Due = dayOf(uint32(r.uvarint()))
 	if version >= 2 {
 		s.Serial = r.str()
+	}
+	s.Paid.Currency = s.Amount.Currency
+	if version >= 3 {
+		s.Paid.Minor = r.varint()
 	}
 	if r.bad || len(r.b) != 0 {
 		return s, ErrDamaged.Wrap(fmt.Errorf("%w (case %s)", errSummary, id))

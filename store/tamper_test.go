@@ -123,6 +123,16 @@ func TestTampering(t *testing.T) {
 			raw := bytes.Replace(rec.raw, []byte("Phone X"), []byte("Phone Z"), 1)
 			return tx.Bucket(bucketCases).Put(k, encodeCase(rec.day, raw))
 		}, "it was edited outside the program", CheckOptions{}},
+		{"delete_a_payment_from_its_day", func(tx *bolt.Tx) error {
+			c := tx.Bucket(bucketPayments).Cursor()
+			k, _ := c.First()
+			return tx.Bucket(bucketPayments).Delete(copyBytes(k))
+		}, "its payment 1 is not in the payments of 2024-03-15 as it is", CheckOptions{}},
+		{"make_a_payment_card_in_its_day", func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketPayments)
+			k, v := b.Cursor().First()
+			return b.Put(copyBytes(k), bytes.Replace(v, []byte("cash"), []byte("card"), 1))
+		}, "its payment 1 is not in the payments of 2024-03-15 as it is", CheckOptions{}},
 		{"make_a_cashier_a_lead", func(tx *bolt.Tx) error {
 			b := tx.Bucket(bucketStaff)
 			return b.Put([]byte("olena"), bytes.Replace(b.Get([]byte("olena")), []byte(`"cashier"`), []byte(`"lead"`), 1))

@@ -28,7 +28,7 @@ func (s *Store) DeskDay(day, today flow.Date) (DeskDayView, error) {
 	loc := s.Location()
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		if out.Cases, err = daySummaries(tx, day, loc); err != nil {
+		if out.Cases, out.Report, err = dayReportTx(tx, day, today, loc); err != nil {
 			return err
 		}
 		out.Closing, err = closingTx(tx, day)
@@ -37,7 +37,6 @@ func (s *Store) DeskDay(day, today flow.Date) (DeskDayView, error) {
 	if err != nil {
 		return DeskDayView{}, err
 	}
-	out.Report = NewDayReport(day, out.Cases, today)
 	return out, nil
 }
 
@@ -54,6 +53,9 @@ type DeskQueuesView struct {
 	Today   flow.Date
 	Queues  map[flow.Status][]Summary
 	Overdue int // refunds owed and items at the service centre past their day on Today
+	// Owed is what the refunds owed still owe, all together (the refunds
+	// due less what was paid), and Paid what was paid of them so far.
+	Owed, Paid flow.Money
 }
 
 // Queue is the cases of one queue's status.
@@ -83,6 +85,11 @@ func (s *Store) DeskQueues(today flow.Date) (DeskQueuesView, error) {
 				out.Overdue++
 			}
 		}
+	}
+	for _, sum := range out.Queues[flow.StatusRefundOwed] {
+		out.Owed.Minor += sum.Owed().Minor
+		out.Paid.Minor += sum.Paid.Minor
+		out.Owed.Currency, out.Paid.Currency = sum.Amount.Currency, sum.Amount.Currency
 	}
 	return out, nil
 }

@@ -13,6 +13,7 @@ import (
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
+	"example.com/returnsdesk/ui/payout"
 )
 
 // actWrittenMsg: the act file is written (and printed, where a print command
@@ -21,6 +22,8 @@ type actWrittenMsg struct {
 	file     string
 	printErr error
 	err      error
+	slip     payout.Written // the payout slip of a refund paid at the till (ui/payout.go)
+	slipErr  error
 }
 
 // actModel shows where the act went and what is left to do.
@@ -30,6 +33,7 @@ type actModel struct {
 	c       *flow.Case
 	file    string
 	printed string
+	slip    string // where the payout slip went, if the refund was paid at the till
 }
 
 func (a actModel) Init() tea.Cmd { return nil }
@@ -56,6 +60,9 @@ func (a actModel) View() string {
 	if a.printed != "" {
 		b.WriteString(a.printed + "\n")
 	}
+	if a.slip != "" {
+		b.WriteString(a.slip + "\n")
+	}
 	b.WriteString("\nBoth the customer and the cashier sign the printed act.\n\n")
 	b.WriteString(a.st.Dim.Render("enter: done"))
 	return b.String()
@@ -68,10 +75,8 @@ func (m *Model) writeActCmd() tea.Cmd {
 	text := renderAct(m.settings, &c, m.policy, m.d.Now().In(m.loc))
 	dir := filepath.Join(m.d.DataDir, "acts")
 	printCmd := m.printCommand()
-	print := m.d.Print
-	if print == nil {
-		print = runPrint
-	}
+	print := m.printer()
+	slip := m.tillPayoutOf(&c)
 	return func() tea.Msg {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return actWrittenMsg{err: err}
@@ -84,6 +89,7 @@ func (m *Model) writeActCmd() tea.Cmd {
 		if printCmd != "" {
 			msg.printErr = print(printCmd, file)
 		}
+		msg.slip, msg.slipErr = slip.write(c.ID)
 		return msg
 	}
 }
@@ -129,6 +135,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	default:
 		m.act.printed = "Sent to the printer (" + m.printCommand() + ")."
 	}
+	m.act.slip = m.slipWords(msg)
 	m.view = viewAct
 	switch m.c.Status {
 	case flow.StatusRefunded, flow.StatusExchanged, flow.StatusRejected:

@@ -363,9 +363,40 @@ func TestActIsPrintedWithThePrintCommand(t *testing.T) {
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter, typed("y"))
-	r.requireView("Sent to the printer (lp -d till1)")
-	if len(r.printed) != 1 || !strings.HasPrefix(r.printed[0], "lp -d till1 "+filepath.Join(r.dir, "acts")) {
+	r.requireView("Sent to the printer (lp -d till1)", "Payout slip: ", "-payout-1.txt",
+		"Sent to the printer: the customer signs it for the money.")
+	if len(r.printed) != 2 || !strings.HasPrefix(r.printed[0], "lp -d till1 "+filepath.Join(r.dir, "acts")) {
 		t.Fatalf("printed %q", r.printed)
+	}
+	// the refund paid at the till has its payout slip, printed after the act
+	id := r.m.c.ID
+	slip := filepath.Join(r.dir, "acts", id+"-payout-1.txt")
+	if r.printed[1] != "lp -d till1 "+slip {
+		t.Errorf("the slip printed as %q, want %q", r.printed[1], slip)
+	}
+	data, err := os.ReadFile(slip)
+	must(t, err)
+	for _, want := range []string{"REFUND PAYOUT SLIP (payment 1)", "Case:         " + id, "Paid now:     19999.00 UAH, in cash",
+		"Still owed:   nothing: the refund is paid in full", "Paid by:      Ivan", "Customer (received 19999.00 UAH)"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the till's slip lacks %q:\n%s", want, data)
+		}
+	}
+}
+
+// TestNoSlipForARefundOwed: a refund the till has no cash for is owed: no
+// money leaves the till, so no payout slip is written.
+func TestNoSlipForARefundOwed(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter, typed("n"))
+	r.requireView("Return act written", "refund owed")
+	if strings.Contains(r.view(), "Payout slip") {
+		t.Errorf("a refund owed has a payout slip:\n%s", r.view())
+	}
+	if slips, _ := filepath.Glob(filepath.Join(r.dir, "acts", "*-payout-*")); len(slips) != 0 {
+		t.Errorf("slips written: %v", slips)
 	}
 }
 
@@ -555,7 +586,7 @@ func TestATillPrintsWithItsOwnPrinter(t *testing.T) {
 			walkToDecision(r, "2026-11-10")
 			r.keys(kEnter, kEnter, typed("y"))
 			r.requireView("Return act written", "Sent to the printer ("+tt.want+")")
-			if len(r.printed) != 1 || r.printed[0] != tt.want {
+			if len(r.printed) != 2 || r.printed[0] != tt.want || r.printed[1] != tt.want { // the act, the payout slip
 				t.Fatalf("printed with %q, want %q", r.printed, tt.want)
 			}
 		})

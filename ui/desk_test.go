@@ -296,11 +296,16 @@ func TestDeskMarkPaid(t *testing.T) {
 	// refused beside the field by flow's rule, before the store is asked
 	r.requireView("!  a refund cannot be more than was paid for the item")
 	r.keys(join(kEnter, replace("19999.00"))...)
-	r.requireView("Refund of 19999.00 UAH paid in card by Olena", "Refunds owed (1)")
+	r.requireView("Refund of 19999.00 UAH paid in card by Olena", "✓ Paid 19999.00 UAH in card by Olena (payment 1)",
+		"The refund is paid in full: 19999.00 UAH", "Payout slip: acts/"+ids["owed"]+"-payout-1.txt in the data folder",
+		"No print command is set: print the file by hand.", "enter: back")
+	r.keys(kEnter)
+	r.requireView("Refunds owed (1)")
 	d, err := r.st.Detail(ids["owed"])
 	must(t, err)
-	if d.Refund == nil || d.Refund.By != "Olena" || d.Refund.Tender != flow.TenderCard || d.Summary.Status != flow.StatusRefunded {
-		t.Fatalf("the refund %+v, status %s", d.Refund, d.Summary.Status)
+	if len(d.Payments) != 1 || d.Payments[0].By != "Olena" || d.Payments[0].Tender != flow.TenderCard ||
+		d.Summary.Status != flow.StatusRefunded {
+		t.Fatalf("the refund %+v, status %s", d.Payments, d.Summary.Status)
 	}
 	// esc on the form pays nothing
 	r.keys(typed("p"), kEsc)

@@ -302,7 +302,7 @@ func (m caseModel) decision(w *caseWriter) {
 
 // settled is a lead's override, the refund paid or owed, and the sign-off.
 func (m caseModel) settled(w *caseWriter) {
-	d, c, sum := m.d, m.d.Case, m.d.Summary
+	d, c := m.d, m.d.Case
 	if o := c.Override; o != nil {
 		text := fmt.Sprintf("%s decided %s at %s: %q", o.By, strings.ToUpper(o.Outcome.Words()),
 			o.At.In(m.loc).Format("2006-01-02 15:04"), o.Reason)
@@ -311,16 +311,46 @@ func (m caseModel) settled(w *caseWriter) {
 		}
 		w.add("Override", text)
 	}
-	if p := d.Refund; p != nil {
-		w.add("Refund", fmt.Sprintf("%s paid in %s by %s at %s", p.Amount, p.Tender, p.By, d.RefundAt.Format("2006-01-02 15:04")))
-	} else if sum.Status == flow.StatusRefundOwed {
-		due := c.RefundBy()
-		w.add("Refund", fmt.Sprintf("%s owed by %s: %s", c.Sale.Price, due, dueWords(due, m.today, false)))
-	}
+	m.refund(w)
 	if so := d.SignOff; so != nil {
 		w.add("Signed", "off by "+so.By+" at "+so.At.In(m.loc).Format("2006-01-02 15:04"))
 	} else {
 		w.add("Signed", "not signed off")
+	}
+}
+
+// refund is the refund's payments and what is still owed: one payment in
+// a line, several each on its own, and what a refund owed still owes by
+// its day.
+func (m caseModel) refund(w *caseWriter) {
+	d, c := m.d, m.d.Case
+	ps := d.Payments
+	when := func(p flow.Payment) string { return p.At.Format("2006-01-02 15:04") }
+	owed := d.Summary.Status == flow.StatusRefundOwed
+	switch {
+	case owed && len(ps) == 0:
+		due := c.RefundBy()
+		w.add("Refund", fmt.Sprintf("%s owed by %s: %s", d.Owed, due, dueWords(due, m.today, false)))
+		return
+	case owed:
+		due := c.RefundBy()
+		w.add("Refund", fmt.Sprintf("%s still owed by %s: %s · %s paid of %s", d.Owed, due,
+			dueWords(due, m.today, false), d.Paid(), c.RefundDue()))
+	case len(ps) == 1:
+		p := ps[0]
+		text := fmt.Sprintf("%s paid in %s by %s at %s", p.Amount, p.Tender, p.By, when(p))
+		if due := c.RefundDue(); p.Amount.Minor < due.Minor {
+			text += fmt.Sprintf(" (of %s due)", due)
+		}
+		w.add("Refund", text)
+		return
+	case len(ps) > 1:
+		w.add("Refund", fmt.Sprintf("%s paid in full in %d payments", d.Paid(), len(ps)))
+	default:
+		return
+	}
+	for i, p := range ps {
+		w.item(fmt.Sprintf("%d.", i+1), fmt.Sprintf("%s in %s by %s at %s", p.Amount, p.Tender, p.By, when(p)))
 	}
 }
 

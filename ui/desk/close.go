@@ -244,7 +244,8 @@ func (m closeModel) outcomes() []string {
 	return out
 }
 
-// refunds are the refunds paid by tender, with bars.
+// refunds are the payments of refunds made on the day, by tender, with
+// bars (store.DayReport: whichever day their case is filed under).
 func (m closeModel) refunds() []string {
 	r := m.report
 	out := []string{m.st.Label.Render(fmt.Sprintf("Refunds paid by tender (%d)", r.RefundsPaid))}
@@ -268,6 +269,9 @@ func (m closeModel) promises() []string {
 	owed := "Still owed: " + look.Plural(r.Owed, "refund")
 	if r.Owed > 0 {
 		owed += ", " + r.OwedAmount.String()
+	}
+	if r.OwedPaid.Minor > 0 {
+		owed += " (" + r.OwedPaid.String() + " of them paid so far)"
 	}
 	if r.Overdue > 0 {
 		owed += fmt.Sprintf(", %d OVERDUE", r.Overdue)

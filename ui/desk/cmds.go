@@ -8,6 +8,7 @@ import (
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/export"
+	"example.com/returnsdesk/ui/payout"
 )
 
 // The desk's reads and writes of the store, each a tea.Cmd whose answer
@@ -68,7 +69,7 @@ func (m Model) loadQueuesCmd() tea.Cmd {
 	s, today := m.d.Store, m.today()
 	return func() tea.Msg {
 		v, err := s.DeskQueues(today)
-		msg := queuesMsg{err: err}
+		msg := queuesMsg{owed: v.Owed, paid: v.Paid, err: err}
 		for q, st := range queueStatuses {
 			msg.lists[q] = v.Queue(st)
 		}
@@ -91,10 +92,22 @@ func (m Model) signOffCmd(id string) tea.Cmd {
 	return func() tea.Msg { return Msg{signedMsg{id: id, err: s.SignOff(id, by, now)}} }
 }
 
+// payCmd records a payment, then writes its payout slip to the data
+// folder's acts/ and prints it where a print command is set.
 func (m Model) payCmd(sub paySubmitMsg) tea.Cmd {
 	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
+	dir, name, printCmd, print := filepath.Join(m.d.DataDir, "acts"), m.d.StoreName, m.d.PrintCommand, m.d.Print
+	noFolder := m.d.DataDir == ""
 	return func() tea.Msg {
-		return Msg{paidMsg{sub: sub, err: s.RecordRefund(sub.id, sub.amount, sub.tender, by, now)}}
+		p, err := s.RecordRefund(sub.id, sub.amount, sub.tender, by, now)
+		if err != nil {
+			return Msg{paidMsg{sub: sub, err: err}}
+		}
+		msg := paidMsg{sub: sub, payout: p}
+		if !noFolder {
+			msg.slip, msg.slipErr = payout.Write(dir, name, p, printCmd, print)
+		}
+		return Msg{msg}
 	}
 }
 

@@ -23,7 +23,7 @@ import (
 // Deps is what the desk runs on, given by the root when it opens the desk.
 type Deps struct {
 	Store   *store.Store
-	DataDir string // the data folder: exports go to its exports/
+	DataDir string // the data folder: exports go to its exports/, payout slips to its acts/
 	Now     func() time.Time
 	Log     *slog.Logger
 	Loc     *time.Location // the store's time zone
@@ -33,6 +33,14 @@ type Deps struct {
 	// ClosingTime is the store's closing time, HH:MM ("": the default): a
 	// close before it is warned of.
 	ClosingTime string
+	// StoreName is the store's name, on the payout slips.
+	StoreName string
+	// PrintCommand prints a payout slip at this terminal (a till's printer,
+	// else the store's); empty: none, the slip is printed by hand.
+	PrintCommand string
+	// Print sends a slip to the printer with the print command; nil prints
+	// nothing.
+	Print func(command, file string) error
 }
 
 // DoneMsg says the lead left the desk: the root goes home.
@@ -128,7 +136,9 @@ func (m Model) Notice() string { return m.notice }
 // a character there, not the help key.
 func (m Model) Typing() bool {
 	switch m.screen {
-	case screenPay, screenNote:
+	case screenPay:
+		return m.pay.typing()
+	case screenNote:
 		return true
 	case screenTable:
 		return m.table.typing()
@@ -139,7 +149,7 @@ func (m Model) Typing() bool {
 }
 
 // Dirty reports whether leaving now would lose what the lead typed.
-func (m Model) Dirty() bool { return m.screen == screenPay || m.screen == screenNote }
+func (m Model) Dirty() bool { return m.screen == screenPay && m.pay.typing() || m.screen == screenNote }
 
 // Keys is the key map of the screen at hand, for the root's footer and help.
 func (m Model) Keys() look.KeyMap {
@@ -339,17 +349,29 @@ func (m Model) payment(msg tea.Msg) (Model, tea.Cmd) {
 	case paySubmitMsg:
 		return m, m.payCmd(msg)
 	case paidMsg:
-		if msg.err != nil {
-			m.logErr(msg.err, "record the refund", "case", msg.sub.id)
-			m.pay = newPayModel(m.d.Styles, m.d.Keys, m.pay.sum, m.today(), m.width)
-			m.pay.errMsg = look.Say(msg.err, "record the refund")
-			return m, m.pay.Init()
-		}
-		m, cmd := m.goBack()
-		m.notice = "Refund of " + msg.sub.amount.String() + " paid in " + msg.sub.tender.Words() + " by " + m.d.Lead +
-			": case " + msg.sub.id
-		return m, cmd
+		return m.paid(msg)
 	}
+	return m, nil
+}
+
+// paid shows the payment recorded, what it left owed and its slip; or the
+// form again with the store's refusal.
+func (m Model) paid(msg paidMsg) (Model, tea.Cmd) {
+	if msg.err != nil {
+		m.logErr(msg.err, "record the refund", "case", msg.sub.id)
+		m.pay = newPayModel(m.d.Styles, m.d.Keys, m.pay.sum, m.today(), m.width)
+		m.pay.errMsg = look.Say(msg.err, "record the refund")
+		return m, m.pay.Init()
+	}
+	m.logErr(msg.slipErr, "write the payout slip", "case", msg.sub.id)
+	m.logErr(msg.slip.PrintErr, "print the payout slip", "file", msg.slip.File)
+	p := msg.payout
+	m.pay.paid = &msg
+	m.notice = "Refund of " + p.Payment.Amount.String() + " paid in " + p.Payment.Tender.Words() + " by " + m.d.Lead
+	if p.Owed.Minor > 0 {
+		m.notice += "; " + p.Owed.String() + " still owed"
+	}
+	m.notice += ": case " + msg.sub.id
 	return m, nil
 }
 

@@ -60,13 +60,18 @@ type queuesModel struct {
 	tab    queue
 	lists  [queueCount][]store.Summary
 	cursor [queueCount]int
+	// owed is what the refunds owed still owe, all together, and paid what
+	// was paid of them so far.
+	owed, paid flow.Money
 }
 
 // queuesMsg: the queues, each in its index's order (refunds owed and
-// the service centre by their day, earliest first).
+// the service centre by their day, earliest first), and what the refunds
+// owed still owe.
 type queuesMsg struct {
-	lists [queueCount][]store.Summary
-	err   error
+	lists      [queueCount][]store.Summary
+	owed, paid flow.Money
+	err        error
 }
 
 func newQueuesModel(st *look.Styles, k *look.KeyMap, today flow.Date, width, height int) queuesModel {
@@ -100,6 +105,7 @@ func (m queuesModel) Update(msg tea.Msg) (queuesModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case queuesMsg:
 		m.loaded, m.lists, m.errMsg = true, msg.lists, look.Say(msg.err, "read the queues")
+		m.owed, m.paid = msg.owed, msg.paid
 		for q := range m.cursor {
 			m.cursor[q] = min(m.cursor[q], max(len(m.lists[q])-1, 0))
 		}
@@ -160,6 +166,10 @@ func (m queuesModel) View() string {
 	}
 	list := m.lists[m.tab]
 	rows := max(m.height-5, 3)
+	if m.tab == queueOwed && len(list) > 0 {
+		b.WriteString(look.Fit(m.owedWords(), m.width) + "\n")
+		rows--
+	}
 	b.WriteString(st.Label.Render(look.Fit(m.head(), m.width)) + "\n")
 	if len(list) == 0 {
 		b.WriteString(st.Dim.Render("  nothing waits here") + "\n")
@@ -196,12 +206,23 @@ func (m queuesModel) View() string {
 	return b.String()
 }
 
-// head is the column heads of the queue at hand.
+// owedWords is what the refunds owed still owe, all together.
+func (m queuesModel) owedWords() string {
+	n := len(m.lists[queueOwed])
+	text := fmt.Sprintf("Still owed: %s in %s", m.owed, look.Plural(n, "refund"))
+	if m.paid.Minor > 0 {
+		text += fmt.Sprintf(" (%s of them paid so far)", m.paid)
+	}
+	return text
+}
+
+// head is the column heads of the queue at hand. A refund owed shows what
+// was paid of it and what is still owed in place of its cashier and price.
 func (m queuesModel) head() string {
 	first := "WAITING SINCE"
 	switch m.tab {
 	case queueOwed:
-		first = "DUE"
+		return fmt.Sprintf("  %-33s %-11s %-11s %9s %9s", "DUE", "OPENED", "MODEL", "PAID", "OWED")
 	case queueService:
 		first = "EXPECTED BACK"
 	}
@@ -214,6 +235,12 @@ func (m queuesModel) row(s store.Summary) string {
 	switch m.tab {
 	case queueOwed:
 		first = s.Due.String() + " " + dueWords(s.Due, m.today, false)
+		paid := "-"
+		if s.Paid.Minor > 0 {
+			paid = s.Paid.Amount()
+		}
+		return fmt.Sprintf("%-33s %-11s %-11s %9s %9s", look.Fit(first, 33), s.Time.Format("01-02 15:04"),
+			look.Fit(look.OrDash(s.Model), 11), paid, s.Owed().Amount())
 	case queueService:
 		if s.Due.IsZero() {
 			first = "the service centre sets it"

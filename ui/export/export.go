@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,18 +42,33 @@ type Case struct {
 	Price          string   `json:"price"` // 19999.00
 	Currency       string   `json:"currency"`
 	SaleTender     string   `json:"sale_tender"`
-	RefundDue      string   `json:"refund_due"`
-	RefundAmount   string   `json:"refund_amount"`
-	RefundTender   string   `json:"refund_tender"`
-	RefundPaidBy   string   `json:"refund_paid_by"`
-	RefundPaidAt   string   `json:"refund_paid_at"`
-	Passport       string   `json:"passport"` // masked: "id_card ****1234"
-	Flags          []string `json:"flags"`    // in CSV, separated by ";"
+	RefundDue      string   `json:"refund_due"`     // the day the refund is due by
+	RefundAmount   string   `json:"refund_amount"`  // what was paid of the refund, all its payments
+	RefundTender   string   `json:"refund_tender"`  // the tenders paid in; in CSV separated by ";"
+	RefundPaidBy   string   `json:"refund_paid_by"` // who made the last payment
+	RefundPaidAt   string   `json:"refund_paid_at"` // when the last payment was made
+	Passport       string   `json:"passport"`       // masked: "id_card ****1234"
+	Flags          []string `json:"flags"`          // in CSV, separated by ";"
 	OverrideBy     string   `json:"override_by"`
 	OverrideReason string   `json:"override_reason"`
 	SignedOffBy    string   `json:"signed_off_by"`
 	SignedOffAt    string   `json:"signed_off_at"`
+	RefundOwed     string   `json:"refund_owed"` // what is still owed of the refund; "" when nothing is
+	// Payments are the refund's payments, in order; in CSV one cell,
+	// "AMOUNT TENDER by WHO at TIME" each, separated by ";".
+	Payments []Payment `json:"payments"`
 }
+
+// Payment is one payment of a case's refund as exported.
+type Payment struct {
+	Amount string `json:"amount"` // 100.00, in the case's currency
+	Tender string `json:"tender"`
+	By     string `json:"by"`
+	At     string `json:"at"`  // RFC 3339, in the store's time zone
+	Day    string `json:"day"` // the day it was paid, YYYY-MM-DD
+}
+
+func (p Payment) String() string { return p.Amount + " " + p.Tender + " by " + p.By + " at " + p.At }
 
 // Columns are the CSV's header: Case's json names, in order.
 var Columns = func() []string {
@@ -75,13 +91,7 @@ func caseOf(d store.CaseDetail, loc *time.Location) Case {
 	if due := c.RefundBy(); !due.IsZero() {
 		e.RefundDue = due.String()
 	}
-	if p := d.Refund; p != nil {
-		e.RefundAmount, e.RefundTender, e.RefundPaidBy = p.Amount.Amount(), string(p.Tender), p.By
-		e.RefundPaidAt = d.RefundAt.In(loc).Format(time.RFC3339)
-		if e.Currency == "" {
-			e.Currency = p.Amount.Currency
-		}
-	}
+	paymentsOf(&e, d, loc)
 	for _, f := range d.Findings {
 		e.Flags = append(e.Flags, string(f.Flag))
 	}
@@ -95,6 +105,30 @@ func caseOf(d store.CaseDetail, loc *time.Location) Case {
 	return e
 }
 
+// paymentsOf fills in the refund's payments and what is still owed.
+func paymentsOf(e *Case, d store.CaseDetail, loc *time.Location) {
+	e.Payments = []Payment{}
+	var tenders []string
+	for _, p := range d.Payments {
+		at := p.At.In(loc).Format(time.RFC3339)
+		e.Payments = append(e.Payments, Payment{Amount: p.Amount.Amount(), Tender: string(p.Tender), By: p.By, At: at,
+			Day: p.Day.String()})
+		if !slices.Contains(tenders, string(p.Tender)) {
+			tenders = append(tenders, string(p.Tender))
+		}
+		e.RefundPaidBy, e.RefundPaidAt = p.By, at
+		if e.Currency == "" {
+			e.Currency = p.Amount.Currency
+		}
+	}
+	if len(d.Payments) > 0 {
+		e.RefundAmount, e.RefundTender = d.Paid().Amount(), strings.Join(tenders, ";")
+	}
+	if d.Owed.Minor > 0 {
+		e.RefundOwed = d.Owed.Amount()
+	}
+}
+
 // CSVRow is the case's CSV cells, in Columns' order.
 func (e Case) CSVRow() []string {
 	v := reflect.ValueOf(e)
@@ -104,7 +138,16 @@ func (e Case) CSVRow() []string {
 		case reflect.Int:
 			out[i] = strconv.FormatInt(f.Int(), 10)
 		case reflect.Slice:
-			out[i] = safeCell(strings.Join(f.Interface().([]string), ";"))
+			var cells []string
+			switch x := f.Interface().(type) {
+			case []string:
+				cells = x
+			case []Payment:
+				for _, p := range x {
+					cells = append(cells, p.String())
+				}
+			}
+			out[i] = safeCell(strings.Join(cells, ";"))
 		default:
 			out[i] = safeCell(f.String())
 		}
@@ -155,10 +198,11 @@ type Summary struct {
 	ClosedAt    string         `json:"closed_at,omitempty"`
 	ChainHead   string         `json:"chain_head,omitempty"` // SEQ:HASH at the close: returnsdesk check --anchor
 	Cases       int            `json:"cases"`
-	ByOutcome   map[string]int `json:"by_outcome"` // "" is not decided yet
-	Refunds     []TenderSum    `json:"refunds_paid"`
+	ByOutcome   map[string]int `json:"by_outcome"`   // "" is not decided yet
+	Refunds     []TenderSum    `json:"refunds_paid"` // the payments made on the day, by tender
 	Owed        int            `json:"owed"`
-	OwedAmount  string         `json:"owed_amount"`
+	OwedAmount  string         `json:"owed_amount"` // what the day's refunds owed still owe
+	OwedPaid    string         `json:"owed_paid"`   // what was paid of them so far
 	Overdue     int            `json:"overdue"`
 	Escalated   int            `json:"escalated"`
 	Waiting     int            `json:"escalations_waiting"`
@@ -168,7 +212,7 @@ type Summary struct {
 	SignedOff   int            `json:"signed_off"`
 	Drafts      int            `json:"drafts"`
 	Currency    string         `json:"currency"`
-	RefundsPaid int            `json:"refunds_paid_count"`
+	RefundsPaid int            `json:"refunds_paid_count"` // how many payments were made on the day
 }
 
 type TenderSum struct {
@@ -180,7 +224,7 @@ type TenderSum struct {
 // summaryFor is a day's report as exported, with its close if closed.
 func summaryFor(r store.DayReport, c *store.Closing, loc *time.Location) Summary {
 	e := Summary{Day: r.Day.String(), Cases: r.Cases, ByOutcome: map[string]int{}, Owed: r.Owed,
-		OwedAmount: r.OwedAmount.Amount(), Overdue: r.Overdue, Escalated: r.Escalated, Waiting: r.Waiting,
+		OwedAmount: r.OwedAmount.Amount(), OwedPaid: r.OwedPaid.Amount(), Overdue: r.Overdue, Escalated: r.Escalated, Waiting: r.Waiting,
 		Overrides: r.Overrides, Flagged: r.Flagged, Flags: map[string]int{}, SignedOff: r.SignedOff, Drafts: r.Drafts,
 		Currency: r.OwedAmount.Currency, RefundsPaid: r.RefundsPaid, Refunds: []TenderSum{}}
 	if c != nil {
@@ -244,6 +288,7 @@ func SummaryOf(r store.DayReport, c *store.Closing, format string, loc *time.Loc
 			row("refunds_paid", t.Tender, t.N, t.Amount)
 		}
 		row("owed", "refunds", e.Owed, e.OwedAmount)
+		row("owed", "paid_so_far", -1, e.OwedPaid)
 		row("owed", "overdue", e.Overdue, "")
 		row("escalated", "all", e.Escalated, "")
 		row("escalated", "waiting", e.Waiting, "")

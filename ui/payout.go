@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"path/filepath"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
+	"example.com/returnsdesk/ui/payout"
+)
+
+// The payout slip of a refund paid at the till: a case refunded on its
+// decision (cash in the till) has its refund paid by that save, and the
+// customer signs a slip for the money as for every payment (the desk
+// writes its own for the payments it records). It is written beside the
+// act, once (ui/payout never writes over a slip).
+
+// printer is how this terminal prints a file: Deps.Print, else the print
+// command run.
+func (m *Model) printer() func(command, file string) error {
+	if m.d.Print != nil {
+		return m.d.Print
+	}
+	return runPrint
+}
+
+// tillPayout is what writeActCmd needs to write the slip of a refund the
+// case's save paid at the till; nil when the case is not refunded.
+type tillPayout struct {
+	store     *store.Store
+	dir       string
+	storeName string
+	printCmd  string
+	print     func(command, file string) error
+}
+
+// tillPayoutOf is the slip to write with the act of c, or nil.
+func (m *Model) tillPayoutOf(c *flow.Case) *tillPayout {
+	if c.Status != flow.StatusRefunded {
+		return nil
+	}
+	return &tillPayout{store: m.d.Store, dir: filepath.Join(m.d.DataDir, "acts"), storeName: m.settings.StoreName,
+		printCmd: m.printCommand(), print: m.printer()}
+}
+
+// write writes the slip of the case's last payment (the one its save made)
+// and prints it; inside a tea.Cmd.
+func (t *tillPayout) write(caseID string) (payout.Written, error) {
+	if t == nil {
+		return payout.Written{}, nil
+	}
+	d, err := t.store.Detail(caseID)
+	if err != nil {
+		return payout.Written{}, err
+	}
+	p, ok := d.Payout(len(d.Payments))
+	if !ok {
+		return payout.Written{}, flow.Errorf(flow.EConflict, "the case has no payment to write a slip for")
+	}
+	return payout.Write(t.dir, t.storeName, p, t.printCmd, t.print)
+}
+
+// slipWords is the act screen's lines about the payout slip, logging what
+// went wrong; "" when there is none.
+func (m *Model) slipWords(msg actWrittenMsg) string {
+	w := msg.slip
+	switch {
+	case msg.slipErr != nil:
+		m.d.Log.Error("write the payout slip", "case", m.c.ID, "err", msg.slipErr)
+		return "! the payout slip was not written: " + look.Say(msg.slipErr, "write the payout slip")
+	case w.File == "":
+		return ""
+	}
+	out := "Payout slip: " + look.FitLeft(w.File, 67) + "\n"
+	switch {
+	case w.Existed:
+		return out + "It was written before: left as it was."
+	case w.PrintErr != nil:
+		m.d.Log.Error("print the payout slip", "file", w.File, "err", w.PrintErr)
+		return out + "! printing failed: " + look.Say(w.PrintErr, "print the slip") + ": print the file by hand."
+	case w.Printed:
+		return out + "Sent to the printer: the customer signs it for the money."
+	}
+	return out + "Print it by hand: the customer signs it for the money."
+}

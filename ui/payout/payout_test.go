@@ -1,0 +1,122 @@
+package payout_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/payout"
+)
+
+var kyiv = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+func uah(minor int64) flow.Money { return flow.Money{Minor: minor, Currency: "UAH"} }
+
+// part is the first payment, 100.00 in cash, of a 4999.00 refund owed.
+func part() store.Payout {
+	c := &flow.Case{ID: "01JD3X0000000000000000000A", Status: flow.StatusRefundOwed,
+		Sale: flow.Sale{Date: flow.Date{Year: 2026, Month: 11, Day: 15}, Receipt: "R-2002", Line: 2,
+			Model: "iPhone 15 128GB", Serial: "490154203237518", Price: uah(499900), Tender: flow.TenderCash},
+		Passport: flow.Passport{Type: "id_card", Last4: "6789", Key: strings.Repeat("ab", 32)},
+		Decision: &flow.Decision{Outcome: flow.OutcomeRefund, RefundBy: flow.Date{Year: 2026, Month: 11, Day: 27}}}
+	return store.Payout{Case: c, N: 1, Paid: uah(10000), Owed: uah(489900),
+		Payment: flow.Payment{Amount: uah(10000), Tender: flow.TenderCash, By: "Olena",
+			At: time.Date(2026, 11, 20, 10, 5, 0, 0, kyiv), Day: flow.Date{Year: 2026, Month: 11, Day: 20}}}
+}
+
+// TestRender: the slip names the store, the case, the receipt line, the
+// model, the payment, what was paid so far and what is still owed, who paid
+// it and when, and has a line for each signature.
+func TestRender(t *testing.T) {
+	text := payout.Render("Citrus Khreshchatyk", part())
+	for _, want := range []string{"REFUND PAYOUT SLIP (payment 1)", "Store:        Citrus Khreshchatyk",
+		"Case:         01JD3X0000000000000000000A", "Receipt:      R-2002, line 2 of 2026-11-15",
+		"Model:        iPhone 15 128GB", "Serial/IMEI:  490154203237518", "Passport:     id_card ****6789",
+		"Refund due:   4999.00 UAH", "Paid now:     100.00 UAH, in cash", "Paid so far:  100.00 UAH in 1 payment",
+		"Still owed:   4899.00 UAH, due by 2026-11-27", "Paid by:      Olena", "Paid at:      2026-11-20 10:05",
+		"Customer (received 100.00 UAH): ____", "Staff member (Olena): ____"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the slip lacks %q:\n%s", want, text)
+		}
+	}
+	rest := part()
+	rest.N, rest.Paid, rest.Owed = 2, uah(499900), uah(0)
+	rest.Payment.Amount, rest.Payment.Tender = uah(489900), flow.TenderTransfer
+	text = payout.Render("Citrus", rest)
+	for _, want := range []string{"(payment 2)", "Paid now:     4899.00 UAH, in bank transfer",
+		"Paid so far:  4999.00 UAH in 2 payments", "Still owed:   nothing: the refund is paid in full"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the slip of the rest lacks %q:\n%s", want, text)
+		}
+	}
+	for i, l := range strings.Split(text, "\n") {
+		if len([]rune(l)) > 80 {
+			t.Errorf("line %d is wider than 80: %q", i+1, l)
+		}
+	}
+}
+
+// TestWriteNeverOverwrites: a slip is written once, printed once; a second
+// write of the same payment leaves the first as it was.
+func TestWriteNeverOverwrites(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "acts")
+	var printed []string
+	print := func(cmd, file string) error { printed = append(printed, cmd+" "+file); return nil }
+	w, err := payout.Write(dir, "Citrus", part(), "lp -d till1", print)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.File != filepath.Join(dir, "01JD3X0000000000000000000A-payout-1.txt") || w.Existed || !w.Printed ||
+		len(printed) != 1 || printed[0] != "lp -d till1 "+w.File {
+		t.Fatalf("written %+v, printed %q", w, printed)
+	}
+	if info, err := os.Stat(w.File); err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("the slip's file: %v, %v", info, err)
+	}
+	again := part()
+	again.Payment.Amount = uah(1)
+	w2, err := payout.Write(dir, "Citrus", again, "lp", print)
+	if err != nil || !w2.Existed || w2.Printed || len(printed) != 1 {
+		t.Fatalf("a second write: %+v, %v, printed %q", w2, err, printed)
+	}
+	data, _ := os.ReadFile(w.File)
+	if !strings.Contains(string(data), "Paid now:     100.00 UAH") {
+		t.Errorf("the slip was overwritten:\n%s", data)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %v: a temporary file is left", entries)
+	}
+	// a failed print leaves the file, and says so
+	next := part()
+	next.N = 2
+	w3, err := payout.Write(dir, "Citrus", next, "lp", func(string, string) error { return errors.New("no printer") })
+	if _, statErr := os.Stat(w3.File); err != nil || w3.Printed || w3.PrintErr == nil || statErr != nil {
+		t.Errorf("a failed print: %+v, %v", w3, err)
+	}
+}
+
+// TestLinksNoTerminal: the slip links no bubbletea, huh or lipgloss.
+func TestLinksNoTerminal(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "example.com/returnsdesk/ui/payout").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasPrefix(dep, "github.com/charmbracelet/") {
+			t.Errorf("ui/payout links %s", dep)
+		}
+	}
+}
