@@ -313,7 +313,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	corrector(cashierName, cashierPIN) // the cashier's own: refused
 	tm.waitFor("A shift lead corrects the imported sale", "! "+cashierName+" is not a shift lead")
 	corrector(leadName, leadPIN)
-	tm.waitFor("Correcting the imported sale, as shift lead")
+	tm.waitFor("corrects the imported sale (on the audit trail)")
 	tm.waitFocus("Sale date")
 	tm.waitFor("> " + date)
 	tm.enterTo("Receipt number")
