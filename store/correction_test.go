@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"example.com/returnsdesk/flow"
 )
@@ -49,4 +50,55 @@ func TestASaleIsHeldToTheImport(t *testing.T) {
 	typed := newCase(t0, "olena", "R-4002", "")
 	typed.Sale.Price.Minor = 123400
 	must(t, s.SaveCase(typed, Event{Staff: "olena"}))
+}
+
+// TestALineTypedWithoutItsNumberIsTheImportsLine: a sale typed from the
+// paper receipt names no line; of a receipt the import has one line of, it
+// is that line, so that looking the receipt up later finds it refunded and
+// the refund of the line is refused; of a receipt the import has several
+// lines of, it is refused: the cashier looks it up to say which.
+func TestALineTypedWithoutItsNumberIsTheImportsLine(t *testing.T) {
+	s, _ := deskStore(t)
+	closeAndCheck(t, s)
+	one := newCase(t0, "olena", "R-7001", "490154203237518").Sale
+	two := newCase(t0, "olena", "R-7002", "").Sale
+	two2 := two
+	two2.Line, two2.Serial = 2, "356938035643809"
+	if _, err := s.ImportSales([]flow.Sale{one, two, two2}, "pos.csv", "Maria", t0); err != nil {
+		t.Fatal(err)
+	}
+	typed := settledAs(t, s, "R-7001", 0, flow.StatusRefunded)
+	if c, _ := s.Case(typed.ID); c.Sale.Line != 1 {
+		t.Errorf("the typed sale is kept as line %d, not the import's only line", c.Sale.Line)
+	}
+	if lc, err := s.LineCase(one, ""); err != nil || lc == nil || lc.ID != typed.ID || !lc.Refunded {
+		t.Errorf("the imported line, looked up: %+v, %v", lc, err)
+	}
+	looked := newCase(t0.Add(time.Minute), "olena", "R-7001", "490154203237518")
+	walkToDecision(t, s, looked, t0, "ZZ000002")
+	must(t, looked.Complete(flow.StepDecision))
+	must(t, looked.Move(flow.StatusDecided))
+	must(t, looked.Move(flow.StatusRefunded))
+	if err := s.SaveCase(looked, Event{Staff: "olena", Kind: EventDecision}); !errors.Is(err, ErrAlreadyRefunded) {
+		t.Errorf("the line refunded twice: %v", err)
+	}
+
+	several := newCase(t0, "olena", "R-7002", "")
+	several.Sale.Line = 0
+	if err := s.SaveCase(several, Event{Staff: "olena"}); err == nil || !strings.Contains(flow.Message(err), "look it up") {
+		t.Errorf("a receipt of two imported lines, typed without its line: %v", err)
+	}
+}
+
+// settledAs is settled's case of receipt at line, typed: no serial.
+func settledAs(t *testing.T, s *Store, receipt string, line int, to flow.Status) *flow.Case {
+	t.Helper()
+	c := newCase(t0, "olena", receipt, "490154203237518")
+	c.Sale.Line = line
+	walkToDecision(t, s, c, t0, "ZZ000001")
+	must(t, c.Complete(flow.StepDecision))
+	must(t, c.Move(flow.StatusDecided))
+	must(t, c.Move(to))
+	must(t, s.SaveCase(c, Event{Staff: "olena", Kind: EventDecision, Time: t0}))
+	return c
 }

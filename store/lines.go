@@ -21,6 +21,9 @@ func (s *Store) LineCase(sale flow.Sale, except string) (*flow.LineCase, error) 
 		if err != nil {
 			return err
 		}
+		if sale, _, err = importedSaleTx(tx, sale); err != nil { // a line typed without its number
+			return err
+		}
 		if line, err := refundLineKey(sale); err == nil {
 			if v := bs.refundLines.Get(line); len(v) == idLen && caseID(v) != except {
 				lc, err := lineCaseOf(bs, v, true)

@@ -308,12 +308,14 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 func hasPrefix(k, p []byte) bool { return len(k) >= len(p) && string(k[:len(p)]) == string(p) }
 
 // importedSaleTx is the sales import's record of sale's receipt line in
-// tx, or nil when the line is not imported. A sale that does not state its
-// line (0) is of the receipt's only line, when it has one only.
-func importedSaleTx(tx *bolt.Tx, sale flow.Sale) (*flow.Sale, error) {
+// tx, or nil when the line is not imported, with sale's line resolved: a
+// sale that does not state its line (0), typed from the paper receipt, is
+// of the receipt's only imported line when it has one, so that one line is
+// never two; of a receipt with several imported lines it is refused.
+func importedSaleTx(tx *bolt.Tx, sale flow.Sale) (flow.Sale, *flow.Sale, error) {
 	bs := tx.Bucket(bucketSales)
 	if bs == nil || normText(sale.Receipt) == "" {
-		return nil, nil
+		return sale, nil, nil
 	}
 	var v []byte
 	if sale.Line > 0 {
@@ -322,35 +324,38 @@ func importedSaleTx(tx *bolt.Tx, sale flow.Sale) (*flow.Sale, error) {
 		prefix := append([]byte(normText(sale.Receipt)), 0)
 		c := bs.Cursor()
 		n := 0
-		for k, val := c.Seek(prefix); k != nil && hasPrefix(k, prefix) && n < 2; k, val = c.Next() {
+		for k, val := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, val = c.Next() {
 			v, n = val, n+1
 		}
-		if n != 1 {
-			return nil, nil
+		if n > 1 {
+			return sale, nil, flow.Errorf(flow.EInvalid, "receipt %s has %d lines in the sales import: look it up, "+
+				"and pick the line that comes back", sale.Receipt, n)
 		}
 	}
 	if v == nil {
-		return nil, nil
+		return sale, nil, nil
 	}
 	var imp flow.Sale
 	if err := json.Unmarshal(v, &imp); err != nil {
-		return nil, ErrDamaged.Wrap(fmt.Errorf("the imported sale of receipt %s cannot be read: %v", sale.Receipt, err))
+		return sale, nil, ErrDamaged.Wrap(fmt.Errorf("the imported sale of receipt %s cannot be read: %v", sale.Receipt, err))
 	}
-	return &imp, nil
+	sale.Line = imp.Line
+	return sale, &imp, nil
 }
 
 // checkSaleTx holds a case's sale to the sales import when the save
 // changes the sale or its correction (oldCase: the case as stored, nil for
-// a new one): flow.CheckAgainstImport, and a correction made by a shift
-// lead.
+// a new one): its line resolved (importedSaleTx), flow.CheckAgainstImport,
+// and a correction made by a shift lead.
 func checkSaleTx(tx *bolt.Tx, c, oldCase *flow.Case) error {
 	if oldCase != nil && oldCase.Sale == c.Sale && sameCorrection(oldCase.SaleCorrection, c.SaleCorrection) {
 		return nil
 	}
-	imp, err := importedSaleTx(tx, c.Sale)
+	sale, imp, err := importedSaleTx(tx, c.Sale)
 	if err != nil {
 		return err
 	}
+	c.Sale = sale // its line resolved
 	if err := flow.CheckAgainstImport(imp, c); err != nil {
 		return err
 	}

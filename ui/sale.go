@@ -574,8 +574,10 @@ func (m saleModel) View() string {
 		}
 		head := st.Label.Render(look.Fit("A shift lead corrects the imported sale; what changes is on the audit trail.",
 			m.ctx.width)) + "\n" + m.importLines()
-		if m.leadErr != "" {
-			head += st.Error.Render(look.Fit("! "+m.leadErr, m.ctx.width)) + "\n"
+		for _, l := range look.Wrap("! "+m.leadErr, m.ctx.width, "  ") {
+			if m.leadErr != "" {
+				head += st.Error.Render(l) + "\n"
+			}
 		}
 		return head + m.form.View()
 	case saleSent:

@@ -82,7 +82,7 @@ func init() {
 		{name: "policy check", usage: "FILE", summary: "check a store's policy file",
 			help: "Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key.",
 			run:  runPolicyCheck},
-		{name: "settings", usage: "[--data DIR] [--store-name NAME] [--policy NAME|FILE] [--time-zone ZONE] [--print-command CMD] [--idle-minutes N]",
+		{name: "settings", usage: "[--data DIR] [--store-name NAME] [--policy NAME|FILE] [--time-zone ZONE] [--print-command CMD] [--idle-minutes N] [--closing-time HH:MM]",
 			summary: "show or change the store's settings", help: settingsHelp, run: runSettings, admin: true},
 		{name: "sales import", usage: "[--data DIR] FILE.csv", summary: "import sales from the point of sale",
 			help: salesImportHelp, run: runSalesImport, admin: true},
