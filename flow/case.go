@@ -189,6 +189,24 @@ type Case struct {
 	Override *Override `json:"override,omitempty"`
 }
 
+// ClaimDay is the day the customer made the claim: the day the case was
+// opened, in now's location (pass the clock in the store's time zone). The
+// window, the warranty period and the refund-by day are judged on it, also
+// when the item comes back from the service centre weeks later
+// (docs/rules.md, "Settled questions"). A case with no opening time (the
+// decide contract's, without "claimed"), or opened after now, claims on
+// now's day.
+func (c *Case) ClaimDay(now time.Time) Date {
+	today := DateOf(now)
+	if c.Opened.IsZero() {
+		return today
+	}
+	if d := DateOf(c.Opened.In(now.Location())); !d.After(today) {
+		return d
+	}
+	return today
+}
+
 // Has reports whether the customer presented document d.
 func (c *Case) Has(d Document) bool {
 	for _, x := range c.Documents {

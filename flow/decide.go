@@ -43,8 +43,11 @@ type Decision struct {
 }
 
 // Decide applies the policy to the case on the day of now (in now's location:
-// pass the clock in the store's time zone). It explains every check it makes.
-// Where the policy is silent or contradicts itself or the law, the outcome is
+// pass the clock in the store's time zone). The window, the warranty period
+// and the refund-by day are judged on the case's claim day (ClaimDay: the
+// day it was opened), the day the item is due back from the service centre
+// on now's day, when it is sent. It explains every check it makes. Where the
+// policy is silent or contradicts itself or the law, the outcome is
 // OutcomeEscalate with the reason. An error names the field of the case that
 // is missing or wrong.
 func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
@@ -61,7 +64,12 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 	if c.Request.Wants == "" {
 		return Decision{}, fieldErr("wants", "say whether the customer wants a refund or an exchange")
 	}
-	d := &decider{c: c, p: p, today: today, day: today.DaysSince(c.Sale.Date)}
+	claim := c.ClaimDay(now)
+	if claim.Before(c.Sale.Date) {
+		return Decision{}, fieldErr("sale.date", "the sale (%s) is after the claim (%s, the day the case was opened)",
+			c.Sale.Date, claim)
+	}
+	d := &decider{c: c, p: p, today: today, claim: claim, day: claim.DaysSince(c.Sale.Date)}
 	if c.Request.Claim == ClaimReturn {
 		d.ret()
 	} else {
@@ -74,8 +82,9 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 type decider struct {
 	c     *Case
 	p     *Policy
-	today Date
-	day   int // days since the sale; the day after the sale is day 1
+	today Date // the day of the decision: an item sent to the service centre goes today
+	claim Date // the day of the claim: the window, the warranty and the refund-by day are judged on it
+	day   int  // days from the sale to the claim; the day after the sale is day 1
 	out   Decision
 }
 
@@ -229,7 +238,7 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 		d.finish(OutcomeExchange, clauses...)
 		return
 	}
-	d.out.RefundBy = p.RefundDue(d.today, c.TillHasCash)
+	d.out.RefundBy = p.caseRefundDue(c, d.claim)
 	if c.TillHasCash {
 		d.line("refund %s today at the till", c.Sale.Price)
 	} else {
@@ -275,7 +284,7 @@ func (d *decider) usedWarranty() {
 		return
 	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
-	if d.today.After(end) {
+	if d.claim.After(end) {
 		d.line("the contractual warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
 		d.finish(OutcomeReject, ClauseUsedWarranty)
 		return
@@ -387,7 +396,7 @@ func (d *decider) warranty() {
 		return
 	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
-	if d.today.After(end) {
+	if d.claim.After(end) {
 		d.line("the warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
 		d.finish(OutcomeReject, ClauseWarrantyPeriod)
 		return
@@ -497,3 +506,13 @@ func (p *Policy) RefundDue(today Date, tillHasCash bool) Date {
 	}
 	return today.AddDays(p.PayoutDays())
 }
+
+// RefundDueFor is the day the case's refund must be paid by, judged on its
+// claim day (ClaimDay of now), as Decide judges it: a shift lead's refund is
+// due by the same day as the engine's.
+func (p *Policy) RefundDueFor(c *Case, now time.Time) Date {
+	return p.caseRefundDue(c, c.ClaimDay(now))
+}
+
+// caseRefundDue is the day the case's refund claimed on claim must be paid by.
+func (p *Policy) caseRefundDue(c *Case, claim Date) Date { return p.RefundDue(claim, c.TillHasCash) }

@@ -502,3 +502,71 @@ func TestDecideRefusesIncompleteCases(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimDayDecides: the window, the warranty period and the refund-by day
+// are judged on the day the case was opened (the claim's day), also when the
+// item comes back from the service centre weeks later; the item's day back
+// from the service centre is counted from the day of the decision.
+func TestClaimDayDecides(t *testing.T) {
+	citrus, icenter := builtin(t, "citrus"), builtin(t, "icenter")
+	// Sale 2024-03-01: 2024-03-11 is day 10, 2024-03-30 day 29.
+	claimed := func(s string) func(*flow.Case) {
+		return func(c *flow.Case) { c.Opened = at(s).Add(-3 * time.Hour) }
+	}
+	runDecideCases(t, []decideCase{
+		// The citrus loop: back from the SC with "conditions not violated" on
+		// day 29 was sent to the SC again.
+		{name: "citrus/back_on_day_29_conditions_not_violated_refunds", policy: citrus, today: "2024-03-30",
+			c: edited(cleanDefect, claimed("2024-03-11"), concluded(flow.ConclusionConditionsNotViolated)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout),
+				refundBy: "2024-03-11", explain: "day 10 of 14: a defect within the return window"}},
+		{name: "citrus/back_on_day_29_no_cash_refund_by_claim_day_plus_7", policy: citrus, today: "2024-03-30",
+			c: edited(cleanDefect, claimed("2024-03-11"), concluded(flow.ConclusionConditionsNotViolated),
+				func(c *flow.Case) { c.TillHasCash = false }),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout),
+				refundBy: "2024-03-18"}},
+		// "No defect found" on day 29 of a claim made on day 10 is an exchange
+		// (no-defect-found), not a rejection under the warranty.
+		{name: "citrus/back_on_day_29_no_defect_exchanges", policy: citrus, today: "2024-03-30",
+			c:    edited(cleanDefect, claimed("2024-03-11"), concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseNoDefectFound)}},
+		{name: "citrus/claimed_on_day_15_is_the_warranty", policy: citrus, today: "2024-03-30",
+			c:    edited(cleanDefect, claimed("2024-03-16"), concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
+		// A return opened on day 14 and decided on day 15 (a draft resumed)
+		// is within the window.
+		{name: "citrus/return_opened_on_day_14_decided_on_day_15", policy: citrus, today: "2024-03-16",
+			c: edited(cleanReturn, claimed("2024-03-15")),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
+				refundBy: "2024-03-15", explain: "day 14 of 14"}},
+		// The warranty's last day claimed, decided after it ended: covered;
+		// the item goes to the SC today, and is due back counted from today.
+		{name: "icenter/warranty_claimed_on_its_last_day", policy: icenter, today: "2025-03-10",
+			c: edited(cleanDefect, claimed("2025-03-01")),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2025-04-22", explain: "under warranty until 2025-03-01"}},
+	})
+}
+
+// TestClaimDay: a case's claim is made on the day it was opened, in the
+// store's zone; a case never opened, or opened after now, claims today.
+func TestClaimDay(t *testing.T) {
+	kyiv := time.FixedZone("EET", 2*60*60)
+	now := time.Date(2024, 3, 30, 10, 0, 0, 0, kyiv)
+	for _, tc := range []struct {
+		name   string
+		opened time.Time
+		want   string
+	}{
+		{"never_opened", time.Time{}, "2024-03-30"},
+		{"opened_in_the_store_zone", time.Date(2024, 3, 10, 22, 30, 0, 0, time.UTC), "2024-03-11"},
+		{"opened_after_now", now.Add(48 * time.Hour), "2024-03-30"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := flow.Case{Opened: tc.opened}
+			if got := c.ClaimDay(now); got != day(tc.want) {
+				t.Errorf("ClaimDay %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -111,6 +111,14 @@ func TestDecideContractOutputs(t *testing.T) {
 			map[string]any{"outcome": "service_centre", "clauses": []string{"warranty-repair"},
 				"warnings": []string{"no-loaner", "warranty-exclusions"}, "service_by": "2024-04-29"},
 			[]string{"refund_by"}},
+		// Back from the SC on day 29 of a claim made on day 10: decided on the
+		// claim's day, not sent to the SC again.
+		{"citrus_claimed_back_from_the_service_centre",
+			`{"policy":"citrus","today":"2024-03-30","claimed":"2024-03-11","sale":{"date":"2024-03-01"},
+			  "claim":"defect","wants":"refund","till_has_cash":false,"documents":["receipt","warranty_card"],
+			  "service_centre":"conditions_not_violated"}`,
+			map[string]any{"outcome": "refund", "refund_by": "2024-03-18", "clauses": []string{"sc-act", "refund-payout"}},
+			[]string{"service_by"}},
 		{"icenter_escalate_gives_reason",
 			`{"policy":"icenter","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`,
 			map[string]any{"outcome": "escalate", "clauses": []string{"window"}},
@@ -152,7 +160,8 @@ func TestParseInputReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := flow.Input{Policy: "citrus", Today: day("2024-03-15"), Case: flow.Case{
+	want := flow.Input{Policy: "citrus", Today: day("2024-03-15"), Claimed: day("2024-03-15"), Case: flow.Case{
+		Opened: day("2024-03-15").Time(),
 		Sale: flow.Sale{Date: day("2024-03-01"), Receipt: "R-1001", Price: flow.Money{Minor: 1999900, Currency: "UAH"},
 			Condition: flow.ConditionNew, Market: flow.MarketEU, WarrantyMonths: 12},
 		Request:   flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund},
@@ -170,7 +179,7 @@ func TestParseInputReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in.Today != day("2024-03-10") || in.Policy != "" || in.Case.TillHasCash || in.Case.Inspection != (flow.Inspection{}) ||
+	if in.Today != day("2024-03-10") || in.Claimed != in.Today || in.Policy != "" || in.Case.TillHasCash || in.Case.Inspection != (flow.Inspection{}) ||
 		!slices.Equal(in.Case.Documents, docs(flow.DocReceipt)) {
 		t.Errorf("defaults: %+v", in)
 	}
@@ -219,6 +228,9 @@ func TestParseInputErrors(t *testing.T) {
 		{"sale_date_a_number", `{"sale":{"date":20240301},` + rest + `}`, "sale.date", "string"},
 		{"bad_today", `{"today":"tomorrow",` + sale + `,` + rest + `}`, "today", "YYYY-MM-DD"},
 		{"visit_before_sale", `{"today":"2024-02-29",` + sale + `,` + rest + `}`, "today", "before the sale"},
+		{"bad_claimed", `{"claimed":"11.03.2024",` + sale + `,` + rest + `}`, "claimed", "YYYY-MM-DD"},
+		{"claimed_after_today", `{"today":"2024-03-15","claimed":"2024-03-16",` + sale + `,` + rest + `}`, "claimed", "after today"},
+		{"claimed_before_sale", `{"today":"2024-03-15","claimed":"2024-02-29",` + sale + `,` + rest + `}`, "claimed", "before the sale"},
 		{"no_sale", `{` + rest + `}`, "sale.date", "needed"},
 		{"no_claim", `{` + sale + `,"wants":"refund"}`, "claim", "needed"},
 		{"no_wants", `{` + sale + `,"claim":"return"}`, "wants", "needed"},
@@ -273,6 +285,8 @@ func FuzzParseInput(f *testing.F) {
 		  "service_centre":"repairable"}`,
 		`{"today":"2024-03-16","sale":{"date":"2024-03-01","line":2,"model":"X","serial":"1"},"claim":"defect",
 		  "wants":"refund","service_centre":"no_defect","inspection":{"signs_of_use":true}}`,
+		`{"today":"2024-03-30","claimed":"2024-03-11","sale":{"date":"2024-03-01"},"claim":"defect","wants":"refund",
+		  "service_centre":"conditions_not_violated"}`,
 		`{"today":"2024-03-02","sale":{"date":"2024-03-01"},"claim":"defect","wants":"refund",
 		  "service_centre":"conditions_not_violated","documents":[]}`,
 		`{"today":"9999-12-31","sale":{"date":"0001-01-01","warranty_months":120},"claim":"defect","wants":"exchange"}`,
@@ -305,8 +319,9 @@ func FuzzParseInput(f *testing.F) {
 				t.Fatalf("%s: an accepted input does not decide: %v", p.Name, err)
 			}
 			invariants(t, d)
-			if d.Outcome == flow.OutcomeRefund && d.RefundBy != in.Today && d.RefundBy != in.Today.AddDays(flow.LawPayoutDays) {
-				t.Errorf("%s: refund_by %s is neither today (%s) nor within %d days", p.Name, d.RefundBy, in.Today, flow.LawPayoutDays)
+			if d.Outcome == flow.OutcomeRefund && d.RefundBy != in.Claimed && d.RefundBy != in.Claimed.AddDays(flow.LawPayoutDays) {
+				t.Errorf("%s: refund_by %s is neither the claim's day (%s) nor within %d days of it", p.Name, d.RefundBy,
+					in.Claimed, flow.LawPayoutDays)
 			}
 			if p.Name == "icenter" && in.Case.Sale.Condition == flow.ConditionUsed && d.Outcome == flow.OutcomeRefund {
 				t.Errorf("icenter refunds used equipment")

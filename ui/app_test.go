@@ -417,6 +417,18 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 			t.Fatalf("case %+v", c)
 		}
 	})
+	// Claimed on day 10, back on day 29: the claim's day decides, so the
+	// defect is still one within the window, not sent to the SC again.
+	t.Run("a conclusion weeks later: decided on the claim's day", func(t *testing.T) {
+		r := newRoot(t, "citrus")
+		r.login("Ivan", "1111")
+		sendToServiceCentre(r)
+		r.now = r.now.AddDate(0, 0, 19)
+		r.keys(kEnter, typed("c"))
+		r.requireView("[Service centre]")
+		r.keys(kDown, kDown, kDown, kDown, kEnter) // operating conditions were not violated
+		r.requireView("R E F U N D", "sc-act", "day 10 of 14: a defect within the return window")
+	})
 }
 
 // TestFirstRunRefusesAnUnknownTimeZone: the zone is checked by the root's

@@ -183,7 +183,7 @@ func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	}
 	m.c.Override = &flow.Override{Outcome: msg.sub.outcome, Reason: msg.sub.reason, By: msg.lead.Name, At: m.d.Now()}
 	if msg.sub.outcome == flow.OutcomeRefund {
-		m.c.Override.RefundBy = m.policy.RefundDue(m.today(), m.c.TillHasCash)
+		m.c.Override.RefundBy = m.policy.RefundDueFor(m.c, m.d.Now().In(m.loc))
 	}
 	if msg.sub.outcome == flow.OutcomeRefund && m.c.RefundFromTill() {
 		m.view = viewStep

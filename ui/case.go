@@ -293,7 +293,7 @@ func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 	m.asks.pop()
 	if o := m.c.Override; o != nil {
 		m.c.TillHasCash = hasCash
-		o.RefundBy = m.policy.RefundDue(m.today(), hasCash)
+		o.RefundBy = m.policy.RefundDueFor(m.c, m.d.Now().In(m.loc))
 		return m.settle()
 	}
 	if hasCash != m.c.TillHasCash {
