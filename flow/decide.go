@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -185,49 +186,10 @@ func (d *decider) ret() {
 }
 
 // remedy gives the customer what they want once the documents are there:
-// proof of purchase, the warranty card where the policy (or cardNeeded) asks
-// for it, and the passport for a refund where the policy asks for it.
-func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
-	c, p := d.c, d.p
-	var missing []Document
-	var unmet []ClauseID
-	if pp := p.Clauses.ProofOfPurchase; pp != nil {
-		var names []string
-		found := false
-		for _, doc := range pp.Accepts {
-			names = append(names, doc.Words())
-			found = found || c.Has(doc)
-		}
-		if found {
-			d.line("proof of purchase presented")
-		} else {
-			d.line("no proof of purchase: bring the %s", strings.Join(names, " or the "))
-			missing = append(missing, pp.Accepts[0])
-			unmet = append(unmet, ClauseProofOfPurchase)
-		}
-	}
-	if p.Clauses.WarrantyCard != nil || cardNeeded {
-		id := ClauseWarrantyCard
-		if p.Clauses.WarrantyCard == nil {
-			id = ClauseSignificantDefect
-		}
-		if c.Has(DocWarrantyCard) {
-			d.line("warranty card presented")
-		} else {
-			d.line("no warranty card: bring it")
-			missing = append(missing, DocWarrantyCard)
-			unmet = append(unmet, id)
-		}
-	}
-	if p.Clauses.Passport != nil && want == WantRefund {
-		if c.Has(DocPassport) || c.Passport.Presented() {
-			d.line("passport presented")
-		} else {
-			d.line("a refund needs the passport: bring it (an exchange does not)")
-			missing = append(missing, DocPassport)
-			unmet = append(unmet, ClausePassport)
-		}
-	}
+// the documents (the return path's, or with warranty the significant-defect
+// clause's: documents), then the exchange or the refund.
+func (d *decider) remedy(want Want, warranty bool, clauses ...ClauseID) {
+	missing, unmet := d.documents(want, warranty)
 	if len(missing) > 0 {
 		d.out.Missing = missing
 		d.finish(OutcomeNeedDocuments, unmet...)
@@ -238,6 +200,7 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 		d.finish(OutcomeExchange, clauses...)
 		return
 	}
+	c, p := d.c, d.p
 	d.out.RefundBy = p.caseRefundDue(c, d.claim)
 	if c.TillHasCash {
 		d.line("refund %s today at the till", c.Sale.Price)
@@ -245,6 +208,67 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
 	}
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
+}
+
+// documents finds the documents the customer must still bring, and the
+// clauses that ask for them. The return path asks for the policy's proof of
+// purchase, the warranty card where the policy asks for it, and the passport
+// for a refund where the policy asks for it. With warranty (a significant
+// defect under warranty), the significant-defect clause asks for proof of
+// payment, the receipt or another payment proof at every store
+// (docs/rules.md, "Settled questions"), and the warranty card; the passport
+// as on the return path.
+func (d *decider) documents(want Want, warranty bool) (missing []Document, unmet []ClauseID) {
+	c, p := d.c, d.p
+	need := func(doc Document, id ClauseID) {
+		missing = append(missing, doc)
+		if !slices.Contains(unmet, id) {
+			unmet = append(unmet, id)
+		}
+	}
+	switch pp := p.Clauses.ProofOfPurchase; {
+	case warranty:
+		if c.Has(DocReceipt) || c.Has(DocPaymentProof) {
+			d.line("proof of payment presented")
+		} else {
+			d.line("no proof of payment: bring the receipt or the other payment proof")
+			need(DocReceipt, ClauseSignificantDefect)
+		}
+	case pp != nil:
+		var names []string
+		found := false
+		for _, doc := range pp.Accepts {
+			names = append(names, doc.Words())
+			found = found || c.Has(doc)
+		}
+		if found {
+			d.line("proof of purchase presented")
+		} else {
+			d.line("no proof of purchase: bring the %s", strings.Join(names, " or the "))
+			need(pp.Accepts[0], ClauseProofOfPurchase)
+		}
+	}
+	if p.Clauses.WarrantyCard != nil || warranty {
+		id := ClauseWarrantyCard
+		if warranty {
+			id = ClauseSignificantDefect
+		}
+		if c.Has(DocWarrantyCard) {
+			d.line("warranty card presented")
+		} else {
+			d.line("no warranty card: bring it")
+			need(DocWarrantyCard, id)
+		}
+	}
+	if p.Clauses.Passport != nil && want == WantRefund {
+		if c.Has(DocPassport) || c.Passport.Presented() {
+			d.line("passport presented")
+		} else {
+			d.line("a refund needs the passport: bring it (an exchange does not)")
+			need(DocPassport, ClausePassport)
+		}
+	}
+	return missing, unmet
 }
 
 // defect decides a claim that the item does not work.
@@ -393,6 +417,13 @@ func (d *decider) warranty() {
 	}
 	if c.Sale.WarrantyMonths == 0 {
 		d.escalate(SituationWarrantyUnknown, "the sale does not state the warranty period", ClauseWarrantyPeriod)
+		return
+	}
+	if wp := p.Clauses.WarrantyPeriod; wp.MaxMonths > 0 &&
+		(c.Sale.WarrantyMonths < wp.MinMonths || c.Sale.WarrantyMonths > wp.MaxMonths) {
+		d.escalate(SituationWarrantyOutOfRange, fmt.Sprintf(
+			"the sale states a warranty of %d months, outside the %d to %d months the policy gives: the receipt and the policy disagree",
+			c.Sale.WarrantyMonths, wp.MinMonths, wp.MaxMonths), ClauseWarrantyPeriod)
 		return
 	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)

@@ -3,6 +3,7 @@ package flow_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -272,7 +273,7 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 				missing: docs(flow.DocWarrantyCard)}},
 		{name: "significant_defect_no_payment_proof_needs_receipt", policy: p,
 			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought(flow.DocWarrantyCard, flow.DocPassport)),
-			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseProofOfPurchase),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect),
 				missing: docs(flow.DocReceipt)}},
 		{name: "significant_defect_payment_proof_will_do", policy: p,
 			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
@@ -281,7 +282,7 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 		{name: "significant_defect_refund_no_papers_lists_every_missing", policy: p,
 			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought()),
 			want: want{outcome: flow.OutcomeNeedDocuments,
-				clauses: ids(flow.ClauseProofOfPurchase, flow.ClauseSignificantDefect, flow.ClausePassport),
+				clauses: ids(flow.ClauseSignificantDefect, flow.ClausePassport),
 				missing: docs(flow.DocReceipt, flow.DocWarrantyCard, flow.DocPassport)}},
 		// Day 30 is the window's last day; day 31 is under warranty.
 		{name: "day_30_no_conclusion_is_defect_exchange", policy: p, today: "2024-03-31", c: cleanDefect(),
@@ -569,4 +570,75 @@ func TestClaimDay(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSignificantDefectDocuments: in the warranty path a significant defect
+// needs proof of payment, and the receipt or another payment proof will do at
+// every store, whatever the return path's proof-of-purchase accepts; the
+// significant-defect clause asks for it.
+func TestSignificantDefectDocuments(t *testing.T) {
+	generic, citrus := builtin(t, "generic"), builtin(t, "citrus")
+	onlyReceipt := parse(t, strings.Replace(string(mustFile(t, "generic")),
+		`accepts = ["receipt", "payment_proof"]`, `accepts = ["receipt"]`, 1))
+	runDecideCases(t, []decideCase{
+		{name: "citrus/payment_proof_will_do", policy: citrus, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect),
+				brought(flow.DocPaymentProof, flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSignificantDefect, flow.ClauseRefundPayout),
+				refundBy: "2024-06-03", explain: "proof of payment presented"}},
+		{name: "citrus/receipt_will_do", policy: citrus, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
+				brought(flow.DocReceipt, flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "citrus/no_proof_of_payment_needs_it", policy: citrus, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought(flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect),
+				missing: docs(flow.DocReceipt), explain: "bring the receipt or the other payment proof"}},
+		{name: "store_receipt_only/payment_proof_will_do", policy: onlyReceipt, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
+				brought(flow.DocPaymentProof, flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "generic/no_papers_lists_every_missing", policy: generic, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought()),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect, flow.ClausePassport),
+				missing: docs(flow.DocReceipt, flow.DocWarrantyCard, flow.DocPassport)}},
+	})
+}
+
+// TestWarrantyOutsideThePolicysRange: a sale whose warranty months lie
+// outside the policy's warranty-period range contradicts the policy: a shift
+// lead decides, never a silent rejection or repair. A policy with no range
+// (icenter: the official warranty) takes the sale's months.
+func TestWarrantyOutsideThePolicysRange(t *testing.T) {
+	generic, icenter, citrus := builtin(t, "generic"), builtin(t, "icenter"), builtin(t, "citrus")
+	months := func(n int) func(*flow.Case) { return func(c *flow.Case) { c.Sale.WarrantyMonths = n } }
+	runDecideCases(t, []decideCase{
+		// 6 months ended on 2024-09-01: a rejection, were it not for generic's 12-36.
+		{name: "generic/6_months_escalates", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(6)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "6 months, outside the 12 to 36 months the policy gives"}},
+		{name: "generic/48_months_escalates", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(48)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "48 months, outside the 12 to 36 months"}},
+		{name: "generic/12_months_is_in_range", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(12)),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		{name: "generic/36_months_is_in_range", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(36)),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		{name: "citrus/37_months_escalates", policy: citrus, today: "2024-11-04", c: edited(cleanDefect, months(37)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "outside the 0 to 36 months"}},
+		{name: "icenter/no_range_takes_the_sale's", policy: icenter, today: "2024-11-04", c: edited(cleanDefect, months(60)),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2024-12-17"}},
+	})
+}
+
+// mustFile is a built-in policy's text.
+func mustFile(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := flow.BuiltinFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

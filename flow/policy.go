@@ -66,6 +66,10 @@ const (
 	// SituationWarrantyUnknown: a defect after the window on a sale that does
 	// not state its warranty period.
 	SituationWarrantyUnknown Situation = "warranty-unknown"
+	// SituationWarrantyOutOfRange: a defect after the window on a sale whose
+	// warranty months lie outside the policy's warranty-period range: the
+	// receipt and the policy disagree.
+	SituationWarrantyOutOfRange Situation = "warranty-out-of-range"
 	// SituationShortWindow: a return after a window shorter than the law's
 	// 14 days but within those 14 days.
 	SituationShortWindow Situation = "short-window"
@@ -76,7 +80,7 @@ const (
 
 // Situations lists every situation the engine knows.
 var Situations = []Situation{SituationReturnNewGoods, SituationDefectRefundInWindow, SituationSignificantDefect,
-	SituationWarrantyUnknown, SituationShortWindow, SituationRemoteReturn}
+	SituationWarrantyUnknown, SituationWarrantyOutOfRange, SituationShortWindow, SituationRemoteReturn}
 
 // Law figures from Ukraine's Law "On Protection of Consumer Rights", art. 9.
 const (
