@@ -156,8 +156,10 @@ type Inspection struct {
 	UnauthorisedOpening bool `json:"unauthorised_opening"`
 }
 
-// Override is a shift lead's decision in place of the engine's: on an
-// escalated case, or against the engine's outcome, always with a reason.
+// Override is a shift lead's decision in place of the engine's, always with a
+// reason: a lead's decision of a case the engine escalated, or an override
+// proper, a lead going against the outcome the engine decided (Overridden).
+// The case keeps both under "override", as it always has.
 type Override struct {
 	Outcome  Outcome   `json:"outcome"`
 	Reason   string    `json:"reason"`
@@ -227,6 +229,15 @@ func (c *Case) RefundBy() Date {
 		return c.Decision.RefundBy
 	}
 	return Date{}
+}
+
+// Overridden reports whether a shift lead went against the engine: decided
+// the case in place of an outcome the engine gave (anything but escalate), or
+// with no decision of the engine's at all. A lead deciding a case the engine
+// escalated makes a lead's decision, not an override (docs/rules.md,
+// "Settled questions").
+func (c *Case) Overridden() bool {
+	return c.Override != nil && (c.Decision == nil || c.Decision.Outcome != OutcomeEscalate)
 }
 
 // Outcome is the decision's result, after any override.

@@ -118,7 +118,8 @@ const (
 	FlagRepeat Flag = "repeat"
 	// FlagNoReceipt: a refund without the receipt.
 	FlagNoReceipt Flag = "no_receipt"
-	// FlagOverride: a shift lead decided in place of the engine.
+	// FlagOverride: a shift lead went against the engine's decision
+	// (Case.Overridden); deciding a case the engine escalated is not one.
 	FlagOverride Flag = "override"
 	// FlagCashRefund: a refund in cash above the policy's threshold.
 	FlagCashRefund Flag = "cash_refund"
@@ -235,7 +236,7 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 		}
 		add(FlagNoReceipt, "refunded without the receipt (%s)", proof)
 	}
-	if o := c.Override; o != nil {
+	if o := c.Override; o != nil && c.Overridden() {
 		engine := "no decision"
 		if c.Decision != nil {
 			engine = string(c.Decision.Outcome)
@@ -266,6 +267,9 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 		reason := d.Reason
 		if reason == "" {
 			reason = "the policy does not settle it"
+		}
+		if o := c.Override; o != nil {
+			reason += fmt.Sprintf("; %s decided %s: %q", strings.TrimSpace(o.By), o.Outcome, o.Reason)
 		}
 		add(FlagEscalated, "the engine handed it to a shift lead: %s", reason)
 	}

@@ -122,7 +122,7 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 //
 // ev needs Staff; the store fills Seq, CaseID, Status, the case's hash and,
 // when unset, Time (now), Terminal (Options.Terminal), Kind (EventStep), and
-// for decision and override events the outcome and clauses.
+// for decision, override and lead's decision events the outcome and clauses.
 func (s *Store) SaveCase(c *flow.Case, ev Event) error {
 	if c == nil {
 		return flow.Errorf(flow.EInvalid, "no case to save")
@@ -300,8 +300,8 @@ func writeCase(bs *buckets, id []byte, day flow.Date, doc caseDoc, oldCase *flow
 }
 
 // caseEvent is ev as a save of c (now status to, stored as raw) appends it:
-// about the case, with its hash, and for decision and override events the
-// outcome, the clauses and the override's reason.
+// about the case, with its hash, and for decision, override and lead's
+// decision events the outcome, the clauses and the lead's reason.
 func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Event {
 	ev.CaseID, ev.Status, ev.RecordHash, ev.Subject = c.ID, to, recordHash(raw), ""
 	if ev.Kind == "" {
@@ -310,7 +310,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 	if ev.Terminal == "" {
 		ev.Terminal = s.terminal
 	}
-	if ev.Outcome != "" || (ev.Kind != EventDecision && ev.Kind != EventOverride) {
+	if ev.Outcome != "" || (ev.Kind != EventDecision && ev.Kind != EventOverride && ev.Kind != EventLeadDecision) {
 		return ev
 	}
 	ev.Outcome = string(c.Outcome())
@@ -319,7 +319,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 			ev.Clauses = append(ev.Clauses, string(cl))
 		}
 	}
-	if ev.Detail == "" && ev.Kind == EventOverride && c.Override != nil {
+	if ev.Detail == "" && (ev.Kind == EventOverride || ev.Kind == EventLeadDecision) && c.Override != nil {
 		ev.Detail = c.Override.Reason
 	}
 	return ev

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -302,8 +303,15 @@ func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	r.keys(kClear, typed("Petro"), kEnter, typed("5678"), kEnter, kEnter, typed("art. 9 gives 14 days"), kEnter)
 	r.requireView("Return act written", "EXCHANGE")
 	sums, _ := r.st.Day(flow.Date{Year: 2026, Month: 11, Day: 20})
-	if len(sums) != 1 || sums[0].Flags&store.FlagOverride == 0 || sums[0].Outcome != flow.OutcomeExchange {
+	// a lead's decision of the case the engine escalated: no override
+	if len(sums) != 1 || sums[0].Flags.Has(store.FlagOverride) || !sums[0].Flags.Has(store.FlagEscalated) ||
+		sums[0].Outcome != flow.OutcomeExchange {
 		t.Fatalf("day: %+v", sums)
+	}
+	trail, _ := r.st.Trail(sums[0].ID)
+	if !slices.ContainsFunc(trail, func(e store.Event) bool { return e.Kind == store.EventLeadDecision && e.Staff == "Petro" }) ||
+		slices.ContainsFunc(trail, func(e store.Event) bool { return e.Kind == store.EventOverride }) {
+		t.Errorf("no lead's decision event by Petro, or an override, in %+v", trail)
 	}
 	c, _ := r.st.Case(sums[0].ID)
 	if c.Override == nil || c.Override.By != "Petro" || c.Override.Reason != "art. 9 gives 14 days" {

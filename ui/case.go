@@ -326,8 +326,11 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	}
 	_ = m.c.Move(to) // decided -> any settled status is a legal move
 	kind, detail := store.EventDecision, ""
-	if m.c.Override != nil {
-		kind, detail = store.EventOverride, m.c.Override.Reason
+	if o := m.c.Override; o != nil {
+		kind, detail = store.EventLeadDecision, o.Reason // a lead decided the case the engine escalated
+		if m.c.Overridden() {
+			kind = store.EventOverride
+		}
 	}
 	d := m.c.Decision
 	ev := store.Event{Kind: kind, Step: "decision", Outcome: string(out), Clauses: clauseStrings(d.Clauses),

@@ -326,7 +326,7 @@ func TestDeskDecideEscalated(t *testing.T) {
 		t.Fatalf("override %+v", c.Override)
 	}
 	trail, _ := r.st.Trail(ids["escalated"])
-	if k := trail[1].Kind; k != store.EventOverride || trail[1].Staff != "Olena" {
+	if k := trail[1].Kind; k != store.EventLeadDecision || trail[1].Staff != "Olena" {
 		t.Errorf("the decision's event %+v", trail[1])
 	}
 

@@ -300,7 +300,8 @@ func (m caseModel) decision(w *caseWriter) {
 	}
 }
 
-// settled is a lead's override, the refund paid or owed, and the sign-off.
+// settled is a lead's decision (of an escalated case) or override, the
+// refund paid or owed, and the sign-off.
 func (m caseModel) settled(w *caseWriter) {
 	d, c, sum := m.d, m.d.Case, m.d.Summary
 	if o := c.Override; o != nil {
@@ -309,7 +310,11 @@ func (m caseModel) settled(w *caseWriter) {
 		if !o.RefundBy.IsZero() {
 			text += " · refund by " + o.RefundBy.String()
 		}
-		w.add("Override", text)
+		label := "Lead"
+		if c.Overridden() {
+			label = "Override"
+		}
+		w.add(label, text)
 	}
 	if p := d.Refund; p != nil {
 		w.add("Refund", fmt.Sprintf("%s paid in %s by %s at %s", p.Amount, p.Tender, p.By, d.RefundAt.Format("2006-01-02 15:04")))
@@ -352,8 +357,10 @@ func eventLine(ev store.Event, loc *time.Location) string {
 		what = "saved " + look.OrDash(ev.Step)
 	case store.EventDecision:
 		what = "confirmed the decision: " + ev.Outcome
-	case store.EventOverride:
+	case store.EventLeadDecision:
 		what = "decided as a shift lead: " + ev.Outcome
+	case store.EventOverride: // also a lead's decision of an escalated case, recorded before lead_decision
+		what = "decided in place of the engine: " + ev.Outcome
 	case store.EventRefundPaid:
 		what = "paid the refund"
 	case store.EventNote:
