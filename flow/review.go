@@ -186,6 +186,12 @@ func (f Flag) Words() string {
 
 func (f Flag) String() string { return string(f) }
 
+// Listed reports whether a shift lead's screen lists the flag among the
+// case's flags: every one but refund_paid, which is no flag but the payment
+// itself, shown with the case's refund. (The store keeps its bit, and the
+// exports write it, all the same.)
+func (f Flag) Listed() bool { return f != FlagRefundPaid }
+
 // Payment is a refund paid out: how much, in what tender, by whom, on which
 // day of the store.
 type Payment struct {

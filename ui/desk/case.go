@@ -329,14 +329,21 @@ func (m caseModel) settled(w *caseWriter) {
 	}
 }
 
-// findings are every flag with why, then the trail.
+// findings are every flag with why (the refund paid is shown with the
+// refund, not among them), then the trail.
 func (m caseModel) findings(w *caseWriter) {
 	d := m.d
-	w.line(m.st.Label.Render(fmt.Sprintf("Flags (%d)", len(d.Findings))))
-	if len(d.Findings) == 0 {
+	var listed []flow.Finding
+	for _, f := range d.Findings {
+		if f.Flag.Listed() {
+			listed = append(listed, f)
+		}
+	}
+	w.line(m.st.Label.Render(fmt.Sprintf("Flags (%d)", len(listed))))
+	if len(listed) == 0 {
 		w.item(" ", "none")
 	}
-	for _, f := range d.Findings {
+	for _, f := range listed {
 		mark := "·"
 		if f.Flag.Fraud() {
 			mark = "!"
