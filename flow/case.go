@@ -332,8 +332,15 @@ func (c *Case) CheckDecider(lead string) error {
 func (c *Case) AwaitsLead() bool { return c.Status == StatusEscalated && c.Decision != nil }
 
 // RefundFromTill reports whether the case's refund is paid in cash from the
-// till (the sale was paid in cash, or the receipt does not say), so that
+// till (the sale was paid in cash, or the receipt does not say, and the
+// customer is there: the item was not sent by a delivery service), so that
 // whether the till has the cash decides when it is paid.
 func (c *Case) RefundFromTill() bool {
-	return c.RefundTender() == TenderCash
+	return !c.Request.Remote && c.RefundTender() == TenderCash
 }
+
+// RefundPaidNow reports whether the case's refund is paid as it is
+// confirmed: to the customer at the till, with the cash there. A return sent
+// by a delivery service is not: its refund is owed, within the policy's
+// payout days, until a shift lead records it paid.
+func (c *Case) RefundPaidNow() bool { return c.TillHasCash && !c.Request.Remote }

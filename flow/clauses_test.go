@@ -103,7 +103,7 @@ var clauseCases = []clauseCase{
 	{policy: "generic", clause: flow.ClauseReturnShipping, name: "remote_warns_buyer_pays",
 		edit: func(c *flow.Case) { c.Request.Remote = true },
 		want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
-			refundBy: "2024-03-15", warnings: ids(flow.ClauseReturnShipping)}},
+			refundBy: "2024-03-22", warnings: ids(flow.ClauseReturnShipping), explain: "not at the till"}},
 	{policy: "generic", clause: flow.ClauseDefectExchange, name: "repairable_exchanges", pass: true,
 		base: cleanDefect, edit: func(c *flow.Case) {
 			c.ServiceCentre = flow.ConclusionRepairable
@@ -221,7 +221,7 @@ var clauseCases = []clauseCase{
 	{policy: "citrus", clause: flow.ClauseReturnShipping, name: "remote_warns_buyer_pays",
 		edit: func(c *flow.Case) { c.Request.Remote = true },
 		want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
-			refundBy: "2024-03-15", warnings: ids(flow.ClauseReturnShipping)}},
+			refundBy: "2024-03-22", warnings: ids(flow.ClauseReturnShipping), explain: "not at the till"}},
 	{policy: "citrus", clause: flow.ClauseSCAct, name: "conditions_not_violated_refunds", pass: true,
 		base: cleanDefect, edit: func(c *flow.Case) { c.ServiceCentre = flow.ConclusionConditionsNotViolated },
 		want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout),

@@ -202,9 +202,12 @@ func (d *decider) remedy(want Want, warranty bool, clauses ...ClauseID) {
 	}
 	c, p := d.c, d.p
 	d.out.RefundBy = p.caseRefundDue(c, d.claim)
-	if c.TillHasCash {
+	switch {
+	case c.Request.Remote:
+		d.line("refund %s by %s (within %d days), not at the till", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
+	case c.TillHasCash:
 		d.line("refund %s today at the till", c.Sale.Price)
-	} else {
+	default:
 		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
 	}
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
@@ -545,5 +548,9 @@ func (p *Policy) RefundDueFor(c *Case, now time.Time) Date {
 	return p.caseRefundDue(c, c.ClaimDay(now))
 }
 
-// caseRefundDue is the day the case's refund claimed on claim must be paid by.
-func (p *Policy) caseRefundDue(c *Case, claim Date) Date { return p.RefundDue(claim, c.TillHasCash) }
+// caseRefundDue is the day the case's refund claimed on claim must be paid
+// by: that day when it is paid as it is confirmed (RefundPaidNow), else
+// within the payout days.
+func (p *Policy) caseRefundDue(c *Case, claim Date) Date {
+	return p.RefundDue(claim, c.RefundPaidNow())
+}

@@ -403,6 +403,13 @@ func TestWarningsAreNotRejections(t *testing.T) {
 			c: edited(cleanReturn, brought(flow.DocReceipt), func(c *flow.Case) { c.Request.Remote = true }),
 			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClausePassport), missing: docs(flow.DocPassport),
 				warnings: ids(flow.ClauseReturnShipping)}},
+		// A return sent by a delivery service is not refunded at the till:
+		// the refund is owed within the payout days, cash in the till or not.
+		{name: "citrus/remote_refund_within_the_payout_days", policy: builtin(t, "citrus"),
+			c: edited(cleanReturn, func(c *flow.Case) { c.Request.Remote = true }),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
+				refundBy: "2024-03-22", warnings: ids(flow.ClauseReturnShipping),
+				explain: "refund 19999.00 UAH by 2024-03-22 (within 7 days), not at the till"}},
 		// return-shipping is for remote returns only.
 		{name: "citrus/in_person_no_return-shipping", policy: builtin(t, "citrus"), c: cleanReturn(),
 			want: refunded("2024-03-15")},

@@ -186,6 +186,30 @@ func walkToDecision(r *rootT, saleDate string) {
 	r.requireView("[Inspection]")
 }
 
+// TestRemoteRefundIsOwed: a return sent by a delivery service is not paid
+// at the till: no question about the till's cash, the refund owed within the
+// payout days.
+func TestRemoteRefundIsOwed(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView("[Request]")
+	r.keys(kEnter, kEnter, kDown, kEnter) // return, refund, by a delivery service
+	r.requireView("[Documents]")
+	r.keys(kDown, kDown, typed("x"), kEnter)
+	r.requireView("[Inspection]")
+	r.keys(kEnter)
+	r.requireView("R E F U N D", "19999.00 UAH: pay it by 2026-11-27 (sent by delivery, not at the till)",
+		"refund 19999.00 UAH by 2026-11-27 (within 7 days), not at the till")
+	r.keys(kEnter)
+	r.requireView("Return act written", "refund owed")
+	owed, err := r.st.ByStatus(flow.StatusRefundOwed)
+	if err != nil || len(owed) != 1 || owed[0].Due != (flow.Date{Year: 2026, Month: 11, Day: 27}) {
+		t.Fatalf("refunds owed: %+v, %v", owed, err)
+	}
+}
+
 func TestCaseToTheActWithTheTillShortOfCash(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.login("Ivan", "1111")

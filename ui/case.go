@@ -311,7 +311,7 @@ func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 // (or owed), then the act is written.
 func (m *Model) settle() (tea.Model, tea.Cmd) {
 	out := m.c.Outcome()
-	to, err := flow.Settled(out, m.c.TillHasCash)
+	to, err := flow.Settled(out, m.c.RefundPaidNow()) // a remote return's refund is owed
 	if err != nil {
 		m.notice = "! " + err.Error()
 		return m, nil
