@@ -166,6 +166,9 @@ type Override struct {
 	By       string    `json:"by"`
 	At       time.Time `json:"at"`
 	RefundBy Date      `json:"refund_by,omitzero"` // for a refund: the day it must be paid by
+	// ServiceBy is, for the service centre, the day the item is expected
+	// back (Policy.ServiceDue).
+	ServiceBy Date `json:"service_by,omitzero"`
 }
 
 // Case is one customer's request about one item, from the first key to the
@@ -238,6 +241,18 @@ func (c *Case) RefundBy() Date {
 // "Settled questions").
 func (c *Case) Overridden() bool {
 	return c.Override != nil && (c.Decision == nil || c.Decision.Outcome != OutcomeEscalate)
+}
+
+// ServiceBy is the day the item is expected back from the service centre,
+// after any lead's decision or override; zero when it is not going there.
+func (c *Case) ServiceBy() Date {
+	if c.Override != nil {
+		return c.Override.ServiceBy
+	}
+	if c.Decision != nil {
+		return c.Decision.ServiceBy
+	}
+	return Date{}
 }
 
 // Outcome is the decision's result, after any override.

@@ -39,7 +39,8 @@ type Decision struct {
 	// Reason says why a shift lead must decide, for an escalation.
 	Reason string `json:"reason,omitempty"`
 	// ServiceBy is the latest day the item is expected back from the service
-	// centre, where the policy sets a term in business days.
+	// centre: the policy's term in business days where it sets one, else the
+	// store's own (Policy.ServiceDays). Set for every service_centre outcome.
 	ServiceBy Date `json:"service_by,omitzero"`
 }
 
@@ -344,6 +345,7 @@ func (d *decider) scAct() {
 	switch c.ServiceCentre {
 	case ConclusionNone:
 		d.line("no service-centre act: the item goes to the service centre for diagnostics")
+		d.storeTerm()
 		d.exclusionWarnings()
 		d.finish(OutcomeServiceCentre, ClauseSCAct)
 	case ConclusionConditionsViolated:
@@ -387,6 +389,7 @@ func (d *decider) defectExchange() {
 	switch c.ServiceCentre {
 	case ConclusionNone:
 		d.line("the store's experts check the defect: the item goes to the service centre")
+		d.storeTerm()
 		d.exclusionWarnings()
 		d.finish(OutcomeServiceCentre, ClauseDefectExchange)
 	case ConclusionConditionsViolated:
@@ -490,11 +493,19 @@ func (d *decider) toService(r *RepairClause, what string) {
 		d.line("%s: %d-%d business days, back by %s", what, r.MinBusinessDays, r.MaxBusinessDays, d.out.ServiceBy)
 	} else {
 		d.line("%s: the service centre sets the term", what)
+		d.storeTerm()
 	}
 	if d.p.Has(ClauseNoLoaner) {
 		d.line("no replacement device while in service (the law gives a loaner on written request)")
 		d.warn(ClauseNoLoaner)
 	}
+}
+
+// storeTerm sets the day the item is expected back on the store's own term,
+// where the policy gives none.
+func (d *decider) storeTerm() {
+	d.out.ServiceBy = d.p.ServiceDue(d.today)
+	d.line("expected back by %s: the store's term of %d days", d.out.ServiceBy, d.p.ServiceDays())
 }
 
 // significantDefect gives the customer's choice of refund or exchange for a

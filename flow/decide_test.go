@@ -183,10 +183,10 @@ func TestDecideDefectInWindowCitrus(t *testing.T) {
 	p := builtin(t, "citrus")
 	runDecideCases(t, []decideCase{
 		{name: "no_act_goes_to_service_centre", policy: p, c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct), explain: "for diagnostics"}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseSCAct), explain: "for diagnostics"}},
 		{name: "no_act_with_exclusions_warns", policy: p,
 			c: edited(cleanDefect, func(c *flow.Case) { c.Inspection.MechanicalDamage = true }),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseSCAct),
 				warnings: ids(flow.ClauseWarrantyExclusions), explain: "mechanical damage"}},
 		{name: "conditions_not_violated_refund_wanted_refunds", policy: p,
 			c:    edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated)),
@@ -220,7 +220,7 @@ func TestDecideDefectInWindowCitrus(t *testing.T) {
 				flow.ClauseRefundPayout), refundBy: "2024-03-15"}},
 		// Day 15: past the window, the warranty decides.
 		{name: "day_15_no_act_is_warranty_repair", policy: p, today: "2024-03-16", c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-30", clauses: ids(flow.ClauseWarrantyRepair)}},
 		{name: "day_15_no_defect_rejects", policy: p, today: "2024-03-16",
 			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect)),
 			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
@@ -233,10 +233,10 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 	p := builtin(t, "generic")
 	runDecideCases(t, []decideCase{
 		{name: "no_conclusion_goes_to_service_centre", policy: p, c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseDefectExchange)}},
 		{name: "no_conclusion_with_exclusions_warns", policy: p,
 			c: edited(cleanDefect, func(c *flow.Case) { c.Inspection.UnauthorisedOpening = true }),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseDefectExchange),
 				warnings: ids(flow.ClauseWarrantyExclusions)}},
 		{name: "repairable_exchange_wanted_exchanges", policy: p,
 			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable), wants(flow.WantExchange)),
@@ -286,12 +286,12 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 				missing: docs(flow.DocReceipt, flow.DocWarrantyCard, flow.DocPassport)}},
 		// Day 30 is the window's last day; day 31 is under warranty.
 		{name: "day_30_no_conclusion_is_defect_exchange", policy: p, today: "2024-03-31", c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-04-14", clauses: ids(flow.ClauseDefectExchange)}},
 		{name: "day_31_no_conclusion_is_warranty_repair", policy: p, today: "2024-04-01", c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-04-15", clauses: ids(flow.ClauseWarrantyRepair)}},
 		{name: "day_31_repairable_refund_wanted_is_warranty_repair", policy: p, today: "2024-04-01",
 			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable)),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-04-15", clauses: ids(flow.ClauseWarrantyRepair)}},
 	})
 }
 
@@ -390,11 +390,11 @@ func TestWarningsAreNotRejections(t *testing.T) {
 				explain: "warranty seals broken, liquid damage, mechanical damage, signs of unauthorised opening or repair, serial/IMEI does not match"}},
 		{name: "generic/every_exclusion_after_window", policy: builtin(t, "generic"), c: edited(cleanDefect, every),
 			today: "2024-06-03",
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 				warnings: ids(flow.ClauseWarrantyExclusions)}},
 		{name: "citrus/every_exclusion_after_window", policy: builtin(t, "citrus"), c: edited(cleanDefect, every),
 			today: "2024-06-03",
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 				warnings: ids(flow.ClauseWarrantyExclusions)}},
 		{name: "citrus/remote_exchange_warns_return-shipping", policy: builtin(t, "citrus"),
 			c:    edited(cleanReturn, wants(flow.WantExchange), func(c *flow.Case) { c.Request.Remote = true }),
@@ -628,9 +628,9 @@ func TestWarrantyOutsideThePolicysRange(t *testing.T) {
 			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
 				reason: "48 months, outside the 12 to 36 months"}},
 		{name: "generic/12_months_is_in_range", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(12)),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-11-18", clauses: ids(flow.ClauseWarrantyRepair)}},
 		{name: "generic/36_months_is_in_range", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(36)),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-11-18", clauses: ids(flow.ClauseWarrantyRepair)}},
 		{name: "citrus/37_months_escalates", policy: citrus, today: "2024-11-04", c: edited(cleanDefect, months(37)),
 			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
 				reason: "outside the 0 to 36 months"}},
@@ -648,4 +648,42 @@ func mustFile(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestServiceTerm: an item sent to the service centre is always expected back
+// on a day: the policy's term in business days where it gives one, else the
+// store's own term in calendar days (its setting; 14 by default, art. 8),
+// counted from the day it is sent.
+func TestServiceTerm(t *testing.T) {
+	generic, citrus, icenter := builtin(t, "generic"), builtin(t, "citrus"), builtin(t, "icenter")
+	own := builtin(t, "generic")
+	own.StoreServiceDays = 21
+	runDecideCases(t, []decideCase{
+		{name: "generic/warranty_repair_the_store's_14_days", policy: generic, today: "2024-06-03", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair), serviceBy: "2024-06-17",
+				explain: "expected back by 2024-06-17: the store's term of 14 days"}},
+		{name: "generic/warranty_repair_the_store's_own_21_days", policy: own, today: "2024-06-03", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair), serviceBy: "2024-06-24",
+				explain: "the store's term of 21 days"}},
+		{name: "generic/the_store's_experts_check_it", policy: own, c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange), serviceBy: "2024-04-05"}},
+		{name: "citrus/diagnostics_with_no_act", policy: citrus, c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct), serviceBy: "2024-03-29"}},
+		// icenter's own term, 21-31 business days, holds over the store's.
+		{name: "icenter/the_policy's_business_days", policy: icenter, today: "2024-06-03", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair), serviceBy: "2024-07-16",
+				warnings: ids(flow.ClauseNoLoaner), explain: "21-31 business days, back by 2024-07-16"}},
+	})
+	if d := (&flow.Policy{}).ServiceDue(day("2024-06-03")); d != day("2024-06-17") {
+		t.Errorf("a policy of no store's: due %s, want 14 days on", d)
+	}
+}
+
+// TestCheckServiceDays: a store's term is 1 to 365 days.
+func TestCheckServiceDays(t *testing.T) {
+	for n, ok := range map[int]bool{-5: false, 0: false, 1: true, 14: true, 365: true, 366: false} {
+		if err := flow.CheckServiceDays(n); (err == nil) != ok {
+			t.Errorf("CheckServiceDays(%d) = %v", n, err)
+		}
+	}
 }

@@ -119,6 +119,13 @@ func TestDecideContractOutputs(t *testing.T) {
 			  "service_centre":"conditions_not_violated"}`,
 			map[string]any{"outcome": "refund", "refund_by": "2024-03-18", "clauses": []string{"sc-act", "refund-payout"}},
 			[]string{"service_by"}},
+		// generic's service centre sets the term: the store's default of 14
+		// days stands for it.
+		{"generic_service_by_the_store's_term",
+			`{"policy":"generic","today":"2024-06-03","sale":{"date":"2024-03-01","warranty_months":12},
+			  "claim":"defect","wants":"refund"}`,
+			map[string]any{"outcome": "service_centre", "clauses": []string{"warranty-repair"}, "service_by": "2024-06-17"},
+			[]string{"refund_by"}},
 		{"icenter_escalate_gives_reason",
 			`{"policy":"icenter","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`,
 			map[string]any{"outcome": "escalate", "clauses": []string{"window"}},

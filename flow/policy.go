@@ -187,7 +187,21 @@ type Policy struct {
 	// FraudTable is the [fraud] table: the thresholds of the fraud flags
 	// (Review). Absent, or a key of it absent, takes the defaults: see Fraud.
 	FraudTable *FraudTable `toml:"fraud"`
+	// StoreServiceDays is the store's own term, in calendar days, for an item
+	// at the service centre where the policy gives none: the store's setting,
+	// set by whoever runs the policy at a store, never read from the file.
+	// 0 takes DefaultServiceDays (ServiceDays).
+	StoreServiceDays int `toml:"-"`
 }
+
+// ServiceDays is the store's term, in calendar days, for an item at the
+// service centre where the policy gives none of its own.
+func (p *Policy) ServiceDays() int { return StoreServiceDays(p.StoreServiceDays) }
+
+// ServiceDue is the day an item sent to the service centre today is
+// expected back on the store's term (ServiceDays): where the policy gives
+// no term of its own, and for a shift lead's decision.
+func (p *Policy) ServiceDue(today Date) Date { return today.AddDays(p.ServiceDays()) }
 
 // Has reports whether the policy includes the clause.
 func (p *Policy) Has(id ClauseID) bool { return p.Source(id) != nil }

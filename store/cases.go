@@ -77,9 +77,7 @@ func dueOf(c *flow.Case) flow.Date {
 	case flow.StatusRefundOwed:
 		return c.RefundBy()
 	case flow.StatusServiceCentre:
-		if c.Decision != nil {
-			return c.Decision.ServiceBy
-		}
+		return c.ServiceBy()
 	}
 	return flow.Date{}
 }

@@ -343,6 +343,45 @@ func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	}
 }
 
+// TestServiceCentreTermIsTheStore's: an item at the service centre is
+// expected back on the store's own term (its setting) where the policy gives
+// none, whether the engine or a shift lead sent it.
+func TestServiceCentreTermIsTheStores(t *testing.T) {
+	r := newRoot(t, "citrus")
+	set, _ := r.st.Settings()
+	set.ServiceDays = 21
+	must(t, r.st.SaveSettings(set, "Olena"))
+	r.start()
+	r.login("Ivan", "1111")
+	sendToServiceCentre(r)
+	at, _ := r.st.ByStatus(flow.StatusServiceCentre)
+	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
+		t.Fatalf("at the service centre: %+v", at)
+	}
+
+	r = newRoot(t, "icenter") // a return of new goods: escalated
+	set, _ = r.st.Settings()
+	set.ServiceDays = 21
+	must(t, r.st.SaveSettings(set, "Olena"))
+	r.start()
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
+	r.keys(kEnter, kEnter, kEnter, kEnter, kEnter) // return, refund, in person; the receipt; inspection
+	r.requireView("a shift lead decides")
+	r.keys(kEnter, typed("Petro"), kEnter, typed("5678"), kEnter)
+	r.keys(kDown, kDown, kEnter, typed("the lead sends it for a check"), kEnter) // exchange -> reject -> service centre
+	r.requireView("Return act written", "SERVICE CENTRE, at the service centre")
+	at, _ = r.st.ByStatus(flow.StatusServiceCentre)
+	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
+		t.Fatalf("a lead's service centre: %+v", at)
+	}
+	act, _ := os.ReadFile(filepath.Join(r.dir, "acts", at[0].ID+".txt"))
+	if !strings.Contains(string(act), "Back from the service centre by: 2026-12-11") {
+		t.Errorf("the act does not say when the item is back:\n%s", act)
+	}
+}
+
 func TestCashierAddsNoStaff(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.login("Ivan", "1111")

@@ -77,7 +77,7 @@ func TestInitMakesTheStoreTheFirstRunMakes(t *testing.T) {
 			}
 			set, err := st.Settings()
 			want := store.Settings{StoreName: "Kyiv 1", PolicyName: tt.policy, PolicyText: tt.policyText,
-				TimeZone: "Europe/Kyiv", IdleMinutes: flow.DefaultIdleMinutes}
+				TimeZone: "Europe/Kyiv", IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays}
 			if err != nil || set != want {
 				t.Fatalf("settings %+v %v, want %+v", set, err, want)
 			}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -21,6 +22,9 @@ command runs inside it, through DATA/admin.sock (the owner's only).
                         as its last argument (such as "lp -d till1");
                         "" prints nothing
   --idle-minutes N      lock the screen after N minutes without a key
+  --service-days N      the store's term for an item at the service centre,
+                        1-365 calendar days (default 14, art. 8), where the
+                        policy gives none of its own
   --by NAME             who makes the change, for the audit trail (default:
                         the user name of this process)`
 
@@ -28,21 +32,22 @@ command runs inside it, through DATA/admin.sock (the owner's only).
 type settingsFlags struct {
 	fs                                 *flag.FlagSet
 	data, name, policy, zone, printCmd *string
-	idle                               *int
+	idle, serviceDays                  *int
 	by                                 *string
 }
 
 func newSettingsFlags(env Env) settingsFlags {
 	fs := newFlags("settings")
 	return settingsFlags{
-		fs:       fs,
-		data:     fs.String("data", "", ""),
-		name:     fs.String("store-name", "", ""),
-		policy:   fs.String("policy", "", ""),
-		zone:     fs.String("time-zone", "", ""),
-		printCmd: fs.String("print-command", "", ""),
-		idle:     fs.Int("idle-minutes", -1, ""),
-		by:       fs.String("by", env.Getenv("USER"), ""),
+		fs:          fs,
+		data:        fs.String("data", "", ""),
+		name:        fs.String("store-name", "", ""),
+		policy:      fs.String("policy", "", ""),
+		zone:        fs.String("time-zone", "", ""),
+		printCmd:    fs.String("print-command", "", ""),
+		idle:        fs.Int("idle-minutes", -1, ""),
+		serviceDays: fs.Int("service-days", 0, ""),
+		by:          fs.String("by", env.Getenv("USER"), ""),
 	}
 }
 
@@ -73,6 +78,12 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	}
 	if *f.idle >= 0 {
 		set.IdleMinutes = *f.idle
+	}
+	if f.given("service-days") {
+		if err := flow.CheckServiceDays(*f.serviceDays); err != nil {
+			return fmt.Errorf("--service-days: %s", flow.Message(err))
+		}
+		set.ServiceDays = *f.serviceDays
 	}
 	if *f.policy != "" {
 		p, text, err := loadPolicyIn(env, *f.policy)
@@ -120,7 +131,8 @@ func runSettings(env Env, args []string) int {
 			return ExitUsage
 		}
 	}
-	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n",
-		set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes)
+	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n"+
+		"service days:   %d\n", set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes,
+		flow.StoreServiceDays(set.ServiceDays))
 	return ExitOK
 }

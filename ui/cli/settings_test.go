@@ -34,3 +34,40 @@ func TestSettingsCommand(t *testing.T) {
 		t.Fatalf("settings %+v", set)
 	}
 }
+
+// TestSettingsServiceDays: the store's term for an item at the service
+// centre is 1 to 365 days, 14 until it is set; out of range is refused,
+// naming the flag, and changes nothing.
+func TestSettingsServiceDays(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv"}, "Olena"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, out, errs := run(t, "", "settings", "--data", dir); code != ExitOK || !strings.Contains(out, "service days:   14\n") {
+		t.Fatalf("the default: exit %d %q %q", code, out, errs)
+	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--service-days", "21"); code != ExitOK ||
+		!strings.Contains(out, "service days:   21\n") {
+		t.Fatalf("21 days: exit %d %q %q", code, out, errs)
+	}
+	for _, bad := range []string{"0", "-5", "366", "2000000000"} {
+		code, out, errs := run(t, "", "settings", "--data", dir, "--service-days", bad)
+		if code != ExitUsage || out != "" || !strings.Contains(errs, "--service-days: ") || !strings.Contains(errs, "from 1 to 365") {
+			t.Errorf("--service-days %s: exit %d %q %q", bad, code, out, errs)
+		}
+	}
+	st, _ = store.Open(storeFile(dir), store.Options{})
+	defer st.Close()
+	if set, _ := st.Settings(); set.ServiceDays != 21 {
+		t.Errorf("settings %+v", set)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv",
+		ServiceDays: 400}, "Olena"); err == nil {
+		t.Error("the store saved a term of 400 days")
+	}
+}

@@ -310,6 +310,10 @@ func (m caseModel) settled(w *caseWriter) {
 		if !o.RefundBy.IsZero() {
 			text += " · refund by " + o.RefundBy.String()
 		}
+		if !o.ServiceBy.IsZero() {
+			text += fmt.Sprintf(" · back from the service centre by %s (%s)", o.ServiceBy,
+				dueWords(o.ServiceBy, m.today, true))
+		}
 		label := "Lead"
 		if c.Overridden() {
 			label = "Override"
