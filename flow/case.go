@@ -285,6 +285,11 @@ func (c *Case) Validate(today Date) error {
 	if s.Price.Minor < 0 {
 		return fieldErr("sale.price", "a price cannot be negative")
 	}
+	if !s.Date.IsZero() {
+		if err := checkSaleDay(s.Date); err != nil {
+			return fieldErr("sale.date", "%s", Message(err))
+		}
+	}
 	if !s.Date.IsZero() && !today.IsZero() && today.Before(s.Date) {
 		return fieldErr("today", "the visit (%s) is before the sale (%s)", today, s.Date)
 	}

@@ -492,6 +492,7 @@ func TestDecideRefusesIncompleteCases(t *testing.T) {
 		{"unknown_conclusion", "service_centre", func(c *flow.Case) { c.ServiceCentre = "maybe" }, ""},
 		{"negative_price", "sale.price", func(c *flow.Case) { c.Sale.Price.Minor = -1 }, ""},
 		{"visit_before_sale", "today", nil, "2024-02-29"},
+		{"sale_before_1990", "sale.date", func(c *flow.Case) { c.Sale.Date = flow.Date{Year: 1, Month: 1, Day: 1} }, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := cleanReturn()

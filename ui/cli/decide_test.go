@@ -74,6 +74,7 @@ func TestDecideBadInputNamesTheField(t *testing.T) {
 		{"unknown claim", `{"policy":"citrus","sale":{"date":"2024-03-01"},"claim":"swap","wants":"refund"}`, nil, "claim"},
 		{"unknown document", `{"policy":"citrus","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund","documents":["receipt","selfie"]}`, nil, "documents[1]"},
 		{"bad sale date", `{"policy":"citrus","sale":{"date":"2024-02-30"},"claim":"return","wants":"refund"}`, nil, "sale.date"},
+		{"sale before 1990", `{"policy":"citrus","sale":{"date":"0000-01-01"},"claim":"return","wants":"refund"}`, nil, "sale.date"},
 		{"bad today", `{"policy":"citrus","today":"15.03.2024","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "today"},
 		{"claim after today", `{"policy":"citrus","today":"2024-03-15","claimed":"2024-03-16","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "claimed"},
 		{"claim before the sale", `{"policy":"citrus","claimed":"2024-02-28","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "claimed"},
@@ -133,5 +134,21 @@ func TestDecideClaimed(t *testing.T) {
 				t.Errorf("outcome %s, explain %q; want %s, %q", got.Outcome, got.Explain, tc.outcome, tc.first)
 			}
 		})
+	}
+}
+
+// TestDecideSaysWhichPartOfADateIsWrong: a date that is no real day says
+// which part is wrong; a sale before 1990 is no sale of the store's.
+func TestDecideSaysWhichPartOfADateIsWrong(t *testing.T) {
+	for date, want := range map[string]string{
+		"2026-02-30": `decide: sale.date: "2026-02-30" is not a date: February 2026 has 28 days`,
+		"2026-13-01": `decide: sale.date: "2026-13-01" is not a date: month 13 does not exist`,
+		"0000-01-01": "decide: sale.date: the sale date 0000-01-01 is before 1990",
+	} {
+		in := `{"policy":"citrus","today":"2026-11-20","sale":{"date":"` + date + `"},"claim":"return","wants":"refund"}`
+		code, out, errs := run(t, in, "decide")
+		if code != ExitUsage || out != "" || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d %q %q, want %q", date, code, out, errs, want)
+		}
 	}
 }
