@@ -66,6 +66,10 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 	if c.Request.Wants == "" {
 		return Decision{}, fieldErr("wants", "say whether the customer wants a refund or an exchange")
 	}
+	if cur := c.Sale.Price.Currency; cur != "" && p.Currency != "" && !strings.EqualFold(cur, p.Currency) {
+		return Decision{}, fieldErr("sale.currency", "the sale is in %s, but the policy %s is in %s: a sale is decided in its policy's currency",
+			cur, p.Name, p.Currency)
+	}
 	claim := c.ClaimDay(now)
 	if claim.Before(c.Sale.Date) {
 		return Decision{}, fieldErr("sale.date", "the sale (%s) is after the claim (%s, the day the case was opened)",

@@ -688,3 +688,36 @@ func TestCheckServiceDays(t *testing.T) {
 		}
 	}
 }
+
+// TestSaleCurrencyIsThePolicys: a sale in another currency than the policy's
+// is bad input naming sale.currency, so the kiosk goes back to the sale; a
+// sale that names no currency is in the policy's.
+func TestSaleCurrencyIsThePolicys(t *testing.T) {
+	p := builtin(t, "citrus")
+	in := func(cur string) func(*flow.Case) { return func(c *flow.Case) { c.Sale.Price.Currency = cur } }
+	for _, tc := range []struct {
+		name    string
+		edit    func(*flow.Case)
+		refused bool
+	}{
+		{"UAH_under_a_UAH_policy", in("UAH"), false},
+		{"no_currency_is_the_policy's", in(""), false},
+		{"USD_under_a_UAH_policy", in("USD"), true},
+		{"EUR_under_a_UAH_policy", in("EUR"), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := edited(cleanReturn, tc.edit)
+			d, err := flow.Decide(&c, p, at("2024-03-15"))
+			var fe *flow.FieldError
+			switch {
+			case tc.refused && (!errors.As(err, &fe) || fe.Field != "sale.currency" ||
+				!strings.Contains(fe.Msg, "the policy citrus is in UAH")):
+				t.Errorf("error %v, want a *FieldError naming sale.currency", err)
+			case tc.refused && flow.ErrorStep(err) != flow.StepSale:
+				t.Errorf("the kiosk goes back to %s", flow.ErrorStep(err))
+			case !tc.refused && (err != nil || d.Outcome != flow.OutcomeRefund):
+				t.Errorf("decided %s, %v; want a refund", d.Outcome, err)
+			}
+		})
+	}
+}

@@ -121,6 +121,8 @@ func (r *reader) sale(f string, v any, s *Sale) {
 			r.fail(f+".price", "%v", err)
 		}
 		s.Price = m
+	} else if currency != "" {
+		s.Price.Currency = strings.ToUpper(strings.TrimSpace(currency)) // Decide checks it is the policy's
 	}
 }
 
