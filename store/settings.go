@@ -20,7 +20,7 @@ type Settings struct {
 	PolicyText   string `json:"policy_text,omitempty"` // the TOML of the store's own policy, if any
 	TimeZone     string `json:"time_zone"`             // IANA name: "Europe/Kyiv"
 	PrintCommand string `json:"print_command,omitempty"`
-	IdleMinutes  int    `json:"idle_minutes,omitempty"` // log the cashier out after this long idle; 0 never
+	IdleMinutes  int    `json:"idle_minutes,omitempty"` // lock the screen after this long idle (1-480); 0 is flow.DefaultIdleMinutes
 	// ServiceDays is the store's own term, in calendar days, for an item at
 	// the service centre where the policy gives none (flow's
 	// Policy.StoreServiceDays); 0, as stores set up before it have it, is
@@ -78,6 +78,9 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	if set.StoreName == "" {
 		return flow.Errorf(flow.EInvalid, "the store needs a name")
 	}
+	if err := flow.CheckStoreName(set.StoreName); err != nil {
+		return err
+	}
 	if set.TimeZone == "" {
 		return flow.Errorf(flow.EInvalid, "the store needs a time zone, such as Europe/Kyiv")
 	}
@@ -97,8 +100,10 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	if set.PolicyName == "" {
 		return flow.Errorf(flow.EInvalid, "the store needs a policy")
 	}
-	if set.IdleMinutes < 0 {
-		return flow.Errorf(flow.EInvalid, "idle minutes cannot be negative")
+	if set.IdleMinutes != 0 { // 0: flow.DefaultIdleMinutes
+		if err := flow.CheckIdleMinutes(set.IdleMinutes); err != nil {
+			return flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Message(err))
+		}
 	}
 	if set.ServiceDays != 0 {
 		if err := flow.CheckServiceDays(set.ServiceDays); err != nil {

@@ -502,6 +502,17 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 	})
 }
 
+// TestFirstRunRefusesABadStoreName: the store's name follows flow's rule on
+// the first-run screen as on the command line.
+func TestFirstRunRefusesABadStoreName(t *testing.T) {
+	r := newRoot(t, "")
+	r.keys(typed(strings.Repeat("x", 61)), kEnter)
+	r.requireView("a store's name has at most 60 characters")
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up")
+	}
+}
+
 // TestFirstRunRefusesAnUnknownTimeZone: the zone is checked by the root's
 // command, not by the form; the form comes back with the answers kept and
 // the zone refused until it is another.

@@ -78,7 +78,7 @@ func (s setupModel) withForm() setupModel {
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewNote().Title("Welcome to Returns Desk").Description("First run: set up this store. Nothing else to configure."),
-			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(nonEmpty("the store's name")),
+			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(flow.CheckStoreName),
 			huh.NewSelect[string]().Title("Return policy").Options(opts...).Value(&v.policy),
 			huh.NewInput().Title("Time zone").Description("IANA name, such as Europe/Kyiv").Value(&v.zone).
 				Validate(refused(&v.badZone, &v.zoneErr, "the time zone, such as Europe/Kyiv")),

@@ -14,14 +14,15 @@ recorded on the audit trail. While the kiosk holds the store file, the
 command runs inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR            the data folder (as for the kiosk)
-  --store-name NAME     the store's name, printed on every act
+  --store-name NAME     the store's name, printed on every act: 1 to 60
+                        printable characters, one line
   --policy NAME|FILE    a built-in policy or the store's own file (checked
                         first; cases already decided keep their decisions)
   --time-zone ZONE      IANA name, such as Europe/Kyiv
   --print-command CMD   the command that prints an act, given the act's file
                         as its last argument (such as "lp -d till1");
                         "" prints nothing
-  --idle-minutes N      lock the screen after N minutes without a key
+  --idle-minutes N      lock the screen after N minutes without a key, 1-480
   --service-days N      the store's term for an item at the service centre,
                         1-365 calendar days (default 14, art. 8), where the
                         policy gives none of its own
@@ -45,7 +46,7 @@ func newSettingsFlags(env Env) settingsFlags {
 		policy:      fs.String("policy", "", ""),
 		zone:        fs.String("time-zone", "", ""),
 		printCmd:    fs.String("print-command", "", ""),
-		idle:        fs.Int("idle-minutes", -1, ""),
+		idle:        fs.Int("idle-minutes", 0, ""),
 		serviceDays: fs.Int("service-days", 0, ""),
 		by:          fs.String("by", env.Getenv("USER"), ""),
 	}
@@ -67,7 +68,10 @@ func (f settingsFlags) changes() bool {
 
 // apply writes the settings the command line names into set.
 func (f settingsFlags) apply(env Env, set *store.Settings) error {
-	if *f.name != "" {
+	if f.given("store-name") {
+		if err := flow.CheckStoreName(*f.name); err != nil {
+			return fmt.Errorf("--store-name: %s", flow.Message(err))
+		}
 		set.StoreName = *f.name
 	}
 	if *f.zone != "" {
@@ -76,7 +80,10 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	if f.given("print-command") {
 		set.PrintCommand = *f.printCmd
 	}
-	if *f.idle >= 0 {
+	if f.given("idle-minutes") {
+		if err := flow.CheckIdleMinutes(*f.idle); err != nil {
+			return fmt.Errorf("--idle-minutes: %s", flow.Message(err))
+		}
 		set.IdleMinutes = *f.idle
 	}
 	if f.given("service-days") {

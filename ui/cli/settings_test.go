@@ -71,3 +71,55 @@ func TestSettingsServiceDays(t *testing.T) {
 		t.Error("the store saved a term of 400 days")
 	}
 }
+
+// TestSettingsRefusesBadValues: idle minutes out of 1-480 (which the kiosk
+// ignored, or overflowed into a lock after 15 s) and a store name with a
+// control character or too long are refused, naming the flag, and change
+// nothing.
+func TestSettingsRefusesBadValues(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv",
+		IdleMinutes: 15}, "Olena"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, tc := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"--idle-minutes", "-5"}, "--idle-minutes"},
+		{[]string{"--idle-minutes", "0"}, "--idle-minutes"},
+		{[]string{"--idle-minutes", "481"}, "--idle-minutes"},
+		{[]string{"--idle-minutes", "2000000000"}, "--idle-minutes"},
+		{[]string{"--store-name", "Kyiv\n1"}, "--store-name"},
+		{[]string{"--store-name", "Kyiv \x1b[2J1"}, "--store-name"},
+		{[]string{"--store-name", strings.Repeat("x", 61)}, "--store-name"},
+		{[]string{"--store-name", " "}, "--store-name"},
+	} {
+		code, out, errs := run(t, "", append([]string{"settings", "--data", dir}, tc.args...)...)
+		if code != ExitUsage || out != "" || !strings.Contains(errs, "returnsdesk settings: "+tc.flag+": ") {
+			t.Errorf("%q: exit %d %q %q", tc.args, code, out, errs)
+		}
+	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--idle-minutes", "480"); code != ExitOK ||
+		!strings.Contains(out, "idle minutes:   480\n") {
+		t.Errorf("480 minutes: exit %d %q %q", code, out, errs)
+	}
+	st, _ = store.Open(storeFile(dir), store.Options{})
+	defer st.Close()
+	if set, _ := st.Settings(); set.StoreName != "Kyiv 1" || set.IdleMinutes != 480 {
+		t.Errorf("settings %+v", set)
+	}
+	for _, bad := range []store.Settings{
+		{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv", IdleMinutes: 2000000000},
+		{StoreName: "Kyiv\n1", PolicyName: "generic", TimeZone: "Europe/Kyiv"},
+	} {
+		if err := st.SaveSettings(bad, "Olena"); err == nil {
+			t.Errorf("the store saved %+v", bad)
+		}
+	}
+}
