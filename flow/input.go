@@ -38,6 +38,9 @@ func ParseInput(data []byte, now time.Time) (Input, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return Input{}, fieldErr("input", "more than one JSON value: send one case")
 	}
+	if err := duplicateKey(data); err != nil {
+		return Input{}, err
+	}
 	r := reader{}
 	top := r.object("", raw)
 	if r.err != nil {
@@ -153,6 +156,60 @@ func (r *reader) inspection(f string, v any, in *Inspection) {
 		}
 	}
 	r.fields(f, r.object(f, v), set)
+}
+
+// duplicateKey names, by its path, a key given twice in one object of data,
+// a JSON value already decoded: encoding/json would keep the last without a
+// word, and a case is never guessed at.
+func duplicateKey(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return duplicateIn(dec, "")
+}
+
+// duplicateIn walks the value dec is at, named path, to its end. Decode
+// has read it whole already, so its depth is bounded and a token error
+// cannot happen; one ends the walk all the same.
+func duplicateIn(dec *json.Decoder, path string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil
+	}
+	switch tok {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return nil
+			}
+			key, _ := k.(string)
+			name := key
+			if key == "" {
+				name = `""`
+			}
+			if path != "" {
+				name = path + "." + name
+			}
+			if seen[key] {
+				return fieldErr(name, "appears twice in the input: give each field once")
+			}
+			seen[key] = true
+			if err := duplicateIn(dec, name); err != nil {
+				return err
+			}
+		}
+	case json.Delim('['):
+		for i := 0; dec.More(); i++ {
+			if err := duplicateIn(dec, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	default:
+		return nil
+	}
+	_, _ = dec.Token() // the closing } or ]
+	return nil
 }
 
 // syntaxErr names where JSON is malformed.

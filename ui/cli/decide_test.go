@@ -77,6 +77,7 @@ func TestDecideBadInputNamesTheField(t *testing.T) {
 		{"sale before 1990", `{"policy":"citrus","sale":{"date":"0000-01-01"},"claim":"return","wants":"refund"}`, nil, "sale.date"},
 		{"a sale in USD under a UAH policy", `{"policy":"citrus","sale":{"date":"2024-03-01","price":"500.00","currency":"USD"},"claim":"return","wants":"refund"}`, nil, "sale.currency"},
 		{"a currency but no price", `{"policy":"generic","sale":{"date":"2024-03-01","currency":"EUR"},"claim":"return","wants":"refund"}`, nil, "sale.currency"},
+		{"a key twice", `{"policy":"citrus","sale":{"date":"2024-03-01","price":"1.00","price":"19999.00"},"claim":"return","wants":"refund"}`, nil, "sale.price"},
 		{"bad today", `{"policy":"citrus","today":"15.03.2024","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "today"},
 		{"claim after today", `{"policy":"citrus","today":"2024-03-15","claimed":"2024-03-16","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "claimed"},
 		{"claim before the sale", `{"policy":"citrus","claimed":"2024-02-28","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "claimed"},
