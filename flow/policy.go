@@ -353,6 +353,10 @@ func (e *PolicyError) Error() string {
 	return b.String()
 }
 
+// MaxPolicyBytes is the largest policy file read: a policy is a short TOML
+// text (the built-in ones are a few KB).
+const MaxPolicyBytes = 1 << 20
+
 // ParsePolicy reads a policy file and checks it whole: TOML syntax, unknown
 // keys, values out of range, and rules that break the law. file names the
 // file in messages.

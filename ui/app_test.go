@@ -513,6 +513,22 @@ func TestFirstRunRefusesABadStoreName(t *testing.T) {
 	}
 }
 
+// TestFirstRunRefusesAPolicyThatIsNoFile: the store's own policy file is
+// read only when it is a regular file of at most 1 MiB.
+func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
+	r := newRoot(t, "")
+	dir := t.TempDir()
+	r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter) // the store's own policy file
+	r.requireView("Policy file")
+	r.keys(typed(dir), kEnter)
+	r.requireView("The first shift lead")
+	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView(dir + " is not a regular file")
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up with a folder for a policy")
+	}
+}
+
 // TestFirstRunRefusesAnUnknownTimeZone: the zone is checked by the root's
 // command, not by the form; the form comes back with the answers kept and
 // the zone refused until it is another.

@@ -194,9 +194,12 @@ func (m *Model) setupCmd(sub setupSubmitMsg) tea.Cmd {
 			return setupDoneMsg{field: "zone", err: flow.Errorf(flow.EInvalid, "%q is not a time zone such as Europe/Kyiv", sub.settings.TimeZone)}
 		}
 		if sub.policyFile != "" {
-			data, err := os.ReadFile(sub.policyFile)
+			data, err := ReadPolicyFile(sub.policyFile, sub.policyFile)
+			if err != nil && flow.Message(err) == "" {
+				err = flow.Errorf(flow.EInvalid, "the policy file %s cannot be read", sub.policyFile).Wrap(err)
+			}
 			if err != nil {
-				return setupDoneMsg{field: "policy file", err: flow.Errorf(flow.EInvalid, "the policy file %s cannot be read", sub.policyFile).Wrap(err)}
+				return setupDoneMsg{field: "policy file", err: err}
 			}
 			p, err := flow.StorePolicy(sub.policyFile, string(data))
 			if err != nil {
