@@ -156,14 +156,19 @@ type Inspection struct {
 	UnauthorisedOpening bool `json:"unauthorised_opening"`
 }
 
-// Override is a shift lead's decision in place of the engine's: on an
-// escalated case, or against the engine's outcome, always with a reason.
+// Override is a shift lead's decision in place of the engine's, always with a
+// reason: a lead's decision of a case the engine escalated, or an override
+// proper, a lead going against the outcome the engine decided (Overridden).
+// The case keeps both under "override", as it always has.
 type Override struct {
 	Outcome  Outcome   `json:"outcome"`
 	Reason   string    `json:"reason"`
 	By       string    `json:"by"`
 	At       time.Time `json:"at"`
 	RefundBy Date      `json:"refund_by,omitzero"` // for a refund: the day it must be paid by
+	// ServiceBy is, for the service centre, the day the item is expected
+	// back (Policy.ServiceDue).
+	ServiceBy Date `json:"service_by,omitzero"`
 }
 
 // Case is one customer's request about one item, from the first key to the
@@ -195,6 +200,24 @@ type Case struct {
 	Voided   *Voided   `json:"voided,omitempty"` // closed without a decision
 }
 
+// ClaimDay is the day the customer made the claim: the day the case was
+// opened, in now's location (pass the clock in the store's time zone). The
+// window, the warranty period and the refund-by day are judged on it, also
+// when the item comes back from the service centre weeks later
+// (docs/rules.md, "Settled questions"). A case with no opening time (the
+// decide contract's, without "claimed"), or opened after now, claims on
+// now's day.
+func (c *Case) ClaimDay(now time.Time) Date {
+	today := DateOf(now)
+	if c.Opened.IsZero() {
+		return today
+	}
+	if d := DateOf(c.Opened.In(now.Location())); !d.After(today) {
+		return d
+	}
+	return today
+}
+
 // Has reports whether the customer presented document d.
 func (c *Case) Has(d Document) bool {
 	for _, x := range c.Documents {
@@ -213,6 +236,27 @@ func (c *Case) RefundBy() Date {
 	}
 	if c.Decision != nil {
 		return c.Decision.RefundBy
+	}
+	return Date{}
+}
+
+// Overridden reports whether a shift lead went against the engine: decided
+// the case in place of an outcome the engine gave (anything but escalate), or
+// with no decision of the engine's at all. A lead deciding a case the engine
+// escalated makes a lead's decision, not an override (docs/rules.md,
+// "Settled questions").
+func (c *Case) Overridden() bool {
+	return c.Override != nil && (c.Decision == nil || c.Decision.Outcome != OutcomeEscalate)
+}
+
+// ServiceBy is the day the item is expected back from the service centre,
+// after any lead's decision or override; zero when it is not going there.
+func (c *Case) ServiceBy() Date {
+	if c.Override != nil {
+		return c.Override.ServiceBy
+	}
+	if c.Decision != nil {
+		return c.Decision.ServiceBy
 	}
 	return Date{}
 }
@@ -246,6 +290,11 @@ func (c *Case) Validate(today Date) error {
 	}
 	if s.Price.Minor < 0 {
 		return fieldErr("sale.price", "a price cannot be negative")
+	}
+	if !s.Date.IsZero() {
+		if err := checkSaleDay(s.Date); err != nil {
+			return fieldErr("sale.date", "%s", Message(err))
+		}
 	}
 	if !s.Date.IsZero() && !today.IsZero() && today.Before(s.Date) {
 		return fieldErr("today", "the visit (%s) is before the sale (%s)", today, s.Date)
@@ -309,8 +358,15 @@ func (c *Case) CheckDecider(lead string) error {
 func (c *Case) AwaitsLead() bool { return c.Status == StatusEscalated && c.Decision != nil }
 
 // RefundFromTill reports whether the case's refund is paid in cash from the
-// till (the sale was paid in cash, or the receipt does not say), so that
+// till (the sale was paid in cash, or the receipt does not say, and the
+// customer is there: the item was not sent by a delivery service), so that
 // whether the till has the cash decides when it is paid.
 func (c *Case) RefundFromTill() bool {
-	return c.RefundTender() == TenderCash
+	return !c.Request.Remote && c.RefundTender() == TenderCash
 }
+
+// RefundPaidNow reports whether the case's refund is paid as it is
+// confirmed: to the customer at the till, with the cash there. A return sent
+// by a delivery service is not: its refund is owed, within the policy's
+// payout days, until a shift lead records it paid.
+func (c *Case) RefundPaidNow() bool { return c.TillHasCash && !c.Request.Remote }

@@ -103,7 +103,7 @@ var clauseCases = []clauseCase{
 	{policy: "generic", clause: flow.ClauseReturnShipping, name: "remote_warns_buyer_pays",
 		edit: func(c *flow.Case) { c.Request.Remote = true },
 		want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
-			refundBy: "2024-03-15", warnings: ids(flow.ClauseReturnShipping)}},
+			refundBy: "2024-03-22", warnings: ids(flow.ClauseReturnShipping), explain: "not at the till"}},
 	{policy: "generic", clause: flow.ClauseDefectExchange, name: "repairable_exchanges", pass: true,
 		base: cleanDefect, edit: func(c *flow.Case) {
 			c.ServiceCentre = flow.ConclusionRepairable
@@ -116,7 +116,7 @@ var clauseCases = []clauseCase{
 	// 2024-02-29 + 12 months is 2025-02-28, the last day of the warranty.
 	{policy: "generic", clause: flow.ClauseWarrantyPeriod, name: "last_day_passes", pass: true,
 		base: cleanDefect, edit: func(c *flow.Case) { c.Sale.Date = day("2024-02-29") }, today: "2025-02-28",
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2025-03-14", clauses: ids(flow.ClauseWarrantyRepair),
 			explain: "under warranty until 2025-02-28"}},
 	{policy: "generic", clause: flow.ClauseWarrantyPeriod, name: "day_after_rejects",
 		base: cleanDefect, edit: func(c *flow.Case) { c.Sale.Date = day("2024-02-29") }, today: "2025-03-01",
@@ -141,17 +141,17 @@ var clauseCases = []clauseCase{
 			missing: docs(flow.DocWarrantyCard)}},
 	{policy: "generic", clause: flow.ClauseWarrantyRepair, name: "no_conclusion_goes_to_service", pass: true,
 		base: cleanDefect, today: "2024-06-03",
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 			explain: "the service centre sets the term"}},
 	{policy: "generic", clause: flow.ClauseWarrantyRepair, name: "no_defect_rejects",
 		base: cleanDefect, today: "2024-06-03", edit: func(c *flow.Case) { c.ServiceCentre = flow.ConclusionNoDefect },
 		want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
 	{policy: "generic", clause: flow.ClauseWarrantyExclusions, name: "clean_no_warning", pass: true,
 		base: cleanDefect, today: "2024-06-03",
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair)}},
 	{policy: "generic", clause: flow.ClauseWarrantyExclusions, name: "liquid_damage_warns",
 		base: cleanDefect, today: "2024-06-03", edit: func(c *flow.Case) { c.Inspection.LiquidDamage = true },
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 			warnings: ids(flow.ClauseWarrantyExclusions), explain: "liquid damage"}},
 
 	// citrus: 14-day returns, seals, warranty card, service-centre act.
@@ -221,7 +221,7 @@ var clauseCases = []clauseCase{
 	{policy: "citrus", clause: flow.ClauseReturnShipping, name: "remote_warns_buyer_pays",
 		edit: func(c *flow.Case) { c.Request.Remote = true },
 		want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
-			refundBy: "2024-03-15", warnings: ids(flow.ClauseReturnShipping)}},
+			refundBy: "2024-03-22", warnings: ids(flow.ClauseReturnShipping), explain: "not at the till"}},
 	{policy: "citrus", clause: flow.ClauseSCAct, name: "conditions_not_violated_refunds", pass: true,
 		base: cleanDefect, edit: func(c *flow.Case) { c.ServiceCentre = flow.ConclusionConditionsNotViolated },
 		want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout),
@@ -245,7 +245,7 @@ var clauseCases = []clauseCase{
 			c.Sale.Date = day("2024-01-31")
 			c.Sale.WarrantyMonths = 1
 		},
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-14", clauses: ids(flow.ClauseWarrantyRepair)}},
 	{policy: "citrus", clause: flow.ClauseWarrantyPeriod, name: "day_after_rejects",
 		base: cleanDefect, today: "2024-03-01", edit: func(c *flow.Case) {
 			c.Sale.Date = day("2024-01-31")
@@ -266,17 +266,17 @@ var clauseCases = []clauseCase{
 		want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseSignificantDefect)}},
 	{policy: "citrus", clause: flow.ClauseWarrantyRepair, name: "repairable_goes_to_service", pass: true,
 		base: cleanDefect, today: "2024-06-03", edit: func(c *flow.Case) { c.ServiceCentre = flow.ConclusionRepairable },
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair)}},
 	{policy: "citrus", clause: flow.ClauseWarrantyRepair, name: "conditions_violated_rejects",
 		base: cleanDefect, today: "2024-06-03",
 		edit: func(c *flow.Case) { c.ServiceCentre = flow.ConclusionConditionsViolated },
 		want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
 	{policy: "citrus", clause: flow.ClauseWarrantyExclusions, name: "clean_no_warning", pass: true,
 		base: cleanDefect, today: "2024-06-03",
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair)}},
 	{policy: "citrus", clause: flow.ClauseWarrantyExclusions, name: "broken_seals_warn",
 		base: cleanDefect, today: "2024-06-03", edit: func(c *flow.Case) { c.Inspection.SealsIntact = false },
-		want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+		want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 			warnings: ids(flow.ClauseWarrantyExclusions), explain: "warranty seals broken"}},
 
 	// icenter: no word on returns of new goods; official warranty service;

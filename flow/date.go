@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -21,13 +22,26 @@ func DateOf(t time.Time) Date {
 	return Date{y, m, d}
 }
 
-// ParseDate reads a date written as YYYY-MM-DD.
+// ParseDate reads a date written as YYYY-MM-DD. A date so written that is
+// no real day says which part is wrong: "February 2026 has 28 days",
+// "month 13 does not exist".
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
 		return Date{}, Errorf(EInvalid, "%q is not a date written as YYYY-MM-DD", s)
 	}
-	return DateOf(t), nil
+	y, _ := strconv.Atoi(s[:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:])
+	if m < 1 || m > 12 {
+		return Date{}, Errorf(EInvalid, "%q is not a date: month %d does not exist", s, m)
+	}
+	if d < 1 {
+		return Date{}, Errorf(EInvalid, "%q is not a date: day 0 does not exist", s)
+	}
+	if last := (Date{y, time.Month(m), 1}).AddMonths(1).AddDays(-1).Day; d > last {
+		return Date{}, Errorf(EInvalid, "%q is not a date: %s %d has %d days", s, time.Month(m), y, last)
+	}
+	return Date{y, time.Month(m), d}, nil
 }
 
 // IsZero reports whether the date was never set.

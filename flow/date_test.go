@@ -2,6 +2,7 @@ package flow_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,6 +141,52 @@ func TestDates(t *testing.T) {
 	}
 	if got := flow.DateOf(late.In(kyiv)).String(); got != "2024-03-16" {
 		t.Errorf("DateOf in Kyiv = %s", got)
+	}
+}
+
+// TestParseDateSaysWhatIsWrong: a date that is not a real day says which
+// part is wrong; one not written as YYYY-MM-DD says so.
+func TestParseDateSaysWhatIsWrong(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-02-30":           `"2026-02-30" is not a date: February 2026 has 28 days`,
+		"2024-02-30":           `"2024-02-30" is not a date: February 2024 has 29 days`,
+		"2023-02-29":           `"2023-02-29" is not a date: February 2023 has 28 days`,
+		"2024-04-31":           `"2024-04-31" is not a date: April 2024 has 30 days`,
+		"2024-13-01":           `"2024-13-01" is not a date: month 13 does not exist`,
+		"2024-00-10":           `"2024-00-10" is not a date: month 0 does not exist`,
+		"2024-03-00":           `"2024-03-00" is not a date: day 0 does not exist`,
+		"2026-13-40":           `"2026-13-40" is not a date: month 13 does not exist`,
+		"2024-3-1":             `"2024-3-1" is not a date written as YYYY-MM-DD`,
+		"01.03.2024":           `"01.03.2024" is not a date written as YYYY-MM-DD`,
+		"2024-03-01T00:00:00Z": `"2024-03-01T00:00:00Z" is not a date written as YYYY-MM-DD`,
+		"+024-03-01":           `"+024-03-01" is not a date written as YYYY-MM-DD`,
+		"":                     `"" is not a date written as YYYY-MM-DD`,
+	} {
+		_, err := flow.ParseDate(in)
+		if err == nil || err.Error() != want {
+			t.Errorf("ParseDate(%q): %v, want %q", in, err, want)
+		}
+	}
+	if d, err := flow.ParseDate("2024-02-29"); err != nil || d != (flow.Date{Year: 2024, Month: time.February, Day: 29}) {
+		t.Errorf("2024-02-29: %v %v", d, err)
+	}
+}
+
+// TestCheckSaleDate: a sale date is a real day from 1990 on, not after today.
+func TestCheckSaleDate(t *testing.T) {
+	today := day("2026-11-20")
+	for in, want := range map[string]string{
+		"2026-11-20": "",
+		"1990-01-01": "",
+		"1989-12-31": "the sale date 1989-12-31 is before 1990",
+		"0000-01-01": "the sale date 0000-01-01 is before 1990",
+		"2026-11-21": "the sale date 2026-11-21 is after today (2026-11-20)",
+		"2026-02-30": "February 2026 has 28 days",
+	} {
+		_, err := flow.CheckSaleDate(in, today)
+		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {
+			t.Errorf("CheckSaleDate(%q): %v, want %q", in, err, want)
+		}
 	}
 }
 

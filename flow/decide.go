@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -38,13 +39,17 @@ type Decision struct {
 	// Reason says why a shift lead must decide, for an escalation.
 	Reason string `json:"reason,omitempty"`
 	// ServiceBy is the latest day the item is expected back from the service
-	// centre, where the policy sets a term in business days.
+	// centre: the policy's term in business days where it sets one, else the
+	// store's own (Policy.ServiceDays). Set for every service_centre outcome.
 	ServiceBy Date `json:"service_by,omitzero"`
 }
 
 // Decide applies the policy to the case on the day of now (in now's location:
-// pass the clock in the store's time zone). It explains every check it makes.
-// Where the policy is silent or contradicts itself or the law, the outcome is
+// pass the clock in the store's time zone). The window, the warranty period
+// and the refund-by day are judged on the case's claim day (ClaimDay: the
+// day it was opened), the day the item is due back from the service centre
+// on now's day, when it is sent. It explains every check it makes. Where the
+// policy is silent or contradicts itself or the law, the outcome is
 // OutcomeEscalate with the reason. An error names the field of the case that
 // is missing or wrong.
 func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
@@ -61,7 +66,16 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 	if c.Request.Wants == "" {
 		return Decision{}, fieldErr("wants", "say whether the customer wants a refund or an exchange")
 	}
-	d := &decider{c: c, p: p, today: today, day: today.DaysSince(c.Sale.Date)}
+	if cur := c.Sale.Price.Currency; cur != "" && p.Currency != "" && !strings.EqualFold(cur, p.Currency) {
+		return Decision{}, fieldErr("sale.currency", "the sale is in %s, but the policy %s is in %s: a sale is decided in its policy's currency",
+			cur, p.Name, p.Currency)
+	}
+	claim := c.ClaimDay(now)
+	if claim.Before(c.Sale.Date) {
+		return Decision{}, fieldErr("sale.date", "the sale (%s) is after the claim (%s, the day the case was opened)",
+			c.Sale.Date, claim)
+	}
+	d := &decider{c: c, p: p, today: today, claim: claim, day: claim.DaysSince(c.Sale.Date)}
 	if c.Request.Claim == ClaimReturn {
 		d.ret()
 	} else {
@@ -74,8 +88,9 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 type decider struct {
 	c     *Case
 	p     *Policy
-	today Date
-	day   int // days since the sale; the day after the sale is day 1
+	today Date // the day of the decision: an item sent to the service centre goes today
+	claim Date // the day of the claim: the window, the warranty and the refund-by day are judged on it
+	day   int  // days from the sale to the claim; the day after the sale is day 1
 	out   Decision
 }
 
@@ -176,49 +191,10 @@ func (d *decider) ret() {
 }
 
 // remedy gives the customer what they want once the documents are there:
-// proof of purchase, the warranty card where the policy (or cardNeeded) asks
-// for it, and the passport for a refund where the policy asks for it.
-func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
-	c, p := d.c, d.p
-	var missing []Document
-	var unmet []ClauseID
-	if pp := p.Clauses.ProofOfPurchase; pp != nil {
-		var names []string
-		found := false
-		for _, doc := range pp.Accepts {
-			names = append(names, doc.Words())
-			found = found || c.Has(doc)
-		}
-		if found {
-			d.line("proof of purchase presented")
-		} else {
-			d.line("no proof of purchase: bring the %s", strings.Join(names, " or the "))
-			missing = append(missing, pp.Accepts[0])
-			unmet = append(unmet, ClauseProofOfPurchase)
-		}
-	}
-	if p.Clauses.WarrantyCard != nil || cardNeeded {
-		id := ClauseWarrantyCard
-		if p.Clauses.WarrantyCard == nil {
-			id = ClauseSignificantDefect
-		}
-		if c.Has(DocWarrantyCard) {
-			d.line("warranty card presented")
-		} else {
-			d.line("no warranty card: bring it")
-			missing = append(missing, DocWarrantyCard)
-			unmet = append(unmet, id)
-		}
-	}
-	if p.Clauses.Passport != nil && want == WantRefund {
-		if c.Has(DocPassport) || c.Passport.Presented() {
-			d.line("passport presented")
-		} else {
-			d.line("a refund needs the passport: bring it (an exchange does not)")
-			missing = append(missing, DocPassport)
-			unmet = append(unmet, ClausePassport)
-		}
-	}
+// the documents (the return path's, or with warranty the significant-defect
+// clause's: documents), then the exchange or the refund.
+func (d *decider) remedy(want Want, warranty bool, clauses ...ClauseID) {
+	missing, unmet := d.documents(want, warranty)
 	if len(missing) > 0 {
 		d.out.Missing = missing
 		d.finish(OutcomeNeedDocuments, unmet...)
@@ -229,13 +205,78 @@ func (d *decider) remedy(want Want, cardNeeded bool, clauses ...ClauseID) {
 		d.finish(OutcomeExchange, clauses...)
 		return
 	}
-	d.out.RefundBy = p.RefundDue(d.today, c.TillHasCash)
-	if c.TillHasCash {
+	c, p := d.c, d.p
+	d.out.RefundBy = p.caseRefundDue(c, d.claim)
+	switch {
+	case c.Request.Remote:
+		d.line("refund %s by %s (within %d days), not at the till", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
+	case c.TillHasCash:
 		d.line("refund %s today at the till", c.Sale.Price)
-	} else {
+	default:
 		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
 	}
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
+}
+
+// documents finds the documents the customer must still bring, and the
+// clauses that ask for them. The return path asks for the policy's proof of
+// purchase, the warranty card where the policy asks for it, and the passport
+// for a refund where the policy asks for it. With warranty (a significant
+// defect under warranty), the significant-defect clause asks for proof of
+// payment, the receipt or another payment proof at every store
+// (docs/rules.md, "Settled questions"), and the warranty card; the passport
+// as on the return path.
+func (d *decider) documents(want Want, warranty bool) (missing []Document, unmet []ClauseID) {
+	c, p := d.c, d.p
+	need := func(doc Document, id ClauseID) {
+		missing = append(missing, doc)
+		if !slices.Contains(unmet, id) {
+			unmet = append(unmet, id)
+		}
+	}
+	switch pp := p.Clauses.ProofOfPurchase; {
+	case warranty:
+		if c.Has(DocReceipt) || c.Has(DocPaymentProof) {
+			d.line("proof of payment presented")
+		} else {
+			d.line("no proof of payment: bring the receipt or the other payment proof")
+			need(DocReceipt, ClauseSignificantDefect)
+		}
+	case pp != nil:
+		var names []string
+		found := false
+		for _, doc := range pp.Accepts {
+			names = append(names, doc.Words())
+			found = found || c.Has(doc)
+		}
+		if found {
+			d.line("proof of purchase presented")
+		} else {
+			d.line("no proof of purchase: bring the %s", strings.Join(names, " or the "))
+			need(pp.Accepts[0], ClauseProofOfPurchase)
+		}
+	}
+	if p.Clauses.WarrantyCard != nil || warranty {
+		id := ClauseWarrantyCard
+		if warranty {
+			id = ClauseSignificantDefect
+		}
+		if c.Has(DocWarrantyCard) {
+			d.line("warranty card presented")
+		} else {
+			d.line("no warranty card: bring it")
+			need(DocWarrantyCard, id)
+		}
+	}
+	if p.Clauses.Passport != nil && want == WantRefund {
+		if c.Has(DocPassport) || c.Passport.Presented() {
+			d.line("passport presented")
+		} else {
+			d.line("a refund needs the passport: bring it (an exchange does not)")
+			need(DocPassport, ClausePassport)
+		}
+	}
+	return missing, unmet
 }
 
 // defect decides a claim that the item does not work.
@@ -275,7 +316,7 @@ func (d *decider) usedWarranty() {
 		return
 	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
-	if d.today.After(end) {
+	if d.claim.After(end) {
 		d.line("the contractual warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
 		d.finish(OutcomeReject, ClauseUsedWarranty)
 		return
@@ -308,6 +349,7 @@ func (d *decider) scAct() {
 	switch c.ServiceCentre {
 	case ConclusionNone:
 		d.line("no service-centre act: the item goes to the service centre for diagnostics")
+		d.storeTerm()
 		d.exclusionWarnings()
 		d.finish(OutcomeServiceCentre, ClauseSCAct)
 	case ConclusionConditionsViolated:
@@ -351,6 +393,7 @@ func (d *decider) defectExchange() {
 	switch c.ServiceCentre {
 	case ConclusionNone:
 		d.line("the store's experts check the defect: the item goes to the service centre")
+		d.storeTerm()
 		d.exclusionWarnings()
 		d.finish(OutcomeServiceCentre, ClauseDefectExchange)
 	case ConclusionConditionsViolated:
@@ -386,8 +429,15 @@ func (d *decider) warranty() {
 		d.escalate(SituationWarrantyUnknown, "the sale does not state the warranty period", ClauseWarrantyPeriod)
 		return
 	}
+	if wp := p.Clauses.WarrantyPeriod; wp.MaxMonths > 0 &&
+		(c.Sale.WarrantyMonths < wp.MinMonths || c.Sale.WarrantyMonths > wp.MaxMonths) {
+		d.escalate(SituationWarrantyOutOfRange, fmt.Sprintf(
+			"the sale states a warranty of %d months, outside the %d to %d months the policy gives: the receipt and the policy disagree",
+			c.Sale.WarrantyMonths, wp.MinMonths, wp.MaxMonths), ClauseWarrantyPeriod)
+		return
+	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
-	if d.today.After(end) {
+	if d.claim.After(end) {
 		d.line("the warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
 		d.finish(OutcomeReject, ClauseWarrantyPeriod)
 		return
@@ -447,11 +497,19 @@ func (d *decider) toService(r *RepairClause, what string) {
 		d.line("%s: %d-%d business days, back by %s", what, r.MinBusinessDays, r.MaxBusinessDays, d.out.ServiceBy)
 	} else {
 		d.line("%s: the service centre sets the term", what)
+		d.storeTerm()
 	}
 	if d.p.Has(ClauseNoLoaner) {
 		d.line("no replacement device while in service (the law gives a loaner on written request)")
 		d.warn(ClauseNoLoaner)
 	}
+}
+
+// storeTerm sets the day the item is expected back on the store's own term,
+// where the policy gives none.
+func (d *decider) storeTerm() {
+	d.out.ServiceBy = d.p.ServiceDue(d.today)
+	d.line("expected back by %s: the store's term of %d days", d.out.ServiceBy, d.p.ServiceDays())
 }
 
 // significantDefect gives the customer's choice of refund or exchange for a
@@ -496,4 +554,18 @@ func (p *Policy) RefundDue(today Date, tillHasCash bool) Date {
 		return today
 	}
 	return today.AddDays(p.PayoutDays())
+}
+
+// RefundDueFor is the day the case's refund must be paid by, judged on its
+// claim day (ClaimDay of now), as Decide judges it: a shift lead's refund is
+// due by the same day as the engine's.
+func (p *Policy) RefundDueFor(c *Case, now time.Time) Date {
+	return p.caseRefundDue(c, c.ClaimDay(now))
+}
+
+// caseRefundDue is the day the case's refund claimed on claim must be paid
+// by: that day when it is paid as it is confirmed (RefundPaidNow), else
+// within the payout days.
+func (p *Policy) caseRefundDue(c *Case, claim Date) Date {
+	return p.RefundDue(claim, c.RefundPaidNow())
 }

@@ -3,6 +3,7 @@ package flow_test
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -182,10 +183,10 @@ func TestDecideDefectInWindowCitrus(t *testing.T) {
 	p := builtin(t, "citrus")
 	runDecideCases(t, []decideCase{
 		{name: "no_act_goes_to_service_centre", policy: p, c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct), explain: "for diagnostics"}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseSCAct), explain: "for diagnostics"}},
 		{name: "no_act_with_exclusions_warns", policy: p,
 			c: edited(cleanDefect, func(c *flow.Case) { c.Inspection.MechanicalDamage = true }),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseSCAct),
 				warnings: ids(flow.ClauseWarrantyExclusions), explain: "mechanical damage"}},
 		{name: "conditions_not_violated_refund_wanted_refunds", policy: p,
 			c:    edited(cleanDefect, concluded(flow.ConclusionConditionsNotViolated)),
@@ -219,7 +220,7 @@ func TestDecideDefectInWindowCitrus(t *testing.T) {
 				flow.ClauseRefundPayout), refundBy: "2024-03-15"}},
 		// Day 15: past the window, the warranty decides.
 		{name: "day_15_no_act_is_warranty_repair", policy: p, today: "2024-03-16", c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-30", clauses: ids(flow.ClauseWarrantyRepair)}},
 		{name: "day_15_no_defect_rejects", policy: p, today: "2024-03-16",
 			c:    edited(cleanDefect, concluded(flow.ConclusionNoDefect)),
 			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
@@ -232,10 +233,10 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 	p := builtin(t, "generic")
 	runDecideCases(t, []decideCase{
 		{name: "no_conclusion_goes_to_service_centre", policy: p, c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseDefectExchange)}},
 		{name: "no_conclusion_with_exclusions_warns", policy: p,
 			c: edited(cleanDefect, func(c *flow.Case) { c.Inspection.UnauthorisedOpening = true }),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-03-29", clauses: ids(flow.ClauseDefectExchange),
 				warnings: ids(flow.ClauseWarrantyExclusions)}},
 		{name: "repairable_exchange_wanted_exchanges", policy: p,
 			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable), wants(flow.WantExchange)),
@@ -272,7 +273,7 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 				missing: docs(flow.DocWarrantyCard)}},
 		{name: "significant_defect_no_payment_proof_needs_receipt", policy: p,
 			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought(flow.DocWarrantyCard, flow.DocPassport)),
-			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseProofOfPurchase),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect),
 				missing: docs(flow.DocReceipt)}},
 		{name: "significant_defect_payment_proof_will_do", policy: p,
 			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
@@ -281,16 +282,16 @@ func TestDecideDefectInWindowGeneric(t *testing.T) {
 		{name: "significant_defect_refund_no_papers_lists_every_missing", policy: p,
 			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought()),
 			want: want{outcome: flow.OutcomeNeedDocuments,
-				clauses: ids(flow.ClauseProofOfPurchase, flow.ClauseSignificantDefect, flow.ClausePassport),
+				clauses: ids(flow.ClauseSignificantDefect, flow.ClausePassport),
 				missing: docs(flow.DocReceipt, flow.DocWarrantyCard, flow.DocPassport)}},
 		// Day 30 is the window's last day; day 31 is under warranty.
 		{name: "day_30_no_conclusion_is_defect_exchange", policy: p, today: "2024-03-31", c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-04-14", clauses: ids(flow.ClauseDefectExchange)}},
 		{name: "day_31_no_conclusion_is_warranty_repair", policy: p, today: "2024-04-01", c: cleanDefect(),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-04-15", clauses: ids(flow.ClauseWarrantyRepair)}},
 		{name: "day_31_repairable_refund_wanted_is_warranty_repair", policy: p, today: "2024-04-01",
 			c:    edited(cleanDefect, concluded(flow.ConclusionRepairable)),
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair)}},
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-04-15", clauses: ids(flow.ClauseWarrantyRepair)}},
 	})
 }
 
@@ -389,11 +390,11 @@ func TestWarningsAreNotRejections(t *testing.T) {
 				explain: "warranty seals broken, liquid damage, mechanical damage, signs of unauthorised opening or repair, serial/IMEI does not match"}},
 		{name: "generic/every_exclusion_after_window", policy: builtin(t, "generic"), c: edited(cleanDefect, every),
 			today: "2024-06-03",
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 				warnings: ids(flow.ClauseWarrantyExclusions)}},
 		{name: "citrus/every_exclusion_after_window", policy: builtin(t, "citrus"), c: edited(cleanDefect, every),
 			today: "2024-06-03",
-			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-06-17", clauses: ids(flow.ClauseWarrantyRepair),
 				warnings: ids(flow.ClauseWarrantyExclusions)}},
 		{name: "citrus/remote_exchange_warns_return-shipping", policy: builtin(t, "citrus"),
 			c:    edited(cleanReturn, wants(flow.WantExchange), func(c *flow.Case) { c.Request.Remote = true }),
@@ -402,6 +403,13 @@ func TestWarningsAreNotRejections(t *testing.T) {
 			c: edited(cleanReturn, brought(flow.DocReceipt), func(c *flow.Case) { c.Request.Remote = true }),
 			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClausePassport), missing: docs(flow.DocPassport),
 				warnings: ids(flow.ClauseReturnShipping)}},
+		// A return sent by a delivery service is not refunded at the till:
+		// the refund is owed within the payout days, cash in the till or not.
+		{name: "citrus/remote_refund_within_the_payout_days", policy: builtin(t, "citrus"),
+			c: edited(cleanReturn, func(c *flow.Case) { c.Request.Remote = true }),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
+				refundBy: "2024-03-22", warnings: ids(flow.ClauseReturnShipping),
+				explain: "refund 19999.00 UAH by 2024-03-22 (within 7 days), not at the till"}},
 		// return-shipping is for remote returns only.
 		{name: "citrus/in_person_no_return-shipping", policy: builtin(t, "citrus"), c: cleanReturn(),
 			want: refunded("2024-03-15")},
@@ -484,6 +492,7 @@ func TestDecideRefusesIncompleteCases(t *testing.T) {
 		{"unknown_conclusion", "service_centre", func(c *flow.Case) { c.ServiceCentre = "maybe" }, ""},
 		{"negative_price", "sale.price", func(c *flow.Case) { c.Sale.Price.Minor = -1 }, ""},
 		{"visit_before_sale", "today", nil, "2024-02-29"},
+		{"sale_before_1990", "sale.date", func(c *flow.Case) { c.Sale.Date = flow.Date{Year: 1, Month: 1, Day: 1} }, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := cleanReturn()
@@ -498,6 +507,216 @@ func TestDecideRefusesIncompleteCases(t *testing.T) {
 			var fe *flow.FieldError
 			if !errors.As(err, &fe) || fe.Field != tc.field {
 				t.Errorf("error %v, want a *FieldError naming %s", err, tc.field)
+			}
+		})
+	}
+}
+
+// TestClaimDayDecides: the window, the warranty period and the refund-by day
+// are judged on the day the case was opened (the claim's day), also when the
+// item comes back from the service centre weeks later; the item's day back
+// from the service centre is counted from the day of the decision.
+func TestClaimDayDecides(t *testing.T) {
+	citrus, icenter := builtin(t, "citrus"), builtin(t, "icenter")
+	// Sale 2024-03-01: 2024-03-11 is day 10, 2024-03-30 day 29.
+	claimed := func(s string) func(*flow.Case) {
+		return func(c *flow.Case) { c.Opened = at(s).Add(-3 * time.Hour) }
+	}
+	runDecideCases(t, []decideCase{
+		// The citrus loop: back from the SC with "conditions not violated" on
+		// day 29 was sent to the SC again.
+		{name: "citrus/back_on_day_29_conditions_not_violated_refunds", policy: citrus, today: "2024-03-30",
+			c: edited(cleanDefect, claimed("2024-03-11"), concluded(flow.ConclusionConditionsNotViolated)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout),
+				refundBy: "2024-03-11", explain: "day 10 of 14: a defect within the return window"}},
+		{name: "citrus/back_on_day_29_no_cash_refund_by_claim_day_plus_7", policy: citrus, today: "2024-03-30",
+			c: edited(cleanDefect, claimed("2024-03-11"), concluded(flow.ConclusionConditionsNotViolated),
+				func(c *flow.Case) { c.TillHasCash = false }),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSCAct, flow.ClauseRefundPayout),
+				refundBy: "2024-03-18"}},
+		// "No defect found" on day 29 of a claim made on day 10 is an exchange
+		// (no-defect-found), not a rejection under the warranty.
+		{name: "citrus/back_on_day_29_no_defect_exchanges", policy: citrus, today: "2024-03-30",
+			c:    edited(cleanDefect, claimed("2024-03-11"), concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseNoDefectFound)}},
+		{name: "citrus/claimed_on_day_15_is_the_warranty", policy: citrus, today: "2024-03-30",
+			c:    edited(cleanDefect, claimed("2024-03-16"), concluded(flow.ConclusionNoDefect)),
+			want: want{outcome: flow.OutcomeReject, clauses: ids(flow.ClauseWarrantyRepair)}},
+		// A return opened on day 14 and decided on day 15 (a draft resumed)
+		// is within the window.
+		{name: "citrus/return_opened_on_day_14_decided_on_day_15", policy: citrus, today: "2024-03-16",
+			c: edited(cleanReturn, claimed("2024-03-15")),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseWindow, flow.ClauseRefundPayout),
+				refundBy: "2024-03-15", explain: "day 14 of 14"}},
+		// The warranty's last day claimed, decided after it ended: covered;
+		// the item goes to the SC today, and is due back counted from today.
+		{name: "icenter/warranty_claimed_on_its_last_day", policy: icenter, today: "2025-03-10",
+			c: edited(cleanDefect, claimed("2025-03-01")),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2025-04-22", explain: "under warranty until 2025-03-01"}},
+	})
+}
+
+// TestClaimDay: a case's claim is made on the day it was opened, in the
+// store's zone; a case never opened, or opened after now, claims today.
+func TestClaimDay(t *testing.T) {
+	kyiv := time.FixedZone("EET", 2*60*60)
+	now := time.Date(2024, 3, 30, 10, 0, 0, 0, kyiv)
+	for _, tc := range []struct {
+		name   string
+		opened time.Time
+		want   string
+	}{
+		{"never_opened", time.Time{}, "2024-03-30"},
+		{"opened_in_the_store_zone", time.Date(2024, 3, 10, 22, 30, 0, 0, time.UTC), "2024-03-11"},
+		{"opened_after_now", now.Add(48 * time.Hour), "2024-03-30"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := flow.Case{Opened: tc.opened}
+			if got := c.ClaimDay(now); got != day(tc.want) {
+				t.Errorf("ClaimDay %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSignificantDefectDocuments: in the warranty path a significant defect
+// needs proof of payment, and the receipt or another payment proof will do at
+// every store, whatever the return path's proof-of-purchase accepts; the
+// significant-defect clause asks for it.
+func TestSignificantDefectDocuments(t *testing.T) {
+	generic, citrus := builtin(t, "generic"), builtin(t, "citrus")
+	onlyReceipt := parse(t, strings.Replace(string(mustFile(t, "generic")),
+		`accepts = ["receipt", "payment_proof"]`, `accepts = ["receipt"]`, 1))
+	runDecideCases(t, []decideCase{
+		{name: "citrus/payment_proof_will_do", policy: citrus, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect),
+				brought(flow.DocPaymentProof, flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeRefund, clauses: ids(flow.ClauseSignificantDefect, flow.ClauseRefundPayout),
+				refundBy: "2024-06-03", explain: "proof of payment presented"}},
+		{name: "citrus/receipt_will_do", policy: citrus, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
+				brought(flow.DocReceipt, flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "citrus/no_proof_of_payment_needs_it", policy: citrus, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought(flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect),
+				missing: docs(flow.DocReceipt), explain: "bring the receipt or the other payment proof"}},
+		{name: "store_receipt_only/payment_proof_will_do", policy: onlyReceipt, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), wants(flow.WantExchange),
+				brought(flow.DocPaymentProof, flow.DocWarrantyCard)),
+			want: want{outcome: flow.OutcomeExchange, clauses: ids(flow.ClauseSignificantDefect)}},
+		{name: "generic/no_papers_lists_every_missing", policy: generic, today: "2024-06-03",
+			c: edited(cleanDefect, concluded(flow.ConclusionSignificantDefect), brought()),
+			want: want{outcome: flow.OutcomeNeedDocuments, clauses: ids(flow.ClauseSignificantDefect, flow.ClausePassport),
+				missing: docs(flow.DocReceipt, flow.DocWarrantyCard, flow.DocPassport)}},
+	})
+}
+
+// TestWarrantyOutsideThePolicysRange: a sale whose warranty months lie
+// outside the policy's warranty-period range contradicts the policy: a shift
+// lead decides, never a silent rejection or repair. A policy with no range
+// (icenter: the official warranty) takes the sale's months.
+func TestWarrantyOutsideThePolicysRange(t *testing.T) {
+	generic, icenter, citrus := builtin(t, "generic"), builtin(t, "icenter"), builtin(t, "citrus")
+	months := func(n int) func(*flow.Case) { return func(c *flow.Case) { c.Sale.WarrantyMonths = n } }
+	runDecideCases(t, []decideCase{
+		// 6 months ended on 2024-09-01: a rejection, were it not for generic's 12-36.
+		{name: "generic/6_months_escalates", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(6)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "6 months, outside the 12 to 36 months the policy gives"}},
+		{name: "generic/48_months_escalates", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(48)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "48 months, outside the 12 to 36 months"}},
+		{name: "generic/12_months_is_in_range", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(12)),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-11-18", clauses: ids(flow.ClauseWarrantyRepair)}},
+		{name: "generic/36_months_is_in_range", policy: generic, today: "2024-11-04", c: edited(cleanDefect, months(36)),
+			want: want{outcome: flow.OutcomeServiceCentre, serviceBy: "2024-11-18", clauses: ids(flow.ClauseWarrantyRepair)}},
+		{name: "citrus/37_months_escalates", policy: citrus, today: "2024-11-04", c: edited(cleanDefect, months(37)),
+			want: want{outcome: flow.OutcomeEscalate, clauses: ids(flow.ClauseWarrantyPeriod),
+				reason: "outside the 0 to 36 months"}},
+		{name: "icenter/no_range_takes_the_sale's", policy: icenter, today: "2024-11-04", c: edited(cleanDefect, months(60)),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair),
+				warnings: ids(flow.ClauseNoLoaner), serviceBy: "2024-12-17"}},
+	})
+}
+
+// mustFile is a built-in policy's text.
+func mustFile(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := flow.BuiltinFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestServiceTerm: an item sent to the service centre is always expected back
+// on a day: the policy's term in business days where it gives one, else the
+// store's own term in calendar days (its setting; 14 by default, art. 8),
+// counted from the day it is sent.
+func TestServiceTerm(t *testing.T) {
+	generic, citrus, icenter := builtin(t, "generic"), builtin(t, "citrus"), builtin(t, "icenter")
+	own := builtin(t, "generic")
+	own.StoreServiceDays = 21
+	runDecideCases(t, []decideCase{
+		{name: "generic/warranty_repair_the_store's_14_days", policy: generic, today: "2024-06-03", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair), serviceBy: "2024-06-17",
+				explain: "expected back by 2024-06-17: the store's term of 14 days"}},
+		{name: "generic/warranty_repair_the_store's_own_21_days", policy: own, today: "2024-06-03", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair), serviceBy: "2024-06-24",
+				explain: "the store's term of 21 days"}},
+		{name: "generic/the_store's_experts_check_it", policy: own, c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseDefectExchange), serviceBy: "2024-04-05"}},
+		{name: "citrus/diagnostics_with_no_act", policy: citrus, c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseSCAct), serviceBy: "2024-03-29"}},
+		// icenter's own term, 21-31 business days, holds over the store's.
+		{name: "icenter/the_policy's_business_days", policy: icenter, today: "2024-06-03", c: cleanDefect(),
+			want: want{outcome: flow.OutcomeServiceCentre, clauses: ids(flow.ClauseWarrantyRepair), serviceBy: "2024-07-16",
+				warnings: ids(flow.ClauseNoLoaner), explain: "21-31 business days, back by 2024-07-16"}},
+	})
+	if d := (&flow.Policy{}).ServiceDue(day("2024-06-03")); d != day("2024-06-17") {
+		t.Errorf("a policy of no store's: due %s, want 14 days on", d)
+	}
+}
+
+// TestCheckServiceDays: a store's term is 1 to 365 days.
+func TestCheckServiceDays(t *testing.T) {
+	for n, ok := range map[int]bool{-5: false, 0: false, 1: true, 14: true, 365: true, 366: false} {
+		if err := flow.CheckServiceDays(n); (err == nil) != ok {
+			t.Errorf("CheckServiceDays(%d) = %v", n, err)
+		}
+	}
+}
+
+// TestSaleCurrencyIsThePolicys: a sale in another currency than the policy's
+// is bad input naming sale.currency, so the kiosk goes back to the sale; a
+// sale that names no currency is in the policy's.
+func TestSaleCurrencyIsThePolicys(t *testing.T) {
+	p := builtin(t, "citrus")
+	in := func(cur string) func(*flow.Case) { return func(c *flow.Case) { c.Sale.Price.Currency = cur } }
+	for _, tc := range []struct {
+		name    string
+		edit    func(*flow.Case)
+		refused bool
+	}{
+		{"UAH_under_a_UAH_policy", in("UAH"), false},
+		{"no_currency_is_the_policy's", in(""), false},
+		{"USD_under_a_UAH_policy", in("USD"), true},
+		{"EUR_under_a_UAH_policy", in("EUR"), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := edited(cleanReturn, tc.edit)
+			d, err := flow.Decide(&c, p, at("2024-03-15"))
+			var fe *flow.FieldError
+			switch {
+			case tc.refused && (!errors.As(err, &fe) || fe.Field != "sale.currency" ||
+				!strings.Contains(fe.Msg, "the policy citrus is in UAH")):
+				t.Errorf("error %v, want a *FieldError naming sale.currency", err)
+			case tc.refused && flow.ErrorStep(err) != flow.StepSale:
+				t.Errorf("the kiosk goes back to %s", flow.ErrorStep(err))
+			case !tc.refused && (err != nil || d.Outcome != flow.OutcomeRefund):
+				t.Errorf("decided %s, %v; want a refund", d.Outcome, err)
 			}
 		})
 	}

@@ -17,6 +17,7 @@ func TestFieldStep(t *testing.T) {
 	}{
 		{"sale.date", flow.StepSale},
 		{"sale.price", flow.StepSale},
+		{"sale.currency", flow.StepSale},
 		{"claim", flow.StepRequest},
 		{"wants", flow.StepRequest},
 		{"documents", flow.StepDocuments},

@@ -3,6 +3,7 @@ package flow
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -75,16 +76,32 @@ func CheckReceipt(s string) error {
 	return nil
 }
 
-// CheckSaleDate reads a sale date: a real day, not after today.
+// EarliestSale is the first day a sale may be dated: an earlier date is a
+// typing error, not a receipt the store wrote.
+var EarliestSale = Date{1990, time.January, 1}
+
+// CheckSaleDate reads a sale date: a real day, from EarliestSale on, not
+// after today.
 func CheckSaleDate(s string, today Date) (Date, error) {
 	d, err := ParseDate(strings.TrimSpace(s))
 	if err != nil {
+		return Date{}, err
+	}
+	if err := checkSaleDay(d); err != nil {
 		return Date{}, err
 	}
 	if d.After(today) {
 		return Date{}, Errorf(EInvalid, "the sale date %s is after today (%s)", d, today)
 	}
 	return d, nil
+}
+
+// checkSaleDay refuses a sale dated before EarliestSale.
+func checkSaleDay(d Date) error {
+	if d.Before(EarliestSale) {
+		return Errorf(EInvalid, "the sale date %s is before %d: not a date a receipt of the store has", d, EarliestSale.Year)
+	}
+	return nil
 }
 
 // CheckPrice reads a price: more than zero.

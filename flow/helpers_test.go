@@ -161,6 +161,9 @@ func invariants(t testing.TB, d flow.Decision) {
 	if (d.Outcome == flow.OutcomeRefund) != !d.RefundBy.IsZero() {
 		t.Errorf("outcome %s with refund_by %q: refund_by is set exactly for a refund", d.Outcome, d.RefundBy)
 	}
+	if (d.Outcome == flow.OutcomeServiceCentre) != !d.ServiceBy.IsZero() {
+		t.Errorf("outcome %s with service_by %q: service_by is set exactly for the service centre", d.Outcome, d.ServiceBy)
+	}
 	if (d.Outcome == flow.OutcomeNeedDocuments) != (len(d.Missing) > 0) {
 		t.Errorf("outcome %s with missing %v: missing is listed exactly for need_documents", d.Outcome, d.Missing)
 	}

@@ -12,15 +12,20 @@ import (
 )
 
 // Input is one case as the decide command reads it (docs/rules.md, "The decide
-// contract"): the case, the policy it names and the day of the visit.
+// contract"): the case, the policy it names, the day of the visit and the
+// day of the claim.
 type Input struct {
 	Policy string // the policy the input names; "" when it names none
 	Today  Date
-	Case   Case
+	// Claimed is the day the claim was made (the case opened), on which the
+	// window, the warranty and the refund-by day are judged: today unless the
+	// input says; the case's Opened is set to it (Case.ClaimDay).
+	Claimed Date
+	Case    Case
 }
 
 // ParseInput reads one case in the decide contract's JSON. Absent fields are
-// unknown or false; today defaults to the day of now. Every error is a
+// unknown or false; today defaults to the day of now, claimed to today. Every error is a
 // *FieldError naming the field: malformed JSON, an unknown field, a value of
 // the wrong type, an unknown value, a bad date or a visit before the sale.
 func ParseInput(data []byte, now time.Time) (Input, error) {
@@ -33,6 +38,9 @@ func ParseInput(data []byte, now time.Time) (Input, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return Input{}, fieldErr("input", "more than one JSON value: send one case")
 	}
+	if err := duplicateKey(data); err != nil {
+		return Input{}, err
+	}
 	r := reader{}
 	top := r.object("", raw)
 	if r.err != nil {
@@ -43,6 +51,7 @@ func ParseInput(data []byte, now time.Time) (Input, error) {
 	r.fields("", top, map[string]func(string, any){
 		"policy":         func(f string, v any) { in.Policy = r.str(f, v) },
 		"today":          func(f string, v any) { in.Today = r.date(f, v) },
+		"claimed":        func(f string, v any) { in.Claimed = r.date(f, v) },
 		"sale":           func(f string, v any) { r.sale(f, v, &c.Sale) },
 		"claim":          func(f string, v any) { c.Request.Claim = enum(&r, f, v, Claims) },
 		"wants":          func(f string, v any) { c.Request.Wants = enum(&r, f, v, Wants) },
@@ -58,9 +67,13 @@ func ParseInput(data []byte, now time.Time) (Input, error) {
 	if in.Today.IsZero() {
 		in.Today = DateOf(now)
 	}
+	if in.Claimed.IsZero() {
+		in.Claimed = in.Today
+	}
 	if err := in.complete(); err != nil {
 		return Input{}, err
 	}
+	c.Opened = in.Claimed.Time()
 	return in, nil
 }
 
@@ -76,7 +89,16 @@ func (in *Input) complete() error {
 	if c.Request.Wants == "" {
 		return fieldErr("wants", "needed: one of %s", list(Wants))
 	}
-	return c.Validate(in.Today)
+	if err := c.Validate(in.Today); err != nil {
+		return err
+	}
+	if in.Claimed.After(in.Today) {
+		return fieldErr("claimed", "the claim (%s) is after today (%s)", in.Claimed, in.Today)
+	}
+	if in.Claimed.Before(c.Sale.Date) {
+		return fieldErr("claimed", "the claim (%s) is before the sale (%s)", in.Claimed, c.Sale.Date)
+	}
+	return nil
 }
 
 // sale reads the "sale" object.
@@ -102,6 +124,8 @@ func (r *reader) sale(f string, v any, s *Sale) {
 			r.fail(f+".price", "%v", err)
 		}
 		s.Price = m
+	} else if currency != "" {
+		s.Price.Currency = strings.ToUpper(strings.TrimSpace(currency)) // Decide checks it is the policy's
 	}
 }
 
@@ -132,6 +156,60 @@ func (r *reader) inspection(f string, v any, in *Inspection) {
 		}
 	}
 	r.fields(f, r.object(f, v), set)
+}
+
+// duplicateKey names, by its path, a key given twice in one object of data,
+// a JSON value already decoded: encoding/json would keep the last without a
+// word, and a case is never guessed at.
+func duplicateKey(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	return duplicateIn(dec, "")
+}
+
+// duplicateIn walks the value dec is at, named path, to its end. Decode
+// has read it whole already, so its depth is bounded and a token error
+// cannot happen; one ends the walk all the same.
+func duplicateIn(dec *json.Decoder, path string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil
+	}
+	switch tok {
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return nil
+			}
+			key, _ := k.(string)
+			name := key
+			if key == "" {
+				name = `""`
+			}
+			if path != "" {
+				name = path + "." + name
+			}
+			if seen[key] {
+				return fieldErr(name, "appears twice in the input: give each field once")
+			}
+			seen[key] = true
+			if err := duplicateIn(dec, name); err != nil {
+				return err
+			}
+		}
+	case json.Delim('['):
+		for i := 0; dec.More(); i++ {
+			if err := duplicateIn(dec, fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	default:
+		return nil
+	}
+	_, _ = dec.Token() // the closing } or ]
+	return nil
 }
 
 // syntaxErr names where JSON is malformed.

@@ -111,6 +111,21 @@ func TestDecideContractOutputs(t *testing.T) {
 			map[string]any{"outcome": "service_centre", "clauses": []string{"warranty-repair"},
 				"warnings": []string{"no-loaner", "warranty-exclusions"}, "service_by": "2024-04-29"},
 			[]string{"refund_by"}},
+		// Back from the SC on day 29 of a claim made on day 10: decided on the
+		// claim's day, not sent to the SC again.
+		{"citrus_claimed_back_from_the_service_centre",
+			`{"policy":"citrus","today":"2024-03-30","claimed":"2024-03-11","sale":{"date":"2024-03-01"},
+			  "claim":"defect","wants":"refund","till_has_cash":false,"documents":["receipt","warranty_card"],
+			  "service_centre":"conditions_not_violated"}`,
+			map[string]any{"outcome": "refund", "refund_by": "2024-03-18", "clauses": []string{"sc-act", "refund-payout"}},
+			[]string{"service_by"}},
+		// generic's service centre sets the term: the store's default of 14
+		// days stands for it.
+		{"generic_service_by_the_store's_term",
+			`{"policy":"generic","today":"2024-06-03","sale":{"date":"2024-03-01","warranty_months":12},
+			  "claim":"defect","wants":"refund"}`,
+			map[string]any{"outcome": "service_centre", "clauses": []string{"warranty-repair"}, "service_by": "2024-06-17"},
+			[]string{"refund_by"}},
 		{"icenter_escalate_gives_reason",
 			`{"policy":"icenter","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`,
 			map[string]any{"outcome": "escalate", "clauses": []string{"window"}},
@@ -152,7 +167,8 @@ func TestParseInputReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := flow.Input{Policy: "citrus", Today: day("2024-03-15"), Case: flow.Case{
+	want := flow.Input{Policy: "citrus", Today: day("2024-03-15"), Claimed: day("2024-03-15"), Case: flow.Case{
+		Opened: day("2024-03-15").Time(),
 		Sale: flow.Sale{Date: day("2024-03-01"), Receipt: "R-1001", Price: flow.Money{Minor: 1999900, Currency: "UAH"},
 			Condition: flow.ConditionNew, Market: flow.MarketEU, WarrantyMonths: 12},
 		Request:   flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund},
@@ -170,9 +186,14 @@ func TestParseInputReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in.Today != day("2024-03-10") || in.Policy != "" || in.Case.TillHasCash || in.Case.Inspection != (flow.Inspection{}) ||
+	if in.Today != day("2024-03-10") || in.Claimed != in.Today || in.Policy != "" || in.Case.TillHasCash || in.Case.Inspection != (flow.Inspection{}) ||
 		!slices.Equal(in.Case.Documents, docs(flow.DocReceipt)) {
 		t.Errorf("defaults: %+v", in)
+	}
+	// a currency without a price is still the sale's, to be checked against the policy's
+	in, err = flow.ParseInput([]byte(`{"sale":{"date":"2024-03-01","currency":"usd"},"claim":"return","wants":"refund"}`), fixedNow)
+	if err != nil || in.Case.Sale.Price != (flow.Money{Currency: "USD"}) {
+		t.Errorf("a currency without a price: %+v, %v", in.Case.Sale.Price, err)
 	}
 }
 
@@ -199,6 +220,14 @@ func TestParseInputErrors(t *testing.T) {
 		{"malformed_json_names_line", "{\n\"claim\": \"return\",\n,}", "input", "line 3"},
 		{"empty_input", ``, "input", "no JSON"},
 		{"two_values", `{} {}`, "input", "more than one"},
+		{"a_key_twice", `{` + sale + `,` + rest + `,"claim":"defect"}`, "claim", "appears twice"},
+		{"a_sale_key_twice", `{"sale":{"date":"2024-03-01","price":"1.00","price":"19999.00"},` + rest + `}`, "sale.price",
+			"appears twice"},
+		{"an_inspection_key_twice", `{` + sale + `,` + rest + `,"inspection":{"call_seconds":1,"call_seconds":999}}`,
+			"inspection.call_seconds", "appears twice"},
+		{"the_empty_key_twice", `{"sale":{"":1,"":2},` + rest + `}`, `sale.""`, "appears twice"},
+		{"a_key_twice_after_an_array", `{"documents":["receipt",{"a":1}],` + sale + `,` + rest + `,"documents":[]}`, "documents",
+			"appears twice"},
 		{"not_an_object", `["return"]`, "input", "object"},
 		{"null", `null`, "input", "object"},
 		{"unknown_field", `{` + sale + `,` + rest + `,"colour":"red"}`, "colour", "unknown field"},
@@ -214,11 +243,17 @@ func TestParseInputErrors(t *testing.T) {
 		{"unknown_conclusion", `{` + sale + `,` + rest + `,"service_centre":"broken"}`, "service_centre", "not one of"},
 		{"unknown_document", `{` + sale + `,` + rest + `,"documents":["receipt","selfie"]}`, "documents[1]", "not one of"},
 		{"documents_not_a_list", `{` + sale + `,` + rest + `,"documents":"receipt"}`, "documents", "list"},
-		{"bad_sale_date", `{"sale":{"date":"2024-02-30"},` + rest + `}`, "sale.date", "YYYY-MM-DD"},
+		{"bad_sale_date", `{"sale":{"date":"2024-02-30"},` + rest + `}`, "sale.date", "February 2024 has 29 days"},
+		{"sale_date_month_13", `{"sale":{"date":"2024-13-01"},` + rest + `}`, "sale.date", "month 13 does not exist"},
+		{"sale_date_before_1990", `{"sale":{"date":"0000-01-01"},` + rest + `}`, "sale.date", "before 1990"},
+		{"sale_date_1989", `{"sale":{"date":"1989-12-31"},` + rest + `}`, "sale.date", "before 1990"},
 		{"sale_date_written_dmy", `{"sale":{"date":"01.03.2024"},` + rest + `}`, "sale.date", "YYYY-MM-DD"},
 		{"sale_date_a_number", `{"sale":{"date":20240301},` + rest + `}`, "sale.date", "string"},
 		{"bad_today", `{"today":"tomorrow",` + sale + `,` + rest + `}`, "today", "YYYY-MM-DD"},
 		{"visit_before_sale", `{"today":"2024-02-29",` + sale + `,` + rest + `}`, "today", "before the sale"},
+		{"bad_claimed", `{"claimed":"11.03.2024",` + sale + `,` + rest + `}`, "claimed", "YYYY-MM-DD"},
+		{"claimed_after_today", `{"today":"2024-03-15","claimed":"2024-03-16",` + sale + `,` + rest + `}`, "claimed", "after today"},
+		{"claimed_before_sale", `{"today":"2024-03-15","claimed":"2024-02-29",` + sale + `,` + rest + `}`, "claimed", "before the sale"},
 		{"no_sale", `{` + rest + `}`, "sale.date", "needed"},
 		{"no_claim", `{` + sale + `,"wants":"refund"}`, "claim", "needed"},
 		{"no_wants", `{` + sale + `,"claim":"return"}`, "wants", "needed"},
@@ -273,9 +308,12 @@ func FuzzParseInput(f *testing.F) {
 		  "service_centre":"repairable"}`,
 		`{"today":"2024-03-16","sale":{"date":"2024-03-01","line":2,"model":"X","serial":"1"},"claim":"defect",
 		  "wants":"refund","service_centre":"no_defect","inspection":{"signs_of_use":true}}`,
+		`{"today":"2024-03-30","claimed":"2024-03-11","sale":{"date":"2024-03-01"},"claim":"defect","wants":"refund",
+		  "service_centre":"conditions_not_violated"}`,
 		`{"today":"2024-03-02","sale":{"date":"2024-03-01"},"claim":"defect","wants":"refund",
 		  "service_centre":"conditions_not_violated","documents":[]}`,
 		`{"today":"9999-12-31","sale":{"date":"0001-01-01","warranty_months":120},"claim":"defect","wants":"exchange"}`,
+		`{"sale":{"date":"2024-03-01","price":"500","currency":"USD"},"claim":"return","wants":"refund"}`,
 		`{"sale":{"date":"2024-03-01"},"claim":"swap","wants":"refund"}`,
 		`{"sale":{"date":"2024-02-30"},"claim":"return","wants":"refund"}`,
 		`{"today":"2024-02-01","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`,
@@ -301,12 +339,17 @@ func FuzzParseInput(f *testing.F) {
 		for _, p := range policies {
 			c := in.Case
 			d, err := flow.Decide(&c, p, in.Today.Time())
+			var fe *flow.FieldError
+			if cur := c.Sale.Price.Currency; cur != "" && cur != p.Currency && errors.As(err, &fe) && fe.Field == "sale.currency" {
+				continue // a sale in another currency is decided under no policy of this one's
+			}
 			if err != nil {
 				t.Fatalf("%s: an accepted input does not decide: %v", p.Name, err)
 			}
 			invariants(t, d)
-			if d.Outcome == flow.OutcomeRefund && d.RefundBy != in.Today && d.RefundBy != in.Today.AddDays(flow.LawPayoutDays) {
-				t.Errorf("%s: refund_by %s is neither today (%s) nor within %d days", p.Name, d.RefundBy, in.Today, flow.LawPayoutDays)
+			if d.Outcome == flow.OutcomeRefund && d.RefundBy != in.Claimed && d.RefundBy != in.Claimed.AddDays(flow.LawPayoutDays) {
+				t.Errorf("%s: refund_by %s is neither the claim's day (%s) nor within %d days of it", p.Name, d.RefundBy,
+					in.Claimed, flow.LawPayoutDays)
 			}
 			if p.Name == "icenter" && in.Case.Sale.Condition == flow.ConditionUsed && d.Outcome == flow.OutcomeRefund {
 				t.Errorf("icenter refunds used equipment")

@@ -66,6 +66,10 @@ const (
 	// SituationWarrantyUnknown: a defect after the window on a sale that does
 	// not state its warranty period.
 	SituationWarrantyUnknown Situation = "warranty-unknown"
+	// SituationWarrantyOutOfRange: a defect after the window on a sale whose
+	// warranty months lie outside the policy's warranty-period range: the
+	// receipt and the policy disagree.
+	SituationWarrantyOutOfRange Situation = "warranty-out-of-range"
 	// SituationShortWindow: a return after a window shorter than the law's
 	// 14 days but within those 14 days.
 	SituationShortWindow Situation = "short-window"
@@ -76,7 +80,7 @@ const (
 
 // Situations lists every situation the engine knows.
 var Situations = []Situation{SituationReturnNewGoods, SituationDefectRefundInWindow, SituationSignificantDefect,
-	SituationWarrantyUnknown, SituationShortWindow, SituationRemoteReturn}
+	SituationWarrantyUnknown, SituationWarrantyOutOfRange, SituationShortWindow, SituationRemoteReturn}
 
 // Law figures from Ukraine's Law "On Protection of Consumer Rights", art. 9.
 const (
@@ -183,7 +187,21 @@ type Policy struct {
 	// FraudTable is the [fraud] table: the thresholds of the fraud flags
 	// (Review). Absent, or a key of it absent, takes the defaults: see Fraud.
 	FraudTable *FraudTable `toml:"fraud"`
+	// StoreServiceDays is the store's own term, in calendar days, for an item
+	// at the service centre where the policy gives none: the store's setting,
+	// set by whoever runs the policy at a store, never read from the file.
+	// 0 takes DefaultServiceDays (ServiceDays).
+	StoreServiceDays int `toml:"-"`
 }
+
+// ServiceDays is the store's term, in calendar days, for an item at the
+// service centre where the policy gives none of its own.
+func (p *Policy) ServiceDays() int { return StoreServiceDays(p.StoreServiceDays) }
+
+// ServiceDue is the day an item sent to the service centre today is
+// expected back on the store's term (ServiceDays): where the policy gives
+// no term of its own, and for a shift lead's decision.
+func (p *Policy) ServiceDue(today Date) Date { return today.AddDays(p.ServiceDays()) }
 
 // Has reports whether the policy includes the clause.
 func (p *Policy) Has(id ClauseID) bool { return p.Source(id) != nil }
@@ -334,6 +352,10 @@ func (e *PolicyError) Error() string {
 	}
 	return b.String()
 }
+
+// MaxPolicyBytes is the largest policy file read: a policy is a short TOML
+// text (the built-in ones are a few KB).
+const MaxPolicyBytes = 1 << 20
 
 // ParsePolicy reads a policy file and checks it whole: TOML syntax, unknown
 // keys, values out of range, and rules that break the law. file names the

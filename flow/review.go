@@ -119,7 +119,8 @@ const (
 	FlagRepeat Flag = "repeat"
 	// FlagNoReceipt: a refund without the receipt.
 	FlagNoReceipt Flag = "no_receipt"
-	// FlagOverride: a shift lead decided in place of the engine.
+	// FlagOverride: a shift lead went against the engine's decision
+	// (Case.Overridden); deciding a case the engine escalated is not one.
 	FlagOverride Flag = "override"
 	// FlagCashRefund: a refund in cash above the policy's threshold.
 	FlagCashRefund Flag = "cash_refund"
@@ -197,6 +198,12 @@ func (f Flag) Words() string {
 
 func (f Flag) String() string { return string(f) }
 
+// Listed reports whether a shift lead's screen lists the flag among the
+// case's flags: every one but refund_paid, which is no flag but the payment
+// itself, shown with the case's refund. (The store keeps its bit, and the
+// exports write it, all the same.)
+func (f Flag) Listed() bool { return f != FlagRefundPaid }
+
 // Payment is one payment of a refund paid out: how much, in what tender,
 // by whom, when and on which day of the store. A refund is paid in one
 // payment or several (CheckPayment).
@@ -250,7 +257,7 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 		}
 		add(FlagNoReceipt, "refunded without the receipt (%s)", proof)
 	}
-	if o := c.Override; o != nil {
+	if o := c.Override; o != nil && c.Overridden() {
 		engine := "no decision"
 		if c.Decision != nil {
 			engine = string(c.Decision.Outcome)
@@ -281,6 +288,9 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 		reason := d.Reason
 		if reason == "" {
 			reason = "the policy does not settle it"
+		}
+		if o := c.Override; o != nil {
+			reason += fmt.Sprintf("; %s decided %s: %q", strings.TrimSpace(o.By), o.Outcome, o.Reason)
 		}
 		add(FlagEscalated, "the engine handed it to a shift lead: %s", reason)
 	}

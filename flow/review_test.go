@@ -87,6 +87,13 @@ func TestFraudFlags(t *testing.T) {
 				c.Override = &flow.Override{Outcome: flow.OutcomeExchange, Reason: "customer's choice", By: "Petro"}
 			}, true, `Petro decided exchange in place of the engine's refund: "customer's choice"`},
 		{"override/the_engine_decided_is_not", flow.FlagOverride, func(c *flow.Case, f *flow.Facts) {}, false, ""},
+		// A lead deciding a case the engine escalated makes a lead's
+		// decision: the engine decided nothing to go against.
+		{"override/a_lead_deciding_an_escalated_case_is_not", flow.FlagOverride,
+			func(c *flow.Case, f *flow.Facts) {
+				c.Decision = &flow.Decision{Outcome: flow.OutcomeEscalate, Reason: "the text is silent"}
+				c.Override = &flow.Override{Outcome: flow.OutcomeRefund, Reason: "the law's 14 days", By: "Petro"}
+			}, false, ""},
 
 		{"cash_refund/20000.01_is_above", flow.FlagCashRefund, cash(2000001), true,
 			"a cash refund of 20000.01 UAH, above the policy's 20000.00 UAH"},
@@ -192,6 +199,38 @@ func TestReviewMarks(t *testing.T) {
 	if got := flow.Review(&c, flow.FraudRules{}, flow.Facts{}); got[0].Flag != flow.FlagEscalated ||
 		!strings.Contains(got[0].Explain, "the text is silent") {
 		t.Errorf("escalated: %+v", got)
+	}
+	// A lead's decision of it says who decided and why, and is no override.
+	c.Override = &flow.Override{Outcome: flow.OutcomeExchange, Reason: "the law's 14 days", By: "Petro"}
+	got = flow.Review(&c, flow.FraudRules{}, flow.Facts{})
+	if got[0].Flag != flow.FlagEscalated ||
+		got[0].Explain != `the engine handed it to a shift lead: the text is silent; Petro decided exchange: "the law's 14 days"` {
+		t.Errorf("escalated and decided by a lead: %+v", got)
+	}
+}
+
+// TestOverridden: an override is a lead going against what the engine
+// decided; a lead deciding a case the engine escalated is not one.
+func TestOverridden(t *testing.T) {
+	lead := &flow.Override{Outcome: flow.OutcomeRefund, Reason: "the law's 14 days", By: "Petro"}
+	for _, tc := range []struct {
+		name     string
+		decision *flow.Decision
+		override *flow.Override
+		want     bool
+	}{
+		{"the_engine_alone", &flow.Decision{Outcome: flow.OutcomeReject}, nil, false},
+		{"a_lead_decides_an_escalated_case", &flow.Decision{Outcome: flow.OutcomeEscalate}, lead, false},
+		{"a_lead_goes_against_a_rejection", &flow.Decision{Outcome: flow.OutcomeReject}, lead, true},
+		{"a_lead_decides_in_place_of_the_engine's_refund", &flow.Decision{Outcome: flow.OutcomeRefund}, lead, true},
+		{"a_lead_decides_with_no_engine_decision", nil, lead, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := flow.Case{Decision: tc.decision, Override: tc.override}
+			if got := c.Overridden(); got != tc.want {
+				t.Errorf("Overridden %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
 

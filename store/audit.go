@@ -19,19 +19,22 @@ type EventKind string
 
 // The kinds of audit event.
 const (
-	EventStep       EventKind = "step"        // a step of a case was saved
-	EventDecision   EventKind = "decision"    // the cashier confirmed the engine's decision
-	EventOverride   EventKind = "override"    // a shift lead decided in place of the engine
-	EventRefundPaid EventKind = "refund_paid" // a refund was paid out (RecordRefund)
-	EventNote       EventKind = "note"        // a remark or a correction about a case; never an edit
-	EventSettings   EventKind = "settings"    // the store's settings changed
-	EventStaff      EventKind = "staff"       // a staff account was added or changed
-	EventLogin      EventKind = "login"       // a login, a wrong PIN, a lockout
-	EventSignOff    EventKind = "sign_off"    // a shift lead reviewed a case (SignOff)
-	EventDayClose   EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
-	EventDayReopen  EventKind = "day_reopen"  // a shift lead reopened a closed day (ReopenDay), with a reason
-	EventTill       EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
-	EventVoid       EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
+	EventStep     EventKind = "step"     // a step of a case was saved
+	EventDecision EventKind = "decision" // the cashier confirmed the engine's decision
+	EventOverride EventKind = "override" // a shift lead went against the engine's decision (flow's Case.Overridden)
+	// EventLeadDecision: a shift lead decided a case the engine escalated.
+	// (Before it, such a decision was recorded as an override event.)
+	EventLeadDecision EventKind = "lead_decision"
+	EventRefundPaid   EventKind = "refund_paid" // a refund was paid out (RecordRefund)
+	EventNote         EventKind = "note"        // a remark or a correction about a case; never an edit
+	EventSettings     EventKind = "settings"    // the store's settings changed
+	EventStaff        EventKind = "staff"       // a staff account was added or changed
+	EventLogin        EventKind = "login"       // a login, a wrong PIN, a lockout
+	EventSignOff      EventKind = "sign_off"    // a shift lead reviewed a case (SignOff)
+	EventDayClose     EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
+	EventDayReopen    EventKind = "day_reopen"  // a shift lead reopened a closed day (ReopenDay), with a reason
+	EventTill         EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
+	EventVoid         EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
 )
 
 func (k EventKind) String() string { return string(k) }

@@ -77,9 +77,7 @@ func dueOf(c *flow.Case) flow.Date {
 	case flow.StatusRefundOwed:
 		return c.RefundBy()
 	case flow.StatusServiceCentre:
-		if c.Decision != nil {
-			return c.Decision.ServiceBy
-		}
+		return c.ServiceBy()
 	}
 	return flow.Date{}
 }
@@ -131,7 +129,7 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 //
 // ev needs Staff; the store fills Seq, CaseID, Status, the case's hash and,
 // when unset, Time (now), Terminal (Options.Terminal), Kind (EventStep), and
-// for decision and override events the outcome and clauses.
+// for decision, override and lead's decision events the outcome and clauses.
 func (s *Store) SaveCase(c *flow.Case, ev Event) error {
 	if c == nil {
 		return flow.Errorf(flow.EInvalid, "no case to save")
@@ -316,8 +314,8 @@ func writeCase(bs *buckets, id []byte, day flow.Date, doc caseDoc, oldCase *flow
 }
 
 // caseEvent is ev as a save of c (now status to, stored as raw) appends it:
-// about the case, with its hash, and for decision and override events the
-// outcome, the clauses and the override's reason.
+// about the case, with its hash, and for decision, override and lead's
+// decision events the outcome, the clauses and the lead's reason.
 func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Event {
 	ev.CaseID, ev.Status, ev.RecordHash, ev.Subject = c.ID, to, recordHash(raw), ""
 	if ev.Kind == "" {
@@ -326,7 +324,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 	if ev.Terminal == "" {
 		ev.Terminal = s.terminal
 	}
-	if ev.Outcome != "" || (ev.Kind != EventDecision && ev.Kind != EventOverride) {
+	if ev.Outcome != "" || (ev.Kind != EventDecision && ev.Kind != EventOverride && ev.Kind != EventLeadDecision) {
 		return ev
 	}
 	ev.Outcome = string(c.Outcome())
@@ -335,7 +333,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 			ev.Clauses = append(ev.Clauses, string(cl))
 		}
 	}
-	if ev.Detail == "" && ev.Kind == EventOverride && c.Override != nil {
+	if ev.Detail == "" && (ev.Kind == EventOverride || ev.Kind == EventLeadDecision) && c.Override != nil {
 		ev.Detail = c.Override.Reason
 	}
 	return ev

@@ -310,3 +310,78 @@ func TestDayReportCounts(t *testing.T) {
 		t.Errorf("report %+v", r)
 	}
 }
+
+// leadDecided is a case the engine escalated, decided by a shift lead: a
+// lead's decision, saved as the kiosk saves it.
+func leadDecided(t *testing.T, s *Store, receipt, passport string) *flow.Case {
+	t.Helper()
+	c := newCase(t0, "olena", receipt, "")
+	walkToDecision(t, s, c, t0, passport)
+	c.Decision = &flow.Decision{Outcome: flow.OutcomeEscalate, Reason: "the text is silent",
+		Clauses: []flow.ClauseID{flow.ClauseWindow}}
+	must(t, c.Move(flow.StatusEscalated))
+	must(t, s.SaveCase(c, Event{Staff: "olena", Kind: EventDecision, Time: t0}))
+	c.Override = &flow.Override{Outcome: flow.OutcomeExchange, Reason: "the law's 14 days", By: "Maria", At: t0}
+	must(t, c.Complete(flow.StepDecision))
+	must(t, c.Move(flow.StatusDecided))
+	must(t, c.Move(flow.StatusExchanged))
+	must(t, s.SaveCase(c, Event{Staff: "Maria", Kind: EventLeadDecision, Time: t0}))
+	return c
+}
+
+// TestLeadDecisionIsNoOverride: a shift lead deciding a case the engine
+// escalated makes a lead's decision: its event says who and why, the day
+// index does not flag it an override and the day's report does not count it
+// as one; a lead going against the engine does both. A summary an older
+// binary wrote with the override bit on a lead's decision still checks.
+func TestLeadDecisionIsNoOverride(t *testing.T) {
+	s, path := deskStore(t)
+	lead := leadDecided(t, s, "R-9001", "EE000001")
+	sum := summaryOf(t, s, lead.ID)
+	if sum.Flags.Has(FlagOverride) || !sum.Flags.Has(FlagEscalated) {
+		t.Errorf("a lead's decision of an escalated case: flags %s, want escalated and no override", sum.Flags)
+	}
+	d, err := s.Detail(lead.ID)
+	must(t, err)
+	last := d.Trail[len(d.Trail)-1]
+	if last.Kind != EventLeadDecision || last.Staff != "Maria" || last.Outcome != "exchange" ||
+		last.Detail != "the law's 14 days" {
+		t.Errorf("the lead's decision's event %+v", last)
+	}
+
+	over := newCase(t0, "olena", "R-9002", "")
+	walkToDecision(t, s, over, t0, "EE000002") // the engine refunds it
+	over.Override = &flow.Override{Outcome: flow.OutcomeExchange, Reason: "a scratch from the display", By: "Maria", At: t0}
+	must(t, over.Complete(flow.StepDecision))
+	must(t, over.Move(flow.StatusDecided))
+	must(t, over.Move(flow.StatusExchanged))
+	must(t, s.SaveCase(over, Event{Staff: "Maria", Kind: EventOverride, Time: t0}))
+	if sum := summaryOf(t, s, over.ID); !sum.Flags.Has(FlagOverride) {
+		t.Errorf("an override: flags %s, want override", sum.Flags)
+	}
+	sums, err := s.Day(flow.DateOf(t0))
+	must(t, err)
+	if r := NewDayReport(flow.DateOf(t0), sums, nil, flow.DateOf(t0)); r.Overrides != 1 || r.Escalated != 1 {
+		t.Errorf("report: %d overrides, %d escalated; want 1 and 1", r.Overrides, r.Escalated)
+	}
+	must(t, s.Close())
+
+	editRaw(t, path, func(tx *bolt.Tx) error { // as a binary that counted it an override wrote it
+		days := tx.Bucket(bucketDays)
+		cur := days.Cursor()
+		for k, v := cur.First(); k != nil; k, v = cur.Next() {
+			if caseID(k[dayLen:]) != lead.ID {
+				continue
+			}
+			old, err := decodeSummary(lead.ID, flow.DateOf(t0), v)
+			must(t, err)
+			old.Flags |= FlagOverride
+			return days.Put(copyBytes(k), old.encode())
+		}
+		t.Fatal("no summary of the lead's decision")
+		return nil
+	})
+	if _, err := CheckFile(path, CheckOptions{}); err != nil {
+		t.Errorf("check of a summary with the old override bit: %v", err)
+	}
+}

@@ -20,7 +20,12 @@ type Settings struct {
 	PolicyText   string `json:"policy_text,omitempty"` // the TOML of the store's own policy, if any
 	TimeZone     string `json:"time_zone"`             // IANA name: "Europe/Kyiv"
 	PrintCommand string `json:"print_command,omitempty"`
-	IdleMinutes  int    `json:"idle_minutes,omitempty"` // log the cashier out after this long idle; 0 never
+	IdleMinutes  int    `json:"idle_minutes,omitempty"` // lock the screen after this long idle (1-480); 0 is flow.DefaultIdleMinutes
+	// ServiceDays is the store's own term, in calendar days, for an item at
+	// the service centre where the policy gives none (flow's
+	// Policy.StoreServiceDays); 0, as stores set up before it have it, is
+	// flow.DefaultServiceDays.
+	ServiceDays int `json:"service_days,omitempty"`
 	// ClosingTime is when the store closes, HH:MM ("": flow.DefaultClosingTime):
 	// the desk warns of a day closed before it.
 	ClosingTime string `json:"closing_time,omitempty"`
@@ -28,11 +33,24 @@ type Settings struct {
 
 // NewSettings are a new store's settings as its first setup makes them (the
 // first-run screen and the init command alike): the store's name and time
-// zone trimmed, the policy's name and text (the TOML the store keeps), and
-// flow.DefaultIdleMinutes. SaveSettings checks them.
+// zone trimmed, the policy's name and text (the TOML the store keeps),
+// flow.DefaultIdleMinutes and flow.DefaultServiceDays. SaveSettings checks
+// them.
 func NewSettings(storeName, policyName, policyText, zone string) Settings {
 	return Settings{StoreName: strings.TrimSpace(storeName), PolicyName: policyName, PolicyText: policyText,
-		TimeZone: strings.TrimSpace(zone), IdleMinutes: flow.DefaultIdleMinutes}
+		TimeZone: strings.TrimSpace(zone), IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays}
+}
+
+// Policy is the policy the settings name (flow.StorePolicy), with the
+// store's own term for an item at the service centre set on it: the policy
+// a kiosk decides by.
+func (set Settings) Policy() (*flow.Policy, error) {
+	p, err := flow.StorePolicy(set.PolicyName, set.PolicyText)
+	if err != nil {
+		return nil, err
+	}
+	p.StoreServiceDays = set.ServiceDays
+	return p, nil
 }
 
 // Settings reads the store's settings; ErrNotFound before the first setup.
@@ -63,6 +81,9 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	if set.StoreName == "" {
 		return flow.Errorf(flow.EInvalid, "the store needs a name")
 	}
+	if err := flow.CheckStoreName(set.StoreName); err != nil {
+		return err
+	}
 	if set.TimeZone == "" {
 		return flow.Errorf(flow.EInvalid, "the store needs a time zone, such as Europe/Kyiv")
 	}
@@ -85,8 +106,15 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	if _, err := flow.ParseClosingTime(set.ClosingTime); err != nil {
 		return err
 	}
-	if set.IdleMinutes < 0 {
-		return flow.Errorf(flow.EInvalid, "idle minutes cannot be negative")
+	if set.IdleMinutes != 0 { // 0: flow.DefaultIdleMinutes
+		if err := flow.CheckIdleMinutes(set.IdleMinutes); err != nil {
+			return flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Message(err))
+		}
+	}
+	if set.ServiceDays != 0 {
+		if err := flow.CheckServiceDays(set.ServiceDays); err != nil {
+			return flow.Errorf(flow.EInvalid, "the service centre's term: %s", flow.Message(err))
+		}
 	}
 	val, err := json.Marshal(set)
 	if err != nil {
@@ -132,6 +160,7 @@ func settingsChange(old, new Settings) string {
 	add("time zone", old.TimeZone, new.TimeZone)
 	add("print command", old.PrintCommand, new.PrintCommand)
 	add("idle minutes", fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
+	add("service days", fmt.Sprint(flow.StoreServiceDays(old.ServiceDays)), fmt.Sprint(flow.StoreServiceDays(new.ServiceDays)))
 	add("closing time", old.ClosingTime, new.ClosingTime)
 	if len(parts) == 0 {
 		return "settings saved unchanged"

@@ -51,7 +51,7 @@ type Flags uint32
 
 // The flags of a case.
 const (
-	FlagOverride       Flags = 1 << iota // flow.FlagOverride: a shift lead decided in place of the engine
+	FlagOverride       Flags = 1 << iota // flow.FlagOverride: a shift lead went against the engine's decision
 	FlagEscalated                        // flow.FlagEscalated: the engine handed the case to a shift lead
 	FlagRepeat                           // flow.FlagRepeat: the passport is on more cases in 30 days than the policy allows
 	FlagNoReceipt                        // flow.FlagNoReceipt: a refund without the receipt

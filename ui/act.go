@@ -213,8 +213,8 @@ func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) st
 			fmt.Fprintf(&b, "Refund by:    %s\n", by)
 		}
 	}
-	if d := c.Decision; d != nil && !d.ServiceBy.IsZero() {
-		fmt.Fprintf(&b, "Back from the service centre by: %s\n", d.ServiceBy)
+	if by := c.ServiceBy(); !by.IsZero() {
+		fmt.Fprintf(&b, "Back from the service centre by: %s\n", by)
 	}
 	fmt.Fprintf(&b, "Status:       %s\n", c.Status.Words())
 	fmt.Fprintf(&b, "%s\n\n", line)

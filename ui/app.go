@@ -165,7 +165,7 @@ func storeSettings(s *store.Store) loadedMsg {
 	if loc, err := time.LoadLocation(st.TimeZone); err == nil {
 		msg.loc = loc
 	}
-	msg.policy, msg.policyErr = flow.StorePolicy(st.PolicyName, st.PolicyText)
+	msg.policy, msg.policyErr = st.Policy() // with the store's term for the service centre
 	return msg
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -185,6 +186,30 @@ func walkToDecision(r *rootT, saleDate string) {
 	r.requireView("[Inspection]")
 }
 
+// TestRemoteRefundIsOwed: a return sent by a delivery service is not paid
+// at the till: no question about the till's cash, the refund owed within the
+// payout days.
+func TestRemoteRefundIsOwed(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView("[Request]")
+	r.keys(kEnter, kEnter, kDown, kEnter) // return, refund, by a delivery service
+	r.requireView("[Documents]")
+	r.keys(kDown, kDown, typed("x"), kEnter)
+	r.requireView("[Inspection]")
+	r.keys(kEnter)
+	r.requireView("R E F U N D", "19999.00 UAH: pay it by 2026-11-27 (sent by delivery, not at the till)",
+		"refund 19999.00 UAH by 2026-11-27 (within 7 days), not at the till")
+	r.keys(kEnter)
+	r.requireView("Return act written", "refund owed")
+	owed, err := r.st.ByStatus(flow.StatusRefundOwed)
+	if err != nil || len(owed) != 1 || owed[0].Due != (flow.Date{Year: 2026, Month: 11, Day: 27}) {
+		t.Fatalf("refunds owed: %+v, %v", owed, err)
+	}
+}
+
 func TestCaseToTheActWithTheTillShortOfCash(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.login("Ivan", "1111")
@@ -302,12 +327,58 @@ func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	r.keys(kClear, typed("Petro"), kEnter, typed("5678"), kEnter, kEnter, typed("art. 9 gives 14 days"), kEnter)
 	r.requireView("Return act written", "EXCHANGE")
 	sums, _ := r.st.Day(flow.Date{Year: 2026, Month: 11, Day: 20})
-	if len(sums) != 1 || sums[0].Flags&store.FlagOverride == 0 || sums[0].Outcome != flow.OutcomeExchange {
+	// a lead's decision of the case the engine escalated: no override
+	if len(sums) != 1 || sums[0].Flags.Has(store.FlagOverride) || !sums[0].Flags.Has(store.FlagEscalated) ||
+		sums[0].Outcome != flow.OutcomeExchange {
 		t.Fatalf("day: %+v", sums)
+	}
+	trail, _ := r.st.Trail(sums[0].ID)
+	if !slices.ContainsFunc(trail, func(e store.Event) bool { return e.Kind == store.EventLeadDecision && e.Staff == "Petro" }) ||
+		slices.ContainsFunc(trail, func(e store.Event) bool { return e.Kind == store.EventOverride }) {
+		t.Errorf("no lead's decision event by Petro, or an override, in %+v", trail)
 	}
 	c, _ := r.st.Case(sums[0].ID)
 	if c.Override == nil || c.Override.By != "Petro" || c.Override.Reason != "art. 9 gives 14 days" {
 		t.Fatalf("override %+v", c.Override)
+	}
+}
+
+// TestServiceCentreTermIsTheStore's: an item at the service centre is
+// expected back on the store's own term (its setting) where the policy gives
+// none, whether the engine or a shift lead sent it.
+func TestServiceCentreTermIsTheStores(t *testing.T) {
+	r := newRoot(t, "citrus")
+	set, _ := r.st.Settings()
+	set.ServiceDays = 21
+	must(t, r.st.SaveSettings(set, "Olena"))
+	r.start()
+	r.login("Ivan", "1111")
+	sendToServiceCentre(r)
+	at, _ := r.st.ByStatus(flow.StatusServiceCentre)
+	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
+		t.Fatalf("at the service centre: %+v", at)
+	}
+
+	r = newRoot(t, "icenter") // a return of new goods: escalated
+	set, _ = r.st.Settings()
+	set.ServiceDays = 21
+	must(t, r.st.SaveSettings(set, "Olena"))
+	r.start()
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
+	r.keys(kEnter, kEnter, kEnter, kEnter, kEnter) // return, refund, in person; the receipt; inspection
+	r.requireView("a shift lead decides")
+	r.keys(kEnter, typed("Petro"), kEnter, typed("5678"), kEnter)
+	r.keys(kDown, kDown, kEnter, typed("the lead sends it for a check"), kEnter) // exchange -> reject -> service centre
+	r.requireView("Return act written", "SERVICE CENTRE, at the service centre")
+	at, _ = r.st.ByStatus(flow.StatusServiceCentre)
+	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
+		t.Fatalf("a lead's service centre: %+v", at)
+	}
+	act, _ := os.ReadFile(filepath.Join(r.dir, "acts", at[0].ID+".txt"))
+	if !strings.Contains(string(act), "Back from the service centre by: 2026-12-11") {
+		t.Errorf("the act does not say when the item is back:\n%s", act)
 	}
 }
 
@@ -448,6 +519,45 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 			t.Fatalf("case %+v", c)
 		}
 	})
+	// Claimed on day 10, back on day 29: the claim's day decides, so the
+	// defect is still one within the window, not sent to the SC again.
+	t.Run("a conclusion weeks later: decided on the claim's day", func(t *testing.T) {
+		r := newRoot(t, "citrus")
+		r.login("Ivan", "1111")
+		sendToServiceCentre(r)
+		r.now = r.now.AddDate(0, 0, 19)
+		r.keys(kEnter, typed("c"))
+		r.requireView("[Service centre]")
+		r.keys(kDown, kDown, kDown, kDown, kEnter) // operating conditions were not violated
+		r.requireView("R E F U N D", "sc-act", "day 10 of 14: a defect within the return window")
+	})
+}
+
+// TestFirstRunRefusesABadStoreName: the store's name follows flow's rule on
+// the first-run screen as on the command line.
+func TestFirstRunRefusesABadStoreName(t *testing.T) {
+	r := newRoot(t, "")
+	r.keys(typed(strings.Repeat("x", 61)), kEnter)
+	r.requireView("a store's name has at most 60 characters")
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up")
+	}
+}
+
+// TestFirstRunRefusesAPolicyThatIsNoFile: the store's own policy file is
+// read only when it is a regular file of at most 1 MiB.
+func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
+	r := newRoot(t, "")
+	dir := t.TempDir()
+	r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter) // the store's own policy file
+	r.requireView("Policy file")
+	r.keys(typed(dir), kEnter)
+	r.requireView("The first shift lead")
+	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.requireView(dir + " is not a regular file")
+	if ok, _ := r.st.Initialized(); ok {
+		t.Fatal("the store was set up with a folder for a policy")
+	}
 }
 
 // TestFirstRunRefusesAnUnknownTimeZone: the zone is checked by the root's

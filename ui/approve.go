@@ -182,8 +182,11 @@ func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 		return m, m.approve.Init()
 	}
 	m.c.Override = &flow.Override{Outcome: msg.sub.outcome, Reason: msg.sub.reason, By: msg.lead.Name, At: m.d.Now()}
-	if msg.sub.outcome == flow.OutcomeRefund {
-		m.c.Override.RefundBy = m.policy.RefundDue(m.today(), m.c.TillHasCash)
+	switch msg.sub.outcome {
+	case flow.OutcomeRefund:
+		m.c.Override.RefundBy = m.policy.RefundDueFor(m.c, m.d.Now().In(m.loc))
+	case flow.OutcomeServiceCentre: // expected back on the store's term
+		m.c.Override.ServiceBy = m.policy.ServiceDue(m.today())
 	}
 	if msg.sub.outcome == flow.OutcomeRefund && m.c.RefundFromTill() {
 		m.view = viewStep

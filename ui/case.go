@@ -411,7 +411,7 @@ func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 	m.asks.pop()
 	if o := m.c.Override; o != nil {
 		m.c.TillHasCash = hasCash
-		o.RefundBy = m.policy.RefundDue(m.today(), hasCash)
+		o.RefundBy = m.policy.RefundDueFor(m.c, m.d.Now().In(m.loc))
 		return m.settle()
 	}
 	if hasCash != m.c.TillHasCash {
@@ -429,7 +429,7 @@ func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 // (or owed), then the act is written.
 func (m *Model) settle() (tea.Model, tea.Cmd) {
 	out := m.c.Outcome()
-	to, err := flow.Settled(out, m.c.TillHasCash)
+	to, err := flow.Settled(out, m.c.RefundPaidNow()) // a remote return's refund is owed
 	if err != nil {
 		m.notice = "! " + err.Error()
 		return m, nil
@@ -444,8 +444,11 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	}
 	_ = m.c.Move(to) // decided -> any settled status is a legal move
 	kind, detail := store.EventDecision, ""
-	if m.c.Override != nil {
-		kind, detail = store.EventOverride, m.c.Override.Reason
+	if o := m.c.Override; o != nil {
+		kind, detail = store.EventLeadDecision, o.Reason // a lead decided the case the engine escalated
+		if m.c.Overridden() {
+			kind = store.EventOverride
+		}
 	}
 	d := m.c.Decision
 	ev := store.Event{Kind: kind, Step: "decision", Outcome: string(out), Clauses: clauseStrings(d.Clauses),

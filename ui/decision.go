@@ -113,7 +113,10 @@ func (m decisionModel) outcomeBanner() (string, string) {
 	switch d.Outcome {
 	case flow.OutcomeRefund:
 		when := "pay it today"
-		if d.RefundBy != m.ctx.today {
+		switch {
+		case c.Request.Remote:
+			when = "pay it by " + d.RefundBy.String() + " (sent by delivery, not at the till)"
+		case !c.TillHasCash:
 			when = "pay it by " + d.RefundBy.String() + " (the till lacks cash)"
 		}
 		return "REFUND", c.Sale.Price.String() + ": " + when

@@ -68,7 +68,8 @@ func TestDecisionOutcomes(t *testing.T) {
 			c.Request.Claim = flow.ClaimDefect
 		}, []string{"S E R V I C E   C E N T R E", "back by 20", "! no-loaner: "}, decisionConfirmedMsg{}},
 		{"the customer told of the shipping", "generic", func(c *flow.Case) { c.Request.Remote = true },
-			[]string{"Tell the customer:", `! return-shipping: "Note that the buyer pays for the return shipping."`},
+			[]string{"pay it by 2026-11-27 (sent by delivery, not at the till)", "Tell the customer:",
+				`! return-shipping: "Note that the buyer pays for the return shipping."`},
 			decisionConfirmedMsg{}},
 	}
 	for _, tt := range tests {

@@ -273,7 +273,8 @@ func TestSaleBadInput(t *testing.T) {
 		msg   string
 		value func(*saleValues) string
 	}{
-		{"sale date not a date", 0, "2026-13-40", `! "2026-13-40" is not a date written as YYYY-MM-DD`, func(v *saleValues) string { return v.date }},
+		{"sale date not a date", 0, "2026-13-40", `! "2026-13-40" is not a date: month 13 does not exist`, func(v *saleValues) string { return v.date }},
+		{"sale date before 1990", 0, "0000-01-01", "! the sale date 0000-01-01 is before 1990", func(v *saleValues) string { return v.date }},
 		{"sale date after today", 0, "2026-12-01", "! the sale date 2026-12-01 is after today (2026-11-20)", func(v *saleValues) string { return v.date }},
 		{"receipt empty", 1, "", "! enter the receipt number", func(v *saleValues) string { return v.receipt }},
 		{"receipt with a space", 1, "R 1001", "! a receipt number has only letters, digits, -, / and .", func(v *saleValues) string { return v.receipt }},

@@ -78,7 +78,7 @@ func (s setupModel) withForm() setupModel {
 	form := huh.NewForm(
 		huh.NewGroup(
 			huh.NewNote().Title("Welcome to Returns Desk").Description("First run: set up this store. Nothing else to configure."),
-			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(nonEmpty("the store's name")),
+			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(flow.CheckStoreName),
 			huh.NewSelect[string]().Title("Return policy").Options(opts...).Value(&v.policy),
 			huh.NewInput().Title("Time zone").Description("IANA name, such as Europe/Kyiv").Value(&v.zone).
 				Validate(refused(&v.badZone, &v.zoneErr, "the time zone, such as Europe/Kyiv")),
@@ -194,9 +194,12 @@ func (m *Model) setupCmd(sub setupSubmitMsg) tea.Cmd {
 			return setupDoneMsg{field: "zone", err: flow.Errorf(flow.EInvalid, "%q is not a time zone such as Europe/Kyiv", sub.settings.TimeZone)}
 		}
 		if sub.policyFile != "" {
-			data, err := os.ReadFile(sub.policyFile)
+			data, err := ReadPolicyFile(sub.policyFile, sub.policyFile)
+			if err != nil && flow.Message(err) == "" {
+				err = flow.Errorf(flow.EInvalid, "the policy file %s cannot be read", sub.policyFile).Wrap(err)
+			}
 			if err != nil {
-				return setupDoneMsg{field: "policy file", err: flow.Errorf(flow.EInvalid, "the policy file %s cannot be read", sub.policyFile).Wrap(err)}
+				return setupDoneMsg{field: "policy file", err: err}
 			}
 			p, err := flow.StorePolicy(sub.policyFile, string(data))
 			if err != nil {

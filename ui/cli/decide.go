@@ -16,9 +16,12 @@ standard output (docs/rules.md, "The decide contract").
                        store's own policy file; without it, the input's
                        "policy" field names one
 
+The input's "claimed" (default: today) is the day the case was opened, on
+which the window, the warranty and the refund-by day are judged.
+
 Exit 0 with the decision; exit 2 with a message naming the field when the
 input cannot be read: malformed JSON, an unknown field or value, a bad date,
-a visit before the sale, an unknown policy.
+a visit or claim before the sale, an unknown policy.
 
 Example:
   echo '{"policy":"citrus","today":"2024-03-15","sale":{"date":"2024-03-01",

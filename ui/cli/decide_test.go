@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,13 @@ func TestDecideBadInputNamesTheField(t *testing.T) {
 		{"unknown claim", `{"policy":"citrus","sale":{"date":"2024-03-01"},"claim":"swap","wants":"refund"}`, nil, "claim"},
 		{"unknown document", `{"policy":"citrus","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund","documents":["receipt","selfie"]}`, nil, "documents[1]"},
 		{"bad sale date", `{"policy":"citrus","sale":{"date":"2024-02-30"},"claim":"return","wants":"refund"}`, nil, "sale.date"},
+		{"sale before 1990", `{"policy":"citrus","sale":{"date":"0000-01-01"},"claim":"return","wants":"refund"}`, nil, "sale.date"},
+		{"a sale in USD under a UAH policy", `{"policy":"citrus","sale":{"date":"2024-03-01","price":"500.00","currency":"USD"},"claim":"return","wants":"refund"}`, nil, "sale.currency"},
+		{"a currency but no price", `{"policy":"generic","sale":{"date":"2024-03-01","currency":"EUR"},"claim":"return","wants":"refund"}`, nil, "sale.currency"},
+		{"a key twice", `{"policy":"citrus","sale":{"date":"2024-03-01","price":"1.00","price":"19999.00"},"claim":"return","wants":"refund"}`, nil, "sale.price"},
 		{"bad today", `{"policy":"citrus","today":"15.03.2024","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "today"},
+		{"claim after today", `{"policy":"citrus","today":"2024-03-15","claimed":"2024-03-16","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "claimed"},
+		{"claim before the sale", `{"policy":"citrus","claimed":"2024-02-28","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "claimed"},
 		{"visit before the sale", `{"policy":"citrus","today":"2024-02-28","sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`, nil, "today"},
 		{"bad price", `{"policy":"citrus","sale":{"date":"2024-03-01","price":"12,3,4"},"claim":"return","wants":"refund"}`, nil, "sale.price"},
 		{"wrong type", `{"policy":"citrus","sale":{"date":"2024-03-01","warranty_months":"twelve"},"claim":"return","wants":"refund"}`, nil, "sale.warranty_months"},
@@ -95,5 +102,56 @@ func TestDecideBadInputNamesTheField(t *testing.T) {
 				t.Errorf("the message does not name %s: %q", tt.field, errs)
 			}
 		})
+	}
+}
+
+// TestDecideClaimed: a case back from the service centre is decided on the
+// day of its claim ("claimed"), not sent to the service centre again; without
+// "claimed" the claim is today's.
+func TestDecideClaimed(t *testing.T) {
+	const back = `{"policy":"citrus","today":"2024-03-30",%s"sale":{"date":"2024-03-01"},"claim":"defect",
+	  "wants":"refund","till_has_cash":true,"documents":["receipt","warranty_card"],"service_centre":"conditions_not_violated"}`
+	for _, tc := range []struct {
+		name, claimed, outcome, first string
+	}{
+		{"claimed on day 10", `"claimed":"2024-03-11",`, "refund", "day 10 of 14: a defect within the return window"},
+		{"claimed today", ``, "service_centre", "under warranty until 2025-03-01 (12 months)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := fmt.Sprintf(back, tc.claimed)
+			if tc.claimed == "" {
+				in = strings.Replace(in, `"sale":{"date":"2024-03-01"}`, `"sale":{"date":"2024-03-01","warranty_months":12}`, 1)
+			}
+			code, out, errs := run(t, in, "decide")
+			if code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			var got struct {
+				Outcome string   `json:"outcome"`
+				Explain []string `json:"explain"`
+			}
+			if err := json.Unmarshal([]byte(out), &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Outcome != tc.outcome || len(got.Explain) == 0 || got.Explain[0] != tc.first {
+				t.Errorf("outcome %s, explain %q; want %s, %q", got.Outcome, got.Explain, tc.outcome, tc.first)
+			}
+		})
+	}
+}
+
+// TestDecideSaysWhichPartOfADateIsWrong: a date that is no real day says
+// which part is wrong; a sale before 1990 is no sale of the store's.
+func TestDecideSaysWhichPartOfADateIsWrong(t *testing.T) {
+	for date, want := range map[string]string{
+		"2026-02-30": `decide: sale.date: "2026-02-30" is not a date: February 2026 has 28 days`,
+		"2026-13-01": `decide: sale.date: "2026-13-01" is not a date: month 13 does not exist`,
+		"0000-01-01": "decide: sale.date: the sale date 0000-01-01 is before 1990",
+	} {
+		in := `{"policy":"citrus","today":"2026-11-20","sale":{"date":"` + date + `"},"claim":"return","wants":"refund"}`
+		code, out, errs := run(t, in, "decide")
+		if code != ExitUsage || out != "" || !strings.Contains(errs, want) {
+			t.Errorf("%s: exit %d %q %q, want %q", date, code, out, errs, want)
+		}
 	}
 }

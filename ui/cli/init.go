@@ -25,7 +25,8 @@ that it never shows in the process list or the shell's history:
       --policy citrus --time-zone Europe/Kyiv --lead Olena
 
   --data DIR            the data directory (as for the kiosk)
-  --store-name NAME     the store's name, printed on every act
+  --store-name NAME     the store's name, printed on every act: 1 to 60
+                        printable characters, one line
   --policy NAME|FILE    a built-in policy or the store's own file (checked)
   --time-zone ZONE      IANA name, such as Europe/Kyiv
   --lead NAME           the first shift lead, who adds the other staff
@@ -65,6 +66,9 @@ func runInit(env Env, args []string) int {
 		if strings.TrimSpace(f.value) == "" {
 			return usageErr("%s is missing: %s", f.flag, f.what)
 		}
+	}
+	if err := flow.CheckStoreName(*name); err != nil {
+		return usageErr("--store-name: %s", flow.Message(err))
 	}
 	tz := strings.TrimSpace(*zone)
 	if _, err := time.LoadLocation(tz); err != nil {

@@ -77,7 +77,7 @@ func TestInitMakesTheStoreTheFirstRunMakes(t *testing.T) {
 			}
 			set, err := st.Settings()
 			want := store.Settings{StoreName: "Kyiv 1", PolicyName: tt.policy, PolicyText: tt.policyText,
-				TimeZone: "Europe/Kyiv", IdleMinutes: flow.DefaultIdleMinutes}
+				TimeZone: "Europe/Kyiv", IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays}
 			if err != nil || set != want {
 				t.Fatalf("settings %+v %v, want %+v", set, err, want)
 			}
@@ -123,6 +123,12 @@ func TestInitRefusesBadInputNamingIt(t *testing.T) {
 			[]string{"--store-name is missing"}},
 		{"a blank store name", func(d string) []string { return initArgs(d, "--store-name", "  ") }, "1234\n",
 			[]string{"--store-name is missing"}},
+		{"a store name on two lines", func(d string) []string { return initArgs(d, "--store-name", "Kyiv\n1") }, "1234\n",
+			[]string{"--store-name: ", "only printable characters"}},
+		{"a store name with an escape sequence", func(d string) []string { return initArgs(d, "--store-name", "Kyiv \x1b[31m1") },
+			"1234\n", []string{"--store-name: ", "only printable characters"}},
+		{"a store name too long", func(d string) []string { return initArgs(d, "--store-name", strings.Repeat("x", 61)) },
+			"1234\n", []string{"--store-name: ", "at most 60 characters"}},
 		{"a missing policy", func(d string) []string { return withoutFlag(initArgs(d), "--policy") }, "1234\n",
 			[]string{"--policy is missing"}},
 		{"a missing time zone", func(d string) []string { return withoutFlag(initArgs(d), "--time-zone") }, "1234\n",

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/ui"
 )
 
 // runPolicyList lists the built-in policies.
@@ -48,7 +49,11 @@ func runPolicyCheck(env Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "returnsdesk policy check: name one policy file")
 		return ExitUsage
 	}
-	data, err := os.ReadFile(args[0])
+	data, err := ui.ReadPolicyFile(args[0], args[0])
+	if m := flow.Message(err); m != "" {
+		fmt.Fprintf(env.Stderr, "returnsdesk policy check: %s\n", m)
+		return ExitUsage
+	}
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk policy check: cannot read %s: %v\n", args[0], errors.Unwrap(err))
 		return ExitUsage
@@ -79,7 +84,10 @@ func loadPolicyIn(env Env, nameOrFile string) (*flow.Policy, string, error) {
 		p, err := flow.Builtin(nameOrFile)
 		return p, string(text), err
 	}
-	data, err := os.ReadFile(env.path(nameOrFile))
+	data, err := ui.ReadPolicyFile(env.path(nameOrFile), nameOrFile)
+	if m := flow.Message(err); m != "" {
+		return nil, "", err
+	}
 	if err != nil {
 		err = env.asGiven(err, nameOrFile)
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {

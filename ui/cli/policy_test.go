@@ -44,3 +44,37 @@ func TestPolicyCommands(t *testing.T) {
 		t.Errorf("a syntax error: exit %d %q", code, errs)
 	}
 }
+
+// TestPolicyFileIsReadWithALimit: a policy file is a regular file of at most
+// 1 MiB; /dev/zero (which grew memory to gigabytes), a folder or a file too
+// large is refused with a message naming it, by every command that reads one.
+func TestPolicyFileIsReadWithALimit(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.toml")
+	data, _ := flow.BuiltinFile("citrus")
+	os.WriteFile(big, append(data, []byte("\n# "+strings.Repeat("x", 1<<20)+"\n")...), 0o644)
+	files := map[string]string{big: "is larger than 1 MiB", dir: "is not a regular file"}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		files["/dev/zero"] = "is not a regular file"
+	}
+	dataDir := filepath.Join(t.TempDir(), "data")
+	for file, want := range files {
+		for _, args := range [][]string{
+			{"policy", "check", file},
+			{"decide", "--policy", file},
+			initArgs(dataDir, "--policy", file),
+		} {
+			stdin := "1234\n" // init's PIN
+			if args[0] == "decide" {
+				stdin = `{"sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`
+			}
+			code, out, errs := run(t, stdin, args...)
+			if code != ExitUsage || out != "" || !strings.Contains(errs, file+" "+want) {
+				t.Errorf("%q: exit %d %q %q, want %q", args, code, out, errs, want)
+			}
+		}
+	}
+	if _, err := os.Stat(dataDir); err == nil {
+		t.Error("init made a store with a policy it refused")
+	}
+}

@@ -15,14 +15,18 @@ recorded on the audit trail. While the kiosk holds the store file, the
 command runs inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR            the data folder (as for the kiosk)
-  --store-name NAME     the store's name, printed on every act
+  --store-name NAME     the store's name, printed on every act: 1 to 60
+                        printable characters, one line
   --policy NAME|FILE    a built-in policy or the store's own file (checked
                         first; cases already decided keep their decisions)
   --time-zone ZONE      IANA name, such as Europe/Kyiv
   --print-command CMD   the command that prints an act, given the act's file
                         as its last argument (such as "lp -d till1");
                         "" prints nothing
-  --idle-minutes N      lock the screen after N minutes without a key
+  --idle-minutes N      lock the screen after N minutes without a key, 1-480
+  --service-days N      the store's term for an item at the service centre,
+                        1-365 calendar days (default 14, art. 8), where the
+                        policy gives none of its own
   --closing-time HH:MM  when the store closes (default 21:00): the desk warns
                         of a day closed before it
   --by NAME             who makes the change, for the audit trail (default:
@@ -32,23 +36,24 @@ command runs inside it, through DATA/admin.sock (the owner's only).
 type settingsFlags struct {
 	fs                                 *flag.FlagSet
 	data, name, policy, zone, printCmd *string
+	idle, serviceDays                  *int
 	closing                            *string
-	idle                               *int
 	by                                 *string
 }
 
 func newSettingsFlags(env Env) settingsFlags {
 	fs := newFlags("settings")
 	return settingsFlags{
-		fs:       fs,
-		data:     fs.String("data", "", ""),
-		name:     fs.String("store-name", "", ""),
-		policy:   fs.String("policy", "", ""),
-		zone:     fs.String("time-zone", "", ""),
-		printCmd: fs.String("print-command", "", ""),
-		idle:     fs.Int("idle-minutes", -1, ""),
-		closing:  fs.String("closing-time", "", ""),
-		by:       fs.String("by", env.Getenv("USER"), ""),
+		fs:          fs,
+		data:        fs.String("data", "", ""),
+		name:        fs.String("store-name", "", ""),
+		policy:      fs.String("policy", "", ""),
+		zone:        fs.String("time-zone", "", ""),
+		printCmd:    fs.String("print-command", "", ""),
+		idle:        fs.Int("idle-minutes", 0, ""),
+		serviceDays: fs.Int("service-days", 0, ""),
+		closing:     fs.String("closing-time", "", ""),
+		by:          fs.String("by", env.Getenv("USER"), ""),
 	}
 }
 
@@ -68,7 +73,10 @@ func (f settingsFlags) changes() bool {
 
 // apply writes the settings the command line names into set.
 func (f settingsFlags) apply(env Env, set *store.Settings) error {
-	if *f.name != "" {
+	if f.given("store-name") {
+		if err := flow.CheckStoreName(*f.name); err != nil {
+			return fmt.Errorf("--store-name: %s", flow.Message(err))
+		}
 		set.StoreName = *f.name
 	}
 	if *f.zone != "" {
@@ -77,8 +85,17 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	if f.given("print-command") {
 		set.PrintCommand = *f.printCmd
 	}
-	if *f.idle >= 0 {
+	if f.given("idle-minutes") {
+		if err := flow.CheckIdleMinutes(*f.idle); err != nil {
+			return fmt.Errorf("--idle-minutes: %s", flow.Message(err))
+		}
 		set.IdleMinutes = *f.idle
+	}
+	if f.given("service-days") {
+		if err := flow.CheckServiceDays(*f.serviceDays); err != nil {
+			return fmt.Errorf("--service-days: %s", flow.Message(err))
+		}
+		set.ServiceDays = *f.serviceDays
 	}
 	if f.given("closing-time") {
 		set.ClosingTime = strings.TrimSpace(*f.closing)
@@ -133,7 +150,8 @@ func runSettings(env Env, args []string) int {
 	if closing == "" {
 		closing = flow.DefaultClosingTime + " (default)"
 	}
-	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\nclosing time:   %s\n",
-		set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand), set.IdleMinutes, closing)
+	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n"+
+		"service days:   %d\nclosing time:   %s\n", set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand),
+		set.IdleMinutes, flow.StoreServiceDays(set.ServiceDays), closing)
 	return ExitOK
 }

@@ -35,6 +35,96 @@ func TestSettingsCommand(t *testing.T) {
 	}
 }
 
+// TestSettingsServiceDays: the store's term for an item at the service
+// centre is 1 to 365 days, 14 until it is set; out of range is refused,
+// naming the flag, and changes nothing.
+func TestSettingsServiceDays(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv"}, "Olena"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, out, errs := run(t, "", "settings", "--data", dir); code != ExitOK || !strings.Contains(out, "service days:   14\n") {
+		t.Fatalf("the default: exit %d %q %q", code, out, errs)
+	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--service-days", "21"); code != ExitOK ||
+		!strings.Contains(out, "service days:   21\n") {
+		t.Fatalf("21 days: exit %d %q %q", code, out, errs)
+	}
+	for _, bad := range []string{"0", "-5", "366", "2000000000"} {
+		code, out, errs := run(t, "", "settings", "--data", dir, "--service-days", bad)
+		if code != ExitUsage || out != "" || !strings.Contains(errs, "--service-days: ") || !strings.Contains(errs, "from 1 to 365") {
+			t.Errorf("--service-days %s: exit %d %q %q", bad, code, out, errs)
+		}
+	}
+	st, _ = store.Open(storeFile(dir), store.Options{})
+	defer st.Close()
+	if set, _ := st.Settings(); set.ServiceDays != 21 {
+		t.Errorf("settings %+v", set)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv",
+		ServiceDays: 400}, "Olena"); err == nil {
+		t.Error("the store saved a term of 400 days")
+	}
+}
+
+// TestSettingsRefusesBadValues: idle minutes out of 1-480 (which the kiosk
+// ignored, or overflowed into a lock after 15 s) and a store name with a
+// control character or too long are refused, naming the flag, and change
+// nothing.
+func TestSettingsRefusesBadValues(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv",
+		IdleMinutes: 15}, "Olena"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, tc := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"--idle-minutes", "-5"}, "--idle-minutes"},
+		{[]string{"--idle-minutes", "0"}, "--idle-minutes"},
+		{[]string{"--idle-minutes", "481"}, "--idle-minutes"},
+		{[]string{"--idle-minutes", "2000000000"}, "--idle-minutes"},
+		{[]string{"--store-name", "Kyiv\n1"}, "--store-name"},
+		{[]string{"--store-name", "Kyiv \x1b[2J1"}, "--store-name"},
+		{[]string{"--store-name", strings.Repeat("x", 61)}, "--store-name"},
+		{[]string{"--store-name", " "}, "--store-name"},
+		{[]string{"--policy", dir}, "policy"}, // a folder: not a regular file
+	} {
+		code, out, errs := run(t, "", append([]string{"settings", "--data", dir}, tc.args...)...)
+		if code != ExitUsage || out != "" || !strings.Contains(errs, "returnsdesk settings: "+tc.flag+": ") {
+			t.Errorf("%q: exit %d %q %q", tc.args, code, out, errs)
+		}
+	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--idle-minutes", "480"); code != ExitOK ||
+		!strings.Contains(out, "idle minutes:   480\n") {
+		t.Errorf("480 minutes: exit %d %q %q", code, out, errs)
+	}
+	st, _ = store.Open(storeFile(dir), store.Options{})
+	defer st.Close()
+	if set, _ := st.Settings(); set.StoreName != "Kyiv 1" || set.IdleMinutes != 480 {
+		t.Errorf("settings %+v", set)
+	}
+	for _, bad := range []store.Settings{
+		{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv", IdleMinutes: 2000000000},
+		{StoreName: "Kyiv\n1", PolicyName: "generic", TimeZone: "Europe/Kyiv"},
+	} {
+		if err := st.SaveSettings(bad, "Olena"); err == nil {
+			t.Errorf("the store saved %+v", bad)
+		}
+	}
+}
+
 func TestSettingsClosingTime(t *testing.T) {
 	dir := t.TempDir()
 	st, err := store.Open(storeFile(dir), store.Options{})

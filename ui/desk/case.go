@@ -300,7 +300,8 @@ func (m caseModel) decision(w *caseWriter) {
 	}
 }
 
-// settled is a lead's override, the refund paid or owed, and the sign-off.
+// settled is a lead's decision (of an escalated case) or override, the
+// refund paid or owed, and the sign-off.
 func (m caseModel) settled(w *caseWriter) {
 	d, c := m.d, m.d.Case
 	if o := c.Override; o != nil {
@@ -309,7 +310,15 @@ func (m caseModel) settled(w *caseWriter) {
 		if !o.RefundBy.IsZero() {
 			text += " · refund by " + o.RefundBy.String()
 		}
-		w.add("Override", text)
+		if !o.ServiceBy.IsZero() {
+			text += fmt.Sprintf(" · back from the service centre by %s (%s)", o.ServiceBy,
+				dueWords(o.ServiceBy, m.today, true))
+		}
+		label := "Lead"
+		if c.Overridden() {
+			label = "Override"
+		}
+		w.add(label, text)
 	}
 	m.refund(w)
 	if so := d.SignOff; so != nil {
@@ -354,14 +363,21 @@ func (m caseModel) refund(w *caseWriter) {
 	}
 }
 
-// findings are every flag with why, then the trail.
+// findings are every flag with why (the refund paid is shown with the
+// refund, not among them), then the trail.
 func (m caseModel) findings(w *caseWriter) {
 	d := m.d
-	w.line(m.st.Label.Render(fmt.Sprintf("Flags (%d)", len(d.Findings))))
-	if len(d.Findings) == 0 {
+	var listed []flow.Finding
+	for _, f := range d.Findings {
+		if f.Flag.Listed() {
+			listed = append(listed, f)
+		}
+	}
+	w.line(m.st.Label.Render(fmt.Sprintf("Flags (%d)", len(listed))))
+	if len(listed) == 0 {
 		w.item(" ", "none")
 	}
-	for _, f := range d.Findings {
+	for _, f := range listed {
 		mark := "·"
 		if f.Flag.Fraud() {
 			mark = "!"
@@ -382,8 +398,10 @@ func eventLine(ev store.Event, loc *time.Location) string {
 		what = "saved " + look.OrDash(ev.Step)
 	case store.EventDecision:
 		what = "confirmed the decision: " + ev.Outcome
-	case store.EventOverride:
+	case store.EventLeadDecision:
 		what = "decided as a shift lead: " + ev.Outcome
+	case store.EventOverride: // also a lead's decision of an escalated case, recorded before lead_decision
+		what = "decided in place of the engine: " + ev.Outcome
 	case store.EventRefundPaid:
 		what = "paid the refund"
 	case store.EventNote:
