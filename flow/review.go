@@ -283,7 +283,13 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 	if k := c.SaleCorrection; k != nil {
 		add(FlagSaleCorrected, "%s corrected the imported sale (%s): %q", k.By, strings.Join(k.Changes, "; "), k.Reason)
 	}
+	marks(c, f, add)
+	return out
+}
 
+// marks adds the marks of a case that are not return fraud, each with why,
+// after Review's fraud flags.
+func marks(c *Case, f Facts, add func(flag Flag, format string, args ...any)) {
 	if d := c.Decision; d != nil && d.Outcome == OutcomeEscalate {
 		reason := d.Reason
 		if reason == "" {
@@ -316,7 +322,6 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 			add(FlagPaidLate, "paid on %s, %d days after it was due (%s)", last.Day, last.Day.DaysSince(due), due)
 		}
 	}
-	return out
 }
 
 // cashOfRefund is what the case's refund pays in cash: its payments in
