@@ -1,0 +1,211 @@
+package lang
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// The message files' keys, their plural forms and their fmt verbs hold
+// together, and every message the code prints is in both files.
+
+// messageFile reads one language's file as its raw table: key -> the
+// message, a string or its plural forms.
+func messageFile(t *testing.T, l Lang) map[string]any {
+	t.Helper()
+	data, err := files.ReadFile("messages/" + string(l) + ".toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := toml.Unmarshal(data, &m); err != nil {
+		t.Fatalf("messages/%s.toml: %v", l, err)
+	}
+	return m
+}
+
+// forms are a message's texts by plural form ("" for a plain message).
+func forms(v any) map[string]string {
+	switch v := v.(type) {
+	case string:
+		return map[string]string{"": v}
+	case map[string]any:
+		out := map[string]string{}
+		for k, x := range v {
+			if s, ok := x.(string); ok {
+				out[k] = s
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// verbs are the fmt verbs of a text, sorted, %[n] indexes aside: a
+// translation may put its arguments in another order.
+func verbs(s string) []string {
+	var out []string
+	for _, v := range verb.FindAllString(s, -1) {
+		if v != "%%" {
+			out = append(out, regexp.MustCompile(`\[\d+\]`).ReplaceAllString(v, ""))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// pluralForms are the CLDR plural forms each language's counted messages
+// must have.
+var pluralForms = map[Lang][]string{EN: {"one", "other"}, UK: {"few", "many", "one", "other"}}
+
+func TestMessageFiles(t *testing.T) {
+	if _, err := bundle(); err != nil {
+		t.Fatal(err)
+	}
+	en, uk := messageFile(t, EN), messageFile(t, UK)
+	for _, pair := range [][2]map[string]any{{en, uk}, {uk, en}} {
+		for k := range pair[0] {
+			if _, ok := pair[1][k]; !ok {
+				t.Errorf("%q is in one language's file and not the other's", k)
+			}
+		}
+	}
+	for l, m := range map[Lang]map[string]any{EN: en, UK: uk} {
+		for k, v := range m {
+			fs := forms(v)
+			if len(fs) > 1 || fs[""] == "" {
+				var have []string
+				for f := range fs {
+					have = append(have, f)
+				}
+				slices.Sort(have)
+				if !slices.Equal(have, pluralForms[l]) {
+					t.Errorf("%s %q: plural forms %v, want %v", l, k, have, pluralForms[l])
+				}
+			}
+			for f, text := range fs {
+				if !slices.Equal(verbs(text), verbs(k)) {
+					t.Errorf("%s %q (%s): verbs %v, the key's %v", l, k, f, verbs(text), verbs(k))
+				}
+			}
+		}
+	}
+}
+
+// TestEveryMessageTheCodePrintsIsInTheFiles scans the module's Go files
+// (tests aside) of the packages that use this one for the messages they
+// print, p.T("...") and p.N("..."), and finds each in both files, and no
+// message in the files the code does not print.
+func TestEveryMessageTheCodePrintsIsInTheFiles(t *testing.T) {
+	used := usedMessages(t, filepath.Join("..", ".."))
+	en := messageFile(t, EN)
+	for k, at := range used {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%s prints %q, which the message files lack", at, k)
+		}
+	}
+	for k := range en {
+		if _, ok := used[k]; !ok {
+			t.Errorf("the message files have %q, which no code prints", k)
+		}
+	}
+}
+
+// usedMessages are the messages printed under root, each with where.
+func usedMessages(t *testing.T, root string) map[string]string {
+	t.Helper()
+	byDir := map[string][]*ast.File{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f, err := parser.ParseFile(fset, path, src, 0)
+		if err != nil {
+			return err
+		}
+		byDir[filepath.Dir(path)] = append(byDir[filepath.Dir(path)], f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := map[string]string{}
+	for _, fs := range byDir {
+		if !usesLang(fs) {
+			continue
+		}
+		for _, f := range fs {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) == 0 {
+					return true
+				}
+				if !printing(call.Fun) {
+					return true
+				}
+				if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						used[s] = fset.Position(lit.Pos()).String()
+					}
+				}
+				return true
+			})
+		}
+	}
+	return used
+}
+
+// printers are the names of the functions and methods that print a
+// message given as their first argument: a Printer's T and N, and the
+// wrappers around them (the decider's explanation lines).
+var printingFuncs = map[string]bool{"T": true, "N": true, "line": true, "lineN": true}
+
+// printing reports whether a call's function is one of printingFuncs.
+func printing(fun ast.Expr) bool {
+	switch f := fun.(type) {
+	case *ast.SelectorExpr:
+		return printingFuncs[f.Sel.Name]
+	case *ast.Ident:
+		return printingFuncs[f.Name]
+	}
+	return false
+}
+
+// usesLang reports whether a package's files import this package, or are
+// it.
+func usesLang(fs []*ast.File) bool {
+	for _, f := range fs {
+		if f.Name.Name == "lang" {
+			return true
+		}
+		for _, im := range f.Imports {
+			if strings.Trim(im.Path.Value, `"`) == "example.com/returnsdesk/flow/lang" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,133 @@
+// Package lang holds the words people read, in Ukrainian and English, as
+// message files (messages/uk.toml, messages/en.toml), and prints them: a
+// Printer per language, which looks a message up by its English text (the
+// format the code writes, as gettext does) and fills it in as fmt.Sprintf
+// does, a counted message in the plural form the language's CLDR rules
+// choose (1 день, 2 дні, 5 днів, 21 день). It is pure: no I/O but its
+// embedded files, so that flow can print its explanations with it.
+package lang
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+)
+
+// Lang is a language the kiosk speaks, by its ISO 639-1 code.
+type Lang string
+
+// The languages there are message files of. Ukrainian is the state
+// language: a store's, and its customers', unless it says otherwise.
+const (
+	UK Lang = "uk"
+	EN Lang = "en"
+)
+
+// Langs are the languages, the default first.
+var Langs = []Lang{UK, EN}
+
+// Default is a new store's language.
+const Default = UK
+
+// Parse reads a language's code ("uk", "en"; any letter case).
+func Parse(s string) (Lang, error) {
+	l := Lang(strings.ToLower(strings.TrimSpace(s)))
+	for _, x := range Langs {
+		if l == x {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("%q is not a language of the kiosk: uk (Ukrainian) or en (English)", s)
+}
+
+// Name is the language's own name for itself.
+func (l Lang) Name() string {
+	if l == EN {
+		return "English"
+	}
+	return "українська"
+}
+
+//go:embed messages/*.toml
+var files embed.FS
+
+// bundle is every message, of both languages.
+var bundle = sync.OnceValues(load)
+
+func load() (*i18n.Bundle, error) {
+	b := i18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, l := range Langs {
+		data, err := files.ReadFile("messages/" + string(l) + ".toml")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := b.ParseMessageFileBytes(data, string(l)+".toml"); err != nil {
+			return nil, fmt.Errorf("messages/%s.toml: %w", l, err)
+		}
+	}
+	return b, nil
+}
+
+// Printer prints the messages of one language.
+type Printer struct {
+	lang Lang
+	loc  *i18n.Localizer
+}
+
+var printers sync.Map // Lang -> *Printer
+
+// For is the printer of language l; of the default language for one there
+// are no messages of.
+func For(l Lang) *Printer {
+	if _, err := Parse(string(l)); err != nil {
+		l = Default
+	}
+	if p, ok := printers.Load(l); ok {
+		return p.(*Printer)
+	}
+	b, err := bundle()
+	if err != nil {
+		panic("lang: the embedded message files do not parse: " + err.Error()) // TestMessageFiles holds them
+	}
+	p, _ := printers.LoadOrStore(l, &Printer{lang: l, loc: i18n.NewLocalizer(b, string(l))})
+	return p.(*Printer)
+}
+
+// English is the printer of English, the decide contract's language.
+func English() *Printer { return For(EN) }
+
+// Lang is the printer's language.
+func (p *Printer) Lang() Lang { return p.lang }
+
+// T is the message whose English is format, in the printer's language,
+// filled in with args as fmt.Sprintf fills format. A message the files do
+// not have (a test finds it) prints as its English.
+func (p *Printer) T(format string, args ...any) string {
+	return fmt.Sprintf(p.lookup(format, nil), args...)
+}
+
+// N is the counted message whose English (its "other" form) is format,
+// in the plural form of n in the printer's language, filled in with args.
+func (p *Printer) N(format string, n int, args ...any) string {
+	return fmt.Sprintf(p.lookup(format, n), args...)
+}
+
+func (p *Printer) lookup(id string, count any) string {
+	s, err := p.loc.Localize(&i18n.LocalizeConfig{MessageID: id, PluralCount: count,
+		TemplateParser: template.IdentityParser{}})
+	if err != nil || s == "" {
+		return id
+	}
+	return s
+}
+
+// Days is a number of days in words: "1 day", "5 days"; "1 день", "2 дні",
+// "5 днів".
+func (p *Printer) Days(n int) string { return p.N("%d days", n, n) }
