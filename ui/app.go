@@ -207,6 +207,9 @@ func (m *Model) bodyHeight() int { return max(m.height-3, 5) }
 // Update routes a message: global keys first, then the root's own
 // messages, then the screen at hand.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok && (m.asks.top() != nil || !m.current().typing()) {
+		msg = look.Latin(k) // a key, not text: it means the same on the Ukrainian layout
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

@@ -115,3 +115,25 @@ func TestTheSaleStepRefusesALineTaken(t *testing.T) {
 	r.keys(saleKeys("2026-11-10", "R-1002", "Phone X", "490154203237518", "19999.00")...)
 	r.requireView("is in case", draft, "a draft at request", "resume that case from home")
 }
+
+// TestTheKeysWorkOnTheUkrainianLayout: with the Ukrainian layout on, the
+// keys arrive as Cyrillic letters (т for n, в for d, н for y); they do what
+// their keys do, while a name typed in a field stays as typed.
+func TestTheKeysWorkOnTheUkrainianLayout(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Olena", "1234")
+	r.keys(typed("т")) // n: a new return
+	r.requireView("Receipt number or serial/IMEI")
+	r.keys(typed("Р-1"))
+	r.requireView("Р-1") // text is text
+	r.keys(kEsc, kEsc)
+	r.requireView("Home")
+	r.keys(typed("в")) // d: the desk
+	r.requireView("Returns of")
+	r.keys(kEsc)
+	r.requireView("Home")
+	r.keys(typed("д")) // l: log out
+	r.requireView("Log in")
+	r.keys(typed("Олена"))
+	r.requireView("Олена")
+}
