@@ -11,10 +11,12 @@ import (
 const (
 	module = "example.com/returnsdesk"
 	flow   = module + "/flow"
-	store  = module + "/store"
-	ui     = module + "/ui"
-	cli    = module + "/ui/cli"
-	export = module + "/ui/export"
+	// flowLang is flow's words: the message files flow explains itself with.
+	flowLang = module + "/flow/lang"
+	store    = module + "/store"
+	ui       = module + "/ui"
+	cli      = module + "/ui/cli"
+	export   = module + "/ui/export"
 )
 
 // goList runs go list with args and returns its lines.
@@ -43,11 +45,15 @@ func ours(pkg string, pkgs []string) []string {
 }
 
 // TestDependenciesPointOneWay holds the shape of the house: flow at the
-// centre imports nothing of ours, store persists flow's types and knows no
-// screen, the exporter links no bubbletea, and only main runs the commands.
+// centre imports nothing of ours but its words (flow/lang), store persists
+// flow's types and knows no screen, the exporter links no bubbletea, and
+// only main runs the commands.
 func TestDependenciesPointOneWay(t *testing.T) {
-	if deps := ours(flow, goList(t, "-deps", flow)); len(deps) > 0 {
-		t.Errorf("flow imports %v: it must import nothing of ours", deps)
+	if deps := ours(flow, goList(t, "-deps", flow)); len(deps) > 1 || len(deps) == 1 && deps[0] != flowLang {
+		t.Errorf("flow imports %v: it must import nothing of ours but its words (flow/lang)", deps)
+	}
+	if deps := ours(flowLang, goList(t, "-deps", flowLang)); len(deps) > 0 {
+		t.Errorf("flow/lang imports %v: it must import nothing of ours", deps)
 	}
 
 	storeDeps := ours(store, goList(t, "-deps", store))

@@ -1,10 +1,11 @@
 package flow
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
 // Outcome is what the policy gives the customer.
@@ -51,8 +52,19 @@ type Decision struct {
 // on now's day, when it is sent. It explains every check it makes. Where the
 // policy is silent or contradicts itself or the law, the outcome is
 // OutcomeEscalate with the reason. An error names the field of the case that
-// is missing or wrong.
+// is missing or wrong. The explanation is in English, the decide contract's
+// language: DecideIn explains in another.
 func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
+	return DecideIn(lang.English(), c, p, now)
+}
+
+// DecideIn is Decide with the explanation (Decision.Explain) in the
+// printer's language, its amounts and days written as the language writes
+// them; the rest of the decision (the outcome, the clauses, the documents,
+// the reason) is the same in every language. An escalation's reason of the
+// engine's own is explained in the printer's language, a policy's
+// ([escalate]) as the store wrote it.
+func DecideIn(tr *lang.Printer, c *Case, p *Policy, now time.Time) (Decision, error) {
 	today := DateOf(now)
 	if err := c.Validate(today); err != nil {
 		return Decision{}, err
@@ -75,7 +87,7 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 		return Decision{}, fieldErr("sale.date", "the sale (%s) is after the claim (%s, the day the case was opened)",
 			c.Sale.Date, claim)
 	}
-	d := &decider{c: c, p: p, today: today, claim: claim, day: claim.DaysSince(c.Sale.Date)}
+	d := &decider{tr: tr, c: c, p: p, today: today, claim: claim, day: claim.DaysSince(c.Sale.Date)}
 	if c.Request.Claim == ClaimReturn {
 		d.ret()
 	} else {
@@ -86,6 +98,7 @@ func Decide(c *Case, p *Policy, now time.Time) (Decision, error) {
 
 // decider holds one decision while it is made.
 type decider struct {
+	tr    *lang.Printer // the explanation's language
 	c     *Case
 	p     *Policy
 	today Date // the day of the decision: an item sent to the service centre goes today
@@ -94,9 +107,27 @@ type decider struct {
 	out   Decision
 }
 
-func (d *decider) line(format string, args ...any) {
-	d.out.Explain = append(d.out.Explain, fmt.Sprintf(format, args...))
-}
+// line explains a check: the message whose English is format, in the
+// decider's language, filled in with args.
+func (d *decider) line(format string, args ...any) { d.add(d.tr.T(format, args...)) }
+
+// lineN explains a check that counts (days, months): the counted message
+// whose English is format, in the plural form of n, filled in with args.
+func (d *decider) lineN(format string, n int, args ...any) { d.add(d.tr.N(format, n, args...)) }
+
+// add explains a check in words already in the decider's language.
+func (d *decider) add(text string) { d.out.Explain = append(d.out.Explain, text) }
+
+// date is a day as the explanation's language writes it.
+func (d *decider) date(x Date) string { return d.tr.Date(x.Year, x.Month, x.Day) }
+
+// money is an amount as the explanation's language writes it.
+func (d *decider) money(m Money) string { return d.tr.Money(m.Minor, m.Currency) }
+
+// said is words of the engine's own written in a printer's language: an
+// escalation's reason, which the decision keeps in English (Decision.Reason)
+// and the explanation gives in its own language.
+type said func(*lang.Printer) string
 
 // finish sets the outcome and the deciding clauses.
 func (d *decider) finish(o Outcome, clauses ...ClauseID) {
@@ -114,13 +145,17 @@ func (d *decider) finish(o Outcome, clauses ...ClauseID) {
 }
 
 // escalate hands the case to a shift lead. A situation the policy lists gives
-// the store's reason; otherwise the engine's own reason stands.
-func (d *decider) escalate(s Situation, reason string, clauses ...ClauseID) {
+// the store's reason, as the store wrote it; otherwise the engine's own
+// reason (why) stands, explained in the decider's language.
+func (d *decider) escalate(s Situation, why said, clauses ...ClauseID) {
+	var reason, text string
 	if e, ok := d.p.Escalation(s); ok && s != "" {
-		reason = e.Reason
+		reason, text = e.Reason, e.Reason
+	} else if why != nil {
+		reason, text = why(lang.English()), why(d.tr)
 	}
 	d.out.Reason = reason
-	d.line("a shift lead decides: %s", reason)
+	d.line("a shift lead decides: %s", text)
 	d.finish(OutcomeEscalate, clauses...)
 }
 
@@ -142,14 +177,16 @@ func (d *decider) ret() {
 		d.finish(OutcomeReject, ClauseUsedEquipment)
 		return
 	}
-	findings := p.returnFindings(c.Inspection)
+	findings := p.returnFindings(d.tr, c.Inspection)
 	w := p.Clauses.Window
 	if w == nil {
 		d.line("day %d since the sale: the policy sets no return window", d.day)
 		for _, f := range findings {
-			d.line("%s", f.line)
+			d.add(f.line)
 		}
-		d.escalate(SituationReturnNewGoods, "the policy says nothing of returns of goods of proper quality", ClauseWindow)
+		d.escalate(SituationReturnNewGoods, func(p *lang.Printer) string {
+			return p.T("the policy says nothing of returns of goods of proper quality")
+		}, ClauseWindow)
 		return
 	}
 	var failed []ClauseID
@@ -158,14 +195,15 @@ func (d *decider) ret() {
 	case d.day <= w.Days:
 		d.line("day %d of %d: within the return window", d.day, w.Days)
 	case d.day <= LawWindowDays:
-		d.line("day %d of %d: past the store's window, but within the %d days the law gives (art. 9)", d.day, w.Days, LawWindowDays)
+		d.lineN("day %d of %d: past the store's window, but within the %d days the law gives (art. 9)", LawWindowDays,
+			d.day, w.Days, LawWindowDays)
 		shortOfLaw = true
 	default:
 		d.line("day %d of %d: past the return window", d.day, w.Days)
 		failed = append(failed, ClauseWindow)
 	}
 	for _, f := range findings {
-		d.line("%s", f.line)
+		d.add(f.line)
 		if !f.pass {
 			failed = append(failed, f.clause)
 		}
@@ -175,13 +213,16 @@ func (d *decider) ret() {
 		return
 	}
 	if shortOfLaw {
-		d.escalate(SituationShortWindow, fmt.Sprintf("the store's window of %d days is shorter than the %d days the law gives",
-			w.Days, LawWindowDays), ClauseWindow)
+		d.escalate(SituationShortWindow, func(p *lang.Printer) string {
+			return p.N("the store's window of %d days is shorter than the %d days the law gives", w.Days, w.Days, LawWindowDays)
+		}, ClauseWindow)
 		return
 	}
 	if c.Request.Remote {
 		if p.Clauses.ReturnShipping == nil {
-			d.escalate(SituationRemoteReturn, "the policy says nothing of returns sent by a delivery service", ClauseReturnShipping)
+			d.escalate(SituationRemoteReturn, func(p *lang.Printer) string {
+				return p.T("the policy says nothing of returns sent by a delivery service")
+			}, ClauseReturnShipping)
 			return
 		}
 		d.line("sent by a delivery service: the buyer pays the return shipping")
@@ -209,11 +250,13 @@ func (d *decider) remedy(want Want, warranty bool, clauses ...ClauseID) {
 	d.out.RefundBy = p.caseRefundDue(c, d.claim)
 	switch {
 	case c.Request.Remote:
-		d.line("refund %s by %s (within %d days), not at the till", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
+		d.lineN("refund %s by %s (within %d days), not at the till", p.PayoutDays(),
+			d.money(c.Sale.Price), d.date(d.out.RefundBy), p.PayoutDays())
 	case c.TillHasCash:
-		d.line("refund %s today at the till", c.Sale.Price)
+		d.line("refund %s today at the till", d.money(c.Sale.Price))
 	default:
-		d.line("the till lacks cash: refund %s by %s (within %d days)", c.Sale.Price, d.out.RefundBy, p.PayoutDays())
+		d.lineN("the till lacks cash: refund %s by %s (within %d days)", p.PayoutDays(),
+			d.money(c.Sale.Price), d.date(d.out.RefundBy), p.PayoutDays())
 	}
 	d.finish(OutcomeRefund, append(clauses, ClauseRefundPayout)...)
 }
@@ -243,16 +286,20 @@ func (d *decider) documents(want Want, warranty bool) (missing []Document, unmet
 			need(DocReceipt, ClauseSignificantDefect)
 		}
 	case pp != nil:
-		var names []string
+		names := ""
 		found := false
-		for _, doc := range pp.Accepts {
-			names = append(names, doc.Words())
+		for i, doc := range pp.Accepts {
+			if i == 0 {
+				names = docWords(d.tr, doc)
+			} else {
+				names = d.tr.T("%s or %s", names, docWords(d.tr, doc))
+			}
 			found = found || c.Has(doc)
 		}
 		if found {
 			d.line("proof of purchase presented")
 		} else {
-			d.line("no proof of purchase: bring the %s", strings.Join(names, " or the "))
+			d.line("no proof of purchase: bring %s", names)
 			need(pp.Accepts[0], ClauseProofOfPurchase)
 		}
 	}
@@ -312,16 +359,16 @@ func (d *decider) usedWarranty() {
 		return
 	}
 	if c.Sale.WarrantyMonths == 0 {
-		d.escalate(SituationWarrantyUnknown, "the sale does not state the warranty period", ClauseUsedWarranty)
+		d.escalate(SituationWarrantyUnknown, saleStatesNoWarranty, ClauseUsedWarranty)
 		return
 	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
 	if d.claim.After(end) {
-		d.line("the contractual warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
+		d.lineN("the contractual warranty of %d months ended on %s", c.Sale.WarrantyMonths, c.Sale.WarrantyMonths, d.date(end))
 		d.finish(OutcomeReject, ClauseUsedWarranty)
 		return
 	}
-	d.line("used equipment under a contractual warranty until %s", end)
+	d.line("used equipment under a contractual warranty until %s", d.date(end))
 	if c.Request.Wants == WantRefund {
 		d.line("used equipment is never refunded: it is repaired, or replaced by a similar device")
 	}
@@ -336,7 +383,7 @@ func (d *decider) usedWarranty() {
 		d.line("the service centre found the operating conditions violated: warranty repair refused")
 		d.finish(OutcomeReject, ClauseUsedWarranty)
 	default:
-		d.toService(uw, "repair at the store's service centre")
+		d.toService(uw, d.tr.T("repair at the store's service centre"))
 		d.exclusionWarnings()
 		d.finish(OutcomeServiceCentre, ClauseUsedWarranty)
 	}
@@ -362,8 +409,8 @@ func (d *decider) scAct() {
 			return
 		}
 		failed := []ClauseID{}
-		for _, f := range d.p.returnFindings(c.Inspection) {
-			d.line("%s", f.line)
+		for _, f := range d.p.returnFindings(d.tr, c.Inspection) {
+			d.add(f.line)
 			if !f.pass {
 				failed = append(failed, f.clause)
 			}
@@ -408,7 +455,7 @@ func (d *decider) defectExchange() {
 		d.line("defect confirmed within the return window: exchange for goods of good quality")
 		if c.Request.Wants == WantRefund {
 			if _, listed := d.p.Escalation(SituationDefectRefundInWindow); listed {
-				d.escalate(SituationDefectRefundInWindow, "", ClauseDefectExchange, ClauseSignificantDefect)
+				d.escalate(SituationDefectRefundInWindow, nil, ClauseDefectExchange, ClauseSignificantDefect)
 				return
 			}
 			d.line("an exchange, not a refund")
@@ -422,33 +469,36 @@ func (d *decider) defectExchange() {
 func (d *decider) warranty() {
 	c, p := d.c, d.p
 	if p.Clauses.WarrantyPeriod == nil {
-		d.escalate(SituationWarrantyUnknown, "the policy has no warranty-period clause", ClauseWarrantyPeriod)
+		d.escalate(SituationWarrantyUnknown, func(p *lang.Printer) string {
+			return p.T("the policy has no warranty-period clause")
+		}, ClauseWarrantyPeriod)
 		return
 	}
 	if c.Sale.WarrantyMonths == 0 {
-		d.escalate(SituationWarrantyUnknown, "the sale does not state the warranty period", ClauseWarrantyPeriod)
+		d.escalate(SituationWarrantyUnknown, saleStatesNoWarranty, ClauseWarrantyPeriod)
 		return
 	}
 	if wp := p.Clauses.WarrantyPeriod; wp.MaxMonths > 0 &&
 		(c.Sale.WarrantyMonths < wp.MinMonths || c.Sale.WarrantyMonths > wp.MaxMonths) {
-		d.escalate(SituationWarrantyOutOfRange, fmt.Sprintf(
-			"the sale states a warranty of %d months, outside the %d to %d months the policy gives: the receipt and the policy disagree",
-			c.Sale.WarrantyMonths, wp.MinMonths, wp.MaxMonths), ClauseWarrantyPeriod)
+		d.escalate(SituationWarrantyOutOfRange, func(p *lang.Printer) string {
+			return p.N("the sale states a warranty of %d months, outside the %d to %d months the policy gives: the receipt and the policy disagree",
+				c.Sale.WarrantyMonths, c.Sale.WarrantyMonths, wp.MinMonths, wp.MaxMonths)
+		}, ClauseWarrantyPeriod)
 		return
 	}
 	end := c.Sale.Date.AddMonths(c.Sale.WarrantyMonths)
 	if d.claim.After(end) {
-		d.line("the warranty of %d months ended on %s", c.Sale.WarrantyMonths, end)
+		d.lineN("the warranty of %d months ended on %s", c.Sale.WarrantyMonths, c.Sale.WarrantyMonths, d.date(end))
 		d.finish(OutcomeReject, ClauseWarrantyPeriod)
 		return
 	}
-	d.line("under warranty until %s (%d months)", end, c.Sale.WarrantyMonths)
+	d.lineN("under warranty until %s (%d months)", c.Sale.WarrantyMonths, d.date(end), c.Sale.WarrantyMonths)
 	switch c.ServiceCentre {
 	case ConclusionSignificantDefect:
 		if !p.Has(ClauseSignificantDefect) {
-			d.escalate(SituationSignificantDefect,
-				"the policy says nothing of a significant defect; the law (art. 8) gives a refund or a replacement",
-				ClauseSignificantDefect)
+			d.escalate(SituationSignificantDefect, func(p *lang.Printer) string {
+				return p.T("the policy says nothing of a significant defect; the law (art. 8) gives a refund or a replacement")
+			}, ClauseSignificantDefect)
 			return
 		}
 		d.significantDefect()
@@ -467,34 +517,42 @@ func (d *decider) warranty() {
 func (d *decider) repair() {
 	c, p := d.c, d.p
 	if m := p.Clauses.Market; m != nil && oneOf(c.Sale.Market, m.Individual) {
-		d.escalate("", fmt.Sprintf("terms for %s-market devices are individual", c.Sale.Market), ClauseMarket)
+		d.escalate("", func(p *lang.Printer) string {
+			return p.T("terms for %s-market devices are individual", c.Sale.Market)
+		}, ClauseMarket)
 		return
 	}
 	wr := p.Clauses.WarrantyRepair
 	if wr == nil {
-		d.escalate("", "the policy says nothing of warranty repair", ClauseWarrantyRepair)
+		d.escalate("", func(p *lang.Printer) string {
+			return p.T("the policy says nothing of warranty repair")
+		}, ClauseWarrantyRepair)
 		return
 	}
 	if len(wr.Markets) > 0 && !oneOf(c.Sale.Market, wr.Markets) {
 		if c.Sale.Market == "" {
-			d.escalate("", fmt.Sprintf("the sale does not say which market the device is for; the repair terms hold for %s",
-				list(wr.Markets)), ClauseWarrantyRepair)
+			d.escalate("", func(p *lang.Printer) string {
+				return p.T("the sale does not say which market the device is for; the repair terms hold for %s", list(wr.Markets))
+			}, ClauseWarrantyRepair)
 		} else {
-			d.escalate("", fmt.Sprintf("the repair terms hold for %s devices, not %s", list(wr.Markets), c.Sale.Market),
-				ClauseWarrantyRepair)
+			d.escalate("", func(p *lang.Printer) string {
+				return p.T("the repair terms hold for %s devices, not %s", list(wr.Markets), c.Sale.Market)
+			}, ClauseWarrantyRepair)
 		}
 		return
 	}
-	d.toService(wr, "warranty repair at the service centre")
+	d.toService(wr, d.tr.T("warranty repair at the service centre"))
 	d.exclusionWarnings()
 	d.finish(OutcomeServiceCentre, ClauseWarrantyRepair)
 }
 
-// toService explains the service centre's term and when the item is due back.
+// toService explains the service centre's term and when the item is due back;
+// what is the repair in the decider's language.
 func (d *decider) toService(r *RepairClause, what string) {
 	if r.MaxBusinessDays > 0 {
 		d.out.ServiceBy = d.today.AddBusinessDays(r.MaxBusinessDays)
-		d.line("%s: %d-%d business days, back by %s", what, r.MinBusinessDays, r.MaxBusinessDays, d.out.ServiceBy)
+		d.lineN("%s: %d-%d business days, back by %s", r.MaxBusinessDays,
+			what, r.MinBusinessDays, r.MaxBusinessDays, d.date(d.out.ServiceBy))
 	} else {
 		d.line("%s: the service centre sets the term", what)
 		d.storeTerm()
@@ -509,7 +567,7 @@ func (d *decider) toService(r *RepairClause, what string) {
 // where the policy gives none.
 func (d *decider) storeTerm() {
 	d.out.ServiceBy = d.p.ServiceDue(d.today)
-	d.line("expected back by %s: the store's term of %d days", d.out.ServiceBy, d.p.ServiceDays())
+	d.lineN("expected back by %s: the store's term of %d days", d.p.ServiceDays(), d.date(d.out.ServiceBy), d.p.ServiceDays())
 }
 
 // significantDefect gives the customer's choice of refund or exchange for a
@@ -532,10 +590,32 @@ func (d *decider) exclusionWarnings() {
 	if !d.p.Has(ClauseWarrantyExclusions) {
 		return
 	}
-	if ex := exclusions(d.c.Inspection); len(ex) > 0 {
+	if ex := exclusions(d.tr, d.c.Inspection); len(ex) > 0 {
 		d.line("the service centre may refuse warranty repair: %s", strings.Join(ex, ", "))
 		d.warn(ClauseWarrantyExclusions)
 	}
+}
+
+// saleStatesNoWarranty is the reason a sale with no warranty months
+// escalates.
+func saleStatesNoWarranty(p *lang.Printer) string {
+	return p.T("the sale does not state the warranty period")
+}
+
+// docWords names a document to bring, in the printer's language ("the
+// receipt"; "чек").
+func docWords(p *lang.Printer, doc Document) string {
+	switch doc {
+	case DocReceipt:
+		return p.T("the receipt")
+	case DocPaymentProof:
+		return p.T("the payment proof")
+	case DocWarrantyCard:
+		return p.T("the warranty card")
+	case DocPassport:
+		return p.T("the passport")
+	}
+	return "the " + doc.Words()
 }
 
 // PayoutDays is how many days a refund may wait when the till lacks cash:

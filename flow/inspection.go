@@ -1,6 +1,10 @@
 package flow
 
-import "fmt"
+import (
+	"fmt"
+
+	"example.com/returnsdesk/flow/lang"
+)
 
 // Check is one line of the inspection checklist the kiosk shows: the field of
 // Inspection it sets, the question, and the clauses of the policy it serves.
@@ -119,8 +123,9 @@ type finding struct {
 }
 
 // returnFindings checks the item against every inspection clause of the
-// policy that a return must pass, in the checklist's order.
-func (p *Policy) returnFindings(in Inspection) []finding {
+// policy that a return must pass, in the checklist's order, each finding's
+// line in tr's language.
+func (p *Policy) returnFindings(tr *lang.Printer, in Inspection) []finding {
 	c := &p.Clauses
 	var out []finding
 	add := func(present bool, id ClauseID, pass bool, ok, bad string) {
@@ -134,44 +139,44 @@ func (p *Policy) returnFindings(in Inspection) []finding {
 		out = append(out, finding{id, pass, line})
 	}
 	add(c.Unused != nil, ClauseUnused, !in.SignsOfUse,
-		"no signs of use", "signs of use (scratches, chips, scuffs): the item was used")
+		tr.T("no signs of use"), tr.T("signs of use (scratches, chips, scuffs): the item was used"))
 	if c.CallCounter != nil {
 		max := c.CallCounter.MaxSeconds
 		add(true, ClauseCallCounter, in.CallSeconds <= max,
-			fmt.Sprintf("calls %s of %s allowed", MinSec(in.CallSeconds), MinSec(max)),
-			fmt.Sprintf("calls %s: more than the %s allowed", MinSec(in.CallSeconds), MinSec(max)))
+			tr.T("calls %s of %s allowed", MinSec(in.CallSeconds), MinSec(max)),
+			tr.T("calls %s: more than the %s allowed", MinSec(in.CallSeconds), MinSec(max)))
 	}
 	add(c.Software != nil, ClauseSoftware, !in.SoftwareModified,
-		"software not changed", "the software was changed")
+		tr.T("software not changed"), tr.T("the software was changed"))
 	add(c.CompleteSet != nil, ClauseCompleteSet, in.CompleteSet,
-		"complete set", "the set is not complete")
+		tr.T("complete set"), tr.T("the set is not complete"))
 	add(c.Packaging != nil, ClausePackaging, in.PackagingIntact,
-		"packaging intact", "the packaging is damaged (tears in the box or inner liners)")
+		tr.T("packaging intact"), tr.T("the packaging is damaged (tears in the box or inner liners)"))
 	add(c.Labels != nil, ClauseLabels, in.LabelsIntact,
-		"labels and factory markings kept", "labels or factory markings are missing")
+		tr.T("labels and factory markings kept"), tr.T("labels or factory markings are missing"))
 	add(c.Seals != nil, ClauseSeals, in.SealsIntact,
-		"seals intact", "the seals are broken")
+		tr.T("seals intact"), tr.T("the seals are broken"))
 	return out
 }
 
 // exclusions lists what the inspection found that lets a service centre
-// refuse warranty repair.
-func exclusions(in Inspection) []string {
+// refuse warranty repair, in tr's language.
+func exclusions(tr *lang.Printer, in Inspection) []string {
 	var out []string
 	if !in.SealsIntact {
-		out = append(out, "warranty seals broken")
+		out = append(out, tr.T("warranty seals broken"))
 	}
 	if in.LiquidDamage {
-		out = append(out, "liquid damage")
+		out = append(out, tr.T("liquid damage"))
 	}
 	if in.MechanicalDamage {
-		out = append(out, "mechanical damage")
+		out = append(out, tr.T("mechanical damage"))
 	}
 	if in.UnauthorisedOpening {
-		out = append(out, "signs of unauthorised opening or repair")
+		out = append(out, tr.T("signs of unauthorised opening or repair"))
 	}
 	if !in.SerialMatches {
-		out = append(out, "serial/IMEI does not match the receipt or warranty card")
+		out = append(out, tr.T("serial/IMEI does not match the receipt or warranty card"))
 	}
 	return out
 }

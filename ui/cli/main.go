@@ -73,7 +73,7 @@ func init() {
 			summary: "open the kiosk (the default with no command)", help: kioskHelp, run: runKiosk},
 		{name: "init", usage: "[--data DIR] --store-name NAME --policy NAME|FILE --time-zone ZONE --lead NAME < PIN",
 			summary: "create a store without the first-run screen", help: initHelp, run: runInit},
-		{name: "decide", usage: "[--policy NAME|FILE] < case.json", summary: "decide one case given as JSON",
+		{name: "decide", usage: "[--policy NAME|FILE] [--lang uk|en] < case.json", summary: "decide one case given as JSON",
 			help: decideHelp, run: runDecide},
 		{name: "policy list", summary: "list the built-in policies", help: "Lists the policies built into the binary.",
 			run: runPolicyList},
