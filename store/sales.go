@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
@@ -41,8 +43,19 @@ func (e *SalesError) Error() string {
 // then one row per receipt line. The first bad row is an error with its line
 // number; nothing is returned then, so nothing from a bad file is imported.
 // today bounds the sale dates.
+//
+// The file is RFC 4180 (",", 19999.00, YYYY-MM-DD) or as a spreadsheet or
+// an accounting program in a Ukrainian locale writes it (a UTF-8 byte order
+// mark, ";", 19999,00, DD.MM.YYYY), or a mix: the byte order mark is
+// skipped, the separator is the one of the header row, and each date and
+// price is read in either form.
 func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(len(utf8BOM)); string(b) == utf8BOM {
+		_, _ = br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = separatorOf(br)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
@@ -113,6 +126,43 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 	return sales, nil
 }
 
+// utf8BOM is UTF-8's byte order mark, which a spreadsheet writes first.
+const utf8BOM = "\ufeff"
+
+// separatorOf is the separator of a sales file's header row, the first
+// line br holds: ";" where it has more of them than of ",", else ",". A
+// column's name has neither.
+func separatorOf(br *bufio.Reader) rune {
+	b, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	if bytes.Count(b, []byte(";")) > bytes.Count(b, []byte(",")) {
+		return ';'
+	}
+	return ','
+}
+
+// salesDate reads a sale's date as YYYY-MM-DD or as DD.MM.YYYY (a
+// Ukrainian locale's, the day and month of one or two digits), with
+// flow.CheckSaleDate's checks.
+func salesDate(v string, today flow.Date) (flow.Date, error) {
+	if !strings.Contains(v, ".") {
+		return flow.CheckSaleDate(v, today)
+	}
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 || len(parts[0]) < 1 || len(parts[0]) > 2 || len(parts[1]) < 1 || len(parts[1]) > 2 ||
+		len(parts[2]) != 4 {
+		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q is not a date written as DD.MM.YYYY or YYYY-MM-DD", v)
+	}
+	pad := func(s string) string { return strings.Repeat("0", 2-len(s)) + s }
+	iso := parts[2] + "-" + pad(parts[1]) + "-" + pad(parts[0])
+	if _, err := flow.ParseDate(iso); err != nil {
+		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q, read as day.month.year: %v", v, err)
+	}
+	return flow.CheckSaleDate(iso, today)
+}
+
 func csvErr(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -137,7 +187,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 		}
 		s.Line = n
 	}
-	d, err := flow.CheckSaleDate(get("date"), today)
+	d, err := salesDate(get("date"), today)
 	if err != nil {
 		return s, bad("date", err)
 	}
