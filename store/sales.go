@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -65,25 +66,9 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 	if err != nil {
 		return nil, csvErr(err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		known := false
-		for _, c := range SalesColumns {
-			known = known || c == h
-		}
-		if !known {
-			return nil, &SalesError{Line: 1, Column: h, Msg: "unknown column; the columns are " + strings.Join(SalesColumns, ", ")}
-		}
-		if _, dup := col[h]; dup {
-			return nil, &SalesError{Line: 1, Column: h, Msg: "the column appears twice"}
-		}
-		col[h] = i
-	}
-	for _, need := range []string{"receipt", "date", "model", "price"} {
-		if _, ok := col[need]; !ok {
-			return nil, &SalesError{Line: 1, Column: need, Msg: "the header lacks this column"}
-		}
+	col, names, herr := salesHeader(header)
+	if herr != nil {
+		return nil, herr
 	}
 	var sales []flow.Sale
 	seen := map[string]int{}
@@ -101,6 +86,11 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 		}
 		if len(rec) != len(header) {
 			return nil, &SalesError{Line: line, Msg: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))}
+		}
+		for i, cell := range rec {
+			if !utf8.ValidString(cell) {
+				return nil, notUTF8(line, names[i])
+			}
 		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok {
@@ -124,6 +114,34 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 		return nil, &SalesError{Line: 2, Msg: "the file has no sales after its header"}
 	}
 	return sales, nil
+}
+
+// salesHeader reads a sales file's header row: each column's index by its
+// name, and the names in the row's order.
+func salesHeader(header []string) (map[string]int, []string, *SalesError) {
+	col := map[string]int{}
+	names := make([]string, len(header))
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, nil, notUTF8(1, "")
+		}
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		names[i] = h
+		if !slices.Contains(SalesColumns, h) {
+			return nil, nil, &SalesError{Line: 1, Column: h, Msg: "unknown column; the columns are " +
+				strings.Join(SalesColumns, ", ")}
+		}
+		if _, dup := col[h]; dup {
+			return nil, nil, &SalesError{Line: 1, Column: h, Msg: "the column appears twice"}
+		}
+		col[h] = i
+	}
+	for _, need := range []string{"receipt", "date", "model", "price"} {
+		if _, ok := col[need]; !ok {
+			return nil, nil, &SalesError{Line: 1, Column: need, Msg: "the header lacks this column"}
+		}
+	}
+	return col, names, nil
 }
 
 // utf8BOM is UTF-8's byte order mark, which a spreadsheet writes first.
@@ -161,6 +179,13 @@ func salesDate(v string, today flow.Date) (flow.Date, error) {
 		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q, read as day.month.year: %v", v, err)
 	}
 	return flow.CheckSaleDate(iso, today)
+}
+
+// notUTF8 is a cell of a file that is not UTF-8: most likely saved by a
+// spreadsheet as "CSV" in Windows-1251, whose Cyrillic would be imported
+// garbled.
+func notUTF8(line int, column string) *SalesError {
+	return &SalesError{Line: line, Column: column, Msg: `not UTF-8 text: save the file as "CSV UTF-8"`}
 }
 
 func csvErr(err error) error {

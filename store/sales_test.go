@@ -70,6 +70,9 @@ func TestSalesCSVBadCell(t *testing.T) {
 		{"a column missing", "\ufeffreceipt;date;model\n", 1, "price", "lacks this column"},
 		{"a price with a comma, unquoted, in RFC 4180", "receipt,line,date,model,price\nR-1,1,2026-11-15,Galaxy,19999,00\n",
 			2, "", "6 fields, the header has 5"},
+		{"a cell in Windows-1251", ukHeader + good + "R-2;1;15.11.2026;\xd7\xee\xf5\xee\xeb;1,00\n", 3, "model",
+			`not UTF-8 text: save the file as "CSV UTF-8"`},
+		{"a header in Windows-1251", "receipt;date;model;price;\xea\xee\xeb\xb3\xf0\n" + good, 1, "", "not UTF-8"},
 		{"a bad date in RFC 4180", "receipt,line,date,model,price\nR-1,1,2026-11-31,Galaxy,19999.00\n", 2, "date",
 			`"2026-11-31" is not a date`},
 	} {
