@@ -21,7 +21,8 @@ them (e on the day's table). Passports appear masked only: type and last 4.
                       uk: for a spreadsheet in a Ukrainian locale: UTF-8 with
                       a byte order mark, ";" between cells, money as 19999,00;
                       rfc4180: "," between cells, money as 19999.00, no byte
-                      order mark (default: the store's language's: uk)
+                      order mark (default: the dialect of the store's
+                      language, uk for a Ukrainian store)
   --summary           the day's summary instead: counts by outcome, refunds by
                       tender, refunds owed, escalations, flags; for a closed
                       day, as it stood at the close, with the chain head
@@ -29,10 +30,11 @@ them (e on the day's table). Passports appear masked only: type and last 4.
                       $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)
   -o FILE             write to FILE (replaced whole) instead of standard output
 
-Money has a currency column; dates are YYYY-MM-DD, which a spreadsheet reads
-as a date in any locale, and times RFC 3339 in the store's time zone. The command opens the store read-only; while the kiosk
-holds the store file, the export runs inside it, through DATA/admin.sock (the
-owner's only).
+Money has a currency column; dates are YYYY-MM-DD in both dialects, which a
+spreadsheet reads as a date in any locale, and times RFC 3339 in the store's
+time zone. A cell a spreadsheet would run as a formula starts with '. The
+command opens the store read-only; while the kiosk holds the store file, the
+export runs inside it, through DATA/admin.sock (the owner's only).
 
 CSV columns: ` + "{{columns}}"
 
