@@ -121,7 +121,9 @@ func TestE2EDesk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := csv.NewReader(bytes.NewReader(fromScreen)).ReadAll()
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(fromScreen, []byte("\ufeff")))) // the uk dialect
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("the export: %v\n%s", err, fromScreen)
 	}
@@ -131,7 +133,7 @@ func TestE2EDesk(t *testing.T) {
 	}
 	for name, want := range map[string]string{"case_id": id[1], "day": today, "cashier": cashierName,
 		"receipt": "R-3001", "model": "Samsung Galaxy A55", "outcome": "refund", "status": "refunded",
-		"price": "19999.00", "currency": "UAH", "refund_amount": "19999.00", "refund_tender": "cash",
+		"price": "19999,00", "currency": "UAH", "refund_amount": "19999,00", "refund_tender": "cash",
 		"refund_paid_by": leadName, "signed_off_by": leadName, "flags": "refund_paid;signed_off"} {
 		if row[name] != want {
 			t.Errorf("the export's %s is %q, want %q", name, row[name], want)

@@ -62,7 +62,7 @@ func backOffice(t *testing.T, args ...string) string {
 // exported is the CSV export of day: one map of column to cell per case.
 func exported(t *testing.T, data, day string) []map[string]string {
 	t.Helper()
-	out := backOffice(t, "export", "--data", data, "--day", day, "--format", "csv")
+	out := backOffice(t, "export", "--data", data, "--day", day, "--format", "csv", "--csv-dialect", "rfc4180")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("the export of %s: %v\n%s", day, err, out)

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
@@ -11,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -41,8 +44,19 @@ func (e *SalesError) Error() string {
 // then one row per receipt line. The first bad row is an error with its line
 // number; nothing is returned then, so nothing from a bad file is imported.
 // today bounds the sale dates.
+//
+// The file is RFC 4180 (",", 19999.00, YYYY-MM-DD) or as a spreadsheet or
+// an accounting program in a Ukrainian locale writes it (a UTF-8 byte order
+// mark, ";", 19999,00, DD.MM.YYYY), or a mix: the byte order mark is
+// skipped, the separator is the one of the header row, and each date and
+// price is read in either form.
 func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(len(utf8BOM)); string(b) == utf8BOM {
+		_, _ = br.Discard(len(utf8BOM))
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = separatorOf(br)
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
@@ -52,25 +66,9 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 	if err != nil {
 		return nil, csvErr(err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
-		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		known := false
-		for _, c := range SalesColumns {
-			known = known || c == h
-		}
-		if !known {
-			return nil, &SalesError{Line: 1, Column: h, Msg: "unknown column; the columns are " + strings.Join(SalesColumns, ", ")}
-		}
-		if _, dup := col[h]; dup {
-			return nil, &SalesError{Line: 1, Column: h, Msg: "the column appears twice"}
-		}
-		col[h] = i
-	}
-	for _, need := range []string{"receipt", "date", "model", "price"} {
-		if _, ok := col[need]; !ok {
-			return nil, &SalesError{Line: 1, Column: need, Msg: "the header lacks this column"}
-		}
+	col, names, herr := salesHeader(header)
+	if herr != nil {
+		return nil, herr
 	}
 	var sales []flow.Sale
 	seen := map[string]int{}
@@ -88,6 +86,11 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 		}
 		if len(rec) != len(header) {
 			return nil, &SalesError{Line: line, Msg: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))}
+		}
+		for i, cell := range rec {
+			if !utf8.ValidString(cell) {
+				return nil, notUTF8(line, names[i])
+			}
 		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok {
@@ -111,6 +114,78 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 		return nil, &SalesError{Line: 2, Msg: "the file has no sales after its header"}
 	}
 	return sales, nil
+}
+
+// salesHeader reads a sales file's header row: each column's index by its
+// name, and the names in the row's order.
+func salesHeader(header []string) (map[string]int, []string, *SalesError) {
+	col := map[string]int{}
+	names := make([]string, len(header))
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, nil, notUTF8(1, "")
+		}
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		names[i] = h
+		if !slices.Contains(SalesColumns, h) {
+			return nil, nil, &SalesError{Line: 1, Column: h, Msg: "unknown column; the columns are " +
+				strings.Join(SalesColumns, ", ")}
+		}
+		if _, dup := col[h]; dup {
+			return nil, nil, &SalesError{Line: 1, Column: h, Msg: "the column appears twice"}
+		}
+		col[h] = i
+	}
+	for _, need := range []string{"receipt", "date", "model", "price"} {
+		if _, ok := col[need]; !ok {
+			return nil, nil, &SalesError{Line: 1, Column: need, Msg: "the header lacks this column"}
+		}
+	}
+	return col, names, nil
+}
+
+// utf8BOM is UTF-8's byte order mark, which a spreadsheet writes first.
+const utf8BOM = "\ufeff"
+
+// separatorOf is the separator of a sales file's header row, the first
+// line br holds: ";" where it has more of them than of ",", else ",". A
+// column's name has neither.
+func separatorOf(br *bufio.Reader) rune {
+	b, _ := br.Peek(br.Size())
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		b = b[:i]
+	}
+	if bytes.Count(b, []byte(";")) > bytes.Count(b, []byte(",")) {
+		return ';'
+	}
+	return ','
+}
+
+// salesDate reads a sale's date as YYYY-MM-DD or as DD.MM.YYYY (a
+// Ukrainian locale's, the day and month of one or two digits), with
+// flow.CheckSaleDate's checks.
+func salesDate(v string, today flow.Date) (flow.Date, error) {
+	if !strings.Contains(v, ".") {
+		return flow.CheckSaleDate(v, today)
+	}
+	parts := strings.Split(v, ".")
+	if len(parts) != 3 || len(parts[0]) < 1 || len(parts[0]) > 2 || len(parts[1]) < 1 || len(parts[1]) > 2 ||
+		len(parts[2]) != 4 {
+		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q is not a date written as DD.MM.YYYY or YYYY-MM-DD", v)
+	}
+	pad := func(s string) string { return strings.Repeat("0", 2-len(s)) + s }
+	iso := parts[2] + "-" + pad(parts[1]) + "-" + pad(parts[0])
+	if _, err := flow.ParseDate(iso); err != nil {
+		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q, read as day.month.year: %v", v, err)
+	}
+	return flow.CheckSaleDate(iso, today)
+}
+
+// notUTF8 is a cell of a file that is not UTF-8: most likely saved by a
+// spreadsheet as "CSV" in Windows-1251, whose Cyrillic would be imported
+// garbled.
+func notUTF8(line int, column string) *SalesError {
+	return &SalesError{Line: line, Column: column, Msg: `not UTF-8 text: save the file as "CSV UTF-8"`}
 }
 
 func csvErr(err error) error {
@@ -137,7 +212,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 		}
 		s.Line = n
 	}
-	d, err := flow.CheckSaleDate(get("date"), today)
+	d, err := salesDate(get("date"), today)
 	if err != nil {
 		return s, bad("date", err)
 	}

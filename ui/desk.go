@@ -7,6 +7,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/ui/desk"
+	"example.com/returnsdesk/ui/export"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -87,7 +88,8 @@ func (m *Model) openDesk() (tea.Model, tea.Cmd) {
 	m.c, m.notice, m.status = nil, "", ""
 	m.desk = deskState{m: desk.New(desk.Deps{Store: m.d.Store, DataDir: m.d.DataDir, Now: m.d.Now, Log: m.d.Log,
 		Loc: m.loc, Lead: m.user.Name, Styles: &m.st, Keys: &m.keys, ClosingTime: m.settings.ClosingTime,
-		StoreName: m.settings.StoreName, PrintCommand: m.printCommand(), Print: m.printer()}, m.width, m.bodyHeight())}
+		StoreName: m.settings.StoreName, CSVDialect: export.StoreDialect(m.settings), PrintCommand: m.printCommand(),
+		Print: m.printer()}, m.width, m.bodyHeight())}
 	m.view = viewDesk
 	m.d.Log.Info("desk opened", "staff", m.user.Name)
 	return m, tea.Batch(m.desk.m.Init(), m.desk.m.Watch())

@@ -413,7 +413,8 @@ func TestDeskCloseGolden(t *testing.T) {
 }
 
 // TestDeskExport: the day's cases from the screen, as CSV with a header row
-// and as JSON, passports masked; and the summary.
+// (in the uk dialect, the store's language's: a byte order mark, ";" between
+// cells, a decimal comma) and as JSON, passports masked; and the summary.
 func TestDeskExport(t *testing.T) {
 	r, ids := seededDesk(t)
 	r.keys(typed("e"))
@@ -422,7 +423,12 @@ func TestDeskExport(t *testing.T) {
 	r.requireView("✓ exported 7 cases to")
 	data, err := os.ReadFile(filepath.Join(r.dir, "exports", "returns-2026-11-20.csv"))
 	must(t, err)
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if !bytes.HasPrefix(data, []byte("\ufeffcase_id;")) {
+		t.Fatalf("not the uk dialect:\n%s", data)
+	}
+	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	cr.Comma = ';'
+	rows, err := cr.ReadAll()
 	must(t, err)
 	if len(rows) != 8 || !slices.Equal(rows[0], export.Columns) {
 		t.Fatalf("%d rows, header %v", len(rows), rows[0])
@@ -430,8 +436,8 @@ func TestDeskExport(t *testing.T) {
 	col := func(name string) int { return slices.Index(export.Columns, name) }
 	cash := rows[1]
 	for name, want := range map[string]string{"case_id": ids["cash"], "day": "2026-11-20",
-		"opened": "2026-11-20T09:00:00+02:00", "cashier": "Ivan", "receipt": "R-2001", "price": "25000.00",
-		"currency": "UAH", "refund_amount": "25000.00", "refund_tender": "cash", "status": "closed",
+		"opened": "2026-11-20T09:00:00+02:00", "cashier": "Ivan", "receipt": "R-2001", "price": "25000,00",
+		"currency": "UAH", "refund_amount": "25000,00", "refund_tender": "cash", "status": "closed",
 		"passport": "id_card ****6789", "flags": "repeat;cash_refund;refund_paid", "outcome": "refund"} {
 		if got := cash[col(name)]; got != want {
 			t.Errorf("%s: %q, want %q", name, got, want)
@@ -453,8 +459,8 @@ func TestDeskExport(t *testing.T) {
 	r.requireView("✓ exported the summary to")
 	data, err = os.ReadFile(filepath.Join(r.dir, "exports", "day-2026-11-20-summary.csv"))
 	must(t, err)
-	for _, want := range []string{"section,name,count,amount,currency", "closed,no,,,", "cases,all,7,,",
-		"refunds_paid,cash,1,25000.00,UAH", "owed,refunds,1,19999.00,UAH", "flag,repeat,1,,"} {
+	for _, want := range []string{"\ufeffsection;name;count;amount;currency", "closed;no;;;", "cases;all;7;;",
+		"refunds_paid;cash;1;25000,00;UAH", "owed;refunds;1;19999,00;UAH", "flag;repeat;1;;"} {
 		if !strings.Contains(string(data), want+"\n") {
 			t.Errorf("the summary lacks %q:\n%s", want, data)
 		}

@@ -17,6 +17,12 @@ them (e on the day's table). Passports appear masked only: type and last 4.
 
   --day YYYY-MM-DD    the day (default: today, in the store's time zone)
   --format csv|json   CSV with a header row (default), or a JSON array of objects
+  --csv-dialect uk|rfc4180
+                      uk: for a spreadsheet in a Ukrainian locale: UTF-8 with
+                      a byte order mark, ";" between cells, money as 19999,00;
+                      rfc4180: "," between cells, money as 19999.00, no byte
+                      order mark (default: the dialect of the store's
+                      language, uk for a Ukrainian store)
   --summary           the day's summary instead: counts by outcome, refunds by
                       tender, refunds owed, escalations, flags; for a closed
                       day, as it stood at the close, with the chain head
@@ -24,10 +30,11 @@ them (e on the day's table). Passports appear masked only: type and last 4.
                       $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)
   -o FILE             write to FILE (replaced whole) instead of standard output
 
-Money is written as 19999.00 with a currency column; times in RFC 3339 in the
-store's time zone. The command opens the store read-only; while the kiosk
-holds the store file, the export runs inside it, through DATA/admin.sock (the
-owner's only).
+Money has a currency column; dates are YYYY-MM-DD in both dialects, which a
+spreadsheet reads as a date in any locale, and times RFC 3339 in the store's
+time zone. A cell a spreadsheet would run as a formula starts with '. The
+command opens the store read-only; while the kiosk holds the store file, the
+export runs inside it, through DATA/admin.sock (the owner's only).
 
 CSV columns: ` + "{{columns}}"
 
@@ -49,6 +56,7 @@ func parseExport(env Env, args []string) (*exportArgs, int) {
 	data := fs.String("data", "", "")
 	dayText := fs.String("day", "", "")
 	format := fs.String("format", "csv", "")
+	dialect := fs.String("csv-dialect", "", "")
 	summary := fs.Bool("summary", false, "")
 	out := fs.String("o", "", "")
 	if err := fs.Parse(args); err != nil {
@@ -64,6 +72,14 @@ func parseExport(env Env, args []string) (*exportArgs, int) {
 	if a.req.Format != "csv" && a.req.Format != "json" {
 		fmt.Fprintf(env.Stderr, "returnsdesk export: --format: %q is not csv or json\n", a.req.Format)
 		return nil, ExitUsage
+	}
+	if *dialect != "" {
+		d, err := export.ParseDialect(*dialect)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "returnsdesk export: --csv-dialect: %v\n", err)
+			return nil, ExitUsage
+		}
+		a.req.Dialect = d
 	}
 	if *dayText != "" {
 		d, err := flow.ParseDate(*dayText)
@@ -99,6 +115,14 @@ func runExport(env Env, args []string) int {
 	today := s.Today(env.Now())
 	if a.req.Day.IsZero() {
 		a.req.Day = today
+	}
+	if a.req.Dialect == "" {
+		set, err := s.Settings()
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
+			return ExitFail
+		}
+		a.req.Dialect = export.StoreDialect(set)
 	}
 	res, err := export.Day(s, a.req, today, s.Location())
 	if err != nil {

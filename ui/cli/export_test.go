@@ -100,7 +100,8 @@ func exported(t *testing.T, dir string, req export.Request) []byte {
 }
 
 // TestExportCommand: `returnsdesk export` writes the bytes the desk writes,
-// as CSV with a header row or as JSON, for any day; the summary too.
+// as CSV with a header row (in the uk dialect, the store's language's, or
+// RFC 4180) or as JSON, for any day; the summary too.
 func TestExportCommand(t *testing.T) {
 	day := flow.Date{Year: 2026, Month: time.November, Day: 20}
 	dir, ids := storeForExport(t,
@@ -126,10 +127,15 @@ func TestExportCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	want := exported(t, dir, export.Request{Day: day, Format: "csv"})
+	want := exported(t, dir, export.Request{Day: day, Format: "csv", Dialect: export.DialectUK})
 	code, out, errs = run(t, "", "export", "--data", dir, "--day", "2026-11-20", "--format", "csv")
-	if code != ExitOK || out != string(want) {
+	if code != ExitOK || out != string(want) || !strings.HasPrefix(out, "\ufeffcase_id;day;") {
 		t.Fatalf("csv: exit %d %s\n%s\nthe desk writes:\n%s", code, errs, out, want)
+	}
+	want = exported(t, dir, export.Request{Day: day, Format: "csv", Dialect: export.DialectRFC4180})
+	code, out, errs = run(t, "", "export", "--data", dir, "--day", "2026-11-20", "--csv-dialect", "rfc4180")
+	if code != ExitOK || out != string(want) {
+		t.Fatalf("csv, rfc4180: exit %d %s\n%s\nwant:\n%s", code, errs, out, want)
 	}
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
@@ -164,11 +170,15 @@ func TestExportCommand(t *testing.T) {
 		t.Errorf("summary: exit %d %s", code, out)
 	}
 	code, out, _ = run(t, "", "export", "--data", dir, "--day", "2026-11-19")
-	if code != ExitOK || out != strings.Join(export.Columns, ",")+"\n" {
+	if code != ExitOK || out != "\ufeff"+strings.Join(export.Columns, ";")+"\n" {
 		t.Errorf("an empty day: exit %d %q", code, out)
 	}
+	code, out, _ = run(t, "", "export", "--data", dir, "--day", "2026-11-19", "--csv-dialect", "RFC4180")
+	if code != ExitOK || out != strings.Join(export.Columns, ",")+"\n" {
+		t.Errorf("an empty day, rfc4180: exit %d %q", code, out)
+	}
 
-	for _, bad := range [][]string{{"--format", "xlsx"}, {"--day", "20.11.2026"}, {"extra"}} {
+	for _, bad := range [][]string{{"--format", "xlsx"}, {"--day", "20.11.2026"}, {"extra"}, {"--csv-dialect", "excel"}} {
 		code, _, errs := run(t, "", append([]string{"export", "--data", dir}, bad...)...)
 		if code != ExitUsage || errs == "" {
 			t.Errorf("%v: exit %d %q", bad, code, errs)

@@ -98,7 +98,8 @@ func init() {
 			help: backupHelp, run: runBackup, admin: true},
 		{name: "serve", usage: "[--data DIR] [--listen ADDR]",
 			summary: "serve the kiosk to the store's tills over SSH", help: serveHelp, run: runServe},
-		{name: "export", usage: "[--day YYYY-MM-DD] [--format csv|json] [--summary] [--data DIR] [-o FILE]",
+		{name: "export",
+			usage:   "[--day YYYY-MM-DD] [--format csv|json] [--csv-dialect uk|rfc4180] [--summary] [--data DIR] [-o FILE]",
 			summary: "export a day's returns (or its summary) as CSV or JSON", help: exportHelpText, run: runExport, admin: true},
 	}
 }

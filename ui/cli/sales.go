@@ -15,14 +15,19 @@ columns, in any order:
 
   ` + strings.Join(store.SalesColumns, ",") + `
 
-receipt, date (YYYY-MM-DD), model and price (19999.00) are required; line
-defaults to 1, currency to UAH, tender (cash, card, transfer, credit) to
-cash, condition (new, used) to new; market is eu, us or asia;
-warranty_contract is yes or no. A receipt line imported again is replaced.
+receipt, date (YYYY-MM-DD or DD.MM.YYYY), model and price (19999.00 or
+19999,00) are required; line defaults to 1, currency to UAH, tender (cash,
+card, transfer, credit) to cash, condition (new, used) to new; market is eu,
+us or asia; warranty_contract is yes or no. A receipt line imported again is
+replaced.
 
-A bad row is reported with its line number and nothing from the file is
-imported. While the kiosk holds the store file, the import runs inside it,
-through DATA/admin.sock (the owner's only).
+The file is RFC 4180 (cells separated by ",") or as a spreadsheet in a
+Ukrainian locale saves it (CSV UTF-8: a byte order mark, cells separated by
+";"): the separator is the header row's.
+
+A bad row is reported with its line number and column, and nothing from the
+file is imported. While the kiosk holds the store file, the import runs
+inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR   the data folder (default $RETURNSDESK_DATA, else
                $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`

@@ -138,8 +138,9 @@ func (m Model) reopenDayCmd(msg reopenDayMsg) tea.Cmd {
 func (m Model) exportCmd(x exportMsg) tea.Cmd {
 	s, loc, today := m.d.Store, m.d.Loc, m.today()
 	path := filepath.Join(m.d.DataDir, "exports", export.FileName(x.day, x.format, x.summary))
+	req := export.Request{Day: x.day, Format: x.format, Summary: x.summary, Dialect: m.d.CSVDialect}
 	return func() tea.Msg {
-		res, err := export.Day(s, export.Request{Day: x.day, Format: x.format, Summary: x.summary}, today, loc)
+		res, err := export.Day(s, req, today, loc)
 		if err == nil {
 			err = export.WriteFile(path, res.Data)
 		}

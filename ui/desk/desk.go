@@ -17,6 +17,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/export"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -35,6 +36,9 @@ type Deps struct {
 	ClosingTime string
 	// StoreName is the store's name, on the payout slips.
 	StoreName string
+	// CSVDialect is the dialect of the CSV exports (export.StoreDialect of
+	// the store's settings); "" is RFC 4180.
+	CSVDialect export.Dialect
 	// PrintCommand prints a payout slip at this terminal (a till's printer,
 	// else the store's); empty: none, the slip is printed by hand.
 	PrintCommand string

@@ -12,6 +12,9 @@ type Request struct {
 	Day     flow.Date
 	Format  string // "csv" or "json"
 	Summary bool
+	// Dialect is the CSV's (DialectFor the store's language); "" is
+	// RFC 4180. JSON has none.
+	Dialect Dialect
 }
 
 // Result is an export's bytes and how many cases they hold (1 for a
@@ -31,7 +34,7 @@ func Day(s *store.Store, req Request, today flow.Date, loc *time.Location) (Resu
 		if err != nil {
 			return Result{}, err
 		}
-		data, err := CasesOf(details, req.Format, loc)
+		data, err := CasesOf(details, req.Format, req.Dialect, loc)
 		return Result{Data: data, N: len(details)}, err
 	}
 	v, err := s.DeskDay(req.Day, today)
@@ -42,6 +45,6 @@ func Day(s *store.Store, req Request, today flow.Date, loc *time.Location) (Resu
 	if closing != nil {
 		r = closing.Report
 	}
-	data, err := SummaryOf(r, closing, req.Format, loc)
+	data, err := SummaryOf(r, closing, req.Format, req.Dialect, loc)
 	return Result{Data: data, N: 1}, err
 }

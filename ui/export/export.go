@@ -5,7 +5,6 @@ package export
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -39,21 +38,21 @@ type Case struct {
 	Wants          string   `json:"wants"`
 	Outcome        string   `json:"outcome"`
 	Status         string   `json:"status"`
-	Price          string   `json:"price"` // 19999.00
+	Price          string   `json:"price" csv:"money"` // 19999.00; in the uk dialect 19999,00
 	Currency       string   `json:"currency"`
 	SaleTender     string   `json:"sale_tender"`
-	RefundDue      string   `json:"refund_due"`     // the day the refund is due by
-	RefundAmount   string   `json:"refund_amount"`  // what was paid of the refund, all its payments
-	RefundTender   string   `json:"refund_tender"`  // the tenders paid in; in CSV separated by ";"
-	RefundPaidBy   string   `json:"refund_paid_by"` // who made the last payment
-	RefundPaidAt   string   `json:"refund_paid_at"` // when the last payment was made
-	Passport       string   `json:"passport"`       // masked: "id_card ****1234"
-	Flags          []string `json:"flags"`          // in CSV, separated by ";"
+	RefundDue      string   `json:"refund_due"`                // the day the refund is due by
+	RefundAmount   string   `json:"refund_amount" csv:"money"` // what was paid of the refund, all its payments
+	RefundTender   string   `json:"refund_tender"`             // the tenders paid in; in CSV separated by ";"
+	RefundPaidBy   string   `json:"refund_paid_by"`            // who made the last payment
+	RefundPaidAt   string   `json:"refund_paid_at"`            // when the last payment was made
+	Passport       string   `json:"passport"`                  // masked: "id_card ****1234"
+	Flags          []string `json:"flags"`                     // in CSV, separated by ";"
 	OverrideBy     string   `json:"override_by"`
 	OverrideReason string   `json:"override_reason"`
 	SignedOffBy    string   `json:"signed_off_by"`
 	SignedOffAt    string   `json:"signed_off_at"`
-	RefundOwed     string   `json:"refund_owed"` // what is still owed of the refund; "" when nothing is
+	RefundOwed     string   `json:"refund_owed" csv:"money"` // what is still owed of the refund; "" when nothing is
 	// Payments are the refund's payments, in order; in CSV one cell,
 	// "AMOUNT TENDER by WHO at TIME" each, separated by ";".
 	Payments []Payment `json:"payments"`
@@ -68,7 +67,12 @@ type Payment struct {
 	Day    string `json:"day"` // the day it was paid, YYYY-MM-DD
 }
 
-func (p Payment) String() string { return p.Amount + " " + p.Tender + " by " + p.By + " at " + p.At }
+func (p Payment) String() string { return p.in(DialectRFC4180) }
+
+// in is the payment as one CSV cell writes it, its amount in the dialect.
+func (p Payment) in(d Dialect) string {
+	return d.money(p.Amount) + " " + p.Tender + " by " + p.By + " at " + p.At
+}
 
 // Columns are the CSV's header: Case's json names, in order.
 var Columns = func() []string {
@@ -129,8 +133,8 @@ func paymentsOf(e *Case, d store.CaseDetail, loc *time.Location) {
 	}
 }
 
-// CSVRow is the case's CSV cells, in Columns' order.
-func (e Case) CSVRow() []string {
+// CSVRow is the case's CSV cells in the dialect, in Columns' order.
+func (e Case) CSVRow(d Dialect) []string {
 	v := reflect.ValueOf(e)
 	out := make([]string, v.NumField())
 	for i := range out {
@@ -144,12 +148,16 @@ func (e Case) CSVRow() []string {
 				cells = x
 			case []Payment:
 				for _, p := range x {
-					cells = append(cells, p.String())
+					cells = append(cells, p.in(d))
 				}
 			}
 			out[i] = safeCell(strings.Join(cells, ";"))
 		default:
-			out[i] = safeCell(f.String())
+			s := f.String()
+			if v.Type().Field(i).Tag.Get("csv") == "money" {
+				s = d.money(s)
+			}
+			out[i] = safeCell(s)
 		}
 	}
 	return out
@@ -164,20 +172,20 @@ func safeCell(s string) string {
 	return s
 }
 
-// CasesOf writes a day's cases as CSV (a header row, then one row a
-// case) or JSON (an array of objects).
-func CasesOf(details []store.CaseDetail, format string, loc *time.Location) ([]byte, error) {
+// CasesOf writes a day's cases as CSV in the dialect (a header row, then
+// one row a case) or JSON (an array of objects).
+func CasesOf(details []store.CaseDetail, format string, d Dialect, loc *time.Location) ([]byte, error) {
 	rows := make([]Case, len(details))
-	for i, d := range details {
-		rows[i] = caseOf(d, loc)
+	for i, detail := range details {
+		rows[i] = caseOf(detail, loc)
 	}
 	var b bytes.Buffer
 	switch format {
 	case "csv":
-		w := csv.NewWriter(&b)
+		w := d.writer(&b)
 		_ = w.Write(Columns)
 		for _, r := range rows {
-			_ = w.Write(r.CSVRow())
+			_ = w.Write(r.CSVRow(d))
 		}
 		w.Flush()
 		return b.Bytes(), w.Error()
@@ -245,9 +253,9 @@ func summaryFor(r store.DayReport, c *store.Closing, loc *time.Location) Summary
 	return e
 }
 
-// SummaryOf writes a day's summary as CSV (section, name, count,
-// amount, currency: one line a figure) or JSON (one object).
-func SummaryOf(r store.DayReport, c *store.Closing, format string, loc *time.Location) ([]byte, error) {
+// SummaryOf writes a day's summary as CSV in the dialect (section, name,
+// count, amount, currency: one line a figure) or JSON (one object).
+func SummaryOf(r store.DayReport, c *store.Closing, format string, d Dialect, loc *time.Location) ([]byte, error) {
 	e := summaryFor(r, c, loc)
 	var b bytes.Buffer
 	switch format {
@@ -257,7 +265,7 @@ func SummaryOf(r store.DayReport, c *store.Closing, format string, loc *time.Loc
 		err := enc.Encode(e)
 		return b.Bytes(), err
 	case "csv":
-		w := csv.NewWriter(&b)
+		w := d.writer(&b)
 		row := func(section, name string, n int, amount string) {
 			count, cur := "", ""
 			if n >= 0 {
@@ -266,7 +274,7 @@ func SummaryOf(r store.DayReport, c *store.Closing, format string, loc *time.Loc
 			if amount != "" {
 				cur = e.Currency
 			}
-			_ = w.Write([]string{section, safeCell(name), count, amount, cur})
+			_ = w.Write([]string{section, safeCell(name), count, d.money(amount), cur})
 		}
 		_ = w.Write([]string{"section", "name", "count", "amount", "currency"})
 		row("day", e.Day, -1, "")

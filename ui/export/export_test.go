@@ -19,7 +19,7 @@ import (
 // written as text.
 func TestCSVCellsAreNotFormulas(t *testing.T) {
 	e := export.Case{Model: "=HYPERLINK(\"x\")", Receipt: "-12", OverrideReason: "+1", Cashier: "@me", Serial: "42"}
-	row := e.CSVRow()
+	row := e.CSVRow(export.DialectRFC4180)
 	for name, want := range map[string]string{"model": `'=HYPERLINK("x")`, "receipt": "'-12", "override_reason": "'+1",
 		"cashier": "'@me", "serial": "42"} {
 		if got := row[slices.Index(export.Columns, name)]; got != want {
@@ -61,7 +61,7 @@ func TestCasePayments(t *testing.T) {
 			Day: flow.Date{Year: 2026, Month: 11, Day: 21}},
 	}
 	d := store.CaseDetail{Case: c, Summary: store.Summary{Status: c.Status}, Payments: paid, Owed: c.StillOwed(paid)}
-	data, err := export.CasesOf([]store.CaseDetail{d}, "csv", kyiv)
+	data, err := export.CasesOf([]store.CaseDetail{d}, "csv", export.DialectRFC4180, kyiv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestCasePayments(t *testing.T) {
 			t.Errorf("%s: %q, want %q", name, got, want)
 		}
 	}
-	data, err = export.CasesOf([]store.CaseDetail{d}, "json", kyiv)
+	data, err = export.CasesOf([]store.CaseDetail{d}, "json", "", kyiv)
 	if err != nil {
 		t.Fatal(err)
 	}
