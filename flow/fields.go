@@ -80,10 +80,11 @@ func CheckReceipt(s string) error {
 // typing error, not a receipt the store wrote.
 var EarliestSale = Date{1990, time.January, 1}
 
-// CheckSaleDate reads a sale date: a real day, from EarliestSale on, not
-// after today.
+// CheckSaleDate reads a sale date as a person types it (ParseTypedDate:
+// 21.11.2026 or 2026-11-21): a real day, from EarliestSale on, not after
+// today.
 func CheckSaleDate(s string, today Date) (Date, error) {
-	d, err := ParseDate(strings.TrimSpace(s))
+	d, err := ParseTypedDate(s)
 	if err != nil {
 		return Date{}, err
 	}

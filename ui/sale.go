@@ -512,7 +512,7 @@ func (m *saleModel) openForm() {
 	}
 	var fields []huh.Field
 	if imp.Date.IsZero() {
-		fields = append(fields, n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
+		fields = append(fields, n.input("Sale date (such as 21.11.2026)", "Sale date").Value(&v.date).CharLimit(10).
 			Placeholder(today.String()+" (enter: today)").
 			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }))
 	}
