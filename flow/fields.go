@@ -105,9 +105,10 @@ func checkSaleDay(d Date) error {
 	return nil
 }
 
-// CheckPrice reads a price: more than zero.
+// CheckPrice reads a price as a person types it (ParseTypedMoney:
+// 19 999,00 or 19999.00): more than zero.
 func CheckPrice(s, currency string) (Money, error) {
-	m, err := ParseMoney(s, currency)
+	m, err := ParseTypedMoney(s, currency)
 	if err != nil {
 		return Money{}, err
 	}

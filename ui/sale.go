@@ -526,7 +526,7 @@ func (m *saleModel) openForm() {
 			CharLimit(40).Validate(flow.CheckSerial))
 	}
 	if imp.Price.IsZero() {
-		fields = append(fields, n.input(fmt.Sprintf("Price in %s (such as 19999.00)", cur), "Price").
+		fields = append(fields, n.input(fmt.Sprintf("Price in %s (such as 19 999,00)", cur), "Price").
 			Value(&v.price).CharLimit(16).
 			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }))
 	}
