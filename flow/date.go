@@ -3,6 +3,7 @@ package flow
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -22,16 +23,47 @@ func DateOf(t time.Time) Date {
 	return Date{y, m, d}
 }
 
-// ParseDate reads a date written as YYYY-MM-DD. A date so written that is
-// no real day says which part is wrong: "February 2026 has 28 days",
-// "month 13 does not exist".
+// ParseDate reads a date written as YYYY-MM-DD, as the decide contract
+// and the store write it. A date so written that is no real day says which
+// part is wrong: "February 2026 has 28 days", "month 13 does not exist".
+// A date a person types is read by ParseTypedDate.
 func ParseDate(s string) (Date, error) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
+	if !isISODate(s) {
 		return Date{}, Errorf(EInvalid, "%q is not a date written as YYYY-MM-DD", s)
 	}
-	y, _ := strconv.Atoi(s[:4])
-	m, _ := strconv.Atoi(s[5:7])
-	d, _ := strconv.Atoi(s[8:])
+	return realDate(s, s[:4], s[5:7], s[8:])
+}
+
+// ParseTypedDate reads a date as a person types it at the till: the
+// Ukrainian way, 21.11.2026 (or 1.2.2026: the day and the month may have
+// one digit), or 2026-11-21. Spaces around it do not count. A date so
+// written that is no real day says which part is wrong, as ParseDate does.
+func ParseTypedDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if isISODate(s) {
+		return realDate(s, s[:4], s[5:7], s[8:])
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) != 3 || !digitsOf(parts[0], 1, 2) || !digitsOf(parts[1], 1, 2) || !digitsOf(parts[2], 4, 4) {
+		return Date{}, Errorf(EInvalid, "%q is not a date written as 21.11.2026 (or 2026-11-21)", s)
+	}
+	return realDate(s, parts[2], parts[1], parts[0])
+}
+
+// isISODate reports whether s has the shape YYYY-MM-DD.
+func isISODate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && allDigits(s[:4]) && allDigits(s[5:7]) && allDigits(s[8:])
+}
+
+// digitsOf reports whether s is lo to hi ASCII digits.
+func digitsOf(s string, lo, hi int) bool { return len(s) >= lo && len(s) <= hi && allDigits(s) }
+
+// realDate is the day of year, month and day, written as digits, or what
+// is wrong with it, naming s as it was written.
+func realDate(s, year, month, day string) (Date, error) {
+	y, _ := strconv.Atoi(year)
+	m, _ := strconv.Atoi(month)
+	d, _ := strconv.Atoi(day)
 	if m < 1 || m > 12 {
 		return Date{}, Errorf(EInvalid, "%q is not a date: month %d does not exist", s, m)
 	}

@@ -172,7 +172,53 @@ func TestParseDateSaysWhatIsWrong(t *testing.T) {
 	}
 }
 
-// TestCheckSaleDate: a sale date is a real day from 1990 on, not after today.
+// TestParseTypedDate: a date typed at the till reads as 21.11.2026 (the
+// day and month of one digit too) or 2026-11-21; one that is no real day
+// says which part is wrong, one written otherwise says how to write it.
+func TestParseTypedDate(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"ukrainian", "21.11.2026", "2026-11-21"},
+		{"ukrainian_one_digit_day_and_month", "1.2.2026", "2026-02-01"},
+		{"ukrainian_one_digit_day", "5.11.2026", "2026-11-05"},
+		{"ukrainian_leading_zeros", "01.02.2026", "2026-02-01"},
+		{"iso", "2026-11-21", "2026-11-21"},
+		{"spaces_around", " 21.11.2026 ", "2026-11-21"},
+		{"leap_day", "29.02.2024", "2024-02-29"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := flow.ParseTypedDate(tc.in)
+			if err != nil || d.String() != tc.want {
+				t.Errorf("ParseTypedDate(%q) = %v, %v; want %s", tc.in, d, err, tc.want)
+			}
+		})
+	}
+	for _, tc := range []struct{ name, in, want string }{
+		{"february_has_28_days", "30.02.2026", `"30.02.2026" is not a date: February 2026 has 28 days`},
+		{"february_2023_has_28_days", "29.2.2023", `"29.2.2023" is not a date: February 2023 has 28 days`},
+		{"april_has_30_days", "31.04.2024", `"31.04.2024" is not a date: April 2024 has 30 days`},
+		{"month_13", "01.13.2026", `"01.13.2026" is not a date: month 13 does not exist`},
+		{"day_0", "0.11.2026", `"0.11.2026" is not a date: day 0 does not exist`},
+		{"iso_not_a_day", "2026-02-30", `"2026-02-30" is not a date: February 2026 has 28 days`},
+		{"two_digit_year", "21.11.26", `"21.11.26" is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"three_digit_day", "021.11.2026", `"021.11.2026" is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"slashes", "21/11/2026", `"21/11/2026" is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"iso_short", "2026-1-2", `"2026-1-2" is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"year_first_with_points", "2026.11.21", `"2026.11.21" is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"trailing_point", "21.11.2026.", `"21.11.2026." is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"sign", "+1.11.2026", `"+1.11.2026" is not a date written as 21.11.2026 (or 2026-11-21)`},
+		{"empty", "", `"" is not a date written as 21.11.2026 (or 2026-11-21)`},
+	} {
+		t.Run("refuses_"+tc.name, func(t *testing.T) {
+			_, err := flow.ParseTypedDate(tc.in)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("ParseTypedDate(%q): %v, want %q", tc.in, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestCheckSaleDate: a sale date, typed as 20.11.2026 or 2026-11-20, is a
+// real day from 1990 on, not after today.
 func TestCheckSaleDate(t *testing.T) {
 	today := day("2026-11-20")
 	for in, want := range map[string]string{
@@ -182,6 +228,11 @@ func TestCheckSaleDate(t *testing.T) {
 		"0000-01-01": "the sale date 0000-01-01 is before 1990",
 		"2026-11-21": "the sale date 2026-11-21 is after today (2026-11-20)",
 		"2026-02-30": "February 2026 has 28 days",
+		"20.11.2026": "",
+		"1.1.1990":   "",
+		"31.12.1989": "the sale date 1989-12-31 is before 1990",
+		"21.11.2026": "the sale date 2026-11-21 is after today (2026-11-20)",
+		"30.02.2026": "February 2026 has 28 days",
 	} {
 		_, err := flow.CheckSaleDate(in, today)
 		if (err == nil) != (want == "") || err != nil && !strings.Contains(err.Error(), want) {

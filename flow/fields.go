@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // The checks of single fields, shared by the kiosk's forms and the decide
@@ -80,10 +81,11 @@ func CheckReceipt(s string) error {
 // typing error, not a receipt the store wrote.
 var EarliestSale = Date{1990, time.January, 1}
 
-// CheckSaleDate reads a sale date: a real day, from EarliestSale on, not
-// after today.
+// CheckSaleDate reads a sale date as a person types it (ParseTypedDate:
+// 21.11.2026 or 2026-11-21): a real day, from EarliestSale on, not after
+// today.
 func CheckSaleDate(s string, today Date) (Date, error) {
-	d, err := ParseDate(strings.TrimSpace(s))
+	d, err := ParseTypedDate(s)
 	if err != nil {
 		return Date{}, err
 	}
@@ -104,9 +106,10 @@ func checkSaleDay(d Date) error {
 	return nil
 }
 
-// CheckPrice reads a price: more than zero.
+// CheckPrice reads a price as a person types it (ParseTypedMoney:
+// 19 999,00 or 19999.00): more than zero.
 func CheckPrice(s, currency string) (Money, error) {
-	m, err := ParseMoney(s, currency)
+	m, err := ParseTypedMoney(s, currency)
 	if err != nil {
 		return Money{}, err
 	}
@@ -159,18 +162,20 @@ func ParseMinSec(s string) (int, error) {
 var PassportTypes = []string{"id_card", "booklet", "foreign"}
 
 // CheckPassport checks a passport number for its type: an ID card has 9
-// digits; a booklet two letters and 6 digits; a foreign passport 5 to 20
-// letters and digits.
+// digits; a booklet two letters (its series, Cyrillic as printed, АВ, or
+// their Latin lookalikes, AB) and 6 digits; a foreign passport 5 to 20
+// letters and digits. The number is checked as NormalizePassport writes
+// it.
 func CheckPassport(ptype, number string) error {
-	n := NormalizePassport(number)
+	n := []rune(NormalizePassport(number))
 	switch ptype {
 	case "id_card":
-		if len(n) != 9 || !allDigits(n) {
+		if len(n) != 9 || !allDigits(string(n)) {
 			return Errorf(EInvalid, "an ID card number has 9 digits")
 		}
 	case "booklet":
-		if len(n) != 8 || !allDigits(n[2:]) || !unicode.IsLetter(rune(n[0])) || !unicode.IsLetter(rune(n[1])) {
-			return Errorf(EInvalid, "a passport booklet number is 2 letters and 6 digits, such as AB123456")
+		if len(n) != 8 || !allDigits(string(n[2:])) || !seriesLetter(n[0]) || !seriesLetter(n[1]) {
+			return Errorf(EInvalid, "a passport booklet number is 2 letters and 6 digits, such as АВ123456")
 		}
 	case "foreign":
 		if len(n) < 5 || len(n) > 20 {
@@ -187,16 +192,42 @@ func CheckPassport(ptype, number string) error {
 	return nil
 }
 
-// NormalizePassport is a passport number as it is checked and hashed: upper
-// case, without spaces (of any kind) or dashes, so that "km 482-913" and
-// "KM482913" are the same number.
+// seriesLetter reports whether r may be a letter of a booklet's series:
+// a Latin or a Cyrillic capital.
+func seriesLetter(r rune) bool {
+	return unicode.IsUpper(r) && (unicode.Is(unicode.Latin, r) || unicode.Is(unicode.Cyrillic, r))
+}
+
+// NormalizePassport is a passport number as it is checked, kept (its last
+// 4) and hashed, the one way every part of the kiosk writes it: upper
+// case, without spaces (of any kind) or dashes, and the Cyrillic letters
+// that look like Latin ones (А В Е І К М Н О Р С Т Х) written as those,
+// so that "km 482-913", "KM482913" and "КМ482913" are the same number,
+// whichever keyboard layout the cashier typed it on, and a booklet kept
+// before in Latin letters still matches. A Cyrillic letter without a
+// Latin lookalike (Б, Д, Ж...) stays a Cyrillic capital.
 func NormalizePassport(number string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '-' {
+		if unicode.IsSpace(r) || isDash(r) {
 			return -1
 		}
-		return unicode.ToUpper(r)
+		r = unicode.ToUpper(r)
+		r, _ = latinLookalike(r)
+		return r
 	}, number)
+}
+
+// isDash reports whether r is a hyphen or a dash, as typed or pasted.
+func isDash(r rune) bool { return r == '-' || r >= '\u2010' && r <= '\u2014' || r == '\u2212' }
+
+// latinLookalike is the Latin capital a Cyrillic capital looks like (А is
+// A, В is B, ..., Х is X), if it looks like one (NormalizePassport).
+func latinLookalike(r rune) (rune, bool) {
+	const cyrillic, latin = "АВЕІКМНОРСТХ", "ABEIKMHOPCTX"
+	if i := strings.IndexRune(cyrillic, r); i >= 0 {
+		return rune(latin[utf8.RuneCountInString(cyrillic[:i])]), true
+	}
+	return r, false
 }
 
 // Masked shows a passport by its type and last four characters only.

@@ -1,6 +1,7 @@
 package flow_test
 
 import (
+	"strings"
 	"testing"
 
 	"example.com/returnsdesk/flow"
@@ -83,5 +84,69 @@ func TestMoneyWrites(t *testing.T) {
 		if err != nil || back != m {
 			t.Errorf("%q writes %q, which reads back as %+v, %v", s, m.Amount(), back, err)
 		}
+	}
+}
+
+// TestParseTypedMoney: an amount typed at the till takes a comma or a
+// point before its kopiykas and spaces (a no-break or thin one too)
+// between its thousands; a form that reads two ways is refused, saying
+// why.
+func TestParseTypedMoney(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		minor    int64
+	}{
+		{"ukrainian", "19 999,00", 1999900},
+		{"point", "19999.00", 1999900},
+		{"comma", "19999,00", 1999900},
+		{"grouped_whole", "19 999", 1999900},
+		{"one_decimal_comma", "19999,5", 1999950},
+		{"one_decimal_point", "19999.5", 1999950},
+		{"whole", "19999", 1999900},
+		{"no_break_space", "19\u00a0999,00", 1999900},
+		{"narrow_no_break_space", "19\u202f999,00", 1999900},
+		{"thin_space", "19\u2009999,00", 1999900},
+		{"millions", "1 299 999,99", 129999999},
+		{"grouped_point", "1 299.50", 129950},
+		{"small", "5,00", 500},
+		{"kopiyka", "0,01", 1},
+		{"spaces_around", "  19 999,00 ", 1999900},
+		{"zero", "0", 0},
+		{"largest", "9 999 999 999 999,99", 999999999999999},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := flow.ParseTypedMoney(tc.in, " uah")
+			if err != nil || m.Minor != tc.minor || m.Currency != "UAH" {
+				t.Errorf("ParseTypedMoney(%q) = %+v, %v; want %d UAH", tc.in, m, err, tc.minor)
+			}
+		})
+	}
+	for _, tc := range []struct{ name, in, says string }{
+		{"point_and_comma", "19.999,00", `"19.999,00" has both a point and a comma`},
+		{"comma_and_point", "1,999.00", `"1,999.00" has both a point and a comma`},
+		{"groups_of_two", "19 99,00", `"19 99,00": thousands are grouped by three digits`},
+		{"first_group_of_four", "1999 999", `"1999 999": thousands are grouped by three digits`},
+		{"point_thousands", "1.999", `"1.999": at most 2 digits after the point or comma`},
+		{"comma_thousands", "19,999", `"19,999": at most 2 digits after the point or comma`},
+		{"points_between_thousands", "1.999.999", `"1.999.999": write thousands with a space`},
+		{"commas_between_thousands", "1,999,999", `"1,999,999": write thousands with a space`},
+		{"two_spaces", "19  999", `"19  999" has more than one space between digits`},
+		{"space_before_comma", "19 999 ,00", `"19 999 ,00" is not an amount such as 19 999,00`},
+		{"space_in_kopiykas", "19999, 50", `"19999, 50" is not an amount such as 19 999,00`},
+		{"no_kopiykas", "19999,", `"19999," is not an amount such as 19 999,00`},
+		{"no_whole_part", ",50", `",50" is not an amount such as 19 999,00`},
+		{"negative", "-19 999,00", `"-19 999,00" is not an amount such as 19 999,00`},
+		{"currency_typed", "19 999 грн", `"19 999 грн" is not an amount such as 19 999,00`},
+		{"words", "abc", `"abc" is not an amount such as 19 999,00`},
+		{"non_ascii_digits", "١٢٣", `"١٢٣" is not an amount such as 19 999,00`},
+		{"empty", "  ", "the amount is empty"},
+		{"too_large", "99 999 999 999 999", `"99 999 999 999 999" is too large an amount`},
+	} {
+		t.Run("refuses_"+tc.name, func(t *testing.T) {
+			m, err := flow.ParseTypedMoney(tc.in, "UAH")
+			if err == nil || !strings.HasPrefix(err.Error(), tc.says) {
+				t.Errorf("ParseTypedMoney(%q) = %+v, %v; want %q", tc.in, m, err, tc.says)
+			}
+		})
 	}
 }

@@ -211,11 +211,56 @@ func TestNormalizePassport(t *testing.T) {
 		{"lower_case_is_upper_case", "km482913", "KM482913"},
 		{"tabs_and_no_break_spaces_go", "\tkm\u00a0482913 ", "KM482913"},
 		{"digits_stay", "123456789", "123456789"},
+		{"cyrillic_series_is_its_latin_lookalike", "АВ123456", "AB123456"},
+		{"cyrillic_lower_case_too", "ав 123456", "AB123456"},
+		{"every_lookalike", "АВЕІКМНОРСТХ", "ABEIKMHOPCTX"},
+		{"every_lookalike_in_lower_case", "авеікмнорстх", "ABEIKMHOPCTX"},
+		{"mixed_layouts_are_one_number", "Кm-482913", "KM482913"},
+		{"no_lookalike_stays_cyrillic", "бгджзилпуфцчшщюяєїґ", "БГДЖЗИЛПУФЦЧШЩЮЯЄЇҐ"},
+		{"a_series_half_lookalike", "СЮ123456", "CЮ123456"},
+		{"pasted_dashes_go", "KM–482‑913", "KM482913"},
+		{"thin_spaces_go", "KM 482 913", "KM482913"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := flow.NormalizePassport(tt.in); got != tt.want {
 				t.Errorf("NormalizePassport(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCheckPassport: an ID card has 9 digits; a booklet a series of two
+// letters, Cyrillic or their Latin lookalikes, and 6 digits; a foreign
+// passport 5 to 20 letters and digits, counted as letters, not bytes.
+func TestCheckPassport(t *testing.T) {
+	for _, tt := range []struct{ name, ptype, number, says string }{
+		{"id_card", "id_card", "123456789", ""},
+		{"id_card_spaced", "id_card", "123 456 789", ""},
+		{"id_card_8_digits", "id_card", "12345678", "an ID card number has 9 digits"},
+		{"id_card_letters", "id_card", "AB1234567", "an ID card number has 9 digits"},
+		{"booklet_latin", "booklet", "AB123456", ""},
+		{"booklet_cyrillic", "booklet", "АВ123456", ""},
+		{"booklet_cyrillic_lower_case", "booklet", "ав123456", ""},
+		{"booklet_cyrillic_spaced", "booklet", "АВ 123456", ""},
+		{"booklet_cyrillic_no_lookalike", "booklet", "ЮЯ123456", ""},
+		{"booklet_ukrainian_letters", "booklet", "ЄЇ123456", ""},
+		{"booklet_cyrillic_7_digits", "booklet", "АВ1234567", "2 letters and 6 digits, such as АВ123456"},
+		{"booklet_cyrillic_5_digits", "booklet", "АВ12345", "2 letters and 6 digits"},
+		{"booklet_one_letter", "booklet", "А1234567", "2 letters and 6 digits"},
+		{"booklet_digit_series", "booklet", "12345678", "2 letters and 6 digits"},
+		{"booklet_greek_series", "booklet", "ΑΒ123456", "2 letters and 6 digits"},
+		{"booklet_letter_among_digits", "booklet", "АВ12З456", "2 letters and 6 digits"},
+		{"foreign", "foreign", "X1234567", ""},
+		{"foreign_cyrillic_counts_letters", "foreign", "ЮЯ12", "5 to 20 characters"},
+		{"foreign_cyrillic", "foreign", "ЮЯ123", ""},
+		{"foreign_sign", "foreign", "X1234+67", "only letters and digits"},
+		{"unknown_type", "driving_licence", "123456789", "is not a passport type"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := flow.CheckPassport(tt.ptype, tt.number)
+			if (err == nil) != (tt.says == "") || err != nil && !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("CheckPassport(%q, %q) = %v, want %q", tt.ptype, tt.number, err, tt.says)
 			}
 		})
 	}

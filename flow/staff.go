@@ -69,8 +69,9 @@ func Lockout(wrong int, now time.Time) (count int, until time.Time) {
 const MaxStaffName = 64
 
 // StaffName is a staff member's name as the store keeps it: trimmed,
-// without NUL bytes. Names keep their case: "Olena" and "olena" are the same
-// person only if the store adds them so.
+// without NUL bytes. Names keep the case they were added with; the store
+// finds an account by its name without regard to case (SamePerson), so
+// "olena" logs in as Olena, and refuses an account "olena" beside Olena.
 func StaffName(s string) string { return strings.TrimSpace(strings.ReplaceAll(s, "\x00", "")) }
 
 // CheckStaffName says what is wrong with a staff member's name, if anything:

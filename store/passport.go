@@ -27,8 +27,10 @@ const keySize = 32
 // passport key (Key, hex), which finds repeat returns by the same person
 // without keeping the number. The number itself is kept nowhere: not in the
 // store, not in the log. Spaces, dashes and letter case in the number do not
-// count (flow.NormalizePassport). Checking that the number is well formed is flow's; a store open
-// read-only has no key and leaves Key empty.
+// count, nor whether a booklet's series is typed in Cyrillic letters (АВ) or
+// their Latin lookalikes (AB), as booklets were kept before
+// (flow.NormalizePassport). Checking that the number is well formed is
+// flow's; a store open read-only has no key and leaves Key empty.
 func (s *Store) MaskPassport(ptype, number, name string) flow.Passport {
 	ptype = strings.ToLower(strings.TrimSpace(ptype))
 	n := flow.NormalizePassport(number)

@@ -60,8 +60,8 @@ func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) err
 		if err != nil {
 			return err
 		}
-		if b.Get([]byte(name)) != nil {
-			return flow.Errorf(flow.EConflict, "there is already a staff member called %s", name)
+		if keys := sameStaff(b, name); len(keys) > 0 { // "olena" is Olena: a login could not tell them apart
+			return flow.Errorf(flow.EConflict, "there is already a staff member called %s", keys[0])
 		}
 		h, err := putStaff(b, &rec)
 		if err != nil {
@@ -98,18 +98,23 @@ func (s *Store) SetPIN(name, pin, by string) error {
 		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventStaff, Subject: name,
-			RecordHash: h, Detail: fmt.Sprintf("new PIN for %s", name)})
+		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
+			RecordHash: h, Detail: fmt.Sprintf("new PIN for %s", rec.Name)})
 		return err
 	})
 }
 
+// getStaff reads the staff account name names (staffKey: letter case
+// aside); its record's Name is the account's name as the store keeps it.
 func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 	b, err := bucket(tx, bucketStaff)
 	if err != nil {
 		return nil, nil, err
 	}
-	v := b.Get([]byte(name))
+	var v []byte
+	if k := staffKey(b, name); k != nil {
+		v = b.Get(k)
+	}
 	if v == nil {
 		return b, nil, refine(ErrNotFound, nil, "there is no staff member called %s", name)
 	}
@@ -118,6 +123,35 @@ func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 		return b, nil, ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", name, err))
 	}
 	return b, &rec, nil
+}
+
+// staffKey is the key of the staff account name names: the account of that
+// very name, else the one account whose name is the same but for letter
+// case and surrounding spaces (flow.SamePerson), so that "olena" logs in
+// as Olena; nil when there is none, or more than one such (accounts added
+// before names were matched so, which only their own spelling tells
+// apart). The key is the transaction's: copy it to keep it.
+func staffKey(b *bolt.Bucket, name string) []byte {
+	if b.Get([]byte(name)) != nil {
+		return []byte(name)
+	}
+	if keys := sameStaff(b, name); len(keys) == 1 {
+		return keys[0]
+	}
+	return nil
+}
+
+// sameStaff are the keys of the staff accounts whose names are name but
+// for letter case and surrounding spaces.
+func sameStaff(b *bolt.Bucket, name string) [][]byte {
+	var keys [][]byte
+	_ = b.ForEach(func(k, _ []byte) error {
+		if flow.SamePerson(string(k), name) {
+			keys = append(keys, k)
+		}
+		return nil
+	})
+	return keys
 }
 
 // putStaff stores a staff account and returns the hash its event records.
@@ -215,6 +249,7 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 	if err != nil {
 		return StaffMember{}, err
 	}
+	name = rec0.Name // "olena" typed is Olena: the trail names the account
 	if now.Before(rec0.LockedUntil) {
 		return StaffMember{}, &LockedError{Name: name, Until: rec0.LockedUntil.In(s.Location())}
 	}

@@ -72,6 +72,23 @@ func TestDocumentsPassportIsSentThenForgotten(t *testing.T) {
 	}
 }
 
+// TestDocumentsCyrillicBooklet: a booklet's series typed in Cyrillic
+// letters (АВ) passes, and is sent as the Latin lookalikes it is kept as.
+func TestDocumentsCyrillicBooklet(t *testing.T) {
+	for _, number := range []string{"АВ 123456", "ав123456", "AB123456"} {
+		t.Run(number, func(t *testing.T) {
+			m, _ := newTestDocuments(t, nil)
+			m, sent := drive(t, m, join(typed("x"), tickPassport, kRight, kEnter, // a booklet
+				typed(number), kEnter, typed("Іван Петренко"), kEnter, kEnter)...) // the name: unknown
+			requireSent(t, sent, documentsEnteredMsg{docs: []flow.Document{flow.DocReceipt, flow.DocPassport},
+				passport: true, ptype: "booklet", number: "AB123456", name: "Іван Петренко"})
+			if v := plain(m.View()); strings.Contains(v, "123") || strings.Contains(v, "! ") {
+				t.Fatalf("after completion:\n%s", v)
+			}
+		})
+	}
+}
+
 func TestDocumentsPassportNumberIsMasked(t *testing.T) {
 	m, _ := newTestDocuments(t, nil)
 	m, _ = drive(t, m, join(tickPassport, kEnter, typed("123456789"))...)

@@ -512,7 +512,7 @@ func (m *saleModel) openForm() {
 	}
 	var fields []huh.Field
 	if imp.Date.IsZero() {
-		fields = append(fields, n.input("Sale date (YYYY-MM-DD)", "Sale date").Value(&v.date).CharLimit(10).
+		fields = append(fields, n.input("Sale date (such as 21.11.2026)", "Sale date").Value(&v.date).CharLimit(10).
 			Placeholder(today.String()+" (enter: today)").
 			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }))
 	}
@@ -526,7 +526,7 @@ func (m *saleModel) openForm() {
 			CharLimit(40).Validate(flow.CheckSerial))
 	}
 	if imp.Price.IsZero() {
-		fields = append(fields, n.input(fmt.Sprintf("Price in %s (such as 19999.00)", cur), "Price").
+		fields = append(fields, n.input(fmt.Sprintf("Price in %s (such as 19 999,00)", cur), "Price").
 			Value(&v.price).CharLimit(16).
 			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }))
 	}

@@ -247,6 +247,31 @@ func TestSaleTypedFromTheReceipt(t *testing.T) {
 	}
 }
 
+// TestSaleTypedTheUkrainianWay: the sale form takes a date typed as
+// 5.11.2026 and a price as 19 999,00 (a no-break space too).
+func TestSaleTypedTheUkrainianWay(t *testing.T) {
+	for _, tc := range []struct{ name, date, price string }{
+		{"points_and_comma", "05.11.2026", "19 999,00"},
+		{"one_digit_day_and_month", "5.11.2026", "19\u00a0999,00"},
+		{"iso_and_point", "2026-11-05", "19999.00"},
+		{"grouped_whole", "05.11.2026", "19 999"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, c := newTestSale(t, nil)
+			keys := join(kTab, replace(tc.date), replace("R-2002"), replace("Phone Y"), replace("352099001761481"),
+				replace(tc.price), kEnter, kEnter, replace("24"), kEnter)
+			_, sent := drive(t, m, keys...)
+			requireAnswered(t, c, sent, flow.StepSale)
+			if want := (flow.Date{Year: 2026, Month: time.November, Day: 5}); c.Sale.Date != want {
+				t.Errorf("%q: sale date %s, want %s", tc.date, c.Sale.Date, want)
+			}
+			if want := (flow.Money{Minor: 1999900, Currency: "UAH"}); c.Sale.Price != want {
+				t.Errorf("%q: price %s, want %s", tc.price, c.Sale.Price, want)
+			}
+		})
+	}
+}
+
 func TestSaleUsedItemAsksForTheContract(t *testing.T) {
 	c := &flow.Case{ID: "T-1", Sale: foundSale}
 	m, _ := newTestSale(t, c)
@@ -281,7 +306,7 @@ func TestSaleBadInput(t *testing.T) {
 		{"model empty", 2, "", "! enter the model, as the receipt names it", func(v *saleValues) string { return v.model }},
 		{"IMEI check digit wrong", 3, "490154203237517", "! 490154203237517 is not a valid IMEI: its check digit is wrong", func(v *saleValues) string { return v.serial }},
 		{"serial too short", 3, "ab", "! a serial number has 3 to 40 characters", func(v *saleValues) string { return v.serial }},
-		{"price not an amount", 4, "19999.999", `! "19999.999" is not an amount such as 19999.00`, func(v *saleValues) string { return v.price }},
+		{"price not an amount", 4, "19999.999", `! "19999.999": at most 2 digits after the point or comma (19 999,00)`, func(v *saleValues) string { return v.price }},
 		{"price zero", 4, "0", "! the price must be more than zero", func(v *saleValues) string { return v.price }},
 		{"warranty out of range", 7, "200", `! "200" is not a number of months from 0 to 120`, func(v *saleValues) string { return v.months }},
 	}

@@ -300,7 +300,7 @@ func (m dayModel) typeSearch(k tea.KeyMsg) dayModel {
 func (m dayModel) typeDate(k tea.KeyMsg) (dayModel, tea.Cmd) {
 	switch k.Type {
 	case tea.KeyEnter:
-		d, err := flow.ParseDate(strings.TrimSpace(m.typed))
+		d, err := flow.ParseTypedDate(m.typed)
 		if err != nil {
 			m.asked = "! " + err.Error()
 			return m, nil
@@ -501,7 +501,7 @@ func (m dayModel) filterLine() string {
 	case inputSearch:
 		return "Search receipt, serial or case id: " + m.search + "_  (enter keeps, esc drops)"
 	case inputDate:
-		return "Go to day (YYYY-MM-DD): " + m.typed + "_  (enter goes, esc stays)"
+		return "Go to day (such as 21.11.2026): " + m.typed + "_  (enter goes, esc stays)"
 	}
 	outcome, status := m.outcomeFilter()
 	o, s, c, f := "any", "any", "any", "any"

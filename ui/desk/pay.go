@@ -62,7 +62,7 @@ func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewSelect[flow.Tender]().Title("Paid in").Options(look.TenderOptions()...).Value(&v.tender),
 		huh.NewInput().Title("Amount paid, in "+look.OrDash(currency)).Value(&v.amount).Validate(func(s string) error {
-			m, err := flow.ParseMoney(s, currency)
+			m, err := flow.ParseTypedMoney(s, currency)
 			if err == nil {
 				err = flow.CheckPaymentAmount(m, sum.Amount, sum.Paid)
 			}
@@ -96,7 +96,7 @@ func (m payModel) Update(msg tea.Msg) (payModel, tea.Cmd) {
 	m.form, state, cmd = runForm(m.form, m.k.Back, msg)
 	switch state {
 	case formDone:
-		amount, err := flow.ParseMoney(m.v.amount, m.sum.Amount.Currency)
+		amount, err := flow.ParseTypedMoney(m.v.amount, m.sum.Amount.Currency)
 		if err != nil { // the field's own check passed: this does not happen
 			m.errMsg = look.Say(err, "read the amount")
 			return m, nil
@@ -139,7 +139,7 @@ func (m payModel) View() string {
 // amount the refund may take.
 func (m payModel) leftWords() string {
 	s := m.sum
-	amount, err := flow.ParseMoney(m.v.amount, s.Amount.Currency)
+	amount, err := flow.ParseTypedMoney(m.v.amount, s.Amount.Currency)
 	if err != nil || flow.CheckPaymentAmount(amount, s.Amount, s.Paid) != nil {
 		return ""
 	}
