@@ -54,7 +54,7 @@ func TestSalesCSVBadCell(t *testing.T) {
 		column, says string
 	}{
 		{"a price of words", ukHeader + good + ukRow("15.11.2026", "дев'ять"), 3, "price", "not an amount"},
-		{"a price of three decimals", ukHeader + ukRow("15.11.2026", "19999,000"), 2, "price", "not an amount"},
+		{"a price of three decimals", ukHeader + ukRow("15.11.2026", "19999,000"), 2, "price", "at most 2 digits after the point or comma"},
 		{"a zero price", ukHeader + ukRow("15.11.2026", "0,00"), 2, "price", "more than zero"},
 		{"a day that does not exist", ukHeader + good + ukRow("31.02.2026", "1,00"), 3, "date",
 			`"31.02.2026", read as day.month.year: `},

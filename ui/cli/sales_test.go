@@ -33,7 +33,7 @@ func TestSalesImportDialects(t *testing.T) {
 		}
 	}
 	code, out, errs := run(t, "", "sales", "import", "--data", dir, bad)
-	if want := "returnsdesk sales import: " + bad + `: line 3: price: "1,0,0" is not an amount such as 19999.00 ` +
+	if want := "returnsdesk sales import: " + bad + `: line 3: price: "1,0,0": write thousands with a space (19 999,00) ` +
 		"(nothing imported)\n"; code != ExitFail || out != "" || errs != want {
 		t.Errorf("a bad cell: exit %d %q %q, want %q", code, out, errs, want)
 	}
