@@ -161,26 +161,6 @@ func separatorOf(br *bufio.Reader) rune {
 	return ','
 }
 
-// salesDate reads a sale's date as YYYY-MM-DD or as DD.MM.YYYY (a
-// Ukrainian locale's, the day and month of one or two digits), with
-// flow.CheckSaleDate's checks.
-func salesDate(v string, today flow.Date) (flow.Date, error) {
-	if !strings.Contains(v, ".") {
-		return flow.CheckSaleDate(v, today)
-	}
-	parts := strings.Split(v, ".")
-	if len(parts) != 3 || len(parts[0]) < 1 || len(parts[0]) > 2 || len(parts[1]) < 1 || len(parts[1]) > 2 ||
-		len(parts[2]) != 4 {
-		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q is not a date written as DD.MM.YYYY or YYYY-MM-DD", v)
-	}
-	pad := func(s string) string { return strings.Repeat("0", 2-len(s)) + s }
-	iso := parts[2] + "-" + pad(parts[1]) + "-" + pad(parts[0])
-	if _, err := flow.ParseDate(iso); err != nil {
-		return flow.Date{}, flow.Errorf(flow.EInvalid, "%q, read as day.month.year: %v", v, err)
-	}
-	return flow.CheckSaleDate(iso, today)
-}
-
 // notUTF8 is a cell of a file that is not UTF-8: most likely saved by a
 // spreadsheet as "CSV" in Windows-1251, whose Cyrillic would be imported
 // garbled.
@@ -212,7 +192,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 		}
 		s.Line = n
 	}
-	d, err := salesDate(get("date"), today)
+	d, err := flow.CheckSaleDate(get("date"), today) // YYYY-MM-DD or DD.MM.YYYY
 	if err != nil {
 		return s, bad("date", err)
 	}
