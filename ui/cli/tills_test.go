@@ -14,7 +14,9 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/server"
 )
 
 // tillKeyFile writes the key files of ed25519 seed n in dir: tillN.pub the
@@ -242,4 +244,34 @@ func skKeyFile(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestServeLooksTheTillsLanguageUp: the server's lookup of a till carries
+// its language (and printer) to the session, "" for one of the store's.
+func TestServeLooksTheTillsLanguageUp(t *testing.T) {
+	dir := tillsStore(t)
+	keys := t.TempDir()
+	pub1, _, fp1 := tillKeyFile(t, keys, 1)
+	pub2, _, fp2 := tillKeyFile(t, keys, 2)
+	for _, args := range [][]string{
+		{"tills", "add", "till-1", "--key", pub1, "--language", "en", "--printer", "lp -d till1", "--data", dir},
+		{"tills", "add", "till-2", "--key", pub2, "--data", dir},
+	} {
+		if code, out, errs := run(t, "", args...); code != ExitOK {
+			t.Fatalf("%q: exit %d %q %q", args, code, out, errs)
+		}
+	}
+	st, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for fp, want := range map[string]server.Till{
+		fp1: {Name: "till-1", Printer: "lp -d till1", Language: lang.EN},
+		fp2: {Name: "till-2"},
+	} {
+		if got, ok, err := (storeTills{st}).Lookup(fp); err != nil || !ok || got != want {
+			t.Errorf("lookup of %s: %+v %v %v, want %+v", want.Name, got, ok, err, want)
+		}
+	}
 }
