@@ -32,6 +32,8 @@ func (tm *term) addCashier(name, pin string) {
 	tm.typeText(name)
 	tm.enterTo("Role")
 	tm.waitFor("> cashier")
+	tm.enterTo("Language of your screens")
+	tm.waitFor("> the store's")
 	tm.enterTo("PIN")
 	tm.typeText(pin)
 	tm.enterTo("PIN again")

@@ -286,8 +286,10 @@ const (
 // lead on a kiosk that opened on an empty data directory.
 func (tm *term) firstRun() {
 	tm.t.Helper()
+	tm.waitFocus("Мова / Language")
+	tm.waitFor("> українська") // the default: the state language
+	tm.enterTo("Store name")
 	tm.waitFor("Welcome to Returns Desk")
-	tm.waitFocus("Store name")
 	tm.typeText("Citrus Kyiv Ocean Plaza")
 	tm.enterTo("Return policy")
 	tm.press("Down", "Down") // generic, icenter, citrus
@@ -659,7 +661,7 @@ func TestE2ESecondKiosk(t *testing.T) {
 	t.Parallel()
 	data := t.TempDir()
 	tm := startKiosk(t, data)
-	tm.waitFor("Welcome to Returns Desk") // the first holds the store
+	tm.waitFocus("Мова / Language") // the first holds the store
 
 	start := time.Now()
 	cmd := exec.Command(binary(t), "--data", data, "--terminal", "second")
@@ -696,7 +698,7 @@ func TestE2ESecondKiosk(t *testing.T) {
 	t.Logf("second kiosk: %v after %s: %s", err, took.Round(time.Millisecond), strings.TrimSpace(stderr.String()))
 
 	// the first kiosk goes on as if nothing happened
-	tm.waitFocus("Store name")
+	tm.enterTo("Store name")
 	tm.typeText("Still here")
 	tm.waitFor("> Still here")
 }

@@ -12,9 +12,11 @@ package store
 //	  key_id   -> 8 bytes               HMAC(passport key, "returnsdesk passport key id"): the key file belongs here
 //	  head     -> seq(8) hash(32)       the audit chain's last event: a deleted tail is seen
 //	settings/
-//	  store    -> Settings JSON         store name, policy name and TOML, time zone, print command, idle minutes
+//	  store    -> Settings JSON         store name, policy name and TOML, time zone, print command, idle minutes,
+//	                                    service days, closing time, language (absent before it: Ukrainian)
 //	staff/
-//	  name     -> staffRecord JSON      role, bcrypt PIN hash, failed logins, locked until; hashed on the last
+//	  name     -> staffRecord JSON      role, bcrypt PIN hash, failed logins, locked until, the language of
+//	                                    their own screens (absent: the till's or the store's); hashed on the last
 //	                                    staff or login event about it, as the settings are on the last settings event
 //	cases/
 //	  id       -> 0x02 day(4) flate(JSON)
@@ -66,8 +68,8 @@ package store
 //	tills/                              the checkout tills the kiosk serves over SSH (tills.go), since version 5
 //	  name     -> Till JSON             name (flow.StaffName: the terminal named on every event the till
 //	                                    writes), public key (authorized_keys form, no comment), its SHA256
-//	                                    fingerprint (ssh.FingerprintSHA256), printer command, added when and
-//	                                    by whom; hashed on the last till event about it; a removed till's
+//	                                    fingerprint (ssh.FingerprintSHA256), printer command, language
+//	                                    (absent: the store's), added when and by whom; hashed on the last till event about it; a removed till's
 //	                                    record is deleted, and its last event (the removal) has no hash
 //
 // Each exported method is one transaction (Login reads, compares the PIN's

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -29,16 +30,31 @@ type Settings struct {
 	// ClosingTime is when the store closes, HH:MM ("": flow.DefaultClosingTime):
 	// the desk warns of a day closed before it.
 	ClosingTime string `json:"closing_time,omitempty"`
+	// Language is the store's language (a lang code: "uk", "en"): its
+	// customers', so the act and every screen a customer sees, and its
+	// staff's unless a till or a staff member says otherwise. "", as stores
+	// set up before it have it, is lang.Default (Ukrainian): every store the
+	// kiosk serves is Ukrainian (Settings.Lang).
+	Language lang.Lang `json:"language,omitempty"`
+}
+
+// Lang is the store's language: Language, or lang.Default when it is "".
+func (set Settings) Lang() lang.Lang {
+	if set.Language == "" {
+		return lang.Default
+	}
+	return set.Language
 }
 
 // NewSettings are a new store's settings as its first setup makes them (the
 // first-run screen and the init command alike): the store's name and time
 // zone trimmed, the policy's name and text (the TOML the store keeps),
-// flow.DefaultIdleMinutes and flow.DefaultServiceDays. SaveSettings checks
-// them.
+// flow.DefaultIdleMinutes, flow.DefaultServiceDays and lang.Default (the
+// caller sets another language). SaveSettings checks them.
 func NewSettings(storeName, policyName, policyText, zone string) Settings {
 	return Settings{StoreName: strings.TrimSpace(storeName), PolicyName: policyName, PolicyText: policyText,
-		TimeZone: strings.TrimSpace(zone), IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays}
+		TimeZone: strings.TrimSpace(zone), IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays,
+		Language: lang.Default}
 }
 
 // Policy is the policy the settings name (flow.StorePolicy), with the
@@ -74,8 +90,9 @@ func (s *Store) Settings() (Settings, error) {
 }
 
 // SaveSettings replaces the store's settings and records who changed what.
-// The time zone must be known, the policy text must parse. Cases already
-// filed keep their day.
+// The time zone must be known, the policy text must parse, the language must
+// be one of lang.Langs (or "": lang.Default). Cases already filed keep their
+// day.
 func (s *Store) SaveSettings(set Settings, by string) error {
 	set.StoreName = strings.TrimSpace(set.StoreName)
 	if set.StoreName == "" {
@@ -105,6 +122,13 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	}
 	if _, err := flow.ParseClosingTime(set.ClosingTime); err != nil {
 		return err
+	}
+	if set.Language != "" {
+		l, err := lang.Parse(string(set.Language))
+		if err != nil {
+			return flow.Errorf(flow.EInvalid, "the store's language: %s", err)
+		}
+		set.Language = l
 	}
 	if set.IdleMinutes != 0 { // 0: flow.DefaultIdleMinutes
 		if err := flow.CheckIdleMinutes(set.IdleMinutes); err != nil {
@@ -162,6 +186,7 @@ func settingsChange(old, new Settings) string {
 	add("idle minutes", fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
 	add("service days", fmt.Sprint(flow.StoreServiceDays(old.ServiceDays)), fmt.Sprint(flow.StoreServiceDays(new.ServiceDays)))
 	add("closing time", old.ClosingTime, new.ClosingTime)
+	add("language", string(old.Lang()), string(new.Lang()))
 	if len(parts) == 0 {
 		return "settings saved unchanged"
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 )
@@ -19,6 +20,9 @@ type StaffMember struct {
 	Added       time.Time
 	AddedBy     string
 	LockedUntil time.Time // zero unless too many wrong PINs locked the account
+	// Language is the language the staff member prefers for their own
+	// screens (a lang code); "" is the till's, else the store's.
+	Language lang.Lang
 }
 
 // staffRecord is a staff account as stored.
@@ -30,21 +34,38 @@ type staffRecord struct {
 	AddedBy     string    `json:"added_by"`
 	Failures    int       `json:"failures,omitempty"` // wrong PINs in a row
 	LockedUntil time.Time `json:"locked_until,omitzero"`
+	Language    lang.Lang `json:"language,omitempty"` // "": the till's or the store's
 }
 
 func (r *staffRecord) member() StaffMember {
-	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil}
+	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil,
+		Language: r.Language}
 }
 
 // AddStaff adds a staff account with its PIN (kept as a slow salted bcrypt
-// hash). by is who added it, recorded in the audit trail.
+// hash). by is who added it, recorded in the audit trail. The account has no
+// language of its own: its screens are the till's or the store's.
 func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) error {
-	name = normStaff(name)
+	return s.AddStaffMember(StaffMember{Name: name, Role: role}, pin, by)
+}
+
+// AddStaffMember adds m's account (its Name, Role and Language; "" is the
+// till's or the store's, else one of lang.Langs) with its PIN, as AddStaff
+// does.
+func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
+	name, role := normStaff(m.Name), m.Role
 	if err := flow.CheckStaffName(name); err != nil {
 		return err
 	}
 	if err := flow.CheckRole(role); err != nil {
 		return err
+	}
+	if m.Language != "" {
+		l, err := lang.Parse(string(m.Language))
+		if err != nil {
+			return flow.Errorf(flow.EInvalid, "the language of the staff member's screens: %s", err)
+		}
+		m.Language = l
 	}
 	if err := flow.CheckPIN(pin); err != nil {
 		return err
@@ -54,7 +75,11 @@ func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) err
 		return err
 	}
 	now := time.Now()
-	rec := staffRecord{Name: name, Role: role, PINHash: hash, Added: now.UTC(), AddedBy: by}
+	rec := staffRecord{Name: name, Role: role, PINHash: hash, Added: now.UTC(), AddedBy: by, Language: m.Language}
+	detail := fmt.Sprintf("added %s as %s", name, role)
+	if m.Language != "" {
+		detail += fmt.Sprintf(", screens in %s", m.Language)
+	}
 	err = s.update(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketStaff)
 		if err != nil {
@@ -68,7 +93,7 @@ func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) err
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventStaff,
-			Subject: name, RecordHash: h, Detail: fmt.Sprintf("added %s as %s", name, role)})
+			Subject: name, RecordHash: h, Detail: detail})
 		return err
 	})
 	if err == nil {

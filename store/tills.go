@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // Till is a checkout till the kiosk serves over SSH: the public key its
@@ -33,6 +34,10 @@ type Till struct {
 	// Printer is the command that prints this till's acts, if it has its own
 	// printer ("lp -d till2"); "" uses the store's print command.
 	Printer string `json:"printer,omitempty"`
+	// Language is the language of this till's staff screens, if it has one
+	// of its own (a lang code: "en"); "", as tills added before it have it,
+	// is the store's. The customer's side (the act) follows the store.
+	Language lang.Lang `json:"language,omitempty"`
 	// Added and AddedBy are when and by whom the till was added; AddTill
 	// fills them in.
 	Added   time.Time `json:"added"`
@@ -119,13 +124,15 @@ func tillRecord(t Till, key ssh.PublicKey, by string, now time.Time) Till {
 		PublicKey:   strings.TrimSpace(string(ssh.MarshalAuthorizedKey(key))),
 		Fingerprint: ssh.FingerprintSHA256(key),
 		Printer:     strings.TrimSpace(t.Printer),
+		Language:    t.Language,
 		Added:       now.UTC(),
 		AddedBy:     by,
 	}
 }
 
-// AddTill adds a till: t's name, public key (the text of its .pub file) and
-// printer command; by is who added it, now when. The store fills in the
+// AddTill adds a till: t's name, public key (the text of its .pub file),
+// printer command and language ("": the store's; else one of lang.Langs);
+// by is who added it, now when. The store fills in the
 // fingerprint and who and when. It refuses a name another till has
 // (ErrTillExists) and a key another till has (ErrTillKeyUsed), each naming
 // the till; the till and its event are written together.
@@ -139,6 +146,13 @@ func (s *Store) AddTill(t Till, by string, now time.Time) error {
 	}
 	if strings.ContainsAny(t.Printer, "\x00\n\r") {
 		return flow.Errorf(flow.EInvalid, "a printer command is one line")
+	}
+	if t.Language != "" {
+		l, err := lang.Parse(string(t.Language))
+		if err != nil {
+			return flow.Errorf(flow.EInvalid, "the till's language: %s", err)
+		}
+		t.Language = l
 	}
 	rec := tillRecord(t, key, by, now)
 	val, err := json.Marshal(rec)
@@ -167,6 +181,9 @@ func (s *Store) AddTill(t Till, by string, now time.Time) error {
 		detail := fmt.Sprintf("added till %s: %s %s", rec.Name, rec.KeyType(), rec.Fingerprint)
 		if rec.Printer != "" {
 			detail += fmt.Sprintf(", printer %q", rec.Printer)
+		}
+		if rec.Language != "" {
+			detail += fmt.Sprintf(", language %s", rec.Language)
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventTill,
 			Subject: rec.Name, RecordHash: recordHash(val), Detail: detail})

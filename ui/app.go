@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -44,6 +45,10 @@ type Deps struct {
 	// PrintCommand is this terminal's own print command (a till's printer,
 	// as the server knows it); empty: the store's setting.
 	PrintCommand string
+	// Language is this terminal's own language for its staff's screens (a
+	// till's, as the server knows it); "": the store's. A person's own
+	// preference comes first; the customer's side follows the store.
+	Language lang.Lang
 	// Print sends an act file to the printer with the print command; nil
 	// runs the command.
 	Print func(command, file string) error
@@ -68,6 +73,10 @@ type Model struct {
 	policy   *flow.Policy
 	loc      *time.Location
 	user     *store.StaffMember
+	// The session's two printers (sessionLangs): customerText for the act
+	// and whatever the customer sees (the store's language), staffText for
+	// the logged-in person's own screens. Never nil.
+	customerText, staffText *lang.Printer
 
 	c      *flow.Case // the case at hand, or nil
 	shown  flow.Step  // the step whose screen is built and shown (the case may have moved on while it saves)
@@ -105,6 +114,7 @@ func NewModel(d Deps) *Model {
 	m := &Model{d: d, keys: look.DefaultKeys(), st: look.NewStyles(d.Renderer), help: help.New(), width: 80, height: 24,
 		loc: time.Local}
 	m.lastKey = d.Now()
+	m.takeLangs()
 	return m
 }
 
@@ -300,6 +310,7 @@ func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 		}
 	}
 	m.user = nil // the case at hand stays: after the login, it resumes
+	m.takeLangs()
 	m.asks, m.showHelp = nil, false
 	m.login = newLoginModel(&m.st, m.width)
 	m.login.note = fmt.Sprintf(format, args...)
@@ -331,8 +342,10 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	return m, m.login.Init()
 }
 
-// takeSettings takes the store's settings as storeSettings read them.
+// takeSettings takes the store's settings as storeSettings read them, and
+// the session's languages they, the till and the person logged in make.
 func (m *Model) takeSettings(msg loadedMsg) {
+	defer m.takeLangs() // a login changes them even when the settings held stay
 	if msg.err != nil {
 		return // the settings held stay
 	}

@@ -141,6 +141,8 @@ func saleKeys(date, receipt, model, serial, price string) []tea.Msg {
 
 func TestFirstRun(t *testing.T) {
 	r := newRoot(t, "")
+	r.requireView("Мова / Language", "> українська", "English")
+	r.keys(kEnter) // Ukrainian, the default
 	r.requireView("Welcome to Returns Desk", "Store name", "Return policy", "Time zone")
 	r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
 	r.requireView("The first shift lead")
@@ -152,7 +154,8 @@ func TestFirstRun(t *testing.T) {
 	r.keys(kClear, typed("1234"), kEnter, typed("1234"), kEnter)
 	r.requireView("Log in", "Kyiv Central")
 	set, err := r.st.Settings()
-	if err != nil || set.PolicyName != "citrus" || set.TimeZone != "Europe/Kyiv" || !strings.Contains(set.PolicyText, "days = 14") {
+	if err != nil || set.PolicyName != "citrus" || set.TimeZone != "Europe/Kyiv" || !strings.Contains(set.PolicyText, "days = 14") ||
+		set.Language != "uk" {
 		t.Fatalf("settings %+v, %v", set, err)
 	}
 	r.login("Olena", "1234")
@@ -397,7 +400,7 @@ func TestLeadAddsACashier(t *testing.T) {
 	r.login("Olena", "1234")
 	r.keys(typed("s"))
 	r.requireView("Add a staff member")
-	r.keys(typed("Marta"), kEnter, kEnter, typed("4321"), kEnter, typed("4321"), kEnter)
+	r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("4321"), kEnter, typed("4321"), kEnter) // the store's language
 	r.requireView("Marta can now log in")
 	r.keys(typed("l"))
 	r.login("Marta", "4321")
@@ -537,7 +540,7 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 // the first-run screen as on the command line.
 func TestFirstRunRefusesABadStoreName(t *testing.T) {
 	r := newRoot(t, "")
-	r.keys(typed(strings.Repeat("x", 61)), kEnter)
+	r.keys(kEnter, typed(strings.Repeat("x", 61)), kEnter)
 	r.requireView("a store's name has at most 60 characters")
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up")
@@ -549,7 +552,7 @@ func TestFirstRunRefusesABadStoreName(t *testing.T) {
 func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
 	r := newRoot(t, "")
 	dir := t.TempDir()
-	r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter) // the store's own policy file
+	r.keys(kEnter, typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter) // the store's own policy file
 	r.requireView("Policy file")
 	r.keys(typed(dir), kEnter)
 	r.requireView("The first shift lead")
@@ -565,13 +568,14 @@ func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
 // the zone refused until it is another.
 func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
 	r := newRoot(t, "")
-	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter)
+	r.keys(kEnter, typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter)
 	r.requireView("The first shift lead")
 	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
 	r.requireView(`! "Mars/Olympus" is not a time zone such as Europe/Kyiv`, "Store name")
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up with an unknown time zone")
 	}
+	// the name, the policy: the language chosen is kept, its page passed
 	r.keys(kEnter, kEnter, kEnter)
 	r.requireView("Time zone", "is not a time zone") // still refused beside the field
 	r.keys(kClear, typed("Europe/Kyiv"), kEnter, kEnter, typed("1234"), kEnter, typed("1234"), kEnter)

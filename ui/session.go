@@ -27,6 +27,7 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case logoutMsg:
 		m.d.Log.Info("logout", "staff", m.user.Name)
 		m.user, m.c, m.notice, m.status = nil, nil, "", ""
+		m.takeLangs()
 		m.login = newLoginModel(&m.st, m.width)
 		m.view = viewLogin
 		s := m.d.Store

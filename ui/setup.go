@@ -11,12 +11,13 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
-// setupModel is the first run: the store's name, policy and time zone, and
-// the first shift lead.
+// setupModel is the first run: the store's language, name, policy and time
+// zone, and the first shift lead.
 type setupModel struct {
 	st     *look.Styles
 	width  int
@@ -27,6 +28,7 @@ type setupModel struct {
 }
 
 type setupValues struct {
+	language                            lang.Lang
 	storeName, policy, policyFile, zone string
 	lead, pin, pin2                     string
 
@@ -34,6 +36,9 @@ type setupValues struct {
 	// field shows the error until it holds another value.
 	badZone, badFile string
 	zoneErr, fileErr error
+	// refusedOnce: the root refused an answer; the form comes back at the
+	// store's fields, the language chosen kept.
+	refusedOnce bool
 }
 
 // setupSubmitMsg: the first run's answers. The root checks the time zone
@@ -61,7 +66,8 @@ const MinPINLength = 4
 // newSetupModel is the first run's form, its time zone at zone (the
 // machine's: localZone, read by the root's load command).
 func newSetupModel(st *look.Styles, width int, zone string) setupModel {
-	return setupModel{st: st, v: &setupValues{policy: "generic", zone: zone}, width: width}.withForm()
+	return setupModel{st: st, v: &setupValues{language: lang.Default, policy: "generic", zone: zone},
+		width: width}.withForm()
 }
 
 // withForm is the setup screen with a new form on its values.
@@ -75,7 +81,18 @@ func (s setupModel) withForm() setupModel {
 		}
 	}
 	opts = append(opts, huh.NewOption("the store's own policy file", ownPolicy))
+	var langs []huh.Option[lang.Lang]
+	for _, l := range lang.Langs { // Ukrainian first, the default
+		langs = append(langs, huh.NewOption(l.Name(), l))
+	}
 	form := huh.NewForm(
+		// the language first, on a page of its own, in both: the screens
+		// are not yet in the language chosen, the store's acts will be
+		huh.NewGroup(
+			huh.NewSelect[lang.Lang]().Title("Мова / Language").
+				Description("Акти й екрани магазину / The store's acts and screens").
+				Options(langs...).Value(&v.language),
+		).WithHideFunc(func() bool { return v.refusedOnce }),
 		huh.NewGroup(
 			huh.NewNote().Title("Welcome to Returns Desk").Description("First run: set up this store. Nothing else to configure."),
 			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(flow.CheckStoreName),
@@ -115,8 +132,10 @@ func refused(bad *string, why *error, what string) func(string) error {
 }
 
 // refusedAnswer is the setup screen again after the root refused an answer:
-// the same values, the field refused showing why, the error above the form.
+// the same values (the language's page passed), the field refused showing
+// why, the error above the form.
 func (s setupModel) refusedAnswer(msg setupDoneMsg) setupModel {
+	s.v.refusedOnce = true
 	switch msg.field {
 	case "zone":
 		s.v.badZone, s.v.zoneErr = strings.TrimSpace(s.v.zone), msg.err
@@ -162,6 +181,7 @@ func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	case huh.StateCompleted:
 		v := s.v
 		set := store.NewSettings(v.storeName, v.policy, "", v.zone)
+		set.Language = v.language
 		sub := setupSubmitMsg{settings: set, lead: strings.TrimSpace(v.lead), pin: v.pin}
 		if v.policy == ownPolicy {
 			sub.policyFile = strings.TrimSpace(v.policyFile) // the root's command reads it

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
+	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -24,12 +26,14 @@ type staffModel struct {
 type staffValues struct {
 	name, pin, pin2 string
 	role            flow.Role
+	language        lang.Lang // "": the till's or the store's
 }
 
 // staffSubmitMsg: a new staff member to add.
 type staffSubmitMsg struct {
 	name, pin string
 	role      flow.Role
+	language  lang.Lang
 }
 
 // staffAddedMsg: the store's answer.
@@ -45,6 +49,7 @@ func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
 		huh.NewInput().Title("Name").Value(&v.name).Validate(flow.CheckStaffName),
 		huh.NewSelect[flow.Role]().Title("Role").Options(
 			huh.NewOption("cashier", flow.RoleCashier), huh.NewOption("shift lead", flow.RoleLead)).Value(&v.role),
+		huh.NewSelect[lang.Lang]().Title("Language of your screens").Options(staffLangs()...).Value(&v.language),
 		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(flow.CheckPIN),
 		huh.NewInput().Title("PIN again").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(func(s string) error {
 			if s != v.pin {
@@ -54,6 +59,16 @@ func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
 		}),
 	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
 	return staffModel{st: st, km: keys, form: form, v: v}
+}
+
+// staffLangs are the choices of a staff member's own language: the store's
+// (the till's, where it has its own), then each language by its own name.
+func staffLangs() []huh.Option[lang.Lang] {
+	opts := []huh.Option[lang.Lang]{huh.NewOption("the store's", lang.Lang(""))}
+	for _, l := range lang.Langs {
+		opts = append(opts, huh.NewOption(l.Name(), l))
+	}
+	return opts
 }
 
 func (s staffModel) Init() tea.Cmd { return s.form.Init() }
@@ -73,7 +88,7 @@ func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 	s.form = f.(*huh.Form)
 	switch s.form.State {
 	case huh.StateCompleted:
-		sub := staffSubmitMsg{name: strings.TrimSpace(s.v.name), pin: s.v.pin, role: s.v.role}
+		sub := staffSubmitMsg{name: strings.TrimSpace(s.v.name), pin: s.v.pin, role: s.v.role, language: s.v.language}
 		s.v.pin, s.v.pin2 = "", ""
 		s.sent = true
 		return s, func() tea.Msg { return sub }
@@ -95,6 +110,7 @@ func (s staffModel) View() string {
 func (m *Model) addStaffCmd(sub staffSubmitMsg) tea.Cmd {
 	s, by := m.d.Store, m.user.Name
 	return func() tea.Msg {
-		return staffAddedMsg{name: sub.name, err: s.AddStaff(sub.name, sub.role, sub.pin, by)}
+		m := store.StaffMember{Name: sub.name, Role: sub.role, Language: sub.language}
+		return staffAddedMsg{name: sub.name, err: s.AddStaffMember(m, sub.pin, by)}
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -30,6 +31,9 @@ that it never shows in the process list or the shell's history:
   --policy NAME|FILE    a built-in policy or the store's own file (checked)
   --time-zone ZONE      IANA name, such as Europe/Kyiv
   --lead NAME           the first shift lead, who adds the other staff
+  --language uk|en      the store's language: its customers' (the act) and,
+                        unless a till or a person says otherwise, its
+                        staff's screens (default uk, Ukrainian)
 
 A data directory that already holds a store file (even an empty or damaged
 one) is refused and left as it is: init never changes a store (the settings
@@ -45,6 +49,7 @@ func runInit(env Env, args []string) int {
 	policy := fs.String("policy", "", "")
 	zone := fs.String("time-zone", "", "")
 	lead := fs.String("lead", "", "")
+	language := fs.String("language", string(lang.Default), "")
 	if err := fs.Parse(args); err != nil {
 		return flagErr(env, "init", err)
 	}
@@ -78,6 +83,10 @@ func runInit(env Env, args []string) int {
 	if err != nil {
 		return usageErr("--policy: %v", err)
 	}
+	l, err := lang.Parse(*language)
+	if err != nil {
+		return usageErr("--language: %v", err)
+	}
 	leadName := flow.StaffName(*lead)
 	if err := flow.CheckStaffName(leadName); err != nil {
 		return usageErr("--lead: %s", flow.Message(err))
@@ -98,6 +107,7 @@ func runInit(env Env, args []string) int {
 	}
 
 	set := store.NewSettings(*name, p.Name, text, tz)
+	set.Language = l
 	if code := createStore(env, dir, set, leadName, pin); code != ExitOK {
 		return code
 	}

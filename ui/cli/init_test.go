@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
@@ -22,7 +23,7 @@ func initArgs(dir string, over ...string) []string {
 		flags[over[i]] = over[i+1]
 	}
 	args := []string{"init", "--data", dir}
-	for _, f := range []string{"--store-name", "--policy", "--time-zone", "--lead"} {
+	for _, f := range []string{"--store-name", "--policy", "--time-zone", "--lead", "--language"} {
 		if v, ok := flags[f]; ok {
 			args = append(args, f, v)
 		}
@@ -48,14 +49,17 @@ func TestInitMakesTheStoreTheFirstRunMakes(t *testing.T) {
 		pin        string
 		policy     string
 		policyText string
+		language   lang.Lang
 	}{
-		{"a built-in policy, the PIN on a line", nil, "1234\n", "1234", "citrus", string(citrus)},
-		{"the PIN ended by CRLF", nil, "567890\r\n", "567890", "citrus", string(citrus)},
-		{"the PIN without a newline", nil, "1234", "1234", "citrus", string(citrus)},
-		{"only the first line is the PIN", nil, "1234\n9999\n", "1234", "citrus", string(citrus)},
-		{"the store's own policy file", []string{"--policy", own}, "1234\n", "1234", "kyiv-own", string(ownText)},
+		{"a built-in policy, the PIN on a line", nil, "1234\n", "1234", "citrus", string(citrus), lang.UK},
+		{"the PIN ended by CRLF", nil, "567890\r\n", "567890", "citrus", string(citrus), lang.UK},
+		{"the PIN without a newline", nil, "1234", "1234", "citrus", string(citrus), lang.UK},
+		{"only the first line is the PIN", nil, "1234\n9999\n", "1234", "citrus", string(citrus), lang.UK},
+		{"the store's own policy file", []string{"--policy", own}, "1234\n", "1234", "kyiv-own", string(ownText), lang.UK},
 		{"names and zone trimmed", []string{"--store-name", "  Kyiv 1 ", "--time-zone", " Europe/Kyiv", "--lead", " Olena "},
-			"1234\n", "1234", "citrus", string(citrus)},
+			"1234\n", "1234", "citrus", string(citrus), lang.UK},
+		{"a store in English", []string{"--language", "en"}, "1234\n", "1234", "citrus", string(citrus), lang.EN},
+		{"Ukrainian named, in capitals", []string{"--language", "UK"}, "1234\n", "1234", "citrus", string(citrus), lang.UK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,7 +81,8 @@ func TestInitMakesTheStoreTheFirstRunMakes(t *testing.T) {
 			}
 			set, err := st.Settings()
 			want := store.Settings{StoreName: "Kyiv 1", PolicyName: tt.policy, PolicyText: tt.policyText,
-				TimeZone: "Europe/Kyiv", IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays}
+				TimeZone: "Europe/Kyiv", IdleMinutes: flow.DefaultIdleMinutes, ServiceDays: flow.DefaultServiceDays,
+				Language: tt.language}
 			if err != nil || set != want {
 				t.Fatalf("settings %+v %v, want %+v", set, err, want)
 			}
@@ -143,6 +148,10 @@ func TestInitRefusesBadInputNamingIt(t *testing.T) {
 			[]string{"--policy", "cannot read the policy file"}},
 		{"a policy file with problems", func(d string) []string { return initArgs(d, "--policy", bad) }, "1234\n",
 			[]string{"--policy", "bad.toml", "days"}},
+		{"an unknown language", func(d string) []string { return initArgs(d, "--language", "ru") }, "1234\n",
+			[]string{"--language: ", `"ru" is not a language of the kiosk`}},
+		{"a blank language", func(d string) []string { return initArgs(d, "--language", "") }, "1234\n",
+			[]string{"--language: ", "uk (Ukrainian) or en (English)"}},
 		{"a lead's name on two lines", func(d string) []string { return initArgs(d, "--lead", "Ole\nna") }, "1234\n",
 			[]string{"--lead", "not a name for a staff member"}},
 		{"a PIN too short", func(d string) []string { return initArgs(d) }, "123\n",

@@ -57,7 +57,7 @@ func (t storeTills) Lookup(fingerprint string) (server.Till, bool, error) {
 	if err != nil || !ok {
 		return server.Till{}, false, err
 	}
-	return server.Till{Name: till.Name, Printer: till.Printer}, true, nil
+	return server.Till{Name: till.Name, Printer: till.Printer, Language: till.Language}, true, nil
 }
 
 // Count is how many tills the store keeps.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -29,6 +30,9 @@ command runs inside it, through DATA/admin.sock (the owner's only).
                         policy gives none of its own
   --closing-time HH:MM  when the store closes (default 21:00): the desk warns
                         of a day closed before it
+  --language uk|en      the store's language: its customers' (the act) and,
+                        unless a till or a person says otherwise, its
+                        staff's screens (default uk, Ukrainian)
   --by NAME             who makes the change, for the audit trail (default:
                         the user name of this process)`
 
@@ -37,7 +41,7 @@ type settingsFlags struct {
 	fs                                 *flag.FlagSet
 	data, name, policy, zone, printCmd *string
 	idle, serviceDays                  *int
-	closing                            *string
+	closing, language                  *string
 	by                                 *string
 }
 
@@ -53,16 +57,13 @@ func newSettingsFlags(env Env) settingsFlags {
 		idle:        fs.Int("idle-minutes", 0, ""),
 		serviceDays: fs.Int("service-days", 0, ""),
 		closing:     fs.String("closing-time", "", ""),
+		language:    fs.String("language", "", ""),
 		by:          fs.String("by", env.Getenv("USER"), ""),
 	}
 }
 
 // given reports whether the flag was on the command line.
-func (f settingsFlags) given(name string) bool {
-	found := false
-	f.fs.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
-	return found
-}
+func (f settingsFlags) given(name string) bool { return given(f.fs, name) }
 
 // changes reports whether the command line changes a setting.
 func (f settingsFlags) changes() bool {
@@ -99,6 +100,13 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	}
 	if f.given("closing-time") {
 		set.ClosingTime = strings.TrimSpace(*f.closing)
+	}
+	if f.given("language") {
+		l, err := lang.Parse(*f.language)
+		if err != nil {
+			return fmt.Errorf("--language: %v", err)
+		}
+		set.Language = l
 	}
 	if *f.policy != "" {
 		p, text, err := loadPolicyIn(env, *f.policy)
@@ -150,8 +158,12 @@ func runSettings(env Env, args []string) int {
 	if closing == "" {
 		closing = flow.DefaultClosingTime + " (default)"
 	}
+	language := string(set.Lang()) + " (" + set.Lang().Name() + ")"
+	if set.Language == "" {
+		language = string(set.Lang()) + " (" + set.Lang().Name() + ", the default)"
+	}
 	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n"+
-		"service days:   %d\nclosing time:   %s\n", set.StoreName, set.PolicyName, set.TimeZone, look.OrDash(set.PrintCommand),
-		set.IdleMinutes, flow.StoreServiceDays(set.ServiceDays), closing)
+		"service days:   %d\nclosing time:   %s\nlanguage:       %s\n", set.StoreName, set.PolicyName, set.TimeZone,
+		look.OrDash(set.PrintCommand), set.IdleMinutes, flow.StoreServiceDays(set.ServiceDays), closing, language)
 	return ExitOK
 }

@@ -147,3 +147,58 @@ func TestSettingsClosingTime(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsLanguage: a store set up before the setting reads as
+// Ukrainian; --language switches it to English and back, and anything but
+// uk or en is refused, naming the flag, and changes nothing.
+func TestSettingsLanguage(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(storeFile(dir), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSettings(store.Settings{StoreName: "Kyiv 1", PolicyName: "generic", TimeZone: "Europe/Kyiv"}, "Olena"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, out, errs := run(t, "", "settings", "--data", dir); code != ExitOK ||
+		!strings.Contains(out, "language:       uk (українська, the default)\n") {
+		t.Fatalf("an old store: exit %d %q %q", code, out, errs)
+	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--language", "en"); code != ExitOK ||
+		!strings.Contains(out, "language:       en (English)\n") {
+		t.Fatalf("--language en: exit %d %q %q", code, out, errs)
+	}
+	for _, bad := range []string{"ru", "", "english", "uk,en"} {
+		code, out, errs := run(t, "", "settings", "--data", dir, "--language", bad)
+		if code != ExitUsage || out != "" || !strings.Contains(errs, "returnsdesk settings: --language: ") ||
+			!strings.Contains(errs, "uk (Ukrainian) or en (English)") {
+			t.Errorf("--language %q: exit %d %q %q", bad, code, out, errs)
+		}
+	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--language", "uk"); code != ExitOK ||
+		!strings.Contains(out, "language:       uk (українська)\n") {
+		t.Fatalf("--language uk: exit %d %q %q", code, out, errs)
+	}
+	st, _ = store.Open(storeFile(dir), store.Options{ReadOnly: true})
+	if set, _ := st.Settings(); set.Language != "uk" {
+		t.Errorf("settings %+v", set)
+	}
+	evs, err := st.Events(0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trail []string
+	for _, ev := range evs {
+		if ev.Kind == store.EventSettings {
+			trail = append(trail, ev.Detail)
+		}
+	}
+	if got := strings.Join(trail[len(trail)-2:], "\n"); got != `language "uk" -> "en"`+"\n"+`language "en" -> "uk"` {
+		t.Errorf("the settings events end:\n%s", got)
+	}
+	st.Close()
+	if code, out, errs := run(t, "", "check", "--data", dir); code != ExitOK {
+		t.Errorf("check: exit %d %q %q", code, out, errs)
+	}
+}

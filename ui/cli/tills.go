@@ -10,6 +10,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -26,17 +27,23 @@ store file, the command runs inside it, through DATA/admin.sock.
   --printer CMD   the command that prints this till's acts, given the act's
                   file as its last argument (such as "lp -d till2");
                   default: the store's print command
+  --language uk|en
+                  the language of this till's staff screens (a person's
+                  own preference comes first); default: the store's. The
+                  act and what the customer sees follow the store
   --data DIR      the data folder (as for the kiosk)
   --by NAME       who adds it, for the audit trail (default: "tills command")
 
 Exit 0 when added; exit 2 for bad input, naming the argument or flag (no
 name, no key, a key file that cannot be read, a private key, a key of
-another type, a name or a key another till has); exit 1 when there is no
+another type, a name or a key another till has, a language other than uk
+or en); exit 1 when there is no
 store or it cannot be opened.`
 
 const tillsListHelp = `Lists the tills by name: each one's key type and SHA256 fingerprint (as
 an SSH server logs it: compare it with ssh-keygen -lf FILE.pub), its
-printer command, and when and by whom it was added. While the kiosk holds
+printer command and language (-: the store's), and when and by whom it was
+added. While the kiosk holds
 the store file, the command runs inside it, through DATA/admin.sock.
 
   --data DIR   the data folder (as for the kiosk)`
@@ -70,6 +77,13 @@ func parseWithName(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// given reports whether the flag called name was on the command line.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(fl *flag.Flag) { found = found || fl.Name == name })
+	return found
 }
 
 // tillName is the one NAME argument of a tills command, or what is wrong
@@ -116,6 +130,7 @@ func runTillsAdd(env Env, args []string) int {
 	data := fs.String("data", "", "")
 	keyFile := fs.String("key", "", "")
 	printer := fs.String("printer", "", "")
+	language := fs.String("language", "", "")
 	by := fs.String("by", tillsBy, "")
 	rest, err := parseWithName(fs, args)
 	if err != nil {
@@ -125,6 +140,12 @@ func runTillsAdd(env Env, args []string) int {
 	var key, fingerprint string
 	if bad == "" {
 		key, fingerprint, bad = readTillKey(env, *keyFile)
+	}
+	var l lang.Lang
+	if bad == "" && given(fs, "language") {
+		if l, err = lang.Parse(*language); err != nil {
+			bad = "--language: " + err.Error()
+		}
 	}
 	if bad != "" {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
@@ -138,7 +159,7 @@ func runTillsAdd(env Env, args []string) int {
 	if *by == "" {
 		*by = tillsBy
 	}
-	err = st.AddTill(store.Till{Name: name, PublicKey: key, Printer: *printer}, *by, env.Now())
+	err = st.AddTill(store.Till{Name: name, PublicKey: key, Printer: *printer, Language: l}, *by, env.Now())
 	switch {
 	case errors.Is(err, store.ErrTillExists):
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: NAME: %s\n", cmd, flow.Message(err))
@@ -158,8 +179,12 @@ func runTillsAdd(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk %s: added, but cannot read it back: %v\n", cmd, err)
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "added till %s: %s %s, printer %s\n", t.Name, t.KeyType(), t.Fingerprint,
-		look.OrDash(t.Printer))
+	also := ""
+	if t.Language != "" {
+		also = ", language " + string(t.Language)
+	}
+	fmt.Fprintf(env.Stdout, "added till %s: %s %s, printer %s%s\n", t.Name, t.KeyType(), t.Fingerprint,
+		look.OrDash(t.Printer), also)
 	return ExitOK
 }
 
@@ -190,10 +215,10 @@ func runTillsList(env Env, args []string) int {
 		return ExitOK
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "NAME\tKEY\tFINGERPRINT\tPRINTER\tADDED")
+	fmt.Fprintln(w, "NAME\tKEY\tFINGERPRINT\tPRINTER\tLANGUAGE\tADDED")
 	for _, t := range tills {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s by %s\n", t.Name, t.KeyType(), t.Fingerprint, look.OrDash(t.Printer),
-			t.Added.In(st.Location()).Format("2006-01-02 15:04"), t.AddedBy)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s by %s\n", t.Name, t.KeyType(), t.Fingerprint, look.OrDash(t.Printer),
+			look.OrDash(string(t.Language)), t.Added.In(st.Location()).Format("2006-01-02 15:04"), t.AddedBy)
 	}
 	_ = w.Flush()
 	return ExitOK

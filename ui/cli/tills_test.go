@@ -14,7 +14,9 @@ import (
 
 	"golang.org/x/crypto/ssh"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/server"
 )
 
 // tillKeyFile writes the key files of ed25519 seed n in dir: tillN.pub the
@@ -76,15 +78,15 @@ func TestTillsCommands(t *testing.T) {
 	if code != ExitOK || out != "added till till-1: ssh-ed25519 "+fp1+", printer lp -d till1\n" {
 		t.Fatalf("add: exit %d %q %q", code, out, errs)
 	}
-	// the flags first, the name last, no printer, the default by
-	code, out, errs = run(t, "", "tills", "add", "--data", dir, "--key", pub2, "till-2")
-	if code != ExitOK || out != "added till till-2: ssh-ed25519 "+fp2+", printer -\n" {
+	// the flags first, the name last, no printer, the default by, a language of its own
+	code, out, errs = run(t, "", "tills", "add", "--data", dir, "--key", pub2, "--language", "en", "till-2")
+	if code != ExitOK || out != "added till till-2: ssh-ed25519 "+fp2+", printer -, language en\n" {
 		t.Fatalf("add: exit %d %q %q", code, out, errs)
 	}
 	code, out, errs = run(t, "", "tills", "list", "--data", dir)
-	want := regexp.MustCompile(`^NAME +KEY +FINGERPRINT +PRINTER +ADDED\n` +
-		`till-1 +ssh-ed25519 +` + regexp.QuoteMeta(fp1) + ` +lp -d till1 +2024-03-15 14:00 by Olena\n` +
-		`till-2 +ssh-ed25519 +` + regexp.QuoteMeta(fp2) + ` +- +2024-03-15 14:00 by tills command\n$`)
+	want := regexp.MustCompile(`^NAME +KEY +FINGERPRINT +PRINTER +LANGUAGE +ADDED\n` +
+		`till-1 +ssh-ed25519 +` + regexp.QuoteMeta(fp1) + ` +lp -d till1 +- +2024-03-15 14:00 by Olena\n` +
+		`till-2 +ssh-ed25519 +` + regexp.QuoteMeta(fp2) + ` +- +en +2024-03-15 14:00 by tills command\n$`)
 	if code != ExitOK || !want.MatchString(out) {
 		t.Fatalf("list: exit %d\n%s%q", code, out, errs)
 	}
@@ -113,6 +115,10 @@ func TestTillsCommands(t *testing.T) {
 			"--key " + pub1 + ": that key is till till-1's already"},
 		{"a_printer_of_two_lines", []string{"tills", "add", "till-3", "--key", tillPub(t, keys, 3), "--printer", "lp\nrm"},
 			"--printer: a printer command is one line"},
+		{"an_unknown_language", []string{"tills", "add", "till-3", "--key", tillPub(t, keys, 3), "--language", "de"},
+			`tills add: --language: "de" is not a language of the kiosk: uk (Ukrainian) or en (English)`},
+		{"a_blank_language", []string{"tills", "add", "till-3", "--key", tillPub(t, keys, 3), "--language", ""},
+			"tills add: --language: "},
 		{"an_unknown_flag", []string{"tills", "add", "till-3", "--kee", pub1}, "-kee"},
 		{"remove_without_name", []string{"tills", "remove"}, "tills remove: NAME: name the till"},
 		{"list_with_an_argument", []string{"tills", "list", "till-1"}, `unexpected argument "till-1"`},
@@ -156,7 +162,7 @@ func TestTillsCommands(t *testing.T) {
 	st.Close()
 	wantTrail := []string{
 		"Olena: added till till-1: ssh-ed25519 " + fp1 + `, printer "lp -d till1"`,
-		"tills command: added till till-2: ssh-ed25519 " + fp2,
+		"tills command: added till till-2: ssh-ed25519 " + fp2 + ", language en",
 		"Olena: removed till till-2: ssh-ed25519 " + fp2,
 	}
 	if strings.Join(trail, "\n") != strings.Join(wantTrail, "\n") {
@@ -238,4 +244,34 @@ func skKeyFile(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestServeLooksTheTillsLanguageUp: the server's lookup of a till carries
+// its language (and printer) to the session, "" for one of the store's.
+func TestServeLooksTheTillsLanguageUp(t *testing.T) {
+	dir := tillsStore(t)
+	keys := t.TempDir()
+	pub1, _, fp1 := tillKeyFile(t, keys, 1)
+	pub2, _, fp2 := tillKeyFile(t, keys, 2)
+	for _, args := range [][]string{
+		{"tills", "add", "till-1", "--key", pub1, "--language", "en", "--printer", "lp -d till1", "--data", dir},
+		{"tills", "add", "till-2", "--key", pub2, "--data", dir},
+	} {
+		if code, out, errs := run(t, "", args...); code != ExitOK {
+			t.Fatalf("%q: exit %d %q %q", args, code, out, errs)
+		}
+	}
+	st, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for fp, want := range map[string]server.Till{
+		fp1: {Name: "till-1", Printer: "lp -d till1", Language: lang.EN},
+		fp2: {Name: "till-2"},
+	} {
+		if got, ok, err := (storeTills{st}).Lookup(fp); err != nil || !ok || got != want {
+			t.Errorf("lookup of %s: %+v %v %v, want %+v", want.Name, got, ok, err, want)
+		}
+	}
 }

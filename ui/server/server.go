@@ -29,6 +29,7 @@ import (
 	"github.com/charmbracelet/wish/recover"
 	"github.com/muesli/termenv"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
@@ -61,10 +62,13 @@ type Config struct {
 // Till is a checkout terminal registered to connect: its name (on the audit
 // trail, as the terminal) and the command that prints its acts ("lp -d
 // till1", the act's file added as the last argument; empty: it has no
-// printer).
+// printer) and its language.
 type Till struct {
 	Name    string
 	Printer string
+	// Language is the till's own language for its staff's screens (a lang
+	// code); "": the store's.
+	Language lang.Lang
 	// Key is the SHA256 fingerprint of the key the session authenticated
 	// with; the server fills it in.
 	Key string

@@ -233,7 +233,8 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		Log:          s.cfg.Log.With("till", ls.till.Name),
 		Idle:         0, // the store's setting
 		Terminal:     ls.till.Name,
-		PrintCommand: ls.till.Printer, // the till's own printer; else the store's
+		PrintCommand: ls.till.Printer,  // the till's own printer; else the store's
+		Language:     ls.till.Language, // the till's own language for its staff; else the store's
 		Renderer:     sessionRenderer(sess, pty.Term),
 	})
 	// no signal handler: the process's SIGTERM is the server's to handle, and
