@@ -77,6 +77,5 @@ func (d Dialect) money(amount string) string {
 }
 
 // StoreDialect is the CSV dialect of a store's exports: DialectFor the
-// store's language. Until its settings hold a language, every store's is
-// Ukrainian.
-func StoreDialect(set store.Settings) Dialect { return DialectFor("uk") }
+// store's language (a store set up before it had one is Ukrainian).
+func StoreDialect(set store.Settings) Dialect { return DialectFor(string(set.Lang())) }

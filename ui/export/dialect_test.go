@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/export"
 )
@@ -125,10 +126,10 @@ func TestSummaryDialects(t *testing.T) {
 // language, RFC 4180. A dialect's name is read in any case; another name
 // is refused.
 func TestDialectFor(t *testing.T) {
-	for lang, want := range map[string]export.Dialect{"uk": export.DialectUK, "UK": export.DialectUK,
+	for l, want := range map[string]export.Dialect{"uk": export.DialectUK, "UK": export.DialectUK,
 		"en": export.DialectRFC4180, "": export.DialectRFC4180, "pl": export.DialectRFC4180} {
-		if got := export.DialectFor(lang); got != want {
-			t.Errorf("DialectFor(%q) = %q, want %q", lang, got, want)
+		if got := export.DialectFor(l); got != want {
+			t.Errorf("DialectFor(%q) = %q, want %q", l, got, want)
 		}
 	}
 	if got := export.StoreDialect(store.Settings{}); got != export.DialectUK {
@@ -226,4 +227,12 @@ func ukCell(column string, v any) string {
 		s = "'" + s
 	}
 	return s
+}
+
+func TestStoreDialect(t *testing.T) {
+	for l, want := range map[string]export.Dialect{"": export.DialectUK, "uk": export.DialectUK, "en": export.DialectRFC4180} {
+		if got := export.StoreDialect(store.Settings{Language: lang.Lang(l)}); got != want {
+			t.Errorf("a store in %q: %v, want %v", l, got, want)
+		}
+	}
 }
