@@ -267,6 +267,9 @@ func TestDamagedFiles(t *testing.T) {
 			seed = uint64(time.Now().UnixNano())
 		}
 		rng := rand.New(rand.NewPCG(seed, 3))
+		// said before the flips: a flip that crashes the test binary (no
+		// t.Log is printed then) is replayed with -flip-seed
+		fmt.Fprintf(os.Stderr, "TestDamagedFiles/random_flips: -flip-seed %d\n", seed)
 		detected := 0
 		for range *flips {
 			if checkFlip(t, orig, data, want, rng.IntN(size), byte(1+rng.IntN(255))) {
