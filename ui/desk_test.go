@@ -157,11 +157,12 @@ func (p rootProgram) View() string { return p.m.View() }
 // and compares the screen with the test's golden file.
 func deskGolden(t *testing.T, r *rootT, until string, keys ...tea.Msg) {
 	t.Helper()
+	// the keys go through the root as the other tests send them, each
+	// key's commands run to their end before the next: no timing; the
+	// program then draws the screen they led to
+	r.keys(keys...)
+	r.requireView(until)
 	tm := teatest.NewTestModel(t, rootProgram{r.m}, teatest.WithInitialTermSize(80, 24))
-	for _, k := range keys {
-		tm.Send(k)
-		time.Sleep(20 * time.Millisecond) // each key's command (a store read) answers before the next key
-	}
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(until)) },
 		teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(5*time.Millisecond))
 	must(t, tm.Quit())
