@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -439,7 +440,7 @@ func ParsePolicy(data []byte, file string) (*Policy, error) {
 			}
 			return nil, &PolicyError{File: file, Problems: []Problem{{Line: line, Key: pe.LastKey, Msg: pe.Message}}}
 		}
-		return nil, &PolicyError{File: file, Problems: []Problem{{Msg: err.Error()}}}
+		return nil, &PolicyError{File: file, Problems: []Problem{decodeProblem(err)}}
 	}
 	var probs []Problem
 	add := func(key, format string, args ...any) {
@@ -507,6 +508,24 @@ func hasCyrillic(s string) bool {
 		}
 	}
 	return false
+}
+
+// decodeProblem is a TOML value of the wrong type (source_uk = 5) as a
+// problem naming its line and key, as a syntax error is: the TOML reader
+// writes it `toml: line 6 (last key "clauses.window.source_uk"): msg`.
+func decodeProblem(err error) Problem {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, "toml: line ")
+	num, rest, ok2 := strings.Cut(rest, " (last key ")
+	key, text, ok3 := strings.Cut(rest, "): ")
+	line, convErr := strconv.Atoi(num)
+	if !ok || !ok2 || !ok3 || convErr != nil {
+		return Problem{Msg: msg}
+	}
+	if k, err := strconv.Unquote(key); err == nil {
+		key = k
+	}
+	return Problem{Line: line, Key: key, Msg: text}
 }
 
 // check finds values out of range and rules that break the law.

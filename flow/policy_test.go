@@ -275,6 +275,10 @@ func TestParsePolicyErrors(t *testing.T) {
 			"clauses.unused.source_uk", "newlines"},
 		{"misspelt_reason_uk", minimalTOML + "[escalate.short-window]\nreason = \"x\"\nreasonuk = \"б\"\n", 5,
 			"escalate.short-window.reasonuk", "unknown key"},
+		{"source_uk_not_a_string", minimalTOML + "[clauses.unused]\nsource = \"x\"\nsource_uk = 5\n", 5,
+			"clauses.unused.source_uk", "incompatible types"},
+		{"days_not_a_number", minimalTOML + "[clauses.window]\nsource = \"x\"\ndays = \"14\"\n", 5,
+			"clauses.window.days", "incompatible types"},
 		{"misspelt_title_uk", minimalTOML + "titel_uk = \"б\"\n", 3, "titel_uk", "unknown key"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
