@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 
+	"example.com/returnsdesk/flow/lang"
 	"github.com/BurntSushi/toml"
 )
 
@@ -89,9 +92,31 @@ const (
 )
 
 // Text is the source a clause comes from: the store's own words, quoted, so a
-// shift lead can see what each rule rests on.
+// shift lead can see what each rule rests on. Source is the English, which
+// every clause has; SourceUK the same words in Ukrainian, as the store
+// publishes them, for what the customer reads (the state language). A
+// store's own file without SourceUK quotes the English to everyone (In).
 type Text struct {
-	Source string `toml:"source"`
+	Source   string `toml:"source"`
+	SourceUK string `toml:"source_uk"`
+}
+
+// In is the quote in language l: the Ukrainian where the file gives one,
+// else the English.
+func (t *Text) In(l lang.Lang) string {
+	if t == nil {
+		return ""
+	}
+	return inLang(l, t.Source, t.SourceUK)
+}
+
+// inLang is the Ukrainian of a text for lang.UK when there is one, else the
+// English.
+func inLang(l lang.Lang, en, uk string) string {
+	if l == lang.UK && strings.TrimSpace(uk) != "" {
+		return uk
+	}
+	return en
 }
 
 // WindowClause is the return window.
@@ -169,17 +194,32 @@ type Clauses struct {
 	NoLoaner           *Text                 `toml:"no-loaner"`
 }
 
-// Escalation is the store's reason for handing a situation to a shift lead.
+// Escalation is the store's reason for handing a situation to a shift lead,
+// with the store's words it rests on; each in English and, beside it, in
+// Ukrainian (ReasonUK, SourceUK), which a store's own file may leave out.
 type Escalation struct {
-	Reason string `toml:"reason"`
-	Source string `toml:"source"`
+	Reason   string `toml:"reason"`
+	ReasonUK string `toml:"reason_uk"`
+	Source   string `toml:"source"`
+	SourceUK string `toml:"source_uk"`
 }
+
+// ReasonIn is the reason in language l: the Ukrainian where the file gives
+// one, else the English.
+func (e Escalation) ReasonIn(l lang.Lang) string { return inLang(l, e.Reason, e.ReasonUK) }
+
+// SourceIn is the quote the reason rests on in language l: the Ukrainian
+// where the file gives one, else the English.
+func (e Escalation) SourceIn(l lang.Lang) string { return inLang(l, e.Source, e.SourceUK) }
 
 // Policy is a store's return and warranty policy: its clauses with their
 // parameters and source texts, and the situations that go to a shift lead.
 type Policy struct {
-	Name     string                   `toml:"name"`
-	Title    string                   `toml:"title"`
+	Name  string `toml:"name"`
+	Title string `toml:"title"`
+	// TitleUK is the title in Ukrainian: the act the customer signs names
+	// the policy (TitleIn).
+	TitleUK  string                   `toml:"title_uk"`
 	Currency string                   `toml:"currency"`
 	Law      string                   `toml:"law"`
 	Clauses  Clauses                  `toml:"clauses"`
@@ -192,7 +232,33 @@ type Policy struct {
 	// set by whoever runs the policy at a store, never read from the file.
 	// 0 takes DefaultServiceDays (ServiceDays).
 	StoreServiceDays int `toml:"-"`
+	// warnings are what ParsePolicy found missing but not wrong: see
+	// Warnings.
+	warnings []Problem
 }
+
+// TitleIn is the policy's title in language l: the Ukrainian where the file
+// gives one, else the English.
+func (p *Policy) TitleIn(l lang.Lang) string { return inLang(l, p.Title, p.TitleUK) }
+
+// Quote is the text a clause of the policy comes from, in language l: the
+// Ukrainian where the file gives one (source_uk), else the English
+// (source); "" when the policy does not include the clause.
+func (p *Policy) Quote(id ClauseID, l lang.Lang) string { return p.Source(id).In(l) }
+
+// Reason is the policy's reason for a situation in language l (the
+// Ukrainian where the file gives one, else the English), and whether the
+// policy lists the situation.
+func (p *Policy) Reason(s Situation, l lang.Lang) (string, bool) {
+	e, ok := p.Escalate[s]
+	return e.ReasonIn(l), ok
+}
+
+// Warnings lists what the file parsed leaves out that a customer would miss:
+// a Ukrainian text (source_uk, reason_uk, title_uk) beside an English one.
+// Such a policy is valid: its customers read the English where the
+// Ukrainian is missing (Quote). The built-in policies have none.
+func (p *Policy) Warnings() []Problem { return p.warnings }
 
 // ServiceDays is the store's term, in calendar days, for an item at the
 // service centre where the policy gives none of its own.
@@ -374,7 +440,7 @@ func ParsePolicy(data []byte, file string) (*Policy, error) {
 			}
 			return nil, &PolicyError{File: file, Problems: []Problem{{Line: line, Key: pe.LastKey, Msg: pe.Message}}}
 		}
-		return nil, &PolicyError{File: file, Problems: []Problem{{Msg: err.Error()}}}
+		return nil, &PolicyError{File: file, Problems: []Problem{decodeProblem(err)}}
 	}
 	var probs []Problem
 	add := func(key, format string, args ...any) {
@@ -396,7 +462,70 @@ func ParsePolicy(data []byte, file string) (*Policy, error) {
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 		return nil, &PolicyError{File: file, Problems: probs}
 	}
+	p.warnings = p.missingUkrainian(data)
 	return &p, nil
+}
+
+// missingUkrainian names each English text of the policy that has no
+// Ukrainian beside it, by the line of its table (or of the English key) and
+// the Ukrainian key to add, in the order of the lines.
+func (p *Policy) missingUkrainian(data []byte) []Problem {
+	var out []Problem
+	missing := func(en, uk, at, key string) {
+		switch {
+		case strings.TrimSpace(en) != "" && strings.TrimSpace(uk) == "":
+			out = append(out, Problem{Line: lineOf(data, at), Key: key,
+				Msg: "no Ukrainian beside the English: the customer is shown the English"})
+		case strings.TrimSpace(uk) != "" && !hasCyrillic(uk):
+			out = append(out, Problem{Line: lineOf(data, key), Key: key,
+				Msg: "has no Cyrillic letter: is it the Ukrainian text?"})
+		}
+	}
+	missing(p.Title, p.TitleUK, "title", "title_uk")
+	for _, id := range ClauseIDs {
+		if t := p.Source(id); t != nil {
+			table := "clauses." + string(id)
+			missing(t.Source, t.SourceUK, table, table+".source_uk")
+		}
+	}
+	for _, s := range Situations {
+		if e, ok := p.Escalate[s]; ok {
+			table := "escalate." + string(s)
+			missing(e.Reason, e.ReasonUK, table, table+".reason_uk")
+			missing(e.Source, e.SourceUK, table, table+".source_uk")
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return out
+}
+
+// hasCyrillic reports whether s has a Cyrillic letter: a Ukrainian text
+// does.
+func hasCyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeProblem is a TOML value of the wrong type (source_uk = 5) as a
+// problem naming its line and key, as a syntax error is: the TOML reader
+// writes it `toml: line 6 (last key "clauses.window.source_uk"): msg`.
+func decodeProblem(err error) Problem {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, "toml: line ")
+	num, rest, ok2 := strings.Cut(rest, " (last key ")
+	key, text, ok3 := strings.Cut(rest, "): ")
+	line, convErr := strconv.Atoi(num)
+	if !ok || !ok2 || !ok3 || convErr != nil {
+		return Problem{Msg: msg}
+	}
+	if k, err := strconv.Unquote(key); err == nil {
+		key = k
+	}
+	return Problem{Line: line, Key: key, Msg: text}
 }
 
 // check finds values out of range and rules that break the law.

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // domainTable is docs/rules.md's table of clauses ("Clauses"): which clause each built-in
@@ -94,6 +96,120 @@ func TestBuiltinPolicies(t *testing.T) {
 	})
 }
 
+// cyrillic reports whether s has a Cyrillic letter, as a Ukrainian text
+// does.
+func cyrillic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBuiltinPoliciesInUkrainian: every built-in clause quotes its source in
+// Ukrainian beside the English, and so does every escalation (its reason and
+// its source) and the title; Quote and Reason give each in its language,
+// and a built-in policy has no warnings.
+func TestBuiltinPoliciesInUkrainian(t *testing.T) {
+	for _, name := range flow.Builtins {
+		t.Run(name, func(t *testing.T) {
+			p := builtin(t, name)
+			if !cyrillic(p.TitleUK) || p.TitleIn(lang.UK) != p.TitleUK || p.TitleIn(lang.EN) != p.Title {
+				t.Errorf("title %q, title_uk %q", p.Title, p.TitleUK)
+			}
+			for _, id := range p.ClauseIDsOf() {
+				s := p.Source(id)
+				if !cyrillic(s.SourceUK) {
+					t.Errorf("%s: source_uk %q has no Ukrainian", id, s.SourceUK)
+				}
+				if cyrillic(s.Source) {
+					t.Errorf("%s: the English source %q has Cyrillic in it", id, s.Source)
+				}
+				if got := p.Quote(id, lang.UK); got != s.SourceUK {
+					t.Errorf("%s: Quote(uk) = %q, want source_uk", id, got)
+				}
+				if got := p.Quote(id, lang.EN); got != s.Source {
+					t.Errorf("%s: Quote(en) = %q, want source", id, got)
+				}
+			}
+			for sit, e := range p.Escalate {
+				if !cyrillic(e.ReasonUK) || !cyrillic(e.SourceUK) {
+					t.Errorf("%s: reason_uk %q source_uk %q", sit, e.ReasonUK, e.SourceUK)
+				}
+				if r, ok := p.Reason(sit, lang.UK); !ok || r != e.ReasonUK {
+					t.Errorf("%s: Reason(uk) = %q %v", sit, r, ok)
+				}
+				if r, _ := p.Reason(sit, lang.EN); r != e.Reason || e.SourceIn(lang.EN) != e.Source || e.SourceIn(lang.UK) != e.SourceUK {
+					t.Errorf("%s: Reason(en) = %q, SourceIn %q %q", sit, r, e.SourceIn(lang.EN), e.SourceIn(lang.UK))
+				}
+			}
+			if w := p.Warnings(); len(w) > 0 {
+				t.Errorf("warnings %v", w)
+			}
+		})
+	}
+}
+
+// TestQuoteFallsBackToEnglish: a store's own file without the Ukrainian is
+// valid, quotes the English in both languages, and warns of each Ukrainian
+// text it lacks by the line of its table; a Ukrainian text given is quoted
+// in Ukrainian only, and one with no Cyrillic letter is warned of.
+func TestQuoteFallsBackToEnglish(t *testing.T) {
+	p := parse(t, storeTOML)
+	for _, l := range lang.Langs {
+		if got := p.Quote(flow.ClauseWindow, l); got != "Returns within 21 days." {
+			t.Errorf("Quote(window, %s) = %q, want the English", l, got)
+		}
+		if got, ok := p.Reason(flow.SituationRemoteReturn, l); !ok || got != "we take no parcels without the manager" {
+			t.Errorf("Reason(remote-return, %s) = %q %v, want the English", l, got, ok)
+		}
+		if got := p.TitleIn(l); got != "Corner Shop" {
+			t.Errorf("TitleIn(%s) = %q", l, got)
+		}
+		if got := p.Quote(flow.ClauseSeals, l); got != "" {
+			t.Errorf("Quote of a clause the policy lacks = %q", got)
+		}
+		if got, ok := p.Reason(flow.SituationShortWindow, l); ok || got != "" {
+			t.Errorf("Reason of a situation not listed = %q %v", got, ok)
+		}
+	}
+	warned := map[string]int{}
+	for _, w := range p.Warnings() {
+		warned[w.Key] = w.Line
+	}
+	for key, line := range map[string]int{"title_uk": 3, "clauses.window.source_uk": 7,
+		"clauses.warranty-repair.source_uk": 37, "escalate.remote-return.reason_uk": 42, "escalate.remote-return.source_uk": 42} {
+		if got, ok := warned[key]; !ok || got != line {
+			t.Errorf("warning of %s on line %d (%v), want line %d:\n%v", key, got, ok, line, p.Warnings())
+		}
+	}
+	if len(warned) != 12 {
+		t.Errorf("%d warnings, want 12 (the title, 9 clauses, 2 of the escalation's):\n%v", len(warned), p.Warnings())
+	}
+
+	mixed := parse(t, minimalTOML+`
+[clauses.window]
+days = 14
+source = "Returns within 14 days."
+source_uk = "Повернення протягом 14 днів."
+
+[clauses.unused]
+source = "No signs of use."
+source_uk = "No signs of use."
+`)
+	if got := mixed.Quote(flow.ClauseWindow, lang.UK); got != "Повернення протягом 14 днів." {
+		t.Errorf("Quote(window, uk) = %q", got)
+	}
+	if got := mixed.Quote(flow.ClauseWindow, lang.EN); got != "Returns within 14 days." {
+		t.Errorf("Quote(window, en) = %q", got)
+	}
+	w := mixed.Warnings()
+	if len(w) != 1 || w[0].Key != "clauses.unused.source_uk" || w[0].Line != 11 || !strings.Contains(w[0].Msg, "Cyrillic") {
+		t.Errorf("warnings %v, want one of line 11: clauses.unused.source_uk with no Cyrillic", w)
+	}
+}
+
 func TestBuiltinUnknown(t *testing.T) {
 	if _, err := flow.Builtin("rozetka"); err == nil || !strings.Contains(err.Error(), "generic, icenter, citrus") {
 		t.Errorf("error %v, want one listing the built-in policies", err)
@@ -153,6 +269,17 @@ func TestParsePolicyErrors(t *testing.T) {
 		{"fraud_threshold_zero", minimalTOML + "[fraud]\ncash_refund_threshold = \"0.00\"\n", 4,
 			"fraud.cash_refund_threshold", "more than zero"},
 		{"fraud_unknown_key", minimalTOML + "[fraud]\nrepeat_days = 10\n", 4, "fraud.repeat_days", "unknown key"},
+		{"misspelt_source_uk", minimalTOML + "[clauses.unused]\nsource = \"x\"\nsource_ukr = \"б\"\n", 5,
+			"clauses.unused.source_ukr", "unknown key"},
+		{"unclosed_source_uk", minimalTOML + "[clauses.unused]\nsource = \"x\"\nsource_uk = \"без лапки\n", 5,
+			"clauses.unused.source_uk", "newlines"},
+		{"misspelt_reason_uk", minimalTOML + "[escalate.short-window]\nreason = \"x\"\nreasonuk = \"б\"\n", 5,
+			"escalate.short-window.reasonuk", "unknown key"},
+		{"source_uk_not_a_string", minimalTOML + "[clauses.unused]\nsource = \"x\"\nsource_uk = 5\n", 5,
+			"clauses.unused.source_uk", "incompatible types"},
+		{"days_not_a_number", minimalTOML + "[clauses.window]\nsource = \"x\"\ndays = \"14\"\n", 5,
+			"clauses.window.days", "incompatible types"},
+		{"misspelt_title_uk", minimalTOML + "titel_uk = \"б\"\n", 3, "titel_uk", "unknown key"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := flow.ParsePolicy([]byte(tc.text), "store.toml")

@@ -43,7 +43,8 @@ func runPolicyShow(env Env, args []string) int {
 	return ExitOK
 }
 
-// runPolicyCheck checks a store's policy file and says what it holds.
+// runPolicyCheck checks a store's policy file and says what it holds, and
+// warns of each English text with no Ukrainian beside it.
 func runPolicyCheck(env Env, args []string) int {
 	if len(args) != 1 {
 		fmt.Fprintln(env.Stderr, "returnsdesk policy check: name one policy file")
@@ -63,7 +64,21 @@ func runPolicyCheck(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "%v\n", err)
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "%s: policy %q is valid: %d clauses, %d escalations\n", args[0], p.Name, len(p.ClauseIDsOf()), len(p.Escalate))
+	// A text with no Ukrainian beside it is a warning, not a problem: the
+	// file is valid and its customers read the English (flow.Policy.Warnings).
+	for _, w := range p.Warnings() {
+		fmt.Fprintf(env.Stderr, "%s: warning: %s\n", args[0], w)
+	}
+	with := ""
+	switch n := len(p.Warnings()); n {
+	case 0:
+	case 1:
+		with = ", with 1 warning"
+	default:
+		with = fmt.Sprintf(", with %d warnings", n)
+	}
+	fmt.Fprintf(env.Stdout, "%s: policy %q is valid: %d clauses, %d escalations%s\n", args[0], p.Name, len(p.ClauseIDsOf()),
+		len(p.Escalate), with)
 	return ExitOK
 }
 

@@ -25,16 +25,26 @@ func TestPolicyCommands(t *testing.T) {
 		file := filepath.Join(dir, name+".toml")
 		os.WriteFile(file, []byte(out), 0o644)
 		code, out, errs := run(t, "", "policy", "check", file)
-		if code != ExitOK || !strings.Contains(out, "is valid") {
+		if code != ExitOK || !strings.Contains(out, "is valid") || strings.Contains(out, "warning") || errs != "" {
 			t.Errorf("policy check of the shown %s: exit %d %s%s", name, code, out, errs)
 		}
+	}
+	// A store's file without the Ukrainian is valid, with a warning for each
+	// text that lacks it.
+	english := filepath.Join(dir, "english.toml")
+	os.WriteFile(english, []byte("name = \"mine\"\ncurrency = \"UAH\"\n\n[clauses.window]\ndays = 14\nsource = \"x\"\n"+
+		"\n[clauses.unused]\nsource = \"y\"\nsource_uk = \"без слідів\"\n"), 0o644)
+	code, out, errs := run(t, "", "policy", "check", english)
+	if code != ExitOK || !strings.Contains(out, "is valid: 2 clauses, 0 escalations, with 1 warning\n") ||
+		errs != english+": warning: line 4: clauses.window.source_uk: no Ukrainian beside the English: the customer is shown the English\n" {
+		t.Errorf("a file without the Ukrainian: exit %d %q %q", code, out, errs)
 	}
 	if code, _, errs := run(t, "", "policy", "show", "acme"); code != ExitUsage || !strings.Contains(errs, "acme") {
 		t.Errorf("policy show acme: exit %d %q", code, errs)
 	}
 	broken := filepath.Join(dir, "broken.toml")
 	os.WriteFile(broken, []byte("name = \"mine\"\ncurrency = \"UAH\"\n\n[clauses.window]\ndays = 14\nsource = \"x\"\n\n[clauses.windw]\nsource = \"y\"\n"), 0o644)
-	code, _, errs := run(t, "", "policy", "check", broken)
+	code, _, errs = run(t, "", "policy", "check", broken)
 	if code != ExitFail || !strings.Contains(errs, "line 8: clauses.windw") {
 		t.Errorf("a misspelt clause: exit %d %q", code, errs)
 	}
