@@ -150,7 +150,7 @@ func (d *decider) finish(o Outcome, clauses ...ClauseID) {
 func (d *decider) escalate(s Situation, why said, clauses ...ClauseID) {
 	var reason, text string
 	if e, ok := d.p.Escalation(s); ok && s != "" {
-		reason, text = e.Reason, e.Reason
+		reason, text = e.Reason, e.ReasonIn(d.tr.Lang()) // the store's words, in the explanation's language
 	} else if why != nil {
 		reason, text = why(lang.English()), why(d.tr)
 	}
