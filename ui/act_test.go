@@ -50,3 +50,36 @@ func TestActInTheStoresLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestPayoutSlipInTheStoresLanguage: the slip of a refund paid at the till
+// of a Ukrainian store is in Ukrainian.
+func TestPayoutSlipInTheStoresLanguage(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.speaks(lang.UK)
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEnter, kEnter, typed("y"))
+	r.requireView("Return act written", "Payout slip: ")
+	data, err := os.ReadFile(filepath.Join(r.dir, "acts", r.m.c.ID+"-payout-1.txt"))
+	must(t, err)
+	slip := string(data)
+	for _, want := range []string{"АКТ ВИПЛАТИ КОШТІВ ЗА ПОВЕРНЕНИЙ ТОВАР (виплата № 1)", "Магазин:", "Test store",
+		"R-1001 від 10.11.2026", "До повернення:", "19\u00a0999,00\u00a0грн (сплачена ціна)",
+		"Виплачено зараз:", "19\u00a0999,00\u00a0грн, спосіб повернення: готівка", "19\u00a0999,00\u00a0грн за 1 виплату",
+		"немає: кошти повернуто повністю", "20.11.2026 10:00", "Підпис покупця (отримано 19\u00a0999,00\u00a0грн)",
+		"Підпис працівника (Ivan)"} {
+		if !strings.Contains(slip, want) {
+			t.Errorf("the slip lacks %q:\n%s", want, slip)
+		}
+	}
+	for _, english := range []string{"PAYOUT", "Store:", "Paid", "owed", "UAH", "2026-11", "Customer", "Staff"} {
+		if strings.Contains(slip, english) {
+			t.Errorf("the Ukrainian slip says %q:\n%s", english, slip)
+		}
+	}
+	for i, l := range strings.Split(slip, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("line %d is %d wide: %q", i+1, n, l)
+		}
+	}
+}
