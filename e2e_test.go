@@ -421,8 +421,9 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.press("Enter") // a clean item: every answer as it starts
 	s := tm.waitFor("R E F U N D", "[Decision]")
 	tm.tallied("inspection")
-	for _, want := range []string{"19999.00 UAH: pay it today", "day 4 of 14: within the return window",
-		"no signs of use", "warranty card presented", "Decided by: window, refund-payout"} {
+	// the explanation, read aloud to the customer, in the store's language
+	for _, want := range []string{"19999.00 UAH: pay it today", "день 4 із 14: у межах строку повернення",
+		"слідів використання немає", "гарантійний талон надано", "Decided by: window, refund-payout"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the decision does not say %q:\n%s", want, s)
 		}
@@ -446,21 +447,43 @@ func TestE2ECleanRefund(t *testing.T) {
 		t.Errorf("a clean refund took %d keys beyond the data; at most %d", tm.keys, cleanRefundKeys)
 	}
 
-	act := readAct(t, data, id[1])
-	for _, want := range []string{"RETURN ACT", "Store:        Citrus Kyiv Ocean Plaza", "Policy:       Citrus",
-		"Date:         " + saleDate, "Receipt:      R-1001", "Model:        Samsung Galaxy A55",
-		"Serial/IMEI:  " + imei, "Price:        19999.00 UAH, paid by cash", "Documents:    receipt, warranty card",
-		"Outcome:      REFUND", "Amount:       19999.00 UAH, in cash",
-		"Refund by:    " + storeToday(t).Format("2006-01-02"), "Cashier (" + leadName + ")"} {
+	// the act the customer signs, in the store's language (Ukrainian)
+	act := squeezed(readAct(t, data, id[1]))
+	for _, want := range []string{"АКТ ПОВЕРНЕННЯ ТОВАРУ", "Магазин: Citrus Kyiv Ocean Plaza", "Правила: Citrus",
+		"Дата: " + ukDate(t, saleDate), "Чек: R-1001", "Модель: Samsung Galaxy A55",
+		"Серійний №/IMEI: " + imei, "Ціна: 19 999,00 грн, спосіб оплати: готівка", "Документи: чек, гарантійний талон",
+		"Рішення: ПОВЕРНЕННЯ КОШТІВ", "1. день 4 із 14: у межах строку повернення",
+		"Сума повернення: 19 999,00 грн, спосіб повернення: готівка",
+		"Повернути до: " + storeToday(t).Format("02.01.2006"), "Підпис касира (" + leadName + ")"} {
 		if !strings.Contains(act, want) {
 			t.Errorf("the act does not say %q:\n%s", want, act)
 		}
 	}
 	// the refund paid from the till has its payout slip for the customer to sign
 	slip, err := os.ReadFile(filepath.Join(data, "acts", id[1]+"-payout-1.txt"))
-	if err != nil || !strings.Contains(string(slip), "Paid now:     19999.00 UAH, in cash") {
+	if err != nil || !strings.Contains(squeezed(string(slip)), "Виплачено зараз: 19 999,00 грн, спосіб повернення: готівка") {
 		t.Errorf("the till's payout slip: %v\n%s", err, slip)
 	}
+}
+
+// squeezed is text with each line's runs of spaces made one (an act's
+// columns are as wide as its language's labels need).
+func squeezed(text string) string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ukDate is a YYYY-MM-DD day as Ukrainian writes it, DD.MM.YYYY.
+func ukDate(t *testing.T, iso string) string {
+	t.Helper()
+	d, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Format("02.01.2006")
 }
 
 // readAct is the act file of a case.
@@ -486,7 +509,7 @@ func TestE2EWindowRejects(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	s := tm.waitFor("R E J E C T", "day 15 of 14: past the return window", "Decided by: window")
+	s := tm.waitFor("R E J E C T", "день 15 із 14: строк повернення минув", "Decided by: window")
 	if strings.Contains(s, "R E F U N D") {
 		t.Errorf("a rejection shows a refund:\n%s", s)
 	}
@@ -496,13 +519,13 @@ func TestE2EWindowRejects(t *testing.T) {
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
-	act := readAct(t, data, id[1])
-	for _, want := range []string{"Outcome:      REJECT", "Clauses:      window", "day 15 of 14: past the return window"} {
+	act := squeezed(readAct(t, data, id[1]))
+	for _, want := range []string{"Рішення: ВІДМОВА", "Пункти правил: window", "день 15 із 14: строк повернення минув"} {
 		if !strings.Contains(act, want) {
 			t.Errorf("the act does not say %q:\n%s", want, act)
 		}
 	}
-	if strings.Contains(act, "Refund by:") || strings.Contains(act, "Amount:") {
+	if strings.Contains(act, "Повернути до:") || strings.Contains(act, "Сума повернення:") {
 		t.Errorf("a rejection's act names a refund:\n%s", act)
 	}
 	tm.press("Enter")
@@ -553,7 +576,7 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.waitFor("Open cases (1)", "Xiaomi")
 		tm.press("Enter")
 		after := tm.waitFor("R E J E C T", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
-		for _, want := range []string{"signs of use (scratches, chips, scuffs): the item was used",
+		for _, want := range []string{"є сліди використання (подряпини, сколи, потертості)",
 			"Decided by: unused", caseLine(before)} {
 			if !strings.Contains(after, want) {
 				t.Errorf("the resumed decision does not say %q:\n%s", want, after)

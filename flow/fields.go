@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
 // The checks of single fields, shared by the kiosk's forms and the decide
@@ -231,11 +233,24 @@ func latinLookalike(r rune) (rune, bool) {
 }
 
 // Masked shows a passport by its type and last four characters only.
-func (p Passport) Masked() string {
+func (p Passport) Masked() string { return p.MaskedIn(lang.English()) }
+
+// MaskedIn is Masked with the passport's type in tr's language ("ID-картка
+// ****6789"); the English is the type's name ("id_card ****6789").
+func (p Passport) MaskedIn(tr *lang.Printer) string {
 	if p.Last4 == "" {
 		return ""
 	}
-	return p.Type + " ****" + p.Last4
+	t := p.Type
+	switch p.Type {
+	case "id_card":
+		t = tr.T("id_card")
+	case "booklet":
+		t = tr.T("booklet")
+	case "foreign":
+		t = tr.T("foreign")
+	}
+	return t + " ****" + p.Last4
 }
 
 // IsIMEI reports whether s is an IMEI: 15 digits ending in their Luhn check

@@ -26,26 +26,26 @@ var checkFields = []struct {
 	clauses         []ClauseID
 	flag            func(*Inspection) *bool
 }{
-	{"signs_of_use", "Signs of use: scratches, chips, scuffs?", []ClauseID{ClauseUnused},
+	{"signs_of_use", lang.Key("Signs of use: scratches, chips, scuffs?"), []ClauseID{ClauseUnused},
 		func(in *Inspection) *bool { return &in.SignsOfUse }},
-	{CallField, "Call counter (minutes:seconds)", []ClauseID{ClauseCallCounter}, nil},
-	{"software_modified", "Software changed (custom firmware, root, jailbreak)?", []ClauseID{ClauseSoftware},
+	{CallField, lang.Key("Call counter (minutes:seconds)"), []ClauseID{ClauseCallCounter}, nil},
+	{"software_modified", lang.Key("Software changed (custom firmware, root, jailbreak)?"), []ClauseID{ClauseSoftware},
 		func(in *Inspection) *bool { return &in.SoftwareModified }},
-	{"complete_set", "Complete set: everything that came in the box?", []ClauseID{ClauseCompleteSet, ClauseSignificantDefect},
+	{"complete_set", lang.Key("Complete set: everything that came in the box?"), []ClauseID{ClauseCompleteSet, ClauseSignificantDefect},
 		func(in *Inspection) *bool { return &in.CompleteSet }},
-	{"packaging_intact", "Packaging intact: no tears in the box or inner liners?", []ClauseID{ClausePackaging},
+	{"packaging_intact", lang.Key("Packaging intact: no tears in the box or inner liners?"), []ClauseID{ClausePackaging},
 		func(in *Inspection) *bool { return &in.PackagingIntact }},
-	{"labels_intact", "All labels and factory markings kept?", []ClauseID{ClauseLabels},
+	{"labels_intact", lang.Key("All labels and factory markings kept?"), []ClauseID{ClauseLabels},
 		func(in *Inspection) *bool { return &in.LabelsIntact }},
-	{"seals_intact", "Warranty seals intact?", []ClauseID{ClauseSeals, ClauseWarrantyExclusions},
+	{"seals_intact", lang.Key("Warranty seals intact?"), []ClauseID{ClauseSeals, ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.SealsIntact }},
-	{"serial_matches", "Serial/IMEI matches the receipt and warranty card?", []ClauseID{ClauseWarrantyExclusions},
+	{"serial_matches", lang.Key("Serial/IMEI matches the receipt and warranty card?"), []ClauseID{ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.SerialMatches }},
-	{"liquid_damage", "Signs of liquid damage?", []ClauseID{ClauseWarrantyExclusions},
+	{"liquid_damage", lang.Key("Signs of liquid damage?"), []ClauseID{ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.LiquidDamage }},
-	{"mechanical_damage", "Mechanical damage (cracks, dents, bent parts)?", []ClauseID{ClauseWarrantyExclusions},
+	{"mechanical_damage", lang.Key("Mechanical damage (cracks, dents, bent parts)?"), []ClauseID{ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.MechanicalDamage }},
-	{"unauthorised_opening", "Signs of unauthorised opening or repair?", []ClauseID{ClauseWarrantyExclusions},
+	{"unauthorised_opening", lang.Key("Signs of unauthorised opening or repair?"), []ClauseID{ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.UnauthorisedOpening }},
 }
 
@@ -84,18 +84,24 @@ func (in *Inspection) Flag(field string) *bool {
 // Answer is a checklist field's answer in words, as the act prints it:
 // "yes" or "no", the call counter as minutes:seconds, "?" for a name the
 // checklist does not know.
-func (in Inspection) Answer(field string) string {
+func (in Inspection) Answer(field string) string { return in.AnswerIn(lang.English(), field) }
+
+// AnswerIn is Answer in p's language ("так", "ні").
+func (in Inspection) AnswerIn(p *lang.Printer, field string) string {
 	if field == CallField {
 		return MinSec(in.CallSeconds)
 	}
-	if p := in.Flag(field); p != nil {
-		if *p {
-			return "yes"
+	if f := in.Flag(field); f != nil {
+		if *f {
+			return p.T("yes")
 		}
-		return "no"
+		return p.T("no")
 	}
 	return "?"
 }
+
+// QuestionIn is the check's question in p's language.
+func (c Check) QuestionIn(p *lang.Printer) string { return p.T(c.Question) }
 
 // Checklist is the inspection checklist of the policy: every field that
 // serves one of its clauses, each naming the clauses it serves.

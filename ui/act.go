@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/payout"
@@ -72,7 +74,7 @@ func (a actModel) View() string {
 // prints it with the store's print command, if one is set.
 func (m *Model) writeActCmd() tea.Cmd {
 	c := *m.c
-	text := renderAct(m.settings, &c, m.policy, m.d.Now().In(m.loc))
+	text := renderAct(m.customerText, m.settings, &c, m.policy, m.d.Now().In(m.loc))
 	dir := filepath.Join(m.d.DataDir, "acts")
 	printCmd := m.printCommand()
 	print := m.printer()
@@ -155,69 +157,144 @@ func (m *Model) showAct() (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// renderAct is the return act: what a customer and a cashier sign.
-func renderAct(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) string {
-	var b strings.Builder
-	line := strings.Repeat("-", 72)
-	fmt.Fprintf(&b, "RETURN ACT\n%s\n", line)
-	fmt.Fprintf(&b, "Store:        %s\n", s.StoreName)
-	fmt.Fprintf(&b, "Case:         %s\n", c.ID)
-	fmt.Fprintf(&b, "Opened:       %s by %s\n", c.Opened.In(now.Location()).Format("2006-01-02 15:04"), c.OpenedBy)
-	fmt.Fprintf(&b, "Written:      %s\n", now.Format("2006-01-02 15:04"))
+// renderAct is the return act: what a customer and a cashier sign, in tr's
+// language (the customer's: the store's), its amounts and days as the
+// language writes them; the clauses by their ids, in small print.
+func renderAct(tr *lang.Printer, s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) string {
+	a := newActWriter(tr, now.Location())
+	a.head(s, c, p, now)
+	a.sale(c)
+	a.request(c)
+	a.checks(c, p)
+	a.decision(c)
+	a.section("")
+	a.b.WriteString("\n" + tr.T("Customer: ______________________    Cashier (%s): ______________________", c.OpenedBy) + "\n")
+	return a.b.String()
+}
+
+// actWriter writes the act's lines in one language: a label and its value
+// in a column as wide as the language's longest label needs.
+type actWriter struct {
+	b     strings.Builder
+	tr    *lang.Printer
+	loc   *time.Location
+	width int
+}
+
+func newActWriter(tr *lang.Printer, loc *time.Location) *actWriter {
+	a := &actWriter{tr: tr, loc: loc}
+	for _, l := range a.labels() {
+		a.width = max(a.width, utf8.RuneCountInString(l)+3) // "Label:" and two spaces at least
+	}
+	return a
+}
+
+// labels are the act's labels, each a message (row prints them).
+func (a *actWriter) labels() []string {
+	tr := a.tr
+	return []string{tr.T("Store"), tr.T("Case"), tr.T("Opened"), tr.T("Written"), tr.T("Policy"), tr.T("Date"),
+		tr.T("Receipt"), tr.T("Model"), tr.T("Serial/IMEI"), tr.T("Price"), tr.T("Condition"), tr.T("Claim"),
+		tr.T("Documents"), tr.T("Passport"), tr.T("Outcome"), tr.T("Clauses"), tr.T("Amount"), tr.T("Refund by"),
+		tr.T("Status")}
+}
+
+// row writes a label (a message of labels) and its value.
+func (a *actWriter) row(label, value string) {
+	fmt.Fprintf(&a.b, "%-*s%s\n", a.width, a.tr.T(label)+":", value)
+}
+
+// section writes the rule and the section's title (none for "").
+func (a *actWriter) section(title string) {
+	a.b.WriteString(strings.Repeat("-", 72) + "\n")
+	if title != "" {
+		a.b.WriteString(title + "\n")
+	}
+}
+
+func (a *actWriter) date(d flow.Date) string { return a.tr.Date(d.Year, d.Month, d.Day) }
+
+func (a *actWriter) money(m flow.Money) string { return a.tr.Money(m.Minor, m.Currency) }
+
+func (a *actWriter) at(t time.Time) string {
+	t = t.In(a.loc)
+	return a.tr.Date(t.Year(), t.Month(), t.Day()) + " " + t.Format("15:04")
+}
+
+func (a *actWriter) head(s store.Settings, c *flow.Case, p *flow.Policy, now time.Time) {
+	a.b.WriteString(a.tr.T("RETURN ACT") + "\n")
+	a.section("")
+	a.row("Store", s.StoreName)
+	a.row("Case", c.ID)
+	a.row("Opened", a.tr.T("%s by %s", a.at(c.Opened), c.OpenedBy))
+	a.row("Written", a.at(now))
 	if p != nil {
-		fmt.Fprintf(&b, "Policy:       %s (%s)\n", p.Title, p.Name)
+		a.row("Policy", fmt.Sprintf("%s (%s)", p.Title, p.Name))
 	}
-	fmt.Fprintf(&b, "%s\nSALE\n", line)
-	fmt.Fprintf(&b, "Date:         %s\n", c.Sale.Date)
-	fmt.Fprintf(&b, "Receipt:      %s\n", look.OrDash(c.Sale.Receipt))
-	fmt.Fprintf(&b, "Model:        %s\n", look.OrDash(c.Sale.Model))
-	fmt.Fprintf(&b, "Serial/IMEI:  %s\n", look.OrDash(c.Sale.Serial))
-	fmt.Fprintf(&b, "Price:        %s, paid by %s\n", c.Sale.Price, look.OrDash(c.Sale.Tender.Words()))
-	fmt.Fprintf(&b, "Condition:    %s; warranty %d months\n", look.OrDash(string(c.Sale.Condition)), c.Sale.WarrantyMonths)
-	fmt.Fprintf(&b, "%s\nREQUEST\n", line)
-	fmt.Fprintf(&b, "Claim:        %s; wants %s", c.Request.Claim, c.Request.Wants)
+}
+
+func (a *actWriter) sale(c *flow.Case) {
+	tr := a.tr
+	a.section(tr.T("SALE"))
+	a.row("Date", a.date(c.Sale.Date))
+	a.row("Receipt", look.OrDash(c.Sale.Receipt))
+	a.row("Model", look.OrDash(c.Sale.Model))
+	a.row("Serial/IMEI", look.OrDash(c.Sale.Serial))
+	a.row("Price", tr.T("%s, paid by %s", a.money(c.Sale.Price), look.OrDash(c.Sale.Tender.WordsIn(tr))))
+	a.row("Condition", tr.N("%s; warranty %d months", c.Sale.WarrantyMonths,
+		look.OrDash(c.Sale.Condition.WordsIn(tr)), c.Sale.WarrantyMonths))
+}
+
+func (a *actWriter) request(c *flow.Case) {
+	tr := a.tr
+	a.section(tr.T("REQUEST"))
+	claim := tr.T("%s; wants %s", c.Request.Claim.WordsIn(tr), c.Request.Wants.WordsIn(tr))
 	if c.Request.Remote {
-		b.WriteString("; sent by a delivery service")
+		claim += tr.T("; sent by a delivery service")
 	}
-	b.WriteString("\n")
-	fmt.Fprintf(&b, "Documents:    %s\n", look.OrDash(flow.DocumentWords(c.Documents)))
+	a.row("Claim", claim)
+	a.row("Documents", look.OrDash(flow.DocumentWordsIn(tr, c.Documents)))
 	if c.Passport.Presented() {
-		fmt.Fprintf(&b, "Passport:     %s\n", c.Passport.Masked())
+		a.row("Passport", c.Passport.MaskedIn(tr))
 	}
-	fmt.Fprintf(&b, "%s\nCHECKS\n", line)
+}
+
+func (a *actWriter) checks(c *flow.Case, p *flow.Policy) {
+	tr := a.tr
+	a.section(tr.T("CHECKS"))
 	if p != nil {
 		for _, ck := range p.Checklist() {
-			fmt.Fprintf(&b, "  %-52s %s\n", ck.Question, c.Inspection.Answer(ck.Field))
+			fmt.Fprintf(&a.b, "  %-52s %s\n", ck.QuestionIn(tr), c.Inspection.AnswerIn(tr, ck.Field))
 		}
 	}
 	if c.ServiceCentre != "" {
-		fmt.Fprintf(&b, "Service centre conclusion: %s\n", c.ServiceCentre.Words())
+		a.b.WriteString(tr.T("Service centre conclusion: %s", c.ServiceCentre.WordsIn(tr)) + "\n")
 	}
-	fmt.Fprintf(&b, "%s\nDECISION\n", line)
-	fmt.Fprintf(&b, "Outcome:      %s\n", strings.ToUpper(c.Outcome().Words()))
+}
+
+func (a *actWriter) decision(c *flow.Case) {
+	tr := a.tr
+	a.section(tr.T("DECISION"))
+	a.row("Outcome", strings.ToUpper(c.Outcome().WordsIn(tr)))
 	if d := c.Decision; d != nil {
-		fmt.Fprintf(&b, "Clauses:      %s\n", flow.ClauseList(d.Clauses))
+		a.row("Clauses", flow.ClauseList(d.Clauses))
 		for i, e := range d.Explain {
-			fmt.Fprintf(&b, "  %2d. %s\n", i+1, e)
+			fmt.Fprintf(&a.b, "  %2d. %s\n", i+1, e)
 		}
 		if len(d.Warnings) > 0 {
-			fmt.Fprintf(&b, "Told the customer: %s\n", flow.ClauseList(d.Warnings))
+			a.b.WriteString(tr.T("Told the customer: %s", flow.ClauseList(d.Warnings)) + "\n")
 		}
 	}
 	if o := c.Override; o != nil {
-		fmt.Fprintf(&b, "Decided by shift lead %s: %s\n", o.By, o.Reason)
+		a.b.WriteString(tr.T("Decided by shift lead %s: %s", o.By, o.Reason) + "\n")
 	}
 	if c.Outcome() == flow.OutcomeRefund {
-		fmt.Fprintf(&b, "Amount:       %s, in %s\n", c.Sale.Price, look.OrDash(c.Sale.Tender.Words()))
+		a.row("Amount", tr.T("%s, in %s", a.money(c.Sale.Price), look.OrDash(c.Sale.Tender.WordsIn(tr))))
 		if by := c.RefundBy(); !by.IsZero() {
-			fmt.Fprintf(&b, "Refund by:    %s\n", by)
+			a.row("Refund by", a.date(by))
 		}
 	}
 	if by := c.ServiceBy(); !by.IsZero() {
-		fmt.Fprintf(&b, "Back from the service centre by: %s\n", by)
+		a.b.WriteString(tr.T("Back from the service centre by: %s", a.date(by)) + "\n")
 	}
-	fmt.Fprintf(&b, "Status:       %s\n", c.Status.Words())
-	fmt.Fprintf(&b, "%s\n\n", line)
-	fmt.Fprintf(&b, "Customer: ______________________    Cashier (%s): ______________________\n", c.OpenedBy)
-	return b.String()
+	a.row("Status", c.Status.WordsIn(tr))
 }

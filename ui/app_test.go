@@ -15,6 +15,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
@@ -57,13 +58,24 @@ func newRoot(t testing.TB, policy string) *rootT {
 	if policy != "" {
 		text, _ := flow.BuiltinFile(policy)
 		must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: policy, PolicyText: string(text),
-			TimeZone: "Europe/Kyiv", IdleMinutes: 15}, "Olena"))
+			TimeZone: "Europe/Kyiv", IdleMinutes: 15, Language: lang.EN}, "Olena"))
 		must(t, st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"))
 		must(t, st.AddStaff("Petro", flow.RoleLead, "5678", "Olena"))
 		must(t, st.AddStaff("Ivan", flow.RoleCashier, "1111", "Olena"))
 	}
 	r.start()
 	return r
+}
+
+// speaks sets the store's language (newRoot's is English) and starts the
+// kiosk again, which takes it.
+func (r *rootT) speaks(l lang.Lang) {
+	r.t.Helper()
+	set, err := r.st.Settings()
+	must(r.t, err)
+	set.Language = l
+	must(r.t, r.st.SaveSettings(set, "Olena"))
+	r.start()
 }
 
 // start runs a new kiosk on the store, as a restarted process would.

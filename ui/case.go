@@ -165,7 +165,7 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 		m.step = own(newServiceModel(ctx))
 	case flow.StepDecision:
 		if m.c.Decision == nil {
-			d, err := flow.Decide(m.c, m.policy, m.d.Now().In(m.loc))
+			d, err := flow.DecideIn(m.customerText, m.c, m.policy, m.d.Now().In(m.loc))
 			if err != nil {
 				return m.decisionInputErr(err)
 			}
@@ -416,7 +416,7 @@ func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 	}
 	if hasCash != m.c.TillHasCash {
 		m.c.TillHasCash = hasCash
-		d, err := flow.Decide(m.c, m.policy, m.d.Now().In(m.loc))
+		d, err := flow.DecideIn(m.customerText, m.c, m.policy, m.d.Now().In(m.loc))
 		if err != nil {
 			return m.decisionInputErr(err)
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/oklog/ulid/v2"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/export"
 )
@@ -103,7 +104,16 @@ func refund(due flow.Date) *flow.Decision {
 // desk.
 func seededDesk(t *testing.T) (*rootT, map[string]string) {
 	t.Helper()
+	return seededDeskIn(t, lang.EN)
+}
+
+// seededDeskIn is seededDesk at a store speaking l.
+func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
+	t.Helper()
 	r := newRoot(t, "citrus")
+	if l != lang.EN { // newRoot's: no settings event more, the goldens' seqs hold
+		r.speaks(l)
+	}
 	must(t, r.st.AddStaff("Marta", flow.RoleCashier, "2222", "Olena"))
 	ids := map[string]string{}
 	ids["early_owed"] = r.seed(seedCase{n: 1, at: "2026-11-10 12:00", staff: "Ivan", receipt: "R-1901", model: "Galaxy A55",
@@ -417,7 +427,7 @@ func TestDeskCloseGolden(t *testing.T) {
 // (in the uk dialect, the store's language's: a byte order mark, ";" between
 // cells, a decimal comma) and as JSON, passports masked; and the summary.
 func TestDeskExport(t *testing.T) {
-	r, ids := seededDesk(t)
+	r, ids := seededDeskIn(t, lang.UK)
 	r.keys(typed("e"))
 	r.requireView("Export 2026-11-20: c CSV · j JSON")
 	r.keys(typed("c"))

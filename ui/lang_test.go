@@ -51,6 +51,7 @@ func langsOf(m *Model) [2]lang.Lang { return [2]lang.Lang{m.customerText.Lang(),
 // logout; a store switched to English holds from the next login.
 func TestKioskTakesTheLanguages(t *testing.T) {
 	r := newRoot(t, "citrus") // Olena, Petro, Ivan: no language of their own
+	r.speaks(lang.UK)
 	must(t, r.st.AddStaffMember(store.StaffMember{Name: "Marta", Role: flow.RoleCashier, Language: lang.UK}, "4321", "Olena"))
 	r.m = NewModel(Deps{Store: r.st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-2",
 		Language: lang.EN})
@@ -108,6 +109,7 @@ func TestFirstRunInEnglish(t *testing.T) {
 // the account.
 func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 	r := newRoot(t, "citrus")
+	r.speaks(lang.UK)
 	r.login("Olena", "1234")
 	r.keys(typed("s"))
 	r.requireView("Add a staff member", "Language of your screens", "the store's", "українська", "English")

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/payout"
@@ -30,6 +31,7 @@ type tillPayout struct {
 	store     *store.Store
 	dir       string
 	storeName string
+	text      *lang.Printer // the customer's language: the store's
 	printCmd  string
 	print     func(command, file string) error
 }
@@ -40,7 +42,7 @@ func (m *Model) tillPayoutOf(c *flow.Case) *tillPayout {
 		return nil
 	}
 	return &tillPayout{store: m.d.Store, dir: filepath.Join(m.d.DataDir, "acts"), storeName: m.settings.StoreName,
-		printCmd: m.printCommand(), print: m.printer()}
+		text: m.customerText, printCmd: m.printCommand(), print: m.printer()}
 }
 
 // write writes the slip of the case's last payment (the one its save made)
@@ -57,7 +59,7 @@ func (t *tillPayout) write(caseID string) (payout.Written, error) {
 	if !ok {
 		return payout.Written{}, flow.Errorf(flow.EConflict, "the case has no payment to write a slip for")
 	}
-	return payout.Write(t.dir, t.storeName, p, t.printCmd, t.print)
+	return payout.Write(t.dir, t.text, t.storeName, p, t.printCmd, t.print)
 }
 
 // slipWords is the act screen's lines about the payout slip, logging what

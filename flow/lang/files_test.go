@@ -179,9 +179,10 @@ func usedMessages(t *testing.T, root string) map[string]string {
 }
 
 // printers are the names of the functions and methods that print a
-// message given as their first argument: a Printer's T and N, and the
-// wrappers around them (the decider's explanation lines).
-var printingFuncs = map[string]bool{"T": true, "N": true, "line": true, "lineN": true}
+// message given as their first argument: a Printer's T and N, the
+// wrappers around them (the decider's explanation lines), and Key, which
+// marks a message printed later from a table.
+var printingFuncs = map[string]bool{"T": true, "N": true, "line": true, "lineN": true, "Key": true}
 
 // printing reports whether a call's function is one of printingFuncs.
 func printing(fun ast.Expr) bool {

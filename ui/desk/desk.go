@@ -16,6 +16,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/export"
 	"example.com/returnsdesk/ui/look"
@@ -36,6 +37,9 @@ type Deps struct {
 	ClosingTime string
 	// StoreName is the store's name, on the payout slips.
 	StoreName string
+	// CustomerText is the customer's language (the store's), the payout
+	// slips'; nil is English.
+	CustomerText *lang.Printer
 	// CSVDialect is the dialect of the CSV exports (export.StoreDialect of
 	// the store's settings); "" is RFC 4180.
 	CSVDialect export.Dialect

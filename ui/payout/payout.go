@@ -14,7 +14,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/store/atomicfile"
 )
@@ -22,46 +25,76 @@ import (
 // FileName is the name of the slip of payment n (from 1) of a case.
 func FileName(caseID string, n int) string { return fmt.Sprintf("%s-payout-%d.txt", caseID, n) }
 
-// Render is the slip of one payment: the store, the case, what was sold,
-// the payment, what was paid so far and what is still owed, who paid it and
+// Render is the slip of one payment, in tr's language (the customer's: the
+// store's; nil is English): the store, the case, what was sold, the
+// payment, what was paid so far and what is still owed, who paid it and
 // when, and the lines the customer and the staff member sign.
-func Render(storeName string, p store.Payout) string {
+func Render(tr *lang.Printer, storeName string, p store.Payout) string {
+	if tr == nil {
+		tr = lang.English()
+	}
 	c, pay := p.Case, p.Payment
-	var b strings.Builder
-	line := strings.Repeat("-", 72)
-	fmt.Fprintf(&b, "REFUND PAYOUT SLIP (payment %d)\n%s\n", p.N, line)
-	fmt.Fprintf(&b, "Store:        %s\n", storeName)
-	fmt.Fprintf(&b, "Case:         %s\n", c.ID)
+	w := newSlip(tr)
+	w.b.WriteString(tr.T("REFUND PAYOUT SLIP (payment %d)", p.N) + "\n" + rule + "\n")
+	w.row("Store", storeName)
+	w.row("Case", c.ID)
 	receipt := orDash(c.Sale.Receipt)
 	if c.Sale.Line > 0 {
-		receipt += fmt.Sprintf(", line %d", c.Sale.Line)
+		receipt += tr.T(", line %d", c.Sale.Line)
 	}
-	fmt.Fprintf(&b, "Receipt:      %s of %s\n", receipt, c.Sale.Date)
-	fmt.Fprintf(&b, "Model:        %s\n", orDash(c.Sale.Model))
-	fmt.Fprintf(&b, "Serial/IMEI:  %s\n", orDash(c.Sale.Serial))
+	w.row("Receipt", tr.T("%s of %s", receipt, tr.Date(c.Sale.Date.Year, c.Sale.Date.Month, c.Sale.Date.Day)))
+	w.row("Model", orDash(c.Sale.Model))
+	w.row("Serial/IMEI", orDash(c.Sale.Serial))
 	if c.Passport.Presented() {
-		fmt.Fprintf(&b, "Passport:     %s\n", c.Passport.Masked())
+		w.row("Passport", c.Passport.MaskedIn(tr))
 	}
-	fmt.Fprintf(&b, "%s\nPAYMENT\n", line)
-	fmt.Fprintf(&b, "Refund due:   %s (the price paid)\n", c.RefundDue())
-	fmt.Fprintf(&b, "Paid now:     %s, in %s\n", pay.Amount, pay.Tender.Words())
-	fmt.Fprintf(&b, "Paid so far:  %s in %s\n", p.Paid, plural(p.N, "payment"))
+	w.b.WriteString(rule + "\n" + tr.T("PAYMENT") + "\n")
+	w.row("Refund due", tr.T("%s (the price paid)", w.money(c.RefundDue())))
+	w.row("Paid now", tr.T("%s, in %s", w.money(pay.Amount), pay.Tender.WordsIn(tr)))
+	w.row("Paid so far", tr.N("%s in %d payments", p.N, w.money(p.Paid), p.N))
 	if p.Owed.Minor > 0 {
-		owed := p.Owed.String()
+		owed := w.money(p.Owed)
 		if by := c.RefundBy(); !by.IsZero() {
-			owed += ", due by " + by.String()
+			owed = tr.T("%s, due by %s", owed, tr.Date(by.Year, by.Month, by.Day))
 		}
-		fmt.Fprintf(&b, "Still owed:   %s\n", owed)
+		w.row("Still owed", owed)
 	} else {
-		fmt.Fprintf(&b, "Still owed:   nothing: the refund is paid in full\n")
+		w.row("Still owed", tr.T("nothing: the refund is paid in full"))
 	}
-	fmt.Fprintf(&b, "Paid by:      %s\n", pay.By)
-	fmt.Fprintf(&b, "Paid at:      %s\n", pay.At.Format("2006-01-02 15:04"))
-	fmt.Fprintf(&b, "%s\n\n", line)
-	fmt.Fprintf(&b, "Customer (received %s): ______________________\n\n", pay.Amount)
-	fmt.Fprintf(&b, "Staff member (%s): ______________________\n", pay.By)
-	return b.String()
+	w.row("Paid by", pay.By)
+	w.row("Paid at", tr.Date(pay.At.Year(), pay.At.Month(), pay.At.Day())+" "+pay.At.Format("15:04"))
+	w.b.WriteString(rule + "\n\n")
+	w.b.WriteString(tr.T("Customer (received %s): ______________________", w.money(pay.Amount)) + "\n\n")
+	w.b.WriteString(tr.T("Staff member (%s): ______________________", pay.By) + "\n")
+	return w.b.String()
 }
+
+var rule = strings.Repeat("-", 72)
+
+// slip writes a slip's lines in one language: a label and its value in a
+// column as wide as the language's longest label needs.
+type slip struct {
+	b     strings.Builder
+	tr    *lang.Printer
+	width int
+}
+
+func newSlip(tr *lang.Printer) *slip {
+	w := &slip{tr: tr}
+	for _, l := range []string{tr.T("Store"), tr.T("Case"), tr.T("Receipt"), tr.T("Model"), tr.T("Serial/IMEI"),
+		tr.T("Passport"), tr.T("Refund due"), tr.T("Paid now"), tr.T("Paid so far"), tr.T("Still owed"),
+		tr.T("Paid by"), tr.T("Paid at")} {
+		w.width = max(w.width, utf8.RuneCountInString(l)+3) // "Label:" and two spaces at least
+	}
+	return w
+}
+
+// row writes a label (one of newSlip's) and its value.
+func (w *slip) row(label, value string) {
+	fmt.Fprintf(&w.b, "%-*s%s\n", w.width, w.tr.T(label)+":", value)
+}
+
+func (w *slip) money(m flow.Money) string { return w.tr.Money(m.Minor, m.Currency) }
 
 // Written is where a slip went.
 type Written struct {
@@ -73,11 +106,13 @@ type Written struct {
 
 // Write writes the slip of p into dir (the data folder's acts/) whole, and
 // never over a slip written before (which it leaves as it is); then prints
-// it with print(printCmd, file) where printCmd is set.
-func Write(dir, storeName string, p store.Payout, printCmd string, print func(command, file string) error) (Written, error) {
+// it with print(printCmd, file) where printCmd is set. The slip is in tr's
+// language (Render).
+func Write(dir string, tr *lang.Printer, storeName string, p store.Payout, printCmd string,
+	print func(command, file string) error) (Written, error) {
 	out := Written{File: filepath.Join(dir, FileName(p.Case.ID, p.N))}
 	tmp, err := atomicfile.Temp(out.File, func(f *os.File) error {
-		_, err := f.WriteString(Render(storeName, p))
+		_, err := f.WriteString(Render(tr, storeName, p))
 		return err
 	})
 	if err != nil {
@@ -103,11 +138,4 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

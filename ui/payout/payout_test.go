@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/payout"
 )
@@ -40,7 +41,7 @@ func part() store.Payout {
 // model, the payment, what was paid so far and what is still owed, who paid
 // it and when, and has a line for each signature.
 func TestRender(t *testing.T) {
-	text := payout.Render("Citrus Khreshchatyk", part())
+	text := payout.Render(nil, "Citrus Khreshchatyk", part())
 	for _, want := range []string{"REFUND PAYOUT SLIP (payment 1)", "Store:        Citrus Khreshchatyk",
 		"Case:         01JD3X0000000000000000000A", "Receipt:      R-2002, line 2 of 2026-11-15",
 		"Model:        iPhone 15 128GB", "Serial/IMEI:  490154203237518", "Passport:     id_card ****6789",
@@ -54,7 +55,7 @@ func TestRender(t *testing.T) {
 	rest := part()
 	rest.N, rest.Paid, rest.Owed = 2, uah(499900), uah(0)
 	rest.Payment.Amount, rest.Payment.Tender = uah(489900), flow.TenderTransfer
-	text = payout.Render("Citrus", rest)
+	text = payout.Render(nil, "Citrus", rest)
 	for _, want := range []string{"(payment 2)", "Paid now:     4899.00 UAH, in bank transfer",
 		"Paid so far:  4999.00 UAH in 2 payments", "Still owed:   nothing: the refund is paid in full"} {
 		if !strings.Contains(text, want) {
@@ -74,7 +75,7 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "acts")
 	var printed []string
 	print := func(cmd, file string) error { printed = append(printed, cmd+" "+file); return nil }
-	w, err := payout.Write(dir, "Citrus", part(), "lp -d till1", print)
+	w, err := payout.Write(dir, nil, "Citrus", part(), "lp -d till1", print)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	}
 	again := part()
 	again.Payment.Amount = uah(1)
-	w2, err := payout.Write(dir, "Citrus", again, "lp", print)
+	w2, err := payout.Write(dir, nil, "Citrus", again, "lp", print)
 	if err != nil || !w2.Existed || w2.Printed || len(printed) != 1 {
 		t.Fatalf("a second write: %+v, %v, printed %q", w2, err, printed)
 	}
@@ -102,7 +103,7 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	// a failed print leaves the file, and says so
 	next := part()
 	next.N = 2
-	w3, err := payout.Write(dir, "Citrus", next, "lp", func(string, string) error { return errors.New("no printer") })
+	w3, err := payout.Write(dir, nil, "Citrus", next, "lp", func(string, string) error { return errors.New("no printer") })
 	if _, statErr := os.Stat(w3.File); err != nil || w3.Printed || w3.PrintErr == nil || statErr != nil {
 		t.Errorf("a failed print: %+v, %v", w3, err)
 	}
@@ -117,6 +118,19 @@ func TestLinksNoTerminal(t *testing.T) {
 	for _, dep := range strings.Fields(string(out)) {
 		if strings.HasPrefix(dep, "github.com/charmbracelet/") {
 			t.Errorf("ui/payout links %s", dep)
+		}
+	}
+}
+
+// TestRenderInUkrainian: the slip in the store's language: its labels, the
+// amounts as 4 899,00 грн, the days as dd.mm.yyyy.
+func TestRenderInUkrainian(t *testing.T) {
+	text := payout.Render(lang.For(lang.UK), "Citrus Khreshchatyk", part())
+	for _, want := range []string{"(виплата № 1)", "R-2002, рядок 2 від 15.11.2026", "ID-картка ****6789",
+		"4\u00a0999,00\u00a0грн (сплачена ціна)", "100,00\u00a0грн, спосіб повернення: готівка",
+		"4\u00a0899,00\u00a0грн, до 27.11.2026", "20.11.2026 10:05", "Підпис покупця (отримано 100,00\u00a0грн)"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the slip lacks %q:\n%s", want, text)
 		}
 	}
 }
