@@ -449,7 +449,7 @@ func TestE2ECleanRefund(t *testing.T) {
 
 	// the act the customer signs, in the store's language (Ukrainian)
 	act := squeezed(readAct(t, data, id[1]))
-	for _, want := range []string{"АКТ ПОВЕРНЕННЯ ТОВАРУ", "Магазин: Citrus Kyiv Ocean Plaza", "Правила: Citrus",
+	for _, want := range []string{"АКТ ПОВЕРНЕННЯ ТОВАРУ", "Магазин: Citrus Kyiv Ocean Plaza", "Правила: Цитрус",
 		"Дата: " + ukDate(t, saleDate), "Чек: R-1001", "Модель: Samsung Galaxy A55",
 		"Серійний №/IMEI: " + imei, "Ціна: 19 999,00 грн, спосіб оплати: готівка", "Документи: чек, гарантійний талон",
 		"Рішення: ПОВЕРНЕННЯ КОШТІВ", "1. день 4 із 14: у межах строку повернення",

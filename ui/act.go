@@ -228,7 +228,7 @@ func (a *actWriter) head(s store.Settings, c *flow.Case, p *flow.Policy, now tim
 	a.row("Opened", a.tr.T("%s by %s", a.at(c.Opened), c.OpenedBy))
 	a.row("Written", a.at(now))
 	if p != nil {
-		a.row("Policy", fmt.Sprintf("%s (%s)", p.Title, p.Name))
+		a.row("Policy", fmt.Sprintf("%s (%s)", p.TitleIn(a.tr.Lang()), p.Name))
 	}
 }
 
