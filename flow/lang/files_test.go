@@ -19,19 +19,54 @@ import (
 // The message files' keys, their plural forms and their fmt verbs hold
 // together, and every message the code prints is in both files.
 
-// messageFile reads one language's file as its raw table: key -> the
-// message, a string or its plural forms.
-func messageFile(t *testing.T, l Lang) map[string]any {
+// areaFile reads one area's file of one language as its raw table: key ->
+// the message, a string or its plural forms.
+func areaFile(t *testing.T, name string) map[string]any {
 	t.Helper()
-	data, err := files.ReadFile("messages/" + string(l) + ".toml")
+	data, err := files.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var m map[string]any
 	if err := toml.Unmarshal(data, &m); err != nil {
-		t.Fatalf("messages/%s.toml: %v", l, err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	return m
+}
+
+// areas are the areas there are message files of.
+func areas(t *testing.T) []string {
+	t.Helper()
+	names, err := fs.Glob(files, "messages/*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, n := range names {
+		if _, err := fileLang(n); err != nil {
+			t.Error(err)
+		}
+		if a := strings.Split(filepath.Base(n), ".")[0]; !slices.Contains(out, a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// messageFile is every message of one language, from each area's file; a
+// key in two areas is an error.
+func messageFile(t *testing.T, l Lang) map[string]any {
+	t.Helper()
+	all := map[string]any{}
+	for _, a := range areas(t) {
+		for k, v := range areaFile(t, "messages/"+a+"."+string(l)+".toml") {
+			if _, dup := all[k]; dup {
+				t.Errorf("%q is in two areas' %s files", k, l)
+			}
+			all[k] = v
+		}
+	}
+	return all
 }
 
 // forms are a message's texts by plural form ("" for a plain message).
@@ -74,14 +109,17 @@ func TestMessageFiles(t *testing.T) {
 	if _, err := bundle(); err != nil {
 		t.Fatal(err)
 	}
-	en, uk := messageFile(t, EN), messageFile(t, UK)
-	for _, pair := range [][2]map[string]any{{en, uk}, {uk, en}} {
-		for k := range pair[0] {
-			if _, ok := pair[1][k]; !ok {
-				t.Errorf("%q is in one language's file and not the other's", k)
+	for _, a := range areas(t) {
+		en, uk := areaFile(t, "messages/"+a+".en.toml"), areaFile(t, "messages/"+a+".uk.toml")
+		for _, pair := range [][2]map[string]any{{en, uk}, {uk, en}} {
+			for k := range pair[0] {
+				if _, ok := pair[1][k]; !ok {
+					t.Errorf("%s: %q is in one language's file and not the other's", a, k)
+				}
 			}
 		}
 	}
+	en, uk := messageFile(t, EN), messageFile(t, UK)
 	for l, m := range map[Lang]map[string]any{EN: en, UK: uk} {
 		for k, v := range m {
 			fs := forms(v)

@@ -1,5 +1,6 @@
 // Package lang holds the words people read, in Ukrainian and English, as
-// message files (messages/uk.toml, messages/en.toml), and prints them: a
+// message files (messages/AREA.uk.toml and messages/AREA.en.toml, one pair
+// an area: base, kiosk, desk...), and prints them: a
 // Printer per language, which looks a message up by its English text (the
 // format the code writes, as gettext does) and fills it in as fmt.Sprintf
 // does, a counted message in the plural form the language's CLDR rules
@@ -10,6 +11,8 @@ package lang
 import (
 	"embed"
 	"fmt"
+	"io/fs"
+	"path"
 	"strings"
 	"sync"
 
@@ -63,16 +66,32 @@ var bundle = sync.OnceValues(load)
 func load() (*i18n.Bundle, error) {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	for _, l := range Langs {
-		data, err := files.ReadFile("messages/" + string(l) + ".toml")
+	names, err := fs.Glob(files, "messages/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := fileLang(name); err != nil {
+			return nil, err
+		}
+		data, err := files.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := b.ParseMessageFileBytes(data, string(l)+".toml"); err != nil {
-			return nil, fmt.Errorf("messages/%s.toml: %w", l, err)
+		if _, err := b.ParseMessageFileBytes(data, path.Base(name)); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	return b, nil
+}
+
+// fileLang is the language of a message file, named AREA.LANG.toml.
+func fileLang(name string) (Lang, error) {
+	parts := strings.Split(path.Base(name), ".")
+	if len(parts) != 3 || parts[2] != "toml" {
+		return "", fmt.Errorf("%s: a message file is named AREA.LANG.toml", name)
+	}
+	return Parse(parts[1])
 }
 
 // Printer prints the messages of one language.
