@@ -204,7 +204,7 @@ func (m *Model) ctx() screenCtx {
 		currency = m.policy.Currency
 	}
 	ctx := screenCtx{c: m.c, p: m.policy, today: m.today(), currency: currency, st: &m.st, keys: &m.keys,
-		width: m.width, height: m.bodyHeight()}
+		width: m.width, height: m.bodyHeight(), tr: m.staffText, tc: m.customerText}
 	if m.isLead() {
 		ctx.lead = m.user.Name
 	}

@@ -88,7 +88,7 @@ func (m *Model) openDesk() (tea.Model, tea.Cmd) {
 	m.c, m.notice, m.status = nil, "", ""
 	m.desk = deskState{m: desk.New(desk.Deps{Store: m.d.Store, DataDir: m.d.DataDir, Now: m.d.Now, Log: m.d.Log,
 		Loc: m.loc, Lead: m.user.Name, Styles: &m.st, Keys: &m.keys, ClosingTime: m.settings.ClosingTime,
-		StoreName: m.settings.StoreName, CustomerText: m.customerText, CSVDialect: export.StoreDialect(m.settings), PrintCommand: m.printCommand(),
+		StoreName: m.settings.StoreName, CustomerText: m.customerText, StaffText: m.staffText, CSVDialect: export.StoreDialect(m.settings), PrintCommand: m.printCommand(),
 		Print: m.printer()}, m.width, m.bodyHeight())}
 	m.view = viewDesk
 	m.d.Log.Info("desk opened", "staff", m.user.Name)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -19,6 +20,9 @@ type screenCtx struct {
 	width    int
 	height   int
 	lead     string // the shift lead logged in at the till, or ""
+	// tr prints the screen's words in the staff member's language (tc the
+	// customer's: what is read out or shown to the customer)
+	tr, tc *lang.Printer
 }
 
 // Messages a case screen sends to the root. Only the root navigates and does

@@ -37,6 +37,8 @@ type Deps struct {
 	ClosingTime string
 	// StoreName is the store's name, on the payout slips.
 	StoreName string
+	// StaffText is the lead's own language, for the desk's screens.
+	StaffText *lang.Printer
 	// CustomerText is the customer's language (the store's), the payout
 	// slips'; nil is English.
 	CustomerText *lang.Printer
