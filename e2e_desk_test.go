@@ -81,7 +81,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.loginHome()
 	tm.press("d")
 	today := storeToday(t).Format("2006-01-02")
-	tm.waitFor("Returns of", today+" (today) · 1 case · open", "Marta Sh…", "Samsung Gala…", "owed")
+	tm.waitFor("Повернення ", ukDate(t, today)+" (сьогодні) · 1 справа · відкрито", "Marta Sh…", "Samsung Gala…", "до виплати")
 	tm.press("2")
 	tm.waitFor("[Escalated (0)]", "Refunds owed (1)")
 	tm.press("Tab")
@@ -96,17 +96,18 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("[Refunds owed (0)]")
 	tm.press("1")
-	tm.waitFor("refunded", "1 of 1")
+	tm.waitFor("кошти пове…", "1 із 1")
 	tm.press("s")
-	tm.waitFor("signed off by "+leadName, "refunded    ✓")
+	tm.waitFor("signed off by "+leadName, "кошти пове… ✓")
 
 	// the day close: the report, then the close and its chain head
 	tm.press("3")
-	tm.waitFor("Day close", "OPEN: the report as it stands", "Refunds paid by tender (1)", "cash          1     19999.00 UAH")
+	tm.waitFor("Закриття дня", "ВІДКРИТО: звіт на цю хвилину", "Виплачені повернення за видом оплати (1)",
+		"готівка       1    19\u00a0999,00\u00a0грн")
 	tm.press("c")
-	tm.waitFor("Close "+today+"?", "y  close the day") // with a warning before the closing time
+	tm.waitFor("Закрити "+ukDate(t, today)+"?", "y  закрити день") // with a warning before the closing time
 	tm.press("y")
-	s = tm.waitFor("CLOSED by "+leadName, "Audit chain head at the close")
+	s = tm.waitFor("ЗАКРИТО: "+leadName, "Голова ланцюга аудиту на закритті")
 	anchor := regexp.MustCompile(`\b\d+:[0-9a-f]{64}\b`).FindString(s)
 	if anchor == "" {
 		t.Fatalf("no chain head on the close:\n%s", s)
@@ -114,11 +115,11 @@ func TestE2EDesk(t *testing.T) {
 
 	// the export from the screen
 	tm.press("1")
-	tm.waitFor("CLOSED by " + leadName + ": read-only")
+	tm.waitFor("ЗАКРИТО (" + leadName + "), без змін")
 	tm.press("e")
 	tm.waitFor("c CSV · j JSON")
 	tm.press("c")
-	tm.waitFor("✓ exported 1 case to")
+	tm.waitFor("✓ експортовано 1 справу в")
 	fromScreen, err := os.ReadFile(filepath.Join(data, "exports", "returns-"+today+".csv"))
 	if err != nil {
 		t.Fatal(err)

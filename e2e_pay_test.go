@@ -43,7 +43,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 
 	// the desk: 100.00 of it, in cash
 	tm.press("d")
-	tm.waitFor("Returns of", "owed")
+	tm.waitFor("Повернення ", "до виплати")
 	tm.press("2")
 	tm.press("Tab")
 	tm.waitFor("[Refunds owed (1)]", "Still owed: 4999.00 UAH in 1 refund", "4999.00")
@@ -73,7 +73,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("[Refunds owed (0)]")
 	tm.press("3")
-	tm.waitFor("Refunds paid by tender (2)", "cash          2      4999.00 UAH", "Still owed: 0 refunds")
+	tm.waitFor("Виплачені повернення за видом оплати (2)", "готівка       2     4\u00a0999,00\u00a0грн", "Ще до виплати: 0 повернень")
 
 	// the slips, one a payment, for the customer to sign, in the store's language (Ukrainian)
 	for n, want := range map[string][]string{
@@ -95,7 +95,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	}
 
 	tm.press("Escape") // the close, then the table, then home
-	tm.waitFor("Returns of", "refunded")
+	tm.waitFor("Повернення ", "кошти пове…")
 	tm.press("Escape")
 	tm.waitFor("Home")
 	tm.press("C-c")

@@ -187,7 +187,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 	lead := tills["till3"]
 	lead.loginHome()
 	lead.press("d")
-	lead.waitFor("Returns of", "0 cases")
+	lead.waitFor("Повернення ", "0 справ")
 
 	cashier := tills["till1"]
 	cashier.login("Ivan", "1111")
@@ -196,7 +196,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 		price: "24999.00", months: "12"})
 
 	// the lead's desk shows the draft saved at till1, without a key
-	lead.waitFor("1 case", "Ivan", "Pixel 9", "draft")
+	lead.waitFor("1 справа", "Ivan", "Pixel 9", "чернетка")
 
 	// the back office's commands while the server holds the store and three
 	// tills are connected: they run inside the server

@@ -144,7 +144,11 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 		price: 499900, tender: flow.TenderCash})
 	r.login("Olena", "1234")
 	r.keys(typed("d"))
-	r.requireView("Returns of Fri 2026-11-20 (today) · 7 cases · open")
+	if l == lang.EN {
+		r.requireView("Returns of Fri 2026-11-20 (today) · 7 cases · open")
+	} else {
+		r.requireView("Повернення пт 20.11.2026 (сьогодні) · 7 справ · відкрито")
+	}
 	return r, ids
 }
 
@@ -429,9 +433,9 @@ func TestDeskCloseGolden(t *testing.T) {
 func TestDeskExport(t *testing.T) {
 	r, ids := seededDeskIn(t, lang.UK)
 	r.keys(typed("e"))
-	r.requireView("Export 2026-11-20: c CSV · j JSON")
+	r.requireView("Експорт 20.11.2026: c CSV · j JSON")
 	r.keys(typed("c"))
-	r.requireView("✓ exported 7 cases to")
+	r.requireView("✓ експортовано 7 справ в")
 	data, err := os.ReadFile(filepath.Join(r.dir, "exports", "returns-2026-11-20.csv"))
 	must(t, err)
 	if !bytes.HasPrefix(data, []byte("\ufeffcase_id;")) {
@@ -467,7 +471,7 @@ func TestDeskExport(t *testing.T) {
 	}
 
 	r.keys(typed("3"), typed("e"), typed("c"))
-	r.requireView("✓ exported the summary to")
+	r.requireView("✓ підсумок експортовано в")
 	data, err = os.ReadFile(filepath.Join(r.dir, "exports", "day-2026-11-20-summary.csv"))
 	must(t, err)
 	for _, want := range []string{"\ufeffsection;name;count;amount;currency", "closed;no;;;", "cases;all;7;;",

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -21,6 +22,7 @@ import (
 
 // closeModel is the day close screen.
 type closeModel struct {
+	tr     *lang.Printer
 	st     *look.Styles
 	k      *look.KeyMap
 	width  int
@@ -71,8 +73,9 @@ type (
 	}
 )
 
-func newCloseModel(st *look.Styles, k *look.KeyMap, day flow.Date, loc *time.Location, width, height int) closeModel {
-	return closeModel{st: st, k: k, day: day, loc: loc, width: width, height: height}
+func newCloseModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, day flow.Date, loc *time.Location,
+	width, height int) closeModel {
+	return closeModel{tr: staffText(tr), st: st, k: k, day: day, loc: loc, width: width, height: height}
 }
 
 // Init has nothing to start: the root loads the report.
@@ -109,20 +112,20 @@ func (m closeModel) Update(msg tea.Msg) (closeModel, tea.Cmd) {
 		}
 	case dayClosedMsg:
 		if msg.err != nil {
-			m.news = "! the day was not closed: " + look.Say(msg.err, "close the day")
+			m.news = "! " + m.tr.T("the day was not closed: %s", look.Say(msg.err, "close the day"))
 			return m, nil
 		}
 		m.closing, m.report = &msg.closing, msg.closing.Report
-		m.news = "✓ closed: write the chain head down and keep it off this machine"
+		m.news = m.tr.T("✓ closed: write the chain head down and keep it off this machine")
 	case dayReopenedMsg:
 		if msg.err != nil {
-			m.news = "! the day was not reopened: " + look.Say(msg.err, "reopen the day")
+			m.news = "! " + m.tr.T("the day was not reopened: %s", look.Say(msg.err, "reopen the day"))
 			return m, nil
 		}
 		m.closing, m.loaded = nil, false
-		m.news = "✓ reopened: its cases may change; close it again when it is right"
+		m.news = m.tr.T("✓ reopened: its cases may change; close it again when it is right")
 	case exportedMsg:
-		m.news = exportNews(msg, m.width)
+		m.news = exportNews(m.tr, msg, m.width)
 	case tea.KeyMsg:
 		if m.reopening {
 			return m.reopenKey(msg)
@@ -137,7 +140,7 @@ func (m closeModel) Update(msg tea.Msg) (closeModel, tea.Cmd) {
 func (m closeModel) reopenKey(k tea.KeyMsg) (closeModel, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.k.Back):
-		m.reopening, m.reasonErr, m.news = false, "", "not reopened"
+		m.reopening, m.reasonErr, m.news = false, "", m.tr.T("not reopened")
 		return m, nil
 	case key.Matches(k, m.k.Confirm):
 		if err := flow.CheckReason(m.reason.Value()); err != nil {
@@ -160,7 +163,7 @@ func (m closeModel) key(k tea.KeyMsg) (closeModel, tea.Cmd) {
 		if key.Matches(k, m.k.Yes) {
 			return m, send(closeDayMsg{day: m.day})
 		}
-		m.news = "not closed"
+		m.news = m.tr.T("not closed")
 		return m, nil
 	}
 	if m.asking == inputExport {
@@ -179,7 +182,7 @@ func (m closeModel) key(k tea.KeyMsg) (closeModel, tea.Cmd) {
 		m.reason = textinput.New()
 		m.reason.CharLimit = flow.MaxReasonLen
 		m.reason.Width = max(m.width-4, 10)
-		m.reason.Placeholder = "why the day is reopened (on the audit trail)"
+		m.reason.Placeholder = m.tr.T("why the day is reopened (on the audit trail)")
 		return m, m.reason.Focus()
 	case key.Matches(k, m.k.Close.Export):
 		m.asking = inputExport
@@ -189,21 +192,22 @@ func (m closeModel) key(k tea.KeyMsg) (closeModel, tea.Cmd) {
 
 // View draws the report, its bars and the close.
 func (m closeModel) View() string {
+	tr := m.tr
 	out := []string{m.st.Title.Render(look.Fit(m.title(), m.width))}
 	if m.errMsg != "" {
 		out = append(out, m.st.Error.Render(look.Fit("! "+m.errMsg, m.width)))
 	}
 	if !m.loaded {
-		return strings.Join(append(out, m.st.Dim.Render("loading the day…")), "\n")
+		return strings.Join(append(out, m.st.Dim.Render(tr.T("loading the day…"))), "\n")
 	}
 	r := m.report
-	out = append(out, look.Fit(fmt.Sprintf("%s · %s · signed off %d of %d", look.Plural(r.Cases, "case"),
-		look.Plural(r.Drafts, "draft"), r.SignedOff, r.Cases), m.width))
+	out = append(out, look.Fit(tr.N("%d cases", r.Cases, r.Cases)+" · "+tr.N("%d drafts", r.Drafts, r.Drafts)+" · "+
+		tr.T("signed off %d of %d", r.SignedOff, r.Cases), m.width))
 	out = append(out, m.outcomes()...)
 	out = append(out, m.refunds()...)
 	out = append(out, m.promises()...)
 	if c := m.closing; c != nil {
-		out = append(out, m.st.Label.Render("Audit chain head at the close (write it down; check --anchor):"),
+		out = append(out, m.st.Label.Render(tr.T("Audit chain head at the close (write it down; check --anchor):")),
 			"  "+c.Anchor.String())
 	}
 	return strings.Join(append(out, m.foot()...), "\n")
@@ -211,12 +215,13 @@ func (m closeModel) View() string {
 
 // title names the day and whether it is closed.
 func (m closeModel) title() string {
-	title := "Day close · " + m.day.Weekday().String()[:3] + " " + m.day.String()
+	tr := m.tr
+	title := tr.T("Day close · %s", dayIn(tr, m.day))
 	switch {
 	case m.closing != nil:
-		title += fmt.Sprintf(" · CLOSED by %s at %s", m.closing.By, m.closing.At.In(m.loc).Format("15:04"))
+		title += " · " + tr.T("CLOSED by %s at %s", m.closing.By, m.closing.At.In(m.loc).Format("15:04"))
 	case m.loaded:
-		title += " · OPEN: the report as it stands"
+		title += " · " + tr.T("OPEN: the report as it stands")
 	}
 	return title
 }
@@ -224,22 +229,22 @@ func (m closeModel) title() string {
 // outcomes are the day's cases by outcome, with bars.
 func (m closeModel) outcomes() []string {
 	r := m.report
-	out := []string{m.st.Label.Render("Outcomes")}
+	out := []string{m.st.Label.Render(m.tr.T("Outcomes"))}
 	most := 0
 	for _, c := range r.ByOutcome {
 		most = max(most, c.N)
 	}
 	for _, c := range r.ByOutcome {
 		if c.N > 0 {
-			label := outcomeShort(flow.Outcome(c.Name))
+			label := outcomeShort(m.tr, flow.Outcome(c.Name))
 			if c.Name == "" {
-				label = flow.Outcome("").Words()
+				label = flow.Outcome("").WordsIn(m.tr)
 			}
-			out = append(out, look.Fit(fmt.Sprintf("  %-15s %4d %s", label, c.N, bar(c.N, most, 30)), m.width))
+			out = append(out, look.Fit(fmt.Sprintf("  %s %4d %s", pad(label, 15), c.N, bar(c.N, most, 30)), m.width))
 		}
 	}
 	if r.Cases == 0 {
-		out = append(out, m.st.Dim.Render("  no cases"))
+		out = append(out, m.st.Dim.Render("  "+m.tr.T("no cases")))
 	}
 	return out
 }
@@ -248,62 +253,62 @@ func (m closeModel) outcomes() []string {
 // bars (store.DayReport: whichever day their case is filed under).
 func (m closeModel) refunds() []string {
 	r := m.report
-	out := []string{m.st.Label.Render(fmt.Sprintf("Refunds paid by tender (%d)", r.RefundsPaid))}
+	out := []string{m.st.Label.Render(m.tr.T("Refunds paid by tender (%d)", r.RefundsPaid))}
 	var top int64
 	for _, t := range r.Refunds {
 		top = max(top, t.Amount.Minor)
 	}
 	for _, t := range r.Refunds {
-		out = append(out, look.Fit(fmt.Sprintf("  %-10s %4d %16s %s", look.OrDash(t.Tender.Words()), t.N, t.Amount,
-			bar64(t.Amount.Minor, top, 30)), m.width))
+		out = append(out, look.Fit(fmt.Sprintf("  %s %4d %s %s", pad(look.OrDash(t.Tender.WordsIn(m.tr)), 10), t.N,
+			padLeft(moneyIn(m.tr, t.Amount), 16), bar64(t.Amount.Minor, top, 30)), m.width))
 	}
 	if len(r.Refunds) == 0 {
-		out = append(out, m.st.Dim.Render("  none"))
+		out = append(out, m.st.Dim.Render("  "+m.tr.T("none")))
 	}
 	return out
 }
 
 // promises are what the day still owes, its escalations and its flags.
 func (m closeModel) promises() []string {
-	r, w := m.report, m.width
-	owed := "Still owed: " + look.Plural(r.Owed, "refund")
+	r, w, tr := m.report, m.width, m.tr
+	owed := tr.N("Still owed: %d refunds", r.Owed, r.Owed)
 	if r.Owed > 0 {
-		owed += ", " + r.OwedAmount.String()
+		owed += ", " + moneyIn(tr, r.OwedAmount)
 	}
 	if r.OwedPaid.Minor > 0 {
-		owed += " (" + r.OwedPaid.String() + " of them paid so far)"
+		owed += " " + tr.T("(%s of them paid so far)", moneyIn(tr, r.OwedPaid))
 	}
 	if r.Overdue > 0 {
-		owed += fmt.Sprintf(", %d OVERDUE", r.Overdue)
+		owed += ", " + tr.T("%d OVERDUE", r.Overdue)
 	}
-	out := []string{look.Fit(owed, w), look.Fit(fmt.Sprintf("Escalated: %d (%d still waiting for a lead) · overrides: %d",
+	out := []string{look.Fit(owed, w), look.Fit(tr.T("Escalated: %d (%d still waiting for a lead) · overrides: %d",
 		r.Escalated, r.Waiting, r.Overrides), w)}
-	flags := "Flagged: " + look.Plural(r.Flagged, "case")
+	flags := tr.N("Flagged: %d cases", r.Flagged, r.Flagged)
 	for _, c := range r.Flags {
-		flags += fmt.Sprintf(" · %s %s %d", flagLetters[flow.Flag(c.Name)], strings.ReplaceAll(c.Name, "_", " "), c.N)
+		flags += fmt.Sprintf(" · %s %s %d", flagLetters[flow.Flag(c.Name)], flagFilterIn(tr, c.Name), c.N)
 	}
 	return append(out, look.Wrap(flags, w, "  ")...)
 }
 
 // foot is the question asked, or the news and the keys.
 func (m closeModel) foot() []string {
-	st, w := m.st, m.width
+	st, w, tr := m.st, m.width, m.tr
 	switch {
 	case m.confirm:
 		out := []string{""}
 		for _, l := range look.Wrap(m.closeQuestion(), w, "  ") {
 			out = append(out, st.Warning.Render(l))
 		}
-		return append(out, "  y  close the day · any other key  not now")
+		return append(out, "  "+tr.T("y  close the day · any other key  not now"))
 	case m.asking == inputExport:
-		return []string{"", look.Fit("Export the summary of "+m.day.String()+": c CSV · j JSON · any other key cancels", w)}
+		return []string{"", look.Fit(tr.T("Export the summary of %s: c CSV · j JSON · any other key cancels", dateIn(tr, m.day)), w)}
 	case m.reopening:
-		out := []string{"", st.Warning.Render(look.Fit("Reopen "+m.day.String()+
-			"? Its cases may change again, and it is closed again later.", w)), m.reason.View()}
+		out := []string{"", st.Warning.Render(look.Fit(tr.T("Reopen %s? Its cases may change again, and it is closed again later.",
+			dateIn(tr, m.day)), w)), m.reason.View()}
 		if m.reasonErr != "" {
 			out = append(out, st.Error.Render(look.Fit("! "+m.reasonErr, w)))
 		}
-		return append(out, st.Dim.Render(look.Fit("enter reopen the day · esc not now", w)))
+		return append(out, st.Dim.Render(look.Fit(tr.T("enter reopen the day · esc not now"), w)))
 	}
 	var out []string
 	if m.news != "" {
@@ -313,39 +318,40 @@ func (m closeModel) foot() []string {
 		}
 		out = append(out, style.Render(look.Fit(m.news, w)))
 	}
-	keys := "e export the summary · 1 day's table · 2 queues · esc back"
+	keys := tr.T("e export the summary · 1 day's table · 2 queues · esc back")
 	if m.closing == nil {
-		keys = "c close the day · " + keys
+		keys = tr.T("c close the day") + " · " + keys
 	} else {
-		keys = "o reopen · " + keys
+		keys = tr.T("o reopen") + " · " + keys
 	}
 	return append(out, st.Dim.Render(look.Fit(keys, w)))
 }
 
 // closeQuestion asks before the close, saying what can no longer change.
 func (m closeModel) closeQuestion() string {
-	r := m.report
-	q := fmt.Sprintf("! Close %s? What its %s settled becomes read-only; corrections become notes.", m.day,
-		look.Plural(r.Cases, "case"))
+	r, tr := m.report, m.tr
+	day := dateIn(tr, m.day)
+	q := "! " + tr.N("Close %s? What its %d cases settled becomes read-only; corrections become notes.", r.Cases,
+		day, r.Cases)
 	if m.now != nil {
 		now := m.now().In(m.loc)
 		if early := flow.EarlyClose(now, m.closingTime); early != "" && flow.DateOf(now) == m.day {
-			q = fmt.Sprintf("! %s: %s. Returns taken after the close go to the report of %s.",
-				m.day, strings.ToUpper(early[:1])+early[1:], m.day.AddDays(1)) + strings.TrimPrefix(q, "!")
+			q = "! " + tr.T("%s: %s. Returns taken after the close go to the report of %s.",
+				day, strings.ToUpper(early[:1])+early[1:], dateIn(tr, m.day.AddDays(1))) + strings.TrimPrefix(q, "!")
 		}
 	}
 	var open []string
 	if r.Owed > 0 {
-		open = append(open, look.Plural(r.Owed, "refund")+" owed")
+		open = append(open, tr.N("%d refunds owed", r.Owed, r.Owed))
 	}
 	if r.Waiting > 0 {
-		open = append(open, look.Plural(r.Waiting, "escalation")+" waiting")
+		open = append(open, tr.N("%d escalations waiting", r.Waiting, r.Waiting))
 	}
 	if r.Drafts > 0 {
-		open = append(open, look.Plural(r.Drafts, "draft"))
+		open = append(open, tr.N("%d drafts", r.Drafts, r.Drafts))
 	}
 	if len(open) > 0 {
-		q += " Still open, and they go on after the close: " + strings.Join(open, ", ") + "."
+		q += " " + tr.T("Still open, and they go on after the close: %s.", strings.Join(open, ", "))
 	}
 	return q
 }

@@ -1,14 +1,16 @@
 package desk
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -21,6 +23,7 @@ import (
 
 // dayModel is the table of a day's cases.
 type dayModel struct {
+	tr     *lang.Printer
 	st     *look.Styles
 	k      *look.KeyMap
 	width  int
@@ -60,6 +63,21 @@ const (
 // flagFilters are the flag filter's options after "any".
 var flagFilters = append(append([]string{"flagged"}, flagStrings(flow.FraudFlags)...), "not signed off")
 
+// flagFilterWords are the flag filter's options as the filter line says them.
+var flagFilterWords = map[string]string{"flagged": lang.Key("flagged"), "not signed off": lang.Key("not signed off"),
+	string(flow.FlagRepeat): lang.Key("repeat"), string(flow.FlagNoReceipt): lang.Key("no receipt"),
+	string(flow.FlagOverride): lang.Key("override"), string(flow.FlagCashRefund): lang.Key("cash refund"),
+	string(flow.FlagSerialMismatch): lang.Key("serial mismatch"), string(flow.FlagSamePerson): lang.Key("same person"),
+	string(flow.FlagSaleCorrected): lang.Key("sale corrected")}
+
+// flagFilterIn is a flag filter's option in tr's words.
+func flagFilterIn(tr *lang.Printer, f string) string {
+	if w, ok := flagFilterWords[f]; ok {
+		return tr.T(w)
+	}
+	return strings.ReplaceAll(f, "_", " ")
+}
+
 func flagStrings(fs []flow.Flag) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
@@ -74,8 +92,7 @@ var flagLetters = map[flow.Flag]string{flow.FlagRepeat: "R", flow.FlagNoReceipt:
 	flow.FlagCashRefund: "C", flow.FlagSerialMismatch: "S", flow.FlagSamePerson: "P", flow.FlagSaleCorrected: "I"}
 
 // flagLegend explains the letters under the table.
-const flagLegend = "flags: R repeat · N no receipt · O override · C cash>limit · S serial · P same person · " +
-	"I import corrected · ✓ signed"
+var flagLegend = lang.Key("flags: R repeat · N no receipt · O override · C cash>limit · S serial · P same person · I import corrected · ✓ signed")
 
 // Messages of the day table.
 type (
@@ -107,8 +124,8 @@ type (
 	}
 )
 
-func newDayModel(st *look.Styles, k *look.KeyMap, day, today flow.Date, width, height int) dayModel {
-	return dayModel{st: st, k: k, day: day, today: today, width: width, height: height}
+func newDayModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, day, today flow.Date, width, height int) dayModel {
+	return dayModel{tr: staffText(tr), st: st, k: k, day: day, today: today, width: width, height: height}
 }
 
 // Init has nothing to start: the root loads the day.
@@ -162,7 +179,7 @@ func (m dayModel) Update(msg tea.Msg) (dayModel, tea.Cmd) {
 	case dayMsg:
 		return m.withDay(msg), nil
 	case exportedMsg:
-		m.asked = exportNews(msg, m.width)
+		m.asked = exportNews(m.tr, msg, m.width)
 	case tea.KeyMsg:
 		return m.key(msg)
 	}
@@ -252,7 +269,7 @@ func (m *dayModel) filterKey(k tea.KeyMsg) {
 	case key.Matches(k, d.Goto):
 		m.input, m.typed = inputDate, ""
 	case key.Matches(k, d.Export):
-		m.input, m.asked = inputExport, fmt.Sprintf("Export %s: c CSV · j JSON · any other key cancels", m.day)
+		m.input, m.asked = inputExport, m.tr.T("Export %s: c CSV · j JSON · any other key cancels", dateIn(m.tr, m.day))
 	case key.Matches(k, d.Outcome):
 		m.outcome = (m.outcome + 1) % (len(flow.Outcomes) + 2)
 		m.refilter()
@@ -403,7 +420,7 @@ func (m dayModel) selected() (store.Summary, bool) {
 func (m dayModel) rowsShown() int { return max(m.height-5-len(m.legend()), 3) }
 
 // legend is the flags' letters explained, wrapped to the width.
-func (m dayModel) legend() []string { return look.Wrap(flagLegend, m.width, "  ") }
+func (m dayModel) legend() []string { return look.Wrap(m.tr.T(flagLegend), m.width, "  ") }
 
 // scroll keeps the cursor on screen.
 func (m *dayModel) scroll() {
@@ -441,20 +458,22 @@ func (m dayModel) View() string {
 		b.WriteString(st.Error.Render(look.Fit("! "+m.errMsg, m.width)) + "\n")
 	}
 	if !m.loaded {
-		b.WriteString(st.Dim.Render("loading the day…"))
+		b.WriteString(st.Dim.Render(m.tr.T("loading the day…")))
 		return b.String()
 	}
 	b.WriteString(look.Fit(m.filterLine(), m.width) + "\n")
 	mw := m.modelWidth()
-	head := fmt.Sprintf("  %-*s %-*s %-*s %-*s %*s %-*s %-*s %s", colTime, "TIME", colCashier, "CASHIER", mw, "MODEL",
-		colOutcome, "OUTCOME", colAmount, "AMOUNT", colTender, "TENDER", colStatus, "STATUS", "FLAGS")
+	tr := m.tr
+	head := "  " + strings.Join([]string{pad(tr.T("TIME"), colTime), pad(tr.T("CASHIER"), colCashier),
+		pad(tr.T("MODEL"), mw), pad(tr.T("OUTCOME"), colOutcome), padLeft(tr.T("AMOUNT"), colAmount),
+		pad(tr.T("TENDER"), colTender), pad(tr.T("STATUS"), colStatus), tr.T("FLAGS")}, " ")
 	b.WriteString(st.Label.Render(look.Fit(head, m.width)) + "\n")
 	n := m.rowsShown()
 	if len(m.shown) == 0 {
 		if len(m.rows) == 0 {
-			b.WriteString(st.Dim.Render("  no cases on this day") + "\n")
+			b.WriteString(st.Dim.Render("  "+m.tr.T("no cases on this day")) + "\n")
 		} else {
-			b.WriteString(st.Dim.Render("  no case passes the filters (x clears them)") + "\n")
+			b.WriteString(st.Dim.Render("  "+m.tr.T("no case passes the filters (x clears them)")) + "\n")
 		}
 		n--
 	}
@@ -480,17 +499,18 @@ func (m dayModel) View() string {
 
 // title names the day, how many cases it has and whether it is closed.
 func (m dayModel) title() string {
-	t := "Returns of " + m.day.Weekday().String()[:3] + " " + m.day.String()
+	tr := m.tr
+	t := tr.T("Returns of %s", dayIn(tr, m.day))
 	if m.day == m.today {
-		t += " (today)"
+		t += " " + tr.T("(today)")
 	}
 	if m.loaded {
-		t += " · " + look.Plural(len(m.rows), "case")
+		t += " · " + tr.N("%d cases", len(m.rows), len(m.rows))
 	}
 	if c := m.closing; c != nil {
-		t += " · CLOSED by " + c.By + ": read-only"
+		t += " · " + tr.T("CLOSED by %s: read-only", c.By)
 	} else if m.loaded {
-		t += " · open"
+		t += " · " + tr.T("open")
 	}
 	return t
 }
@@ -499,25 +519,26 @@ func (m dayModel) title() string {
 func (m dayModel) filterLine() string {
 	switch m.input {
 	case inputSearch:
-		return "Search receipt, serial or case id: " + m.search + "_  (enter keeps, esc drops)"
+		return m.tr.T("Search receipt, serial or case id: %s_  (enter keeps, esc drops)", m.search)
 	case inputDate:
-		return "Go to day (such as 21.11.2026): " + m.typed + "_  (enter goes, esc stays)"
+		return m.tr.T("Go to day (such as 21.11.2026): %s_  (enter goes, esc stays)", m.typed)
 	}
 	outcome, status := m.outcomeFilter()
-	o, s, c, f := "any", "any", "any", "any"
+	anyOne := m.tr.T("any")
+	o, s, c, f := anyOne, anyOne, anyOne, anyOne
 	if outcome != nil {
-		o = outcomeShort(*outcome)
+		o = outcomeShort(m.tr, *outcome)
 	}
 	if status != "" {
-		s = statusShort(status, false)
+		s = statusShort(m.tr, status, false)
 	}
 	if m.staff > 0 && m.staff <= len(m.staffs) {
 		c = m.staffs[m.staff-1]
 	}
 	if m.flag > 0 {
-		f = strings.ReplaceAll(flagFilters[m.flag-1], "_", " ")
+		f = flagFilterIn(m.tr, flagFilters[m.flag-1])
 	}
-	line := fmt.Sprintf("o outcome: %s · t status: %s · c cashier: %s · f flag: %s", o, s, c, f)
+	line := m.tr.T("o outcome: %s · t status: %s · c cashier: %s · f flag: %s", o, s, c, f)
 	if m.search != "" {
 		line += " · /" + m.search
 	}
@@ -533,14 +554,14 @@ func (m dayModel) statusLine() string {
 		}
 		return style.Render(look.Fit(m.asked, m.width))
 	}
-	pos := "0 of 0"
+	pos := m.tr.T("%d of %d", 0, 0)
 	if len(m.shown) > 0 {
-		pos = fmt.Sprintf("%d of %d", m.cursor+1, len(m.shown))
+		pos = m.tr.T("%d of %d", m.cursor+1, len(m.shown))
 	}
 	if len(m.shown) != len(m.rows) {
-		pos += fmt.Sprintf(" (filtered from %d)", len(m.rows))
+		pos += " " + m.tr.T("(filtered from %d)", len(m.rows))
 	}
-	return m.st.Dim.Render(look.Fit(pos+" · enter opens · s signs off · e exports · ? keys", m.width))
+	return m.st.Dim.Render(look.Fit(pos+" · "+m.tr.T("enter opens · s signs off · e exports · ? keys"), m.width))
 }
 
 // line is row i as drawn, made once.
@@ -555,12 +576,15 @@ func (m dayModel) line(i int) string {
 	}
 	amount := ""
 	if r.Amount.Minor != 0 {
-		amount = r.Amount.Amount()
+		amount = amountIn(m.tr, r.Amount)
 	}
-	l := fmt.Sprintf("%-*s %-*s %-*s %-*s %*s %-*s %-*s %s", colTime, r.Time.Format("15:04"),
-		colCashier, look.Fit(r.Staff, colCashier), m.modelWidth(), look.Fit(model, m.modelWidth()),
-		colOutcome, look.Fit(outcomeShort(r.Outcome), colOutcome), colAmount, amount, colTender, string(r.Tender),
-		colStatus, look.Fit(statusShort(r.Status, r.Overdue(m.today)), colStatus), flagMarks(r.Flags))
+	tender := string(r.Tender)
+	if m.tr.Lang() != lang.EN {
+		tender = r.Tender.WordsIn(m.tr)
+	}
+	l := strings.Join([]string{pad(r.Time.Format("15:04"), colTime), pad(r.Staff, colCashier),
+		pad(model, m.modelWidth()), pad(outcomeShort(m.tr, r.Outcome), colOutcome), padLeft(amount, colAmount),
+		pad(tender, colTender), pad(statusShort(m.tr, r.Status, r.Overdue(m.today)), colStatus), flagMarks(r.Flags)}, " ")
 	m.lines[i] = l
 	return l
 }
@@ -581,53 +605,52 @@ func flagMarks(f store.Flags) string {
 
 // outcomeShort is an outcome in a table's few columns: its words, cut
 // short where they are long.
-func outcomeShort(o flow.Outcome) string {
+func outcomeShort(tr *lang.Printer, o flow.Outcome) string {
 	switch o {
 	case flow.OutcomeNeedDocuments:
-		return "need docs"
+		return tr.T("need docs")
 	case flow.OutcomeServiceCentre:
-		return "to SC"
+		return tr.T("to SC")
 	case flow.OutcomeReplaceSimilar:
-		return "replace"
+		return tr.T("replace")
 	case "":
 		return "-"
 	}
-	return o.Words()
+	return o.WordsIn(tr)
 }
 
 // statusShort is a status in a table's few columns: its words, cut short
 // where they are long; an overdue refund or
 // service-centre return says so in words.
-func statusShort(s flow.Status, overdue bool) string {
+func statusShort(tr *lang.Printer, s flow.Status, overdue bool) string {
 	switch s {
 	case flow.StatusOpen, "":
-		return "draft"
+		return tr.T("draft")
 	case flow.StatusWaitingDocuments:
-		return "docs wait"
+		return tr.T("docs wait")
 	case flow.StatusRefundOwed:
 		if overdue {
-			return "OVERDUE"
+			return tr.T("OVERDUE")
 		}
-		return "owed"
+		return tr.T("owed")
 	case flow.StatusServiceCentre:
 		if overdue {
-			return "SC OVERDUE"
+			return tr.T("SC OVERDUE")
 		}
-		return "at SC"
+		return tr.T("at SC")
 	}
-	return s.Words()
+	return s.WordsIn(tr)
 }
 
 // exportNews is the line that says where an export went, the end of the
 // path kept when it is long.
-func exportNews(msg exportedMsg, width int) string {
+func exportNews(tr *lang.Printer, msg exportedMsg, width int) string {
 	if msg.err != nil {
-		return "! export failed: " + look.Say(msg.err, "export")
+		return "! " + tr.T("export failed: %s", look.Say(msg.err, "export"))
 	}
-	what := "the summary"
+	head := tr.T("✓ exported the summary to ")
 	if !msg.summary {
-		what = look.Plural(msg.n, "case")
+		head = tr.N("✓ exported %d cases to ", msg.n, msg.n)
 	}
-	head := "✓ exported " + what + " to "
-	return head + look.FitLeft(msg.path, max(width-len([]rune(head)), 10))
+	return head + look.FitLeft(msg.path, max(width-lipgloss.Width(head), 10))
 }

@@ -126,10 +126,11 @@ func New(d Deps, width, height int) Model {
 	if d.Loc == nil {
 		d.Loc = time.Local
 	}
+	d.StaffText = staffText(d.StaffText)
 	m := Model{d: d, width: width, height: height, gen: generations.Add(1)}
 	today := m.today()
 	m.day = today
-	m.table = newDayModel(d.Styles, d.Keys, today, today, width, height)
+	m.table = newDayModel(d.StaffText, d.Styles, d.Keys, today, today, width, height)
 	m.queues = newQueuesModel(d.Styles, d.Keys, today, width, height)
 	return m
 }
@@ -477,7 +478,7 @@ func (m Model) show(s screen) (Model, tea.Cmd) {
 		m.queues.today, m.queues.width, m.queues.height = today, m.width, m.height
 		return m, m.loadQueuesCmd()
 	case screenClose:
-		m.report = newCloseModel(m.d.Styles, m.d.Keys, m.day, m.d.Loc, m.width, m.height)
+		m.report = newCloseModel(m.d.StaffText, m.d.Styles, m.d.Keys, m.day, m.d.Loc, m.width, m.height)
 		m.report.now, m.report.closingTime = m.d.Now, m.d.ClosingTime
 		return m, m.loadReportCmd(m.day)
 	}
