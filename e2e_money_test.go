@@ -180,7 +180,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	a.request()
 	a.documents()
 	a.press("Enter")
-	a.waitFor("R E F U N D", "[Decision]")
+	a.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
 	a.press("Enter")
 	a.waitFor("Pay the refund of 19999.00 UAH from the till now?")
 
@@ -218,7 +218,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	// B again: the line was refunded, said at the sale step
 	b.typeSaleOnly(s)
 	got = b.waitSaid("receipt R-1001 was refunded in case "+idA+" of "+today, "cannot be refunded again")
-	for _, never := range []string{"saving…", "[Request]", "Pay the refund", "R E F U N D"} {
+	for _, never := range []string{"saving…", "[Request]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
 		if strings.Contains(got, never) {
 			t.Errorf("B's screen shows %q after the refusal:\n%s", never, got)
 		}
@@ -392,7 +392,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	tm.waitFor("R E F U N D", "[Decision]")
+	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
 	tm.press("Enter")
 	tm.waitFor("Pay the refund of 8999.00 UAH from the till now?")
 	tm.press("y")

@@ -419,11 +419,11 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.documents()
 
 	tm.press("Enter") // a clean item: every answer as it starts
-	s := tm.waitFor("R E F U N D", "[Decision]")
+	s := tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
 	tm.tallied("inspection")
 	// the explanation, read aloud to the customer, in the store's language
-	for _, want := range []string{"19999.00 UAH: pay it today", "день 4 із 14: у межах строку повернення",
-		"слідів використання немає", "гарантійний талон надано", "Decided by: window, refund-payout"} {
+	for _, want := range []string{"999,00", "грн: виплатити сьогодні", "день 4 із 14: у межах строку повернення",
+		"слідів використання немає", "гарантійний талон надано", "Підстави: window, refund-payout"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the decision does not say %q:\n%s", want, s)
 		}
@@ -509,8 +509,8 @@ func TestE2EWindowRejects(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	s := tm.waitFor("R E J E C T", "день 15 із 14: строк повернення минув", "Decided by: window")
-	if strings.Contains(s, "R E F U N D") {
+	s := tm.waitFor("В І Д М О В А", "день 15 із 14: строк повернення минув", "Підстави: window")
+	if strings.Contains(s, "П О В Е Р Н Е Н Н Я") {
 		t.Errorf("a rejection shows a refund:\n%s", s)
 	}
 	tm.press("Enter")
@@ -568,16 +568,16 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.press("1") // signs of use
 		tm.waitFor("!yes  Signs of use")
 		tm.press("Enter")
-		before := tm.waitFor("R E J E C T", "Decided by: unused", "[Decision]")
+		before := tm.waitFor("В І Д М О В А", "Підстави: unused", "[Decision]")
 		tm.kill()
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
 		tm.waitFor("Open cases (1)", "Xiaomi")
 		tm.press("Enter")
-		after := tm.waitFor("R E J E C T", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
+		after := tm.waitFor("В І Д М О В А", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
 		for _, want := range []string{"є сліди використання (подряпини, сколи, потертості)",
-			"Decided by: unused", caseLine(before)} {
+			"Підстави: unused", caseLine(before)} {
 			if !strings.Contains(after, want) {
 				t.Errorf("the resumed decision does not say %q:\n%s", want, after)
 			}

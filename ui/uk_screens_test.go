@@ -66,3 +66,16 @@ func TestDocumentsGoldenUK(t *testing.T) {
 func TestServiceGoldenUK(t *testing.T) {
 	goldenView(t, newServiceModel(ukScreen(t, "citrus", nil)), "> недоліку не виявлено", kDown)
 }
+
+func TestDecisionGoldenUK(t *testing.T) {
+	t.Run("refund", func(t *testing.T) {
+		goldenView(t, newDecisionModel(ukScreen(t, "generic", decidedCase(t, "generic", nil))), "enter  підтвердити")
+	})
+	t.Run("reject", func(t *testing.T) {
+		c := decidedCase(t, "citrus", func(c *flow.Case) {
+			c.Inspection.SignsOfUse, c.Inspection.PackagingIntact, c.Inspection.SealsIntact = true, false, false
+			c.Request.Remote = true
+		})
+		goldenView(t, newDecisionModel(ukScreen(t, "citrus", c)), "enter  підтвердити")
+	})
+}
