@@ -64,7 +64,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	tm.waitFor("R E F U N D", "[Decision]")
+	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
 	tm.press("Enter")
 	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
 	tm.press("n")

@@ -335,26 +335,26 @@ type sale struct{ date, receipt, model, price, months string }
 func (tm *term) typeSale(s sale) {
 	tm.t.Helper()
 	tm.press("n")
-	tm.waitFor("Receipt number or serial/IMEI", "[Sale]")
+	tm.waitFor("Номер чека або серійний номер/IMEI", "[Sale]")
 	tm.tallied("home")
 	tm.typeText(s.receipt)
 	tm.press("Enter")
-	tm.waitFor("No sale found under " + s.receipt)
-	tm.waitFocus("Sale date")
+	tm.waitFor("За " + s.receipt + " продажу не знайдено")
+	tm.waitFocus("Дата продажу")
 	tm.typeText(s.date) // the field is empty: enter alone would take today
-	tm.enterTo("Receipt number")
+	tm.enterTo("Номер чека")
 	tm.waitFor("> " + s.receipt)
-	tm.enterTo("Model")
+	tm.enterTo("Модель")
 	tm.typeText(s.model)
-	tm.enterTo("Serial number or IMEI")
+	tm.enterTo("Серійний номер або IMEI")
 	tm.typeText(imei)
-	tm.enterTo("Price in UAH")
+	tm.enterTo("Ціна, UAH")
 	tm.typeText(s.price)
-	tm.enterTo("Paid by")
-	tm.enterTo("Sold as")
-	tm.enterTo("Warranty in months")
+	tm.enterTo("Виплатив")
+	tm.enterTo("Продано як")
+	tm.enterTo("Гарантія, місяців")
 	tm.typeText(s.months)
-	tm.enterTo("Market the device is made for")
+	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
 	tm.waitFor("✓Sale", "[Request]")
 	tm.tallied("sale")
@@ -364,12 +364,12 @@ func (tm *term) typeSale(s sale) {
 // refund, in person.
 func (tm *term) request() {
 	tm.t.Helper()
-	tm.waitFocus("What does the customer say about the item?")
-	tm.waitFor("> return: it works")
-	tm.enterTo("What does the customer want?")
-	tm.waitFor("> refund: the money back")
-	tm.enterTo("How did the item come back?")
-	tm.waitFor("> in person, at the till")
+	tm.waitFocus("Що покупець каже про товар?")
+	tm.waitFor("> повернення: працює")
+	tm.enterTo("Чого хоче покупець?")
+	tm.waitFor("> повернення коштів")
+	tm.enterTo("Як повернули товар?")
+	tm.waitFor("> особисто, на касі")
 	tm.press("Enter")
 	tm.waitFor("✓Request", "[Documents]")
 	tm.tallied("request")
@@ -379,9 +379,9 @@ func (tm *term) request() {
 // already: the cashier typed it from the paper receipt.
 func (tm *term) documents() {
 	tm.t.Helper()
-	tm.waitFor("Which documents did the customer present?", "[•] receipt")
+	tm.waitFor("Які документи пред'явив покупець?", "[•] чек")
 	tm.press("Down", "Down", "x")
-	tm.waitFor("[•] receipt", "[•] warranty card")
+	tm.waitFor("[•] чек", "[•] гарантійний талон")
 	tm.press("Enter")
 	tm.waitFor("✓Documents", "[Inspection]", "Inspection: press a line's key")
 	tm.tallied("documents")
@@ -419,11 +419,11 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.documents()
 
 	tm.press("Enter") // a clean item: every answer as it starts
-	s := tm.waitFor("R E F U N D", "[Decision]")
+	s := tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
 	tm.tallied("inspection")
 	// the explanation, read aloud to the customer, in the store's language
-	for _, want := range []string{"19999.00 UAH: pay it today", "день 4 із 14: у межах строку повернення",
-		"слідів використання немає", "гарантійний талон надано", "Decided by: window, refund-payout"} {
+	for _, want := range []string{"999,00", "грн: виплатити сьогодні", "день 4 із 14: у межах строку повернення",
+		"слідів використання немає", "гарантійний талон надано", "Підстави: window, refund-payout"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the decision does not say %q:\n%s", want, s)
 		}
@@ -509,8 +509,8 @@ func TestE2EWindowRejects(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	s := tm.waitFor("R E J E C T", "день 15 із 14: строк повернення минув", "Decided by: window")
-	if strings.Contains(s, "R E F U N D") {
+	s := tm.waitFor("В І Д М О В А", "день 15 із 14: строк повернення минув", "Підстави: window")
+	if strings.Contains(s, "П О В Е Р Н Е Н Н Я") {
 		t.Errorf("a rejection shows a refund:\n%s", s)
 	}
 	tm.press("Enter")
@@ -542,9 +542,9 @@ func (tm *term) resumedSale(from string, s sale) {
 		tm.waitFor("[Inspection]", "!yes  Signs of use")
 	}
 	tm.press("Escape")
-	tm.waitFor("[Documents]", "[•] receipt", "[ ] other payment proof", "[•] warranty card", "[ ] passport")
+	tm.waitFor("[Documents]", "[•] чек", "[ ] інший доказ оплати", "[•] гарантійний талон", "[ ] паспорт")
 	tm.press("Escape")
-	tm.waitFor("[Request]", "> return: it works", "> refund: the money back", "> in person, at the till")
+	tm.waitFor("[Request]", "> повернення: працює", "> повернення коштів", "> особисто, на касі")
 	tm.press("Escape")
 	tm.waitFor("[Sale]", "> "+s.date, "> "+s.receipt, "> "+s.model, "> "+imei, "> "+s.price)
 }
@@ -568,16 +568,16 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.press("1") // signs of use
 		tm.waitFor("!yes  Signs of use")
 		tm.press("Enter")
-		before := tm.waitFor("R E J E C T", "Decided by: unused", "[Decision]")
+		before := tm.waitFor("В І Д М О В А", "Підстави: unused", "[Decision]")
 		tm.kill()
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
 		tm.waitFor("Open cases (1)", "Xiaomi")
 		tm.press("Enter")
-		after := tm.waitFor("R E J E C T", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
+		after := tm.waitFor("В І Д М О В А", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
 		for _, want := range []string{"є сліди використання (подряпини, сколи, потертості)",
-			"Decided by: unused", caseLine(before)} {
+			"Підстави: unused", caseLine(before)} {
 			if !strings.Contains(after, want) {
 				t.Errorf("the resumed decision does not say %q:\n%s", want, after)
 			}

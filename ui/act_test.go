@@ -19,7 +19,7 @@ func TestActInTheStoresLanguage(t *testing.T) {
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter)
-	r.requireView("R E F U N D", "день 10 із 14: у межах строку повернення")
+	r.requireView("П О В Е Р Н Е Н Н Я", "день 10 із 14: у межах строку повернення")
 	r.keys(kEnter, typed("n")) // the till has no cash: the refund is owed
 	r.requireView("Return act written")
 	data, err := os.ReadFile(filepath.Join(r.dir, "acts", r.m.c.ID+".txt"))

@@ -87,7 +87,7 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}, true
 	case repeatReturnsMsg:
 		if msg.count > 0 {
-			m.notice = repeatReturnsNotice(msg.count, msg.dates)
+			m.notice = repeatReturnsNotice(m.staffText, msg.count, msg.dates)
 		}
 		return m, nil, true
 	}

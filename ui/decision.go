@@ -93,49 +93,50 @@ func (m decisionModel) Update(msg tea.Msg) (decisionModel, tea.Cmd) {
 
 // View draws the banner, the explanation and the keys.
 func (m decisionModel) View() string {
-	st := m.ctx.st
+	st, tr := m.ctx.st, m.ctx.tr
 	if m.d == nil {
-		return st.Dim.Render("No decision yet.")
+		return st.Dim.Render(tr.T("No decision yet."))
 	}
-	keys := "enter  confirm · esc  back"
+	keys := tr.T("enter  confirm · esc  back")
 	if m.escalated() {
-		keys = "enter  call a shift lead to decide · esc  back"
+		keys = tr.T("enter  call a shift lead to decide · esc  back")
 	}
 	if m.body.TotalLineCount() > m.body.Height {
-		keys += fmt.Sprintf(" · ↑/↓  more (%d%%)", int(m.body.ScrollPercent()*100))
+		keys += " · " + tr.T("↑/↓  more (%d%%)", int(m.body.ScrollPercent()*100))
 	}
 	return m.banner() + "\n" + m.body.View() + "\n" + st.Dim.Render(look.Fit(keys, m.ctx.width))
 }
 
 // outcomeBanner is an outcome's headline and the line under it.
 func (m decisionModel) outcomeBanner() (string, string) {
-	d, c := m.d, m.ctx.c
+	d, c, tc := m.d, m.ctx.c, m.ctx.tc
 	switch d.Outcome {
 	case flow.OutcomeRefund:
-		when := "pay it today"
+		when := tc.T("pay it today")
 		switch {
 		case c.Request.Remote:
-			when = "pay it by " + d.RefundBy.String() + " (sent by delivery, not at the till)"
+			when = tc.T("pay it by %s (sent by delivery, not at the till)", dateIn(tc, d.RefundBy))
 		case !c.TillHasCash:
-			when = "pay it by " + d.RefundBy.String() + " (the till lacks cash)"
+			when = tc.T("pay it by %s (the till lacks cash)", dateIn(tc, d.RefundBy))
 		}
-		return "REFUND", c.Sale.Price.String() + ": " + when
+		return tc.T("REFUND"), moneyIn(tc, c.Sale.Price) + ": " + when
 	case flow.OutcomeExchange:
-		return "EXCHANGE", "for goods of good quality"
+		return tc.T("EXCHANGE"), tc.T("for goods of good quality")
 	case flow.OutcomeReject:
-		return "REJECT", "no refund and no exchange: tell the customer why, below"
+		return tc.T("REJECT"), tc.T("no refund and no exchange: tell the customer why, below")
 	case flow.OutcomeNeedDocuments:
-		return "DOCUMENTS NEEDED", "the case stays open until the customer brings: " + flow.DocumentWords(d.Missing)
+		return tc.T("DOCUMENTS NEEDED"), tc.T("the case stays open until the customer brings: %s",
+			flow.DocumentWordsIn(tc, d.Missing))
 	case flow.OutcomeServiceCentre:
-		sub := "the item goes to the service centre"
+		sub := tc.T("the item goes to the service centre")
 		if !d.ServiceBy.IsZero() {
-			sub += ", back by " + d.ServiceBy.String()
+			sub = tc.T("the item goes to the service centre, back by %s", dateIn(tc, d.ServiceBy))
 		}
-		return "SERVICE CENTRE", sub
+		return tc.T("SERVICE CENTRE"), sub
 	case flow.OutcomeReplaceSimilar:
-		return "REPLACE", "with a similar device"
+		return tc.T("REPLACE"), tc.T("with a similar device")
 	case flow.OutcomeEscalate:
-		return "ESCALATE", "a shift lead decides: " + d.Reason
+		return tc.T("ESCALATE"), tc.T("a shift lead decides: %s", d.Reason)
 	}
 	return strings.ToUpper(string(d.Outcome)), ""
 }
@@ -176,9 +177,9 @@ func (m decisionModel) explanation() string {
 	if m.d == nil {
 		return ""
 	}
-	d, st, width := m.d, m.ctx.st, m.ctx.width
+	d, st, width, tr := m.d, m.ctx.st, m.ctx.width, m.ctx.tr
 	var out []string
-	out = append(out, st.Label.Render("Why, check by check:"))
+	out = append(out, st.Label.Render(tr.T("Why, check by check:")))
 	for i, line := range d.Explain {
 		num := fmt.Sprintf("%2d. ", i+1)
 		wrapped := look.Wrap(line, width-len(num), "")
@@ -191,17 +192,17 @@ func (m decisionModel) explanation() string {
 		}
 	}
 	if len(d.Clauses) > 0 {
-		out = append(out, look.Wrap("Decided by: "+flow.ClauseList(d.Clauses), width, "  ")...)
+		out = append(out, look.Wrap(tr.T("Decided by: %s", flow.ClauseList(d.Clauses)), width, "  ")...)
 	}
 	if len(d.Missing) > 0 {
-		out = append(out, "", st.Warning.Render(look.Fit("! Still to bring: "+flow.DocumentWords(d.Missing), width)))
+		out = append(out, "", st.Warning.Render(look.Fit("! "+tr.T("Still to bring: %s", flow.DocumentWordsIn(tr, d.Missing)), width)))
 	}
 	if len(d.Warnings) > 0 {
-		out = append(out, "", st.Label.Render("Tell the customer:"))
+		out = append(out, "", st.Label.Render(tr.T("Tell the customer:")))
 		for _, id := range d.Warnings {
 			text := string(id)
-			if src := m.ctx.p.Source(id); src != nil && strings.TrimSpace(src.Source) != "" {
-				text += `: "` + shortQuote(src.Source, 2*width-12) + `"`
+			if q := m.ctx.p.Quote(id, m.ctx.tc.Lang()); strings.TrimSpace(q) != "" {
+				text += `: "` + shortQuote(q, 2*width-12) + `"`
 			}
 			for j, w := range look.Wrap(text, width-2, "  ") {
 				if j == 0 {

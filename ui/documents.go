@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -41,20 +41,20 @@ type documentsModel struct {
 // The words of each document and passport type.
 var (
 	documentWords = map[flow.Document]string{
-		flow.DocReceipt:      "receipt",
-		flow.DocPaymentProof: "other payment proof (bank slip, card statement)",
-		flow.DocWarrantyCard: "warranty card",
-		flow.DocPassport:     "passport",
+		flow.DocReceipt:      lang.Key("receipt"),
+		flow.DocPaymentProof: lang.Key("other payment proof (bank slip, card statement)"),
+		flow.DocWarrantyCard: lang.Key("warranty card"),
+		flow.DocPassport:     lang.Key("passport"),
 	}
 	passportWords = map[string]string{
-		"id_card": "ID card",
-		"booklet": "booklet (old passport)",
-		"foreign": "foreign passport",
+		"id_card": lang.Key("ID card"),
+		"booklet": lang.Key("booklet (old passport)"),
+		"foreign": lang.Key("foreign passport"),
 	}
 	nameMatchWords = map[string]string{
-		"unknown": "unknown (the purchase names nobody)",
-		"yes":     "yes",
-		"no":      "no",
+		"unknown": lang.Key("unknown (the purchase names nobody)"),
+		"yes":     lang.Key("yes"),
+		"no":      lang.Key("no"),
 	}
 )
 
@@ -87,22 +87,22 @@ func (m documentsModel) keepsPassport() bool {
 }
 
 func (m *documentsModel) openForm() {
-	v := m.v
+	v, tr := m.v, m.ctx.tr
 	m.notes = nil
 	n := &m.notes
-	numberTitle := "Passport number"
+	numberTitle := tr.T("Passport number")
 	if m.onFile.Presented() {
-		numberTitle = fmt.Sprintf("Passport number (empty keeps %s)", m.onFile.Masked())
+		numberTitle = tr.T("Passport number (empty keeps %s)", m.onFile.MaskedIn(tr))
 	}
 	keep := m.keepsPassport
 	docs := huh.NewMultiSelect[flow.Document]().
-		Title("Which documents did the customer present? (x or space ticks)").
+		Title(tr.T("Which documents did the customer present? (x or space ticks)")).
 		Value(&v.docs).
-		Options(wordOptions(flow.Documents, documentWords)...)
+		Options(wordOptions(tr, flow.Documents, documentWords)...)
 	passport := huh.NewGroup(
-		huh.NewSelect[string]().Title("Passport type").Inline(true).
-			Options(wordOptions(flow.PassportTypes, passportWords)...).Value(&v.ptype),
-		n.input(numberTitle, "Passport number").Value(&v.number).CharLimit(24).
+		huh.NewSelect[string]().Title(tr.T("Passport type")).Inline(true).
+			Options(wordOptions(tr, flow.PassportTypes, passportWords)...).Value(&v.ptype),
+		n.input(numberTitle, tr.T("Passport number")).Value(&v.number).CharLimit(24).
 			EchoMode(huh.EchoModePassword).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" && keep() {
@@ -110,11 +110,11 @@ func (m *documentsModel) openForm() {
 				}
 				return flow.CheckPassport(v.ptype, s)
 			}),
-		n.input("Name as the passport writes it", "Name").Value(&v.name).CharLimit(100).
+		n.input(tr.T("Name as the passport writes it"), tr.T("Name")).Value(&v.name).CharLimit(100).
 			Validate(flow.CheckPersonName),
-		huh.NewSelect[string]().Title("Does the name match the purchase?").Inline(true).
-			Options(wordOptions([]string{"unknown", "yes", "no"}, nameMatchWords)...).Value(&v.matches),
-	).Title("Passport").WithHideFunc(func() bool { return !slices.Contains(v.docs, flow.DocPassport) })
+		huh.NewSelect[string]().Title(tr.T("Does the name match the purchase?")).Inline(true).
+			Options(wordOptions(tr, []string{"unknown", "yes", "no"}, nameMatchWords)...).Value(&v.matches),
+	).Title(tr.T("Passport")).WithHideFunc(func() bool { return !slices.Contains(v.docs, flow.DocPassport) })
 	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(docs), passport)
 }
 
@@ -154,7 +154,7 @@ func (m documentsModel) Update(msg tea.Msg) (documentsModel, tea.Cmd) {
 		}
 		return m, nil
 	case repeatReturnsMsg:
-		m.repeat = repeatReturnsNotice(msg.count, msg.dates)
+		m.repeat = repeatReturnsNotice(m.ctx.tr, msg.count, msg.dates)
 		if m.form != nil {
 			sizeStepForm(m.form, m.ctx.width, m.formRows())
 		}
@@ -189,9 +189,10 @@ func (m documentsModel) finish() (documentsModel, tea.Cmd) {
 	number := flow.NormalizePassport(v.number)
 	v.number = ""
 	m.form, m.notes = nil, nil // the form's input held the number too
-	m.sent = "none"
+	tr := m.ctx.tr
+	m.sent = tr.T("none")
 	if len(done.docs) > 0 {
-		m.sent = flow.DocumentWords(done.docs)
+		m.sent = flow.DocumentWordsIn(tr, done.docs)
 	}
 	if !done.passport {
 		return m, sendCmd(done)
@@ -202,9 +203,9 @@ func (m documentsModel) finish() (documentsModel, tea.Cmd) {
 	}
 	done.ptype, done.number, done.name = v.ptype, number, strings.TrimSpace(v.name)
 	if number == "" { // the passport on file stays
-		m.sent += " (" + m.onFile.Masked() + ")"
+		m.sent += " (" + m.onFile.MaskedIn(tr) + ")"
 	} else {
-		m.sent += " (" + flow.Passport{Type: v.ptype, Last4: lastChars(number, 4)}.Masked() + ")"
+		m.sent += " (" + flow.Passport{Type: v.ptype, Last4: lastChars(number, 4)}.MaskedIn(tr) + ")"
 	}
 	return m, sendCmd(done)
 }
@@ -226,7 +227,7 @@ func (m documentsModel) View() string {
 		b.WriteString(st.Warning.Render(look.Fit(m.repeat, m.ctx.width)) + "\n")
 	}
 	if m.form == nil {
-		b.WriteString(st.OK.Render(look.Fit("✓ Documents recorded: "+m.sent, m.ctx.width)))
+		b.WriteString(st.OK.Render(look.Fit(m.ctx.tr.T("✓ Documents recorded: %s", m.sent), m.ctx.width)))
 		return b.String()
 	}
 	b.WriteString(m.form.View())
@@ -241,23 +242,19 @@ const repeatReturnsDays = flow.RepeatDays
 // items lately, in one line of at most 80 columns: "! this passport returned
 // 3 items in the last 30 days: 2026-11-02, 2026-11-09, +1 more". It is empty
 // when there were none.
-func repeatReturnsNotice(count int, dates []flow.Date) string {
+func repeatReturnsNotice(tr *lang.Printer, count int, dates []flow.Date) string {
 	if count <= 0 {
 		return ""
 	}
-	items := "items"
-	if count == 1 {
-		items = "item"
-	}
-	head := fmt.Sprintf("! this passport returned %d %s in the last %d days", count, items, repeatReturnsDays)
+	head := "! " + tr.N("this passport returned %d items in the last %s", count, count, tr.Days(repeatReturnsDays))
 	for k := len(dates); k > 0; k-- {
 		list := make([]string, k)
 		for i, d := range dates[:k] {
-			list[i] = d.String()
+			list[i] = dateIn(tr, d)
 		}
 		s := head + ": " + strings.Join(list, ", ")
 		if k < len(dates) {
-			s += fmt.Sprintf(", +%d more", len(dates)-k)
+			s += ", " + tr.T("+%d more", len(dates)-k)
 		}
 		if lipgloss.Width(s) <= 80 {
 			return s

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 func newTestDocuments(t *testing.T, c *flow.Case) (documentsModel, *flow.Case) {
@@ -209,7 +210,7 @@ func TestRepeatReturnsNotice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := repeatReturnsNotice(tt.count, tt.dates)
+			got := repeatReturnsNotice(lang.English(), tt.count, tt.dates)
 			if got != tt.want {
 				t.Fatalf("got %q, want %q", got, tt.want)
 			}

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // The request step: what the customer says about the item (a return of goods
@@ -18,12 +19,12 @@ type requestModel = choiceStep
 // out to tell the two claims apart.
 var (
 	claimWords = map[flow.Claim]string{
-		flow.ClaimReturn: "return: it works, but is not wanted (changed mind, shape, size, colour)",
-		flow.ClaimDefect: "defect: it does not work, or is faulty",
+		flow.ClaimReturn: lang.Key("return: it works, but is not wanted (changed mind, shape, size, colour)"),
+		flow.ClaimDefect: lang.Key("defect: it does not work, or is faulty"),
 	}
 	wantWords = map[flow.Want]string{
-		flow.WantRefund:   "refund: the money back",
-		flow.WantExchange: "exchange: another item",
+		flow.WantRefund:   lang.Key("refund: the money back"),
+		flow.WantExchange: lang.Key("exchange: another item"),
 	}
 )
 
@@ -39,14 +40,15 @@ func newRequestModel(ctx screenCtx) requestModel {
 		v.Wants = flow.WantRefund
 	}
 	answer := func() tea.Msg { return requestEnteredMsg{request: *v} }
-	return newChoiceStep(ctx, "✓ Request recorded.", answer, huh.NewGroup(
-		huh.NewSelect[flow.Claim]().Title("What does the customer say about the item?").
-			Options(wordOptions(flow.Claims, claimWords)...).Value(&v.Claim),
-		huh.NewSelect[flow.Want]().Title("What does the customer want?").
-			Options(wordOptions(flow.Wants, wantWords)...).Value(&v.Wants),
-		huh.NewSelect[bool]().Title("How did the item come back?").
-			Options(huh.NewOption("in person, at the till", false),
-				huh.NewOption("by a delivery service (parcel)", true)).
+	tr := ctx.tr
+	return newChoiceStep(ctx, tr.T("✓ Request recorded."), answer, huh.NewGroup(
+		huh.NewSelect[flow.Claim]().Title(tr.T("What does the customer say about the item?")).
+			Options(wordOptions(tr, flow.Claims, claimWords)...).Value(&v.Claim),
+		huh.NewSelect[flow.Want]().Title(tr.T("What does the customer want?")).
+			Options(wordOptions(tr, flow.Wants, wantWords)...).Value(&v.Wants),
+		huh.NewSelect[bool]().Title(tr.T("How did the item come back?")).
+			Options(huh.NewOption(tr.T("in person, at the till"), false),
+				huh.NewOption(tr.T("by a delivery service (parcel)"), true)).
 			Value(&v.Remote),
 	))
 }

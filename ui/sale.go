@@ -8,8 +8,10 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -94,7 +96,7 @@ type saleModel struct {
 func newSaleModel(ctx screenCtx) saleModel {
 	m := saleModel{ctx: ctx, v: &saleValues{pick: -1}}
 	m.search = textinput.New()
-	m.search.Placeholder = "scan the receipt or the item's barcode"
+	m.search.Placeholder = ctx.tr.T("scan the receipt or the item's barcode")
 	m.search.CharLimit = 40
 	m.search.Width = max(ctx.width-4, 10)
 	m.search.Focus()
@@ -186,7 +188,7 @@ func (m saleModel) updateSearch(msg tea.Msg) (saleModel, tea.Cmd) {
 	case isKey(msg, m.ctx.keys.Confirm):
 		q := strings.TrimSpace(m.search.Value())
 		if q == "" {
-			m.searchErr = "! scan or type the receipt number or the serial/IMEI (tab: type the sale instead)"
+			m.searchErr = "! " + m.ctx.tr.T("scan or type the receipt number or the serial/IMEI (tab: type the sale instead)")
 			return m, nil
 		}
 		if err := flow.CheckReceipt(q); err != nil && flow.CheckSerial(q) != nil {
@@ -213,15 +215,15 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	}
 	m.phase, m.v.searchFor = saleSearch, ""
 	if msg.err != nil {
-		m.searchErr = "! " + look.Say(msg.err, "look the sales up") +
-			" (tab: type the sale instead)" // the root logged it
+		m.searchErr = "! " + m.ctx.tr.T("%s (tab: type the sale instead)",
+			look.Say(msg.err, "look the sales up")) // the root logged it
 		return m, nil
 	}
 	m.searched = true
 	switch len(msg.sales) {
 	case 0:
 		m.blankSale(msg.query)
-		m.note = fmt.Sprintf("No sale found under %s: type it from the paper receipt.", msg.query)
+		m.note = m.ctx.tr.T("No sale found under %s: type it from the paper receipt.", msg.query)
 		m.openForm()
 		return m, m.form.Init()
 	case 1:
@@ -232,13 +234,13 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	m.phase, m.note = salePick, ""
 	opts := make([]huh.Option[int], 0, len(msg.sales)+1)
 	for i, s := range msg.sales {
-		opts = append(opts, huh.NewOption(look.Fit(saleLine(s), m.ctx.width-8), i))
+		opts = append(opts, huh.NewOption(look.Fit(saleLine(m.ctx.tr, s), m.ctx.width-8), i))
 	}
-	opts = append(opts, huh.NewOption("none of these: type the sale from the paper receipt", -1))
+	opts = append(opts, huh.NewOption(m.ctx.tr.T("none of these: type the sale from the paper receipt"), -1))
 	m.notes = nil
 	m.form = newStepForm(m.ctx, m.ctx.height, huh.NewGroup(
 		huh.NewSelect[int]().
-			Title(fmt.Sprintf("%d items are sold under %s: which one comes back?", len(msg.sales), msg.query)).
+			Title(m.ctx.tr.N("%d items are sold under %s: which one comes back?", len(msg.sales), len(msg.sales), msg.query)).
 			Options(opts...).
 			Value(&m.v.pick),
 	))
@@ -246,12 +248,12 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 }
 
 // saleLine is one line of a receipt in a list.
-func saleLine(s flow.Sale) string {
+func saleLine(tr *lang.Printer, s flow.Sale) string {
 	parts := []string{}
 	if s.Line > 0 {
-		parts = append(parts, fmt.Sprintf("line %d", s.Line))
+		parts = append(parts, tr.T("line %d", s.Line))
 	}
-	for _, p := range []string{s.Model, s.Serial, s.Price.String(), s.Date.String()} {
+	for _, p := range []string{s.Model, s.Serial, moneyIn(tr, s.Price), dateIn(tr, s.Date)} {
 		if p != "" {
 			parts = append(parts, p)
 		}
@@ -270,7 +272,7 @@ func (m saleModel) chosen(s flow.Sale) (saleModel, tea.Cmd) {
 		m.form = nil
 		return m, nil
 	}
-	m.note = fmt.Sprintf("Sale found under %s: fill in what it does not say.", s.Receipt)
+	m.note = m.ctx.tr.T("Sale found under %s: fill in what it does not say.", s.Receipt)
 	m.openForm()
 	return m, m.form.Init()
 }
@@ -472,28 +474,39 @@ func (m saleModel) importLines() string {
 		return ""
 	}
 	var b strings.Builder
-	for _, l := range look.Wrap("From the sales import: "+importedWords(*m.v.imported), m.ctx.width, "  ") {
+	for _, l := range look.Wrap(m.ctx.tr.T("From the sales import: %s", importedWords(m.ctx.tr, *m.v.imported)), m.ctx.width, "  ") {
 		b.WriteString(m.ctx.st.Value.Render(l) + "\n")
 	}
 	return b.String()
 }
 
-// The words the sale form offers for each enumerated answer.
+// The words the sale form offers for each enumerated answer, in English:
+// the screen prints them through its printer (wordOptions).
 var (
-	conditionWords = map[flow.Condition]string{flow.ConditionNew: "new", flow.ConditionUsed: "used"}
-	marketWords    = map[flow.Market]string{flow.MarketEU: "EU", flow.MarketUS: "US", flow.MarketAsia: "Asia"}
+	conditionWords = map[flow.Condition]string{flow.ConditionNew: lang.Key("new"), flow.ConditionUsed: lang.Key("used")}
+	marketWords    = map[flow.Market]string{flow.MarketEU: lang.Key("EU"), flow.MarketUS: lang.Key("US"),
+		flow.MarketAsia: lang.Key("Asia")}
 )
 
 // wordOptions are the options of an enumerated field, in flow's order, in
-// the screen's words.
-func wordOptions[T ~string](values []T, words map[T]string) []huh.Option[T] {
+// the screen's words (English keys, printed by tr).
+func wordOptions[T ~string](tr *lang.Printer, values []T, words map[T]string) []huh.Option[T] {
 	opts := make([]huh.Option[T], 0, len(values))
 	for _, v := range values {
-		w := words[v]
-		if w == "" {
-			w = string(v)
+		w := string(v)
+		if k := words[v]; k != "" {
+			w = tr.T(k)
 		}
 		opts = append(opts, huh.NewOption(w, v))
+	}
+	return opts
+}
+
+// tenderOptions are the tenders, in flow's order, in tr's words.
+func tenderOptions(tr *lang.Printer) []huh.Option[flow.Tender] {
+	opts := make([]huh.Option[flow.Tender], len(flow.Tenders))
+	for i, t := range flow.Tenders {
+		opts[i] = huh.NewOption(t.WordsIn(tr), t)
 	}
 	return opts
 }
@@ -502,7 +515,7 @@ func wordOptions[T ~string](values []T, words map[T]string) []huh.Option[T] {
 // from the sales import, only what the import does not say, until a shift
 // lead takes it up to correct it.
 func (m *saleModel) openForm() {
-	v, today, cur := m.v, m.ctx.today, m.currency()
+	v, today, cur, tr := m.v, m.ctx.today, m.currency(), m.ctx.tr
 	m.phase = saleForm
 	m.notes = nil
 	n := &m.notes
@@ -512,67 +525,67 @@ func (m *saleModel) openForm() {
 	}
 	var fields []huh.Field
 	if imp.Date.IsZero() {
-		fields = append(fields, n.input("Sale date (such as 21.11.2026)", "Sale date").Value(&v.date).CharLimit(10).
-			Placeholder(today.String()+" (enter: today)").
+		fields = append(fields, n.input(tr.T("Sale date (such as 21.11.2026)"), tr.T("Sale date")).Value(&v.date).CharLimit(10).
+			Placeholder(tr.T("%s (enter: today)", dateIn(tr, today))).
 			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }))
 	}
 	if imp.Receipt == "" {
-		fields = append(fields, n.input("Receipt number", "Receipt").Value(&v.receipt).CharLimit(40).
+		fields = append(fields, n.input(tr.T("Receipt number"), tr.T("Receipt")).Value(&v.receipt).CharLimit(40).
 			Validate(flow.CheckReceipt))
 	}
-	fields = append(fields, n.input("Model", "Model").Value(&v.model).CharLimit(80).Validate(flow.CheckModel))
+	fields = append(fields, n.input(tr.T("Model"), tr.T("Model")).Value(&v.model).CharLimit(80).Validate(flow.CheckModel))
 	if imp.Serial == "" {
-		fields = append(fields, n.input("Serial number or IMEI (scan or type)", "Serial/IMEI").Value(&v.serial).
+		fields = append(fields, n.input(tr.T("Serial number or IMEI (scan or type)"), tr.T("Serial/IMEI")).Value(&v.serial).
 			CharLimit(40).Validate(flow.CheckSerial))
 	}
 	if imp.Price.IsZero() {
-		fields = append(fields, n.input(fmt.Sprintf("Price in %s (such as 19 999,00)", cur), "Price").
+		fields = append(fields, n.input(tr.T("Price in %s (such as 19 999,00)", cur), tr.T("Price")).
 			Value(&v.price).CharLimit(16).
 			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }))
 	}
 	if imp.Tender == "" {
-		fields = append(fields, huh.NewSelect[flow.Tender]().Title("Paid by").Inline(true).
-			Options(look.TenderOptions()...).Value(&v.tender))
+		fields = append(fields, huh.NewSelect[flow.Tender]().Title(tr.T("Paid by")).Inline(true).
+			Options(tenderOptions(tr)...).Value(&v.tender))
 	}
 	fields = append(fields,
-		huh.NewSelect[flow.Condition]().Title("Sold as").Inline(true).
-			Options(wordOptions(flow.Conditions, conditionWords)...).Value(&v.condition),
-		n.input("Warranty in months (empty when the receipt does not say)", "Warranty").Value(&v.months).
+		huh.NewSelect[flow.Condition]().Title(tr.T("Sold as")).Inline(true).
+			Options(wordOptions(tr, flow.Conditions, conditionWords)...).Value(&v.condition),
+		n.input(tr.T("Warranty in months (empty when the receipt does not say)"), tr.T("Warranty")).Value(&v.months).
 			CharLimit(3).Validate(func(s string) error { _, err := flow.CheckWarrantyMonths(s); return err }),
-		huh.NewSelect[flow.Market]().Title("Market the device is made for").Inline(true).
-			Options(wordOptions(flow.Markets, marketWords)...).Value(&v.market),
+		huh.NewSelect[flow.Market]().Title(tr.T("Market the device is made for")).Inline(true).
+			Options(wordOptions(tr, flow.Markets, marketWords)...).Value(&v.market),
 	)
 	used := huh.NewGroup(
 		// a select, not huh's Confirm: its two buttons differ by colour only
-		huh.NewSelect[bool]().Title("Used item: does the sale carry a contractual warranty obligation?").Inline(true).
-			Options(huh.NewOption("no", false), huh.NewOption("yes", true)).Value(&v.contract),
+		huh.NewSelect[bool]().Title(tr.T("Used item: does the sale carry a contractual warranty obligation?")).
+			Inline(true).Options(huh.NewOption(tr.T("no"), false), huh.NewOption(tr.T("yes"), true)).Value(&v.contract),
 	).WithHideFunc(func() bool { return v.condition != flow.ConditionUsed })
 	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...), used)
 }
 
 // View draws the phase at hand.
 func (m saleModel) View() string {
-	st := m.ctx.st
+	st, tr := m.ctx.st, m.ctx.tr
 	switch m.phase {
 	case saleSearch, saleWaiting:
 		var b strings.Builder
-		b.WriteString(st.Label.Render("Receipt number or serial/IMEI (scan or type)") + "\n")
+		b.WriteString(st.Label.Render(tr.T("Receipt number or serial/IMEI (scan or type)")) + "\n")
 		b.WriteString(m.search.View() + "\n")
 		switch {
 		case m.phase == saleWaiting:
-			b.WriteString(st.Dim.Render("looking up " + m.v.searchFor + "…"))
+			b.WriteString(st.Dim.Render(tr.T("looking up %s…", m.v.searchFor)))
 		case m.searchErr != "":
 			b.WriteString(st.Error.Render(look.Fit(m.searchErr, m.ctx.width)))
 		}
-		b.WriteString("\n\n" + st.Dim.Render("enter  look the sale up · tab  type the sale from the paper receipt"))
+		b.WriteString("\n\n" + st.Dim.Render(tr.T("enter  look the sale up · tab  type the sale from the paper receipt")))
 		return b.String()
 	case saleConfirm:
 		return m.confirmView()
 	case saleLead:
 		if m.form == nil {
-			return st.Dim.Render("checking the shift lead…")
+			return st.Dim.Render(tr.T("checking the shift lead…"))
 		}
-		head := st.Label.Render(look.Fit("A shift lead corrects the imported sale; what changes is on the audit trail.",
+		head := st.Label.Render(look.Fit(tr.T("A shift lead corrects the imported sale; what changes is on the audit trail."),
 			m.ctx.width)) + "\n" + m.importLines()
 		for _, l := range look.Wrap("! "+m.leadErr, m.ctx.width, "  ") {
 			if m.leadErr != "" {
@@ -581,7 +594,7 @@ func (m saleModel) View() string {
 		}
 		return head + m.form.View()
 	case saleSent:
-		return st.OK.Render("✓ Sale recorded.")
+		return st.OK.Render(tr.T("✓ Sale recorded."))
 	}
 	if m.form == nil {
 		return ""
@@ -602,28 +615,36 @@ func (m saleModel) View() string {
 
 // confirmView shows a complete sale found under the code scanned.
 func (m saleModel) confirmView() string {
-	st, v := m.ctx.st, m.v
-	months := "not stated"
-	if v.months != "" {
-		months = v.months + " months"
+	st, v, tr := m.ctx.st, m.v, m.ctx.tr
+	months := tr.T("not stated")
+	if n, err := strconv.Atoi(v.months); err == nil {
+		months = tr.N("%d months", n, n)
+	}
+	date, price := v.date, v.price+" "+m.currency()
+	if imp := v.imported; imp != nil {
+		date, price = dateIn(tr, imp.Date), tr.Money(imp.Price.Minor, m.currency())
 	}
 	rows := [][2]string{
-		{"Sale date", v.date},
-		{"Receipt", v.receipt},
-		{"Model", v.model},
-		{"Serial/IMEI", v.serial},
-		{"Price", v.price + " " + m.currency()},
-		{"Paid by", v.tender.Words()},
-		{"Sold as", conditionWords[v.condition]},
-		{"Warranty", months},
-		{"Market", marketWords[v.market]},
+		{tr.T("Sale date"), date},
+		{tr.T("Receipt"), v.receipt},
+		{tr.T("Model"), v.model},
+		{tr.T("Serial/IMEI"), v.serial},
+		{tr.T("Price"), price},
+		{tr.T("Paid by"), v.tender.WordsIn(tr)},
+		{tr.T("Sold as"), tr.T(conditionWords[v.condition])},
+		{tr.T("Warranty"), months},
+		{tr.T("Market"), tr.T(marketWords[v.market])},
+	}
+	label := 12
+	for _, r := range rows {
+		label = max(label, lipgloss.Width(r[0]))
 	}
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Sale found in the sales import") + "\n\n")
+	b.WriteString(st.Title.Render(tr.T("Sale found in the sales import")) + "\n\n")
 	for _, r := range rows {
-		b.WriteString(look.Fit(fmt.Sprintf("  %-12s %s", r[0], st.Value.Render(r[1])), m.ctx.width) + "\n")
+		b.WriteString(look.Fit("  "+padRight(r[0], label)+" "+st.Value.Render(r[1]), m.ctx.width) + "\n")
 	}
-	b.WriteString("\n" + st.Dim.Render("enter  use this sale · e  a shift lead corrects it · esc  search again"))
+	b.WriteString("\n" + st.Dim.Render(tr.T("enter  use this sale · e  a shift lead corrects it · esc  search again")))
 	return b.String()
 }
 
@@ -636,23 +657,23 @@ func orToday(s string, today flow.Date) string {
 }
 
 // importedWords is what the sales import says of a sale, on one line.
-func importedWords(s flow.Sale) string {
+func importedWords(tr *lang.Printer, s flow.Sale) string {
 	var parts []string
 	if !s.Date.IsZero() {
-		parts = append(parts, s.Date.String())
+		parts = append(parts, dateIn(tr, s.Date))
 	}
 	if s.Receipt != "" {
-		r := "receipt " + s.Receipt
+		r := tr.T("receipt %s", s.Receipt)
 		if s.Line > 0 {
-			r += fmt.Sprintf(" line %d", s.Line)
+			r = tr.T("receipt %s line %d", s.Receipt, s.Line)
 		}
 		parts = append(parts, r)
 	}
 	if !s.Price.IsZero() {
-		parts = append(parts, s.Price.String())
+		parts = append(parts, moneyIn(tr, s.Price))
 	}
 	if s.Tender != "" {
-		parts = append(parts, s.Tender.Words())
+		parts = append(parts, s.Tender.WordsIn(tr))
 	}
 	if s.Serial != "" {
 		parts = append(parts, s.Serial)
@@ -675,15 +696,17 @@ type (
 // askLead asks for a shift lead to correct the imported sale: their name
 // and PIN (the lead logged in gives neither) and the reason.
 func (m saleModel) askLead() (saleModel, tea.Cmd) {
-	v := m.v
+	v, tr := m.v, m.ctx.tr
 	v.lead, v.pin, v.reason = "", "", ""
 	var fields []huh.Field
 	if m.ctx.lead == "" {
 		fields = append(fields,
-			huh.NewInput().Title("Shift lead").Value(&v.lead).Validate(nonEmpty("the shift lead's name")),
-			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")))
+			huh.NewInput().Title(tr.T("Shift lead")).Value(&v.lead).
+				Validate(required(tr.T("enter the shift lead's name"))),
+			huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
+				Validate(required(tr.T("enter the PIN"))))
 	}
-	fields = append(fields, huh.NewInput().Title("Reason for the correction").Value(&v.reason).
+	fields = append(fields, huh.NewInput().Title(tr.T("Reason for the correction")).Value(&v.reason).
 		CharLimit(flow.MaxReasonLen).Validate(func(s string) error { return look.FieldErr(flow.CheckReason(s)) }))
 	m.before, m.phase, m.notes = m.phase, saleLead, nil
 	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...))
@@ -732,7 +755,7 @@ func (m saleModel) leadAnswered(msg saleLeadResultMsg) (saleModel, tea.Cmd) {
 	}
 	m.leadErr = ""
 	m.v.correction = &flow.SaleCorrection{By: msg.lead, Reason: msg.reason}
-	m.note = "Shift lead " + msg.lead + " corrects the imported sale (on the audit trail)."
+	m.note = m.ctx.tr.T("Shift lead %s corrects the imported sale (on the audit trail).", msg.lead)
 	m.openForm()
 	return m, m.form.Init()
 }

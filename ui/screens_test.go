@@ -16,6 +16,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -44,7 +45,7 @@ func testScreen(t *testing.T, policy string, c *flow.Case) screenCtx {
 	}
 	st, keys := look.DefaultStyles(), look.DefaultKeys()
 	return screenCtx{c: c, p: p, today: testToday, currency: "UAH", st: &st, keys: &keys, width: 80,
-		height: screenRows(24)}
+		height: screenRows(24), tr: lang.English(), tc: lang.English()}
 }
 
 // stepScreen is what every case step screen is.

@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // The service-centre step, asked for a defect only: what the service
@@ -12,12 +13,12 @@ import (
 
 // conclusionWords are the conclusions in plain words, in flow's order.
 var conclusionWords = map[flow.Conclusion]string{
-	flow.ConclusionNone:                  "none brought: the customer has no service-centre act",
-	flow.ConclusionNoDefect:              "no defect found",
-	flow.ConclusionRepairable:            "defect confirmed: it can be repaired",
-	flow.ConclusionSignificantDefect:     "significant defect: it cannot be repaired",
-	flow.ConclusionConditionsNotViolated: "defect confirmed: operating conditions were not violated",
-	flow.ConclusionConditionsViolated:    "operating conditions were violated (misuse, damage)",
+	flow.ConclusionNone:                  lang.Key("none brought: the customer has no service-centre act"),
+	flow.ConclusionNoDefect:              lang.Key("no defect found"),
+	flow.ConclusionRepairable:            lang.Key("defect confirmed: it can be repaired"),
+	flow.ConclusionSignificantDefect:     lang.Key("significant defect: it cannot be repaired"),
+	flow.ConclusionConditionsNotViolated: lang.Key("defect confirmed: operating conditions were not violated"),
+	flow.ConclusionConditionsViolated:    lang.Key("operating conditions were violated (misuse, damage)"),
 }
 
 // serviceModel is the service-centre step's screen.
@@ -29,10 +30,11 @@ func newServiceModel(ctx screenCtx) serviceModel {
 	v := new(flow.Conclusion)
 	*v = ctx.c.ServiceCentre
 	answer := func() tea.Msg { return conclusionEnteredMsg{conclusion: *v} }
-	return newChoiceStep(ctx, "✓ Service centre's conclusion recorded.", answer, huh.NewGroup(
+	tr := ctx.tr
+	return newChoiceStep(ctx, tr.T("✓ Service centre's conclusion recorded."), answer, huh.NewGroup(
 		huh.NewSelect[flow.Conclusion]().
-			Title("What does the service centre's act conclude?").
-			Options(wordOptions(flow.Conclusions, conclusionWords)...).
+			Title(tr.T("What does the service centre's act conclude?")).
+			Options(wordOptions(tr, flow.Conclusions, conclusionWords)...).
 			Value(v),
 	))
 }

@@ -20,6 +20,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
@@ -55,7 +56,7 @@ func newRig(t testing.TB, maxSessions int) *rig {
 	}
 	text, _ := flow.BuiltinFile("citrus")
 	must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: "citrus", PolicyText: string(text),
-		TimeZone: "Europe/Kyiv", IdleMinutes: 15}, "Olena"))
+		TimeZone: "Europe/Kyiv", IdleMinutes: 15, Language: lang.EN}, "Olena"))
 	must(t, st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"))
 
 	r := &rig{t: t, dir: dir, st: st, keys: map[string]gossh.Signer{}, tills: map[string]Till{}, serve: make(chan error, 1)}
