@@ -3,10 +3,12 @@ package look
 import (
 	"reflect"
 
+	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // FormTheme is the huh theme of every form, drawn by the styles' renderer
@@ -53,11 +55,42 @@ func drawWith(v reflect.Value, r *lipgloss.Renderer) {
 
 // FormKeys is huh's keys without the filter of a select: the lists of the
 // kiosk are short, and "/" and esc mean other things at the till.
-func FormKeys() *huh.KeyMap {
+func FormKeys() *huh.KeyMap { return FormKeysIn(lang.English()) }
+
+// FormKeysIn is FormKeys with their help (the form's line "enter next •
+// shift+tab back") in p's language.
+func FormKeysIn(p *lang.Printer) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Select.Filter.SetEnabled(false)
 	km.MultiSelect.Filter.SetEnabled(false)
+	helpIn(reflect.ValueOf(km).Elem(), p)
 	return km
+}
+
+// formWords are the words of huh's key help, as FormKeysIn prints them.
+var formWords = []string{lang.Key("next"), lang.Key("back"), lang.Key("submit"), lang.Key("select"),
+	lang.Key("filter"), lang.Key("set filter"), lang.Key("clear filter"), lang.Key("complete"),
+	lang.Key("new line"), lang.Key("open editor"), lang.Key("Yes"), lang.Key("No"), lang.Key("go to start"),
+	lang.Key("go to end"), lang.Key("select all"), lang.Key("select none"), lang.Key("½ page up"),
+	lang.Key("½ page down"), lang.Key("open"), lang.Key("close")}
+
+// helpIn prints the help words of every key binding in v (a huh key map,
+// its fields' structs within) in p's language: formWords, and the kiosk's
+// own ("up", "toggle").
+func helpIn(v reflect.Value, p *lang.Printer) {
+	bindingType := reflect.TypeOf(key.Binding{})
+	for i := range v.NumField() {
+		f := v.Field(i)
+		switch {
+		case f.Kind() == reflect.Pointer && f.Elem().Kind() == reflect.Struct:
+			helpIn(f.Elem(), p)
+		case f.Type() == bindingType && f.CanAddr():
+			b := f.Addr().Interface().(*key.Binding)
+			b.SetHelp(b.Help().Key, p.T(b.Help().Desc))
+		case f.Kind() == reflect.Struct:
+			helpIn(f, p)
+		}
+	}
 }
 
 // TenderOptions are the tenders, in flow's order and words, as a form offers

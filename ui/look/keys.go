@@ -1,6 +1,12 @@
 package look
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"example.com/returnsdesk/flow/lang"
+)
 
 // KeyMap is every key of the kiosk and the desk, in one place: screens match
 // keys with key.Matches against these bindings, never by comparing strings.
@@ -41,6 +47,17 @@ type KeyMap struct {
 
 	// extra are the keys of the screen at hand, shown first by help.
 	extra []key.Binding
+	// p is the language of the help: the staff's (KeysIn).
+	p *lang.Printer
+}
+
+// Printer is the printer of the key map's language: the words around its
+// keys (a question's answers) are in it too.
+func (k KeyMap) Printer() *lang.Printer {
+	if k.p == nil {
+		return lang.English()
+	}
+	return k.p
 }
 
 // HomeKeys are the home screen's keys.
@@ -78,107 +95,144 @@ type CloseKeys struct{ CloseDay, Reopen, Export key.Binding }
 // ExportKeys choose an export's format.
 type ExportKeys struct{ CSV, JSON key.Binding }
 
-func bind(help, what string, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, what))
+// binder is how KeysIn binds keys: help is the key as the help writes it
+// (in Ukrainian, a letter as the cashier sees it on the Ukrainian layout:
+// "т" for n), what the help's words, printed already.
+type binder func(help, what string, keys ...string) key.Binding
+
+func binderIn(l lang.Lang) binder {
+	return func(help, what string, keys ...string) key.Binding {
+		if l == lang.UK {
+			help = OnLayout(help)
+		}
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, what))
+	}
+}
+
+// OnLayout is a key's help with each Latin letter of it alone ("n",
+// "↑/k") as the Ukrainian layout labels the key ("т", "↑/л"); any other
+// part as it is.
+func OnLayout(help string) string {
+	parts := strings.Split(help, "/")
+	for i, part := range parts {
+		if r := []rune(part); len(r) == 1 {
+			if c, ok := latinToUK[r[0]]; ok {
+				parts[i] = string(c)
+			}
+		}
+	}
+	return strings.Join(parts, "/")
 }
 
 // homeKeys are the home screen's keys.
-func homeKeys() HomeKeys {
+func homeKeys(p *lang.Printer, bind binder) HomeKeys {
 	return HomeKeys{
-		New:    bind("n", "new return", "n"),
-		Resume: bind("enter", "resume", "enter", "r"),
-		Void:   bind("x", "void the case", "x"),
-		Staff:  bind("s", "add staff", "s"),
-		Logout: bind("l", "log out", "l"),
-		Desk:   bind("d", "shift lead's desk", "d"),
+		New:    bind("n", p.T("new return"), "n"),
+		Resume: bind("enter", p.T("resume"), "enter", "r"),
+		Void:   bind("x", p.T("void the case"), "x"),
+		Staff:  bind("s", p.T("add staff"), "s"),
+		Logout: bind("l", p.T("log out"), "l"),
+		Desk:   bind("d", p.T("shift lead's desk"), "d"),
 	}
 }
 
 // saleKeys are the sale step's keys.
-func saleKeys() SaleKeys {
+func saleKeys(p *lang.Printer, bind binder) SaleKeys {
 	return SaleKeys{
-		TypeSale: bind("tab", "type the sale instead", "tab", "ctrl+t"),
-		Edit:     bind("e", "correct (a shift lead)", "e"),
-		Correct:  bind("ctrl+e", "correct the import (a shift lead)", "ctrl+e"),
+		TypeSale: bind("tab", p.T("type the sale instead"), "tab", "ctrl+t"),
+		Edit:     bind("e", p.T("correct (a shift lead)"), "e"),
+		Correct:  bind("ctrl+e", p.T("correct the import (a shift lead)"), "ctrl+e"),
 	}
 }
 
-// DefaultKeys is the kiosk's key map.
-func DefaultKeys() KeyMap {
-	return KeyMap{
-		Help:     bind("?/f1", "keys", "?", "f1"),
-		Back:     bind("esc", "back", "esc"),
-		Quit:     bind("ctrl+c", "quit", "ctrl+c"),
-		Confirm:  bind("enter", "confirm", "enter"),
-		Lock:     bind("ctrl+l", "lock", "ctrl+l"),
-		Up:       bind("↑/k", "up", "up", "k"),
-		Down:     bind("↓/j", "down", "down", "j"),
-		Left:     bind("←", "left", "left"),
-		Right:    bind("→", "right", "right"),
-		PageUp:   bind("pgup", "page up", "pgup"),
-		PageDown: bind("pgdn", "page down", "pgdown"),
-		First:    bind("home", "first", "home"),
-		Last:     bind("end", "last", "end"),
-		Toggle:   bind("space", "toggle", " "),
-		Yes:      bind("y", "yes", "y", "Y"),
-		No:       bind("n", "no", "n", "N"),
-		Home:     homeKeys(),
-		Sale:     saleKeys(),
+// DefaultKeys is the kiosk's key map, its help in English.
+func DefaultKeys() KeyMap { return KeysIn(lang.English()) }
+
+// KeysIn is the kiosk's key map, its help in p's language: the same keys
+// (a Cyrillic letter is its key's Latin one: Latin).
+func KeysIn(p *lang.Printer) KeyMap {
+	bind := binderIn(p.Lang())
+	k := KeyMap{
+		Help:     bind("?/f1", p.T("keys"), "?", "f1"),
+		Back:     bind("esc", p.T("back"), "esc"),
+		Quit:     bind("ctrl+c", p.T("quit"), "ctrl+c"),
+		Confirm:  bind("enter", p.T("confirm"), "enter"),
+		Lock:     bind("ctrl+l", p.T("lock"), "ctrl+l"),
+		Up:       bind("↑/k", p.T("up"), "up", "k"),
+		Down:     bind("↓/j", p.T("down"), "down", "j"),
+		Left:     bind("←", p.T("left"), "left"),
+		Right:    bind("→", p.T("right"), "right"),
+		PageUp:   bind("pgup", p.T("page up"), "pgup"),
+		PageDown: bind("pgdn", p.T("page down"), "pgdown"),
+		First:    bind("home", p.T("first"), "home"),
+		Last:     bind("end", p.T("last"), "end"),
+		Toggle:   bind("space", p.T("toggle"), " "),
+		Yes:      bind("y", p.T("yes"), "y", "Y"),
+		No:       bind("n", p.T("no"), "n", "N"),
+		Home:     homeKeys(p, bind),
+		Sale:     saleKeys(p, bind),
 		Inspect: InspectKeys{
-			Answer: bind("1-9,a-z", "switch an answer", "1"),
-			Next:   bind("tab", "next line", "tab"),
-			Prev:   bind("shift+tab", "line before", "shift+tab"),
+			Answer: bind("1-9,a-z", p.T("switch an answer"), "1"),
+			Next:   bind("tab", p.T("next line"), "tab"),
+			Prev:   bind("shift+tab", p.T("line before"), "shift+tab"),
 		},
 		Decision: DecisionKeys{
-			Scroll: bind("↑/↓ pgup/pgdn", "scroll", "down"),
-			Lead:   bind("enter", "call a shift lead", "enter"),
+			Scroll: bind("↑/↓ pgup/pgdn", p.T("scroll"), "down"),
+			Lead:   bind("enter", p.T("call a shift lead"), "enter"),
 		},
 		Returned: ReturnedKeys{
-			Repaired:   bind("r", "repaired", "r", "R"),
-			Conclusion: bind("c", "a conclusion", "c", "C"),
+			Repaired:   bind("r", p.T("repaired"), "r", "R"),
+			Conclusion: bind("c", p.T("a conclusion"), "c", "C"),
 		},
-		Desk: DeskKeys{
-			Table:  bind("1", "day's table", "1"),
-			Queues: bind("2", "queues", "2"),
-			Close:  bind("3", "day close", "3"),
-		},
-		Day: DayKeys{
-			Open:    bind("enter", "open the case", "enter"),
-			Search:  bind("/", "search receipt, serial, case id", "/"),
-			Outcome: bind("o", "outcome filter", "o"),
-			Status:  bind("t", "status filter", "t"),
-			Cashier: bind("c", "cashier filter", "c"),
-			Flag:    bind("f", "flag filter", "f"),
-			Clear:   bind("x", "clear filters", "x"),
-			Day:     bind("←/→", "day before/after", "left", "right"),
-			Goto:    bind("g", "go to a day", "g"),
-			Sign:    bind("s", "sign off", "s"),
-			Export:  bind("e", "export the day", "e"),
-			Page:    bind("pgup/pgdn", "page", "pgup", "pgdown", "home", "end"),
-		},
-		Case: CaseKeys{
-			Scroll: bind("↑/↓ pgup/pgdn", "scroll", "up", "down", "pgup", "pgdown"),
-			Sign:   bind("s", "sign off", "s"),
-			Paid:   bind("p", "mark the refund paid", "p"),
-			Decide: bind("d", "decide the escalation", "d"),
-			Note:   bind("n", "add a note (a correction)", "n"),
-		},
-		Queue: QueueKeys{
-			Tab:    bind("tab/←/→", "next queue", "tab", "right", "left", "shift+tab"),
-			Prev:   bind("shift+tab/←", "queue before", "shift+tab", "left"),
-			Open:   bind("enter", "open the case", "enter"),
-			Paid:   bind("p", "mark paid", "p"),
-			Decide: bind("d", "decide", "d"),
-		},
-		Close: CloseKeys{
-			CloseDay: bind("c", "close the day", "c"),
-			Reopen:   bind("o", "reopen", "o"),
-			Export:   bind("e", "export the summary", "e"),
-		},
-		Export: ExportKeys{
-			CSV:  bind("c", "CSV", "c"),
-			JSON: bind("j", "JSON", "j"),
-		},
+		p: p,
+	}
+	deskKeys(&k, p, bind)
+	return k
+}
+
+// deskKeys are the keys of the shift lead's desk, in k.
+func deskKeys(k *KeyMap, p *lang.Printer, bind binder) {
+	k.Desk = DeskKeys{
+		Table:  bind("1", p.T("day's table"), "1"),
+		Queues: bind("2", p.T("queues"), "2"),
+		Close:  bind("3", p.T("day close"), "3"),
+	}
+	k.Day = DayKeys{
+		Open:    bind("enter", p.T("open the case"), "enter"),
+		Search:  bind("/", p.T("search receipt, serial, case id"), "/"),
+		Outcome: bind("o", p.T("outcome filter"), "o"),
+		Status:  bind("t", p.T("status filter"), "t"),
+		Cashier: bind("c", p.T("cashier filter"), "c"),
+		Flag:    bind("f", p.T("flag filter"), "f"),
+		Clear:   bind("x", p.T("clear filters"), "x"),
+		Day:     bind("←/→", p.T("day before/after"), "left", "right"),
+		Goto:    bind("g", p.T("go to a day"), "g"),
+		Sign:    bind("s", p.T("sign off"), "s"),
+		Export:  bind("e", p.T("export the day"), "e"),
+		Page:    bind("pgup/pgdn", p.T("page"), "pgup", "pgdown", "home", "end"),
+	}
+	k.Case = CaseKeys{
+		Scroll: bind("↑/↓ pgup/pgdn", p.T("scroll"), "up", "down", "pgup", "pgdown"),
+		Sign:   bind("s", p.T("sign off"), "s"),
+		Paid:   bind("p", p.T("mark the refund paid"), "p"),
+		Decide: bind("d", p.T("decide the escalation"), "d"),
+		Note:   bind("n", p.T("add a note (a correction)"), "n"),
+	}
+	k.Queue = QueueKeys{
+		Tab:    bind("tab/←/→", p.T("next queue"), "tab", "right", "left", "shift+tab"),
+		Prev:   bind("shift+tab/←", p.T("queue before"), "shift+tab", "left"),
+		Open:   bind("enter", p.T("open the case"), "enter"),
+		Paid:   bind("p", p.T("mark paid"), "p"),
+		Decide: bind("d", p.T("decide"), "d"),
+	}
+	k.Close = CloseKeys{
+		CloseDay: bind("c", p.T("close the day"), "c"),
+		Reopen:   bind("o", p.T("reopen"), "o"),
+		Export:   bind("e", p.T("export the summary"), "e"),
+	}
+	k.Export = ExportKeys{
+		CSV:  bind("c", "CSV", "c"),
+		JSON: bind("j", "JSON", "j"),
 	}
 }
 

@@ -54,3 +54,15 @@ func Latin(k tea.KeyMsg) tea.KeyMsg {
 	}
 	return k
 }
+
+// latinToUK maps each Latin letter to its key's letter on the Ukrainian
+// layout, as the help shows the key to a cashier who reads Ukrainian.
+var latinToUK = func() map[rune]rune {
+	m := map[rune]rune{}
+	for uk, latin := range ukLayout {
+		if latin >= 'a' && latin <= 'z' { // a capital Cyrillic letter maps to a capital
+			m[latin] = uk
+		}
+	}
+	return m
+}()

@@ -1,0 +1,35 @@
+package look
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"example.com/returnsdesk/flow/lang"
+)
+
+// TestKeysIn: the help in Ukrainian shows a letter key as the Ukrainian
+// layout labels it, in Ukrainian words; the keys bound stay the same.
+func TestKeysIn(t *testing.T) {
+	uk, en := KeysIn(lang.For(lang.UK)), DefaultKeys()
+	if h := uk.Home.New.Help(); h.Key != "т" || h.Desc != "нове повернення" {
+		t.Errorf("new return in Ukrainian: %+v", h)
+	}
+	if h := uk.Up.Help(); h.Key != "↑/л" {
+		t.Errorf("up in Ukrainian: %+v", h)
+	}
+	if h := en.Home.New.Help(); h.Key != "n" || h.Desc != "new return" {
+		t.Errorf("new return in English: %+v", h)
+	}
+	n := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")}
+	if !key.Matches(n, uk.Home.New) || !key.Matches(Latin(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("т")}), uk.Home.New) {
+		t.Error("the Ukrainian key map binds other keys")
+	}
+	if uk.Printer().Lang() != lang.UK || en.Printer().Lang() != lang.EN || (KeyMap{}).Printer() == nil {
+		t.Error("a key map's printer")
+	}
+	if km := FormKeysIn(lang.For(lang.UK)); km.Input.Next.Help().Desc != "далі" || km.Select.Filter.Enabled() {
+		t.Errorf("huh's keys in Ukrainian: %+v", km.Input.Next.Help())
+	}
+}
