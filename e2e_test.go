@@ -350,7 +350,7 @@ func (tm *term) typeSale(s sale) {
 	tm.typeText(imei)
 	tm.enterTo("Ціна, UAH")
 	tm.typeText(s.price)
-	tm.enterTo("Виплатив")
+	tm.enterTo("Спосіб оплати")
 	tm.enterTo("Продано як")
 	tm.enterTo("Гарантія, місяців")
 	tm.typeText(s.months)

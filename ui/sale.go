@@ -544,7 +544,7 @@ func (m *saleModel) openForm() {
 			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }))
 	}
 	if imp.Tender == "" {
-		fields = append(fields, huh.NewSelect[flow.Tender]().Title(tr.T("Paid by")).Inline(true).
+		fields = append(fields, huh.NewSelect[flow.Tender]().Title(tr.T("Paid in")).Inline(true).
 			Options(tenderOptions(tr)...).Value(&v.tender))
 	}
 	fields = append(fields,
@@ -630,7 +630,7 @@ func (m saleModel) confirmView() string {
 		{tr.T("Model"), v.model},
 		{tr.T("Serial/IMEI"), v.serial},
 		{tr.T("Price"), price},
-		{tr.T("Paid by"), v.tender.WordsIn(tr)},
+		{tr.T("Paid in"), v.tender.WordsIn(tr)},
 		{tr.T("Sold as"), tr.T(conditionWords[v.condition])},
 		{tr.T("Warranty"), months},
 		{tr.T("Market"), tr.T(marketWords[v.market])},
