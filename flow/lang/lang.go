@@ -96,8 +96,9 @@ func fileLang(name string) (Lang, error) {
 
 // Printer prints the messages of one language.
 type Printer struct {
-	lang Lang
-	loc  *i18n.Localizer
+	lang  Lang
+	loc   *i18n.Localizer
+	plain sync.Map // English format -> the message, of the messages without a count: looked up once
 }
 
 var printers sync.Map // Lang -> *Printer
@@ -129,7 +130,11 @@ func (p *Printer) Lang() Lang { return p.lang }
 // filled in with args as fmt.Sprintf fills format. A message the files do
 // not have (a test finds it) prints as its English.
 func (p *Printer) T(format string, args ...any) string {
-	return fmt.Sprintf(p.lookup(format, nil), args...)
+	msg, ok := p.plain.Load(format)
+	if !ok {
+		msg, _ = p.plain.LoadOrStore(format, p.lookup(format, nil))
+	}
+	return fmt.Sprintf(msg.(string), args...)
 }
 
 // N is the counted message whose English (its "other" form) is format,
