@@ -3,6 +3,7 @@ package ui
 import (
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // sessionLangs are the two languages of a session. The customer's is the
@@ -28,4 +29,7 @@ func sessionLangs(set store.Settings, till lang.Lang, user *store.StaffMember) (
 func (m *Model) takeLangs() {
 	customer, staff := sessionLangs(m.settings, m.d.Language, m.user)
 	m.customerText, m.staffText = lang.For(customer), lang.For(staff)
+	if m.keys.Printer() != m.staffText { // the key help in the person's language; the screens keep &m.keys
+		m.keys = look.KeysIn(m.staffText)
+	}
 }
