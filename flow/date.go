@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"example.com/returnsdesk/flow/lang"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -168,3 +170,6 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = p
 	return nil
 }
+
+// In is the date as p's language writes it: "2026-11-21", "21.11.2026".
+func (d Date) In(p *lang.Printer) string { return p.Date(d.Year, d.Month, d.Day) }

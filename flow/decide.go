@@ -119,10 +119,10 @@ func (d *decider) lineN(format string, n int, args ...any) { d.add(d.tr.N(format
 func (d *decider) add(text string) { d.out.Explain = append(d.out.Explain, text) }
 
 // date is a day as the explanation's language writes it.
-func (d *decider) date(x Date) string { return d.tr.Date(x.Year, x.Month, x.Day) }
+func (d *decider) date(x Date) string { return x.In(d.tr) }
 
 // money is an amount as the explanation's language writes it.
-func (d *decider) money(m Money) string { return d.tr.Money(m.Minor, m.Currency) }
+func (d *decider) money(m Money) string { return m.In(d.tr) }
 
 // said is words of the engine's own written in a printer's language: an
 // escalation's reason, which the decision keeps in English (Decision.Reason)

@@ -1,6 +1,8 @@
 package flow
 
 import (
+	"example.com/returnsdesk/flow/lang"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -145,3 +147,7 @@ func (m Money) String() string {
 	}
 	return m.Amount() + " " + m.Currency
 }
+
+// In is the amount with its currency as p's language writes it:
+// "19999.00 UAH", "19 999,00 грн".
+func (m Money) In(p *lang.Printer) string { return p.Money(m.Minor, m.Currency) }

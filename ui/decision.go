@@ -115,11 +115,11 @@ func (m decisionModel) outcomeBanner() (string, string) {
 		when := tc.T("pay it today")
 		switch {
 		case c.Request.Remote:
-			when = tc.T("pay it by %s (sent by delivery, not at the till)", dateIn(tc, d.RefundBy))
+			when = tc.T("pay it by %s (sent by delivery, not at the till)", d.RefundBy.In(tc))
 		case !c.TillHasCash:
-			when = tc.T("pay it by %s (the till lacks cash)", dateIn(tc, d.RefundBy))
+			when = tc.T("pay it by %s (the till lacks cash)", d.RefundBy.In(tc))
 		}
-		return tc.T("REFUND"), moneyIn(tc, c.Sale.Price) + ": " + when
+		return tc.T("REFUND"), c.Sale.Price.In(tc) + ": " + when
 	case flow.OutcomeExchange:
 		return tc.T("EXCHANGE"), tc.T("for goods of good quality")
 	case flow.OutcomeReject:
@@ -130,7 +130,7 @@ func (m decisionModel) outcomeBanner() (string, string) {
 	case flow.OutcomeServiceCentre:
 		sub := tc.T("the item goes to the service centre")
 		if !d.ServiceBy.IsZero() {
-			sub = tc.T("the item goes to the service centre, back by %s", dateIn(tc, d.ServiceBy))
+			sub = tc.T("the item goes to the service centre, back by %s", d.ServiceBy.In(tc))
 		}
 		return tc.T("SERVICE CENTRE"), sub
 	case flow.OutcomeReplaceSimilar:

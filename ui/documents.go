@@ -250,7 +250,7 @@ func repeatReturnsNotice(tr *lang.Printer, count int, dates []flow.Date) string 
 	for k := len(dates); k > 0; k-- {
 		list := make([]string, k)
 		for i, d := range dates[:k] {
-			list[i] = dateIn(tr, d)
+			list[i] = d.In(tr)
 		}
 		s := head + ": " + strings.Join(list, ", ")
 		if k < len(dates) {

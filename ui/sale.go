@@ -253,7 +253,7 @@ func saleLine(tr *lang.Printer, s flow.Sale) string {
 	if s.Line > 0 {
 		parts = append(parts, tr.T("line %d", s.Line))
 	}
-	for _, p := range []string{s.Model, s.Serial, moneyIn(tr, s.Price), dateIn(tr, s.Date)} {
+	for _, p := range []string{s.Model, s.Serial, s.Price.In(tr), s.Date.In(tr)} {
 		if p != "" {
 			parts = append(parts, p)
 		}
@@ -526,7 +526,7 @@ func (m *saleModel) openForm() {
 	var fields []huh.Field
 	if imp.Date.IsZero() {
 		fields = append(fields, n.input(tr.T("Sale date (such as 21.11.2026)"), tr.T("Sale date")).Value(&v.date).CharLimit(10).
-			Placeholder(tr.T("%s (enter: today)", dateIn(tr, today))).
+			Placeholder(tr.T("%s (enter: today)", today.In(tr))).
 			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }))
 	}
 	if imp.Receipt == "" {
@@ -622,7 +622,7 @@ func (m saleModel) confirmView() string {
 	}
 	date, price := v.date, v.price+" "+m.currency()
 	if imp := v.imported; imp != nil {
-		date, price = dateIn(tr, imp.Date), tr.Money(imp.Price.Minor, m.currency())
+		date, price = imp.Date.In(tr), tr.Money(imp.Price.Minor, m.currency())
 	}
 	rows := [][2]string{
 		{tr.T("Sale date"), date},
@@ -642,7 +642,7 @@ func (m saleModel) confirmView() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(tr.T("Sale found in the sales import")) + "\n\n")
 	for _, r := range rows {
-		b.WriteString(look.Fit("  "+padRight(r[0], label)+" "+st.Value.Render(r[1]), m.ctx.width) + "\n")
+		b.WriteString(look.Fit("  "+look.PadRight(r[0], label)+" "+st.Value.Render(r[1]), m.ctx.width) + "\n")
 	}
 	b.WriteString("\n" + st.Dim.Render(tr.T("enter  use this sale · e  a shift lead corrects it · esc  search again")))
 	return b.String()
@@ -660,7 +660,7 @@ func orToday(s string, today flow.Date) string {
 func importedWords(tr *lang.Printer, s flow.Sale) string {
 	var parts []string
 	if !s.Date.IsZero() {
-		parts = append(parts, dateIn(tr, s.Date))
+		parts = append(parts, s.Date.In(tr))
 	}
 	if s.Receipt != "" {
 		r := tr.T("receipt %s", s.Receipt)
@@ -670,7 +670,7 @@ func importedWords(tr *lang.Printer, s flow.Sale) string {
 		parts = append(parts, r)
 	}
 	if !s.Price.IsZero() {
-		parts = append(parts, moneyIn(tr, s.Price))
+		parts = append(parts, s.Price.In(tr))
 	}
 	if s.Tender != "" {
 		parts = append(parts, s.Tender.WordsIn(tr))

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"example.com/returnsdesk/flow"
-	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -138,12 +136,6 @@ func isKey(msg tea.Msg, b key.Binding) bool {
 // sendCmd is a command that sends msg.
 func sendCmd(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
-// dateIn is a day as tr writes dates ("2026-11-21", "21.11.2026").
-func dateIn(tr *lang.Printer, d flow.Date) string { return tr.Date(d.Year, d.Month, d.Day) }
-
-// moneyIn is an amount as tr writes money ("19999.00 UAH", "19 999,00 грн").
-func moneyIn(tr *lang.Printer, m flow.Money) string { return tr.Money(m.Minor, m.Currency) }
-
 // required is a field's check that it is not left empty, with the message
 // that says so, in the screen's words.
 func required(msg string) func(string) error {
@@ -153,9 +145,4 @@ func required(msg string) func(string) error {
 		}
 		return nil
 	}
-}
-
-// padRight pads s with spaces to width columns.
-func padRight(s string, width int) string {
-	return s + strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
 }

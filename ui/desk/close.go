@@ -260,7 +260,7 @@ func (m closeModel) refunds() []string {
 	}
 	for _, t := range r.Refunds {
 		out = append(out, look.Fit(fmt.Sprintf("  %s %4d %s %s", pad(look.OrDash(t.Tender.WordsIn(m.tr)), 10), t.N,
-			padLeft(moneyIn(m.tr, t.Amount), 16), bar64(t.Amount.Minor, top, 30)), m.width))
+			look.PadLeft(t.Amount.In(m.tr), 16), bar64(t.Amount.Minor, top, 30)), m.width))
 	}
 	if len(r.Refunds) == 0 {
 		out = append(out, m.st.Dim.Render("  "+m.tr.T("none")))
@@ -273,10 +273,10 @@ func (m closeModel) promises() []string {
 	r, w, tr := m.report, m.width, m.tr
 	owed := tr.N("Still owed: %d refunds", r.Owed, r.Owed)
 	if r.Owed > 0 {
-		owed += ", " + moneyIn(tr, r.OwedAmount)
+		owed += ", " + r.OwedAmount.In(tr)
 	}
 	if r.OwedPaid.Minor > 0 {
-		owed += " " + tr.T("(%s of them paid so far)", moneyIn(tr, r.OwedPaid))
+		owed += " " + tr.T("(%s of them paid so far)", r.OwedPaid.In(tr))
 	}
 	if r.Overdue > 0 {
 		owed += ", " + tr.T("%d OVERDUE", r.Overdue)
@@ -301,10 +301,10 @@ func (m closeModel) foot() []string {
 		}
 		return append(out, "  "+tr.T("y  close the day · any other key  not now"))
 	case m.asking == inputExport:
-		return []string{"", look.Fit(tr.T("Export the summary of %s: c CSV · j JSON · any other key cancels", dateIn(tr, m.day)), w)}
+		return []string{"", look.Fit(tr.T("Export the summary of %s: c CSV · j JSON · any other key cancels", m.day.In(tr)), w)}
 	case m.reopening:
 		out := []string{"", st.Warning.Render(look.Fit(tr.T("Reopen %s? Its cases may change again, and it is closed again later.",
-			dateIn(tr, m.day)), w)), m.reason.View()}
+			m.day.In(tr)), w)), m.reason.View()}
 		if m.reasonErr != "" {
 			out = append(out, st.Error.Render(look.Fit("! "+m.reasonErr, w)))
 		}
@@ -330,14 +330,14 @@ func (m closeModel) foot() []string {
 // closeQuestion asks before the close, saying what can no longer change.
 func (m closeModel) closeQuestion() string {
 	r, tr := m.report, m.tr
-	day := dateIn(tr, m.day)
+	day := m.day.In(tr)
 	q := "! " + tr.N("Close %s? What its %d cases settled becomes read-only; corrections become notes.", r.Cases,
 		day, r.Cases)
 	if m.now != nil {
 		now := m.now().In(m.loc)
 		if early := flow.EarlyClose(now, m.closingTime); early != "" && flow.DateOf(now) == m.day {
 			q = "! " + tr.T("%s: %s. Returns taken after the close go to the report of %s.",
-				day, strings.ToUpper(early[:1])+early[1:], dateIn(tr, m.day.AddDays(1))) + strings.TrimPrefix(q, "!")
+				day, strings.ToUpper(early[:1])+early[1:], m.day.AddDays(1).In(tr)) + strings.TrimPrefix(q, "!")
 		}
 	}
 	var open []string

@@ -269,7 +269,7 @@ func (m *dayModel) filterKey(k tea.KeyMsg) {
 	case key.Matches(k, d.Goto):
 		m.input, m.typed = inputDate, ""
 	case key.Matches(k, d.Export):
-		m.input, m.asked = inputExport, m.tr.T("Export %s: c CSV · j JSON · any other key cancels", dateIn(m.tr, m.day))
+		m.input, m.asked = inputExport, m.tr.T("Export %s: c CSV · j JSON · any other key cancels", m.day.In(m.tr))
 	case key.Matches(k, d.Outcome):
 		m.outcome = (m.outcome + 1) % (len(flow.Outcomes) + 2)
 		m.refilter()
@@ -465,7 +465,7 @@ func (m dayModel) View() string {
 	mw := m.modelWidth()
 	tr := m.tr
 	head := "  " + strings.Join([]string{pad(tr.T("TIME"), colTime), pad(tr.T("CASHIER"), colCashier),
-		pad(tr.T("MODEL"), mw), pad(tr.T("OUTCOME"), colOutcome), padLeft(tr.T("AMOUNT"), colAmount),
+		pad(tr.T("MODEL"), mw), pad(tr.T("OUTCOME"), colOutcome), look.PadLeft(tr.T("AMOUNT"), colAmount),
 		pad(tr.T("TENDER"), colTender), pad(tr.T("STATUS"), colStatus), tr.T("FLAGS")}, " ")
 	b.WriteString(st.Label.Render(look.Fit(head, m.width)) + "\n")
 	n := m.rowsShown()
@@ -583,7 +583,7 @@ func (m dayModel) line(i int) string {
 		tender = r.Tender.WordsIn(m.tr)
 	}
 	l := strings.Join([]string{pad(r.Time.Format("15:04"), colTime), pad(r.Staff, colCashier),
-		pad(model, m.modelWidth()), pad(outcomeShort(m.tr, r.Outcome), colOutcome), padLeft(amount, colAmount),
+		pad(model, m.modelWidth()), pad(outcomeShort(m.tr, r.Outcome), colOutcome), look.PadLeft(amount, colAmount),
 		pad(tender, colTender), pad(statusShort(m.tr, r.Status, r.Overdue(m.today)), colStatus), flagMarks(r.Flags)}, " ")
 	m.lines[i] = l
 	return l

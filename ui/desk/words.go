@@ -20,12 +20,6 @@ func staffText(p *lang.Printer) *lang.Printer {
 	return p
 }
 
-// dateIn is a day as tr writes dates: "2026-11-20", "20.11.2026".
-func dateIn(tr *lang.Printer, d flow.Date) string { return tr.Date(d.Year, d.Month, d.Day) }
-
-// moneyIn is an amount with its currency as tr writes money.
-func moneyIn(tr *lang.Printer, m flow.Money) string { return tr.Money(m.Minor, m.Currency) }
-
 // amountIn is an amount without its currency as tr writes money.
 func amountIn(tr *lang.Printer, m flow.Money) string { return tr.Money(m.Minor, "") }
 
@@ -35,7 +29,7 @@ var weekdays = [...]string{lang.Key("Sun"), lang.Key("Mon"), lang.Key("Tue"), la
 
 // dayIn is a day with its weekday: "Fri 2026-11-20", "пт 20.11.2026".
 func dayIn(tr *lang.Printer, d flow.Date) string {
-	return tr.T(weekdays[d.Weekday()]) + " " + dateIn(tr, d)
+	return tr.T(weekdays[d.Weekday()]) + " " + d.In(tr)
 }
 
 // pad is s cut or padded with spaces to width cells.
@@ -43,15 +37,6 @@ func pad(s string, width int) string {
 	s = look.Fit(s, width)
 	for w := lipgloss.Width(s); w < width; w++ {
 		s += " "
-	}
-	return s
-}
-
-// padLeft is s padded on its left with spaces to width cells (an amount:
-// never cut).
-func padLeft(s string, width int) string {
-	for w := lipgloss.Width(s); w < width; w++ {
-		s = " " + s
 	}
 	return s
 }

@@ -79,3 +79,14 @@ func OrDash(s string) string {
 	}
 	return s
 }
+
+// PadRight is s with spaces after it to width cells, measured as the
+// terminal draws it (a Cyrillic letter is one cell, two bytes); never cut.
+func PadRight(s string, width int) string {
+	return s + strings.Repeat(" ", max(width-lipgloss.Width(s), 0))
+}
+
+// PadLeft is s with spaces before it to width cells (an amount); never cut.
+func PadLeft(s string, width int) string {
+	return strings.Repeat(" ", max(width-lipgloss.Width(s), 0)) + s
+}

@@ -42,7 +42,7 @@ func Render(tr *lang.Printer, storeName string, p store.Payout) string {
 	if c.Sale.Line > 0 {
 		receipt += tr.T(", line %d", c.Sale.Line)
 	}
-	w.row("Receipt", tr.T("%s of %s", receipt, tr.Date(c.Sale.Date.Year, c.Sale.Date.Month, c.Sale.Date.Day)))
+	w.row("Receipt", tr.T("%s of %s", receipt, c.Sale.Date.In(tr)))
 	w.row("Model", orDash(c.Sale.Model))
 	w.row("Serial/IMEI", orDash(c.Sale.Serial))
 	if c.Passport.Presented() {
@@ -55,7 +55,7 @@ func Render(tr *lang.Printer, storeName string, p store.Payout) string {
 	if p.Owed.Minor > 0 {
 		owed := w.money(p.Owed)
 		if by := c.RefundBy(); !by.IsZero() {
-			owed = tr.T("%s, due by %s", owed, tr.Date(by.Year, by.Month, by.Day))
+			owed = tr.T("%s, due by %s", owed, by.In(tr))
 		}
 		w.row("Still owed", owed)
 	} else {
@@ -94,7 +94,7 @@ func (w *slip) row(label, value string) {
 	fmt.Fprintf(&w.b, "%-*s%s\n", w.width, w.tr.T(label)+":", value)
 }
 
-func (w *slip) money(m flow.Money) string { return w.tr.Money(m.Minor, m.Currency) }
+func (w *slip) money(m flow.Money) string { return m.In(w.tr) }
 
 // Written is where a slip went.
 type Written struct {
