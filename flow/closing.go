@@ -45,3 +45,13 @@ func EarlyClose(now time.Time, closing string) string {
 	}
 	return fmt.Sprintf("it is %s, before the store's closing time (%02d:%02d)", now.Format("15:04"), at/60, at%60)
 }
+
+// FilingDay is the day a case opened on day is filed under, and a payment
+// made on it counted on (docs/rules.md, "Days and their close"): that day,
+// or once it is closed, the first day after it that is not.
+func FilingDay(day Date, closed func(Date) bool) Date {
+	for closed(day) {
+		day = day.AddDays(1)
+	}
+	return day
+}

@@ -55,3 +55,15 @@ func TestEarlyClose(t *testing.T) {
 		}
 	}
 }
+
+func TestFilingDay(t *testing.T) {
+	d := Date{Year: 2026, Month: 11, Day: 20}
+	closed := map[Date]bool{d: true, d.AddDays(1): true}
+	is := func(x Date) bool { return closed[x] }
+	if got := FilingDay(d, is); got != d.AddDays(2) {
+		t.Errorf("after two closed days: %s", got)
+	}
+	if got := FilingDay(d.AddDays(3), is); got != d.AddDays(3) {
+		t.Errorf("an open day: %s", got)
+	}
+}

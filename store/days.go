@@ -41,10 +41,7 @@ func dayOpen(bs *buckets, day flow.Date, caseID string) error {
 // filingDay is the day a case opened on day is filed under: that day, or
 // when it is closed, the first day after it that is not.
 func filingDay(bs *buckets, day flow.Date) flow.Date {
-	for bs.closedDays.Get(appendDay(nil, day)) != nil {
-		day = day.AddDays(1)
-	}
-	return day
+	return flow.FilingDay(day, func(d flow.Date) bool { return bs.closedDays.Get(appendDay(nil, d)) != nil })
 }
 
 // FilingDay is the day a case opened at now is filed under, and so counted
