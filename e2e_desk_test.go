@@ -54,7 +54,7 @@ func TestE2EDesk(t *testing.T) {
 
 	// the cashier: the desk is refused; a refund with the till short of cash
 	tm.login(cashierName, cashierPIN)
-	s := tm.waitFor("Home", cashierName+" (cashier)")
+	s := tm.waitFor("Home", cashierName+" (касир)")
 	if strings.Contains(s, "shift lead's desk") {
 		t.Errorf("a cashier's home offers the desk:\n%s", s)
 	}
@@ -64,7 +64,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
+	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
 	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
 	tm.press("n")

@@ -114,7 +114,7 @@ func (tm *term) waitSaid(want ...string) string {
 func (tm *term) typeSaleOnly(s sale) {
 	tm.t.Helper()
 	tm.press("n")
-	tm.waitFor("Номер чека або серійний номер/IMEI", "[Sale]")
+	tm.waitFor("Номер чека або серійний номер/IMEI", "[Продаж]")
 	tm.typeText(s.receipt)
 	tm.press("Enter")
 	tm.waitFor("За " + s.receipt + " продажу не знайдено")
@@ -169,8 +169,8 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 			"-o", "LogLevel=ERROR", name+"@"+host)
 	}
 	a, b := till("tillA"), till("tillB")
-	a.waitFor("Returns Desk · Two tills", "Log in")
-	b.waitFor("Returns Desk · Two tills", "Log in")
+	a.waitFor("Каса повернень · Two tills", "Log in")
+	b.waitFor("Каса повернень · Two tills", "Log in")
 	a.loginAs(moneyCashier, moneyPIN)
 	b.loginAs(cashierName, cashierPIN)
 
@@ -180,7 +180,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	a.request()
 	a.documents()
 	a.press("Enter")
-	a.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
+	a.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	a.press("Enter")
 	a.waitFor("Pay the refund of 19999.00 UAH from the till now?")
 
@@ -198,13 +198,13 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	if strings.Contains(got, "saving…") {
 		t.Errorf("the header still says saving after the refusal:\n%s", got)
 	}
-	if strings.Contains(got, "[Request]") || strings.Contains(got, "✓Sale") {
+	if strings.Contains(got, "[Вимога]") || strings.Contains(got, "✓Продаж") {
 		t.Errorf("B's case went past the sale:\n%s", got)
 	}
 	// the answers typed stay on the form, and the keys work: esc goes home
-	b.waitFor("not saved", "[Sale]", "> R-1001", "> Samsung Galaxy A55")
+	b.waitFor("not saved", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
 	b.press("Escape")
-	b.waitFor("Home", cashierName+" (cashier)", "Your cases today (0)")
+	b.waitFor("Home", cashierName+" (касир)", "Your cases today (0)")
 
 	// A: paid from the till
 	a.press("y")
@@ -218,12 +218,12 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	// B again: the line was refunded, said at the sale step
 	b.typeSaleOnly(s)
 	got = b.waitSaid("receipt R-1001 was refunded in case "+idA+" of "+today, "cannot be refunded again")
-	for _, never := range []string{"saving…", "[Request]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
+	for _, never := range []string{"saving…", "[Вимога]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
 		if strings.Contains(got, never) {
 			t.Errorf("B's screen shows %q after the refusal:\n%s", never, got)
 		}
 	}
-	b.waitFor("[Sale]", "┃ ") // the form, its keys working
+	b.waitFor("[Продаж]", "┃ ") // the form, its keys working
 	b.press("Escape")
 	b.waitFor("Home", "Your cases today (0)")
 
@@ -248,7 +248,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	needTmux(t)
 	dir := moneyStore(t, "Import store")
 	tm := startKiosk(t, dir)
-	tm.waitFor("Returns Desk · Import store", "Log in")
+	tm.waitFor("Каса повернень · Import store", "Log in")
 
 	date := daysAgo(t, 5)
 	file := filepath.Join(t.TempDir(), "pos.csv")
@@ -262,7 +262,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 
 	// typed from the paper receipt, at another price: refused
 	tm.press("n")
-	tm.waitFor("Номер чека або серійний номер/IMEI", "[Sale]")
+	tm.waitFor("Номер чека або серійний номер/IMEI", "[Продаж]")
 	tm.typeText("R-4001")
 	tm.press("Tab")
 	tm.waitFocus("Дата продажу")
@@ -283,7 +283,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.press("Enter")
 	got := tm.waitSaid("! not saved: the sale differs from the sales import",
 		"price 41999.00 UAH -> 45999.00 UAH", "have a shift lead correct it")
-	if strings.Contains(got, "saving…") || strings.Contains(got, "[Request]") {
+	if strings.Contains(got, "saving…") || strings.Contains(got, "[Вимога]") {
 		t.Errorf("the refused sale went on:\n%s", got)
 	}
 	tm.press("Escape")
@@ -291,7 +291,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 
 	// looked up: shown as imported; e asks for a shift lead
 	tm.press("n")
-	tm.waitFor("Номер чека або серійний номер/IMEI", "[Sale]")
+	tm.waitFor("Номер чека або серійний номер/IMEI", "[Продаж]")
 	tm.typeText("R-4001")
 	tm.press("Enter")
 	got = tm.waitFor("Продаж знайдено в імпорті продажів", "41\u00a0999,00\u00a0грн", "Apple iPhone 15", "e  виправляє старший зміни")
@@ -329,7 +329,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.enterTo("Гарантія, місяців")
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
-	got = tm.waitFor("✓Sale", "[Request]")
+	got = tm.waitFor("✓Продаж", "[Вимога]")
 	if strings.Contains(got, "not saved") {
 		t.Errorf("the lead's correction was not saved:\n%s", got)
 	}
@@ -365,7 +365,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	at := closing.Format("15:04")
 	dir := moneyStore(t, "Late store")
 	tm := startKiosk(t, dir)
-	tm.waitFor("Returns Desk · Late store", "Log in")
+	tm.waitFor("Каса повернень · Late store", "Log in")
 	// changed while the kiosk runs: it holds from the next login
 	if out := backOffice(t, "settings", "--data", dir, "--closing-time", at, "--by", leadName); !strings.Contains(out, "closing time:   "+at) {
 		t.Fatalf("settings --closing-time %s: %s", at, out)
@@ -392,7 +392,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
+	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
 	tm.waitFor("Pay the refund of 8999.00 UAH from the till now?")
 	tm.press("y")

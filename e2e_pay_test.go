@@ -26,7 +26,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
-	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
+	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
 	tm.waitFor("Pay the refund of 4999.00 UAH from the till now?")
 	tm.press("n")

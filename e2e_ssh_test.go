@@ -181,7 +181,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 			"-o", "LogLevel=ERROR", name+"@"+host)
 	}
 	for _, tm := range tills {
-		tm.waitFor("Returns Desk · Three tills", "Log in")
+		tm.waitFor("Каса повернень · Three tills", "Log in")
 	}
 
 	lead := tills["till3"]
@@ -191,7 +191,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 
 	cashier := tills["till1"]
 	cashier.login("Ivan", "1111")
-	cashier.waitFor("Home", "Ivan (cashier)")
+	cashier.waitFor("Home", "Ivan (касир)")
 	cashier.typeSale(sale{date: flow.DateOf(storeToday(t)).AddDays(-3).String(), receipt: "R-3001", model: "Pixel 9",
 		price: "24999.00", months: "12"})
 
@@ -219,5 +219,5 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 	// a till removed while connected is told, and its session ends
 	run("tills", "remove", "till2", "--data", dir)
 	tills["till2"].waitFor("The back office removed this till")
-	cashier.waitFor("[Request]") // the others go on
+	cashier.waitFor("[Вимога]") // the others go on
 }

@@ -322,7 +322,7 @@ func (tm *term) login(name, pin string) {
 func (tm *term) loginHome() {
 	tm.t.Helper()
 	tm.login(leadName, leadPIN)
-	tm.waitFor("Home", "n  start a new return", leadName+" (lead)")
+	tm.waitFor("Home", "n  start a new return", leadName+" (старший зміни)")
 }
 
 // sale is what the cashier types from a paper receipt.
@@ -335,7 +335,7 @@ type sale struct{ date, receipt, model, price, months string }
 func (tm *term) typeSale(s sale) {
 	tm.t.Helper()
 	tm.press("n")
-	tm.waitFor("Номер чека або серійний номер/IMEI", "[Sale]")
+	tm.waitFor("Номер чека або серійний номер/IMEI", "[Продаж]")
 	tm.tallied("home")
 	tm.typeText(s.receipt)
 	tm.press("Enter")
@@ -356,7 +356,7 @@ func (tm *term) typeSale(s sale) {
 	tm.typeText(s.months)
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
-	tm.waitFor("✓Sale", "[Request]")
+	tm.waitFor("✓Продаж", "[Вимога]")
 	tm.tallied("sale")
 }
 
@@ -371,7 +371,7 @@ func (tm *term) request() {
 	tm.enterTo("Як повернули товар?")
 	tm.waitFor("> особисто, на касі")
 	tm.press("Enter")
-	tm.waitFor("✓Request", "[Documents]")
+	tm.waitFor("✓Вимога", "[Документи]")
 	tm.tallied("request")
 }
 
@@ -383,7 +383,7 @@ func (tm *term) documents() {
 	tm.press("Down", "Down", "x")
 	tm.waitFor("[•] чек", "[•] гарантійний талон")
 	tm.press("Enter")
-	tm.waitFor("✓Documents", "[Inspection]", "Inspection: press a line's key")
+	tm.waitFor("✓Документи", "[Огляд]", "Inspection: press a line's key")
 	tm.tallied("documents")
 }
 
@@ -419,7 +419,7 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.documents()
 
 	tm.press("Enter") // a clean item: every answer as it starts
-	s := tm.waitFor("П О В Е Р Н Е Н Н Я", "[Decision]")
+	s := tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.tallied("inspection")
 	// the explanation, read aloud to the customer, in the store's language
 	for _, want := range []string{"999,00", "грн: виплатити сьогодні", "день 4 із 14: у межах строку повернення",
@@ -539,14 +539,14 @@ func (tm *term) resumedSale(from string, s sale) {
 	tm.t.Helper()
 	if from == "decision" {
 		tm.press("Escape")
-		tm.waitFor("[Inspection]", "!yes  Signs of use")
+		tm.waitFor("[Огляд]", "!yes  Signs of use")
 	}
 	tm.press("Escape")
-	tm.waitFor("[Documents]", "[•] чек", "[ ] інший доказ оплати", "[•] гарантійний талон", "[ ] паспорт")
+	tm.waitFor("[Документи]", "[•] чек", "[ ] інший доказ оплати", "[•] гарантійний талон", "[ ] паспорт")
 	tm.press("Escape")
-	tm.waitFor("[Request]", "> повернення: працює", "> повернення коштів", "> особисто, на касі")
+	tm.waitFor("[Вимога]", "> повернення: працює", "> повернення коштів", "> особисто, на касі")
 	tm.press("Escape")
-	tm.waitFor("[Sale]", "> "+s.date, "> "+s.receipt, "> "+s.model, "> "+imei, "> "+s.price)
+	tm.waitFor("[Продаж]", "> "+s.date, "> "+s.receipt, "> "+s.model, "> "+imei, "> "+s.price)
 }
 
 // TestE2EKilledCaseResumes: a kiosk killed with SIGKILL loses nothing of a
@@ -568,14 +568,14 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.press("1") // signs of use
 		tm.waitFor("!yes  Signs of use")
 		tm.press("Enter")
-		before := tm.waitFor("В І Д М О В А", "Підстави: unused", "[Decision]")
+		before := tm.waitFor("В І Д М О В А", "Підстави: unused", "[Рішення]")
 		tm.kill()
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
 		tm.waitFor("Open cases (1)", "Xiaomi")
 		tm.press("Enter")
-		after := tm.waitFor("В І Д М О В А", "[Decision]", "✓Sale", "✓Request", "✓Documents", "✓Inspection")
+		after := tm.waitFor("В І Д М О В А", "[Рішення]", "✓Продаж", "✓Вимога", "✓Документи", "✓Огляд")
 		for _, want := range []string{"є сліди використання (подряпини, сколи, потертості)",
 			"Підстави: unused", caseLine(before)} {
 			if !strings.Contains(after, want) {
@@ -602,7 +602,7 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.loginHome()
 		tm.waitFor("Open cases (1)", "Xiaomi")
 		tm.press("Enter")
-		after := tm.waitFor("[Inspection]", "✓Sale", "✓Request", "✓Documents", "Inspection: press a line's key",
+		after := tm.waitFor("[Огляд]", "✓Продаж", "✓Вимога", "✓Документи", "Inspection: press a line's key",
 			caseLine(before))
 		// the inspection was never confirmed: it starts again as a clean item
 		if !strings.Contains(after, "no    Signs of use") {
@@ -612,12 +612,12 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 	})
 }
 
-// caseLine is the progress line of a case screen: "Case …XXXXXX  ✓Sale › ...",
+// caseLine is the progress line of a case screen: "Справа …XXXXXX  ✓Продаж › ...",
 // up to the case's short id.
 func caseLine(screen string) string {
-	m := regexp.MustCompile(`Case …\w+`).FindString(screen)
+	m := regexp.MustCompile(`Справа …\w+`).FindString(screen)
 	if m == "" {
-		return "Case …(no case line on screen)"
+		return "Справа …(no case line on screen)"
 	}
 	return m
 }

@@ -3,6 +3,8 @@ package flow
 import (
 	"fmt"
 	"time"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
 // Claim is what the customer says about the item.
@@ -325,12 +327,25 @@ func (c *Case) Validate(today Date) error {
 type FieldError struct {
 	Field string
 	Msg   string
+	// the message's English format and arguments, to print it in another
+	// language (In)
+	format string
+	args   []any
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
+// In is the message, without its field's name, in p's language: a field
+// on screen shows it beside the field.
+func (e *FieldError) In(p *lang.Printer) string {
+	if e.format == "" {
+		return e.Msg
+	}
+	return p.T(e.format, argsIn(p, e.args)...)
+}
+
 func fieldErr(field, format string, args ...any) error {
-	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 func list[T ~string](vs []T) string {

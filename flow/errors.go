@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
 // Code says what kind of error a person is reading, so that a screen or a
@@ -33,11 +35,38 @@ type Error struct {
 	Code    Code
 	Message string
 	Err     error
+	// the message's English format and its arguments, kept to print it in
+	// another language (In)
+	format string
+	args   []any
 }
 
-// Errorf is an Error of the code with a formatted message.
+// Errorf is an Error of the code with a formatted message. The format is a
+// message of the message files (lang): In prints it in a person's language.
 func Errorf(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// In is the message in p's language: its format looked up, a date or an
+// amount among its arguments printed as p prints them.
+func (e *Error) In(p *lang.Printer) string {
+	if e.format == "" {
+		return e.Message
+	}
+	return p.T(e.format, argsIn(p, e.args)...)
+}
+
+// argsIn are a message's arguments with each that prints itself in a
+// language (a Date, a Money) printed in p's.
+func argsIn(p *lang.Printer, args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		if x, ok := a.(interface{ In(*lang.Printer) string }); ok {
+			a = x.In(p)
+		}
+		out[i] = a
+	}
+	return out
 }
 
 // Error is the message, with the detail after it when there is one.
@@ -62,7 +91,7 @@ func (e *Error) Is(target error) bool {
 // Wrap is a copy of e with err as its detail: the person reads e's message,
 // the log gets both.
 func (e *Error) Wrap(err error) *Error {
-	return &Error{Code: e.Code, Message: e.Message, Err: err}
+	return &Error{Code: e.Code, Message: e.Message, Err: err, format: e.format, args: e.args}
 }
 
 // Message is the words a person reads for err: the message of the first
@@ -77,6 +106,23 @@ func Message(err error) string {
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		return fe.Error()
+	}
+	var pe *PolicyError
+	if errors.As(err, &pe) {
+		return strings.ReplaceAll(pe.Error(), "\n", "; ")
+	}
+	return ""
+}
+
+// MessageIn is Message in p's language.
+func MessageIn(p *lang.Printer, err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.In(p)
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe.In(p)
 	}
 	var pe *PolicyError
 	if errors.As(err, &pe) {

@@ -19,6 +19,44 @@ func (s Step) Title() string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
+// TitleIn is Title in p's language ("Сервісний центр").
+func (s Step) TitleIn(p *lang.Printer) string {
+	w := []rune(s.WordsIn(p))
+	return strings.ToUpper(string(w[:1])) + string(w[1:])
+}
+
+// WordsIn is the step in p's language ("документи").
+func (s Step) WordsIn(p *lang.Printer) string {
+	switch s {
+	case StepSale:
+		return p.T("sale")
+	case StepRequest:
+		return p.T("request")
+	case StepDocuments:
+		return p.T("documents")
+	case StepInspection:
+		return p.T("inspection")
+	case StepServiceCentre:
+		return p.T("service centre")
+	case StepDecision:
+		return p.T("decision")
+	case StepAct:
+		return p.T("act")
+	}
+	return s.Words()
+}
+
+// WordsIn is the role in p's language ("старший зміни").
+func (r Role) WordsIn(p *lang.Printer) string {
+	switch r {
+	case RoleCashier:
+		return p.T("cashier")
+	case RoleLead:
+		return p.T("shift lead")
+	}
+	return string(r)
+}
+
 // Words is the step as a person reads it ("service centre").
 func (s Step) Words() string { return strings.ReplaceAll(s.String(), "_", " ") }
 

@@ -390,12 +390,13 @@ func (m *Model) View() string {
 // header is the top line: the store, who is at the till, the case and its
 // steps, and any notice.
 func (m *Model) header() string {
-	left := "Returns Desk"
+	tr := m.staffText
+	left := tr.T("Returns Desk")
 	if m.settings.StoreName != "" {
 		left += " · " + m.settings.StoreName
 	}
 	if m.user != nil {
-		left += " · " + m.user.Name + " (" + string(m.user.Role) + ")"
+		left += " · " + m.user.Name + " (" + m.user.Role.WordsIn(tr) + ")"
 	}
 	right := m.status
 	line := left
@@ -404,7 +405,7 @@ func (m *Model) header() string {
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
 	if m.view == viewStep && m.c != nil {
-		out += "\n" + look.Fit(progress(m.c, m.shown), m.width)
+		out += "\n" + look.Fit(progress(tr, m.c, m.shown), m.width)
 	}
 	if m.notice != "" {
 		out += "\n" + m.st.Warning.Render(strings.Join(look.Wrap(m.notice, m.width, "  "), "\n"))
@@ -414,13 +415,13 @@ func (m *Model) header() string {
 
 // progress is the case's steps: done ones ticked, the one shown in
 // brackets.
-func progress(c *flow.Case, shown flow.Step) string {
+func progress(tr *lang.Printer, c *flow.Case, shown flow.Step) string {
 	var parts []string
 	for _, s := range c.Steps() {
 		if s == flow.StepAct {
 			continue
 		}
-		name := s.Title()
+		name := s.TitleIn(tr)
 		switch {
 		case s == shown:
 			name = "[" + name + "]"
@@ -429,7 +430,7 @@ func progress(c *flow.Case, shown flow.Step) string {
 		}
 		parts = append(parts, name)
 	}
-	return "Case …" + look.ShortID(c.ID) + "  " + strings.Join(parts, " › ")
+	return tr.T("Case …%s", look.ShortID(c.ID)) + "  " + strings.Join(parts, " › ")
 }
 
 func (m *Model) footer() string {

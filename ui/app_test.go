@@ -171,7 +171,7 @@ func TestFirstRun(t *testing.T) {
 		t.Fatalf("settings %+v, %v", set, err)
 	}
 	r.login("Olena", "1234")
-	r.requireView("Olena (lead)", "start a new return", "add a staff member")
+	r.requireView("Olena (старший зміни)", "start a new return", "add a staff member")
 }
 
 func TestLoginLocksAfterFiveWrongPINs(t *testing.T) {
@@ -194,12 +194,16 @@ func walkToDecision(r *rootT, saleDate string) {
 	r.t.Helper()
 	r.keys(typed("n"))
 	r.keys(saleKeys(saleDate, "R-1001", "Phone X", "490154203237518", "19999.00")...)
-	r.requireView("[Request]")
+	r.requireView(r.at(flow.StepRequest))
 	r.keys(kEnter, kEnter, kEnter) // return, refund, in person
-	r.requireView("[Documents]")
+	r.requireView(r.at(flow.StepDocuments))
 	r.keys(kDown, kDown, typed("x"), kEnter) // the receipt is ticked already; the warranty card
-	r.requireView("[Inspection]")
+	r.requireView(r.at(flow.StepInspection))
 }
+
+// at is the progress line's mark of the step shown ("[Request]"), in the
+// staff member's language.
+func (r *rootT) at(s flow.Step) string { return "[" + s.TitleIn(r.m.staffText) + "]" }
 
 // TestRemoteRefundIsOwed: a return sent by a delivery service is not paid
 // at the till: no question about the till's cash, the refund owed within the

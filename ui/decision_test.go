@@ -9,11 +9,18 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // decidedCase is a return of foundSale under the policy, changed by edit,
 // with the engine's decision on the test day.
 func decidedCase(t *testing.T, policy string, edit func(*flow.Case)) *flow.Case {
+	t.Helper()
+	return decidedCaseIn(t, lang.EN, policy, edit)
+}
+
+// decidedCaseIn is decidedCase decided in l, as a store speaking l decides.
+func decidedCaseIn(t *testing.T, l lang.Lang, policy string, edit func(*flow.Case)) *flow.Case {
 	t.Helper()
 	c := &flow.Case{ID: "T-1", Policy: policy, Sale: foundSale, TillHasCash: true,
 		Request:    flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund},
@@ -26,7 +33,7 @@ func decidedCase(t *testing.T, policy string, edit func(*flow.Case)) *flow.Case 
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := flow.Decide(c, p, time.Date(2026, time.November, 20, 12, 0, 0, 0, time.UTC))
+	d, err := flow.DecideIn(lang.For(l), c, p, time.Date(2026, time.November, 20, 12, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -187,6 +187,7 @@ func deskGolden(t *testing.T, r *rootT, until string, keys ...tea.Msg) {
 			t.Errorf("row %d is %d columns wide: %q", i+1, w, l)
 		}
 	}
+	checkSpeaks(t, view)
 	teatest.RequireEqualOutput(t, []byte(view))
 }
 

@@ -108,10 +108,10 @@ func (m *documentsModel) openForm() {
 				if strings.TrimSpace(s) == "" && keep() {
 					return nil
 				}
-				return flow.CheckPassport(v.ptype, s)
+				return look.FieldErrIn(tr, flow.CheckPassport(v.ptype, s))
 			}),
 		n.input(tr.T("Name as the passport writes it"), tr.T("Name")).Value(&v.name).CharLimit(100).
-			Validate(flow.CheckPersonName),
+			Validate(look.CheckIn(tr, flow.CheckPersonName)),
 		huh.NewSelect[string]().Title(tr.T("Does the name match the purchase?")).Inline(true).
 			Options(wordOptions(tr, []string{"unknown", "yes", "no"}, nameMatchWords)...).Value(&v.matches),
 	).Title(tr.T("Passport")).WithHideFunc(func() bool { return !slices.Contains(v.docs, flow.DocPassport) })

@@ -66,7 +66,7 @@ func TestKioskTakesTheLanguages(t *testing.T) {
 	r.run(r.m.Init())
 	want("started", lang.UK, lang.EN)
 	r.login("Marta", "4321")
-	r.requireView("Marta (cashier)")
+	r.requireView("Marta (касир)")
 	want("Marta logged in", lang.UK, lang.UK)
 	r.keys(typed("l"))
 	r.requireView("Log in")

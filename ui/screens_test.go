@@ -300,6 +300,7 @@ func runGolden[M stepScreen[M]](t *testing.T, h harness[M], until string, keys [
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(harness[M])
 	view := plain(final.View())
 	requireFits(t, view)
+	checkSpeaks(t, view)
 	teatest.RequireEqualOutput(t, []byte(view))
 	return final.m
 }

@@ -28,7 +28,7 @@ func screenRows(termHeight int) int { return max(termHeight-rootRows, 5) }
 func newStepForm(ctx screenCtx, rows int, groups ...*huh.Group) *huh.Form {
 	f := huh.NewForm(groups...).
 		WithTheme(ctx.st.StepTheme()).
-		WithKeyMap(look.FormKeys()).
+		WithKeyMap(look.FormKeysIn(ctx.tr)).
 		WithShowHelp(true).
 		WithShowErrors(false)
 	sizeStepForm(f, ctx.width, rows)

@@ -201,10 +201,11 @@ func usedMessages(t *testing.T, root string) map[string]string {
 				if !ok || len(call.Args) == 0 {
 					return true
 				}
-				if !printing(call.Fun) {
+				i, ok := printing(call.Fun)
+				if !ok || len(call.Args) <= i {
 					return true
 				}
-				if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
 					if s, err := strconv.Unquote(lit.Value); err == nil {
 						used[s] = fset.Position(lit.Pos()).String()
 					}
@@ -216,21 +217,25 @@ func usedMessages(t *testing.T, root string) map[string]string {
 	return used
 }
 
-// printers are the names of the functions and methods that print a
-// message given as their first argument: a Printer's T and N, the
-// wrappers around them (the decider's explanation lines), and Key, which
-// marks a message printed later from a table.
-var printingFuncs = map[string]bool{"T": true, "N": true, "line": true, "lineN": true, "Key": true}
+// printingFuncs are the functions and methods that print a message, by
+// name, each with the place of the message among its arguments: a
+// Printer's T and N, the wrappers around them (the decider's explanation
+// lines), Key, which marks a message printed later from a table, and
+// look.SayIn's doing ("save the case").
+var printingFuncs = map[string]int{"T": 0, "N": 0, "line": 0, "lineN": 0, "Key": 0, "SayIn": 2}
 
-// printing reports whether a call's function is one of printingFuncs.
-func printing(fun ast.Expr) bool {
+// printing is where a call's message is when its function is one of
+// printingFuncs.
+func printing(fun ast.Expr) (int, bool) {
+	var name string
 	switch f := fun.(type) {
 	case *ast.SelectorExpr:
-		return printingFuncs[f.Sel.Name]
+		name = f.Sel.Name
 	case *ast.Ident:
-		return printingFuncs[f.Name]
+		name = f.Name
 	}
-	return false
+	i, ok := printingFuncs[name]
+	return i, ok
 }
 
 // usesLang reports whether a package's files import this package, or are

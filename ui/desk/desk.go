@@ -439,7 +439,7 @@ func (m Model) closing(msg tea.Msg) (Model, tea.Cmd) {
 		m.report, _ = m.report.Update(msg)
 		if msg.err == nil {
 			c := msg.closing
-			m.notice = "Day " + c.Day.String() + " closed by " + c.By + "; chain head " + c.Anchor.String()
+			m.notice = m.d.StaffText.T("Day %s closed by %s; chain head %s", c.Day.In(m.d.StaffText), c.By, c.Anchor.String())
 		}
 	case reopenDayMsg:
 		return m, m.reopenDayCmd(msg)

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // Say is the words a person reads for err, met while doing something
@@ -28,4 +29,30 @@ func FieldErr(err error) error {
 		return nil
 	}
 	return errors.New(Say(err, "check this field"))
+}
+
+// SayIn is Say in p's language: doing is the English of a message ("save
+// the case"), printed in p's language too.
+func SayIn(p *lang.Printer, err error, doing string) string {
+	if err == nil {
+		return ""
+	}
+	if m := flow.MessageIn(p, err); m != "" {
+		return m
+	}
+	return p.T("could not %s; see the log", p.T(doing))
+}
+
+// FieldErrIn is FieldErr in p's language.
+func FieldErrIn(p *lang.Printer, err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(SayIn(p, err, lang.Key("check this field")))
+}
+
+// CheckIn is a field's check (flow.CheckModel) whose error reads in p's
+// language, for a huh field's Validate.
+func CheckIn(p *lang.Printer, check func(string) error) func(string) error {
+	return func(s string) error { return FieldErrIn(p, check(s)) }
 }

@@ -43,7 +43,7 @@ func TestThreeTillsAtOnceReachLoginAndOneLogsIn(t *testing.T) {
 	tl := tills["till2"]
 	tl.typeText(strings.Repeat("\x7f", len("Ivan"))) // backspace the name typed
 	tl.login("Olena", "1234")
-	tl.waitFor(0, "Home", "Olena (lead)")
+	tl.waitFor(0, "Home", "Olena (shift lead)")
 }
 
 func TestNoQueryIsSentToTheTerminal(t *testing.T) {
@@ -155,7 +155,7 @@ func TestTheSameTillTwiceTakesOver(t *testing.T) {
 	r := newRig(t, 0)
 	first := r.connect("till1")
 	first.login("Olena", "1234")
-	first.waitFor(0, "Home", "Olena (lead)")
+	first.waitFor(0, "Home", "Olena (shift lead)")
 
 	second := r.connect("till1")
 	first.waitFor(0, "This till opened a new session")
@@ -196,7 +196,7 @@ func TestShutdownEndsEverySessionAndTheStoreChecks(t *testing.T) {
 	r := newRig(t, 0)
 	one, two := r.connect("till1"), r.connect("till2")
 	one.login("Olena", "1234")
-	one.waitFor(0, "Home", "Olena (lead)")
+	one.waitFor(0, "Home", "Olena (shift lead)")
 	two.waitFor(0, "Log in")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
