@@ -295,7 +295,7 @@ func (c *Case) Validate(today Date) error {
 	}
 	if !s.Date.IsZero() {
 		if err := checkSaleDay(s.Date); err != nil {
-			return fieldErr("sale.date", "%s", Message(err))
+			return fieldOf("sale.date", err)
 		}
 	}
 	if !s.Date.IsZero() && !today.IsZero() && today.Before(s.Date) {
@@ -331,6 +331,7 @@ type FieldError struct {
 	// language (In)
 	format string
 	args   []any
+	cause  error // the error it is (fieldOf), when it is another's message
 }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
@@ -338,6 +339,9 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 // In is the message, without its field's name, in p's language: a field
 // on screen shows it beside the field.
 func (e *FieldError) In(p *lang.Printer) string {
+	if e.cause != nil {
+		return MessageIn(p, e.cause)
+	}
 	if e.format == "" {
 		return e.Msg
 	}
@@ -346,6 +350,11 @@ func (e *FieldError) In(p *lang.Printer) string {
 
 func fieldErr(field, format string, args ...any) error {
 	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// fieldOf is err, a flow error, as the error of a field.
+func fieldOf(field string, err error) error {
+	return &FieldError{Field: field, Msg: Message(err), cause: err}
 }
 
 func list[T ~string](vs []T) string {

@@ -2,9 +2,12 @@ package flow
 
 import (
 	"fmt"
+
 	"slices"
 	"strings"
 	"time"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
 // Imported sales are the truth (docs/rules.md, "Sales from the point of
@@ -78,11 +81,11 @@ func CheckAgainstImport(imported *Sale, c *Case) error {
 	if corr == nil {
 		return Errorf(EForbidden, "the sale differs from the sales import (%s): the import is what was sold; "+
 			"look the receipt up to take it as it is, or have a shift lead correct it, with a reason",
-			strings.Join(diff, "; "))
+			changesOf(diff))
 	}
 	if !slices.Equal(corr.Changes, diff) {
 		return Errorf(EConflict, "the sale differs from the sales import (%s), but %s's correction says %s: "+
-			"correct it again", strings.Join(diff, "; "), corr.By, strings.Join(corr.Changes, "; "))
+			"correct it again", changesOf(diff), corr.By, changesOf(corr.Changes))
 	}
 	return CheckReason(corr.Reason)
 }
@@ -104,3 +107,27 @@ func NormSerial(s string) string {
 		return r
 	}, strings.ToUpper(s))
 }
+
+// changesOf are ImportDiff's changes as an error's argument: as they are
+// in the message, each field's name and "(none)" in p's words in In.
+type changesOf []string
+
+func (c changesOf) String() string { return strings.Join(c, "; ") }
+
+// In is the changes with their words in p's language.
+func (c changesOf) In(p *lang.Printer) string {
+	out := make([]string, len(c))
+	for i, ch := range c {
+		field, rest, _ := strings.Cut(ch, " ")
+		if w, ok := diffFields[field]; ok {
+			field = p.T(w)
+		}
+		out[i] = field + " " + strings.ReplaceAll(rest, "(none)", p.T("(none)"))
+	}
+	return strings.Join(out, "; ")
+}
+
+// diffFields are the words of ImportDiff's fields.
+var diffFields = map[string]string{"date": lang.Key("date"), "receipt": lang.Key("receipt"),
+	"line": lang.Key("line"), "price": lang.Key("price"), "tender": lang.Key("tender"),
+	"serial": lang.Key("serial")}

@@ -73,7 +73,7 @@ func realDate(s, year, month, day string) (Date, error) {
 		return Date{}, Errorf(EInvalid, "%q is not a date: day 0 does not exist", s)
 	}
 	if last := (Date{y, time.Month(m), 1}).AddMonths(1).AddDays(-1).Day; d > last {
-		return Date{}, Errorf(EInvalid, "%q is not a date: %s %d has %d days", s, time.Month(m), y, last)
+		return Date{}, Errorf(EInvalid, "%q is not a date: %s %d has %d days", s, monthOf(m), y, last)
 	}
 	return Date{y, time.Month(m), d}, nil
 }
@@ -173,3 +173,17 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // In is the date as p's language writes it: "2026-11-21", "21.11.2026".
 func (d Date) In(p *lang.Printer) string { return p.Date(d.Year, d.Month, d.Day) }
+
+// monthOf is a month as an error's argument: its English name in the
+// message ("February"), p's in In.
+type monthOf time.Month
+
+func (m monthOf) String() string { return time.Month(m).String() }
+
+// In is the month's name in p's language.
+func (m monthOf) In(p *lang.Printer) string { return p.T(monthNames[m-1]) }
+
+// monthNames are the months' names, January first.
+var monthNames = [...]string{lang.Key("January"), lang.Key("February"), lang.Key("March"), lang.Key("April"),
+	lang.Key("May"), lang.Key("June"), lang.Key("July"), lang.Key("August"), lang.Key("September"),
+	lang.Key("October"), lang.Key("November"), lang.Key("December")}

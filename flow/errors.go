@@ -57,17 +57,70 @@ func (e *Error) In(p *lang.Printer) string {
 }
 
 // argsIn are a message's arguments with each that prints itself in a
-// language (a Date, a Money) printed in p's.
+// language (a Date, a Money, Said, Word) printed in p's, and a flow word (a
+// Status, a Step, an Outcome, a Role) in p's words.
 func argsIn(p *lang.Printer, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
-		if x, ok := a.(interface{ In(*lang.Printer) string }); ok {
+		switch x := a.(type) {
+		case interface{ In(*lang.Printer) string }:
 			a = x.In(p)
+		case interface{ WordsIn(*lang.Printer) string }:
+			a = x.WordsIn(p)
 		}
 		out[i] = a
 	}
 	return out
 }
+
+// Said is err as an argument of another error's message ("idle minutes:
+// %s"): Message(err) in the message, MessageIn in a language.
+func Said(err error) fmt.Stringer { return saidErr{err} }
+
+type saidErr struct{ err error }
+
+func (s saidErr) String() string {
+	if m := Message(s.err); m != "" {
+		return m
+	}
+	return s.err.Error()
+}
+
+func (s saidErr) In(p *lang.Printer) string {
+	if m := MessageIn(p, s.err); m != "" {
+		return m
+	}
+	return s.err.Error()
+}
+
+// Word is a message (lang.Key) as an argument of an error's message: its
+// English in the message, p's in In.
+type Word string
+
+func (w Word) String() string { return string(w) }
+
+// In is the word in p's language.
+func (w Word) In(p *lang.Printer) string { return p.T(string(w)) }
+
+// InWords is a flow word (a Status, a Step) as an error's argument: its
+// English words (Words) in the message, p's (WordsIn) in a language.
+func InWords(w interface {
+	Words() string
+	WordsIn(*lang.Printer) string
+}) fmt.Stringer {
+	return inWords{w}
+}
+
+type inWords struct {
+	w interface {
+		Words() string
+		WordsIn(*lang.Printer) string
+	}
+}
+
+func (w inWords) String() string { return w.w.Words() }
+
+func (w inWords) In(p *lang.Printer) string { return w.w.WordsIn(p) }
 
 // Error is the message, with the detail after it when there is one.
 func (e *Error) Error() string {

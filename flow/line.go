@@ -1,6 +1,6 @@
 package flow
 
-import "fmt"
+import "example.com/returnsdesk/flow/lang"
 
 // LineCase is another case about the same receipt line (or, for a sale
 // typed without a receipt number, the same serial): what the sale step
@@ -25,26 +25,61 @@ func CheckLineFree(sale Sale, other *LineCase) error {
 	if other == nil {
 		return nil
 	}
-	line := "this item"
-	switch {
-	case sale.Receipt != "" && sale.Line > 0:
-		line = fmt.Sprintf("receipt %s line %d", sale.Receipt, sale.Line)
-	case sale.Receipt != "":
-		line = "receipt " + sale.Receipt
-	case sale.Serial != "":
-		line = "the item " + sale.Serial
-	}
+	line := itemOf(sale)
 	switch {
 	case other.Refunded:
 		return Errorf(EConflict, "%s was refunded in case %s of %s: it cannot be refunded again", line, other.ID,
 			other.Day)
 	case UnderWay(other.Status):
-		where := other.Status.Words()
-		if other.Status == StatusOpen {
-			where = "a draft at " + other.Step.Words()
-		}
 		return Errorf(EConflict, "%s is in case %s of %s (%s): resume that case from home instead", line, other.ID,
-			other.Day, where)
+			other.Day, whereIs{other.Status, other.Step})
 	}
 	return nil
+}
+
+// itemOf names a sale's item in an error ("receipt 123 line 2"), in
+// English in the message, in p's language in In.
+func itemOf(sale Sale) item { return item{sale.Receipt, sale.Line, sale.Serial} }
+
+type item struct {
+	receipt string
+	line    int
+	serial  string
+}
+
+func (it item) String() string { return it.In(lang.English()) }
+
+// In names the item in p's language.
+func (it item) In(p *lang.Printer) string {
+	switch {
+	case it.receipt != "" && it.line > 0:
+		return p.T("receipt %s line %d", it.receipt, it.line)
+	case it.receipt != "":
+		return p.T("receipt %s", it.receipt)
+	case it.serial != "":
+		return p.T("the item %s", it.serial)
+	}
+	return p.T("this item")
+}
+
+// whereIs is where a case under way stands, in an error: its status, or
+// the step a draft is at.
+type whereIs struct {
+	status Status
+	step   Step
+}
+
+func (w whereIs) String() string {
+	if w.status == StatusOpen {
+		return "a draft at " + w.step.Words()
+	}
+	return w.status.Words()
+}
+
+// In is where the case stands in p's words.
+func (w whereIs) In(p *lang.Printer) string {
+	if w.status == StatusOpen {
+		return p.T("a draft at %s", w.step.WordsIn(p))
+	}
+	return w.status.WordsIn(p)
 }

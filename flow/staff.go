@@ -76,24 +76,48 @@ func StaffName(s string) string { return strings.TrimSpace(strings.ReplaceAll(s,
 
 // CheckStaffName says what is wrong with a staff member's name, if anything:
 // 1 to MaxStaffName characters, on one line.
-func CheckStaffName(name string) error { return checkName(name, "a staff member") }
+func CheckStaffName(name string) error {
+	switch checkName(name) {
+	case nameEmpty:
+		return Errorf(EInvalid, "a staff member needs a name")
+	case nameBad:
+		return Errorf(EInvalid, "%q is not a name for a staff member (at most %d characters, one line)",
+			StaffName(name), MaxStaffName)
+	}
+	return nil
+}
 
 // CheckTillName says what is wrong with a till's name, if anything: the
 // staff name's rule (CheckStaffName), in a till's words. A till's name is
 // the terminal name on every audit event it writes, kept as StaffName keeps
 // a staff member's.
-func CheckTillName(name string) error { return checkName(name, "a till") }
-
-// checkName is the rule of a name on the audit trail (a staff member's, a
-// till's): 1 to MaxStaffName characters, on one line. what names its owner
-// in the message ("a till").
-func checkName(name, what string) error {
-	name = StaffName(name)
-	if name == "" {
-		return Errorf(EInvalid, "%s needs a name", what)
-	}
-	if utf8.RuneCountInString(name) > MaxStaffName || strings.ContainsAny(name, "\x00\n\r\t") {
-		return Errorf(EInvalid, "%q is not a name for %s (at most %d characters, one line)", name, what, MaxStaffName)
+func CheckTillName(name string) error {
+	switch checkName(name) {
+	case nameEmpty:
+		return Errorf(EInvalid, "a till needs a name")
+	case nameBad:
+		return Errorf(EInvalid, "%q is not a name for a till (at most %d characters, one line)",
+			StaffName(name), MaxStaffName)
 	}
 	return nil
+}
+
+// What is wrong with a name on the audit trail, if anything (checkName).
+const (
+	nameOK = iota
+	nameEmpty
+	nameBad
+)
+
+// checkName is the rule of a name on the audit trail (a staff member's, a
+// till's): 1 to MaxStaffName characters, on one line.
+func checkName(name string) int {
+	name = StaffName(name)
+	switch {
+	case name == "":
+		return nameEmpty
+	case utf8.RuneCountInString(name) > MaxStaffName || strings.ContainsAny(name, "\x00\n\r\t"):
+		return nameBad
+	}
+	return nameOK
 }

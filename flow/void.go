@@ -50,7 +50,7 @@ func CanVoid(s Status) bool {
 // reason.
 func (c *Case) Void(lead, reason string, at time.Time) error {
 	if !CanVoid(c.Status) {
-		return Errorf(EConflict, "the case is %s: only a case without a decision can be voided", c.Status.Words())
+		return Errorf(EConflict, "the case is %s: only a case without a decision can be voided", InWords(c.Status))
 	}
 	if err := CheckReason(reason); err != nil {
 		return err

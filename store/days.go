@@ -33,7 +33,8 @@ func dayOpen(bs *buckets, day flow.Date, caseID string) error {
 		if caseID != "" {
 			detail = caseDetail(caseID)
 		}
-		return refine(ErrDayClosed, detail, "%s: %s", day, ErrDayClosed.Message)
+		return refine(ErrDayClosed, detail, "%s: the day is closed: what it settled is read-only; a shift lead "+
+			"can reopen the day, with a reason", day)
 	}
 	return nil
 }

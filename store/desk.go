@@ -72,13 +72,13 @@ func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Da
 func leadTx(tx *bolt.Tx, name string) error {
 	_, rec, err := getStaff(tx, normStaff(name))
 	if errors.Is(err, ErrNotFound) {
-		return refine(ErrNotLead, nil, "there is no staff member called %s: %s", name, ErrNotLead.Message)
+		return refine(ErrNotLead, nil, "there is no staff member called %s: only a shift lead may do this", name)
 	}
 	if err != nil {
 		return err
 	}
 	if rec.Role != flow.RoleLead {
-		return refine(ErrNotLead, nil, "%s is a %s: %s", rec.Name, rec.Role, ErrNotLead.Message)
+		return refine(ErrNotLead, nil, "%s is a %s: only a shift lead may do this", rec.Name, rec.Role)
 	}
 	return nil
 }
@@ -105,11 +105,11 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 			return err
 		}
 		if !flow.CanSignOff(doc.Case.Status) {
-			return refine(ErrNotReviewable, caseDetail(caseID), "the case is %s: %s", statusOf(doc.Case),
-				ErrNotReviewable.Message)
+			return refine(ErrNotReviewable, caseDetail(caseID), "the case is %s: not decided yet: nothing to sign off",
+				statusOf(doc.Case))
 		}
 		if so := doc.SignOff; so != nil {
-			return refine(ErrSignedOff, caseDetail(caseID), "%s by %s at %s", ErrSignedOff.Message, so.By,
+			return refine(ErrSignedOff, caseDetail(caseID), "signed off already by %s at %s", so.By,
 				so.At.In(s.Location()).Format("15:04"))
 		}
 		doc.SignOff = &SignOff{By: normStaff(by), At: now.UTC()}

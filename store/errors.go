@@ -95,7 +95,9 @@ func (e *LockedError) Error() string {
 }
 
 // Unwrap is the error as a person reads it (flow.Message): the same words.
-func (e *LockedError) Unwrap() error { return flow.Errorf(flow.EForbidden, "%s", e.Error()) }
+func (e *LockedError) Unwrap() error {
+	return flow.Errorf(flow.EForbidden, "too many wrong PINs: %s is locked until %s", e.Name, e.Until.Format("15:04:05"))
+}
 
 // aboutCase is sentinel about case id: the id is detail for the log, as the
 // screen shows the case at hand.
@@ -107,13 +109,13 @@ func caseDetail(id string) error { return fmt.Errorf("case %s", id) }
 // caseErrorf is an error of code about case id, with a message of its own
 // and the id as detail.
 func caseErrorf(code flow.Code, id, format string, args ...any) error {
-	return &flow.Error{Code: code, Message: fmt.Sprintf(format, args...), Err: caseDetail(id)}
+	return flow.Errorf(code, format, args...).Wrap(caseDetail(id))
 }
 
-// failed is an error a person reads as msg ("cannot write the backup"), with
-// what went wrong (err) as its detail.
+// failed is an error a person reads as msg ("cannot write the backup"), a
+// message of the message files, with what went wrong (err) as its detail.
 func failed(msg string, err error) error {
-	return &flow.Error{Code: flow.EUnavailable, Message: msg, Err: err}
+	return flow.Errorf(flow.EUnavailable, msg, []any{}...).Wrap(err)
 }
 
 // refine is an error whose message says more than sentinel's (which day,

@@ -114,9 +114,9 @@ func (s *Store) setUpKey(stored []byte) error {
 	key, err := readKey(s.keyPath)
 	switch {
 	case errors.Is(err, os.ErrNotExist) && stored != nil && !s.opts.ReplaceLostKey:
-		return refine(ErrKeyMissing, nil, "%s: %s. Restore it from where it was kept apart (it is not in backups); "+
-			"only if it is lost for good, start the kiosk once with a new key: earlier repeat returns will no "+
-			"longer be matched", ErrKeyMissing.Message, s.keyPath)
+		return refine(ErrKeyMissing, nil, "the passport key file is missing: %s. Restore it from where it was kept "+
+			"apart (it is not in backups); only if it is lost for good, start the kiosk once with a new key: "+
+			"earlier repeat returns will no longer be matched", s.keyPath)
 	case errors.Is(err, os.ErrNotExist):
 		key, err = loadOrCreateKey(s.keyPath, true)
 		if err != nil {

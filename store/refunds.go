@@ -102,8 +102,8 @@ func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Stat
 			return refundRecord{}, err
 		}
 	case !bytes.Equal(other, id):
-		return refundRecord{}, refine(ErrAlreadyRefunded, caseDetail(c.ID), "%s, in case %s (receipt %s, line %d)",
-			ErrAlreadyRefunded.Message, caseIDOf(other), c.Sale.Receipt, c.Sale.Line)
+		return refundRecord{}, refine(ErrAlreadyRefunded, caseDetail(c.ID), "this receipt line was already refunded, in case %s (receipt %s, line %d)",
+			caseIDOf(other), c.Sale.Receipt, c.Sale.Line)
 	}
 	rec := refundRecord{Amount: flow.Money{Minor: pay.amount.Minor, Currency: flow.RefundCurrency(pay.amount)},
 		Tender: pay.tender, By: pay.by, At: pay.now.UTC(), Day: day}

@@ -126,18 +126,19 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 	if set.Language != "" {
 		l, err := lang.Parse(string(set.Language))
 		if err != nil {
-			return flow.Errorf(flow.EInvalid, "the store's language: %s", err)
+			return flow.Errorf(flow.EInvalid, "the store's language: %q is not a language of the kiosk: uk (Ukrainian) "+
+				"or en (English)", set.Language)
 		}
 		set.Language = l
 	}
 	if set.IdleMinutes != 0 { // 0: flow.DefaultIdleMinutes
 		if err := flow.CheckIdleMinutes(set.IdleMinutes); err != nil {
-			return flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Message(err))
+			return flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Said(err))
 		}
 	}
 	if set.ServiceDays != 0 {
 		if err := flow.CheckServiceDays(set.ServiceDays); err != nil {
-			return flow.Errorf(flow.EInvalid, "the service centre's term: %s", flow.Message(err))
+			return flow.Errorf(flow.EInvalid, "the service centre's term: %s", flow.Said(err))
 		}
 	}
 	val, err := json.Marshal(set)

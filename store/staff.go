@@ -63,7 +63,8 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 	if m.Language != "" {
 		l, err := lang.Parse(string(m.Language))
 		if err != nil {
-			return flow.Errorf(flow.EInvalid, "the language of the staff member's screens: %s", err)
+			return flow.Errorf(flow.EInvalid, "the language of the staff member's screens: %q is not a language of "+
+				"the kiosk: uk (Ukrainian) or en (English)", m.Language)
 		}
 		m.Language = l
 	}

@@ -128,8 +128,8 @@ func Open(path string, opts Options) (*Store, error) {
 	case info.IsDir():
 		return nil, ErrNotStore.Wrap(errors.New("it is a folder"))
 	case info.Size() == 0:
-		return nil, refine(ErrDamaged, nil, "%s: it is empty (0 bytes); move it away to start a new store, or "+
-			"restore a backup", ErrDamaged.Message)
+		return nil, refine(ErrDamaged, nil, "the store file is damaged: it is empty (0 bytes); move it away to "+
+			"start a new store, or restore a backup")
 	}
 
 	db, err := openBolt(path, opts, log)
@@ -387,7 +387,7 @@ func (s *Store) run(mode int, fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = refine(ErrDamaged, fmt.Errorf("%v", r), "%s; run returnsdesk check", ErrDamaged.Message)
+			err = refine(ErrDamaged, fmt.Errorf("%v", r), "the store file is damaged; run returnsdesk check")
 			s.broken.Store(&err)
 			s.log.Error("store transaction failed on a damaged page", "err", r, "stack", string(debug.Stack()))
 		}

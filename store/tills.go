@@ -150,7 +150,8 @@ func (s *Store) AddTill(t Till, by string, now time.Time) error {
 	if t.Language != "" {
 		l, err := lang.Parse(string(t.Language))
 		if err != nil {
-			return flow.Errorf(flow.EInvalid, "the till's language: %s", err)
+			return flow.Errorf(flow.EInvalid, "the till's language: %q is not a language of the kiosk: uk (Ukrainian) "+
+				"or en (English)", t.Language)
 		}
 		t.Language = l
 	}

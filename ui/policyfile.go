@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -36,8 +35,8 @@ func ReadPolicyFile(path, name string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > flow.MaxPolicyBytes {
-		return nil, flow.Errorf(flow.EInvalid, "%s is larger than %s: a policy is a short TOML file", name,
-			fmt.Sprintf("%d MiB", flow.MaxPolicyBytes>>20))
+		return nil, flow.Errorf(flow.EInvalid, "%s is larger than %d MiB: a policy is a short TOML file", name,
+			flow.MaxPolicyBytes>>20)
 	}
 	return data, nil
 }

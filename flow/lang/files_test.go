@@ -201,14 +201,12 @@ func usedMessages(t *testing.T, root string) map[string]string {
 				if !ok || len(call.Args) == 0 {
 					return true
 				}
-				i, ok := printing(call.Fun)
+				i, ok := printing(f.Name.Name, call.Fun)
 				if !ok || len(call.Args) <= i {
 					return true
 				}
-				if lit, ok := call.Args[i].(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						used[s] = fset.Position(lit.Pos()).String()
-					}
+				if s, ok := literal(call.Args[i]); ok {
+					used[s] = fset.Position(call.Args[i].Pos()).String()
 				}
 				return true
 			})
@@ -224,18 +222,61 @@ func usedMessages(t *testing.T, root string) map[string]string {
 // look.SayIn's doing ("save the case").
 var printingFuncs = map[string]int{"T": 0, "N": 0, "line": 0, "lineN": 0, "Key": 0, "SayIn": 2}
 
+// errorFuncs are the functions that build an error a person reads, whose
+// message (a format) is printed later in a language (flow's Error.In), by
+// the package they are called in ("" for any), as the call names them,
+// each with the place of the message among its arguments: flow's Errorf
+// (never fmt's) and fieldErr, and the store's own builders of flow errors.
+var errorFuncs = map[string]map[string]int{
+	"":      {"flow.Errorf": 1},
+	"flow":  {"Errorf": 1, "fieldErr": 1},
+	"store": {"caseErrorf": 2, "refine": 2, "failed": 0},
+}
+
 // printing is where a call's message is when its function is one of
-// printingFuncs.
-func printing(fun ast.Expr) (int, bool) {
-	var name string
+// printingFuncs, or one of errorFuncs of pkg, the package the call is in.
+func printing(pkg string, fun ast.Expr) (int, bool) {
+	var name, called string
 	switch f := fun.(type) {
 	case *ast.SelectorExpr:
 		name = f.Sel.Name
+		if x, ok := f.X.(*ast.Ident); ok {
+			called = x.Name + "." + name
+		}
 	case *ast.Ident:
-		name = f.Name
+		name, called = f.Name, f.Name
+	}
+	for _, in := range []string{"", pkg} {
+		if i, ok := errorFuncs[in][called]; ok {
+			return i, true
+		}
 	}
 	i, ok := printingFuncs[name]
 	return i, ok
+}
+
+// literal is the string an expression is when it is a string literal, or
+// literals joined by + (a message too long for one line of code): a
+// constant, the same message whole wherever the code writes it.
+func literal(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok := literal(e.X)
+		y, ok2 := literal(e.Y)
+		return x + y, ok && ok2
+	case *ast.ParenExpr:
+		return literal(e.X)
+	}
+	return "", false
 }
 
 // usesLang reports whether a package's files import this package, or are
