@@ -244,14 +244,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m.saveRefused(msg)
 		}
-		m.status = "saved ✓"
+		m.status = m.staffText.T("saved ✓")
 		if msg.next != nil {
 			return msg.next(m)
 		}
 		return m, nil
 	case errMsg:
 		m.d.Log.Error("error", "err", msg.err)
-		m.notice = "! " + look.Say(msg.err, "read the store")
+		m.notice = "! " + look.SayIn(m.staffText, msg.err, "read the store")
 		return m, nil
 	}
 	if model, cmd, ok := m.voidMsg(msg); ok {
@@ -329,7 +329,7 @@ func (m *Model) leaveCase() tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.d.Log.Error("load", "err", msg.err)
-		m.notice = "! " + look.Say(msg.err, "open the store")
+		m.notice = "! " + look.SayIn(m.staffText, msg.err, "open the store")
 	}
 	if !msg.initialized {
 		m.setup = newSetupModel(&m.st, m.width, msg.localZone)
@@ -345,17 +345,20 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 // takeSettings takes the store's settings as storeSettings read them, and
 // the session's languages they, the till and the person logged in make.
 func (m *Model) takeSettings(msg loadedMsg) {
-	defer m.takeLangs() // a login changes them even when the settings held stay
-	if msg.err != nil {
-		return // the settings held stay
+	if msg.err == nil { // else the settings held stay
+		m.settings = msg.settings
+		if msg.loc != nil {
+			m.loc = msg.loc
+		}
 	}
-	m.settings = msg.settings
-	if msg.loc != nil {
-		m.loc = msg.loc
+	m.takeLangs() // a login changes them even when the settings held stay
+	if msg.err != nil {
+		return
 	}
 	if msg.policyErr != nil {
 		m.d.Log.Error("the store's policy", "err", msg.policyErr)
-		m.notice = "! the store's policy cannot be read: " + look.Say(msg.policyErr, "read the store's policy")
+		m.notice = "! " + m.staffText.T("the store's policy cannot be read: %s",
+			look.SayIn(m.staffText, msg.policyErr, "read the store's policy"))
 	} else {
 		m.policy = msg.policy
 	}

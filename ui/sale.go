@@ -192,7 +192,7 @@ func (m saleModel) updateSearch(msg tea.Msg) (saleModel, tea.Cmd) {
 			return m, nil
 		}
 		if err := flow.CheckReceipt(q); err != nil && flow.CheckSerial(q) != nil {
-			m.searchErr = "! " + err.Error()
+			m.searchErr = "! " + look.SayIn(m.ctx.tr, err, "look the sales up")
 			return m, nil
 		}
 		m.searchErr = ""
@@ -216,7 +216,7 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 	m.phase, m.v.searchFor = saleSearch, ""
 	if msg.err != nil {
 		m.searchErr = "! " + m.ctx.tr.T("%s (tab: type the sale instead)",
-			look.Say(msg.err, "look the sales up")) // the root logged it
+			look.SayIn(m.ctx.tr, msg.err, "look the sales up")) // the root logged it
 		return m, nil
 	}
 	m.searched = true
@@ -348,7 +348,7 @@ func (m saleModel) back() (saleModel, tea.Cmd) {
 func (m saleModel) finish() (saleModel, tea.Cmd) {
 	s, err := m.sale()
 	if err != nil { // the form checked every field; this is a last guard
-		m.note = "! " + err.Error()
+		m.note = "! " + look.SayIn(m.ctx.tr, err, "record the sale")
 		m.openForm()
 		return m, m.form.Init()
 	}
@@ -527,21 +527,24 @@ func (m *saleModel) openForm() {
 	if imp.Date.IsZero() {
 		fields = append(fields, n.input(tr.T("Sale date (such as 21.11.2026)"), tr.T("Sale date")).Value(&v.date).CharLimit(10).
 			Placeholder(tr.T("%s (enter: today)", today.In(tr))).
-			Validate(func(s string) error { _, err := flow.CheckSaleDate(orToday(s, today), today); return err }))
+			Validate(func(s string) error {
+				_, err := flow.CheckSaleDate(orToday(s, today), today)
+				return look.FieldErrIn(tr, err)
+			}))
 	}
 	if imp.Receipt == "" {
 		fields = append(fields, n.input(tr.T("Receipt number"), tr.T("Receipt")).Value(&v.receipt).CharLimit(40).
-			Validate(flow.CheckReceipt))
+			Validate(look.CheckIn(tr, flow.CheckReceipt)))
 	}
-	fields = append(fields, n.input(tr.T("Model"), tr.T("Model")).Value(&v.model).CharLimit(80).Validate(flow.CheckModel))
+	fields = append(fields, n.input(tr.T("Model"), tr.T("Model")).Value(&v.model).CharLimit(80).Validate(look.CheckIn(tr, flow.CheckModel)))
 	if imp.Serial == "" {
 		fields = append(fields, n.input(tr.T("Serial number or IMEI (scan or type)"), tr.T("Serial/IMEI")).Value(&v.serial).
-			CharLimit(40).Validate(flow.CheckSerial))
+			CharLimit(40).Validate(look.CheckIn(tr, flow.CheckSerial)))
 	}
 	if imp.Price.IsZero() {
 		fields = append(fields, n.input(tr.T("Price in %s (such as 19 999,00)", cur), tr.T("Price")).
 			Value(&v.price).CharLimit(16).
-			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return err }))
+			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return look.FieldErrIn(tr, err) }))
 	}
 	if imp.Tender == "" {
 		fields = append(fields, huh.NewSelect[flow.Tender]().Title(tr.T("Paid in")).Inline(true).
@@ -551,7 +554,7 @@ func (m *saleModel) openForm() {
 		huh.NewSelect[flow.Condition]().Title(tr.T("Sold as")).Inline(true).
 			Options(wordOptions(tr, flow.Conditions, conditionWords)...).Value(&v.condition),
 		n.input(tr.T("Warranty in months (empty when the receipt does not say)"), tr.T("Warranty")).Value(&v.months).
-			CharLimit(3).Validate(func(s string) error { _, err := flow.CheckWarrantyMonths(s); return err }),
+			CharLimit(3).Validate(func(s string) error { _, err := flow.CheckWarrantyMonths(s); return look.FieldErrIn(tr, err) }),
 		huh.NewSelect[flow.Market]().Title(tr.T("Market the device is made for")).Inline(true).
 			Options(wordOptions(tr, flow.Markets, marketWords)...).Value(&v.market),
 	)
@@ -707,7 +710,7 @@ func (m saleModel) askLead() (saleModel, tea.Cmd) {
 				Validate(required(tr.T("enter the PIN"))))
 	}
 	fields = append(fields, huh.NewInput().Title(tr.T("Reason for the correction")).Value(&v.reason).
-		CharLimit(flow.MaxReasonLen).Validate(func(s string) error { return look.FieldErr(flow.CheckReason(s)) }))
+		CharLimit(flow.MaxReasonLen).Validate(look.CheckIn(tr, flow.CheckReason)))
 	m.before, m.phase, m.notes = m.phase, saleLead, nil
 	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...))
 	return m, m.form.Init()
@@ -750,7 +753,7 @@ func (m saleModel) leadAnswered(msg saleLeadResultMsg) (saleModel, tea.Cmd) {
 	if msg.err != nil {
 		before := m.before
 		m, cmd := m.askLead()
-		m.before, m.leadErr = before, look.Say(msg.err, "check the shift lead")
+		m.before, m.leadErr = before, look.SayIn(m.ctx.tr, msg.err, "check the shift lead")
 		return m, cmd
 	}
 	m.leadErr = ""
