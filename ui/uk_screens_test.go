@@ -51,7 +51,6 @@ func TestDocumentsGoldenUK(t *testing.T) {
 		goldenView(t, newDocumentsModel(ukScreen(t, "generic", nil)), "паспорт", typed("x"))
 	})
 	t.Run("passport", func(t *testing.T) {
-		t.Skip("flow's error messages are not in the message files yet")
 		m := started(t, newDocumentsModel(ukScreen(t, "generic", nil)))
 		m, _ = drive(t, m, join(typed("x"), tickPassport, kEnter, typed("1234"), kEnter)...)
 		goldenAfter(t, m, "Номер паспорта")
