@@ -96,7 +96,7 @@ func (e *OverpaymentError) Error() string {
 // Unwrap is the message as a person reads it (flow.Message), then the
 // sentinel.
 func (e *OverpaymentError) Unwrap() []error {
-	return []error{&Error{Code: EInvalid, Message: e.Error()}, ErrOverpayment}
+	return []error{Errorf(EInvalid, "only %s is still owed: a payment cannot be more", e.Owed), ErrOverpayment}
 }
 
 // RefundDue is what the refund of a case decided as a refund comes to in
