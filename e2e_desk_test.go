@@ -39,7 +39,7 @@ func (tm *term) addCashier(name, pin string) {
 	tm.enterTo("PIN again")
 	tm.typeText(pin)
 	tm.press("Enter")
-	tm.waitFor(name+" can now log in", "Home")
+	tm.waitFor(name+" тепер може входити", "Home")
 }
 
 func TestE2EDesk(t *testing.T) {

@@ -193,16 +193,16 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 
 	// B: the same line, while A's case is under way
 	b.typeSaleOnly(s)
-	got := b.waitSaid("! not saved: receipt R-1001 is in case "+idA+" of "+today,
-		"resume that case from home instead")
-	if strings.Contains(got, "saving…") {
+	got := b.waitSaid("! не збережено: чек R-1001 уже в справі "+idA+" від "+ukDate(t, today),
+		"продовжте ту справу з головного екрана")
+	if strings.Contains(got, "зберігаємо…") {
 		t.Errorf("the header still says saving after the refusal:\n%s", got)
 	}
 	if strings.Contains(got, "[Вимога]") || strings.Contains(got, "✓Продаж") {
 		t.Errorf("B's case went past the sale:\n%s", got)
 	}
 	// the answers typed stay on the form, and the keys work: esc goes home
-	b.waitFor("not saved", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
+	b.waitFor("не збережено", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
 	b.press("Escape")
 	b.waitFor("Home", cashierName+" (касир)", "Your cases today (0)")
 
@@ -217,8 +217,9 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 
 	// B again: the line was refunded, said at the sale step
 	b.typeSaleOnly(s)
-	got = b.waitSaid("receipt R-1001 was refunded in case "+idA+" of "+today, "cannot be refunded again")
-	for _, never := range []string{"saving…", "[Вимога]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
+	got = b.waitSaid("чек R-1001: кошти вже повернуто у справі "+idA+" від "+ukDate(t, today),
+		"повторно повернути не можна")
+	for _, never := range []string{"зберігаємо…", "[Вимога]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
 		if strings.Contains(got, never) {
 			t.Errorf("B's screen shows %q after the refusal:\n%s", never, got)
 		}
@@ -281,9 +282,9 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.typeText("12")
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
-	got := tm.waitSaid("! not saved: the sale differs from the sales import",
-		"price 41999.00 UAH -> 45999.00 UAH", "have a shift lead correct it")
-	if strings.Contains(got, "saving…") || strings.Contains(got, "[Вимога]") {
+	got := tm.waitSaid("! не збережено: продаж відрізняється від імпорту продажів",
+		"ціна 41999.00 UAH -> 45999.00 UAH", "попросіть старшого зміни виправити")
+	if strings.Contains(got, "зберігаємо…") || strings.Contains(got, "[Вимога]") {
 		t.Errorf("the refused sale went on:\n%s", got)
 	}
 	tm.press("Escape")
@@ -311,7 +312,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 		tm.press("Enter")
 	}
 	corrector(cashierName, cashierPIN) // the cashier's own: refused
-	tm.waitFor("Старший зміни виправляє імпортований продаж", "! "+cashierName+" is not a shift lead")
+	tm.waitFor("Старший зміни виправляє імпортований продаж", "! "+cashierName+" — не старший зміни")
 	corrector(leadName, leadPIN)
 	tm.waitFor("виправляє імпортований продаж (записано в журнал)")
 	tm.waitFocus("Дата продажу")
@@ -330,7 +331,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
 	got = tm.waitFor("✓Продаж", "[Вимога]")
-	if strings.Contains(got, "not saved") {
+	if strings.Contains(got, "не збережено") {
 		t.Errorf("the lead's correction was not saved:\n%s", got)
 	}
 

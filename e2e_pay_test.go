@@ -31,7 +31,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.waitFor("Pay the refund of 4999.00 UAH from the till now?")
 	tm.press("n")
 	s := tm.waitFor("Return act written", "refund owed")
-	if strings.Contains(s, "Payout slip") {
+	if strings.Contains(s, "Акт виплати") {
 		t.Errorf("a refund owed has a payout slip at the till:\n%s", s)
 	}
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)

@@ -432,7 +432,7 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
 	tm.tallied("decision")
 	tm.press("y")
-	s = tm.waitFor("Return act written", "REFUND, closed", "Payout slip: ", "-payout-1.txt")
+	s = tm.waitFor("Return act written", "REFUND, closed", "Акт виплати: ", "-payout-1.txt")
 	tm.tallied("cash question")
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
 	if id == nil {

@@ -38,7 +38,7 @@ func TestErrorsInUkrainian(t *testing.T) {
 				&flow.LineCase{ID: "01K", Day: flow.Date{Year: 2026, Month: 11, Day: 2}, Refunded: true})
 		},
 			"receipt R-1001 line 2 was refunded in case 01K of 2026-11-02: it cannot be refunded again",
-			"за чек R-1001 рядок 2 кошти вже повернуто у справі 01K від 02.11.2026: повторно повернути не можна"},
+			"чек R-1001 рядок 2: кошти вже повернуто у справі 01K від 02.11.2026; повторно повернути не можна"},
 		{"an error in another's message", func() error {
 			return flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Said(flow.CheckIdleMinutes(0)))
 		},
