@@ -179,7 +179,7 @@ func MessageIn(p *lang.Printer, err error) string {
 	}
 	var pe *PolicyError
 	if errors.As(err, &pe) {
-		return strings.ReplaceAll(pe.Error(), "\n", "; ")
+		return strings.ReplaceAll(pe.In(p), "\n", "; ")
 	}
 	return ""
 }

@@ -46,6 +46,12 @@ func TestErrorsInUkrainian(t *testing.T) {
 			"хвилини бездіяльності: 0 — не кількість хвилин від 1 до 480"},
 		{"a field's error", func() error { return flow.CheckReason("") },
 			"reason: give a reason", "укажіть причину"},
+		{"a policy file's line", func() error {
+			_, err := flow.ParsePolicy([]byte("name = \"x\"\ncurrency = \"UAH\"\n[clauses.window]\nsource = \"law\"\ndays = 0\n"), "p.toml")
+			return err
+		},
+			"p.toml: line 5: clauses.window.days: 0 is not a number of days from 1 to 365",
+			"p.toml: рядок 5: clauses.window.days: 0 — не кількість днів від 1 до 365"},
 	}
 	uk := lang.For(lang.UK)
 	for _, tt := range tests {
@@ -59,7 +65,7 @@ func TestErrorsInUkrainian(t *testing.T) {
 			}
 			en := flow.Message(err)
 			if _, ok := err.(*flow.FieldError); ok {
-				en = err.Error()
+				en = err.Error() // Message of a field's error names the field
 			}
 			if en != tt.en {
 				t.Errorf("Message:\n got %q\nwant %q", en, tt.en)

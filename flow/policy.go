@@ -385,6 +385,10 @@ type Problem struct {
 	Line int
 	Key  string
 	Msg  string
+	// the message's English format and arguments, to print it in another
+	// language (In); none for the TOML parser's own words
+	format string
+	args   []any
 }
 
 func (p Problem) String() string {
@@ -399,13 +403,38 @@ func (p Problem) String() string {
 	return p.Msg
 }
 
+// In is the problem in tr's language: its line and message (the TOML
+// parser's own words stay as it writes them); a key is the file's own.
+func (p Problem) In(tr *lang.Printer) string {
+	msg := p.Msg
+	if p.format != "" {
+		msg = tr.T(p.format, argsIn(tr, p.args)...)
+	}
+	switch {
+	case p.Line > 0 && p.Key != "":
+		return tr.T("line %d: %s: %s", p.Line, p.Key, msg)
+	case p.Line > 0:
+		return tr.T("line %d: %s", p.Line, msg)
+	case p.Key != "":
+		return p.Key + ": " + msg
+	}
+	return msg
+}
+
 // PolicyError lists everything wrong in a policy file.
 type PolicyError struct {
 	File     string
 	Problems []Problem
 }
 
-func (e *PolicyError) Error() string {
+func (e *PolicyError) Error() string { return e.lines(Problem.String) }
+
+// In is the error in tr's language, a line a problem.
+func (e *PolicyError) In(tr *lang.Printer) string {
+	return e.lines(func(p Problem) string { return p.In(tr) })
+}
+
+func (e *PolicyError) lines(say func(Problem) string) string {
 	var b strings.Builder
 	for i, p := range e.Problems {
 		if i > 0 {
@@ -414,7 +443,7 @@ func (e *PolicyError) Error() string {
 		if e.File != "" {
 			b.WriteString(e.File + ": ")
 		}
-		b.WriteString(p.String())
+		b.WriteString(say(p))
 	}
 	return b.String()
 }
@@ -443,21 +472,22 @@ func ParsePolicy(data []byte, file string) (*Policy, error) {
 		return nil, &PolicyError{File: file, Problems: []Problem{decodeProblem(err)}}
 	}
 	var probs []Problem
-	add := func(key, format string, args ...any) {
-		probs = append(probs, Problem{Line: lineOf(data, key), Key: key, Msg: fmt.Sprintf(format, args...)})
+	problemf := func(key, format string, args ...any) {
+		probs = append(probs, Problem{Line: lineOf(data, key), Key: key, Msg: fmt.Sprintf(format, args...),
+			format: format, args: args})
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
 		switch {
 		case len(k) == 2 && k[0] == "clauses":
-			add(key, "%q is not a clause id; the clauses are: %s", k[1], list(ClauseIDs))
+			problemf(key, "%q is not a clause id; the clauses are: %s", k[1], list(ClauseIDs))
 		case len(k) == 2 && k[0] == "escalate":
-			add(key, "%q is not a situation; the situations are: %s", k[1], list(Situations))
+			problemf(key, "%q is not a situation; the situations are: %s", k[1], list(Situations))
 		default:
-			add(key, "unknown key")
+			problemf(key, "unknown key")
 		}
 	}
-	p.check(add)
+	p.check(problemf)
 	if len(probs) > 0 {
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].Line < probs[j].Line })
 		return nil, &PolicyError{File: file, Problems: probs}
@@ -529,81 +559,81 @@ func decodeProblem(err error) Problem {
 }
 
 // check finds values out of range and rules that break the law.
-func (p *Policy) check(add func(key, format string, args ...any)) {
+func (p *Policy) check(problemf func(key, format string, args ...any)) {
 	if strings.TrimSpace(p.Name) == "" {
-		add("name", "a policy needs a name")
+		problemf("name", "a policy needs a name")
 	}
 	if p.Currency == "" {
-		add("currency", "a policy needs a currency, such as UAH")
+		problemf("currency", "a policy needs a currency, such as UAH")
 	}
 	c := &p.Clauses
 	for _, id := range ClauseIDs {
 		if t := p.Source(id); t != nil && strings.TrimSpace(t.Source) == "" {
-			add("clauses."+string(id)+".source", "every clause quotes the text it comes from")
+			problemf("clauses."+string(id)+".source", "every clause quotes the text it comes from")
 		}
 	}
 	if c.Window != nil && (c.Window.Days < 1 || c.Window.Days > 365) {
-		add("clauses.window.days", "%d is not a number of days from 1 to 365", c.Window.Days)
+		problemf("clauses.window.days", "%d is not a number of days from 1 to 365", c.Window.Days)
 	}
 	if c.CallCounter != nil && (c.CallCounter.MaxSeconds < 0 || c.CallCounter.MaxSeconds > 86400) {
-		add("clauses.call-counter.max_seconds", "%d is not a number of seconds from 0 to 86400", c.CallCounter.MaxSeconds)
+		problemf("clauses.call-counter.max_seconds", "%d is not a number of seconds from 0 to 86400", c.CallCounter.MaxSeconds)
 	}
 	if c.ProofOfPurchase != nil {
 		if len(c.ProofOfPurchase.Accepts) == 0 {
-			add("clauses.proof-of-purchase.accepts", "name at least one document: receipt or payment_proof")
+			problemf("clauses.proof-of-purchase.accepts", "name at least one document: receipt or payment_proof")
 		}
 		for _, d := range c.ProofOfPurchase.Accepts {
 			if d != DocReceipt && d != DocPaymentProof {
-				add("clauses.proof-of-purchase.accepts", "%q is not a proof of purchase: receipt or payment_proof", d)
+				problemf("clauses.proof-of-purchase.accepts", "%q is not a proof of purchase: receipt or payment_proof", d)
 			}
 		}
 	}
 	if c.RefundPayout != nil {
 		if d := c.RefundPayout.DaysWithoutCash; d < 0 || d > LawPayoutDays {
-			add("clauses.refund-payout.days_without_cash", "%d days: the law (art. 9) allows from 0 to %d", d, LawPayoutDays)
+			problemf("clauses.refund-payout.days_without_cash", "%d days: the law (art. 9) allows from 0 to %d", d, LawPayoutDays)
 		}
 	}
 	if w := c.WarrantyPeriod; w != nil && (w.MinMonths < 0 || w.MaxMonths < w.MinMonths || w.MaxMonths > 120) {
-		add("clauses.warranty-period", "min_months %d and max_months %d are not a range of months up to 120", w.MinMonths, w.MaxMonths)
+		problemf("clauses.warranty-period", "min_months %d and max_months %d are not a range of months up to 120", w.MinMonths, w.MaxMonths)
 	}
 	for id, r := range map[ClauseID]*RepairClause{ClauseWarrantyRepair: c.WarrantyRepair, ClauseUsedWarranty: c.UsedWarranty} {
 		if r == nil {
 			continue
 		}
 		if r.MinBusinessDays < 0 || r.MaxBusinessDays < r.MinBusinessDays || r.MaxBusinessDays > 365 {
-			add("clauses."+string(id), "min_business_days %d and max_business_days %d are not a range of business days up to 365",
+			problemf("clauses."+string(id), "min_business_days %d and max_business_days %d are not a range of business days up to 365",
 				r.MinBusinessDays, r.MaxBusinessDays)
 		}
 		for _, m := range r.Markets {
 			if !oneOf(m, Markets) {
-				add("clauses."+string(id)+".markets", "%q is not one of %s", m, list(Markets))
+				problemf("clauses."+string(id)+".markets", "%q is not one of %s", m, list(Markets))
 			}
 		}
 	}
 	if c.Market != nil {
 		for _, m := range c.Market.Individual {
 			if !oneOf(m, Markets) {
-				add("clauses.market.individual", "%q is not one of %s", m, list(Markets))
+				problemf("clauses.market.individual", "%q is not one of %s", m, list(Markets))
 			}
 		}
 	}
 	if c.NoDefectFound != nil && c.SCAct == nil {
-		add("clauses.no-defect-found", "applies to a defect claimed within the return window: it needs the sc-act clause")
+		problemf("clauses.no-defect-found", "applies to a defect claimed within the return window: it needs the sc-act clause")
 	}
 	if (c.SCAct != nil || c.DefectExchange != nil) && c.Window == nil {
-		add("clauses.window", "sc-act and defect-exchange apply within the return window: the policy needs one")
+		problemf("clauses.window", "sc-act and defect-exchange apply within the return window: the policy needs one")
 	}
 	if c.SCAct != nil && c.DefectExchange != nil {
-		add("clauses.defect-exchange", "a defect within the window follows either sc-act or defect-exchange, not both")
+		problemf("clauses.defect-exchange", "a defect within the window follows either sc-act or defect-exchange, not both")
 	}
-	p.checkFraud(add)
+	p.checkFraud(problemf)
 	for s, e := range p.Escalate {
 		if !oneOf(s, Situations) {
-			add("escalate."+string(s), "%q is not a situation; the situations are: %s", s, list(Situations))
+			problemf("escalate."+string(s), "%q is not a situation; the situations are: %s", s, list(Situations))
 			continue
 		}
 		if strings.TrimSpace(e.Reason) == "" {
-			add("escalate."+string(s)+".reason", "say why this situation goes to a shift lead")
+			problemf("escalate."+string(s)+".reason", "say why this situation goes to a shift lead")
 		}
 	}
 }

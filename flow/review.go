@@ -60,21 +60,21 @@ func (p *Policy) Fraud() FraudRules {
 }
 
 // checkFraud finds values out of range in the [fraud] table.
-func (p *Policy) checkFraud(add func(key, format string, args ...any)) {
+func (p *Policy) checkFraud(problemf func(key, format string, args ...any)) {
 	f := p.FraudTable
 	if f == nil {
 		return
 	}
 	if n := f.RepeatReturns; n != nil && (*n < 1 || *n > 100) {
-		add("fraud.repeat_returns", "%d is not a number of cases from 1 to 100", *n)
+		problemf("fraud.repeat_returns", "%d is not a number of cases from 1 to 100", *n)
 	}
 	if f.CashRefundThreshold != "" {
 		m, err := ParseMoney(f.CashRefundThreshold, p.Currency)
 		switch {
 		case err != nil:
-			add("fraud.cash_refund_threshold", "%v", err)
+			problemf("fraud.cash_refund_threshold", "%v", Said(err))
 		case m.Minor <= 0:
-			add("fraud.cash_refund_threshold", "the threshold must be more than zero")
+			problemf("fraud.cash_refund_threshold", "the threshold must be more than zero")
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -120,8 +121,7 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 		if v := bs.closedDays.Get(key); v != nil {
 			var was Closing
 			_ = json.Unmarshal(v, &was)
-			return flow.Errorf(flow.EConflict, "%s was closed by %s at %s", day, was.By,
-				was.At.In(s.Location()).Format("2006-01-02 15:04"))
+			return flow.Errorf(flow.EConflict, "%s was closed by %s at %s", day, was.By, when(was.At.In(s.Location())))
 		}
 		_, report, err := dayReportTx(tx, day, today, s.Location())
 		if err != nil {
@@ -264,4 +264,16 @@ func (s *Store) ReopenDay(day flow.Date, reason, by string, now time.Time) error
 		s.log.Info("day reopened", "day", day.String(), "by", by)
 	}
 	return err
+}
+
+// when is a moment as an error's argument: 2026-11-21 21:05 in the
+// message, the day as p writes it in In (21.11.2026 21:05).
+type when time.Time
+
+func (w when) String() string { return time.Time(w).Format("2006-01-02 15:04") }
+
+// In is the moment as p writes a day, with its hour and minute.
+func (w when) In(p *lang.Printer) string {
+	t := time.Time(w)
+	return flow.DateOf(t).In(p) + " " + t.Format("15:04")
 }

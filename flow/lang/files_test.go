@@ -205,7 +205,7 @@ func usedMessages(t *testing.T, root string) map[string]string {
 				if !ok || len(call.Args) <= i {
 					return true
 				}
-				if s, ok := literal(call.Args[i]); ok {
+				if s, ok := literal(call.Args[i]); ok && !onlyVerbs(s) {
 					used[s] = fset.Position(call.Args[i].Pos()).String()
 				}
 				return true
@@ -226,10 +226,11 @@ var printingFuncs = map[string]int{"T": 0, "N": 0, "line": 0, "lineN": 0, "Key":
 // message (a format) is printed later in a language (flow's Error.In), by
 // the package they are called in ("" for any), as the call names them,
 // each with the place of the message among its arguments: flow's Errorf
-// (never fmt's) and fieldErr, and the store's own builders of flow errors.
+// (never fmt's), fieldErr and a policy file's problemf, and the store's own
+// builders of flow errors.
 var errorFuncs = map[string]map[string]int{
 	"":      {"flow.Errorf": 1},
-	"flow":  {"Errorf": 1, "fieldErr": 1},
+	"flow":  {"Errorf": 1, "fieldErr": 1, "problemf": 1},
 	"store": {"caseErrorf": 2, "refine": 2, "failed": 0},
 }
 
@@ -254,6 +255,10 @@ func printing(pkg string, fun ast.Expr) (int, bool) {
 	i, ok := printingFuncs[name]
 	return i, ok
 }
+
+// onlyVerbs reports whether a format is fmt verbs alone ("%v", an error
+// said whole): no message of its own, its arguments print in the language.
+func onlyVerbs(s string) bool { return strings.TrimSpace(verb.ReplaceAllString(s, "")) == "" }
 
 // literal is the string an expression is when it is a string literal, or
 // literals joined by + (a message too long for one line of code): a
