@@ -32,6 +32,17 @@ func TestSaleGoldenUK(t *testing.T) {
 		m, _ = drive(t, m, kTab)
 		goldenAfter(t, m, "Дата продажу")
 	})
+	t.Run("a date that does not exist", func(t *testing.T) {
+		m := started(t, newSaleModel(ukScreen(t, "generic", nil)))
+		m, _ = drive(t, m, kTab, typed("30.02.2026"), kEnter)
+		goldenAfter(t, m, "лютий 2026")
+	})
+	t.Run("an amount of three decimals", func(t *testing.T) {
+		m := started(t, newSaleModel(ukScreen(t, "generic", nil)))
+		m, _ = drive(t, m, kTab, typed("10.11.2026"), kEnter, typed("R-1001"), kEnter, typed("Phone X"), kEnter,
+			typed("CH-20-0042"), kEnter, typed("19 999,001"), kEnter)
+		goldenAfter(t, m, "не більше 2 цифр")
+	})
 	t.Run("picked from a receipt of two lines", func(t *testing.T) {
 		second := foundSale
 		second.Line, second.Model, second.Serial = 2, "Charger 20W", "CH-20-0042"
