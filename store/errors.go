@@ -113,9 +113,11 @@ func caseErrorf(code flow.Code, id, format string, args ...any) error {
 }
 
 // failed is an error a person reads as msg ("cannot write the backup"), a
-// message of the message files, with what went wrong (err) as its detail.
+// message of the message files (a format without verbs), with what went
+// wrong (err) as its detail.
 func failed(msg string, err error) error {
-	return flow.Errorf(flow.EUnavailable, msg, []any{}...).Wrap(err)
+	var none []any // msg is the format: no arguments
+	return flow.Errorf(flow.EUnavailable, msg, none...).Wrap(err)
 }
 
 // refine is an error whose message says more than sentinel's (which day,
