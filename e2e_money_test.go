@@ -283,7 +283,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
 	got := tm.waitSaid("! не збережено: продаж відрізняється від імпорту продажів",
-		"ціна 41999.00 UAH -> 45999.00 UAH", "попросіть старшого зміни виправити")
+		"ціна 41 999,00 грн -> 45 999,00 грн", "попросіть старшого зміни виправити")
 	if strings.Contains(got, "зберігаємо…") || strings.Contains(got, "[Вимога]") {
 		t.Errorf("the refused sale went on:\n%s", got)
 	}

@@ -109,22 +109,49 @@ func NormSerial(s string) string {
 }
 
 // changesOf are ImportDiff's changes as an error's argument: as they are
-// in the message, each field's name and "(none)" in p's words in In.
+// in the message; in In, each field's name and its values (a day, an
+// amount, a tender, "(none)") as p writes them.
 type changesOf []string
 
 func (c changesOf) String() string { return strings.Join(c, "; ") }
 
-// In is the changes with their words in p's language.
+// In is the changes in p's language.
 func (c changesOf) In(p *lang.Printer) string {
 	out := make([]string, len(c))
 	for i, ch := range c {
 		field, rest, _ := strings.Cut(ch, " ")
-		if w, ok := diffFields[field]; ok {
-			field = p.T(w)
+		was, is, ok := strings.Cut(rest, " -> ")
+		w, known := diffFields[field]
+		if !ok || !known {
+			out[i] = ch
+			continue
 		}
-		out[i] = field + " " + strings.ReplaceAll(rest, "(none)", p.T("(none)"))
+		out[i] = p.T(w) + " " + changedIn(p, field, was) + " -> " + changedIn(p, field, is)
 	}
 	return strings.Join(out, "; ")
+}
+
+// changedIn is a value of ImportDiff's field as p writes it.
+func changedIn(p *lang.Printer, field, v string) string {
+	if v == orNone("") {
+		return p.T("(none)")
+	}
+	switch field {
+	case "date":
+		if d, err := ParseDate(v); err == nil {
+			return d.In(p)
+		}
+	case "price":
+		amount, currency, _ := strings.Cut(v, " ")
+		if m, err := ParseMoney(amount, currency); err == nil {
+			return m.In(p)
+		}
+	case "tender":
+		if slices.Contains(Tenders, Tender(v)) {
+			return Tender(v).WordsIn(p)
+		}
+	}
+	return v
 }
 
 // diffFields are the words of ImportDiff's fields.

@@ -46,6 +46,18 @@ func TestErrorsInUkrainian(t *testing.T) {
 			"хвилини бездіяльності: 0 — не кількість хвилин від 1 до 480"},
 		{"a field's error", func() error { return flow.CheckReason("") },
 			"reason: give a reason", "укажіть причину"},
+		{"the changes of an imported sale", func() error {
+			imported := flow.Sale{Date: today, Receipt: "R-4001", Price: uah(4199900), Tender: flow.TenderCard}
+			typed := imported
+			typed.Price, typed.Tender = uah(4599900), flow.TenderCash
+			return flow.CheckAgainstImport(&imported, &flow.Case{Sale: typed})
+		},
+			"the sale differs from the sales import (price 41999.00 UAH -> 45999.00 UAH; tender card -> cash): " +
+				"the import is what was sold; look the receipt up to take it as it is, or have a shift lead correct it, " +
+				"with a reason",
+			"продаж відрізняється від імпорту продажів (ціна 41\u00a0999,00\u00a0грн -> 45\u00a0999,00\u00a0грн; " +
+				"спосіб оплати картка -> готівка): імпорт — це те, що продано; знайдіть чек, щоб узяти продаж як є, " +
+				"або попросіть старшого зміни виправити його з поясненням причини"},
 		{"a policy file's line", func() error {
 			_, err := flow.ParsePolicy([]byte("name = \"x\"\ncurrency = \"UAH\"\n[clauses.window]\nsource = \"law\"\ndays = 0\n"), "p.toml")
 			return err
