@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -55,5 +56,36 @@ func TestErrorsInUkrainian(t *testing.T) {
 				t.Errorf("in Ukrainian:\n got %q\nwant %q", got, tt.uk)
 			}
 		})
+	}
+}
+
+// TestSalesErrorInUkrainian: a bad row of a sales file names its line and
+// column and says what is wrong in Ukrainian, a flow check's error too (a
+// date as Ukrainian writes it); its English stays as it was.
+func TestSalesErrorInUkrainian(t *testing.T) {
+	today := flow.Date{Year: 2026, Month: 11, Day: 21}
+	tests := []struct{ csv, en, uk string }{
+		{"receipt,date,model,price\nR-1,2026-11-30,Phone X,100.00\n",
+			"line 2: date: the sale date 2026-11-30 is after today (2026-11-21)",
+			"рядок 2: date: дата продажу 30.11.2026 пізніше за сьогодні (21.11.2026)"},
+		{"receipt,date,model,price,warranty_contract\nR-1,2026-11-20,Phone X,100.00,maybe\n",
+			`line 2: warranty_contract: "maybe" is not yes or no`,
+			`рядок 2: warranty_contract: "maybe" — не «так» і не «ні»: пишіть 1 або 0`},
+		{"receipt,date,model\n", "line 1: price: the header lacks this column",
+			"рядок 1: price: у заголовку немає цього стовпця"},
+	}
+	uk := lang.For(lang.UK)
+	for _, tt := range tests {
+		_, err := ParseSalesCSV(strings.NewReader(tt.csv), today)
+		var se *SalesError
+		if !errors.As(err, &se) {
+			t.Fatalf("%q: %v, not a SalesError", tt.csv, err)
+		}
+		if got := se.Error(); got != tt.en {
+			t.Errorf("Error:\n got %q\nwant %q", got, tt.en)
+		}
+		if got := se.In(uk); got != tt.uk {
+			t.Errorf("in Ukrainian:\n got %q\nwant %q", got, tt.uk)
+		}
 	}
 }

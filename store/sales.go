@@ -18,6 +18,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // SalesColumns are the columns of a sales CSV file, in any order after a
@@ -31,6 +32,33 @@ type SalesError struct {
 	Line   int
 	Column string
 	Msg    string
+	// the message's English format and arguments (salesErrorf), or the
+	// flow error it is (a field's check), to print it in a language (In)
+	format string
+	args   []any
+	cause  error
+}
+
+// salesErrorf is a bad row's error, its message a message of the message
+// files.
+func salesErrorf(line int, column, format string, args ...any) *SalesError {
+	return &SalesError{Line: line, Column: column, Msg: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// In is the error in p's language: its line, its column (the file's own
+// name) and what is wrong; the CSV reader's own words stay as it writes them.
+func (e *SalesError) In(p *lang.Printer) string {
+	msg := e.Msg
+	switch {
+	case e.cause != nil:
+		msg = flow.MessageIn(p, e.cause)
+	case e.format != "":
+		msg = flow.Errorf(flow.EInvalid, e.format, e.args...).In(p)
+	}
+	if e.Column == "" {
+		return p.T("line %d: %s", e.Line, msg)
+	}
+	return p.T("line %d: %s: %s", e.Line, e.Column, msg)
 }
 
 func (e *SalesError) Error() string {
@@ -61,7 +89,7 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, &SalesError{Line: 1, Msg: "the file is empty: it needs a header row (" + strings.Join(SalesColumns, ",") + ")"}
+		return nil, salesErrorf(1, "", "the file is empty: it needs a header row (%s)", strings.Join(SalesColumns, ","))
 	}
 	if err != nil {
 		return nil, csvErr(err)
@@ -85,7 +113,7 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 			continue // a blank line
 		}
 		if len(rec) != len(header) {
-			return nil, &SalesError{Line: line, Msg: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))}
+			return nil, salesErrorf(line, "", "%d fields, the header has %d", len(rec), len(header))
 		}
 		for i, cell := range rec {
 			if !utf8.ValidString(cell) {
@@ -105,13 +133,13 @@ func ParseSalesCSV(r io.Reader, today flow.Date) ([]flow.Sale, error) {
 		}
 		k := normText(s.Receipt) + "\x00" + strconv.Itoa(s.Line)
 		if first, dup := seen[k]; dup {
-			return nil, &SalesError{Line: line, Column: "line", Msg: fmt.Sprintf("receipt %s line %d is also on line %d", s.Receipt, s.Line, first)}
+			return nil, salesErrorf(line, "line", "receipt %s line %d is also on line %d", s.Receipt, s.Line, first)
 		}
 		seen[k] = line
 		sales = append(sales, s)
 	}
 	if len(sales) == 0 {
-		return nil, &SalesError{Line: 2, Msg: "the file has no sales after its header"}
+		return nil, salesErrorf(2, "", "the file has no sales after its header")
 	}
 	return sales, nil
 }
@@ -128,17 +156,16 @@ func salesHeader(header []string) (map[string]int, []string, *SalesError) {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
 		names[i] = h
 		if !slices.Contains(SalesColumns, h) {
-			return nil, nil, &SalesError{Line: 1, Column: h, Msg: "unknown column; the columns are " +
-				strings.Join(SalesColumns, ", ")}
+			return nil, nil, salesErrorf(1, h, "unknown column; the columns are %s", strings.Join(SalesColumns, ", "))
 		}
 		if _, dup := col[h]; dup {
-			return nil, nil, &SalesError{Line: 1, Column: h, Msg: "the column appears twice"}
+			return nil, nil, salesErrorf(1, h, "the column appears twice")
 		}
 		col[h] = i
 	}
 	for _, need := range []string{"receipt", "date", "model", "price"} {
 		if _, ok := col[need]; !ok {
-			return nil, nil, &SalesError{Line: 1, Column: need, Msg: "the header lacks this column"}
+			return nil, nil, salesErrorf(1, need, "the header lacks this column")
 		}
 	}
 	return col, names, nil
@@ -165,7 +192,7 @@ func separatorOf(br *bufio.Reader) rune {
 // spreadsheet as "CSV" in Windows-1251, whose Cyrillic would be imported
 // garbled.
 func notUTF8(line int, column string) *SalesError {
-	return &SalesError{Line: line, Column: column, Msg: `not UTF-8 text: save the file as "CSV UTF-8"`}
+	return salesErrorf(line, column, `not UTF-8 text: save the file as "CSV UTF-8"`)
 }
 
 func csvErr(err error) error {
@@ -178,7 +205,7 @@ func csvErr(err error) error {
 
 // saleOfRow reads one row with the field checks of flow.
 func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError) {
-	bad := func(c string, err error) *SalesError { return &SalesError{Column: c, Msg: err.Error()} }
+	bad := func(c string, err error) *SalesError { return &SalesError{Column: c, Msg: err.Error(), cause: err} }
 	var s flow.Sale
 	if err := flow.CheckReceipt(get("receipt")); err != nil {
 		return s, bad("receipt", err)
@@ -188,7 +215,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	if v := get("line"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10000 {
-			return s, bad("line", fmt.Errorf("%q is not a line number from 1 to 10000", v))
+			return s, bad("line", flow.Errorf(flow.EInvalid, "%q is not a line number from 1 to 10000", v))
 		}
 		s.Line = n
 	}
@@ -217,14 +244,14 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	s.Tender = flow.DefaultTender
 	if v := flow.Tender(strings.ToLower(get("tender"))); v != "" {
 		if !isOneOf(v, flow.Tenders) {
-			return s, bad("tender", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Tenders)))
+			return s, bad("tender", flow.Errorf(flow.EInvalid, "%q is not one of %s", v, joinOf(flow.Tenders)))
 		}
 		s.Tender = v
 	}
 	s.Condition = flow.ConditionNew
 	if v := flow.Condition(strings.ToLower(get("condition"))); v != "" {
 		if !isOneOf(v, flow.Conditions) {
-			return s, bad("condition", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Conditions)))
+			return s, bad("condition", flow.Errorf(flow.EInvalid, "%q is not one of %s", v, joinOf(flow.Conditions)))
 		}
 		s.Condition = v
 	}
@@ -233,7 +260,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	}
 	if v := flow.Market(strings.ToLower(get("market"))); v != "" {
 		if !isOneOf(v, flow.Markets) {
-			return s, bad("market", fmt.Errorf("%q is not one of %s", v, joinOf(flow.Markets)))
+			return s, bad("market", flow.Errorf(flow.EInvalid, "%q is not one of %s", v, joinOf(flow.Markets)))
 		}
 		s.Market = v
 	}
@@ -242,7 +269,7 @@ func saleOfRow(get func(string) string, today flow.Date) (flow.Sale, *SalesError
 	case "yes", "true", "1":
 		s.WarrantyContract = true
 	default:
-		return s, bad("warranty_contract", fmt.Errorf("%q is not yes or no", get("warranty_contract")))
+		return s, bad("warranty_contract", flow.Errorf(flow.EInvalid, "%q is not yes or no", get("warranty_contract")))
 	}
 	return s, nil
 }

@@ -231,7 +231,7 @@ var printingFuncs = map[string]int{"T": 0, "N": 0, "line": 0, "lineN": 0, "Key":
 var errorFuncs = map[string]map[string]int{
 	"":      {"flow.Errorf": 1},
 	"flow":  {"Errorf": 1, "fieldErr": 1, "problemf": 1},
-	"store": {"caseErrorf": 2, "refine": 2, "failed": 0},
+	"store": {"caseErrorf": 2, "refine": 2, "failed": 0, "salesErrorf": 2},
 }
 
 // printing is where a call's message is when its function is one of
