@@ -182,7 +182,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	a.press("Enter")
 	a.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	a.press("Enter")
-	a.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	a.waitFor("Виплатити повернення 19\u00a0999,00\u00a0грн з каси зараз?")
 
 	// A's case, as the back office sees it while both tills are connected
 	rows := ofReceipt(exported(t, dir, today), "R-1001")
@@ -219,7 +219,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	b.typeSaleOnly(s)
 	got = b.waitSaid("чек R-1001: кошти вже повернуто у справі "+idA+" від "+ukDate(t, today),
 		"повторно повернути не можна")
-	for _, never := range []string{"зберігаємо…", "[Вимога]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
+	for _, never := range []string{"зберігаємо…", "[Вимога]", "Виплатити повернення", "П О В Е Р Н Е Н Н Я"} {
 		if strings.Contains(got, never) {
 			t.Errorf("B's screen shows %q after the refusal:\n%s", never, got)
 		}
@@ -395,7 +395,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Pay the refund of 8999.00 UAH from the till now?")
+	tm.waitFor("Виплатити повернення 8\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("y")
 	got := tm.waitFor("Return act written", "REFUND, closed")
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(got)

@@ -429,7 +429,7 @@ func TestE2ECleanRefund(t *testing.T) {
 		}
 	}
 	tm.press("Enter")
-	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	tm.waitFor("Виплатити повернення 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.tallied("decision")
 	tm.press("y")
 	s = tm.waitFor("Return act written", "REFUND, closed", "Акт виплати: ", "-payout-1.txt")

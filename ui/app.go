@@ -377,8 +377,8 @@ func (m *Model) View() string {
 		body = m.asks.top().text
 	case m.showHelp:
 		m.help.ShowAll = true
-		body = m.st.Title.Render("Keys") + "\n\n" + m.help.View(at.keys(m.keys)) + "\n\n" +
-			m.st.Dim.Render("Any key closes this help.")
+		body = m.st.Title.Render(m.staffText.T("Keys")) + "\n\n" + m.help.View(at.keys(m.keys)) + "\n\n" +
+			m.st.Dim.Render(m.staffText.T("Any key closes this help."))
 		m.help.ShowAll = false
 	default:
 		body = at.View()

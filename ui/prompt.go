@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -89,11 +87,13 @@ func (ps *prompts) pop() prompt {
 // helpKey is the key as a binding's help writes it: "y", "esc".
 func helpKey(b key.Binding) string { return b.Help().Key }
 
-// quitPrompt asks before leaving a screen whose answers are not saved.
+// quitPrompt asks before leaving a screen whose answers are not saved, in
+// the language of the key map's person.
 func quitPrompt(st *look.Styles, k *look.KeyMap) prompt {
+	tr := k.Printer()
 	return prompt{
-		text: st.Warning.Render("Leave the kiosk? Answers on this screen that are not saved will be lost.") +
-			"\n\n  " + helpKey(k.Yes) + "  leave\n  any other key  stay",
+		text: st.Warning.Render(tr.T("Leave the kiosk? Answers on this screen that are not saved will be lost.")) +
+			"\n\n  " + tr.T("%s  leave", helpKey(k.Yes)) + "\n  " + tr.T("any other key  stay"),
 		answers:      []promptAnswer{{key: k.Yes, send: quitMsg{}}},
 		anyKeyCloses: true,
 	}
@@ -102,11 +102,12 @@ func quitPrompt(st *look.Styles, k *look.KeyMap) prompt {
 // cashPrompt is the question asked before a cash refund of price is paid:
 // from the till now, or owed within the policy's payout days.
 func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) prompt {
+	tr := k.Printer()
 	return prompt{
-		text: st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", price)) + "\n\n" +
-			"  " + helpKey(k.Yes) + "  yes: paid now in cash\n" +
-			fmt.Sprintf("  %s  no, the till lacks cash: the refund is owed, within %d days\n", helpKey(k.No), days) +
-			"  " + helpKey(k.Back) + "  back to the decision",
+		text: st.Title.Render(tr.T("Pay the refund of %s from the till now?", price.In(tr))) + "\n\n" +
+			"  " + tr.T("%s  yes: paid now in cash", helpKey(k.Yes)) + "\n" +
+			"  " + tr.N("%s  no, the till lacks cash: the refund is owed, within %d days", days, helpKey(k.No), days) + "\n" +
+			"  " + tr.T("%s  back to the decision", helpKey(k.Back)),
 		answers: []promptAnswer{
 			{key: k.Yes, send: cashAnswerMsg{hasCash: true}},
 			{key: k.No, send: cashAnswerMsg{hasCash: false}},
@@ -119,11 +120,14 @@ func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) pro
 // backPrompt asks what became of the item of case id, back from the service
 // centre.
 func backPrompt(st *look.Styles, k *look.KeyMap, id string) prompt {
+	tr := k.Printer()
 	return prompt{
-		text: st.Title.Render("Case "+look.ShortID(id)+": the item is back from the service centre") + "\n\n" +
-			"  " + helpKey(k.Returned.Repaired) + "  repaired (or checked) and handed back to the customer: close the case\n" +
-			"  " + helpKey(k.Returned.Conclusion) + "  the service centre's conclusion is in: enter it and decide again\n" +
-			"  " + helpKey(k.Back) + "  not now",
+		text: st.Title.Render(tr.T("Case %s: the item is back from the service centre", look.ShortID(id))) + "\n\n" +
+			"  " + tr.T("%s  repaired (or checked) and handed back to the customer: close the case",
+			helpKey(k.Returned.Repaired)) + "\n" +
+			"  " + tr.T("%s  the service centre's conclusion is in: enter it and decide again",
+			helpKey(k.Returned.Conclusion)) + "\n" +
+			"  " + tr.T("%s  not now", helpKey(k.Back)),
 		answers: []promptAnswer{
 			{key: k.Returned.Repaired, send: backFromServiceMsg{repaired: true}},
 			{key: k.Returned.Conclusion, send: backFromServiceMsg{repaired: false}},
