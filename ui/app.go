@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"log/slog"
 	"strings"
 	"time"
@@ -232,7 +231,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case idleTickMsg:
 		if m.user != nil && m.view != viewLogin && m.d.Now().Sub(m.lastKey) >= m.idleLimit() {
-			return m, tea.Batch(m.lockScreen("locked after %s without a key", m.idleLimit()), m.idleTick())
+			return m, tea.Batch(m.lockScreen(func(tr *lang.Printer) string {
+				n := int(m.idleLimit().Round(time.Minute) / time.Minute)
+				return tr.N("locked after %d minutes without a key", n, n)
+			}), m.idleTick())
 		}
 		return m, m.idleTick()
 	case loadedMsg:
@@ -295,14 +297,15 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return true, m, nil
 	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:
-		return true, m, m.lockScreen("locked")
+		return true, m, m.lockScreen(func(tr *lang.Printer) string { return tr.T("locked") })
 	}
 	return false, m, nil
 }
 
 // lockScreen goes back to the login, keeping the case at hand (the login
-// shows only with a case after a lock).
-func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
+// shows only with a case after a lock), with the note why in the login's
+// language.
+func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	var leave tea.Cmd
 	for _, p := range m.asks {
 		if p.leavesCase { // nothing was changed: the case stays at the service centre
@@ -313,7 +316,7 @@ func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 	m.takeLangs()
 	m.asks, m.showHelp = nil, false
 	m.login = newLoginModel(&m.st, m.width)
-	m.login.note = fmt.Sprintf(format, args...)
+	m.login.note = note(m.staffText)
 	m.view = viewLogin
 	return tea.Batch(m.login.Init(), leave)
 }

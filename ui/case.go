@@ -143,7 +143,8 @@ func (m *Model) startCase() {
 	}
 	m.notice, m.status = "", ""
 	if h := m.home; h.filing.After(m.today()) { // today is closed: said on the case's first screen
-		m.notice = fmt.Sprintf("%s is closed: this return goes to the report of %s", m.today(), h.filing)
+		m.notice = m.staffText.T("%s is closed: this return goes to the report of %s", m.today().In(m.staffText),
+			h.filing.In(m.staffText))
 	}
 }
 
@@ -318,7 +319,7 @@ func (m *Model) saveRefused(msg savedMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.storedErr != nil {
 		m.d.Log.Error("read the case back", "case", m.c.ID, "err", msg.storedErr)
-		m.notice += "; the case could not be read back: log out and in to go on"
+		m.notice += "; " + m.staffText.T("the case could not be read back: log out and in to go on")
 		return m, nil
 	}
 	m.asks = nil
