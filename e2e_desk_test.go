@@ -39,7 +39,7 @@ func (tm *term) addCashier(name, pin string) {
 	tm.enterTo("PIN again")
 	tm.typeText(pin)
 	tm.press("Enter")
-	tm.waitFor(name+" can now log in", "Home")
+	tm.waitFor(name+" тепер може увійти", "Home")
 }
 
 func TestE2EDesk(t *testing.T) {
@@ -66,7 +66,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
 	s = tm.waitFor("Return act written", "refund owed")
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)

@@ -182,7 +182,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	a.press("Enter")
 	a.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	a.press("Enter")
-	a.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	a.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 
 	// A's case, as the back office sees it while both tills are connected
 	rows := ofReceipt(exported(t, dir, today), "R-1001")
@@ -193,16 +193,16 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 
 	// B: the same line, while A's case is under way
 	b.typeSaleOnly(s)
-	got := b.waitSaid("! not saved: receipt R-1001 is in case "+idA+" of "+today,
+	got := b.waitSaid("! не збережено: receipt R-1001 is in case "+idA+" of "+storeToday(t).Format("02.01.2006"),
 		"resume that case from home instead")
-	if strings.Contains(got, "saving…") {
+	if strings.Contains(got, "зберігаємо…") {
 		t.Errorf("the header still says saving after the refusal:\n%s", got)
 	}
 	if strings.Contains(got, "[Вимога]") || strings.Contains(got, "✓Продаж") {
 		t.Errorf("B's case went past the sale:\n%s", got)
 	}
 	// the answers typed stay on the form, and the keys work: esc goes home
-	b.waitFor("not saved", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
+	b.waitFor("не збережено", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
 	b.press("Escape")
 	b.waitFor("Home", cashierName+" (касир)", "Your cases today (0)")
 
@@ -213,12 +213,12 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 		t.Fatalf("the act is not of case %s:\n%s", idA, got)
 	}
 	a.press("Enter")
-	a.waitFor("Home", "Case "+idA+": closed")
+	a.waitFor("Home", "Справа "+idA+": закрито")
 
 	// B again: the line was refunded, said at the sale step
 	b.typeSaleOnly(s)
-	got = b.waitSaid("receipt R-1001 was refunded in case "+idA+" of "+today, "cannot be refunded again")
-	for _, never := range []string{"saving…", "[Вимога]", "Pay the refund", "П О В Е Р Н Е Н Н Я"} {
+	got = b.waitSaid("receipt R-1001 was refunded in case "+idA+" of "+storeToday(t).Format("02.01.2006"), "cannot be refunded again")
+	for _, never := range []string{"зберігаємо…", "[Вимога]", "Виплатити", "П О В Е Р Н Е Н Н Я"} {
 		if strings.Contains(got, never) {
 			t.Errorf("B's screen shows %q after the refusal:\n%s", never, got)
 		}
@@ -281,9 +281,9 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.typeText("12")
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
-	got := tm.waitSaid("! not saved: the sale differs from the sales import",
+	got := tm.waitSaid("! не збережено: the sale differs from the sales import",
 		"price 41999.00 UAH -> 45999.00 UAH", "have a shift lead correct it")
-	if strings.Contains(got, "saving…") || strings.Contains(got, "[Вимога]") {
+	if strings.Contains(got, "зберігаємо…") || strings.Contains(got, "[Вимога]") {
 		t.Errorf("the refused sale went on:\n%s", got)
 	}
 	tm.press("Escape")
@@ -330,7 +330,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	tm.enterTo("Ринок, для якого виготовлено пристрій")
 	tm.press("Enter")
 	got = tm.waitFor("✓Продаж", "[Вимога]")
-	if strings.Contains(got, "not saved") {
+	if strings.Contains(got, "не збережено") {
 		t.Errorf("the lead's correction was not saved:\n%s", got)
 	}
 
@@ -394,7 +394,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Pay the refund of 8999.00 UAH from the till now?")
+	tm.waitFor("Виплатити 8\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("y")
 	got := tm.waitFor("Return act written", "REFUND, closed")
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(got)
@@ -402,7 +402,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 		t.Fatalf("no case id on the act screen:\n%s", got)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Case "+id[1]+": closed", "Your cases today (1)")
+	tm.waitFor("Home", "Справа "+id[1]+": закрито", "Your cases today (1)")
 	// filed under the next day, not the closed one
 	if rows := ofReceipt(exported(t, dir, next), "R-6001"); len(rows) != 1 || rows[0]["case_id"] != id[1] ||
 		rows[0]["day"] != next || rows[0]["status"] != "closed" {

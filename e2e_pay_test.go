@@ -28,7 +28,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Pay the refund of 4999.00 UAH from the till now?")
+	tm.waitFor("Виплатити 4\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
 	s := tm.waitFor("Return act written", "refund owed")
 	if strings.Contains(s, "Payout slip") {

@@ -429,17 +429,17 @@ func TestE2ECleanRefund(t *testing.T) {
 		}
 	}
 	tm.press("Enter")
-	tm.waitFor("Pay the refund of 19999.00 UAH from the till now?")
+	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.tallied("decision")
 	tm.press("y")
-	s = tm.waitFor("Return act written", "REFUND, closed", "Payout slip: ", "-payout-1.txt")
+	s = tm.waitFor("Return act written", "REFUND, closed", "Акт виплати: ", "-payout-1.txt")
 	tm.tallied("cash question")
 	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Case "+id[1]+": closed", "Open cases (0)", "Your cases today (1)", "Samsung")
+	tm.waitFor("Home", "Справа "+id[1]+": закрито", "Open cases (0)", "Your cases today (1)", "Samsung")
 	tm.tallied("act")
 	t.Logf("clean refund: %d keys beyond the data (%s), %s", tm.keys, strings.Join(tm.tally, ", "),
 		time.Since(start).Round(time.Millisecond))

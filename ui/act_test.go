@@ -59,7 +59,7 @@ func TestPayoutSlipInTheStoresLanguage(t *testing.T) {
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter, typed("y"))
-	r.requireView("Return act written", "Payout slip: ")
+	r.requireView("Return act written", "Акт виплати: ")
 	data, err := os.ReadFile(filepath.Join(r.dir, "acts", r.m.c.ID+"-payout-1.txt"))
 	must(t, err)
 	slip := string(data)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"log/slog"
 	"strings"
 	"time"
@@ -232,7 +231,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case idleTickMsg:
 		if m.user != nil && m.view != viewLogin && m.d.Now().Sub(m.lastKey) >= m.idleLimit() {
-			return m, tea.Batch(m.lockScreen("locked after %s without a key", m.idleLimit()), m.idleTick())
+			mins := int(m.idleLimit().Minutes())
+			return m, tea.Batch(m.lockScreen(func(tr *lang.Printer) string {
+				return tr.N("locked after %d minutes without a key", mins, mins)
+			}), m.idleTick())
 		}
 		return m, m.idleTick()
 	case loadedMsg:
@@ -244,14 +246,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m.saveRefused(msg)
 		}
-		m.status = "saved ✓"
+		m.status = m.staffText.T("saved ✓")
 		if msg.next != nil {
 			return msg.next(m)
 		}
 		return m, nil
 	case errMsg:
 		m.d.Log.Error("error", "err", msg.err)
-		m.notice = "! " + look.Say(msg.err, "read the store")
+		m.notice = "! " + look.SayIn(m.staffText, msg.err, "read the store")
 		return m, nil
 	}
 	if model, cmd, ok := m.voidMsg(msg); ok {
@@ -295,14 +297,14 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return true, m, nil
 	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:
-		return true, m, m.lockScreen("locked")
+		return true, m, m.lockScreen(func(tr *lang.Printer) string { return tr.T("locked") })
 	}
 	return false, m, nil
 }
 
 // lockScreen goes back to the login, keeping the case at hand (the login
 // shows only with a case after a lock).
-func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
+func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	var leave tea.Cmd
 	for _, p := range m.asks {
 		if p.leavesCase { // nothing was changed: the case stays at the service centre
@@ -313,7 +315,7 @@ func (m *Model) lockScreen(format string, args ...any) tea.Cmd {
 	m.takeLangs()
 	m.asks, m.showHelp = nil, false
 	m.login = newLoginModel(&m.st, m.width)
-	m.login.note = fmt.Sprintf(format, args...)
+	m.login.note = note(m.staffText)
 	m.view = viewLogin
 	return tea.Batch(m.login.Init(), leave)
 }
@@ -329,7 +331,7 @@ func (m *Model) leaveCase() tea.Cmd {
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.d.Log.Error("load", "err", msg.err)
-		m.notice = "! " + look.Say(msg.err, "open the store")
+		m.notice = "! " + look.SayIn(m.staffText, msg.err, "open the store")
 	}
 	if !msg.initialized {
 		m.setup = newSetupModel(&m.st, m.width, msg.localZone)
@@ -355,7 +357,8 @@ func (m *Model) takeSettings(msg loadedMsg) {
 	}
 	if msg.policyErr != nil {
 		m.d.Log.Error("the store's policy", "err", msg.policyErr)
-		m.notice = "! the store's policy cannot be read: " + look.Say(msg.policyErr, "read the store's policy")
+		m.notice = "! " + m.staffText.T("the store's policy cannot be read: %s",
+			look.SayIn(m.staffText, msg.policyErr, "read the store's policy"))
 	} else {
 		m.policy = msg.policy
 	}
@@ -374,8 +377,8 @@ func (m *Model) View() string {
 		body = m.asks.top().text
 	case m.showHelp:
 		m.help.ShowAll = true
-		body = m.st.Title.Render("Keys") + "\n\n" + m.help.View(at.keys(m.keys)) + "\n\n" +
-			m.st.Dim.Render("Any key closes this help.")
+		body = m.st.Title.Render(m.staffText.T("Keys")) + "\n\n" + m.help.View(at.keys(m.keys)) + "\n\n" +
+			m.st.Dim.Render(m.staffText.T("Any key closes this help."))
 		m.help.ShowAll = false
 	default:
 		body = at.View()

@@ -300,7 +300,7 @@ func TestIdleLockKeepsTheCase(t *testing.T) {
 	walkToDecision(r, "2026-11-10")
 	r.now = r.now.Add(16 * time.Minute)
 	r.send(idleTickMsg(r.now))
-	r.requireView("Log in", "locked after 15m0s without a key")
+	r.requireView("Log in", "locked after 15 minutes without a key")
 	r.login("Ivan", "1111")
 	r.requireView("[Inspection]")
 }

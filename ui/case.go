@@ -50,7 +50,7 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case caseLoadedMsg:
 		if msg.err != nil {
 			m.d.Log.Error("open a case", "err", msg.err)
-			m.notice = "! cannot open the case: " + look.Say(msg.err, "open the case")
+			m.notice = "! " + m.staffText.T("cannot open the case: %s", look.SayIn(m.staffText, msg.err, "open the case"))
 			return m, nil, true
 		}
 		m.c = msg.c
@@ -123,7 +123,7 @@ func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.goHome(msg.news)
 		return model, cmd, true
 	case actDoneMsg:
-		model, cmd := m.goHome(fmt.Sprintf("Case %s: %s", m.c.ID, m.c.Status.Words()))
+		model, cmd := m.goHome(m.staffText.T("Case %s: %s", m.c.ID, m.c.Status.WordsIn(m.staffText)))
 		return model, cmd, true
 	}
 	return m, nil, false
@@ -143,7 +143,8 @@ func (m *Model) startCase() {
 	}
 	m.notice, m.status = "", ""
 	if h := m.home; h.filing.After(m.today()) { // today is closed: said on the case's first screen
-		m.notice = fmt.Sprintf("%s is closed: this return goes to the report of %s", m.today(), h.filing)
+		m.notice = m.staffText.T("%s is closed: this return goes to the report of %s", m.today().In(m.staffText),
+			h.filing.In(m.staffText))
 	}
 }
 
@@ -182,7 +183,7 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 // decisionInputErr goes back to the step whose answer the engine lacks.
 func (m *Model) decisionInputErr(err error) (tea.Model, tea.Cmd) {
 	m.d.Log.Info("the decision lacks an answer", "case", m.c.ID, "err", err)
-	m.notice = "! " + look.Say(err, "decide the case")
+	m.notice = "! " + look.SayIn(m.staffText, err, "decide the case")
 	m.c.Step = flow.ErrorStep(err)
 	return m.openStep()
 }
@@ -203,7 +204,7 @@ func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 	a.apply(m.c)
 	step := a.step()
 	if err := m.c.Complete(step); err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name}
@@ -265,7 +266,7 @@ func (m *Model) stepBack() (tea.Model, tea.Cmd) {
 		return m.goHome("")
 	}
 	if err := m.c.GoTo(steps[prev]); err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	return m.openStep()
@@ -284,7 +285,7 @@ func (m *Model) checkedSaveCmd(check func(*store.Store, *flow.Case) error, ev st
 	c := *m.c // a copy: the screen may go on editing the case while it is written
 	ev.CaseID = c.ID
 	ev.Time = m.d.Now()
-	m.status = "saving…"
+	m.status = m.staffText.T("saving…")
 	return func() tea.Msg {
 		err := s.Claim(c.ID) // another till took it up meanwhile: never overwrite its answers
 		if err == nil && check != nil {
@@ -311,14 +312,14 @@ func (m *Model) checkedSaveCmd(check func(*store.Store, *flow.Case) error, ev st
 // so that its keys work (go back, try again, go home).
 func (m *Model) saveRefused(msg savedMsg) (tea.Model, tea.Cmd) {
 	m.d.Log.Error("save failed", "err", msg.err)
-	m.status = "not saved"
-	m.notice = "! not saved: " + look.Say(msg.err, "save the case")
+	m.status = m.staffText.T("not saved")
+	m.notice = "! " + m.staffText.T("not saved: %s", look.SayIn(m.staffText, msg.err, "save the case"))
 	if m.c == nil {
 		return m, nil
 	}
 	if msg.storedErr != nil {
 		m.d.Log.Error("read the case back", "case", m.c.ID, "err", msg.storedErr)
-		m.notice += "; the case could not be read back: log out and in to go on"
+		m.notice += "; " + m.staffText.T("the case could not be read back: log out and in to go on")
 		return m, nil
 	}
 	m.asks = nil
@@ -387,14 +388,14 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 		return m.escalate()
 	case flow.OutcomeNeedDocuments:
 		if err := m.c.Move(flow.StatusWaitingDocuments); err != nil && m.c.Status != flow.StatusWaitingDocuments {
-			m.notice = "! " + err.Error()
+			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
 		m.c.Step = flow.StepDocuments // the customer comes back with the documents
 		ev := store.Event{Kind: store.EventDecision, Step: "decision", Outcome: string(d.Outcome), Clauses: clauseStrings(d.Clauses),
 			Staff: m.user.Name, Detail: "waiting for: " + flow.DocumentWords(d.Missing)}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
-			return m.goHome("Case " + m.c.ID + " waits for documents: " + flow.DocumentWords(d.Missing))
+			return m.goHome(m.staffText.T("Case %s waits for documents: %s", m.c.ID, flow.DocumentWordsIn(m.staffText, d.Missing)))
 		})
 	case flow.OutcomeRefund:
 		if m.c.RefundFromTill() {
@@ -431,15 +432,15 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	out := m.c.Outcome()
 	to, err := flow.Settled(out, m.c.RefundPaidNow()) // a remote return's refund is owed
 	if err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	if err := m.c.Complete(flow.StepDecision); err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	if err := m.c.Move(flow.StatusDecided); err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	_ = m.c.Move(to) // decided -> any settled status is a legal move
@@ -465,7 +466,7 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 func (m *Model) escalate() (tea.Model, tea.Cmd) {
 	if m.c.Status != flow.StatusEscalated {
 		if err := m.c.Move(flow.StatusEscalated); err != nil {
-			m.notice = "! " + err.Error()
+			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
 		d := m.c.Decision
@@ -502,17 +503,17 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	m.asks.pop()
 	if repaired {
 		if err := m.c.Move(flow.StatusClosed); err != nil {
-			m.notice = "! " + err.Error()
+			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
 		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name,
 			Detail: "back from the service centre and handed to the customer"}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
-			return m.goHome("Case " + look.ShortID(m.c.ID) + " closed: the item is back with the customer")
+			return m.goHome(m.staffText.T("Case %s closed: the item is back with the customer", look.ShortID(m.c.ID)))
 		})
 	}
 	if err := m.c.Move(flow.StatusOpen); err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	step := flow.StepServiceCentre
@@ -522,7 +523,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	m.c.Done = m.c.Done.Without(flow.StepDecision).Without(flow.StepAct)
 	m.c.Decision, m.c.Override = nil, nil
 	if err := m.c.GoTo(step); err != nil {
-		m.notice = "! " + err.Error()
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,

@@ -114,7 +114,7 @@ func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 	r.keys(typed("s"))
 	r.requireView("Add a staff member", "Language of your screens", "the store's", "українська", "English")
 	r.keys(typed("Marta"), kEnter, kEnter, kDown, kDown, kEnter, typed("4321"), kEnter, typed("4321"), kEnter)
-	r.requireView("Marta can now log in")
+	r.requireView("Marta тепер може увійти")
 	m, err := r.st.Staff("Marta")
 	if err != nil || m.Language != lang.EN || m.Role != flow.RoleCashier {
 		t.Fatalf("Marta: %+v %v", m, err)

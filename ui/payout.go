@@ -65,23 +65,23 @@ func (t *tillPayout) write(caseID string) (payout.Written, error) {
 // slipWords is the act screen's lines about the payout slip, logging what
 // went wrong; "" when there is none.
 func (m *Model) slipWords(msg actWrittenMsg) string {
-	w := msg.slip
+	w, tr := msg.slip, m.staffText
 	switch {
 	case msg.slipErr != nil:
 		m.d.Log.Error("write the payout slip", "case", m.c.ID, "err", msg.slipErr)
-		return "! the payout slip was not written: " + look.Say(msg.slipErr, "write the payout slip")
+		return "! " + tr.T("the payout slip was not written: %s", look.SayIn(tr, msg.slipErr, "write the payout slip"))
 	case w.File == "":
 		return ""
 	}
-	out := "Payout slip: " + look.FitLeft(w.File, 67) + "\n"
+	out := tr.T("Payout slip: %s", look.FitLeft(w.File, 67)) + "\n"
 	switch {
 	case w.Existed:
-		return out + "It was written before: left as it was."
+		return out + tr.T("It was written before: left as it was.")
 	case w.PrintErr != nil:
 		m.d.Log.Error("print the payout slip", "file", w.File, "err", w.PrintErr)
-		return out + "! printing failed: " + look.Say(w.PrintErr, "print the slip") + ": print the file by hand."
+		return out + "! " + tr.T("printing failed: %s: print the file by hand.", look.SayIn(tr, w.PrintErr, "print the slip"))
 	case w.Printed:
-		return out + "Sent to the printer: the customer signs it for the money."
+		return out + tr.T("Sent to the printer: the customer signs it for the money.")
 	}
-	return out + "Print it by hand: the customer signs it for the money."
+	return out + tr.T("Print it by hand: the customer signs it for the money.")
 }

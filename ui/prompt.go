@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -91,9 +89,10 @@ func helpKey(b key.Binding) string { return b.Help().Key }
 
 // quitPrompt asks before leaving a screen whose answers are not saved.
 func quitPrompt(st *look.Styles, k *look.KeyMap) prompt {
+	tr := k.Printer()
 	return prompt{
-		text: st.Warning.Render("Leave the kiosk? Answers on this screen that are not saved will be lost.") +
-			"\n\n  " + helpKey(k.Yes) + "  leave\n  any other key  stay",
+		text: st.Warning.Render(tr.T("Leave the kiosk? Answers on this screen that are not saved will be lost.")) +
+			"\n\n  " + helpKey(k.Yes) + "  " + tr.T("leave") + "\n  " + tr.T("any other key  stay"),
 		answers:      []promptAnswer{{key: k.Yes, send: quitMsg{}}},
 		anyKeyCloses: true,
 	}
@@ -102,11 +101,12 @@ func quitPrompt(st *look.Styles, k *look.KeyMap) prompt {
 // cashPrompt is the question asked before a cash refund of price is paid:
 // from the till now, or owed within the policy's payout days.
 func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) prompt {
+	tr := k.Printer()
 	return prompt{
-		text: st.Title.Render(fmt.Sprintf("Pay the refund of %s from the till now?", price)) + "\n\n" +
-			"  " + helpKey(k.Yes) + "  yes: paid now in cash\n" +
-			fmt.Sprintf("  %s  no, the till lacks cash: the refund is owed, within %d days\n", helpKey(k.No), days) +
-			"  " + helpKey(k.Back) + "  back to the decision",
+		text: st.Title.Render(tr.T("Pay the refund of %s from the till now?", price.In(tr))) + "\n\n" +
+			"  " + helpKey(k.Yes) + "  " + tr.T("yes: paid now in cash") + "\n" +
+			"  " + helpKey(k.No) + "  " + tr.N("no, the till lacks cash: the refund is owed, within %d days", days, days) + "\n" +
+			"  " + helpKey(k.Back) + "  " + tr.T("back to the decision"),
 		answers: []promptAnswer{
 			{key: k.Yes, send: cashAnswerMsg{hasCash: true}},
 			{key: k.No, send: cashAnswerMsg{hasCash: false}},
@@ -119,11 +119,14 @@ func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) pro
 // backPrompt asks what became of the item of case id, back from the service
 // centre.
 func backPrompt(st *look.Styles, k *look.KeyMap, id string) prompt {
+	tr := k.Printer()
 	return prompt{
-		text: st.Title.Render("Case "+look.ShortID(id)+": the item is back from the service centre") + "\n\n" +
-			"  " + helpKey(k.Returned.Repaired) + "  repaired (or checked) and handed back to the customer: close the case\n" +
-			"  " + helpKey(k.Returned.Conclusion) + "  the service centre's conclusion is in: enter it and decide again\n" +
-			"  " + helpKey(k.Back) + "  not now",
+		text: st.Title.Render(tr.T("Case %s: the item is back from the service centre", look.ShortID(id))) + "\n\n" +
+			"  " + helpKey(k.Returned.Repaired) + "  " +
+			tr.T("repaired (or checked) and handed back to the customer: close the case") + "\n" +
+			"  " + helpKey(k.Returned.Conclusion) + "  " +
+			tr.T("the service centre's conclusion is in: enter it and decide again") + "\n" +
+			"  " + helpKey(k.Back) + "  " + tr.T("not now"),
 		answers: []promptAnswer{
 			{key: k.Returned.Repaired, send: backFromServiceMsg{repaired: true}},
 			{key: k.Returned.Conclusion, send: backFromServiceMsg{repaired: false}},

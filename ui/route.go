@@ -121,5 +121,5 @@ func (m *Model) current() screen {
 		}
 		return still("")
 	}
-	return still("Opening the store…")
+	return still(m.staffText.T("Opening the store…"))
 }

@@ -42,10 +42,10 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if msg.err != nil {
 			m.d.Log.Warn("add staff", "name", msg.name, "err", msg.err)
 			m.staff = newStaffModel(&m.st, &m.keys, m.width)
-			m.staff.errMsg = look.Say(msg.err, "add the staff member")
+			m.staff.errMsg = look.SayIn(m.staffText, msg.err, "add the staff member")
 			return m, m.staff.Init(), true
 		}
-		model, cmd := m.goHome(msg.name + " can now log in")
+		model, cmd := m.goHome(m.staffText.T("%s can now log in", msg.name))
 		return model, cmd, true
 	}
 	return m, nil, false
