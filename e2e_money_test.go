@@ -208,8 +208,8 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 
 	// A: paid from the till
 	a.press("y")
-	got = a.waitFor("Return act written", "REFUND, closed")
-	if m := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(got); m == nil || m[1] != idA {
+	got = a.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито")
+	if m := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(got); m == nil || m[1] != idA {
 		t.Fatalf("the act is not of case %s:\n%s", idA, got)
 	}
 	a.press("Enter")
@@ -396,8 +396,8 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("Виплатити 8\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("y")
-	got := tm.waitFor("Return act written", "REFUND, closed")
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(got)
+	got := tm.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито")
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(got)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", got)
 	}

@@ -30,11 +30,11 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("Виплатити 4\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
-	s := tm.waitFor("Return act written", "refund owed")
-	if strings.Contains(s, "Payout slip") {
+	s := tm.waitFor("Акт повернення складено", "кошти до повернення")
+	if strings.Contains(s, "Акт виплати") {
 		t.Errorf("a refund owed has a payout slip at the till:\n%s", s)
 	}
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}

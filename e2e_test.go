@@ -383,7 +383,7 @@ func (tm *term) documents() {
 	tm.press("Down", "Down", "x")
 	tm.waitFor("[•] чек", "[•] гарантійний талон")
 	tm.press("Enter")
-	tm.waitFor("✓Документи", "[Огляд]", "Inspection: press a line's key")
+	tm.waitFor("✓Документи", "[Огляд]", "Огляд: клавіша рядка перемикає")
 	tm.tallied("documents")
 }
 
@@ -432,9 +432,9 @@ func TestE2ECleanRefund(t *testing.T) {
 	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.tallied("decision")
 	tm.press("y")
-	s = tm.waitFor("Return act written", "REFUND, closed", "Акт виплати: ", "-payout-1.txt")
+	s = tm.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито", "Акт виплати: ", "-payout-1.txt")
 	tm.tallied("cash question")
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
@@ -514,8 +514,8 @@ func TestE2EWindowRejects(t *testing.T) {
 		t.Errorf("a rejection shows a refund:\n%s", s)
 	}
 	tm.press("Enter")
-	s = tm.waitFor("Return act written", "REJECT, closed")
-	id := regexp.MustCompile(`Case (\w+): REJECT`).FindStringSubmatch(s)
+	s = tm.waitFor("Акт повернення складено", "ВІДМОВА, закрито")
+	id := regexp.MustCompile(`Справа (\w+): ВІДМОВА`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
@@ -539,7 +539,7 @@ func (tm *term) resumedSale(from string, s sale) {
 	tm.t.Helper()
 	if from == "decision" {
 		tm.press("Escape")
-		tm.waitFor("[Огляд]", "!yes  Signs of use")
+		tm.waitFor("[Огляд]", "!так  Сліди використання")
 	}
 	tm.press("Escape")
 	tm.waitFor("[Документи]", "[•] чек", "[ ] інший доказ оплати", "[•] гарантійний талон", "[ ] паспорт")
@@ -566,7 +566,7 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.request()
 		tm.documents()
 		tm.press("1") // signs of use
-		tm.waitFor("!yes  Signs of use")
+		tm.waitFor("!так  Сліди використання")
 		tm.press("Enter")
 		before := tm.waitFor("В І Д М О В А", "Підстави: unused", "[Рішення]")
 		tm.kill()
@@ -595,17 +595,17 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.request()
 		tm.documents()
 		tm.press("1") // switched on screen, not yet confirmed with enter
-		before := tm.waitFor("!yes  Signs of use")
+		before := tm.waitFor("!так  Сліди використання")
 		tm.kill()
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
 		tm.waitFor("Open cases (1)", "Xiaomi")
 		tm.press("Enter")
-		after := tm.waitFor("[Огляд]", "✓Продаж", "✓Вимога", "✓Документи", "Inspection: press a line's key",
+		after := tm.waitFor("[Огляд]", "✓Продаж", "✓Вимога", "✓Документи", "Огляд: клавіша рядка перемикає",
 			caseLine(before))
 		// the inspection was never confirmed: it starts again as a clean item
-		if !strings.Contains(after, "no    Signs of use") {
+		if !strings.Contains(after, "ні    Сліди використання") {
 			t.Errorf("the unconfirmed inspection did not start again from a clean item:\n%s", after)
 		}
 		tm.resumedSale("inspection", s)

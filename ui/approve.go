@@ -174,7 +174,7 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 	return func() tea.Msg {
 		lead, err := s.Login(sub.name, sub.pin, now)
 		if err == nil && lead.Role != flow.RoleLead {
-			err = flow.Errorf(flow.EForbidden, "%s is not a shift lead", lead.Name)
+			err = flow.Errorf(flow.EForbidden, lang.Key("%s is not a shift lead"), lead.Name)
 		}
 		return approvedMsg{lead: lead, sub: sub, err: err}
 	}
