@@ -103,7 +103,7 @@ func TestApproveGoldenUK(t *testing.T) {
 		goldenView(t, approveScreen(t, lang.UK), "Старший зміни")
 	})
 	t.Run("refused", func(t *testing.T) {
-		goldenView(t, refusedApprove(t, lang.UK), "не є старшим зміни")
+		goldenView(t, refusedApprove(t, lang.UK), "не старший зміни")
 	})
 }
 
