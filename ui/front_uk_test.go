@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
 
@@ -154,4 +155,16 @@ func TestVoidGoldenUK(t *testing.T) {
 	r.requireView("Скасувати справу", "Причина (іде в журнал аудиту)")
 	// the case's id differs from run to run
 	viewGolden(t, strings.ReplaceAll(r.view(), r.m.void.sum.ID, strings.Repeat("0", len(r.m.void.sum.ID))))
+}
+
+// TestFirstRunAtAnEnglishTill: the first run's pages after the language
+// are in the till's own language, whichever the store's is to be.
+func TestFirstRunAtAnEnglishTill(t *testing.T) {
+	r := newRoot(t, "")
+	r.m = NewModel(Deps{Store: r.st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-2",
+		Language: lang.EN})
+	r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	r.run(r.m.Init())
+	r.keys(kEnter) // Ukrainian, the store's
+	r.requireView("Welcome to Returns Desk", "Store name", "generic: General electronics store")
 }
