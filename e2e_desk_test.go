@@ -27,19 +27,19 @@ const (
 func (tm *term) addCashier(name, pin string) {
 	tm.t.Helper()
 	tm.press("s")
-	tm.waitFor("Add a staff member")
-	tm.waitFocus("Name")
+	tm.waitFor("Додати працівника")
+	tm.waitFocus("Ім'я")
 	tm.typeText(name)
-	tm.enterTo("Role")
-	tm.waitFor("> cashier")
-	tm.enterTo("Language of your screens")
-	tm.waitFor("> the store's")
-	tm.enterTo("PIN")
+	tm.enterTo("Роль")
+	tm.waitFor("> касир")
+	tm.enterTo("Мова екранів працівника")
+	tm.waitFor("> мова магазину")
+	tm.enterTo("PIN-код")
 	tm.typeText(pin)
-	tm.enterTo("PIN again")
+	tm.enterTo("PIN-код ще раз")
 	tm.typeText(pin)
 	tm.press("Enter")
-	tm.waitFor(name+" тепер може увійти", "Home")
+	tm.waitFor(name+" тепер може увійти", "Головна")
 }
 
 func TestE2EDesk(t *testing.T) {
@@ -48,18 +48,18 @@ func TestE2EDesk(t *testing.T) {
 	tm := startKiosk(t, data)
 	tm.firstRun()
 	tm.loginHome()
-	tm.waitFor("d  the shift lead's desk")
+	tm.waitFor("в  пульт старшого зміни")
 	tm.addCashier(cashierName, cashierPIN)
 	tm.press("l")
 
 	// the cashier: the desk is refused; a refund with the till short of cash
 	tm.login(cashierName, cashierPIN)
-	s := tm.waitFor("Home", cashierName+" (касир)")
-	if strings.Contains(s, "shift lead's desk") {
+	s := tm.waitFor("Головна", cashierName+" (касир)")
+	if strings.Contains(s, "пульт старшого зміни") {
 		t.Errorf("a cashier's home offers the desk:\n%s", s)
 	}
 	tm.press("d")
-	tm.waitFor("! the shift lead's desk is for shift leads only", "Home")
+	tm.waitFor("! the shift lead's desk is for shift leads only", "Головна")
 	tm.typeSale(sale{date: daysAgo(t, 3), receipt: "R-3001", model: "Samsung Galaxy A55", price: "19999.00", months: "12"})
 	tm.request()
 	tm.documents()
@@ -74,7 +74,7 @@ func TestE2EDesk(t *testing.T) {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 	tm.press("l")
 
 	// the lead: the desk, the refund owed, paid, signed off
@@ -149,7 +149,7 @@ func TestE2EDesk(t *testing.T) {
 	// leave the kiosk; the command line exports the same rows and the chain
 	// head written on the close checks
 	tm.press("Escape")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 	tm.press("C-c")
 	tm.waitFor("EXITED 0")
 	out, err := exec.Command(binary(t), "export", "--data", data, "--day", today, "--format", "csv").Output()

@@ -140,7 +140,7 @@ func (tm *term) typeSaleOnly(s sale) {
 func (tm *term) loginAs(name, pin string) string {
 	tm.t.Helper()
 	tm.login(name, pin)
-	return tm.waitFor("Home", "n  start a new return", name+" (")
+	return tm.waitFor("Головна", "т  почати нове повернення", name+" (")
 }
 
 // TestE2EMoneyOneRefundPerLine: two tills of a served store. Till A walks
@@ -169,8 +169,8 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 			"-o", "LogLevel=ERROR", name+"@"+host)
 	}
 	a, b := till("tillA"), till("tillB")
-	a.waitFor("Каса повернень · Two tills", "Log in")
-	b.waitFor("Каса повернень · Two tills", "Log in")
+	a.waitFor("Каса повернень · Two tills", "Вхід")
+	b.waitFor("Каса повернень · Two tills", "Вхід")
 	a.loginAs(moneyCashier, moneyPIN)
 	b.loginAs(cashierName, cashierPIN)
 
@@ -204,7 +204,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	// the answers typed stay on the form, and the keys work: esc goes home
 	b.waitFor("не збережено", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
 	b.press("Escape")
-	b.waitFor("Home", cashierName+" (касир)", "Your cases today (0)")
+	b.waitFor("Головна", cashierName+" (касир)", "Ваші справи сьогодні (0)")
 
 	// A: paid from the till
 	a.press("y")
@@ -213,7 +213,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 		t.Fatalf("the act is not of case %s:\n%s", idA, got)
 	}
 	a.press("Enter")
-	a.waitFor("Home", "Справа "+idA+": закрито")
+	a.waitFor("Головна", "Справа "+idA+": закрито")
 
 	// B again: the line was refunded, said at the sale step
 	b.typeSaleOnly(s)
@@ -225,7 +225,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	}
 	b.waitFor("[Продаж]", "┃ ") // the form, its keys working
 	b.press("Escape")
-	b.waitFor("Home", "Your cases today (0)")
+	b.waitFor("Головна", "Ваші справи сьогодні (0)")
 
 	rows = ofReceipt(exported(t, dir, today), "R-1001")
 	if len(rows) != 1 || rows[0]["case_id"] != idA || rows[0]["refund_amount"] != "19999.00" {
@@ -248,7 +248,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	needTmux(t)
 	dir := moneyStore(t, "Import store")
 	tm := startKiosk(t, dir)
-	tm.waitFor("Каса повернень · Import store", "Log in")
+	tm.waitFor("Каса повернень · Import store", "Вхід")
 
 	date := daysAgo(t, 5)
 	file := filepath.Join(t.TempDir(), "pos.csv")
@@ -287,7 +287,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 		t.Errorf("the refused sale went on:\n%s", got)
 	}
 	tm.press("Escape")
-	tm.waitFor("Home", "Open cases (0)")
+	tm.waitFor("Головна", "Відкриті справи (0)")
 
 	// looked up: shown as imported; e asks for a shift lead
 	tm.press("n")
@@ -304,7 +304,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 		tm.waitFocus("Старший зміни")
 		tm.press("C-u")
 		tm.typeText(name)
-		tm.enterTo("PIN")
+		tm.enterTo("PIN-код")
 		tm.typeText(pin)
 		tm.enterTo("Причина виправлення")
 		tm.typeText("the POS rang the wrong price")
@@ -365,7 +365,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	at := closing.Format("15:04")
 	dir := moneyStore(t, "Late store")
 	tm := startKiosk(t, dir)
-	tm.waitFor("Каса повернень · Late store", "Log in")
+	tm.waitFor("Каса повернень · Late store", "Вхід")
 	// changed while the kiosk runs: it holds from the next login
 	if out := backOffice(t, "settings", "--data", dir, "--closing-time", at, "--by", leadName); !strings.Contains(out, "closing time:   "+at) {
 		t.Fatalf("settings --closing-time %s: %s", at, out)
@@ -383,11 +383,11 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.press("y")
 	tm.waitFor("ЗАКРИТО: "+leadName, "Голова ланцюга аудиту на закритті")
 	tm.press("Escape", "Escape")
-	tm.waitFor("Home", today+" is closed: returns taken now go to the report of "+next+".")
+	tm.waitFor("Головна", ukDate(t, today)+" закрито: повернення, прийняті зараз, підуть у звіт за "+ukDate(t, next)+".")
 	tm.press("l")
 
 	tm.loginAs(moneyCashier, moneyPIN)
-	tm.waitFor(today + " is closed: returns taken now go to the report of " + next + ".")
+	tm.waitFor(ukDate(t, today) + " закрито: повернення, прийняті зараз, підуть у звіт за " + ukDate(t, next) + ".")
 	tm.typeSale(sale{date: daysAgo(t, 2), receipt: "R-6001", model: "Xiaomi Redmi Note 13", price: "8999.00", months: "24"})
 	tm.request()
 	tm.documents()
@@ -402,7 +402,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 		t.Fatalf("no case id on the act screen:\n%s", got)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Справа "+id[1]+": закрито", "Your cases today (1)")
+	tm.waitFor("Головна", "Справа "+id[1]+": закрито", "Ваші справи сьогодні (1)")
 	// filed under the next day, not the closed one
 	if rows := ofReceipt(exported(t, dir, next), "R-6001"); len(rows) != 1 || rows[0]["case_id"] != id[1] ||
 		rows[0]["day"] != next || rows[0]["status"] != "closed" {

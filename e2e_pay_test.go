@@ -39,7 +39,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 
 	// the desk: 100.00 of it, in cash
 	tm.press("d")
@@ -97,7 +97,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.press("Escape") // the close, then the table, then home
 	tm.waitFor("Повернення ", "кошти пове…")
 	tm.press("Escape")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 	tm.press("C-c")
 	tm.waitFor("EXITED 0")
 	if out, err := exec.Command(binary(t), "check", "--data", data).CombinedOutput(); err != nil {

@@ -181,7 +181,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 			"-o", "LogLevel=ERROR", name+"@"+host)
 	}
 	for _, tm := range tills {
-		tm.waitFor("Каса повернень · Three tills", "Log in")
+		tm.waitFor("Каса повернень · Three tills", "Вхід")
 	}
 
 	lead := tills["till3"]
@@ -191,7 +191,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 
 	cashier := tills["till1"]
 	cashier.login("Ivan", "1111")
-	cashier.waitFor("Home", "Ivan (касир)")
+	cashier.waitFor("Головна", "Ivan (касир)")
 	cashier.typeSale(sale{date: flow.DateOf(storeToday(t)).AddDays(-3).String(), receipt: "R-3001", model: "Pixel 9",
 		price: "24999.00", months: "12"})
 

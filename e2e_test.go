@@ -288,31 +288,31 @@ func (tm *term) firstRun() {
 	tm.t.Helper()
 	tm.waitFocus("Мова / Language")
 	tm.waitFor("> українська") // the default: the state language
-	tm.enterTo("Store name")
-	tm.waitFor("Welcome to Returns Desk")
+	tm.enterTo("Назва магазину")
+	tm.waitFor("Ласкаво просимо до «Каси повернень»")
 	tm.typeText("Citrus Kyiv Ocean Plaza")
-	tm.enterTo("Return policy")
+	tm.enterTo("Правила повернення")
 	tm.press("Down", "Down") // generic, icenter, citrus
 	tm.waitFor("> citrus")
-	tm.enterTo("Time zone")
+	tm.enterTo("Часовий пояс")
 	tm.press("C-u") // the machine's zone is filled in
 	tm.typeText("Europe/Kyiv")
-	tm.enterTo("Name")
+	tm.enterTo("Ім'я")
 	tm.typeText(leadName)
-	tm.enterTo("PIN")
+	tm.enterTo("PIN-код")
 	tm.typeText(leadPIN)
-	tm.enterTo("PIN again")
+	tm.enterTo("PIN-код ще раз")
 	tm.typeText(leadPIN)
 	tm.press("Enter")
-	tm.waitFor("Log in", "Citrus Kyiv Ocean Plaza")
+	tm.waitFor("Вхід", "Citrus Kyiv Ocean Plaza")
 }
 
 // login logs in with name and pin; it does not wait for the result.
 func (tm *term) login(name, pin string) {
 	tm.t.Helper()
-	tm.waitFocus("Name")
+	tm.waitFocus("Ім'я")
 	tm.typeText(name)
-	tm.enterTo("PIN")
+	tm.enterTo("PIN-код")
 	tm.typeText(pin)
 	tm.waitFor("> " + strings.Repeat("*", len(pin)))
 	tm.press("Enter")
@@ -322,7 +322,7 @@ func (tm *term) login(name, pin string) {
 func (tm *term) loginHome() {
 	tm.t.Helper()
 	tm.login(leadName, leadPIN)
-	tm.waitFor("Home", "n  start a new return", leadName+" (старший зміни)")
+	tm.waitFor("Головна", "т  почати нове повернення", leadName+" (старший зміни)")
 }
 
 // sale is what the cashier types from a paper receipt.
@@ -439,7 +439,7 @@ func TestE2ECleanRefund(t *testing.T) {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Справа "+id[1]+": закрито", "Open cases (0)", "Your cases today (1)", "Samsung")
+	tm.waitFor("Головна", "Справа "+id[1]+": закрито", "Відкриті справи (0)", "Ваші справи сьогодні (1)", "Samsung")
 	tm.tallied("act")
 	t.Logf("clean refund: %d keys beyond the data (%s), %s", tm.keys, strings.Join(tm.tally, ", "),
 		time.Since(start).Round(time.Millisecond))
@@ -529,7 +529,7 @@ func TestE2EWindowRejects(t *testing.T) {
 		t.Errorf("a rejection's act names a refund:\n%s", act)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Open cases (0)", "Your cases today (1)")
+	tm.waitFor("Головна", "Відкриті справи (0)", "Ваші справи сьогодні (1)")
 }
 
 // resumedSale checks, from the decision (or inspection) screen of a resumed
@@ -573,7 +573,7 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
-		tm.waitFor("Open cases (1)", "Xiaomi")
+		tm.waitFor("Відкриті справи (1)", "Xiaomi")
 		tm.press("Enter")
 		after := tm.waitFor("В І Д М О В А", "[Рішення]", "✓Продаж", "✓Вимога", "✓Документи", "✓Огляд")
 		for _, want := range []string{"є сліди використання (подряпини, сколи, потертості)",
@@ -600,7 +600,7 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
-		tm.waitFor("Open cases (1)", "Xiaomi")
+		tm.waitFor("Відкриті справи (1)", "Xiaomi")
 		tm.press("Enter")
 		after := tm.waitFor("[Огляд]", "✓Продаж", "✓Вимога", "✓Документи", "Огляд: клавіша рядка перемикає",
 			caseLine(before))
@@ -642,7 +642,7 @@ func TestE2EWrongPINLocks(t *testing.T) {
 
 	tm.login(leadName, leadPIN)
 	s = tm.submitted("too many wrong PINs")
-	if strings.Contains(s, "Home") {
+	if strings.Contains(s, "Головна") {
 		t.Fatalf("the right PIN opened a locked account:\n%s", s)
 	}
 	if again := lockedUntil(t, s); !again.Equal(until) {
@@ -655,7 +655,7 @@ func TestE2EWrongPINLocks(t *testing.T) {
 func (tm *term) submitted(want string) string {
 	tm.t.Helper()
 	return tm.poll(fmt.Sprintf("a login refused with %q", want), func(s string) bool {
-		return strings.Contains(s, "Log in") && strings.Contains(s, want) && strings.Contains(s, "┃ Name") &&
+		return strings.Contains(s, "Вхід") && strings.Contains(s, want) && strings.Contains(s, "┃ Ім'я") &&
 			!strings.Contains(s, "> *")
 	})
 }
@@ -721,7 +721,7 @@ func TestE2ESecondKiosk(t *testing.T) {
 	t.Logf("second kiosk: %v after %s: %s", err, took.Round(time.Millisecond), strings.TrimSpace(stderr.String()))
 
 	// the first kiosk goes on as if nothing happened
-	tm.enterTo("Store name")
+	tm.enterTo("Назва магазину")
 	tm.typeText("Still here")
 	tm.waitFor("> Still here")
 }

@@ -314,7 +314,7 @@ func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	m.user = nil // the case at hand stays: after the login, it resumes
 	m.takeLangs()
 	m.asks, m.showHelp = nil, false
-	m.login = newLoginModel(&m.st, m.width)
+	m.login = newLoginModel(&m.st, m.staffText, m.width)
 	m.login.note = note(m.staffText)
 	m.view = viewLogin
 	return tea.Batch(m.login.Init(), leave)
@@ -334,12 +334,12 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.notice = "! " + look.SayIn(m.staffText, msg.err, "open the store")
 	}
 	if !msg.initialized {
-		m.setup = newSetupModel(&m.st, m.width, msg.localZone)
+		m.setup = newSetupModel(&m.st, m.width, msg.localZone, m.d.Language)
 		m.view = viewSetup
 		return m, m.setup.Init()
 	}
 	m.takeSettings(msg)
-	m.login = newLoginModel(&m.st, m.width)
+	m.login = newLoginModel(&m.st, m.staffText, m.width)
 	m.view = viewLogin
 	return m, m.login.Init()
 }

@@ -490,7 +490,7 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 	m.c = nil
 	m.status = ""
 	m.notice = news
-	m.home = newHomeModel(&m.st, &m.keys, m.user, m.today(), m.width, m.bodyHeight())
+	m.home = newHomeModel(&m.st, &m.keys, m.staffText, m.user, m.today(), m.width, m.bodyHeight())
 	m.view = viewHome
 	return m, m.homeDataCmd()
 }
