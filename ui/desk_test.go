@@ -434,7 +434,7 @@ func TestDeskCloseGolden(t *testing.T) {
 func TestDeskExport(t *testing.T) {
 	r, ids := seededDeskIn(t, lang.UK)
 	r.keys(typed("e"))
-	r.requireView("Експорт 20.11.2026: c CSV · j JSON")
+	r.requireView("Експорт 20.11.2026: с CSV · о JSON")
 	r.keys(typed("c"))
 	r.requireView("✓ експортовано 7 справ в")
 	data, err := os.ReadFile(filepath.Join(r.dir, "exports", "returns-2026-11-20.csv"))
