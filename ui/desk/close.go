@@ -304,8 +304,12 @@ func (m closeModel) foot() []string {
 		return []string{"", look.Fit(tr.T("Export the summary of %s: %s CSV · %s JSON · any other key cancels", m.day.In(tr),
 			keyOf(m.k.Export.CSV), keyOf(m.k.Export.JSON)), w)}
 	case m.reopening:
-		out := []string{"", st.Warning.Render(look.Fit(tr.T("Reopen %s? Its cases may change again, and it is closed again later.",
-			m.day.In(tr)), w)), m.reason.View()}
+		out := []string{""}
+		for _, l := range look.Wrap(tr.T("Reopen %s? Its cases may change again, and it is closed again later.",
+			m.day.In(tr)), w, "  ") {
+			out = append(out, st.Warning.Render(l))
+		}
+		out = append(out, m.reason.View())
 		if m.reasonErr != "" {
 			out = append(out, st.Error.Render(look.Fit("! "+m.reasonErr, w)))
 		}

@@ -179,7 +179,7 @@ func (m payModel) paidView() string {
 // slipWords say where the payout slip went: its file, and the printer.
 func (m payModel) slipWords(w payout.Written) string {
 	st, tr := m.st, m.tr
-	out := tr.T("Payout slip: %s in the data folder", look.FitLeft(filepath.Join("acts", filepath.Base(w.File)), 50)) +
+	out := tr.T("Payout slip: acts/%s in the data folder", look.FitLeft(filepath.Base(w.File), 45)) +
 		"\n"
 	switch {
 	case w.Existed:
