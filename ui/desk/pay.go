@@ -60,7 +60,7 @@ func newPayModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, sum store.Su
 	width int) payModel {
 	tr = staffText(tr)
 	tender := flow.RefundTenderFor(sum.Tender)
-	v := &payValues{tender: tender, amount: sum.Owed().Amount()}
+	v := &payValues{tender: tender, amount: amountIn(tr, sum.Owed())} // as the lead types it
 	currency := sum.Amount.Currency
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewSelect[flow.Tender]().Title(tr.T("Paid out in")).Options(tenderOptions(tr)...).Value(&v.tender),
