@@ -83,29 +83,29 @@ func TestE2EDesk(t *testing.T) {
 	today := storeToday(t).Format("2006-01-02")
 	tm.waitFor("Повернення ", ukDate(t, today)+" (сьогодні) · 1 справа · відкрито", "Marta Sh…", "Samsung Gala…", "до виплати")
 	tm.press("2")
-	tm.waitFor("[Escalated (0)]", "Refunds owed (1)")
+	tm.waitFor("[Старшому зміни (0)]", "До виплати (1)")
 	tm.press("Tab")
-	tm.waitFor("[Refunds owed (1)]", "7 days left", "19999.00")
+	tm.waitFor("[До виплати (1)]", "ще 7 днів", "19\u00a0999,00")
 	tm.press("p")
-	tm.waitFor("Mark a refund paid", "Owed 19999.00 UAH")
-	tm.waitFocus("Paid in")
-	tm.enterTo("Amount paid, in UAH")
+	tm.waitFor("Позначити виплату коштів", "19\u00a0999,00\u00a0грн до ")
+	tm.waitFocus("Спосіб виплати")
+	tm.enterTo("Виплачена сума, грн")
 	tm.press("Enter")
-	tm.waitFor("Refund of 19999.00 UAH paid in cash by "+leadName, "The refund is paid in full: 19999.00 UAH",
-		"Payout slip: acts/"+id[1]+"-payout-1.txt")
+	tm.waitFor("грн виплачено (готівка), виплатив(ла) "+leadName, // the header's news, wrapped
+		"Кошти виплачено повністю: 19\u00a0999,00\u00a0грн", "Акт виплати: acts/"+id[1]+"-payout-1.txt")
 	tm.press("Enter")
-	tm.waitFor("[Refunds owed (0)]")
+	tm.waitFor("[До виплати (0)]")
 	tm.press("1")
 	tm.waitFor("кошти пове…", "1 із 1")
 	tm.press("s")
-	tm.waitFor("signed off by "+leadName, "кошти пове… ✓")
+	tm.waitFor("підписав(ла) "+leadName, "кошти пове… ✓")
 
 	// the day close: the report, then the close and its chain head
 	tm.press("3")
 	tm.waitFor("Закриття дня", "ВІДКРИТО: звіт на цю хвилину", "Виплачені повернення за видом оплати (1)",
 		"готівка       1    19\u00a0999,00\u00a0грн")
 	tm.press("c")
-	tm.waitFor("Закрити "+ukDate(t, today)+"?", "y  закрити день") // with a warning before the closing time
+	tm.waitFor("Закрити "+ukDate(t, today)+"?", "н  закрити день") // with a warning before the closing time
 	tm.press("y")
 	s = tm.waitFor("ЗАКРИТО: "+leadName, "Голова ланцюга аудиту на закритті")
 	anchor := regexp.MustCompile(`\b\d+:[0-9a-f]{64}\b`).FindString(s)
@@ -117,7 +117,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("1")
 	tm.waitFor("ЗАКРИТО (" + leadName + "), без змін")
 	tm.press("e")
-	tm.waitFor("c CSV · j JSON")
+	tm.waitFor("с CSV · о JSON")
 	tm.press("c")
 	tm.waitFor("✓ експортовано 1 справу в")
 	fromScreen, err := os.ReadFile(filepath.Join(data, "exports", "returns-"+today+".csv"))
