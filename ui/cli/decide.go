@@ -76,7 +76,7 @@ func runDecide(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: the input names %q but --policy names %q\n", in.Policy, name)
 		return ExitUsage
 	}
-	p, _, err := loadPolicy(name)
+	p, _, err := loadPolicy(lang.English(), name)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: %v\n", err)
 		return ExitUsage

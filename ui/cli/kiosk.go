@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -36,7 +35,7 @@ func runKiosk(env Env, args []string) int {
 		return flagErr(env, "kiosk", err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk: %q is not a command; see returnsdesk --help\n", fs.Arg(0))
+		complain(env, "", env.tr().T("%q is not a command; see returnsdesk --help", fs.Arg(0)))
 		return ExitUsage
 	}
 	dir := dataDir(env, *data)
@@ -53,7 +52,7 @@ func runKiosk(env Env, args []string) int {
 	m := ui.NewModel(ui.Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
 	if _, err := tea.NewProgram(m, ui.ProgramOptions()...).Run(); err != nil {
 		log.Error("kiosk", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "run the kiosk"))
+		complain(env, "", look.SayIn(env.trOf(st), err, "run the kiosk"))
 		return ExitFail
 	}
 	return ExitOK

@@ -40,15 +40,16 @@ func runSalesImport(env Env, args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return flagErr(env, "sales import", err)
 	}
+	const cmd = "sales import"
 	if fs.NArg() != 1 {
-		fmt.Fprintln(env.Stderr, "returnsdesk sales import: name one CSV file")
+		complain(env, cmd, env.tr().T("name one CSV file"))
 		return ExitUsage
 	}
 	file := fs.Arg(0)
 	dir := dataDir(env, *data)
 	f, err := os.Open(env.path(file))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", env.asGiven(err, file))
+		complain(env, cmd, sayErr(env.tr(), env.asGiven(err, file)))
 		return ExitUsage
 	}
 	defer f.Close()
@@ -57,17 +58,18 @@ func runSalesImport(env Env, args []string) int {
 		return code
 	}
 	defer closeStore()
+	tr := env.trOf(st)
 	now := env.Now()
 	sales, err := store.ParseSalesCSV(f, st.Today(now))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %s: %v (nothing imported)\n", file, err)
+		complain(env, cmd, tr.T("%s: %s (nothing imported)", file, sayErr(tr, err)))
 		return ExitFail
 	}
 	n, err := st.ImportSales(sales, filepath.Base(file), "sales import", now)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v (nothing imported)\n", err)
+		complain(env, cmd, tr.T("%s (nothing imported)", sayErr(tr, err)))
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "imported %d sales from %s\n", n, file)
+	fmt.Fprintln(env.Stdout, tr.N("imported %d sales from %s", n, n, file))
 	return ExitOK
 }
