@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
@@ -123,8 +121,3 @@ func sayErr(p *lang.Printer, err error) string {
 	return m
 }
 
-// capital is s with its first letter a capital.
-func capital(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}

@@ -190,10 +190,10 @@ func groupUsage(w io.Writer, tr *lang.Printer, group string) {
 	}
 }
 
-// commandHelp is a command's --help: its usage line and summary in tr's
+// commandHelp is a command's --help: its usage line, "Usage:" in tr's
 // language, then its help (in English).
 func commandHelp(w io.Writer, tr *lang.Printer, c *command) {
-	fmt.Fprintf(w, "%s returnsdesk %s %s\n\n%s.\n\n%s\n", tr.T("Usage:"), c.name, c.usage, capital(tr.T(c.summary)), c.help)
+	fmt.Fprintf(w, "%s returnsdesk %s %s\n\n%s\n", tr.T("Usage:"), c.name, c.usage, c.help)
 }
 
 // newFlags is a flag set that reports its errors in the command's name and
