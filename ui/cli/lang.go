@@ -120,4 +120,3 @@ func sayErr(p *lang.Printer, err error) string {
 	}
 	return m
 }
-
