@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
-const backupHelp = `Copies the store to FILE (or to a dated file in FOLDER) while it stays in
+var backupHelp = lang.Key(`Copies the store to FILE (or to a dated file in FOLDER) while it stays in
 use by this command's read transaction, then opens the copy and checks it as
 "returnsdesk check" does before it says the backup is done. A copy that fails
 its check is not kept, and never replaces an earlier backup.
@@ -17,7 +18,7 @@ its check is not kept, and never replaces an earlier backup.
 The passport key (DIR/passport.key) is deliberately not in the backup: keep
 a copy of it apart, or repeat returns cannot be matched after a restore.
 While the kiosk holds the store file, the backup is taken inside it, through
-DATA/admin.sock (the owner's only): a hot copy of the store as it runs.`
+DATA/admin.sock (the owner's only): a hot copy of the store as it runs.`)
 
 // runBackup copies the store to a backup and checks the copy.
 func runBackup(env Env, args []string) int {

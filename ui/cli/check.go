@@ -13,7 +13,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const checkHelp = `Checks the store file without changing it: bbolt's page structure and
+var checkHelp = lang.Key(`Checks the store file without changing it: bbolt's page structure and
 consistency check, the schema version, the whole audit chain (every event's
 hash and its link to the one before), and that every case, index entry, day
 summary, refund, staff account, till and the settings agree with the audit
@@ -31,7 +31,7 @@ Exit 0 when everything checks, with what was checked and the chain's head;
 exit 1 with the problems found (the first broken link of the chain first);
 exit 2 for bad arguments. While the kiosk holds the file, the check runs
 inside it, through DATA/admin.sock (the owner's only), on the store as the
-kiosk has it open, in one transaction (saves wait for it).`
+kiosk has it open, in one transaction (saves wait for it).`)
 
 // anchorFlags collects --anchor values, as given: read after the flags
 // (anchors), so that a bad one is said in the person's language.

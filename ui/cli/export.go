@@ -11,7 +11,7 @@ import (
 	"example.com/returnsdesk/ui/export"
 )
 
-const exportHelp = `Exports one day's returns, for a spreadsheet or a script: every case filed
+var exportHelp = lang.Key(`Exports one day's returns, for a spreadsheet or a script: every case filed
 under the day, one row (or object) each, as the shift lead's desk exports
 them (e on the day's table). Passports appear masked only: type and last 4.
 
@@ -36,10 +36,10 @@ time zone. A cell a spreadsheet would run as a formula starts with '. The
 command opens the store read-only; while the kiosk holds the store file, the
 export runs inside it, through DATA/admin.sock (the owner's only).
 
-CSV columns: ` + "{{columns}}"
+CSV columns: %s`)
 
-// exportHelpText is exportHelp with the CSV's columns filled in.
-var exportHelpText = strings.Replace(exportHelp, "{{columns}}", strings.Join(export.Columns, ","), 1)
+// exportHelpArgs fill exportHelp in: the CSV's columns.
+func exportHelpArgs() []any { return []any{strings.Join(export.Columns, ",")} }
 
 // exportArgs is what an export command line asks for: the request (a zero
 // day is today, in the store's time zone), the data directory and the file

@@ -17,7 +17,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const initHelp = `Creates a new store in the data directory, as the kiosk's first run does,
+var initHelp = lang.Key(`Creates a new store in the data directory, as the kiosk's first run does,
 without its screen: for a chain that provisions many stores. The first shift
 lead's PIN is read from standard input (one line; nothing is echoed), so
 that it never shows in the process list or the shell's history:
@@ -38,7 +38,7 @@ that it never shows in the process list or the shell's history:
 A data directory that already holds a store file (even an empty or damaged
 one) is refused and left as it is: init never changes a store (the settings
 command does). Exit 0 once the store is ready, 1 if it was refused, 2 for a
-bad flag or PIN.`
+bad flag or PIN.`)
 
 // initFlags are init's flags.
 type initFlags struct {

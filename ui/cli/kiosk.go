@@ -5,12 +5,13 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui"
 	"example.com/returnsdesk/ui/look"
 	_ "example.com/returnsdesk/ui/quietterm" // before bubbletea's init: see its doc
 )
 
-const kioskHelp = `Opens the kiosk on this terminal. The first run creates the store in the
+var kioskHelp = lang.Key(`Opens the kiosk on this terminal. The first run creates the store in the
 data directory and asks for the store's name, policy, time zone and first
 shift lead.
 
@@ -22,7 +23,7 @@ shift lead.
 
 The data directory holds returnsdesk.db (the store), passport.key (the
 secret that hashes passport numbers: keep it, never in a backup),
-returnsdesk.log and acts/ (the return acts).`
+returnsdesk.log and acts/ (the return acts).`)
 
 // runKiosk opens the store in the data directory and runs the kiosk on this
 // terminal until the root quits; the log goes to the data directory.

@@ -217,3 +217,21 @@ func TestLangGoesToTheHolder(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestHelpInUkrainian: every command's --help is in Ukrainian unless
+// English is chosen.
+func TestHelpInUkrainian(t *testing.T) {
+	for _, c := range commands {
+		args := append(strings.Fields(c.name), "--help")
+		code, uk, _ := runIn(t, "", args...)
+		_, en, _ := run(t, "", args...)
+		if code != ExitOK || !strings.HasPrefix(uk, "Використання: returnsdesk "+c.name) || uk == en ||
+			!strings.HasPrefix(en, "Usage: returnsdesk "+c.name) {
+			t.Errorf("%s --help: exit %d\n%s\nin English:\n%s", c.name, code, uk, en)
+		}
+	}
+	_, out, _ := runIn(t, "", "export", "--help")
+	says(t, "export --help", out, "Стовпці CSV: case_id,day,")
+	_, out, _ = runIn(t, "", "sales", "import", "--help")
+	says(t, "sales import --help", out, "\n  receipt,")
+}

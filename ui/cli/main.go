@@ -59,7 +59,9 @@ type command struct {
 	name    string // "decide", or "policy check" for a subcommand
 	summary string // a message: lang.Key
 	usage   string // the argument line after the name
-	help    string // what it does, shown by --help
+	help    string // what it does, shown by --help: a message (lang.Key)
+	// helpArgs fill help in, when it has fmt verbs
+	helpArgs func() []any
 	run     func(env Env, args []string) int
 	// admin commands may run inside the process that holds the store, sent
 	// over its admin socket (see admin.go)
@@ -77,17 +79,17 @@ func init() {
 			summary: lang.Key("create a store without the first-run screen"), help: initHelp, run: runInit},
 		{name: "decide", usage: "[--policy NAME|FILE] [--lang uk|en] < case.json", summary: lang.Key("decide one case given as JSON"),
 			help: decideHelp, run: runDecide},
-		{name: "policy list", summary: lang.Key("list the built-in policies"), help: "Lists the policies built into the binary.",
+		{name: "policy list", summary: lang.Key("list the built-in policies"), help: lang.Key("Lists the policies built into the binary."),
 			run: runPolicyList},
 		{name: "policy show", usage: "NAME", summary: lang.Key("print a built-in policy file"),
-			help: "Prints a built-in policy file: a starting point for a store's own.", run: runPolicyShow},
+			help: lang.Key("Prints a built-in policy file: a starting point for a store's own."), run: runPolicyShow},
 		{name: "policy check", usage: "FILE", summary: lang.Key("check a store's policy file"),
-			help: "Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key.",
+			help: lang.Key("Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key."),
 			run:  runPolicyCheck},
 		{name: "settings", usage: "[--data DIR] [--store-name NAME] [--policy NAME|FILE] [--time-zone ZONE] [--print-command CMD] [--idle-minutes N] [--closing-time HH:MM]",
 			summary: lang.Key("show or change the store's settings"), help: settingsHelp, run: runSettings, admin: true},
 		{name: "sales import", usage: "[--data DIR] FILE.csv", summary: lang.Key("import sales from the point of sale"),
-			help: salesImportHelp, run: runSalesImport, admin: true},
+			help: salesImportHelp, helpArgs: salesImportHelpArgs, run: runSalesImport, admin: true},
 		{name: "tills add", usage: "NAME --key FILE.pub [--printer CMD] [--data DIR] [--by NAME]",
 			summary: lang.Key("add a checkout till: its name and SSH public key"), help: tillsAddHelp, run: runTillsAdd, admin: true},
 		{name: "tills list", usage: "[--data DIR]", summary: lang.Key("list the tills and their keys"),
@@ -102,7 +104,7 @@ func init() {
 			summary: lang.Key("serve the kiosk to the store's tills over SSH"), help: serveHelp, run: runServe},
 		{name: "export",
 			usage:   "[--day YYYY-MM-DD] [--format csv|json] [--csv-dialect uk|rfc4180] [--summary] [--data DIR] [-o FILE]",
-			summary: lang.Key("export a day's returns (or its summary) as CSV or JSON"), help: exportHelpText, run: runExport, admin: true},
+			summary: lang.Key("export a day's returns (or its summary) as CSV or JSON"), help: exportHelp, helpArgs: exportHelpArgs, run: runExport, admin: true},
 	}
 }
 
@@ -190,10 +192,14 @@ func groupUsage(w io.Writer, tr *lang.Printer, group string) {
 	}
 }
 
-// commandHelp is a command's --help: its usage line, "Usage:" in tr's
-// language, then its help (in English).
+// commandHelp is a command's --help, in tr's language: its usage line,
+// then its help.
 func commandHelp(w io.Writer, tr *lang.Printer, c *command) {
-	fmt.Fprintf(w, "%s returnsdesk %s %s\n\n%s\n", tr.T("Usage:"), c.name, c.usage, c.help)
+	var args []any
+	if c.helpArgs != nil {
+		args = c.helpArgs()
+	}
+	fmt.Fprintf(w, "%s returnsdesk %s %s\n\n%s\n", tr.T("Usage:"), c.name, c.usage, tr.T(c.help, args...))
 }
 
 // newFlags is a flag set that reports its errors in the command's name and

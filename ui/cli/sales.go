@@ -6,14 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
-var salesImportHelp = `Imports sales from the point of sale, so that a receipt or a serial scanned
+var salesImportHelp = lang.Key(`Imports sales from the point of sale, so that a receipt or a serial scanned
 at the till finds its sale. FILE is CSV with a header row naming its
 columns, in any order:
 
-  ` + strings.Join(store.SalesColumns, ",") + `
+  %s
 
 receipt, date (YYYY-MM-DD or DD.MM.YYYY), model and price (19999.00 or
 19999,00) are required; line defaults to 1, currency to UAH, tender (cash,
@@ -30,7 +31,10 @@ file is imported. While the kiosk holds the store file, the import runs
 inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR   the data folder (default $RETURNSDESK_DATA, else
-               $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`
+               $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`)
+
+// salesImportHelpArgs fill salesImportHelp in: the CSV's columns.
+func salesImportHelpArgs() []any { return []any{strings.Join(store.SalesColumns, ",")} }
 
 // runSalesImport imports the sales of a point-of-sale CSV file, all of them
 // or, at the first bad row, none.

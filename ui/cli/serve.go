@@ -17,7 +17,7 @@ import (
 	"example.com/returnsdesk/ui/server"
 )
 
-const serveHelp = `Serves the kiosk over SSH to the store's checkout tills: this process holds
+var serveHelp = lang.Key(`Serves the kiosk over SSH to the store's checkout tills: this process holds
 the store, and each till connects with its own key and gets a whole kiosk
 (ssh -p 2222 till1@backoffice). Every audit event of a session names its till.
 
@@ -41,7 +41,7 @@ the store is closed cleanly.
 
 A till is an SSH public key with a name, added with returnsdesk tills add
 NAME --key FILE.pub: only a registered till's key logs in; the till's name
-is the terminal on every event it writes, and its printer prints its acts.`
+is the terminal on every event it writes, and its printer prints its acts.`)
 
 // serveStopTimeout bounds how long the server waits for its sessions to end
 // once asked to stop; the store closes after, within the 5 s promised.

@@ -12,7 +12,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const settingsHelp = `Shows the store's settings, or changes those named. Every change is
+var settingsHelp = lang.Key(`Shows the store's settings, or changes those named. Every change is
 recorded on the audit trail. While the kiosk holds the store file, the
 command runs inside it, through DATA/admin.sock (the owner's only).
 
@@ -35,7 +35,7 @@ command runs inside it, through DATA/admin.sock (the owner's only).
                         unless a till or a person says otherwise, its
                         staff's screens (default uk, Ukrainian)
   --by NAME             who makes the change, for the audit trail (default:
-                        the user name of this process)`
+                        the user name of this process)`)
 
 // settingsFlags are the settings command's flags.
 type settingsFlags struct {

@@ -16,7 +16,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const tillsAddHelp = `Adds a checkout till: the SSH public key its terminal will log in with,
+var tillsAddHelp = lang.Key(`Adds a checkout till: the SSH public key its terminal will log in with,
 under the till's name, which every audit event written from it records as
 its terminal. The addition is on the audit trail. While the kiosk holds the
 store file, the command runs inside it, through DATA/admin.sock.
@@ -39,17 +39,17 @@ Exit 0 when added; exit 2 for bad input, naming the argument or flag (no
 name, no key, a key file that cannot be read, a private key, a key of
 another type, a name or a key another till has, a language other than uk
 or en); exit 1 when there is no
-store or it cannot be opened.`
+store or it cannot be opened.`)
 
-const tillsListHelp = `Lists the tills by name: each one's key type and SHA256 fingerprint (as
+var tillsListHelp = lang.Key(`Lists the tills by name: each one's key type and SHA256 fingerprint (as
 an SSH server logs it: compare it with ssh-keygen -lf FILE.pub), its
 printer command and language (-: the store's), and when and by whom it was
 added. While the kiosk holds
 the store file, the command runs inside it, through DATA/admin.sock.
 
-  --data DIR   the data folder (as for the kiosk)`
+  --data DIR   the data folder (as for the kiosk)`)
 
-const tillsRemoveHelp = `Removes a till: its key logs in no more. The removal is on the audit
+var tillsRemoveHelp = lang.Key(`Removes a till: its key logs in no more. The removal is on the audit
 trail; the till's earlier events keep its name. While the kiosk holds the
 store file, the command runs inside it, through DATA/admin.sock.
 
@@ -58,7 +58,7 @@ store file, the command runs inside it, through DATA/admin.sock.
   --by NAME    who removes it, for the audit trail (default: "tills command")
 
 Exit 0 when removed; exit 2 without a name; exit 1 when there is no such
-till, no store, or it cannot be opened.`
+till, no store, or it cannot be opened.`)
 
 // tillsBy is who a tills command does what it does as, without --by.
 const tillsBy = "tills command"
