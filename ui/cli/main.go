@@ -62,7 +62,7 @@ type command struct {
 	help    string // what it does, shown by --help: a message (lang.Key)
 	// helpArgs fill help in, when it has fmt verbs
 	helpArgs func() []any
-	run     func(env Env, args []string) int
+	run      func(env Env, args []string) int
 	// admin commands may run inside the process that holds the store, sent
 	// over its admin socket (see admin.go)
 	admin bool
