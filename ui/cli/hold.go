@@ -40,7 +40,7 @@ func holdStore(env Env, dir, terminal string, logWith ...any) (h *held, ok bool)
 	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: terminal, Logger: log})
 	if err != nil {
 		log.Error("open store", "err", err)
-		complain(env, "", look.SayIn(tr, err, "open the store"))
+		complain(env, "", look.SayIn(tr, err, "open the store file"))
 		logFile.Close()
 		return nil, false
 	}

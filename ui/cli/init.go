@@ -144,13 +144,13 @@ func createStore(env Env, tr *lang.Printer, dir string, set store.Settings, lead
 	path := storeFile(dir)
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
-		complain(env, "init", path+": "+look.SayIn(tr, err, "open the store"))
+		complain(env, "init", path+": "+look.SayIn(tr, err, "open the store file"))
 		return ExitFail
 	}
 	defer st.Close()
 	ok, err := st.Initialized()
 	if err != nil {
-		complain(env, "init", path+": "+look.SayIn(tr, err, "read the store"))
+		complain(env, "init", path+": "+look.SayIn(tr, err, "read the store file"))
 		return ExitFail
 	}
 	if ok {
