@@ -254,7 +254,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "pos.csv")
 	must(t, os.WriteFile(file, []byte("receipt,line,date,model,serial,price,currency,tender,condition,warranty_months,market\n"+
 		"R-4001,1,"+date+",Apple iPhone 15,"+imei+",41999.00,UAH,card,new,12,eu\n"), 0o600))
-	if out := backOffice(t, "sales", "import", "--data", dir, file); !strings.Contains(out, "imported 1 sales") {
+	if out := backOffice(t, "sales", "import", "--data", dir, file); !strings.Contains(out, "імпортовано 1 продаж") {
 		t.Fatalf("sales import: %s", out)
 	}
 
@@ -367,7 +367,7 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm := startKiosk(t, dir)
 	tm.waitFor("Каса повернень · Late store", "Вхід")
 	// changed while the kiosk runs: it holds from the next login
-	if out := backOffice(t, "settings", "--data", dir, "--closing-time", at, "--by", leadName); !strings.Contains(out, "closing time:   "+at) {
+	if out := backOffice(t, "settings", "--data", dir, "--closing-time", at, "--by", leadName); !strings.Contains(out, "час закриття:    "+at) {
 		t.Fatalf("settings --closing-time %s: %s", at, out)
 	}
 

@@ -75,7 +75,7 @@ type served struct {
 	t       *testing.T
 	cmd     *exec.Cmd
 	dir     string
-	first   string // the line it printed first: "serving N tills on ADDR"
+	first   string // the line it printed first: "обслуговую N кас на ADDR"
 	addr    string
 	stderr  *strings.Builder
 	exited  chan error
@@ -120,7 +120,7 @@ func startServe(t *testing.T, bin, dir string) *served {
 	case <-time.After(waitLimit):
 		t.Fatalf("serve printed nothing: %s", sv.stderr.String())
 	}
-	_, addr, ok := strings.Cut(strings.TrimSpace(sv.first), " tills on ")
+	_, addr, ok := strings.Cut(strings.TrimSpace(sv.first), " на ")
 	if !ok {
 		t.Fatalf("serve printed %q: %s", sv.first, sv.stderr.String())
 	}

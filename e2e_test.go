@@ -390,7 +390,7 @@ func (tm *term) documents() {
 func TestE2EHelpAndDecide(t *testing.T) {
 	t.Parallel()
 	tm := startTerm(t, nil, "decide", "--help")
-	tm.waitFor("Usage: returnsdesk decide")
+	tm.waitFor("Використання: returnsdesk decide")
 	tm.waitFor("EXITED 0")
 }
 
@@ -738,7 +738,7 @@ func TestInitThenCheck(t *testing.T) {
 		t.Fatalf("init: %v\n%s", err, out)
 	}
 	out, err = exec.Command(bin, "check", "--data", dir).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "OK") || !strings.Contains(string(out), "1 accounts") {
+	if err != nil || !strings.Contains(string(out), ": усе гаразд") || !strings.Contains(string(out), "1 обліковий запис") {
 		t.Fatalf("check: %v\n%s", err, out)
 	}
 }
