@@ -27,19 +27,19 @@ const (
 func (tm *term) addCashier(name, pin string) {
 	tm.t.Helper()
 	tm.press("s")
-	tm.waitFor("Add a staff member")
-	tm.waitFocus("Name")
+	tm.waitFor("Додати працівника")
+	tm.waitFocus("Ім'я")
 	tm.typeText(name)
-	tm.enterTo("Role")
-	tm.waitFor("> cashier")
-	tm.enterTo("Language of your screens")
-	tm.waitFor("> the store's")
-	tm.enterTo("PIN")
+	tm.enterTo("Роль")
+	tm.waitFor("> касир")
+	tm.enterTo("Мова екранів працівника")
+	tm.waitFor("> мова магазину")
+	tm.enterTo("PIN-код")
 	tm.typeText(pin)
-	tm.enterTo("PIN again")
+	tm.enterTo("PIN-код ще раз")
 	tm.typeText(pin)
 	tm.press("Enter")
-	tm.waitFor(name+" тепер може входити", "Home")
+	tm.waitFor(name+" тепер може увійти", "Головна")
 }
 
 func TestE2EDesk(t *testing.T) {
@@ -48,33 +48,33 @@ func TestE2EDesk(t *testing.T) {
 	tm := startKiosk(t, data)
 	tm.firstRun()
 	tm.loginHome()
-	tm.waitFor("d  the shift lead's desk")
+	tm.waitFor("в  пульт старшого зміни")
 	tm.addCashier(cashierName, cashierPIN)
 	tm.press("l")
 
 	// the cashier: the desk is refused; a refund with the till short of cash
 	tm.login(cashierName, cashierPIN)
-	s := tm.waitFor("Home", cashierName+" (касир)")
-	if strings.Contains(s, "shift lead's desk") {
+	s := tm.waitFor("Головна", cashierName+" (касир)")
+	if strings.Contains(s, "пульт старшого зміни") {
 		t.Errorf("a cashier's home offers the desk:\n%s", s)
 	}
 	tm.press("d")
-	tm.waitFor("! the shift lead's desk is for shift leads only", "Home")
+	tm.waitFor("! the shift lead's desk is for shift leads only", "Головна")
 	tm.typeSale(sale{date: daysAgo(t, 3), receipt: "R-3001", model: "Samsung Galaxy A55", price: "19999.00", months: "12"})
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Виплатити повернення 19\u00a0999,00\u00a0грн з каси зараз?")
+	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
-	s = tm.waitFor("Return act written", "refund owed")
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	s = tm.waitFor("Акт повернення складено", "кошти до повернення")
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 	tm.press("l")
 
 	// the lead: the desk, the refund owed, paid, signed off
@@ -83,29 +83,29 @@ func TestE2EDesk(t *testing.T) {
 	today := storeToday(t).Format("2006-01-02")
 	tm.waitFor("Повернення ", ukDate(t, today)+" (сьогодні) · 1 справа · відкрито", "Marta Sh…", "Samsung Gala…", "до виплати")
 	tm.press("2")
-	tm.waitFor("[Escalated (0)]", "Refunds owed (1)")
+	tm.waitFor("[Старшому зміни (0)]", "До виплати (1)")
 	tm.press("Tab")
-	tm.waitFor("[Refunds owed (1)]", "7 days left", "19999.00")
+	tm.waitFor("[До виплати (1)]", "ще 7 днів", "19\u00a0999,00")
 	tm.press("p")
-	tm.waitFor("Mark a refund paid", "Owed 19999.00 UAH")
-	tm.waitFocus("Paid in")
-	tm.enterTo("Amount paid, in UAH")
+	tm.waitFor("Позначити виплату коштів", "19\u00a0999,00\u00a0грн до ")
+	tm.waitFocus("Спосіб виплати")
+	tm.enterTo("Виплачена сума, грн")
 	tm.press("Enter")
-	tm.waitFor("Refund of 19999.00 UAH paid in cash by "+leadName, "The refund is paid in full: 19999.00 UAH",
-		"Payout slip: acts/"+id[1]+"-payout-1.txt")
+	tm.waitFor("грн виплачено (готівка), виплатив(ла) "+leadName, // the header's news, wrapped
+		"Кошти виплачено повністю: 19\u00a0999,00\u00a0грн", "Акт виплати: acts/"+id[1]+"-payout-1.txt")
 	tm.press("Enter")
-	tm.waitFor("[Refunds owed (0)]")
+	tm.waitFor("[До виплати (0)]")
 	tm.press("1")
 	tm.waitFor("кошти пове…", "1 із 1")
 	tm.press("s")
-	tm.waitFor("signed off by "+leadName, "кошти пове… ✓")
+	tm.waitFor("підписав(ла) "+leadName, "кошти пове… ✓")
 
 	// the day close: the report, then the close and its chain head
 	tm.press("3")
 	tm.waitFor("Закриття дня", "ВІДКРИТО: звіт на цю хвилину", "Виплачені повернення за видом оплати (1)",
 		"готівка       1    19\u00a0999,00\u00a0грн")
 	tm.press("c")
-	tm.waitFor("Закрити "+ukDate(t, today)+"?", "y  закрити день") // with a warning before the closing time
+	tm.waitFor("Закрити "+ukDate(t, today)+"?", "н  закрити день") // with a warning before the closing time
 	tm.press("y")
 	s = tm.waitFor("ЗАКРИТО: "+leadName, "Голова ланцюга аудиту на закритті")
 	anchor := regexp.MustCompile(`\b\d+:[0-9a-f]{64}\b`).FindString(s)
@@ -117,7 +117,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("1")
 	tm.waitFor("ЗАКРИТО (" + leadName + "), без змін")
 	tm.press("e")
-	tm.waitFor("c CSV · j JSON")
+	tm.waitFor("с CSV · о JSON")
 	tm.press("c")
 	tm.waitFor("✓ експортовано 1 справу в")
 	fromScreen, err := os.ReadFile(filepath.Join(data, "exports", "returns-"+today+".csv"))
@@ -149,7 +149,7 @@ func TestE2EDesk(t *testing.T) {
 	// leave the kiosk; the command line exports the same rows and the chain
 	// head written on the close checks
 	tm.press("Escape")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 	tm.press("C-c")
 	tm.waitFor("EXITED 0")
 	out, err := exec.Command(binary(t), "export", "--data", data, "--day", today, "--format", "csv").Output()

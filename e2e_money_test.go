@@ -140,7 +140,7 @@ func (tm *term) typeSaleOnly(s sale) {
 func (tm *term) loginAs(name, pin string) string {
 	tm.t.Helper()
 	tm.login(name, pin)
-	return tm.waitFor("Home", "n  start a new return", name+" (")
+	return tm.waitFor("Головна", "т  почати нове повернення", name+" (")
 }
 
 // TestE2EMoneyOneRefundPerLine: two tills of a served store. Till A walks
@@ -169,8 +169,8 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 			"-o", "LogLevel=ERROR", name+"@"+host)
 	}
 	a, b := till("tillA"), till("tillB")
-	a.waitFor("Каса повернень · Two tills", "Log in")
-	b.waitFor("Каса повернень · Two tills", "Log in")
+	a.waitFor("Каса повернень · Two tills", "Вхід")
+	b.waitFor("Каса повернень · Two tills", "Вхід")
 	a.loginAs(moneyCashier, moneyPIN)
 	b.loginAs(cashierName, cashierPIN)
 
@@ -182,7 +182,7 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	a.press("Enter")
 	a.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	a.press("Enter")
-	a.waitFor("Виплатити повернення 19\u00a0999,00\u00a0грн з каси зараз?")
+	a.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 
 	// A's case, as the back office sees it while both tills are connected
 	rows := ofReceipt(exported(t, dir, today), "R-1001")
@@ -204,29 +204,29 @@ func TestE2EMoneyOneRefundPerLine(t *testing.T) {
 	// the answers typed stay on the form, and the keys work: esc goes home
 	b.waitFor("не збережено", "[Продаж]", "> R-1001", "> Samsung Galaxy A55")
 	b.press("Escape")
-	b.waitFor("Home", cashierName+" (касир)", "Your cases today (0)")
+	b.waitFor("Головна", cashierName+" (касир)", "Ваші справи сьогодні (0)")
 
 	// A: paid from the till
 	a.press("y")
-	got = a.waitFor("Return act written", "REFUND, closed")
-	if m := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(got); m == nil || m[1] != idA {
+	got = a.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито")
+	if m := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(got); m == nil || m[1] != idA {
 		t.Fatalf("the act is not of case %s:\n%s", idA, got)
 	}
 	a.press("Enter")
-	a.waitFor("Home", "Case "+idA+": closed")
+	a.waitFor("Головна", "Справа "+idA+": закрито")
 
 	// B again: the line was refunded, said at the sale step
 	b.typeSaleOnly(s)
 	got = b.waitSaid("чек R-1001: кошти вже повернуто у справі "+idA+" від "+ukDate(t, today),
 		"повторно повернути не можна")
-	for _, never := range []string{"зберігаємо…", "[Вимога]", "Виплатити повернення", "П О В Е Р Н Е Н Н Я"} {
+	for _, never := range []string{"зберігаємо…", "[Вимога]", "Виплатити", "П О В Е Р Н Е Н Н Я"} {
 		if strings.Contains(got, never) {
 			t.Errorf("B's screen shows %q after the refusal:\n%s", never, got)
 		}
 	}
 	b.waitFor("[Продаж]", "┃ ") // the form, its keys working
 	b.press("Escape")
-	b.waitFor("Home", "Your cases today (0)")
+	b.waitFor("Головна", "Ваші справи сьогодні (0)")
 
 	rows = ofReceipt(exported(t, dir, today), "R-1001")
 	if len(rows) != 1 || rows[0]["case_id"] != idA || rows[0]["refund_amount"] != "19999.00" {
@@ -249,13 +249,13 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	needTmux(t)
 	dir := moneyStore(t, "Import store")
 	tm := startKiosk(t, dir)
-	tm.waitFor("Каса повернень · Import store", "Log in")
+	tm.waitFor("Каса повернень · Import store", "Вхід")
 
 	date := daysAgo(t, 5)
 	file := filepath.Join(t.TempDir(), "pos.csv")
 	must(t, os.WriteFile(file, []byte("receipt,line,date,model,serial,price,currency,tender,condition,warranty_months,market\n"+
 		"R-4001,1,"+date+",Apple iPhone 15,"+imei+",41999.00,UAH,card,new,12,eu\n"), 0o600))
-	if out := backOffice(t, "sales", "import", "--data", dir, file); !strings.Contains(out, "imported 1 sales") {
+	if out := backOffice(t, "sales", "import", "--data", dir, file); !strings.Contains(out, "імпортовано 1 продаж") {
 		t.Fatalf("sales import: %s", out)
 	}
 
@@ -288,7 +288,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 		t.Errorf("the refused sale went on:\n%s", got)
 	}
 	tm.press("Escape")
-	tm.waitFor("Home", "Open cases (0)")
+	tm.waitFor("Головна", "Відкриті справи (0)")
 
 	// looked up: shown as imported; e asks for a shift lead
 	tm.press("n")
@@ -305,7 +305,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 		tm.waitFocus("Старший зміни")
 		tm.press("C-u")
 		tm.typeText(name)
-		tm.enterTo("PIN")
+		tm.enterTo("PIN-код")
 		tm.typeText(pin)
 		tm.enterTo("Причина виправлення")
 		tm.typeText("the POS rang the wrong price")
@@ -366,9 +366,9 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	at := closing.Format("15:04")
 	dir := moneyStore(t, "Late store")
 	tm := startKiosk(t, dir)
-	tm.waitFor("Каса повернень · Late store", "Log in")
+	tm.waitFor("Каса повернень · Late store", "Вхід")
 	// changed while the kiosk runs: it holds from the next login
-	if out := backOffice(t, "settings", "--data", dir, "--closing-time", at, "--by", leadName); !strings.Contains(out, "closing time:   "+at) {
+	if out := backOffice(t, "settings", "--data", dir, "--closing-time", at, "--by", leadName); !strings.Contains(out, "час закриття:    "+at) {
 		t.Fatalf("settings --closing-time %s: %s", at, out)
 	}
 
@@ -380,30 +380,30 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.press("3")
 	tm.waitFor("Закриття дня", "ВІДКРИТО: звіт на цю хвилину")
 	tm.press("c")
-	tm.waitSaid("before the store's closing time ("+at+")", "підуть у звіт за "+ukDate(t, next), "y закрити день")
+	tm.waitSaid("before the store's closing time ("+at+")", "підуть у звіт за "+ukDate(t, next), "н закрити день")
 	tm.press("y")
 	tm.waitFor("ЗАКРИТО: "+leadName, "Голова ланцюга аудиту на закритті")
 	tm.press("Escape", "Escape")
-	tm.waitFor("Home", today+" is closed: returns taken now go to the report of "+next+".")
+	tm.waitFor("Головна", ukDate(t, today)+" закрито: повернення, прийняті зараз, підуть у звіт за "+ukDate(t, next)+".")
 	tm.press("l")
 
 	tm.loginAs(moneyCashier, moneyPIN)
-	tm.waitFor(today + " is closed: returns taken now go to the report of " + next + ".")
+	tm.waitFor(ukDate(t, today) + " закрито: повернення, прийняті зараз, підуть у звіт за " + ukDate(t, next) + ".")
 	tm.typeSale(sale{date: daysAgo(t, 2), receipt: "R-6001", model: "Xiaomi Redmi Note 13", price: "8999.00", months: "24"})
 	tm.request()
 	tm.documents()
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Виплатити повернення 8\u00a0999,00\u00a0грн з каси зараз?")
+	tm.waitFor("Виплатити 8\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("y")
-	got := tm.waitFor("Return act written", "REFUND, closed")
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(got)
+	got := tm.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито")
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(got)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", got)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Case "+id[1]+": closed", "Your cases today (1)")
+	tm.waitFor("Головна", "Справа "+id[1]+": закрито", "Ваші справи сьогодні (1)")
 	// filed under the next day, not the closed one
 	if rows := ofReceipt(exported(t, dir, next), "R-6001"); len(rows) != 1 || rows[0]["case_id"] != id[1] ||
 		rows[0]["day"] != next || rows[0]["status"] != "closed" {
@@ -418,14 +418,14 @@ func TestE2EMoneyDayCloseGoesOn(t *testing.T) {
 	tm.press("d")
 	tm.waitFor("Повернення ")
 	tm.press("3")
-	tm.waitFor("ЗАКРИТО: "+leadName, "o відкрити знову")
+	tm.waitFor("ЗАКРИТО: "+leadName, "щ відкрити знову")
 	tm.press("o")
 	tm.waitFor("Відкрити "+ukDate(t, today)+" знову?", "enter відкрити день знову")
 	tm.press("Enter")
-	tm.waitFor("give a reason")
+	tm.waitFor("укажіть причину")
 	tm.typeText("closed by mistake before the evening")
 	tm.press("Enter")
 	tm.waitFor("відкрито знову", "ВІДКРИТО: звіт на цю хвилину")
-	tm.waitSaid("Day " + today + " reopened by " + leadName)
+	tm.waitSaid("День " + ukDate(t, today) + " знову відкрив(ла) " + leadName)
 	backOffice(t, "check", "--data", dir)
 }

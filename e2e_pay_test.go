@@ -28,50 +28,50 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("П О В Е Р Н Е Н Н Я", "[Рішення]")
 	tm.press("Enter")
-	tm.waitFor("Виплатити повернення 4\u00a0999,00\u00a0грн з каси зараз?")
+	tm.waitFor("Виплатити 4\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
-	s := tm.waitFor("Return act written", "refund owed")
+	s := tm.waitFor("Акт повернення складено", "кошти до повернення")
 	if strings.Contains(s, "Акт виплати") {
 		t.Errorf("a refund owed has a payout slip at the till:\n%s", s)
 	}
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 
 	// the desk: 100.00 of it, in cash
 	tm.press("d")
 	tm.waitFor("Повернення ", "до виплати")
 	tm.press("2")
 	tm.press("Tab")
-	tm.waitFor("[Refunds owed (1)]", "Still owed: 4999.00 UAH in 1 refund", "4999.00")
+	tm.waitFor("[До виплати (1)]", "Ще до виплати: 4\u00a0999,00\u00a0грн, 1 повернення", "4\u00a0999,00")
 	tm.press("p")
-	tm.waitFor("Mark a refund paid", "Owed 4999.00 UAH", "This pays the refund in full.")
-	tm.waitFocus("Paid in")
-	tm.enterTo("Amount paid, in UAH")
+	tm.waitFor("Позначити виплату коштів", "4\u00a0999,00\u00a0грн до ", "Це повна виплата коштів.")
+	tm.waitFocus("Спосіб виплати")
+	tm.enterTo("Виплачена сума, грн")
 	tm.press("C-u")
 	tm.typeText("100.00")
-	tm.waitFor("This leaves 4899.00 UAH still owed.")
+	tm.waitFor("Після цього ще треба виплатити 4\u00a0899,00\u00a0грн.")
 	tm.press("Enter")
-	tm.waitFor("✓ Paid 100.00 UAH in cash by "+leadName+" (payment 1)",
-		"Still owed: 4899.00 UAH of 4999.00 UAH (100.00 UAH paid so far)",
-		"Payout slip: acts/"+id[1]+"-payout-1.txt")
+	tm.waitFor("✓ Виплачено 100,00\u00a0грн (готівка), виплатив(ла) "+leadName+" (виплата № 1)",
+		"Ще до виплати: 4\u00a0899,00\u00a0грн із 4\u00a0999,00\u00a0грн (уже виплачено 100,00\u00a0грн)",
+		"Акт виплати: acts/"+id[1]+"-payout-1.txt")
 	tm.press("Enter")
 
 	// the rest still owed, in the queue; the form offers it
-	tm.waitFor("[Refunds owed (1)]", "Still owed: 4899.00 UAH in 1 refund (100.00 UAH of them paid so far)",
-		"100.00   4899.00")
+	tm.waitFor("[До виплати (1)]", "Ще до виплати: 4\u00a0899,00\u00a0грн, 1 повернення (з них уже виплачено 100,00\u00a0грн)",
+		"100,00  4\u00a0899,00")
 	tm.press("p")
-	tm.waitFor("Owed 4899.00 UAH", "100.00 UAH paid of 4999.00 UAH", "> 4899.00")
-	tm.waitFocus("Paid in")
-	tm.enterTo("Amount paid, in UAH")
+	tm.waitFor("4\u00a0899,00\u00a0грн до ", "виплачено 100,00\u00a0грн із 4\u00a0999,00\u00a0грн", "> 4\u00a0899,00")
+	tm.waitFocus("Спосіб виплати")
+	tm.enterTo("Виплачена сума, грн")
 	tm.press("Enter")
-	tm.waitFor("✓ Paid 4899.00 UAH in cash by "+leadName+" (payment 2)", "The refund is paid in full: 4999.00 UAH",
-		"Payout slip: acts/"+id[1]+"-payout-2.txt")
+	tm.waitFor("✓ Виплачено 4\u00a0899,00\u00a0грн (готівка), виплатив(ла) "+leadName+" (виплата № 2)",
+		"Кошти виплачено повністю: 4\u00a0999,00\u00a0грн", "Акт виплати: acts/"+id[1]+"-payout-2.txt")
 	tm.press("Enter")
-	tm.waitFor("[Refunds owed (0)]")
+	tm.waitFor("[До виплати (0)]")
 	tm.press("3")
 	tm.waitFor("Виплачені повернення за видом оплати (2)", "готівка       2     4\u00a0999,00\u00a0грн", "Ще до виплати: 0 повернень")
 
@@ -97,7 +97,7 @@ func TestE2EDeskPaysInParts(t *testing.T) {
 	tm.press("Escape") // the close, then the table, then home
 	tm.waitFor("Повернення ", "кошти пове…")
 	tm.press("Escape")
-	tm.waitFor("Home")
+	tm.waitFor("Головна")
 	tm.press("C-c")
 	tm.waitFor("EXITED 0")
 	if out, err := exec.Command(binary(t), "check", "--data", data).CombinedOutput(); err != nil {

@@ -40,7 +40,7 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 	}
 
 	sv := startServe(t, bin, dir)
-	addr, ok := strings.CutPrefix(strings.TrimSpace(sv.first), "serving 0 tills on ")
+	addr, ok := strings.CutPrefix(strings.TrimSpace(sv.first), "обслуговую 0 кас на ")
 	if !ok {
 		t.Fatalf("serve printed %q", sv.first)
 	}
@@ -65,7 +65,7 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 	if took > 5*time.Second {
 		t.Errorf("serve took %s to stop", took)
 	}
-	if !strings.Contains(sv.stderr.String(), "no tills are registered: add one with returnsdesk tills add") {
+	if !strings.Contains(sv.stderr.String(), "жодної каси не зареєстровано: додайте касу командою returnsdesk tills add") {
 		t.Errorf("serve did not say no till is registered: %q", sv.stderr.String())
 	}
 	// the store checks after the stop: startServe's cleanup runs check
@@ -77,8 +77,8 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 func TestServeRefusesAStoreNotSetUp(t *testing.T) {
 	bin := binary(t)
 	for _, tt := range []struct{ name, want string }{
-		{"no store", "there is no store in"},
-		{"a store not set up", "is not set up: set it up first with returnsdesk init"},
+		{"no store", "немає магазину: спершу налаштуйте його командою returnsdesk init"},
+		{"a store not set up", "не налаштований: спершу налаштуйте його командою returnsdesk init"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()

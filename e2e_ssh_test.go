@@ -75,7 +75,7 @@ type served struct {
 	t       *testing.T
 	cmd     *exec.Cmd
 	dir     string
-	first   string // the line it printed first: "serving N tills on ADDR"
+	first   string // the line it printed first: "обслуговую N кас на ADDR"
 	addr    string
 	stderr  *strings.Builder
 	exited  chan error
@@ -120,7 +120,7 @@ func startServe(t *testing.T, bin, dir string) *served {
 	case <-time.After(waitLimit):
 		t.Fatalf("serve printed nothing: %s", sv.stderr.String())
 	}
-	_, addr, ok := strings.Cut(strings.TrimSpace(sv.first), " tills on ")
+	_, addr, ok := strings.Cut(strings.TrimSpace(sv.first), " на ")
 	if !ok {
 		t.Fatalf("serve printed %q: %s", sv.first, sv.stderr.String())
 	}
@@ -181,7 +181,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 			"-o", "LogLevel=ERROR", name+"@"+host)
 	}
 	for _, tm := range tills {
-		tm.waitFor("Каса повернень · Three tills", "Log in")
+		tm.waitFor("Каса повернень · Three tills", "Вхід")
 	}
 
 	lead := tills["till3"]
@@ -191,7 +191,7 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 
 	cashier := tills["till1"]
 	cashier.login("Ivan", "1111")
-	cashier.waitFor("Home", "Ivan (касир)")
+	cashier.waitFor("Головна", "Ivan (касир)")
 	cashier.typeSale(sale{date: flow.DateOf(storeToday(t)).AddDays(-3).String(), receipt: "R-3001", model: "Pixel 9",
 		price: "24999.00", months: "12"})
 

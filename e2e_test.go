@@ -288,31 +288,31 @@ func (tm *term) firstRun() {
 	tm.t.Helper()
 	tm.waitFocus("Мова / Language")
 	tm.waitFor("> українська") // the default: the state language
-	tm.enterTo("Store name")
-	tm.waitFor("Welcome to Returns Desk")
+	tm.enterTo("Назва магазину")
+	tm.waitFor("Ласкаво просимо до «Каси повернень»")
 	tm.typeText("Citrus Kyiv Ocean Plaza")
-	tm.enterTo("Return policy")
+	tm.enterTo("Правила повернення")
 	tm.press("Down", "Down") // generic, icenter, citrus
 	tm.waitFor("> citrus")
-	tm.enterTo("Time zone")
+	tm.enterTo("Часовий пояс")
 	tm.press("C-u") // the machine's zone is filled in
 	tm.typeText("Europe/Kyiv")
-	tm.enterTo("Name")
+	tm.enterTo("Ім'я")
 	tm.typeText(leadName)
-	tm.enterTo("PIN")
+	tm.enterTo("PIN-код")
 	tm.typeText(leadPIN)
-	tm.enterTo("PIN again")
+	tm.enterTo("PIN-код ще раз")
 	tm.typeText(leadPIN)
 	tm.press("Enter")
-	tm.waitFor("Log in", "Citrus Kyiv Ocean Plaza")
+	tm.waitFor("Вхід", "Citrus Kyiv Ocean Plaza")
 }
 
 // login logs in with name and pin; it does not wait for the result.
 func (tm *term) login(name, pin string) {
 	tm.t.Helper()
-	tm.waitFocus("Name")
+	tm.waitFocus("Ім'я")
 	tm.typeText(name)
-	tm.enterTo("PIN")
+	tm.enterTo("PIN-код")
 	tm.typeText(pin)
 	tm.waitFor("> " + strings.Repeat("*", len(pin)))
 	tm.press("Enter")
@@ -322,7 +322,7 @@ func (tm *term) login(name, pin string) {
 func (tm *term) loginHome() {
 	tm.t.Helper()
 	tm.login(leadName, leadPIN)
-	tm.waitFor("Home", "n  start a new return", leadName+" (старший зміни)")
+	tm.waitFor("Головна", "т  почати нове повернення", leadName+" (старший зміни)")
 }
 
 // sale is what the cashier types from a paper receipt.
@@ -383,14 +383,14 @@ func (tm *term) documents() {
 	tm.press("Down", "Down", "x")
 	tm.waitFor("[•] чек", "[•] гарантійний талон")
 	tm.press("Enter")
-	tm.waitFor("✓Документи", "[Огляд]", "Inspection: press a line's key")
+	tm.waitFor("✓Документи", "[Огляд]", "Огляд: клавіша рядка перемикає")
 	tm.tallied("documents")
 }
 
 func TestE2EHelpAndDecide(t *testing.T) {
 	t.Parallel()
 	tm := startTerm(t, nil, "decide", "--help")
-	tm.waitFor("Usage: returnsdesk decide")
+	tm.waitFor("Використання: returnsdesk decide")
 	tm.waitFor("EXITED 0")
 }
 
@@ -429,17 +429,17 @@ func TestE2ECleanRefund(t *testing.T) {
 		}
 	}
 	tm.press("Enter")
-	tm.waitFor("Виплатити повернення 19\u00a0999,00\u00a0грн з каси зараз?")
+	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.tallied("decision")
 	tm.press("y")
-	s = tm.waitFor("Return act written", "REFUND, closed", "Акт виплати: ", "-payout-1.txt")
+	s = tm.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито", "Акт виплати: ", "-payout-1.txt")
 	tm.tallied("cash question")
-	id := regexp.MustCompile(`Case (\w+): REFUND`).FindStringSubmatch(s)
+	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Case "+id[1]+": closed", "Open cases (0)", "Your cases today (1)", "Samsung")
+	tm.waitFor("Головна", "Справа "+id[1]+": закрито", "Відкриті справи (0)", "Ваші справи сьогодні (1)", "Samsung")
 	tm.tallied("act")
 	t.Logf("clean refund: %d keys beyond the data (%s), %s", tm.keys, strings.Join(tm.tally, ", "),
 		time.Since(start).Round(time.Millisecond))
@@ -514,8 +514,8 @@ func TestE2EWindowRejects(t *testing.T) {
 		t.Errorf("a rejection shows a refund:\n%s", s)
 	}
 	tm.press("Enter")
-	s = tm.waitFor("Return act written", "REJECT, closed")
-	id := regexp.MustCompile(`Case (\w+): REJECT`).FindStringSubmatch(s)
+	s = tm.waitFor("Акт повернення складено", "ВІДМОВА, закрито")
+	id := regexp.MustCompile(`Справа (\w+): ВІДМОВА`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
 	}
@@ -529,7 +529,7 @@ func TestE2EWindowRejects(t *testing.T) {
 		t.Errorf("a rejection's act names a refund:\n%s", act)
 	}
 	tm.press("Enter")
-	tm.waitFor("Home", "Open cases (0)", "Your cases today (1)")
+	tm.waitFor("Головна", "Відкриті справи (0)", "Ваші справи сьогодні (1)")
 }
 
 // resumedSale checks, from the decision (or inspection) screen of a resumed
@@ -539,7 +539,7 @@ func (tm *term) resumedSale(from string, s sale) {
 	tm.t.Helper()
 	if from == "decision" {
 		tm.press("Escape")
-		tm.waitFor("[Огляд]", "!yes  Signs of use")
+		tm.waitFor("[Огляд]", "!так  Сліди використання")
 	}
 	tm.press("Escape")
 	tm.waitFor("[Документи]", "[•] чек", "[ ] інший доказ оплати", "[•] гарантійний талон", "[ ] паспорт")
@@ -566,14 +566,14 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.request()
 		tm.documents()
 		tm.press("1") // signs of use
-		tm.waitFor("!yes  Signs of use")
+		tm.waitFor("!так  Сліди використання")
 		tm.press("Enter")
 		before := tm.waitFor("В І Д М О В А", "Підстави: unused", "[Рішення]")
 		tm.kill()
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
-		tm.waitFor("Open cases (1)", "Xiaomi")
+		tm.waitFor("Відкриті справи (1)", "Xiaomi")
 		tm.press("Enter")
 		after := tm.waitFor("В І Д М О В А", "[Рішення]", "✓Продаж", "✓Вимога", "✓Документи", "✓Огляд")
 		for _, want := range []string{"є сліди використання (подряпини, сколи, потертості)",
@@ -595,17 +595,17 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 		tm.request()
 		tm.documents()
 		tm.press("1") // switched on screen, not yet confirmed with enter
-		before := tm.waitFor("!yes  Signs of use")
+		before := tm.waitFor("!так  Сліди використання")
 		tm.kill()
 
 		tm = startKiosk(t, data)
 		tm.loginHome()
-		tm.waitFor("Open cases (1)", "Xiaomi")
+		tm.waitFor("Відкриті справи (1)", "Xiaomi")
 		tm.press("Enter")
-		after := tm.waitFor("[Огляд]", "✓Продаж", "✓Вимога", "✓Документи", "Inspection: press a line's key",
+		after := tm.waitFor("[Огляд]", "✓Продаж", "✓Вимога", "✓Документи", "Огляд: клавіша рядка перемикає",
 			caseLine(before))
 		// the inspection was never confirmed: it starts again as a clean item
-		if !strings.Contains(after, "no    Signs of use") {
+		if !strings.Contains(after, "ні    Сліди використання") {
 			t.Errorf("the unconfirmed inspection did not start again from a clean item:\n%s", after)
 		}
 		tm.resumedSale("inspection", s)
@@ -630,10 +630,10 @@ func TestE2EWrongPINLocks(t *testing.T) {
 	tm.firstRun()
 	for i := 1; i <= 4; i++ {
 		tm.login(leadName, "0000")
-		tm.submitted("wrong name or PIN")
+		tm.submitted("неправильне ім'я або PIN-код")
 	}
 	tm.login(leadName, "0000")
-	s := tm.submitted("too many wrong PINs")
+	s := tm.submitted("забагато неправильних PIN-кодів")
 	until := lockedUntil(t, s)
 	now := time.Now().In(storeToday(t).Location())
 	if d := until.Sub(now); d < 4*time.Minute || d > 6*time.Minute {
@@ -641,8 +641,8 @@ func TestE2EWrongPINLocks(t *testing.T) {
 	}
 
 	tm.login(leadName, leadPIN)
-	s = tm.submitted("too many wrong PINs")
-	if strings.Contains(s, "Home") {
+	s = tm.submitted("забагато неправильних PIN-кодів")
+	if strings.Contains(s, "Головна") {
 		t.Fatalf("the right PIN opened a locked account:\n%s", s)
 	}
 	if again := lockedUntil(t, s); !again.Equal(until) {
@@ -655,7 +655,7 @@ func TestE2EWrongPINLocks(t *testing.T) {
 func (tm *term) submitted(want string) string {
 	tm.t.Helper()
 	return tm.poll(fmt.Sprintf("a login refused with %q", want), func(s string) bool {
-		return strings.Contains(s, "Log in") && strings.Contains(s, want) && strings.Contains(s, "┃ Name") &&
+		return strings.Contains(s, "Вхід") && strings.Contains(s, want) && strings.Contains(s, "┃ Ім'я") &&
 			!strings.Contains(s, "> *")
 	})
 }
@@ -664,7 +664,7 @@ func (tm *term) submitted(want string) string {
 // the store's time zone.
 func lockedUntil(t *testing.T, screen string) time.Time {
 	t.Helper()
-	m := regexp.MustCompile(`is locked until (\d\d):(\d\d):(\d\d)`).FindStringSubmatch(screen)
+	m := regexp.MustCompile(`заблоковано до (\d\d):(\d\d):(\d\d)`).FindStringSubmatch(screen)
 	if m == nil {
 		t.Fatalf("the screen does not say until when the account is locked:\n%s", screen)
 	}
@@ -712,7 +712,7 @@ func TestE2ESecondKiosk(t *testing.T) {
 	if took > 2*time.Second {
 		t.Errorf("the second kiosk took %s to give up; want at most 2 s", took.Round(time.Millisecond))
 	}
-	if !strings.Contains(stderr.String(), "another process holds the store file") {
+	if !strings.Contains(stderr.String(), "файл сховища зайнятий іншим процесом") {
 		t.Errorf("the second kiosk's message does not say that another process holds the store file: %q", stderr.String())
 	}
 	if stdout.Len() > 0 {
@@ -721,7 +721,7 @@ func TestE2ESecondKiosk(t *testing.T) {
 	t.Logf("second kiosk: %v after %s: %s", err, took.Round(time.Millisecond), strings.TrimSpace(stderr.String()))
 
 	// the first kiosk goes on as if nothing happened
-	tm.enterTo("Store name")
+	tm.enterTo("Назва магазину")
 	tm.typeText("Still here")
 	tm.waitFor("> Still here")
 }
@@ -738,7 +738,7 @@ func TestInitThenCheck(t *testing.T) {
 		t.Fatalf("init: %v\n%s", err, out)
 	}
 	out, err = exec.Command(bin, "check", "--data", dir).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "OK") || !strings.Contains(string(out), "1 accounts") {
+	if err != nil || !strings.Contains(string(out), ": усе гаразд") || !strings.Contains(string(out), "1 обліковий запис") {
 		t.Fatalf("check: %v\n%s", err, out)
 	}
 }

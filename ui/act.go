@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
@@ -32,6 +33,7 @@ type actWrittenMsg struct {
 type actModel struct {
 	st      *look.Styles
 	km      *look.KeyMap
+	tr      *lang.Printer // the cashier's words; the act itself is in the customer's
 	c       *flow.Case
 	file    string
 	printed string
@@ -55,18 +57,20 @@ func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
 }
 
 func (a actModel) View() string {
+	tr := a.tr
 	var b strings.Builder
-	b.WriteString(a.st.Title.Render("Return act written") + "\n\n")
-	fmt.Fprintf(&b, "Case %s: %s, %s\n", a.c.ID, strings.ToUpper(a.c.Outcome().Words()), a.c.Status.Words())
-	fmt.Fprintf(&b, "Act: %s\n", look.FitLeft(a.file, 75))
+	b.WriteString(a.st.Title.Render(tr.T("Return act written")) + "\n\n")
+	b.WriteString(tr.T("Case %s: %s, %s", a.c.ID, strings.ToUpper(a.c.Outcome().WordsIn(tr)), a.c.Status.WordsIn(tr)) + "\n")
+	act := tr.T("Act: %s", "")
+	b.WriteString(act + look.FitLeft(a.file, 80-lipgloss.Width(act)) + "\n")
 	if a.printed != "" {
 		b.WriteString(a.printed + "\n")
 	}
 	if a.slip != "" {
 		b.WriteString(a.slip + "\n")
 	}
-	b.WriteString("\nBoth the customer and the cashier sign the printed act.\n\n")
-	b.WriteString(a.st.Dim.Render("enter: done"))
+	b.WriteString("\n" + tr.T("Both the customer and the cashier sign the printed act.") + "\n\n")
+	b.WriteString(a.st.Dim.Render(tr.T("%s: done", a.km.Confirm.Help().Key)))
 	return b.String()
 }
 
@@ -124,19 +128,12 @@ func runPrint(command, file string) error {
 func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.d.Log.Error("write the act", "case", m.c.ID, "err", msg.err)
-		m.notice = "! the act could not be written: " + look.Say(msg.err, "write the act") + " (the case is saved)"
+		m.notice = "! " + m.staffText.T("the act could not be written: %s (the case is saved)",
+			look.SayIn(m.staffText, msg.err, "write the act"))
 		return m.showAct()
 	}
-	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: msg.file}
-	switch {
-	case m.printCommand() == "":
-		m.act.printed = "No print command is set: print the file by hand."
-	case msg.printErr != nil:
-		m.d.Log.Error("print", "err", msg.printErr)
-		m.act.printed = "! printing failed: " + look.Say(msg.printErr, "print the act") + ": print the file by hand."
-	default:
-		m.act.printed = "Sent to the printer (" + m.printCommand() + ")."
-	}
+	m.act = m.actScreen(msg.file)
+	m.act.printed = m.printWords(msg.printErr)
 	m.act.slip = m.slipWords(msg)
 	m.view = viewAct
 	switch m.c.Status {
@@ -150,10 +147,29 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// printWords say where the act went: to the printer, or to be printed by
+// hand.
+func (m *Model) printWords(printErr error) string {
+	tr := m.staffText
+	switch {
+	case m.printCommand() == "":
+		return tr.T("No print command is set: print the file by hand.")
+	case printErr != nil:
+		m.d.Log.Error("print", "err", printErr)
+		return "! " + tr.T("printing failed: %s: print the file by hand.", look.SayIn(tr, printErr, "print the act"))
+	}
+	return tr.T("Sent to the printer (%s).", m.printCommand())
+}
+
+// actScreen is the act screen of the case at hand, its act in file.
+func (m *Model) actScreen(file string) actModel {
+	return actModel{st: &m.st, km: &m.keys, tr: m.staffText, c: m.c, file: file}
+}
+
 // showAct shows the act screen for a case whose decision is confirmed.
 func (m *Model) showAct() (tea.Model, tea.Cmd) {
 	m.view = viewAct
-	m.act = actModel{st: &m.st, km: &m.keys, c: m.c, file: filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt")}
+	m.act = m.actScreen(filepath.Join(m.d.DataDir, "acts", m.c.ID+".txt"))
 	return m, nil
 }
 

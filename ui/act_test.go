@@ -21,7 +21,7 @@ func TestActInTheStoresLanguage(t *testing.T) {
 	r.keys(kEnter)
 	r.requireView("П О В Е Р Н Е Н Н Я", "день 10 із 14: у межах строку повернення")
 	r.keys(kEnter, typed("n")) // the till has no cash: the refund is owed
-	r.requireView("Return act written")
+	r.requireView("Акт повернення складено")
 	data, err := os.ReadFile(filepath.Join(r.dir, "acts", r.m.c.ID+".txt"))
 	must(t, err)
 	act := string(data)
@@ -59,7 +59,7 @@ func TestPayoutSlipInTheStoresLanguage(t *testing.T) {
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter, typed("y"))
-	r.requireView("Return act written", "Акт виплати: ")
+	r.requireView("Акт повернення складено", "Акт виплати: ")
 	data, err := os.ReadFile(filepath.Join(r.dir, "acts", r.m.c.ID+"-payout-1.txt"))
 	must(t, err)
 	slip := string(data)

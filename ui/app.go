@@ -231,9 +231,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case idleTickMsg:
 		if m.user != nil && m.view != viewLogin && m.d.Now().Sub(m.lastKey) >= m.idleLimit() {
+			mins := int(m.idleLimit().Minutes())
 			return m, tea.Batch(m.lockScreen(func(tr *lang.Printer) string {
-				n := int(m.idleLimit().Round(time.Minute) / time.Minute)
-				return tr.N("locked after %d minutes without a key", n, n)
+				return tr.N("locked after %d minutes without a key", mins, mins)
 			}), m.idleTick())
 		}
 		return m, m.idleTick()
@@ -303,8 +303,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 }
 
 // lockScreen goes back to the login, keeping the case at hand (the login
-// shows only with a case after a lock), with the note why in the login's
-// language.
+// shows only with a case after a lock).
 func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	var leave tea.Cmd
 	for _, p := range m.asks {
@@ -315,7 +314,7 @@ func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	m.user = nil // the case at hand stays: after the login, it resumes
 	m.takeLangs()
 	m.asks, m.showHelp = nil, false
-	m.login = newLoginModel(&m.st, m.width)
+	m.login = newLoginModel(&m.st, m.staffText, m.width)
 	m.login.note = note(m.staffText)
 	m.view = viewLogin
 	return tea.Batch(m.login.Init(), leave)
@@ -335,12 +334,12 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		m.notice = "! " + look.SayIn(m.staffText, msg.err, "open the store")
 	}
 	if !msg.initialized {
-		m.setup = newSetupModel(&m.st, m.width, msg.localZone)
+		m.setup = newSetupModel(&m.st, m.width, msg.localZone, m.d.Language)
 		m.view = viewSetup
 		return m, m.setup.Init()
 	}
 	m.takeSettings(msg)
-	m.login = newLoginModel(&m.st, m.width)
+	m.login = newLoginModel(&m.st, m.staffText, m.width)
 	m.view = viewLogin
 	return m, m.login.Init()
 }
@@ -348,15 +347,13 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 // takeSettings takes the store's settings as storeSettings read them, and
 // the session's languages they, the till and the person logged in make.
 func (m *Model) takeSettings(msg loadedMsg) {
-	if msg.err == nil { // else the settings held stay
-		m.settings = msg.settings
-		if msg.loc != nil {
-			m.loc = msg.loc
-		}
-	}
-	m.takeLangs() // a login changes them even when the settings held stay
+	defer m.takeLangs() // a login changes them even when the settings held stay
 	if msg.err != nil {
-		return
+		return // the settings held stay
+	}
+	m.settings = msg.settings
+	if msg.loc != nil {
+		m.loc = msg.loc
 	}
 	if msg.policyErr != nil {
 		m.d.Log.Error("the store's policy", "err", msg.policyErr)

@@ -154,24 +154,24 @@ func saleKeys(date, receipt, model, serial, price string) []tea.Msg {
 func TestFirstRun(t *testing.T) {
 	r := newRoot(t, "")
 	r.requireView("Мова / Language", "> українська", "English")
-	r.keys(kEnter) // Ukrainian, the default
-	r.requireView("Welcome to Returns Desk", "Store name", "Return policy", "Time zone")
+	r.keys(kEnter) // Ukrainian, the default: the pages after it are in Ukrainian
+	r.requireView("Ласкаво просимо до «Каси повернень»", "Назва магазину", "Правила повернення", "Часовий пояс")
 	r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
-	r.requireView("The first shift lead")
+	r.requireView("Перший старший зміни")
 	r.keys(typed("Olena"), kEnter, typed("12"), kEnter)
 	r.requireView("Olena") // a PIN too short stays on the form
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up with a bad PIN")
 	}
 	r.keys(kClear, typed("1234"), kEnter, typed("1234"), kEnter)
-	r.requireView("Log in", "Kyiv Central")
+	r.requireView("Вхід", "Kyiv Central")
 	set, err := r.st.Settings()
 	if err != nil || set.PolicyName != "citrus" || set.TimeZone != "Europe/Kyiv" || !strings.Contains(set.PolicyText, "days = 14") ||
 		set.Language != "uk" {
 		t.Fatalf("settings %+v, %v", set, err)
 	}
 	r.login("Olena", "1234")
-	r.requireView("Olena (старший зміни)", "start a new return", "add a staff member")
+	r.requireView("Olena (старший зміни)", "т  почати нове повернення", "і  додати працівника")
 }
 
 func TestLoginLocksAfterFiveWrongPINs(t *testing.T) {
@@ -556,7 +556,7 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 // the first-run screen as on the command line.
 func TestFirstRunRefusesABadStoreName(t *testing.T) {
 	r := newRoot(t, "")
-	r.keys(kEnter, typed(strings.Repeat("x", 61)), kEnter)
+	r.keys(kDown, kEnter, typed(strings.Repeat("x", 61)), kEnter) // English
 	r.requireView("a store's name has at most 60 characters")
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up")
@@ -568,7 +568,7 @@ func TestFirstRunRefusesABadStoreName(t *testing.T) {
 func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
 	r := newRoot(t, "")
 	dir := t.TempDir()
-	r.keys(kEnter, typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter) // the store's own policy file
+	r.keys(kDown, kEnter, typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter) // English; the store's own policy file
 	r.requireView("Policy file")
 	r.keys(typed(dir), kEnter)
 	r.requireView("The first shift lead")
@@ -584,7 +584,7 @@ func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
 // the zone refused until it is another.
 func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
 	r := newRoot(t, "")
-	r.keys(kEnter, typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter)
+	r.keys(kDown, kEnter, typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter) // English
 	r.requireView("The first shift lead")
 	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
 	r.requireView(`! "Mars/Olympus" is not a time zone such as Europe/Kyiv`, "Store name")

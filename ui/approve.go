@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -17,6 +18,7 @@ import (
 type approveModel struct {
 	st     *look.Styles
 	km     *look.KeyMap
+	tr     *lang.Printer // the staff member's words
 	c      *flow.Case
 	form   *huh.Form
 	v      *approveValues
@@ -61,34 +63,38 @@ func newDeskApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width
 }
 
 // buildApproveModel asks the lead's name and PIN first, unless lead names
-// the lead logged in.
+// the lead logged in. Its words are in the key map's language: the staff
+// member's at this terminal (look.KeysIn).
 func buildApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width int, lead string) approveModel {
+	tr := keys.Printer()
 	v := &approveValues{outcome: flow.OutcomeExchange, name: lead}
 	var opts []huh.Option[flow.Outcome]
 	for _, o := range leadOutcomes {
-		opts = append(opts, huh.NewOption(o.Words(), o))
+		opts = append(opts, huh.NewOption(o.WordsIn(tr), o))
 	}
 	var fields []huh.Field
 	if lead == "" {
 		fields = append(fields,
-			huh.NewInput().Title("Shift lead").Value(&v.name).Validate(func(s string) error {
+			huh.NewInput().Title(tr.T("Shift lead")).Value(&v.name).Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
-					return errors.New("enter the shift lead's name")
+					return errors.New(tr.T("enter the shift lead's name"))
 				}
-				return c.CheckDecider(s)
+				return look.FieldErrIn(tr, c.CheckDecider(s))
 			}),
-			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("the PIN")))
+			huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
+				Validate(required(tr.T("enter the PIN"))))
 	}
 	fields = append(fields,
-		huh.NewSelect[flow.Outcome]().Title("Decision").Options(opts...).Value(&v.outcome),
-		huh.NewInput().Title("Reason (recorded on the case)").Value(&v.reason).Validate(func(s string) error {
+		huh.NewSelect[flow.Outcome]().Title(tr.T("Decision")).Options(opts...).Value(&v.outcome),
+		huh.NewInput().Title(tr.T("Reason (recorded on the case)")).Value(&v.reason).Validate(func(s string) error {
 			if len(strings.TrimSpace(s)) < 5 {
-				return errors.New("say why, in a few words: it is recorded on the case")
+				return errors.New(tr.T("say why, in a few words: it is recorded on the case"))
 			}
 			return nil
 		}))
-	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
-	return approveModel{st: st, km: keys, c: c, form: form, v: v, atDesk: lead != ""}
+	form := huh.NewForm(huh.NewGroup(fields...)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).
+		WithShowHelp(true).WithWidth(min(width, 78))
+	return approveModel{st: st, km: keys, tr: tr, c: c, form: form, v: v, atDesk: lead != ""}
 }
 
 func (a approveModel) Init() tea.Cmd { return a.form.Init() }
@@ -102,7 +108,7 @@ func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
 		return a, nil
 	}
 	if isKey(msg, a.km.Back) {
-		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }
+		return a, a.waits()
 	}
 	f, cmd := a.form.Update(msg)
 	a.form = f.(*huh.Form)
@@ -113,16 +119,22 @@ func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {
 		a.sent = true
 		return a, func() tea.Msg { return sub }
 	case huh.StateAborted:
-		return a, func() tea.Msg { return goHomeMsg{news: "Case " + a.c.ID + " waits for a shift lead"} }
+		return a, a.waits()
 	}
 	return a, cmd
 }
 
+// waits goes home, saying that the case waits for a shift lead.
+func (a approveModel) waits() tea.Cmd {
+	news := a.tr.T("Case %s waits for a shift lead", a.c.ID)
+	return func() tea.Msg { return goHomeMsg{news: news} }
+}
+
 func (a approveModel) View() string {
 	var b strings.Builder
-	b.WriteString(a.st.Title.Render("A shift lead decides") + "\n")
+	b.WriteString(a.st.Title.Render(a.tr.T("A shift lead decides")) + "\n")
 	if d := a.c.Decision; d != nil && d.Reason != "" {
-		b.WriteString(look.Fit("Why: "+d.Reason, 78) + "\n")
+		b.WriteString(look.Fit(a.tr.T("Why: %s", escalationReason(a.tr, d)), 78) + "\n")
 	}
 	if a.errMsg != "" {
 		b.WriteString(a.st.Error.Render("! "+a.errMsg) + "\n")
@@ -162,7 +174,7 @@ func (m *Model) approveCmd(sub approveSubmitMsg) tea.Cmd {
 	return func() tea.Msg {
 		lead, err := s.Login(sub.name, sub.pin, now)
 		if err == nil && lead.Role != flow.RoleLead {
-			err = flow.Errorf(flow.EForbidden, "%s is not a shift lead", lead.Name)
+			err = flow.Errorf(flow.EForbidden, lang.Key("%s is not a shift lead"), lead.Name)
 		}
 		return approvedMsg{lead: lead, sub: sub, err: err}
 	}
@@ -173,12 +185,12 @@ func (m *Model) approved(msg approvedMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		m.approve = m.approveForm()
 		m.d.Log.Warn("shift lead refused", "case", m.c.ID, "err", msg.err)
-		m.approve.errMsg = look.Say(msg.err, "check the shift lead")
+		m.approve.errMsg = look.SayIn(m.staffText, msg.err, "check the shift lead")
 		return m, m.approve.Init()
 	}
 	if err := m.c.CheckDecider(msg.lead.Name); err != nil {
 		m.approve = m.approveForm()
-		m.approve.errMsg = err.Error()
+		m.approve.errMsg = look.SayIn(m.staffText, err, "check the shift lead")
 		return m, m.approve.Init()
 	}
 	m.c.Override = &flow.Override{Outcome: msg.sub.outcome, Reason: msg.sub.reason, By: msg.lead.Name, At: m.d.Now()}

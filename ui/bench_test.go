@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
@@ -37,18 +38,23 @@ func BenchmarkKeypress(b *testing.B) {
 			r.keys(kEnter)
 		}, []tea.Msg{kDown, kUp}},
 	}
-	for _, sc := range screens {
-		b.Run(sc.name, func(b *testing.B) {
-			r := newRoot(b, "citrus")
-			defer r.st.Close()
-			sc.setUp(r)
-			i := 0
-			for b.Loop() {
-				r.m.Update(sc.keys[i%len(sc.keys)])
-				_ = r.m.View()
-				i++
-			}
-		})
+	for _, l := range lang.Langs { // Ukrainian: every word looked up in the message files
+		for _, sc := range screens {
+			b.Run(string(l)+"/"+sc.name, func(b *testing.B) {
+				r := newRoot(b, "citrus")
+				defer r.st.Close()
+				if l != lang.EN {
+					r.speaks(l)
+				}
+				sc.setUp(r)
+				i := 0
+				for b.Loop() {
+					r.m.Update(sc.keys[i%len(sc.keys)])
+					_ = r.m.View()
+					i++
+				}
+			})
+		}
 	}
 }
 

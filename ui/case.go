@@ -123,7 +123,7 @@ func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.goHome(msg.news)
 		return model, cmd, true
 	case actDoneMsg:
-		model, cmd := m.goHome(fmt.Sprintf("Case %s: %s", m.c.ID, m.c.Status.Words()))
+		model, cmd := m.goHome(m.staffText.T("Case %s: %s", m.c.ID, m.c.Status.WordsIn(m.staffText)))
 		return model, cmd, true
 	}
 	return m, nil, false
@@ -204,7 +204,7 @@ func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 	a.apply(m.c)
 	step := a.step()
 	if err := m.c.Complete(step); err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name}
@@ -266,7 +266,7 @@ func (m *Model) stepBack() (tea.Model, tea.Cmd) {
 		return m.goHome("")
 	}
 	if err := m.c.GoTo(steps[prev]); err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	return m.openStep()
@@ -388,7 +388,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 		return m.escalate()
 	case flow.OutcomeNeedDocuments:
 		if err := m.c.Move(flow.StatusWaitingDocuments); err != nil && m.c.Status != flow.StatusWaitingDocuments {
-			m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
 		m.c.Step = flow.StepDocuments // the customer comes back with the documents
@@ -432,15 +432,15 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	out := m.c.Outcome()
 	to, err := flow.Settled(out, m.c.RefundPaidNow()) // a remote return's refund is owed
 	if err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	if err := m.c.Complete(flow.StepDecision); err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	if err := m.c.Move(flow.StatusDecided); err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	_ = m.c.Move(to) // decided -> any settled status is a legal move
@@ -466,7 +466,7 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 func (m *Model) escalate() (tea.Model, tea.Cmd) {
 	if m.c.Status != flow.StatusEscalated {
 		if err := m.c.Move(flow.StatusEscalated); err != nil {
-			m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
 		d := m.c.Decision
@@ -490,7 +490,7 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 	m.c = nil
 	m.status = ""
 	m.notice = news
-	m.home = newHomeModel(&m.st, &m.keys, m.user, m.today(), m.width, m.bodyHeight())
+	m.home = newHomeModel(&m.st, &m.keys, m.staffText, m.user, m.today(), m.width, m.bodyHeight())
 	m.view = viewHome
 	return m, m.homeDataCmd()
 }
@@ -503,7 +503,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	m.asks.pop()
 	if repaired {
 		if err := m.c.Move(flow.StatusClosed); err != nil {
-			m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
 		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name,
@@ -513,7 +513,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 		})
 	}
 	if err := m.c.Move(flow.StatusOpen); err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	step := flow.StepServiceCentre
@@ -523,7 +523,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	m.c.Done = m.c.Done.Without(flow.StepDecision).Without(flow.StepAct)
 	m.c.Decision, m.c.Override = nil, nil
 	if err := m.c.GoTo(step); err != nil {
-		m.notice = "! " + look.SayIn(m.staffText, err, "move the case on")
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,

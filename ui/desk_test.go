@@ -96,6 +96,15 @@ func refund(due flow.Date) *flow.Decision {
 		flow.ClauseRefundPayout}, Explain: []string{"day 5 of 14: within the return window", "proof of purchase presented"}}
 }
 
+// refundIn is refund as the engine explains it in l, the store's language.
+func refundIn(l lang.Lang, due flow.Date) *flow.Decision {
+	d := refund(due)
+	if l == lang.UK {
+		d.Explain = []string{"день 5 із 14: у межах строку повернення", "документ про оплату надано"}
+	}
+	return d
+}
+
 // seededDesk is a store with a day of cases: a repeat customer's large
 // cash refund, a refund owed, an escalation, an item at the service centre,
 // a case waiting for documents, an override with a serial that does not
@@ -117,15 +126,15 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 	must(t, r.st.AddStaff("Marta", flow.RoleCashier, "2222", "Olena"))
 	ids := map[string]string{}
 	ids["early_owed"] = r.seed(seedCase{n: 1, at: "2026-11-10 12:00", staff: "Ivan", receipt: "R-1901", model: "Galaxy A55",
-		price: 1200000, tender: flow.TenderCash, passport: true, d: refund(deskDay.AddDays(-3)), status: flow.StatusRefundOwed})
+		price: 1200000, tender: flow.TenderCash, passport: true, d: refundIn(l, deskDay.AddDays(-3)), status: flow.StatusRefundOwed})
 	r.seed(seedCase{n: 2, at: "2026-11-05 12:00", staff: "Ivan", receipt: "R-1902", model: "Pixel 7", price: 900000,
 		tender: flow.TenderCard, passport: true, d: &flow.Decision{Outcome: flow.OutcomeExchange}, status: flow.StatusExchanged})
 	r.seed(seedCase{n: 3, at: "2026-11-15 12:00", staff: "Marta", receipt: "R-1903", model: "Xiaomi 14", price: 2100000,
 		tender: flow.TenderCard, passport: true, d: &flow.Decision{Outcome: flow.OutcomeReject}, status: flow.StatusRejected})
 	ids["cash"] = r.seed(seedCase{n: 4, at: "2026-11-20 09:00", staff: "Ivan", receipt: "R-2001", model: "Galaxy S24 256GB",
-		price: 2500000, tender: flow.TenderCash, passport: true, d: refund(deskDay), status: flow.StatusClosed})
+		price: 2500000, tender: flow.TenderCash, passport: true, d: refundIn(l, deskDay), status: flow.StatusClosed})
 	ids["owed"] = r.seed(seedCase{n: 5, at: "2026-11-20 09:10", staff: "Ivan", receipt: "R-2002", model: "iPhone 15 128GB",
-		price: 1999900, tender: flow.TenderCash, d: refund(deskDay.AddDays(7)), status: flow.StatusRefundOwed})
+		price: 1999900, tender: flow.TenderCash, d: refundIn(l, deskDay.AddDays(7)), status: flow.StatusRefundOwed})
 	ids["escalated"] = r.seed(seedCase{n: 6, at: "2026-11-20 09:20", staff: "Marta", receipt: "R-2003", model: "Pixel 8",
 		price: 1599900, tender: flow.TenderCard, d: &flow.Decision{Outcome: flow.OutcomeEscalate,
 			Reason: "the store's window is silent on new goods"}, status: flow.StatusEscalated})
@@ -434,7 +443,7 @@ func TestDeskCloseGolden(t *testing.T) {
 func TestDeskExport(t *testing.T) {
 	r, ids := seededDeskIn(t, lang.UK)
 	r.keys(typed("e"))
-	r.requireView("Експорт 20.11.2026: c CSV · j JSON")
+	r.requireView("Експорт 20.11.2026: с CSV · о JSON")
 	r.keys(typed("c"))
 	r.requireView("✓ експортовано 7 справ в")
 	data, err := os.ReadFile(filepath.Join(r.dir, "exports", "returns-2026-11-20.csv"))

@@ -3,6 +3,7 @@ package ui
 import (
 	"testing"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 )
 
@@ -18,4 +19,53 @@ func TestDeskTableGoldenUK(t *testing.T) {
 func TestDeskCloseGoldenUK(t *testing.T) {
 	r, _ := seededDeskIn(t, lang.UK)
 	deskGolden(t, r, "Голова ланцюга аудиту на закритті", typed("3"), typed("c"), typed("y"))
+}
+
+// The queues at the refunds owed: one of them past its day.
+func TestDeskQueuesGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	deskGolden(t, r, "ПРОСТРОЧЕНО на 3 дні", typed("2"), kTab)
+}
+
+// A refund owed shown whole: the sale, the decision, what is owed by when,
+// the trail.
+func TestDeskCaseGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	deskGolden(t, r, "Журнал (1 подія)", kDown, kEnter)
+}
+
+// The form for the rest of a refund paid in part, with a part typed the
+// Ukrainian way.
+func TestDeskPayGoldenUK(t *testing.T) {
+	r, ids := seededDeskIn(t, lang.UK)
+	must(t, errOf(r.st.RecordRefund(ids["owed"], flow.Money{Minor: 10000, Currency: "UAH"}, flow.TenderCard, "Olena", r.now)))
+	deskGolden(t, r, "Після цього ще треба виплатити", typed("2"), kTab, kDown, typed("p"), kEnter, kClear,
+		typed("5000,00"))
+}
+
+// A part paid: what it left owed and its slip, and the header's news.
+func TestDeskPaidGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	deskGolden(t, r, "enter: назад", typed("2"), kTab, kDown, typed("p"), kEnter, kClear, typed("100,00"), kEnter)
+}
+
+// A lead's note on a case, being typed.
+func TestDeskNoteGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	deskGolden(t, r, "Примітка до справи", kDown, kEnter, typed("n"), typed("покупець забрав коробку"))
+}
+
+// The day's export asks its format, each key as the Ukrainian layout
+// labels it.
+func TestDeskExportGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	deskGolden(t, r, "Експорт 20.11.2026: с CSV · о JSON", typed("e"))
+}
+
+// A closed day about to be reopened: the question and the reason typed.
+func TestDeskReopenGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	r.keys(typed("3"), typed("c"), typed("y"), typed("1")) // the close's news leaves the header
+	deskGolden(t, r, "Відкрити 20.11.2026 знову?", typed("3"), typed("o"),
+		typed("забули повернення о 17:40"))
 }

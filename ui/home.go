@@ -3,11 +3,13 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -16,7 +18,8 @@ import (
 // resume, and the cashier's cases of the day.
 type homeModel struct {
 	st     *look.Styles
-	km     *look.KeyMap // the kiosk's keys
+	km     *look.KeyMap  // the kiosk's keys
+	tr     *lang.Printer // the staff member's language
 	user   *store.StaffMember
 	width  int
 	height int
@@ -43,8 +46,10 @@ type addStaffMsg struct{}
 // logoutMsg: the staff member leaves the till.
 type logoutMsg struct{}
 
-func newHomeModel(st *look.Styles, keys *look.KeyMap, user *store.StaffMember, day flow.Date, width, height int) homeModel {
-	return homeModel{st: st, km: keys, user: user, day: day, width: width, height: height}
+// newHomeModel is the home screen of user, its words in tr's language.
+func newHomeModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, user *store.StaffMember, day flow.Date,
+	width, height int) homeModel {
+	return homeModel{st: st, km: keys, tr: tr, user: user, day: day, width: width, height: height}
 }
 
 func (h homeModel) Init() tea.Cmd { return nil }
@@ -73,7 +78,7 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 		h.loaded = true
 		h.open, h.today, h.filing = msg.open, msg.today, msg.filing
 		if msg.err != nil {
-			h.errMsg = look.Say(msg.err, "load the cases") // homeDataCmd logged it
+			h.errMsg = look.SayIn(h.tr, msg.err, "load the cases") // homeDataCmd logged it
 		}
 		h.cursor = min(h.cursor, max(len(h.open)-1, 0))
 	case tea.KeyMsg:
@@ -104,13 +109,14 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 
 func (h homeModel) View() string {
 	var b strings.Builder
-	b.WriteString(h.st.Title.Render("Home") + "\n\n")
-	b.WriteString("  n  start a new return\n")
+	tr, keys := h.tr, h.km.Home
+	b.WriteString(h.st.Title.Render(tr.T("Home")) + "\n\n")
+	b.WriteString(hint(keys.New, tr.T("start a new return")))
 	if h.user != nil && h.user.Role == flow.RoleLead {
-		b.WriteString("  d  the shift lead's desk: the day's returns, queues, day close\n")
-		b.WriteString("  s  add a staff member\n")
+		b.WriteString(hint(keys.Desk, tr.T("the shift lead's desk: the day's returns, queues, day close")))
+		b.WriteString(hint(keys.Staff, tr.T("add a staff member")))
 	}
-	b.WriteString("  l  log out\n\n")
+	b.WriteString(hint(keys.Logout, tr.T("log out")) + "\n")
 	if late := h.lateNote(); late != "" {
 		b.WriteString(h.st.Warning.Render(late) + "\n")
 	}
@@ -118,41 +124,53 @@ func (h homeModel) View() string {
 		b.WriteString(h.st.Error.Render("! "+h.errMsg) + "\n")
 	}
 	if !h.loaded {
-		b.WriteString(h.st.Dim.Render("loading cases…") + "\n")
+		b.WriteString(h.st.Dim.Render(tr.T("loading cases…")) + "\n")
 		return b.String()
 	}
+	h.writeLists(&b)
+	return b.String()
+}
+
+// hint is a line of the home screen's menu: the key, as the help shows it
+// (on the person's layout), and what it does.
+func hint(k key.Binding, what string) string { return "  " + k.Help().Key + "  " + what + "\n" }
+
+// writeLists writes the open cases, the one at the cursor marked, and this
+// staff member's cases of the day.
+func (h homeModel) writeLists(b *strings.Builder) {
+	tr, keys := h.tr, h.km.Home
 	rows := max((h.height-10)/2, 2)
-	title := fmt.Sprintf("Open cases (%d): enter resumes", len(h.open))
+	title := tr.T("Open cases (%d): %s resumes", len(h.open), keys.Resume.Help().Key)
 	if h.voidable() {
-		title += ", x voids a case without a decision"
+		title = tr.T("Open cases (%d): %s resumes, %s voids a case without a decision", len(h.open),
+			keys.Resume.Help().Key, keys.Void.Help().Key)
 	}
 	b.WriteString(h.st.Label.Render(title) + "\n")
 	if len(h.open) == 0 {
-		b.WriteString(h.st.Dim.Render("  none") + "\n")
+		b.WriteString(h.st.Dim.Render("  "+tr.T("none")) + "\n")
 	}
 	start := 0
 	if h.cursor >= rows {
 		start = h.cursor - rows + 1
 	}
 	for i := start; i < len(h.open) && i < start+rows; i++ {
-		line := summaryLine(h.open[i])
+		line := summaryLine(tr, h.open[i])
 		if i == h.cursor {
 			b.WriteString(h.st.Selected.Render("> "+look.Fit(line, h.width-2)) + "\n")
 		} else {
 			b.WriteString("  " + look.Fit(line, h.width-2) + "\n")
 		}
 	}
-	b.WriteString("\n" + h.st.Label.Render(fmt.Sprintf("Your cases today (%d)", len(h.today))) + "\n")
+	b.WriteString("\n" + h.st.Label.Render(tr.T("Your cases today (%d)", len(h.today))) + "\n")
 	if len(h.today) == 0 {
-		b.WriteString(h.st.Dim.Render("  none") + "\n")
+		b.WriteString(h.st.Dim.Render("  "+tr.T("none")) + "\n")
 	}
 	for i := 0; i < len(h.today) && i < rows; i++ {
-		b.WriteString("  " + look.Fit(summaryLine(h.today[i]), h.width-2) + "\n")
+		b.WriteString("  " + look.Fit(summaryLine(tr, h.today[i]), h.width-2) + "\n")
 	}
 	if len(h.today) > rows {
-		b.WriteString(h.st.Dim.Render(fmt.Sprintf("  … and %d more", len(h.today)-rows)) + "\n")
+		b.WriteString(h.st.Dim.Render("  "+tr.T("… and %d more", len(h.today)-rows)) + "\n")
 	}
-	return b.String()
 }
 
 // lateNote says, once today is closed, where new returns go; "" before.
@@ -160,8 +178,8 @@ func (h homeModel) lateNote() string {
 	if !h.loaded || h.filing.IsZero() || !h.filing.After(h.day) {
 		return ""
 	}
-	return look.Fit(fmt.Sprintf("%s is closed: returns taken now go to the report of %s.", h.day, h.filing),
-		h.width)
+	return look.Fit(h.tr.T("%s is closed: returns taken now go to the report of %s.", h.day.In(h.tr),
+		h.filing.In(h.tr)), h.width)
 }
 
 // voidable reports whether a shift lead is at home and the open case at
@@ -171,22 +189,32 @@ func (h homeModel) voidable() bool {
 		flow.CanVoid(h.open[h.cursor].Status)
 }
 
-// summaryLine is one case in a list: time, model, outcome, amount, status.
-func summaryLine(s store.Summary) string {
+// summaryLine is one case in a list, in tr's language: time, model,
+// outcome, amount, status.
+func summaryLine(tr *lang.Printer, s store.Summary) string {
 	model := s.Model
 	if model == "" {
-		model = "(no model yet)"
+		model = tr.T("(no model yet)")
 	}
 	out := "-"
 	if s.Outcome != "" {
-		out = s.Outcome.Words()
+		out = s.Outcome.WordsIn(tr)
 	}
-	status := s.Status.Words()
+	status := s.Status.WordsIn(tr)
 	if s.Status == flow.StatusOpen {
-		status = "draft at " + s.Step.Words()
+		status = tr.T("draft at %s", s.Step.WordsIn(tr))
 	}
-	return fmt.Sprintf("%s  %-16s %-14s %10s  %s", s.Time.Format("01-02 15:04"), look.Fit(model, 16),
-		look.Fit(out, 14), s.Amount.Amount(), status)
+	return fmt.Sprintf("%s  %s %s %s  %s", shortTime(tr, s.Time), look.PadRight(look.Fit(model, 16), 16),
+		look.PadRight(look.Fit(out, 14), 14), look.PadLeft(tr.Money(s.Amount.Minor, ""), 10), status)
+}
+
+// shortTime is a time of this year, to the minute, as tr's language writes
+// a day and a month: "11-20 10:00" in English, "20.11 10:00" in Ukrainian.
+func shortTime(tr *lang.Printer, t time.Time) string {
+	if tr.Lang() == lang.EN {
+		return t.Format("01-02 15:04")
+	}
+	return t.Format("02.01 15:04")
 }
 
 // homeDataCmd loads the open cases and this staff member's cases of the

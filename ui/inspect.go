@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -9,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -24,7 +24,7 @@ const inspectKeys = "123456789abcdefghilmnopqrstuvwxyz"
 // inspectLine is one question of the checklist.
 type inspectLine struct {
 	check flow.Check
-	key   string      // the line's key, as the line shows it
+	key   string      // the line's key, as the line shows it (on the Ukrainian layout for a Ukrainian reader)
 	bind  key.Binding // the line's key, to match
 	flag  *bool       // the answer in the inspection; nil for the call counter
 	good  bool        // the answer of a new, complete item
@@ -56,8 +56,8 @@ func newInspectModel(ctx screenCtx) inspectModel {
 	for i, ch := range ctx.p.Checklist() {
 		l := inspectLine{check: ch}
 		if i < len(inspectKeys) {
-			l.key = inspectKeys[i : i+1]
-			l.bind = key.NewBinding(key.WithKeys(l.key))
+			l.bind = key.NewBinding(key.WithKeys(inspectKeys[i : i+1]))
+			l.key = lineKey(ctx.tr, inspectKeys[i:i+1])
 		}
 		if ch.Field != flow.CallField {
 			l.flag = in.Flag(ch.Field)
@@ -71,6 +71,16 @@ func newInspectModel(ctx screenCtx) inspectModel {
 		m.lines = append(m.lines, l)
 	}
 	return m
+}
+
+// lineKey is a line's key as its reader sees it: a letter as the Ukrainian
+// layout labels its key ("ф" for a) for a Ukrainian reader, as the key help
+// shows keys (look.OnLayout).
+func lineKey(tr *lang.Printer, k string) string {
+	if tr.Lang() == lang.UK {
+		return look.OnLayout(k)
+	}
+	return k
 }
 
 // Init has nothing to start.
@@ -132,7 +142,7 @@ func (m inspectModel) Update(msg tea.Msg) (inspectModel, tea.Cmd) {
 		return m, nil
 	}
 	for i, l := range m.lines {
-		if l.key != "" && key.Matches(k, l.bind) {
+		if l.key != "" && key.Matches(k, l.bind) { // a Cyrillic letter came as its key's Latin one (look.Latin)
 			m.moveTo(i)
 			if l.flag != nil {
 				*l.flag = !*l.flag
@@ -192,7 +202,7 @@ func (m *inspectModel) editCall(k tea.KeyMsg) bool {
 func (m *inspectModel) checkCall() bool {
 	s, err := flow.ParseMinSec(m.call)
 	if err != nil {
-		m.callErr = "! " + err.Error()
+		m.callErr = "! " + look.SayIn(m.ctx.tr, err, "read the call counter")
 		return false
 	}
 	m.callErr = ""
@@ -219,21 +229,23 @@ func (m inspectModel) finish() (inspectModel, tea.Cmd) {
 	return m, sendCmd(inspectedMsg{inspection: *m.in})
 }
 
-// answerWidth is the width of the answer column: "yes", "!no", "12:34_".
+// answerWidth is the width of the answer column, in cells: "yes", "!no",
+// "!так", "12:34_".
 const answerWidth = 6
 
 // View draws the checklist: per line its key, its answer in words, the
 // question and the clauses it serves.
 func (m inspectModel) View() string {
-	st := m.ctx.st
+	st, tr := m.ctx.st, m.ctx.tr
 	if m.sent {
-		return st.OK.Render("✓ Inspection recorded.")
+		return st.OK.Render(tr.T("✓ Inspection recorded."))
 	}
 	head := []string{
-		st.Title.Render(look.Fit("Inspection: press a line's key to switch its answer; enter when done.", m.ctx.width)),
+		st.Title.Render(look.Fit(tr.T("Inspection: press a line's key to switch its answer; %s when done.",
+			m.ctx.keys.Confirm.Help().Key), m.ctx.width)),
 		"",
 	}
-	foot := []string{"", st.Dim.Render(look.Fit("! an answer that differs from a new, complete item", m.ctx.width))}
+	foot := []string{"", st.Dim.Render(look.Fit(tr.T("! an answer that differs from a new, complete item"), m.ctx.width))}
 	var blocks [][]string
 	for i, l := range m.lines {
 		blocks = append(blocks, m.lineView(i, l))
@@ -245,7 +257,7 @@ func (m inspectModel) View() string {
 // lineView is one question: one line, or two when the clauses or the call
 // counter's message do not fit beside it.
 func (m inspectModel) lineView(i int, l inspectLine) []string {
-	st, width := m.ctx.st, m.ctx.width
+	st, width, tr := m.ctx.st, m.ctx.width, m.ctx.tr
 	cursor := "  "
 	if i == m.cursor {
 		cursor = "> "
@@ -258,26 +270,27 @@ func (m inspectModel) lineView(i int, l inspectLine) []string {
 			answer += "_"
 		}
 	} else {
-		answer = "no"
+		answer = tr.T("no")
 		if *l.flag {
-			answer = "yes"
+			answer = tr.T("yes")
 		}
 		if *l.flag != l.good {
 			answer = "!" + answer
 			style = st.Warning
 		}
 	}
-	prefix := cursor + fmt.Sprintf("%-2s", l.key) + " "
+	prefix := cursor + look.PadRight(l.key, 2) + " "
 	indent := strings.Repeat(" ", lipgloss.Width(prefix)+answerWidth)
-	question := l.check.Question
+	question := l.check.QuestionIn(tr)
 	ids := make([]string, len(l.check.Clauses))
 	for j, id := range l.check.Clauses {
 		ids[j] = string(id)
 	}
 	tag := "[" + strings.Join(ids, ", ") + "]"
-	line := prefix + style.Render(fmt.Sprintf("%-*s", answerWidth, answer)) + question
+	answer = style.Render(look.PadRight(answer, answerWidth))
+	line := prefix + answer + question
 	if i == m.cursor {
-		line = prefix + style.Render(fmt.Sprintf("%-*s", answerWidth, answer)) + st.Label.Render(question)
+		line = prefix + answer + st.Label.Render(question)
 	}
 	out := []string{}
 	if lipgloss.Width(line)+2+len(tag) <= width {
@@ -290,7 +303,7 @@ func (m inspectModel) lineView(i int, l inspectLine) []string {
 			out = append(out, indent+st.Error.Render(e))
 		}
 	} else if l.flag == nil && i == m.cursor {
-		out = append(out, indent+st.Dim.Render("type minutes:seconds; enter ends the counter"))
+		out = append(out, indent+st.Dim.Render(tr.T("type minutes:seconds; %s ends the counter", m.ctx.keys.Confirm.Help().Key)))
 	}
 	return out
 }

@@ -91,7 +91,7 @@ func TestFirstRunInEnglish(t *testing.T) {
 	r := newRoot(t, "")
 	r.requireView("Мова / Language", "> українська", "English")
 	r.keys(kDown, kEnter)
-	r.requireView("Welcome to Returns Desk", "Store name") // in its own words: not yet translated
+	r.requireView("Welcome to Returns Desk", "Store name") // the pages after it in the language chosen
 	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
 	r.requireView("The first shift lead")
 	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
@@ -112,9 +112,9 @@ func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 	r.speaks(lang.UK)
 	r.login("Olena", "1234")
 	r.keys(typed("s"))
-	r.requireView("Add a staff member", "Language of your screens", "the store's", "українська", "English")
+	r.requireView("Додати працівника", "Мова екранів працівника", "мова магазину", "українська", "англійська (English)")
 	r.keys(typed("Marta"), kEnter, kEnter, kDown, kDown, kEnter, typed("4321"), kEnter, typed("4321"), kEnter)
-	r.requireView("Marta тепер може входити")
+	r.requireView("Marta тепер може увійти")
 	m, err := r.st.Staff("Marta")
 	if err != nil || m.Language != lang.EN || m.Role != flow.RoleCashier {
 		t.Fatalf("Marta: %+v %v", m, err)

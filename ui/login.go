@@ -7,13 +7,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
-// loginModel asks a staff member's name and PIN.
+// loginModel asks a staff member's name and PIN, in the till's language
+// (else the store's): nobody is logged in yet (sessionLangs).
 type loginModel struct {
 	st     *look.Styles
+	tr     *lang.Printer
 	form   *huh.Form
 	v      *loginValues
 	note   string // why the login shows (locked after idle time)
@@ -33,13 +36,15 @@ type loginResultMsg struct {
 	err      error
 }
 
-func newLoginModel(st *look.Styles, width int) loginModel {
+// newLoginModel is the login form, its words in tr's language.
+func newLoginModel(st *look.Styles, tr *lang.Printer, width int) loginModel {
 	v := &loginValues{}
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Name").Value(&v.name).Validate(nonEmpty("your name")),
-		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(nonEmpty("your PIN")),
-	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
-	return loginModel{st: st, form: form, v: v}
+		huh.NewInput().Title(tr.T("Name")).Value(&v.name).Validate(required(tr.T("enter your name"))),
+		huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
+			Validate(required(tr.T("enter your PIN"))),
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 60))
+	return loginModel{st: st, tr: tr, form: form, v: v}
 }
 
 func (l loginModel) Init() tea.Cmd { return l.form.Init() }
@@ -67,7 +72,7 @@ func (l loginModel) Update(msg tea.Msg) (loginModel, tea.Cmd) {
 
 func (l loginModel) View() string {
 	var b strings.Builder
-	b.WriteString(l.st.Title.Render("Log in") + "\n")
+	b.WriteString(l.st.Title.Render(l.tr.T("Log in")) + "\n")
 	if l.note != "" {
 		b.WriteString(l.st.Dim.Render(l.note) + "\n")
 	}
@@ -105,10 +110,10 @@ func (m *Model) loginCmd(sub loginSubmitMsg) tea.Cmd {
 func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		note := m.login.note
-		m.login = newLoginModel(&m.st, m.width)
+		m.login = newLoginModel(&m.st, m.staffText, m.width)
 		m.login.note = note
 		m.d.Log.Warn("login refused", "err", msg.err)
-		m.login.errMsg = look.Say(msg.err, "log in")
+		m.login.errMsg = look.SayIn(m.staffText, msg.err, "log in")
 		return m, m.login.Init()
 	}
 	member := msg.member

@@ -87,13 +87,12 @@ func (ps *prompts) pop() prompt {
 // helpKey is the key as a binding's help writes it: "y", "esc".
 func helpKey(b key.Binding) string { return b.Help().Key }
 
-// quitPrompt asks before leaving a screen whose answers are not saved, in
-// the language of the key map's person.
+// quitPrompt asks before leaving a screen whose answers are not saved.
 func quitPrompt(st *look.Styles, k *look.KeyMap) prompt {
 	tr := k.Printer()
 	return prompt{
 		text: st.Warning.Render(tr.T("Leave the kiosk? Answers on this screen that are not saved will be lost.")) +
-			"\n\n  " + tr.T("%s  leave", helpKey(k.Yes)) + "\n  " + tr.T("any other key  stay"),
+			"\n\n  " + helpKey(k.Yes) + "  " + tr.T("leave") + "\n  " + tr.T("any other key  stay"),
 		answers:      []promptAnswer{{key: k.Yes, send: quitMsg{}}},
 		anyKeyCloses: true,
 	}
@@ -105,9 +104,9 @@ func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) pro
 	tr := k.Printer()
 	return prompt{
 		text: st.Title.Render(tr.T("Pay the refund of %s from the till now?", price.In(tr))) + "\n\n" +
-			"  " + tr.T("%s  yes: paid now in cash", helpKey(k.Yes)) + "\n" +
-			"  " + tr.N("%s  no, the till lacks cash: the refund is owed, within %d days", days, helpKey(k.No), days) + "\n" +
-			"  " + tr.T("%s  back to the decision", helpKey(k.Back)),
+			"  " + helpKey(k.Yes) + "  " + tr.T("yes: paid now in cash") + "\n" +
+			"  " + helpKey(k.No) + "  " + tr.N("no, the till lacks cash: the refund is owed, within %d days", days, days) + "\n" +
+			"  " + helpKey(k.Back) + "  " + tr.T("back to the decision"),
 		answers: []promptAnswer{
 			{key: k.Yes, send: cashAnswerMsg{hasCash: true}},
 			{key: k.No, send: cashAnswerMsg{hasCash: false}},
@@ -123,11 +122,11 @@ func backPrompt(st *look.Styles, k *look.KeyMap, id string) prompt {
 	tr := k.Printer()
 	return prompt{
 		text: st.Title.Render(tr.T("Case %s: the item is back from the service centre", look.ShortID(id))) + "\n\n" +
-			"  " + tr.T("%s  repaired (or checked) and handed back to the customer: close the case",
-			helpKey(k.Returned.Repaired)) + "\n" +
-			"  " + tr.T("%s  the service centre's conclusion is in: enter it and decide again",
-			helpKey(k.Returned.Conclusion)) + "\n" +
-			"  " + tr.T("%s  not now", helpKey(k.Back)),
+			"  " + helpKey(k.Returned.Repaired) + "  " +
+			tr.T("repaired (or checked) and handed back to the customer: close the case") + "\n" +
+			"  " + helpKey(k.Returned.Conclusion) + "  " +
+			tr.T("the service centre's conclusion is in: enter it and decide again") + "\n" +
+			"  " + helpKey(k.Back) + "  " + tr.T("not now"),
 		answers: []promptAnswer{
 			{key: k.Returned.Repaired, send: backFromServiceMsg{repaired: true}},
 			{key: k.Returned.Conclusion, send: backFromServiceMsg{repaired: false}},

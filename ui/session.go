@@ -28,12 +28,12 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.d.Log.Info("logout", "staff", m.user.Name)
 		m.user, m.c, m.notice, m.status = nil, nil, "", ""
 		m.takeLangs()
-		m.login = newLoginModel(&m.st, m.width)
+		m.login = newLoginModel(&m.st, m.staffText, m.width)
 		m.view = viewLogin
 		s := m.d.Store
 		return m, tea.Batch(m.login.Init(), func() tea.Msg { s.Release(); return nil }), true
 	case addStaffMsg:
-		m.staff = newStaffModel(&m.st, &m.keys, m.width)
+		m.staff = newStaffModel(&m.st, &m.keys, m.staffText, m.width)
 		m.view = viewStaff
 		return m, m.staff.Init(), true
 	case staffSubmitMsg:
@@ -41,7 +41,7 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case staffAddedMsg:
 		if msg.err != nil {
 			m.d.Log.Warn("add staff", "name", msg.name, "err", msg.err)
-			m.staff = newStaffModel(&m.st, &m.keys, m.width)
+			m.staff = newStaffModel(&m.st, &m.keys, m.staffText, m.width)
 			m.staff.errMsg = look.SayIn(m.staffText, msg.err, "add the staff member")
 			return m, m.staff.Init(), true
 		}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -16,12 +15,15 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-// setupModel is the first run: the store's language, name, policy and time
-// zone, and the first shift lead.
+// setupModel is the first run: the store's language, on a page of its own,
+// then its name, policy and time zone, and the first shift lead, on pages in
+// the language chosen (the till's, where it has its own: sessionLangs).
 type setupModel struct {
 	st     *look.Styles
 	width  int
-	form   *huh.Form
+	till   lang.Lang     // the terminal's own language; "" for none
+	tr     *lang.Printer // the store's pages' language; nil on the language's page
+	form   *huh.Form     // the language's page, then the store's pages
 	v      *setupValues
 	errMsg string
 	sent   bool // the answers went out: a later message must not send them again
@@ -36,9 +38,6 @@ type setupValues struct {
 	// field shows the error until it holds another value.
 	badZone, badFile string
 	zoneErr, fileErr error
-	// refusedOnce: the root refused an answer; the form comes back at the
-	// store's fields, the language chosen kept.
-	refusedOnce bool
 }
 
 // setupSubmitMsg: the first run's answers. The root checks the time zone
@@ -63,71 +62,92 @@ const ownPolicy = "file"
 // MinPINLength is the shortest PIN a staff member may choose.
 const MinPINLength = 4
 
-// newSetupModel is the first run's form, its time zone at zone (the
-// machine's: localZone, read by the root's load command).
-func newSetupModel(st *look.Styles, width int, zone string) setupModel {
-	return setupModel{st: st, v: &setupValues{language: lang.Default, policy: "generic", zone: zone},
-		width: width}.withForm()
-}
-
-// withForm is the setup screen with a new form on its values.
-func (s setupModel) withForm() setupModel {
-	v := s.v
-	var opts []huh.Option[string]
-	for _, name := range flow.Builtins {
-		p, err := flow.Builtin(name)
-		if err == nil {
-			opts = append(opts, huh.NewOption(fmt.Sprintf("%s: %s", name, p.Title), name))
-		}
-	}
-	opts = append(opts, huh.NewOption("the store's own policy file", ownPolicy))
+// newSetupModel is the first run's language page, the time zone to come at
+// zone (the machine's: localZone, read by the root's load command), till the
+// terminal's own language ("" for none).
+func newSetupModel(st *look.Styles, width int, zone string, till lang.Lang) setupModel {
+	v := &setupValues{language: lang.Default, policy: "generic", zone: zone}
 	var langs []huh.Option[lang.Lang]
 	for _, l := range lang.Langs { // Ukrainian first, the default
 		langs = append(langs, huh.NewOption(l.Name(), l))
 	}
+	// in both languages: the language is not chosen yet; the store's acts
+	// will be in it, and the pages after it
+	form := huh.NewForm(huh.NewGroup(
+		huh.NewSelect[lang.Lang]().Title("Мова / Language").
+			Description("Акти й екрани магазину / The store's acts and screens").
+			Options(langs...).Value(&v.language),
+	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	return setupModel{st: st, width: width, till: till, form: form, v: v}
+}
+
+// withForm is the setup screen at the store's pages, a new form on its
+// values, in the language chosen (or the till's).
+func (s setupModel) withForm() setupModel {
+	if s.tr == nil {
+		_, staff := sessionLangs(store.Settings{Language: s.v.language}, s.till, nil)
+		s.tr = lang.For(staff)
+	}
+	v, tr := s.v, s.tr
 	form := huh.NewForm(
-		// the language first, on a page of its own, in both: the screens
-		// are not yet in the language chosen, the store's acts will be
 		huh.NewGroup(
-			huh.NewSelect[lang.Lang]().Title("Мова / Language").
-				Description("Акти й екрани магазину / The store's acts and screens").
-				Options(langs...).Value(&v.language),
-		).WithHideFunc(func() bool { return v.refusedOnce }),
-		huh.NewGroup(
-			huh.NewNote().Title("Welcome to Returns Desk").Description("First run: set up this store. Nothing else to configure."),
-			huh.NewInput().Title("Store name").Value(&v.storeName).Validate(flow.CheckStoreName),
-			huh.NewSelect[string]().Title("Return policy").Options(opts...).Value(&v.policy),
-			huh.NewInput().Title("Time zone").Description("IANA name, such as Europe/Kyiv").Value(&v.zone).
-				Validate(refused(&v.badZone, &v.zoneErr, "the time zone, such as Europe/Kyiv")),
+			huh.NewNote().Title(tr.T("Welcome to Returns Desk")).
+				Description(tr.T("First run: set up this store. Nothing else to configure.")),
+			huh.NewInput().Title(tr.T("Store name")).Value(&v.storeName).Validate(look.CheckIn(tr, flow.CheckStoreName)),
+			huh.NewSelect[string]().Title(tr.T("Return policy")).Options(s.policyOptions()...).Value(&v.policy),
+			huh.NewInput().Title(tr.T("Time zone")).Description(tr.T("IANA name, such as Europe/Kyiv")).Value(&v.zone).
+				Validate(refused(tr, &v.badZone, &v.zoneErr, tr.T("enter the time zone, such as Europe/Kyiv"))),
 		),
 		huh.NewGroup(
-			huh.NewInput().Title("Policy file").Description("the path of the store's policy (see: returnsdesk policy show generic)").
-				Value(&v.policyFile).Validate(refused(&v.badFile, &v.fileErr, "the policy file's path")),
+			huh.NewInput().Title(tr.T("Policy file")).
+				Description(tr.T("the path of the store's policy (see: returnsdesk policy show generic)")).
+				Value(&v.policyFile).Validate(refused(tr, &v.badFile, &v.fileErr, tr.T("enter the policy file's path"))),
 		).WithHideFunc(func() bool { return v.policy != ownPolicy }),
 		huh.NewGroup(
-			huh.NewNote().Title("The first shift lead").Description("They add the other staff from the home screen."),
-			huh.NewInput().Title("Name").Value(&v.lead).Validate(flow.CheckStaffName),
-			huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(flow.CheckPIN),
-			huh.NewInput().Title("PIN again").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(func(s string) error {
-				if s != v.pin {
-					return errors.New("the two PINs differ")
-				}
-				return nil
-			}),
+			huh.NewNote().Title(tr.T("The first shift lead")).
+				Description(tr.T("They add the other staff from the home screen.")),
+			huh.NewInput().Title(tr.T("Name")).Value(&v.lead).Validate(look.CheckIn(tr, flow.CheckStaffName)),
+			huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
+				Validate(look.CheckIn(tr, flow.CheckPIN)),
+			huh.NewInput().Title(tr.T("PIN again")).EchoMode(huh.EchoModePassword).Value(&v.pin2).
+				Validate(samePIN(tr, &v.pin)),
 		),
-	).WithTheme(s.st.FormTheme()).WithShowHelp(true).WithWidth(min(s.width, 78))
+	).WithTheme(s.st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(s.width, 78))
 	s.form, s.sent = form, false
 	return s
 }
 
+// policyOptions are the built-in policies, each by its name and its title
+// in the screen's language, then the store's own file.
+func (s setupModel) policyOptions() []huh.Option[string] {
+	var opts []huh.Option[string]
+	for _, name := range flow.Builtins {
+		p, err := flow.Builtin(name)
+		if err == nil {
+			opts = append(opts, huh.NewOption(name+": "+p.TitleIn(s.tr.Lang()), name))
+		}
+	}
+	return append(opts, huh.NewOption(s.tr.T("the store's own policy file"), ownPolicy))
+}
+
+// samePIN is the check of a PIN typed again: it is the PIN typed first.
+func samePIN(tr *lang.Printer, first *string) func(string) error {
+	return func(s string) error {
+		if s != *first {
+			return errors.New(tr.T("the two PINs differ"))
+		}
+		return nil
+	}
+}
+
 // refused is a field's validation: the root's refusal while the field holds
-// the value it refused, else an answer is asked for.
-func refused(bad *string, why *error, what string) func(string) error {
+// the value it refused, in tr's language, else empty asks for an answer.
+func refused(tr *lang.Printer, bad *string, why *error, empty string) func(string) error {
 	return func(s string) error {
 		if *why != nil && strings.TrimSpace(s) == *bad {
-			return *why
+			return look.FieldErrIn(tr, *why)
 		}
-		return nonEmpty(what)(s)
+		return required(empty)(s)
 	}
 }
 
@@ -135,7 +155,6 @@ func refused(bad *string, why *error, what string) func(string) error {
 // the same values (the language's page passed), the field refused showing
 // why, the error above the form.
 func (s setupModel) refusedAnswer(msg setupDoneMsg) setupModel {
-	s.v.refusedOnce = true
 	switch msg.field {
 	case "zone":
 		s.v.badZone, s.v.zoneErr = strings.TrimSpace(s.v.zone), msg.err
@@ -143,7 +162,7 @@ func (s setupModel) refusedAnswer(msg setupDoneMsg) setupModel {
 		s.v.badFile, s.v.fileErr = strings.TrimSpace(s.v.policyFile), msg.err
 	}
 	s = s.withForm()
-	s.errMsg = look.Say(msg.err, "set the store up")
+	s.errMsg = look.SayIn(s.tr, msg.err, "set the store up")
 	return s
 }
 
@@ -179,6 +198,10 @@ func (s setupModel) Update(msg tea.Msg) (setupModel, tea.Cmd) {
 	s.form = f.(*huh.Form)
 	switch s.form.State {
 	case huh.StateCompleted:
+		if s.tr == nil { // the language chosen: the store's pages, in it
+			s = s.withForm()
+			return s, s.form.Init()
+		}
 		v := s.v
 		set := store.NewSettings(v.storeName, v.policy, "", v.zone)
 		set.Language = v.language

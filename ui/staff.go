@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -13,11 +12,15 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-// staffModel is where a shift lead adds a cashier or another shift lead.
+// staffModel is where a shift lead adds a cashier or another shift lead,
+// in the lead's language; a field's error shows beside its title.
 type staffModel struct {
 	st     *look.Styles
 	km     *look.KeyMap
+	tr     *lang.Printer
+	width  int
 	form   *huh.Form
+	notes  fieldNotes
 	v      *staffValues
 	errMsg string
 	sent   bool // the answers went out: a later message must not send them again
@@ -42,31 +45,38 @@ type staffAddedMsg struct {
 	err  error
 }
 
-func newStaffModel(st *look.Styles, keys *look.KeyMap, width int) staffModel {
+// newStaffModel is the form that adds a staff member, its words in tr's
+// language.
+func newStaffModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, width int) staffModel {
 	v := &staffValues{role: flow.RoleCashier}
-	form := huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title("Add a staff member"),
-		huh.NewInput().Title("Name").Value(&v.name).Validate(flow.CheckStaffName),
-		huh.NewSelect[flow.Role]().Title("Role").Options(
-			huh.NewOption("cashier", flow.RoleCashier), huh.NewOption("shift lead", flow.RoleLead)).Value(&v.role),
-		huh.NewSelect[lang.Lang]().Title("Language of your screens").Options(staffLangs()...).Value(&v.language),
-		huh.NewInput().Title("PIN").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(flow.CheckPIN),
-		huh.NewInput().Title("PIN again").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(func(s string) error {
-			if s != v.pin {
-				return errors.New("the two PINs differ")
-			}
-			return nil
-		}),
-	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 60))
-	return staffModel{st: st, km: keys, form: form, v: v}
+	s := staffModel{st: st, km: keys, tr: tr, width: min(width, 60), v: v}
+	n := &s.notes
+	var roles []huh.Option[flow.Role]
+	for _, r := range flow.Roles {
+		roles = append(roles, huh.NewOption(r.WordsIn(tr), r))
+	}
+	s.form = huh.NewForm(huh.NewGroup(
+		huh.NewNote().Title(tr.T("Add a staff member")),
+		n.input(tr.T("Name"), "").Value(&v.name).Validate(look.CheckIn(tr, flow.CheckStaffName)),
+		huh.NewSelect[flow.Role]().Title(tr.T("Role")).Options(roles...).Value(&v.role),
+		huh.NewSelect[lang.Lang]().Title(tr.T("Language of your screens")).Options(staffLangs(tr)...).Value(&v.language),
+		n.input(tr.T("PIN"), "").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(look.CheckIn(tr, flow.CheckPIN)),
+		n.input(tr.T("PIN again"), "").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(samePIN(tr, &v.pin)),
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithShowErrors(false).
+		WithWidth(s.width)
+	return s
 }
 
+// langWords are each language's name in the words of the lead who chooses
+// it, the language's own name beside where it differs.
+var langWords = map[lang.Lang]string{lang.UK: lang.Key("Ukrainian (українська)"), lang.EN: lang.Key("English")}
+
 // staffLangs are the choices of a staff member's own language: the store's
-// (the till's, where it has its own), then each language by its own name.
-func staffLangs() []huh.Option[lang.Lang] {
-	opts := []huh.Option[lang.Lang]{huh.NewOption("the store's", lang.Lang(""))}
+// (the till's, where it has its own), then each language.
+func staffLangs(tr *lang.Printer) []huh.Option[lang.Lang] {
+	opts := []huh.Option[lang.Lang]{huh.NewOption(tr.T("the store's"), lang.Lang(""))}
 	for _, l := range lang.Langs {
-		opts = append(opts, huh.NewOption(l.Name(), l))
+		opts = append(opts, huh.NewOption(tr.T(langWords[l]), l))
 	}
 	return opts
 }
@@ -84,18 +94,17 @@ func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 	if isKey(msg, s.km.Back) {
 		return s, func() tea.Msg { return goHomeMsg{} }
 	}
-	f, cmd := s.form.Update(msg)
-	s.form = f.(*huh.Form)
-	switch s.form.State {
-	case huh.StateCompleted:
+	switch out, cmd := updateForm(s.form, s.notes, s.st, s.width, msg); out {
+	case formCompleted:
 		sub := staffSubmitMsg{name: strings.TrimSpace(s.v.name), pin: s.v.pin, role: s.v.role, language: s.v.language}
 		s.v.pin, s.v.pin2 = "", ""
 		s.sent = true
 		return s, func() tea.Msg { return sub }
-	case huh.StateAborted:
+	case formAborted:
 		return s, func() tea.Msg { return goHomeMsg{} }
+	default:
+		return s, cmd
 	}
-	return s, cmd
 }
 
 func (s staffModel) View() string {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -30,15 +31,15 @@ func TestFormsSubmitOnce(t *testing.T) {
 	}
 	screens := map[string]func() screen{
 		"login": func() screen {
-			m := newLoginModel(&st, 80)
+			m := newLoginModel(&st, lang.English(), 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"setup": func() screen {
-			m := newSetupModel(&st, 80, "Europe/Kyiv")
+			m := newSetupModel(&st, 80, "Europe/Kyiv", "").withForm()
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"staff": func() screen {
-			m := newStaffModel(&st, &keys, 80)
+			m := newStaffModel(&st, &keys, lang.English(), 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"approve": func() screen {

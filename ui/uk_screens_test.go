@@ -82,11 +82,45 @@ func TestDecisionGoldenUK(t *testing.T) {
 	t.Run("refund", func(t *testing.T) {
 		goldenView(t, newDecisionModel(ukScreen(t, "generic", decidedCaseIn(t, lang.UK, "generic", nil))), "enter  підтвердити")
 	})
+	t.Run("escalate", func(t *testing.T) {
+		c := decidedCaseIn(t, lang.UK, "icenter", nil)
+		goldenView(t, newDecisionModel(ukScreen(t, "icenter", c)), "покликати старшого зміни")
+	})
 	t.Run("reject", func(t *testing.T) {
 		c := decidedCaseIn(t, lang.UK, "citrus", func(c *flow.Case) {
 			c.Inspection.SignsOfUse, c.Inspection.PackagingIntact, c.Inspection.SealsIntact = true, false, false
 			c.Request.Remote = true
 		})
 		goldenView(t, newDecisionModel(ukScreen(t, "citrus", c)), "enter  підтвердити")
+	})
+}
+
+func TestInspectGoldenUK(t *testing.T) {
+	t.Run("generic", func(t *testing.T) {
+		goldenView(t, newInspectModel(ukScreen(t, "generic", nil)), "4:59_", typed("1"), typed("2"), typed("4:59"))
+	})
+	t.Run("bad call counter", func(t *testing.T) {
+		goldenView(t, newInspectModel(ukScreen(t, "generic", nil)), "4:5_", typed("1"), typed("2"), typed("4:5"), kEnter)
+	})
+	t.Run("citrus", func(t *testing.T) {
+		goldenView(t, newInspectModel(ukScreen(t, "citrus", nil)), "коли все перевірено")
+	})
+}
+
+func TestApproveGoldenUK(t *testing.T) {
+	t.Run("form", func(t *testing.T) {
+		goldenView(t, approveScreen(t, lang.UK), "Старший зміни")
+	})
+	t.Run("refused", func(t *testing.T) {
+		goldenView(t, refusedApprove(t, lang.UK), "не старший зміни")
+	})
+}
+
+func TestActGoldenUK(t *testing.T) {
+	t.Run("refund", func(t *testing.T) {
+		goldenAfter(t, actScreen(t, lang.UK, true), "enter: готово")
+	})
+	t.Run("refund owed", func(t *testing.T) {
+		goldenAfter(t, actScreen(t, lang.UK, false), "enter: готово")
 	})
 }

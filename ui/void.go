@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -19,6 +19,7 @@ import (
 type voidModel struct {
 	st     *look.Styles
 	km     *look.KeyMap
+	tr     *lang.Printer
 	sum    store.Summary
 	form   *huh.Form
 	reason *string
@@ -36,16 +37,18 @@ type (
 	}
 )
 
-func newVoidModel(st *look.Styles, keys *look.KeyMap, sum store.Summary, width int) voidModel {
+// newVoidModel is the form that voids the case of sum, its words in tr's
+// language.
+func newVoidModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, sum store.Summary, width int) voidModel {
 	reason := new(string)
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewNote().Title("Void case "+sum.ID).
-			Description(look.Fit(summaryLine(sum), min(width, 76))+"\n"+
-				"The case is closed without a decision; its answers and its trail stay."),
-		huh.NewInput().Title("Reason (on the audit trail)").Value(reason).CharLimit(flow.MaxReasonLen).
-			Validate(func(s string) error { return look.FieldErr(flow.CheckReason(s)) }),
-	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 76))
-	return voidModel{st: st, km: keys, sum: sum, form: form, reason: reason}
+		huh.NewNote().Title(tr.T("Void case %s", sum.ID)).
+			Description(look.Fit(summaryLine(tr, sum), min(width, 76))+"\n"+
+				tr.T("The case is closed without a decision; its answers and its trail stay.")),
+		huh.NewInput().Title(tr.T("Reason (on the audit trail)")).Value(reason).CharLimit(flow.MaxReasonLen).
+			Validate(look.CheckIn(tr, flow.CheckReason)),
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 76))
+	return voidModel{st: st, km: keys, tr: tr, sum: sum, form: form, reason: reason}
 }
 
 func (v voidModel) Init() tea.Cmd { return v.form.Init() }
@@ -88,10 +91,10 @@ func (m *Model) voidMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case voidCaseMsg:
 		if m.user == nil || m.user.Role != flow.RoleLead {
-			m.notice = "! only a shift lead voids a case"
+			m.notice = "! " + m.staffText.T("only a shift lead voids a case")
 			return m, nil, true
 		}
-		m.void = newVoidModel(&m.st, &m.keys, msg.sum, m.width)
+		m.void = newVoidModel(&m.st, &m.keys, m.staffText, msg.sum, m.width)
 		m.view = viewVoid
 		return m, m.void.Init(), true
 	case voidSubmitMsg:
@@ -100,11 +103,11 @@ func (m *Model) voidMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case voidedMsg:
 		if msg.err != nil {
 			m.d.Log.Warn("void a case", "case", msg.id, "err", msg.err)
-			m.void = newVoidModel(&m.st, &m.keys, m.void.sum, m.width)
-			m.void.errMsg = look.Say(msg.err, "void the case")
+			m.void = newVoidModel(&m.st, &m.keys, m.staffText, m.void.sum, m.width)
+			m.void.errMsg = look.SayIn(m.staffText, msg.err, "void the case")
 			return m, m.void.Init(), true
 		}
-		model, cmd := m.goHome(fmt.Sprintf("Case %s voided at %s", look.ShortID(msg.id),
+		model, cmd := m.goHome(m.staffText.T("Case %s voided at %s", look.ShortID(msg.id),
 			m.d.Now().In(m.loc).Format(time.TimeOnly[:5])))
 		return model, cmd, true
 	}

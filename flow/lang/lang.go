@@ -60,6 +60,10 @@ func (l Lang) Name() string {
 //go:embed messages/*.toml
 var files embed.FS
 
+// Files are the message files (messages/AREA.LANG.toml), for tools and
+// tests that read them whole (langtest).
+func Files() fs.FS { return files }
+
 // bundle is every message, of both languages.
 var bundle = sync.OnceValues(load)
 

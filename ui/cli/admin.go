@@ -70,8 +70,9 @@ type adminExit struct {
 }
 
 // adminEnvVars are the environment variables the admin commands read (the
-// default data folder, the user for --by): the client's go with a request.
-var adminEnvVars = []string{"RETURNSDESK_DATA", "XDG_DATA_HOME", "HOME", "USER"}
+// default data folder, the user for --by, the language chosen): the
+// client's go with a request.
+var adminEnvVars = []string{"RETURNSDESK_DATA", "XDG_DATA_HOME", "HOME", "USER", LangEnv}
 
 func writeFrame(w io.Writer, kind byte, p []byte) error {
 	buf := make([]byte, 5+len(p))
@@ -313,14 +314,13 @@ func (s *adminServer) serve(c *net.UnixConn) {
 func (s *adminServer) run(env Env, args []string) (code int) {
 	found, _ := findCommand(args)
 	if found == nil || !found.admin {
-		fmt.Fprintf(env.Stderr, "returnsdesk: %q does not run beside the process that holds the store\n",
-			fmt.Sprint(args))
+		complain(env, "", env.tr().T("%q does not run beside the process that holds the store", fmt.Sprint(args)))
 		return ExitUsage
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Error("admin command failed", "command", found.name, "panic", r, "stack", string(debug.Stack()))
-			fmt.Fprintf(env.Stderr, "returnsdesk %s: internal error: %v\n", found.name, r)
+			complain(env, found.name, env.tr().T("internal error: %v", r))
 			code = ExitFail
 		}
 	}()
@@ -366,8 +366,7 @@ func runInHolder(env Env, dir string, args []string) (code int, ok bool) {
 			if !answered {
 				return 0, false
 			}
-			fmt.Fprintf(env.Stderr, "returnsdesk: the process that holds the store stopped before the command "+
-				"finished: %v\n", err)
+			complain(env, "", env.tr().T("the process that holds the store stopped before the command finished: %v", err))
 			return ExitFail, true
 		}
 		answered = true
@@ -379,8 +378,7 @@ func runInHolder(env Env, dir string, args []string) (code int, ok bool) {
 		case frameExit:
 			var x adminExit
 			if err := json.Unmarshal(p, &x); err != nil {
-				fmt.Fprintf(env.Stderr, "returnsdesk: the process that holds the store answered with an exit "+
-					"code that does not read: %v\n", err)
+				complain(env, "", env.tr().T("the process that holds the store answered with an exit code that does not read: %v", err))
 				return ExitFail, true
 			}
 			return x.Code, true

@@ -276,7 +276,7 @@ func TestAdminRelativePaths(t *testing.T) {
 		args []string
 		out  string
 	}{
-		{[]string{"sales", "import", "--data", dir, "pos.csv"}, "imported 1 sales from pos.csv\n"},
+		{[]string{"sales", "import", "--data", dir, "pos.csv"}, "imported 1 sale from pos.csv\n"},
 		{[]string{"tills", "add", "till-3", "--key", "till3.pub", "--data", dir}, "added till till-3: ssh-ed25519 " + fp + ", printer -\n"},
 		{[]string{"backup", "--data", dir, "copy.db"}, "backup written to copy.db and checked"},
 		{[]string{"export", "--data", dir, "--day", "2024-03-01", "-o", "day.csv"}, ""},
@@ -377,7 +377,7 @@ func TestAdminManyClients(t *testing.T) {
 		out  string
 	}{
 		{[]string{"settings", "--data", dir, "--idle-minutes", "7"}, "idle minutes:   7\n"},
-		{[]string{"sales", "import", "--data", dir, csvFile}, "imported 1 sales"},
+		{[]string{"sales", "import", "--data", dir, csvFile}, "imported 1 sale"},
 		{[]string{"check", "--data", dir}, ": OK\n"},
 	}
 	var wg sync.WaitGroup
@@ -406,7 +406,7 @@ func TestAdminOnlyAdminCommands(t *testing.T) {
 	for _, args := range [][]string{{"init", "--data", dir}, {"kiosk"}, {"decide"}, {"policy", "list"}, {"nonsense"}, {}} {
 		var out, errs bytes.Buffer
 		env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs, Now: time.Now,
-			Getenv: func(string) string { return "" }}
+			Getenv: func(k string) string { return map[string]string{LangEnv: "en"}[k] }}
 		code, ok := runInHolder(env, dir, args)
 		if !ok || code != ExitUsage || out.Len() != 0 || !strings.Contains(errs.String(), "does not run beside") {
 			t.Errorf("%v: ok %v exit %d %q %q", args, ok, code, out.String(), errs.String())

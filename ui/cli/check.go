@@ -5,11 +5,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
+	"unicode/utf8"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
-const checkHelp = `Checks the store file without changing it: bbolt's page structure and
+var checkHelp = lang.Key(`Checks the store file without changing it: bbolt's page structure and
 consistency check, the schema version, the whole audit chain (every event's
 hash and its link to the one before), and that every case, index entry, day
 summary, refund, staff account, till and the settings agree with the audit
@@ -27,20 +31,31 @@ Exit 0 when everything checks, with what was checked and the chain's head;
 exit 1 with the problems found (the first broken link of the chain first);
 exit 2 for bad arguments. While the kiosk holds the file, the check runs
 inside it, through DATA/admin.sock (the owner's only), on the store as the
-kiosk has it open, in one transaction (saves wait for it).`
+kiosk has it open, in one transaction (saves wait for it).`)
 
-// anchorFlags collects --anchor values.
-type anchorFlags []store.Anchor
+// anchorFlags collects --anchor values, as given: read after the flags
+// (anchors), so that a bad one is said in the person's language.
+type anchorFlags []string
 
 func (a *anchorFlags) String() string { return fmt.Sprint(*a) }
 
 func (a *anchorFlags) Set(s string) error {
-	x, err := store.ParseAnchor(s)
-	if err != nil {
-		return err
-	}
-	*a = append(*a, x)
+	*a = append(*a, s)
 	return nil
+}
+
+// anchors are the --anchor values read, or what is wrong with one (the
+// words to print).
+func (a anchorFlags) anchors(tr *lang.Printer) ([]store.Anchor, string) {
+	var out []store.Anchor
+	for _, s := range a {
+		x, err := store.ParseAnchor(s)
+		if err != nil {
+			return nil, "--anchor: " + sayErr(tr, err)
+		}
+		out = append(out, x)
+	}
+	return out, ""
 }
 
 // checkStore checks the store file at path (as the command line names it):
@@ -73,13 +88,19 @@ func sameFile(a, b string) bool {
 func runCheck(env Env, args []string) int {
 	fs := newFlags("check")
 	data := fs.String("data", "", "")
-	var anchors anchorFlags
-	fs.Var(&anchors, "anchor", "")
+	var given anchorFlags
+	fs.Var(&given, "anchor", "")
 	if err := fs.Parse(args); err != nil {
 		return flagErr(env, "check", err)
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(env.Stderr, "returnsdesk check: one file at most, not %q\n", fs.Args())
+	tr := env.tr()
+	anchors, bad := given.anchors(tr)
+	switch {
+	case bad != "":
+		complain(env, "check", bad)
+		return ExitUsage
+	case fs.NArg() > 1:
+		complain(env, "check", tr.T("one file at most, not %q", fs.Args()))
 		return ExitUsage
 	}
 	path := fs.Arg(0)
@@ -93,29 +114,62 @@ func runCheck(env Env, args []string) int {
 	if err != nil {
 		var ce *store.CheckError
 		if errors.As(err, &ce) {
-			fmt.Fprintf(env.Stdout, "%s: FAILED, %d problem(s):\n", path, len(ce.Problems))
+			fmt.Fprintf(env.Stdout, "%s: %s\n", path, tr.N("FAILED, %d problems:", len(ce.Problems), len(ce.Problems)))
 			for _, p := range ce.Problems {
 				fmt.Fprintf(env.Stdout, "  - %s\n", p)
 			}
-			fmt.Fprintln(env.Stderr, "returnsdesk check: the store failed its check: restore the latest good backup, "+
-				"and keep this file for whoever looks into it")
+			complain(env, "check", tr.T("the store failed its check: restore the latest good backup, and keep this file for whoever looks into it"))
 			return ExitFail
 		}
-		fmt.Fprintf(env.Stderr, "returnsdesk check: %s: %v\n", path, err)
+		complain(env, "check", path+": "+sayErr(tr, err))
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "%s: OK\n", path)
-	fmt.Fprintf(env.Stdout, "  file:        %d bytes, %d pages in use; bbolt structure and consistency check pass\n",
-		rep.Size, rep.Pages)
-	fmt.Fprintf(env.Stdout, "  schema:      version %d\n", rep.Version)
-	fmt.Fprintf(env.Stdout, "  audit chain: %d events, unbroken", rep.Events)
-	if len(anchors) > 0 {
-		fmt.Fprintf(env.Stdout, ", %d anchor(s) hold", len(anchors))
-	}
-	fmt.Fprintln(env.Stdout)
-	fmt.Fprintf(env.Stdout, "  cases:       %d, with their indexes, day summaries and refunds in agreement\n", rep.Cases)
-	fmt.Fprintf(env.Stdout, "  staff:       %d accounts\n", rep.Staff)
-	fmt.Fprintf(env.Stdout, "  tills:       %d, each with its key, as its last event left it\n", rep.Tills)
-	fmt.Fprintf(env.Stdout, "  chain head:  %d:%s\n", rep.HeadSeq, rep.HeadHash)
+	printReport(env, checkedLang(env, path), path, rep, len(anchors))
 	return ExitOK
+}
+
+// checkedLang is the printer of a check's report: the language chosen,
+// else that of the store checked, as its settings say (the file is opened
+// again, read-only, to read them), else the default.
+func checkedLang(env Env, path string) *lang.Printer {
+	if env.chosenLang() != "" {
+		return env.tr()
+	}
+	if env.Store != nil && sameFile(env.path(path), env.Store.Path()) {
+		return env.trOf(env.Store)
+	}
+	st, err := store.Open(env.path(path), store.Options{ReadOnly: true, Timeout: 100 * time.Millisecond})
+	if err != nil {
+		return env.tr()
+	}
+	defer st.Close()
+	return env.trOf(st)
+}
+
+// printReport writes what a check found to hold, a line each, in tr's
+// language, with the chain's head last: path is the file as the command
+// line names it.
+func printReport(env Env, tr *lang.Printer, path string, rep store.Report, anchors int) {
+	chain := tr.N("%d events, unbroken", rep.Events, rep.Events)
+	if anchors > 0 {
+		chain += tr.N(", %d anchors hold", anchors, anchors)
+	}
+	rows := [][2]string{
+		{tr.T("file:"), tr.T("%s, %s in use; bbolt structure and consistency check pass",
+			tr.N("%d bytes", int(rep.Size), rep.Size), tr.N("%d pages", rep.Pages, rep.Pages))},
+		{tr.T("schema:"), tr.T("version %d", rep.Version)},
+		{tr.T("audit chain:"), chain},
+		{tr.T("cases:"), tr.T("%d, with their indexes, day summaries and refunds in agreement", rep.Cases)},
+		{tr.T("staff:"), tr.N("%d accounts", rep.Staff, rep.Staff)},
+		{tr.T("tills:"), tr.T("%d, each with its key, as its last event left it", rep.Tills)},
+		{tr.T("chain head:"), fmt.Sprintf("%d:%s", rep.HeadSeq, rep.HeadHash)},
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s\n", path, tr.T("OK"))
+	for _, r := range rows {
+		fmt.Fprintf(env.Stdout, "  %s %s\n", look.PadRight(r[0], width), r[1])
+	}
 }

@@ -10,7 +10,7 @@ import (
 	"example.com/returnsdesk/flow/lang"
 )
 
-const decideHelp = `Reads one case as JSON on standard input and writes its decision as JSON on
+var decideHelp = lang.Key(`Reads one case as JSON on standard input and writes its decision as JSON on
 standard output (docs/rules.md, "The decide contract").
 
   --policy NAME|FILE   a built-in (generic, icenter, citrus) or a store's own
@@ -29,7 +29,7 @@ Example:
     "price":"19999.00","currency":"UAH"},"claim":"return","wants":"refund",
     "till_has_cash":true,"documents":["receipt","warranty_card"],
     "inspection":{"complete_set":true,"packaging_intact":true,
-    "labels_intact":true,"seals_intact":true}}' | returnsdesk decide --lang uk`
+    "labels_intact":true,"seals_intact":true}}' | returnsdesk decide --lang uk`)
 
 // runDecide decides the case on standard input under the policy it or
 // --policy names, and writes the decision as JSON, explained in the language
@@ -76,7 +76,7 @@ func runDecide(env Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: the input names %q but --policy names %q\n", in.Policy, name)
 		return ExitUsage
 	}
-	p, _, err := loadPolicy(name)
+	p, _, err := loadPolicy(lang.English(), name)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "returnsdesk decide: policy: %v\n", err)
 		return ExitUsage

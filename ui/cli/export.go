@@ -6,12 +6,12 @@ import (
 	"strings"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/export"
-	"example.com/returnsdesk/ui/look"
 )
 
-const exportHelp = `Exports one day's returns, for a spreadsheet or a script: every case filed
+var exportHelp = lang.Key(`Exports one day's returns, for a spreadsheet or a script: every case filed
 under the day, one row (or object) each, as the shift lead's desk exports
 them (e on the day's table). Passports appear masked only: type and last 4.
 
@@ -36,10 +36,10 @@ time zone. A cell a spreadsheet would run as a formula starts with '. The
 command opens the store read-only; while the kiosk holds the store file, the
 export runs inside it, through DATA/admin.sock (the owner's only).
 
-CSV columns: ` + "{{columns}}"
+CSV columns: %s`)
 
-// exportHelpText is exportHelp with the CSV's columns filled in.
-var exportHelpText = strings.Replace(exportHelp, "{{columns}}", strings.Join(export.Columns, ","), 1)
+// exportHelpArgs fill exportHelp in: the CSV's columns.
+func exportHelpArgs() []any { return []any{strings.Join(export.Columns, ",")} }
 
 // exportArgs is what an export command line asks for: the request (a zero
 // day is today, in the store's time zone), the data directory and the file
@@ -62,30 +62,31 @@ func parseExport(env Env, args []string) (*exportArgs, int) {
 	if err := fs.Parse(args); err != nil {
 		return nil, flagErr(env, "export", err)
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: unexpected %q; see returnsdesk export --help\n", fs.Args())
+	tr := env.tr()
+	refuse := func(msg string) (*exportArgs, int) {
+		complain(env, "export", msg)
 		return nil, ExitUsage
+	}
+	if fs.NArg() > 0 {
+		return refuse(tr.T("unexpected %q; see returnsdesk export --help", fs.Args()))
 	}
 	a := &exportArgs{dir: dataDir(env, *data), out: *out}
 	a.req.Summary = *summary
 	a.req.Format = strings.ToLower(strings.TrimSpace(*format))
 	if a.req.Format != "csv" && a.req.Format != "json" {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: --format: %q is not csv or json\n", a.req.Format)
-		return nil, ExitUsage
+		return refuse("--format: " + tr.T("%q is not csv or json", a.req.Format))
 	}
 	if *dialect != "" {
 		d, err := export.ParseDialect(*dialect)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: --csv-dialect: %v\n", err)
-			return nil, ExitUsage
+			return refuse("--csv-dialect: " + tr.T("%q is not a dialect: uk or rfc4180", *dialect))
 		}
 		a.req.Dialect = d
 	}
 	if *dayText != "" {
 		d, err := flow.ParseDate(*dayText)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: --day: %v\n", err)
-			return nil, ExitUsage
+			return refuse("--day: " + sayErr(tr, err))
 		}
 		a.req.Day = d
 	}
@@ -104,14 +105,15 @@ func runExport(env Env, args []string) int {
 		return code
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: %s: %v\n", storeFile(a.dir), err)
+		tr := env.tr()
+		complain(env, "export", storeFile(a.dir)+": "+sayErr(tr, err))
 		if errors.Is(err, store.ErrLocked) {
-			fmt.Fprintln(env.Stderr, "returnsdesk export: export from the shift lead's desk (e on the day's table), "+
-				"or stop the kiosk first")
+			complain(env, "export", tr.T("export from the shift lead's desk (e on the day's table), or stop the kiosk first"))
 		}
 		return ExitFail
 	}
 	defer closeStore()
+	tr := env.trOf(s)
 	today := s.Today(env.Now())
 	if a.req.Day.IsZero() {
 		a.req.Day = today
@@ -119,37 +121,37 @@ func runExport(env Env, args []string) int {
 	if a.req.Dialect == "" {
 		set, err := s.Settings()
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
+			complain(env, "export", sayErr(tr, err))
 			return ExitFail
 		}
 		a.req.Dialect = export.StoreDialect(set)
 	}
 	res, err := export.Day(s, a.req, today, s.Location())
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
+		complain(env, "export", sayErr(tr, err))
 		return ExitFail
 	}
-	return writeExport(env, a, res)
+	return writeExport(env, tr, a, res)
 }
 
 // writeExport writes an export to standard output or to the file asked for,
-// and says what went to the file.
-func writeExport(env Env, a *exportArgs, res export.Result) int {
+// and says what went to the file, in tr's language.
+func writeExport(env Env, tr *lang.Printer, a *exportArgs, res export.Result) int {
 	if a.out == "" {
 		if _, err := env.Stdout.Write(res.Data); err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk export: %v\n", err)
+			complain(env, "export", sayErr(tr, err))
 			return ExitFail
 		}
 		return ExitOK
 	}
 	if err := export.WriteFile(env.path(a.out), res.Data); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk export: cannot write %s: %v\n", a.out, err)
+		complain(env, "export", tr.T("cannot write %s: %s", a.out, sayErr(tr, err)))
 		return ExitFail
 	}
 	if a.req.Summary {
-		fmt.Fprintf(env.Stderr, "the summary of %s written to %s\n", a.req.Day, a.out)
+		fmt.Fprintln(env.Stderr, tr.T("the summary of %s written to %s", a.req.Day.In(tr), a.out))
 	} else {
-		fmt.Fprintf(env.Stderr, "%s of %s written to %s\n", look.Plural(res.N, "case"), a.req.Day, a.out)
+		fmt.Fprintln(env.Stderr, tr.N("%d cases of %s written to %s", res.N, res.N, a.req.Day.In(tr), a.out))
 	}
 	return ExitOK
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -27,20 +26,21 @@ type held struct {
 // name terminal) and serves the admin socket. What goes wrong is said on
 // env.Stderr: ok is false then, and nothing is left open.
 func holdStore(env Env, dir, terminal string, logWith ...any) (h *held, ok bool) {
+	tr := env.tr()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk: cannot create the data directory %s: %v\n", dir, err)
+		complain(env, "", tr.T("cannot create the data directory %s: %v", dir, err))
 		return nil, false
 	}
 	logFile, err := os.OpenFile(filepath.Join(dir, "returnsdesk.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk: cannot open the log file: %v\n", err)
+		complain(env, "", tr.T("cannot open the log file: %v", err))
 		return nil, false
 	}
 	log := slog.New(slog.NewTextHandler(logFile, nil)).With(logWith...)
 	st, err := store.Open(storeFile(dir), store.Options{Timeout: time.Second, Terminal: terminal, Logger: log})
 	if err != nil {
 		log.Error("open store", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "open the store"))
+		complain(env, "", look.SayIn(tr, err, "open the store file"))
 		logFile.Close()
 		return nil, false
 	}

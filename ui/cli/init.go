@@ -17,7 +17,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const initHelp = `Creates a new store in the data directory, as the kiosk's first run does,
+var initHelp = lang.Key(`Creates a new store in the data directory, as the kiosk's first run does,
 without its screen: for a chain that provisions many stores. The first shift
 lead's PIN is read from standard input (one line; nothing is echoed), so
 that it never shows in the process list or the shell's history:
@@ -38,111 +38,131 @@ that it never shows in the process list or the shell's history:
 A data directory that already holds a store file (even an empty or damaged
 one) is refused and left as it is: init never changes a store (the settings
 command does). Exit 0 once the store is ready, 1 if it was refused, 2 for a
-bad flag or PIN.`
+bad flag or PIN.`)
+
+// initFlags are init's flags.
+type initFlags struct {
+	data, name, policy, zone, lead, language *string
+}
 
 // runInit creates a store set up as the first-run screen would: its
 // settings and its first shift lead, whose PIN is read from standard input.
+// It speaks the language of --language (Ukrainian by default) unless one
+// is chosen for the commands (withLang).
 func runInit(env Env, args []string) int {
 	fs := newFlags("init")
-	data := fs.String("data", "", "")
-	name := fs.String("store-name", "", "")
-	policy := fs.String("policy", "", "")
-	zone := fs.String("time-zone", "", "")
-	lead := fs.String("lead", "", "")
-	language := fs.String("language", string(lang.Default), "")
+	f := initFlags{data: fs.String("data", "", ""), name: fs.String("store-name", "", ""),
+		policy: fs.String("policy", "", ""), zone: fs.String("time-zone", "", ""), lead: fs.String("lead", "", ""),
+		language: fs.String("language", string(lang.Default), "")}
 	if err := fs.Parse(args); err != nil {
 		return flagErr(env, "init", err)
 	}
-	usageErr := func(format string, a ...any) int {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: "+format+"\n", a...)
+	l, langErr := lang.Parse(*f.language)
+	tr := env.trIn(l)
+	if langErr != nil {
+		tr = env.tr()
+	}
+	usageErr := func(msg string) int {
+		complain(env, "init", msg)
 		return ExitUsage
 	}
 	if fs.NArg() > 0 {
-		return usageErr("unexpected argument %q", fs.Arg(0))
+		return usageErr(tr.T("unexpected argument %q", fs.Arg(0)))
 	}
-	for _, f := range []struct {
-		flag, value, what string
-	}{
-		{"--store-name", *name, "the store's name"},
-		{"--policy", *policy, "a built-in policy (" + strings.Join(flow.Builtins, ", ") + ") or the store's own file"},
-		{"--time-zone", *zone, "an IANA name, such as Europe/Kyiv"},
-		{"--lead", *lead, "the first shift lead's name"},
-	} {
-		if strings.TrimSpace(f.value) == "" {
-			return usageErr("%s is missing: %s", f.flag, f.what)
-		}
+	if langErr != nil {
+		return usageErr("--language: " + notALanguage(tr, *f.language))
 	}
-	if err := flow.CheckStoreName(*name); err != nil {
-		return usageErr("--store-name: %s", flow.Message(err))
+	set, lead, bad := f.settings(tr)
+	if bad != "" {
+		return usageErr(bad)
 	}
-	tz := strings.TrimSpace(*zone)
-	if _, err := time.LoadLocation(tz); err != nil {
-		return usageErr("--time-zone: %q is not a time zone such as Europe/Kyiv", tz)
-	}
-	p, text, err := loadPolicy(strings.TrimSpace(*policy))
-	if err != nil {
-		return usageErr("--policy: %v", err)
-	}
-	l, err := lang.Parse(*language)
-	if err != nil {
-		return usageErr("--language: %v", err)
-	}
-	leadName := flow.StaffName(*lead)
-	if err := flow.CheckStaffName(leadName); err != nil {
-		return usageErr("--lead: %s", flow.Message(err))
-	}
-
-	dir := dataDir(env, *data)
+	set.Language = l
+	dir := dataDir(env, *f.data)
 	path := storeFile(dir)
-	if refused := existingStore(path); refused != "" {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: %s\n", refused)
+	if refused := existingStore(tr, path); refused != "" {
+		complain(env, "init", refused)
 		return ExitFail
 	}
-	pin, err := readPIN(env, leadName)
-	if err != nil {
-		return usageErr("the PIN on standard input: %s", look.Say(err, "read the PIN"))
+	pin, err := readPIN(env, tr, lead)
+	switch {
+	case errors.Is(err, errNoPIN):
+		return usageErr(tr.T("the PIN on standard input: %s",
+			tr.T("no PIN was given: pipe it in as one line (echo $PIN | returnsdesk init ...)")))
+	case err != nil:
+		return usageErr(tr.T("the PIN on standard input: %s", look.SayIn(tr, err, "read the PIN")))
 	}
 	if err := flow.CheckPIN(pin); err != nil {
-		return usageErr("the PIN on standard input: %s", flow.Message(err))
+		return usageErr(tr.T("the PIN on standard input: %s", flow.MessageIn(tr, err)))
 	}
-
-	set := store.NewSettings(*name, p.Name, text, tz)
-	set.Language = l
-	if code := createStore(env, dir, set, leadName, pin); code != ExitOK {
+	if code := createStore(env, tr, dir, set, lead, pin); code != ExitOK {
 		return code
 	}
-	fmt.Fprintf(env.Stdout, "the store %q is ready in %s (shift lead %s): start it with returnsdesk --data %s\n",
-		set.StoreName, dir, leadName, dir)
+	fmt.Fprintln(env.Stdout, tr.T("the store %q is ready in %s (shift lead %s): start it with returnsdesk --data %s",
+		set.StoreName, dir, lead, dir))
 	return ExitOK
+}
+
+// settings are the store's settings and its first lead's name as init's
+// flags give them, or what is wrong with them (the words to print), naming
+// the flag.
+func (f initFlags) settings(tr *lang.Printer) (store.Settings, string, string) {
+	for _, x := range []struct {
+		flag, value, what string
+	}{
+		{"--store-name", *f.name, tr.T("the store's name")},
+		{"--policy", *f.policy, tr.T("a built-in policy (%s) or the store's own file", strings.Join(flow.Builtins, ", "))},
+		{"--time-zone", *f.zone, tr.T("an IANA name, such as Europe/Kyiv")},
+		{"--lead", *f.lead, tr.T("the first shift lead's name")},
+	} {
+		if strings.TrimSpace(x.value) == "" {
+			return store.Settings{}, "", tr.T("%s is missing: %s", x.flag, x.what)
+		}
+	}
+	if err := flow.CheckStoreName(*f.name); err != nil {
+		return store.Settings{}, "", "--store-name: " + flow.MessageIn(tr, err)
+	}
+	tz := strings.TrimSpace(*f.zone)
+	if _, err := time.LoadLocation(tz); err != nil {
+		return store.Settings{}, "", "--time-zone: " + tr.T("%q is not a time zone such as Europe/Kyiv", tz)
+	}
+	p, text, err := loadPolicy(tr, strings.TrimSpace(*f.policy))
+	if err != nil {
+		return store.Settings{}, "", "--policy: " + policyErr(tr, err)
+	}
+	lead := flow.StaffName(*f.lead)
+	if err := flow.CheckStaffName(lead); err != nil {
+		return store.Settings{}, "", "--lead: " + flow.MessageIn(tr, err)
+	}
+	return store.NewSettings(*f.name, p.Name, text, tz), lead, ""
 }
 
 // createStore makes the store in dir with its settings and first lead.
 // Open creates the file by a link that fails if it exists, so that two init
 // at once make one store; the one that opens it second finds it set up (or
 // held: ErrLocked) and refuses.
-func createStore(env Env, dir string, set store.Settings, lead, pin string) int {
+func createStore(env Env, tr *lang.Printer, dir string, set store.Settings, lead, pin string) int {
 	path := storeFile(dir)
 	st, err := store.Open(path, store.Options{})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: %s: %s\n", path, look.Say(err, "open the store"))
+		complain(env, "init", path+": "+look.SayIn(tr, err, "open the store file"))
 		return ExitFail
 	}
 	defer st.Close()
 	ok, err := st.Initialized()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: %s: %s\n", path, look.Say(err, "read the store"))
+		complain(env, "init", path+": "+look.SayIn(tr, err, "read the store file"))
 		return ExitFail
 	}
 	if ok {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: %s already holds a store that is set up: init never changes a store\n", dir)
+		complain(env, "init", tr.T("%s already holds a store that is set up: init never changes a store", dir))
 		return ExitFail
 	}
 	if err := st.SaveSettings(set, lead); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: %s\n", look.Say(err, "save the settings"))
+		complain(env, "init", look.SayIn(tr, err, "save the settings"))
 		return ExitFail
 	}
 	if err := st.AddStaff(lead, flow.RoleLead, pin, lead); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk init: %s\n", look.Say(err, "add the shift lead"))
+		complain(env, "init", look.SayIn(tr, err, "add the shift lead"))
 		return ExitFail
 	}
 	return ExitOK
@@ -151,28 +171,28 @@ func createStore(env Env, dir string, set store.Settings, lead, pin string) int 
 // existingStore says why init refuses the store file at path, or "" when
 // there is none: any file there, empty or damaged too, is a store init must
 // not touch.
-func existingStore(path string) string {
+func existingStore(tr *lang.Printer, path string) string {
 	info, err := os.Lstat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return ""
 	case err != nil:
-		return fmt.Sprintf("cannot tell whether %s exists: %v", path, errors.Unwrap(err))
+		return tr.T("cannot tell whether %s exists: %v", path, errors.Unwrap(err))
 	case info.Size() == 0 && info.Mode().IsRegular():
-		return fmt.Sprintf("%s already exists (empty): init never changes a store; move it away first", path)
+		return tr.T("%s already exists (empty): init never changes a store; move it away first", path)
 	}
-	return fmt.Sprintf("%s already exists: init never changes a store (returnsdesk settings changes its settings)", path)
+	return tr.T("%s already exists: init never changes a store (returnsdesk settings changes its settings)", path)
 }
 
 // errNoPIN: standard input ended before a PIN.
-var errNoPIN = flow.Errorf(flow.EInvalid, "no PIN was given: pipe it in as one line (echo $PIN | returnsdesk init ...)")
+var errNoPIN = errors.New("no PIN on standard input")
 
 // readPIN reads the first shift lead's PIN: one line of standard input
 // without its newline (and CR). On a terminal it asks for it on standard
 // error and does not echo it.
-func readPIN(env Env, lead string) (string, error) {
+func readPIN(env Env, tr *lang.Printer, lead string) (string, error) {
 	if f, ok := env.Stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
-		fmt.Fprintf(env.Stderr, "PIN for %s: ", lead)
+		fmt.Fprint(env.Stderr, tr.T("PIN for %s: ", lead))
 		b, err := term.ReadPassword(f.Fd())
 		fmt.Fprintln(env.Stderr)
 		if err != nil {

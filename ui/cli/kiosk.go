@@ -1,17 +1,17 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui"
 	"example.com/returnsdesk/ui/look"
 	_ "example.com/returnsdesk/ui/quietterm" // before bubbletea's init: see its doc
 )
 
-const kioskHelp = `Opens the kiosk on this terminal. The first run creates the store in the
+var kioskHelp = lang.Key(`Opens the kiosk on this terminal. The first run creates the store in the
 data directory and asks for the store's name, policy, time zone and first
 shift lead.
 
@@ -23,7 +23,7 @@ shift lead.
 
 The data directory holds returnsdesk.db (the store), passport.key (the
 secret that hashes passport numbers: keep it, never in a backup),
-returnsdesk.log and acts/ (the return acts).`
+returnsdesk.log and acts/ (the return acts).`)
 
 // runKiosk opens the store in the data directory and runs the kiosk on this
 // terminal until the root quits; the log goes to the data directory.
@@ -36,7 +36,7 @@ func runKiosk(env Env, args []string) int {
 		return flagErr(env, "kiosk", err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk: %q is not a command; see returnsdesk --help\n", fs.Arg(0))
+		complain(env, "", env.tr().T("%q is not a command; see returnsdesk --help", fs.Arg(0)))
 		return ExitUsage
 	}
 	dir := dataDir(env, *data)
@@ -53,7 +53,7 @@ func runKiosk(env Env, args []string) int {
 	m := ui.NewModel(ui.Deps{Store: st, DataDir: dir, Now: env.Now, Log: log, Idle: *idle, Terminal: *terminal})
 	if _, err := tea.NewProgram(m, ui.ProgramOptions()...).Run(); err != nil {
 		log.Error("kiosk", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk: %s\n", look.Say(err, "run the kiosk"))
+		complain(env, "", look.SayIn(env.trOf(st), err, "run the kiosk"))
 		return ExitFail
 	}
 	return ExitOK

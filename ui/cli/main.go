@@ -11,9 +11,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
@@ -55,10 +57,12 @@ func OSEnv() Env {
 // command is one subcommand of returnsdesk.
 type command struct {
 	name    string // "decide", or "policy check" for a subcommand
-	summary string
+	summary string // a message: lang.Key
 	usage   string // the argument line after the name
-	help    string // what it does, shown by --help
-	run     func(env Env, args []string) int
+	help    string // what it does, shown by --help: a message (lang.Key)
+	// helpArgs fill help in, when it has fmt verbs
+	helpArgs func() []any
+	run      func(env Env, args []string) int
 	// admin commands may run inside the process that holds the store, sent
 	// over its admin socket (see admin.go)
 	admin bool
@@ -70,48 +74,56 @@ var commands []command
 func init() {
 	commands = []command{
 		{name: "kiosk", usage: "[--data DIR] [--idle DURATION] [--terminal NAME]",
-			summary: "open the kiosk (the default with no command)", help: kioskHelp, run: runKiosk},
+			summary: lang.Key("open the kiosk (the default with no command)"), help: kioskHelp, run: runKiosk},
 		{name: "init", usage: "[--data DIR] --store-name NAME --policy NAME|FILE --time-zone ZONE --lead NAME < PIN",
-			summary: "create a store without the first-run screen", help: initHelp, run: runInit},
-		{name: "decide", usage: "[--policy NAME|FILE] [--lang uk|en] < case.json", summary: "decide one case given as JSON",
+			summary: lang.Key("create a store without the first-run screen"), help: initHelp, run: runInit},
+		{name: "decide", usage: "[--policy NAME|FILE] [--lang uk|en] < case.json", summary: lang.Key("decide one case given as JSON"),
 			help: decideHelp, run: runDecide},
-		{name: "policy list", summary: "list the built-in policies", help: "Lists the policies built into the binary.",
+		{name: "policy list", summary: lang.Key("list the built-in policies"), help: lang.Key("Lists the policies built into the binary."),
 			run: runPolicyList},
-		{name: "policy show", usage: "NAME", summary: "print a built-in policy file",
-			help: "Prints a built-in policy file: a starting point for a store's own.", run: runPolicyShow},
-		{name: "policy check", usage: "FILE", summary: "check a store's policy file",
-			help: "Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key.",
+		{name: "policy show", usage: "NAME", summary: lang.Key("print a built-in policy file"),
+			help: lang.Key("Prints a built-in policy file: a starting point for a store's own."), run: runPolicyShow},
+		{name: "policy check", usage: "FILE", summary: lang.Key("check a store's policy file"),
+			help: lang.Key("Checks a policy file: syntax, clause ids, parameters, and rules that break the law.\nProblems name the line and key."),
 			run:  runPolicyCheck},
 		{name: "settings", usage: "[--data DIR] [--store-name NAME] [--policy NAME|FILE] [--time-zone ZONE] [--print-command CMD] [--idle-minutes N] [--closing-time HH:MM]",
-			summary: "show or change the store's settings", help: settingsHelp, run: runSettings, admin: true},
-		{name: "sales import", usage: "[--data DIR] FILE.csv", summary: "import sales from the point of sale",
-			help: salesImportHelp, run: runSalesImport, admin: true},
+			summary: lang.Key("show or change the store's settings"), help: settingsHelp, run: runSettings, admin: true},
+		{name: "sales import", usage: "[--data DIR] FILE.csv", summary: lang.Key("import sales from the point of sale"),
+			help: salesImportHelp, helpArgs: salesImportHelpArgs, run: runSalesImport, admin: true},
 		{name: "tills add", usage: "NAME --key FILE.pub [--printer CMD] [--data DIR] [--by NAME]",
-			summary: "add a checkout till: its name and SSH public key", help: tillsAddHelp, run: runTillsAdd, admin: true},
-		{name: "tills list", usage: "[--data DIR]", summary: "list the tills and their keys",
+			summary: lang.Key("add a checkout till: its name and SSH public key"), help: tillsAddHelp, run: runTillsAdd, admin: true},
+		{name: "tills list", usage: "[--data DIR]", summary: lang.Key("list the tills and their keys"),
 			help: tillsListHelp, run: runTillsList, admin: true},
-		{name: "tills remove", usage: "NAME [--data DIR] [--by NAME]", summary: "remove a till: its key logs in no more",
+		{name: "tills remove", usage: "NAME [--data DIR] [--by NAME]", summary: lang.Key("remove a till: its key logs in no more"),
 			help: tillsRemoveHelp, run: runTillsRemove, admin: true},
 		{name: "check", usage: "[--data DIR] [--anchor SEQ:HASH] [FILE]",
-			summary: "check the store: structure, audit chain, indexes", help: checkHelp, run: runCheck, admin: true},
-		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: "copy the store to a checked backup",
+			summary: lang.Key("check the store: structure, audit chain, indexes"), help: checkHelp, run: runCheck, admin: true},
+		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: lang.Key("copy the store to a checked backup"),
 			help: backupHelp, run: runBackup, admin: true},
 		{name: "serve", usage: "[--data DIR] [--listen ADDR]",
-			summary: "serve the kiosk to the store's tills over SSH", help: serveHelp, run: runServe},
+			summary: lang.Key("serve the kiosk to the store's tills over SSH"), help: serveHelp, run: runServe},
 		{name: "export",
 			usage:   "[--day YYYY-MM-DD] [--format csv|json] [--csv-dialect uk|rfc4180] [--summary] [--data DIR] [-o FILE]",
-			summary: "export a day's returns (or its summary) as CSV or JSON", help: exportHelpText, run: runExport, admin: true},
+			summary: lang.Key("export a day's returns (or its summary) as CSV or JSON"), help: exportHelp, helpArgs: exportHelpArgs, run: runExport, admin: true},
 	}
 }
 
 // Main runs returnsdesk with the arguments after the program name and
-// returns the exit code.
+// returns the exit code. A language chosen before the command (--lang
+// LANG, or $RETURNSDESK_LANG) is the language of what the commands print,
+// over the store's.
 func Main(env Env, args []string) int {
+	env, args, bad := withLang(env, args)
+	if bad != "" {
+		complain(env, "", bad)
+		return ExitUsage
+	}
+	tr := env.tr()
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
 		return runKiosk(env, args)
 	}
 	if isHelp(args[0]) || args[0] == "help" {
-		usage(env.Stdout)
+		usage(env.Stdout, tr)
 		return ExitOK
 	}
 	found, n := findCommand(args)
@@ -123,20 +135,20 @@ func Main(env Env, args []string) int {
 			}
 		}
 		if group {
-			groupUsage(env.Stdout, args[0])
+			groupUsage(env.Stdout, tr, args[0])
 			if len(args) == 1 || isHelp(args[1]) {
 				return ExitOK
 			}
-			fmt.Fprintf(env.Stderr, "returnsdesk %s: %q is not a command\n", args[0], args[1])
+			complain(env, args[0], tr.T("%q is not a command", args[1]))
 			return ExitUsage
 		}
-		fmt.Fprintf(env.Stderr, "returnsdesk: %q is not a command; see returnsdesk --help\n", args[0])
+		complain(env, "", tr.T("%q is not a command; see returnsdesk --help", args[0]))
 		return ExitUsage
 	}
 	rest := args[n:]
 	for _, a := range rest {
 		if isHelp(a) {
-			commandHelp(env.Stdout, found)
+			commandHelp(env.Stdout, tr, found)
 			return ExitOK
 		}
 	}
@@ -162,31 +174,32 @@ func findCommand(args []string) (*command, int) {
 
 func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
 
-func usage(w io.Writer) {
-	fmt.Fprint(w, `returnsdesk: the returns desk of an electronics store
-
-Usage:
-  returnsdesk COMMAND [ARGUMENTS]
-
-Commands:
-`)
+func usage(w io.Writer, tr *lang.Printer) {
+	fmt.Fprintf(w, "returnsdesk: %s\n\n%s\n  returnsdesk %s\n\n%s\n", tr.T("the returns desk of an electronics store"),
+		tr.T("Usage:"), tr.T("COMMAND [ARGUMENTS]"), tr.T("Commands:"))
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, tr.T(c.summary))
 	}
-	fmt.Fprint(w, "\nEvery command takes --help.\n")
+	fmt.Fprintf(w, "\n%s\n", tr.T("Every command takes --help. --lang en (or RETURNSDESK_LANG=en) before the command: its messages in English; --lang uk: in Ukrainian."))
 }
 
-func groupUsage(w io.Writer, group string) {
-	fmt.Fprintf(w, "Usage: returnsdesk %s COMMAND\n\nCommands:\n", group)
+func groupUsage(w io.Writer, tr *lang.Printer, group string) {
+	fmt.Fprintf(w, "%s returnsdesk %s %s\n\n%s\n", tr.T("Usage:"), group, tr.T("COMMAND"), tr.T("Commands:"))
 	for _, c := range commands {
 		if strings.HasPrefix(c.name, group+" ") {
-			fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+			fmt.Fprintf(w, "  %-14s %s\n", c.name, tr.T(c.summary))
 		}
 	}
 }
 
-func commandHelp(w io.Writer, c *command) {
-	fmt.Fprintf(w, "Usage: returnsdesk %s %s\n\n%s\n", c.name, c.usage, c.help)
+// commandHelp is a command's --help, in tr's language: its usage line,
+// then its help.
+func commandHelp(w io.Writer, tr *lang.Printer, c *command) {
+	var args []any
+	if c.helpArgs != nil {
+		args = c.helpArgs()
+	}
+	fmt.Fprintf(w, "%s returnsdesk %s %s\n\n%s\n", tr.T("Usage:"), c.name, c.usage, tr.T(c.help, args...))
 }
 
 // newFlags is a flag set that reports its errors in the command's name and
@@ -202,9 +215,28 @@ func flagErr(env Env, name string, err error) int {
 	if errors.Is(err, flag.ErrHelp) {
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", name, err)
+	complain(env, name, flagMessage(env.tr(), name, err))
 	return ExitUsage
 }
+
+// flagMessage is the flag package's error err in tr's language, as far as
+// its words are known (they are not kept apart from the flag's name).
+func flagMessage(tr *lang.Printer, cmd string, err error) string {
+	msg := strings.ReplaceAll(err.Error(), " -", " --") // as the help writes a flag
+	if f, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return tr.T("%s is not a flag of this command; see returnsdesk %s --help", f, cmd)
+	}
+	if f, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return tr.T("%s needs a value", f)
+	}
+	if m := badFlagValue.FindStringSubmatch(msg); m != nil {
+		return tr.T("%s: %s is not a value it takes", m[2], m[1])
+	}
+	return msg
+}
+
+// badFlagValue is the flag package's error for a value that does not parse.
+var badFlagValue = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(--\S+): `)
 
 // DefaultDataDir is where the kiosk keeps its store, its passport key, its
 // acts and its log when --data is not given: $RETURNSDESK_DATA, else
@@ -302,11 +334,11 @@ func openCommandStore(env Env, cmd, dir string) (*store.Store, func(), int) {
 		return nil, nil, code
 	}
 	if errors.Is(err, store.ErrNoStore) {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: there is no store in %s: run the kiosk there first\n", cmd, dir)
+		complain(env, cmd, env.tr().T("there is no store in %s: run the kiosk there first", dir))
 		return nil, nil, ExitFail
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
+		complain(env, cmd, sayErr(env.tr(), err))
 		return nil, nil, ExitFail
 	}
 	return st, closeStore, ExitOK

@@ -7,14 +7,29 @@ import (
 	"time"
 )
 
-// run runs returnsdesk with args and stdin, at a fixed clock.
+// run runs returnsdesk with args and stdin, at a fixed clock, in English
+// (RETURNSDESK_LANG=en): the tests of what the commands do read their
+// English words. runIn speaks a store's own language.
 func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runEnv(t, map[string]string{LangEnv: "en"}, stdin, args...)
+}
+
+// runIn runs returnsdesk as run does, with no language chosen: the
+// commands speak the store's, else Ukrainian.
+func runIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return runEnv(t, nil, stdin, args...)
+}
+
+// runEnv runs returnsdesk as run does, in the environment vars.
+func runEnv(t *testing.T, vars map[string]string, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
 		Now:    func() time.Time { return time.Date(2024, 3, 15, 12, 0, 0, 0, time.UTC) },
-		Getenv: func(string) string { return "" },
+		Getenv: func(k string) string { return vars[k] },
 	}
 	code = Main(env, args)
 	return code, out.String(), errb.String()

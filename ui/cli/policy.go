@@ -8,35 +8,40 @@ import (
 	"strings"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui"
 )
 
 // runPolicyList lists the built-in policies.
 func runPolicyList(env Env, args []string) int {
+	const cmd = "policy list"
+	tr := env.tr()
 	if len(args) > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy list: unexpected argument %q\n", args[0])
+		complain(env, cmd, tr.T("unexpected argument %q", args[0]))
 		return ExitUsage
 	}
 	for _, name := range flow.Builtins {
 		p, err := flow.Builtin(name)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk policy list: %v\n", err)
+			complain(env, cmd, sayErr(tr, err))
 			return ExitFail
 		}
-		fmt.Fprintf(env.Stdout, "%-8s %s (%d clauses)\n", p.Name, p.Title, len(p.ClauseIDsOf()))
+		n := len(p.ClauseIDsOf())
+		fmt.Fprintf(env.Stdout, "%-8s %s (%s)\n", p.Name, p.Title, tr.N("%d clauses", n, n))
 	}
 	return ExitOK
 }
 
 // runPolicyShow prints a built-in policy file.
 func runPolicyShow(env Env, args []string) int {
+	tr := env.tr()
 	if len(args) != 1 {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy show: name one policy: %s\n", strings.Join(flow.Builtins, ", "))
+		complain(env, "policy show", tr.T("name one policy: %s", strings.Join(flow.Builtins, ", ")))
 		return ExitUsage
 	}
 	data, err := flow.BuiltinFile(args[0])
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy show: %v\n", err)
+		complain(env, "policy show", sayErr(tr, err))
 		return ExitUsage
 	}
 	env.Stdout.Write(data)
@@ -46,17 +51,19 @@ func runPolicyShow(env Env, args []string) int {
 // runPolicyCheck checks a store's policy file and says what it holds, and
 // warns of each English text with no Ukrainian beside it.
 func runPolicyCheck(env Env, args []string) int {
+	const cmd = "policy check"
+	tr := env.tr()
 	if len(args) != 1 {
-		fmt.Fprintln(env.Stderr, "returnsdesk policy check: name one policy file")
+		complain(env, cmd, tr.T("name one policy file"))
 		return ExitUsage
 	}
 	data, err := ui.ReadPolicyFile(args[0], args[0])
-	if m := flow.Message(err); m != "" {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy check: %s\n", m)
+	if m := flow.MessageIn(tr, err); m != "" {
+		complain(env, cmd, m)
 		return ExitUsage
 	}
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk policy check: cannot read %s: %v\n", args[0], errors.Unwrap(err))
+		complain(env, cmd, tr.T("cannot read %s: %v", args[0], errors.Unwrap(err)))
 		return ExitUsage
 	}
 	p, err := flow.ParsePolicy(data, args[0])
@@ -67,30 +74,28 @@ func runPolicyCheck(env Env, args []string) int {
 	// A text with no Ukrainian beside it is a warning, not a problem: the
 	// file is valid and its customers read the English (flow.Policy.Warnings).
 	for _, w := range p.Warnings() {
-		fmt.Fprintf(env.Stderr, "%s: warning: %s\n", args[0], w)
+		fmt.Fprintf(env.Stderr, "%s: %s\n", args[0], tr.T("warning: %s", w))
 	}
 	with := ""
-	switch n := len(p.Warnings()); n {
-	case 0:
-	case 1:
-		with = ", with 1 warning"
-	default:
-		with = fmt.Sprintf(", with %d warnings", n)
+	if n := len(p.Warnings()); n > 0 {
+		with = tr.N(", with %d warnings", n, n)
 	}
-	fmt.Fprintf(env.Stdout, "%s: policy %q is valid: %d clauses, %d escalations%s\n", args[0], p.Name, len(p.ClauseIDsOf()),
-		len(p.Escalate), with)
+	clauses, escalations := len(p.ClauseIDsOf()), len(p.Escalate)
+	fmt.Fprintf(env.Stdout, "%s: %s\n", args[0], tr.T("policy %q is valid: %s, %s%s", p.Name,
+		tr.N("%d clauses", clauses, clauses), tr.N("%d escalations", escalations, escalations), with))
 	return ExitOK
 }
 
 // loadPolicy is the policy a command line names, a built-in's name or the
 // path of a store's own file, with its text (what the store keeps in its
-// settings).
-func loadPolicy(nameOrFile string) (*flow.Policy, string, error) {
-	return loadPolicyIn(Env{}, nameOrFile)
+// settings). An error of its own is in tr's language; print it with
+// policyErr.
+func loadPolicy(tr *lang.Printer, nameOrFile string) (*flow.Policy, string, error) {
+	return loadPolicyIn(Env{}, tr, nameOrFile)
 }
 
 // loadPolicyIn is loadPolicy with a file's name relative to env.Dir.
-func loadPolicyIn(env Env, nameOrFile string) (*flow.Policy, string, error) {
+func loadPolicyIn(env Env, tr *lang.Printer, nameOrFile string) (*flow.Policy, string, error) {
 	if slices.Contains(flow.Builtins, nameOrFile) {
 		text, err := flow.BuiltinFile(nameOrFile)
 		if err != nil {
@@ -106,10 +111,21 @@ func loadPolicyIn(env Env, nameOrFile string) (*flow.Policy, string, error) {
 	if err != nil {
 		err = env.asGiven(err, nameOrFile)
 		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(nameOrFile, `/\.`) {
-			return nil, "", fmt.Errorf("%q is not a built-in policy (%s) nor a file", nameOrFile, strings.Join(flow.Builtins, ", "))
+			return nil, "", errors.New(tr.T("%q is not a built-in policy (%s) nor a file", nameOrFile,
+				strings.Join(flow.Builtins, ", ")))
 		}
-		return nil, "", fmt.Errorf("cannot read the policy file: %w", err)
+		return nil, "", fmt.Errorf("%s: %w", tr.T("cannot read the policy file"), err)
 	}
 	p, err := flow.ParsePolicy(data, nameOrFile)
 	return p, string(data), err
+}
+
+// policyErr is an error of loadPolicy as a command prints it: a policy
+// file's problems one a line, naming the line and key.
+func policyErr(tr *lang.Printer, err error) string {
+	var pe *flow.PolicyError
+	if errors.As(err, &pe) {
+		return err.Error()
+	}
+	return sayErr(tr, err)
 }

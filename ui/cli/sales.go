@@ -6,14 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 )
 
-var salesImportHelp = `Imports sales from the point of sale, so that a receipt or a serial scanned
+var salesImportHelp = lang.Key(`Imports sales from the point of sale, so that a receipt or a serial scanned
 at the till finds its sale. FILE is CSV with a header row naming its
 columns, in any order:
 
-  ` + strings.Join(store.SalesColumns, ",") + `
+  %s
 
 receipt, date (YYYY-MM-DD or DD.MM.YYYY), model and price (19999.00 or
 19999,00) are required; line defaults to 1, currency to UAH, tender (cash,
@@ -30,7 +31,10 @@ file is imported. While the kiosk holds the store file, the import runs
 inside it, through DATA/admin.sock (the owner's only).
 
   --data DIR   the data folder (default $RETURNSDESK_DATA, else
-               $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`
+               $XDG_DATA_HOME/returnsdesk, else ~/.local/share/returnsdesk)`)
+
+// salesImportHelpArgs fill salesImportHelp in: the CSV's columns.
+func salesImportHelpArgs() []any { return []any{strings.Join(store.SalesColumns, ",")} }
 
 // runSalesImport imports the sales of a point-of-sale CSV file, all of them
 // or, at the first bad row, none.
@@ -40,15 +44,16 @@ func runSalesImport(env Env, args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return flagErr(env, "sales import", err)
 	}
+	const cmd = "sales import"
 	if fs.NArg() != 1 {
-		fmt.Fprintln(env.Stderr, "returnsdesk sales import: name one CSV file")
+		complain(env, cmd, env.tr().T("name one CSV file"))
 		return ExitUsage
 	}
 	file := fs.Arg(0)
 	dir := dataDir(env, *data)
 	f, err := os.Open(env.path(file))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v\n", env.asGiven(err, file))
+		complain(env, cmd, sayErr(env.tr(), env.asGiven(err, file)))
 		return ExitUsage
 	}
 	defer f.Close()
@@ -57,17 +62,18 @@ func runSalesImport(env Env, args []string) int {
 		return code
 	}
 	defer closeStore()
+	tr := env.trOf(st)
 	now := env.Now()
 	sales, err := store.ParseSalesCSV(f, st.Today(now))
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %s: %v (nothing imported)\n", file, err)
+		complain(env, cmd, tr.T("%s: %s (nothing imported)", file, sayErr(tr, err)))
 		return ExitFail
 	}
 	n, err := st.ImportSales(sales, filepath.Base(file), "sales import", now)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk sales import: %v (nothing imported)\n", err)
+		complain(env, cmd, tr.T("%s (nothing imported)", sayErr(tr, err)))
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "imported %d sales from %s\n", n, file)
+	fmt.Fprintln(env.Stdout, tr.N("imported %d sales from %s", n, n, file))
 	return ExitOK
 }

@@ -27,7 +27,7 @@ func TestSalesImportDialects(t *testing.T) {
 	rfc := write("pos.csv", "receipt,date,model,price,serial\nR-79,2024-03-03,Galaxy A35,12999.00,SN-79\n")
 	bad := write("bad-uk.csv", "\ufeffreceipt;date;model;price\nR-80;03.03.2024;Pixel 8;1,00\nR-81;04.03.2024;Pixel 8;1,0,0\n")
 	for file, want := range map[string]string{uk: "imported 2 sales from " + uk + "\n",
-		rfc: "imported 1 sales from " + rfc + "\n"} {
+		rfc: "imported 1 sale from " + rfc + "\n"} {
 		if code, out, errs := run(t, "", "sales", "import", "--data", dir, file); code != ExitOK || out != want {
 			t.Errorf("%s: exit %d %q %q", file, code, out, errs)
 		}

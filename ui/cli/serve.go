@@ -11,12 +11,13 @@ import (
 
 	charmlog "github.com/charmbracelet/log"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/server"
 )
 
-const serveHelp = `Serves the kiosk over SSH to the store's checkout tills: this process holds
+var serveHelp = lang.Key(`Serves the kiosk over SSH to the store's checkout tills: this process holds
 the store, and each till connects with its own key and gets a whole kiosk
 (ssh -p 2222 till1@backoffice). Every audit event of a session names its till.
 
@@ -40,7 +41,7 @@ the store is closed cleanly.
 
 A till is an SSH public key with a name, added with returnsdesk tills add
 NAME --key FILE.pub: only a registered till's key logs in; the till's name
-is the terminal on every event it writes, and its printer prints its acts.`
+is the terminal on every event it writes, and its printer prints its acts.`)
 
 // serveStopTimeout bounds how long the server waits for its sessions to end
 // once asked to stop; the store closes after, within the 5 s promised.
@@ -75,16 +76,16 @@ func runServe(env Env, args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return flagErr(env, "serve", err)
 	}
+	tr := env.tr()
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %q is not an argument; see returnsdesk serve --help\n", fs.Arg(0))
+		complain(env, "serve", tr.T("%q is not an argument; see returnsdesk serve --help", fs.Arg(0)))
 		return ExitUsage
 	}
 	dir := dataDir(env, *data)
 	// a till never sets a store up: the first-run screen would make whoever
 	// connects first its shift lead
 	if _, err := os.Stat(storeFile(dir)); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: there is no store in %s: set it up first with returnsdesk init "+
-			"(or the kiosk there)\n", dir)
+		complain(env, "serve", tr.T("there is no store in %s: set it up first with returnsdesk init (or the kiosk there)", dir))
 		return ExitFail
 	}
 	host, _ := os.Hostname()
@@ -93,16 +94,16 @@ func runServe(env Env, args []string) int {
 		return ExitFail
 	}
 	if set, err := h.st.Initialized(); err != nil || !set {
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: the store in %s is not set up: set it up first with "+
-			"returnsdesk init (or the kiosk there)\n", dir)
+		complain(env, "serve", tr.T("the store in %s is not set up: set it up first with returnsdesk init (or the kiosk there)", dir))
 		_ = h.release()
 		return ExitFail
 	}
 	// wish's middlewares log through charmbracelet/log: to the file too, never the screen
 	charmlog.SetDefault(charmlog.NewWithOptions(h.logFile, charmlog.Options{ReportTimestamp: true}))
-	code := serveUntilSignal(env, h, dir, *listen)
+	tr = env.trOf(h.st)
+	code := serveUntilSignal(env, tr, h, dir, *listen)
 	if err := h.release(); err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %s\n", look.Say(err, "close the store"))
+		complain(env, "serve", look.SayIn(tr, err, "close the store"))
 		return ExitFail
 	}
 	h.log.Info("stopped")
@@ -112,7 +113,7 @@ func runServe(env Env, args []string) int {
 // serveUntilSignal serves the kiosk to the store's tills on listen until
 // SIGTERM or SIGINT (or the server fails), then ends every session within
 // serveStopTimeout. It returns the exit code.
-func serveUntilSignal(env Env, h *held, dir, listen string) int {
+func serveUntilSignal(env Env, tr *lang.Printer, h *held, dir, listen string) int {
 	log, tills := h.log, storeTills{h.st}
 	n, err := tills.Count()
 	if err != nil {
@@ -120,19 +121,19 @@ func serveUntilSignal(env Env, h *held, dir, listen string) int {
 	}
 	if n == 0 {
 		log.Warn("no tills are registered: every key is refused")
-		fmt.Fprintln(env.Stderr, "returnsdesk serve: no tills are registered: add one with returnsdesk tills add")
+		complain(env, "serve", tr.T("no tills are registered: add one with returnsdesk tills add"))
 	}
 	l, err := net.Listen("tcp", listen)
 	if err != nil {
 		log.Error("listen", "addr", listen, "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: cannot listen on %s: %v\n", listen, err)
+		complain(env, "serve", tr.T("cannot listen on %s: %v", listen, err))
 		return ExitFail
 	}
 	srv, err := server.New(server.Config{Store: h.st, DataDir: dir, Log: log, Now: env.Now,
 		Till: tills.Lookup})
 	if err != nil {
 		log.Error("serve", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		complain(env, "serve", sayErr(tr, err))
 		_ = l.Close()
 		return ExitFail
 	}
@@ -141,7 +142,7 @@ func serveUntilSignal(env Env, h *held, dir, listen string) int {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
 	log.Info("serving", "addr", l.Addr().String(), "tills", n)
-	fmt.Fprintf(env.Stdout, "serving %d tills on %s\n", n, l.Addr())
+	fmt.Fprintln(env.Stdout, tr.N("serving %d tills on %s", n, n, l.Addr()))
 
 	code := ExitOK
 	select {
@@ -149,14 +150,14 @@ func serveUntilSignal(env Env, h *held, dir, listen string) int {
 		log.Info("stopping: signal")
 	case err := <-served:
 		log.Error("serve", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		complain(env, "serve", sayErr(tr, err))
 		code = ExitFail
 	}
 	stopCtx, cancel := context.WithTimeout(context.Background(), serveStopTimeout)
 	defer cancel()
 	if err := srv.Shutdown(stopCtx); err != nil {
 		log.Error("stop", "err", err)
-		fmt.Fprintf(env.Stderr, "returnsdesk serve: %v\n", err)
+		complain(env, "serve", sayErr(tr, err))
 		code = ExitFail
 	}
 	return code

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
@@ -11,7 +12,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const settingsHelp = `Shows the store's settings, or changes those named. Every change is
+var settingsHelp = lang.Key(`Shows the store's settings, or changes those named. Every change is
 recorded on the audit trail. While the kiosk holds the store file, the
 command runs inside it, through DATA/admin.sock (the owner's only).
 
@@ -34,7 +35,7 @@ command runs inside it, through DATA/admin.sock (the owner's only).
                         unless a till or a person says otherwise, its
                         staff's screens (default uk, Ukrainian)
   --by NAME             who makes the change, for the audit trail (default:
-                        the user name of this process)`
+                        the user name of this process)`)
 
 // settingsFlags are the settings command's flags.
 type settingsFlags struct {
@@ -72,11 +73,12 @@ func (f settingsFlags) changes() bool {
 	return changed
 }
 
-// apply writes the settings the command line names into set.
-func (f settingsFlags) apply(env Env, set *store.Settings) error {
+// apply writes the settings the command line names into set, or says
+// what is wrong (in tr's language), naming the flag.
+func (f settingsFlags) apply(env Env, tr *lang.Printer, set *store.Settings) error {
 	if f.given("store-name") {
 		if err := flow.CheckStoreName(*f.name); err != nil {
-			return fmt.Errorf("--store-name: %s", flow.Message(err))
+			return fmt.Errorf("--store-name: %s", flow.MessageIn(tr, err))
 		}
 		set.StoreName = *f.name
 	}
@@ -88,13 +90,13 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	}
 	if f.given("idle-minutes") {
 		if err := flow.CheckIdleMinutes(*f.idle); err != nil {
-			return fmt.Errorf("--idle-minutes: %s", flow.Message(err))
+			return fmt.Errorf("--idle-minutes: %s", flow.MessageIn(tr, err))
 		}
 		set.IdleMinutes = *f.idle
 	}
 	if f.given("service-days") {
 		if err := flow.CheckServiceDays(*f.serviceDays); err != nil {
-			return fmt.Errorf("--service-days: %s", flow.Message(err))
+			return fmt.Errorf("--service-days: %s", flow.MessageIn(tr, err))
 		}
 		set.ServiceDays = *f.serviceDays
 	}
@@ -104,14 +106,14 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 	if f.given("language") {
 		l, err := lang.Parse(*f.language)
 		if err != nil {
-			return fmt.Errorf("--language: %v", err)
+			return fmt.Errorf("--language: %s", notALanguage(tr, *f.language))
 		}
 		set.Language = l
 	}
 	if *f.policy != "" {
-		p, text, err := loadPolicyIn(env, *f.policy)
+		p, text, err := loadPolicyIn(env, tr, *f.policy)
 		if err != nil {
-			return fmt.Errorf("policy: %w", err)
+			return fmt.Errorf("--policy: %s", policyErr(tr, err))
 		}
 		set.PolicyName, set.PolicyText = p.Name, text
 	}
@@ -119,14 +121,15 @@ func (f settingsFlags) apply(env Env, set *store.Settings) error {
 }
 
 // runSettings shows the store's settings after changing those the command
-// line names, each change on the audit trail.
+// line names, each change on the audit trail: in the store's language (the
+// new one, when it changes).
 func runSettings(env Env, args []string) int {
 	f := newSettingsFlags(env)
 	if err := f.fs.Parse(args); err != nil {
 		return flagErr(env, "settings", err)
 	}
 	if f.fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk settings: unexpected argument %q\n", f.fs.Arg(0))
+		complain(env, "settings", env.tr().T("unexpected argument %q", f.fs.Arg(0)))
 		return ExitUsage
 	}
 	dir := dataDir(env, *f.data)
@@ -135,14 +138,15 @@ func runSettings(env Env, args []string) int {
 		return code
 	}
 	defer closeStore()
+	tr := env.trOf(st)
 	set, err := st.Settings()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+		complain(env, "settings", sayErr(tr, err))
 		return ExitFail
 	}
 	if f.changes() {
-		if err := f.apply(env, &set); err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+		if err := f.apply(env, tr, &set); err != nil {
+			complain(env, "settings", err.Error())
 			return ExitUsage
 		}
 		by := *f.by
@@ -150,20 +154,39 @@ func runSettings(env Env, args []string) int {
 			by = "settings command"
 		}
 		if err := st.SaveSettings(set, by); err != nil {
-			fmt.Fprintf(env.Stderr, "returnsdesk settings: %v\n", err)
+			complain(env, "settings", sayErr(tr, err))
 			return ExitUsage
 		}
 	}
+	printSettings(env, env.trIn(set.Lang()), set)
+	return ExitOK
+}
+
+// printSettings writes the settings, a line each, in tr's language.
+func printSettings(env Env, tr *lang.Printer, set store.Settings) {
 	closing := set.ClosingTime
 	if closing == "" {
-		closing = flow.DefaultClosingTime + " (default)"
+		closing = tr.T("%s (default)", flow.DefaultClosingTime)
 	}
-	language := string(set.Lang()) + " (" + set.Lang().Name() + ")"
+	language := tr.T("%s (%s)", set.Lang(), set.Lang().Name())
 	if set.Language == "" {
-		language = string(set.Lang()) + " (" + set.Lang().Name() + ", the default)"
+		language = tr.T("%s (%s, the default)", set.Lang(), set.Lang().Name())
 	}
-	fmt.Fprintf(env.Stdout, "store name:     %s\npolicy:         %s\ntime zone:      %s\nprint command:  %s\nidle minutes:   %d\n"+
-		"service days:   %d\nclosing time:   %s\nlanguage:       %s\n", set.StoreName, set.PolicyName, set.TimeZone,
-		look.OrDash(set.PrintCommand), set.IdleMinutes, flow.StoreServiceDays(set.ServiceDays), closing, language)
-	return ExitOK
+	rows := [][2]string{
+		{tr.T("store name:"), set.StoreName},
+		{tr.T("policy:"), set.PolicyName},
+		{tr.T("time zone:"), set.TimeZone},
+		{tr.T("print command:"), look.OrDash(set.PrintCommand)},
+		{tr.T("idle minutes:"), fmt.Sprint(set.IdleMinutes)},
+		{tr.T("service days:"), fmt.Sprint(flow.StoreServiceDays(set.ServiceDays))},
+		{tr.T("closing time:"), closing},
+		{tr.T("language:"), language},
+	}
+	width := 0
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(env.Stdout, "%s %s\n", look.PadRight(r[0], width+1), r[1])
+	}
 }

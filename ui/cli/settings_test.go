@@ -99,7 +99,7 @@ func TestSettingsRefusesBadValues(t *testing.T) {
 		{[]string{"--store-name", "Kyiv \x1b[2J1"}, "--store-name"},
 		{[]string{"--store-name", strings.Repeat("x", 61)}, "--store-name"},
 		{[]string{"--store-name", " "}, "--store-name"},
-		{[]string{"--policy", dir}, "policy"}, // a folder: not a regular file
+		{[]string{"--policy", dir}, "--policy"}, // a folder: not a regular file
 	} {
 		code, out, errs := run(t, "", append([]string{"settings", "--data", dir}, tc.args...)...)
 		if code != ExitUsage || out != "" || !strings.Contains(errs, "returnsdesk settings: "+tc.flag+": ") {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"text/tabwriter"
 
 	"golang.org/x/crypto/ssh"
@@ -15,7 +16,7 @@ import (
 	"example.com/returnsdesk/ui/look"
 )
 
-const tillsAddHelp = `Adds a checkout till: the SSH public key its terminal will log in with,
+var tillsAddHelp = lang.Key(`Adds a checkout till: the SSH public key its terminal will log in with,
 under the till's name, which every audit event written from it records as
 its terminal. The addition is on the audit trail. While the kiosk holds the
 store file, the command runs inside it, through DATA/admin.sock.
@@ -38,17 +39,17 @@ Exit 0 when added; exit 2 for bad input, naming the argument or flag (no
 name, no key, a key file that cannot be read, a private key, a key of
 another type, a name or a key another till has, a language other than uk
 or en); exit 1 when there is no
-store or it cannot be opened.`
+store or it cannot be opened.`)
 
-const tillsListHelp = `Lists the tills by name: each one's key type and SHA256 fingerprint (as
+var tillsListHelp = lang.Key(`Lists the tills by name: each one's key type and SHA256 fingerprint (as
 an SSH server logs it: compare it with ssh-keygen -lf FILE.pub), its
 printer command and language (-: the store's), and when and by whom it was
 added. While the kiosk holds
 the store file, the command runs inside it, through DATA/admin.sock.
 
-  --data DIR   the data folder (as for the kiosk)`
+  --data DIR   the data folder (as for the kiosk)`)
 
-const tillsRemoveHelp = `Removes a till: its key logs in no more. The removal is on the audit
+var tillsRemoveHelp = lang.Key(`Removes a till: its key logs in no more. The removal is on the audit
 trail; the till's earlier events keep its name. While the kiosk holds the
 store file, the command runs inside it, through DATA/admin.sock.
 
@@ -57,7 +58,7 @@ store file, the command runs inside it, through DATA/admin.sock.
   --by NAME    who removes it, for the audit trail (default: "tills command")
 
 Exit 0 when removed; exit 2 without a name; exit 1 when there is no such
-till, no store, or it cannot be opened.`
+till, no store, or it cannot be opened.`)
 
 // tillsBy is who a tills command does what it does as, without --by.
 const tillsBy = "tills command"
@@ -87,16 +88,16 @@ func given(fs *flag.FlagSet, name string) bool {
 }
 
 // tillName is the one NAME argument of a tills command, or what is wrong
-// with it (the words to print), naming it.
-func tillName(rest []string, cmd string) (string, string) {
+// with it (the words to print, in tr's language), naming it.
+func tillName(tr *lang.Printer, rest []string, cmd string) (string, string) {
 	switch {
 	case len(rest) == 0:
-		return "", fmt.Sprintf("NAME: name the till (returnsdesk %s NAME)", cmd)
+		return "", "NAME: " + tr.T("name the till (returnsdesk %s)", cmd)
 	case len(rest) > 1:
-		return "", fmt.Sprintf("NAME: one till at a time, not %q", rest)
+		return "", "NAME: " + tr.T("one till at a time, not %q", rest)
 	}
 	if err := flow.CheckTillName(rest[0]); err != nil {
-		return "", "NAME: " + flow.Message(err)
+		return "", "NAME: " + flow.MessageIn(tr, err)
 	}
 	return flow.StaffName(rest[0]), ""
 }
@@ -104,9 +105,9 @@ func tillName(rest []string, cmd string) (string, string) {
 // readTillKey reads and checks a till's key file: its text and its key's
 // fingerprint, or what is wrong with it (the words to print), naming the
 // flag and the file.
-func readTillKey(env Env, file string) (text, fingerprint, bad string) {
+func readTillKey(env Env, tr *lang.Printer, file string) (text, fingerprint, bad string) {
 	if file == "" {
-		return "", "", "--key: give the till's public key file (--key FILE.pub)"
+		return "", "", "--key: " + tr.T("give the till's public key file (--key FILE.pub)")
 	}
 	data, err := os.ReadFile(env.path(file))
 	if err != nil {
@@ -114,13 +115,35 @@ func readTillKey(env Env, file string) (text, fingerprint, bad string) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return "", "", fmt.Sprintf("--key %s: cannot read it (%v)", file, err)
+		return "", "", fmt.Sprintf("--key %s: %s", file, tr.T("cannot read it (%v)", err))
 	}
 	key, err := store.ParseTillKey(data)
 	if err != nil {
-		return "", "", fmt.Sprintf("--key %s: %s", file, flow.Message(err))
+		return "", "", fmt.Sprintf("--key %s: %s", file, flow.MessageIn(tr, err))
 	}
 	return string(data), ssh.FingerprintSHA256(key), ""
+}
+
+// tillArgs are what a tills add command line gives: the till, or what is
+// wrong with it (the words to print), naming the argument or flag.
+func tillArgs(env Env, tr *lang.Printer, rest []string, keyFile, printer, language string,
+	langGiven bool) (store.Till, string, string) {
+	name, bad := tillName(tr, rest, "tills add NAME --key FILE.pub")
+	if bad != "" {
+		return store.Till{}, "", bad
+	}
+	key, fingerprint, bad := readTillKey(env, tr, keyFile)
+	if bad != "" {
+		return store.Till{}, "", bad
+	}
+	var l lang.Lang
+	if langGiven {
+		var err error
+		if l, err = lang.Parse(language); err != nil {
+			return store.Till{}, "", "--language: " + notALanguage(tr, language)
+		}
+	}
+	return store.Till{Name: name, PublicKey: key, Printer: printer, Language: l}, fingerprint, ""
 }
 
 // runTillsAdd adds a till from its name and public key file.
@@ -136,19 +159,9 @@ func runTillsAdd(env Env, args []string) int {
 	if err != nil {
 		return flagErr(env, cmd, err)
 	}
-	name, bad := tillName(rest, cmd+" NAME --key FILE.pub")
-	var key, fingerprint string
-	if bad == "" {
-		key, fingerprint, bad = readTillKey(env, *keyFile)
-	}
-	var l lang.Lang
-	if bad == "" && given(fs, "language") {
-		if l, err = lang.Parse(*language); err != nil {
-			bad = "--language: " + err.Error()
-		}
-	}
+	till, fingerprint, bad := tillArgs(env, env.tr(), rest, *keyFile, *printer, *language, given(fs, "language"))
 	if bad != "" {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
+		complain(env, cmd, bad)
 		return ExitUsage
 	}
 	st, closeStore, code := openCommandStore(env, cmd, dataDir(env, *data))
@@ -156,35 +169,37 @@ func runTillsAdd(env Env, args []string) int {
 		return code
 	}
 	defer closeStore()
+	tr := env.trOf(st)
 	if *by == "" {
 		*by = tillsBy
 	}
-	err = st.AddTill(store.Till{Name: name, PublicKey: key, Printer: *printer, Language: l}, *by, env.Now())
+	err = st.AddTill(till, *by, env.Now())
 	switch {
 	case errors.Is(err, store.ErrTillExists):
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: NAME: %s\n", cmd, flow.Message(err))
+		complain(env, cmd, "NAME: "+flow.MessageIn(tr, err))
 		return ExitUsage
 	case errors.Is(err, store.ErrTillKeyUsed):
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: --key %s: %s\n", cmd, *keyFile, flow.Message(err))
+		complain(env, cmd, fmt.Sprintf("--key %s: %s", *keyFile, flow.MessageIn(tr, err)))
 		return ExitUsage
 	case flow.ErrorCode(err) == flow.EInvalid: // the printer command, the only input left
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: --printer: %s\n", cmd, flow.Message(err))
+		complain(env, cmd, "--printer: "+flow.MessageIn(tr, err))
 		return ExitUsage
 	case err != nil:
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
+		complain(env, cmd, sayErr(tr, err))
 		return ExitFail
 	}
 	t, _, err := st.TillByKey(fingerprint)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: added, but cannot read it back: %v\n", cmd, err)
+		complain(env, cmd, tr.T("added, but cannot read it back: %s", sayErr(tr, err)))
 		return ExitFail
 	}
-	also := ""
 	if t.Language != "" {
-		also = ", language " + string(t.Language)
+		fmt.Fprintln(env.Stdout, tr.T("added till %s: %s %s, printer %s, language %s", t.Name, t.KeyType(),
+			t.Fingerprint, look.OrDash(t.Printer), t.Language))
+	} else {
+		fmt.Fprintln(env.Stdout, tr.T("added till %s: %s %s, printer %s", t.Name, t.KeyType(), t.Fingerprint,
+			look.OrDash(t.Printer)))
 	}
-	fmt.Fprintf(env.Stdout, "added till %s: %s %s, printer %s%s\n", t.Name, t.KeyType(), t.Fingerprint,
-		look.OrDash(t.Printer), also)
 	return ExitOK
 }
 
@@ -197,7 +212,7 @@ func runTillsList(env Env, args []string) int {
 		return flagErr(env, cmd, err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: unexpected argument %q\n", cmd, fs.Arg(0))
+		complain(env, cmd, env.tr().T("unexpected argument %q", fs.Arg(0)))
 		return ExitUsage
 	}
 	st, closeStore, code := openCommandStore(env, cmd, dataDir(env, *data))
@@ -205,20 +220,23 @@ func runTillsList(env Env, args []string) int {
 		return code
 	}
 	defer closeStore()
+	tr := env.trOf(st)
 	tills, err := st.Tills()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
+		complain(env, cmd, sayErr(tr, err))
 		return ExitFail
 	}
 	if len(tills) == 0 {
-		fmt.Fprintln(env.Stdout, "no tills yet: add one with returnsdesk tills add NAME --key FILE.pub")
+		fmt.Fprintln(env.Stdout, tr.T("no tills yet: add one with returnsdesk tills add NAME --key FILE.pub"))
 		return ExitOK
 	}
 	w := tabwriter.NewWriter(env.Stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "NAME\tKEY\tFINGERPRINT\tPRINTER\tLANGUAGE\tADDED")
+	fmt.Fprintln(w, strings.Join([]string{tr.T("NAME"), tr.T("KEY"), tr.T("FINGERPRINT"), tr.T("PRINTER"),
+		tr.T("LANGUAGE"), tr.T("ADDED")}, "\t"))
 	for _, t := range tills {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s by %s\n", t.Name, t.KeyType(), t.Fingerprint, look.OrDash(t.Printer),
-			look.OrDash(string(t.Language)), t.Added.In(st.Location()).Format("2006-01-02 15:04"), t.AddedBy)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", t.Name, t.KeyType(), t.Fingerprint, look.OrDash(t.Printer),
+			look.OrDash(string(t.Language)), tr.T("%s by %s", t.Added.In(st.Location()).Format("2006-01-02 15:04"),
+				t.AddedBy))
 	}
 	_ = w.Flush()
 	return ExitOK
@@ -234,9 +252,9 @@ func runTillsRemove(env Env, args []string) int {
 	if err != nil {
 		return flagErr(env, cmd, err)
 	}
-	name, bad := tillName(rest, cmd+" NAME")
+	name, bad := tillName(env.tr(), rest, cmd+" NAME")
 	if bad != "" {
-		fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, bad)
+		complain(env, cmd, bad)
 		return ExitUsage
 	}
 	st, closeStore, code := openCommandStore(env, cmd, dataDir(env, *data))
@@ -244,17 +262,18 @@ func runTillsRemove(env Env, args []string) int {
 		return code
 	}
 	defer closeStore()
+	tr := env.trOf(st)
 	if *by == "" {
 		*by = tillsBy
 	}
 	if err := st.RemoveTill(name, *by, env.Now()); err != nil {
-		if msg := flow.Message(err); msg != "" && errors.Is(err, store.ErrNotFound) {
-			fmt.Fprintf(env.Stderr, "returnsdesk %s: %s\n", cmd, msg)
+		if msg := flow.MessageIn(tr, err); msg != "" && errors.Is(err, store.ErrNotFound) {
+			complain(env, cmd, msg)
 		} else {
-			fmt.Fprintf(env.Stderr, "returnsdesk %s: %v\n", cmd, err)
+			complain(env, cmd, sayErr(tr, err))
 		}
 		return ExitFail
 	}
-	fmt.Fprintf(env.Stdout, "removed till %s: its key logs in no more\n", name)
+	fmt.Fprintln(env.Stdout, tr.T("removed till %s: its key logs in no more", name))
 	return ExitOK
 }

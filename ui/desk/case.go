@@ -7,8 +7,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -21,6 +23,7 @@ import (
 
 // caseModel is the screen of one case.
 type caseModel struct {
+	tr     *lang.Printer
 	st     *look.Styles
 	k      *look.KeyMap
 	width  int
@@ -55,8 +58,9 @@ type (
 	noteMsg struct{ id string }
 )
 
-func newCaseModel(st *look.Styles, k *look.KeyMap, id string, today flow.Date, loc *time.Location, width, height int) caseModel {
-	return caseModel{st: st, k: k, id: id, today: today, loc: loc, width: width, height: height}
+func newCaseModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, id string, today flow.Date, loc *time.Location,
+	width, height int) caseModel {
+	return caseModel{tr: staffText(tr), st: st, k: k, id: id, today: today, loc: loc, width: width, height: height}
 }
 
 // Init has nothing to start: the root loads the case.
@@ -97,7 +101,7 @@ func (m caseModel) Update(msg tea.Msg) (caseModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case caseMsg:
 		m.loaded, m.d, m.closing = msg.err == nil, msg.d, msg.closing
-		m.errMsg = look.Say(msg.err, "read the case")
+		m.errMsg = look.SayIn(m.tr, msg.err, "read the case")
 		m.layout()
 	case tea.KeyMsg:
 		if cmd := m.act(msg); cmd != nil {
@@ -149,13 +153,13 @@ func (m *caseModel) scrollKey(k tea.KeyMsg) {
 
 // View draws the lines on screen and where they stand.
 func (m caseModel) View() string {
-	st := m.st
+	st, tr := m.st, m.tr
 	if m.errMsg != "" {
-		return st.Error.Render(look.Fit("! cannot open the case: "+m.errMsg, m.width)) + "\n\n" +
-			st.Dim.Render("esc  back")
+		return st.Error.Render(look.Fit("! "+tr.T("cannot open the case: %s", m.errMsg), m.width)) + "\n\n" +
+			st.Dim.Render(tr.T("esc  back"))
 	}
 	if !m.loaded {
-		return st.Dim.Render("loading case " + m.id + "…")
+		return st.Dim.Render(tr.T("loading case %s…", m.id))
 	}
 	rows := m.height - 1
 	end := min(m.top+rows, len(m.lines))
@@ -163,9 +167,9 @@ func (m caseModel) View() string {
 	for i := end - m.top; i < rows; i++ {
 		out += "\n"
 	}
-	foot := "esc back · n note"
+	foot := tr.T("esc back · %s note", keyOf(m.k.Case.Note))
 	if more := len(m.lines) - rows; more > 0 {
-		foot = fmt.Sprintf("↑/↓ scroll (%d-%d of %d lines) · ", m.top+1, end, len(m.lines)) + foot
+		foot = tr.T("↑/↓ scroll (%d-%d of %d lines)", m.top+1, end, len(m.lines)) + " · " + foot
 	}
 	for _, b := range m.acts()[1:] { // what may be done, after the scroll
 		foot += " · " + b.Help().Key + " " + b.Help().Desc
@@ -199,14 +203,21 @@ type caseWriter struct {
 // line adds a line as it is.
 func (w *caseWriter) line(l string) { w.out = append(w.out, l) }
 
+// labelWidth is the cells of a field's label and the space after it.
+const labelWidth = 10
+
 // add adds a labelled field; the text's later lines line up under its first.
 func (w *caseWriter) add(label, text string) {
-	pad := fmt.Sprintf("%-10s", label)
-	for i, l := range look.Wrap(text, w.width-len(pad), "") {
+	pad := look.PadRight(label, labelWidth)
+	if lipgloss.Width(label) >= labelWidth {
+		pad = label + " "
+	}
+	cells := lipgloss.Width(pad)
+	for i, l := range look.Wrap(text, w.width-cells, "") {
 		if i == 0 {
 			w.line(w.st.Label.Render(pad) + l)
 		} else {
-			w.line(strings.Repeat(" ", len(pad)) + l)
+			w.line(strings.Repeat(" ", cells) + l)
 		}
 	}
 }
@@ -224,107 +235,111 @@ func (w *caseWriter) item(mark, text string) {
 
 // head is the case's title, and whether its day is closed.
 func (m caseModel) head(w *caseWriter) {
-	c, sum := m.d.Case, m.d.Summary
-	head := "Case " + c.ID + " · " + sum.Status.Words()
+	c, sum, tr := m.d.Case, m.d.Summary, m.tr
+	head := tr.T("Case %s · %s", c.ID, sum.Status.WordsIn(tr))
 	if sum.Overdue(m.today) {
-		head += " · OVERDUE"
+		head += " · " + tr.T("OVERDUE")
 	}
 	w.line(m.st.Title.Render(look.Fit(head, w.width)))
 	if m.closing != nil {
-		what := "read-only; corrections are notes"
+		what := tr.T("read-only; corrections are notes")
 		if flow.UnderWay(sum.Status) {
-			what = "this case is still under way and goes on"
+			what = tr.T("this case is still under way and goes on")
 		}
-		w.line(m.st.Warning.Render(look.Fit(fmt.Sprintf("! the day %s is closed (by %s): %s",
-			sum.Day, m.closing.By, what), w.width)))
+		w.line(m.st.Warning.Render(look.Fit("! "+tr.T("the day %s is closed (by %s): %s",
+			sum.Day.In(tr), m.closing.By, what), w.width)))
 	}
 }
 
 // facts are what was sold and asked, and the documents shown.
 func (m caseModel) facts(w *caseWriter) {
-	c, sum := m.d.Case, m.d.Summary
-	w.add("Opened", fmt.Sprintf("%s by %s, filed under %s · policy %s", c.Opened.In(m.loc).Format("2006-01-02 15:04"),
-		c.OpenedBy, sum.Day, look.OrDash(c.Policy)))
+	c, sum, tr := m.d.Case, m.d.Summary, m.tr
+	w.add(tr.T("Opened"), tr.T("%s by %s, filed under %s · policy %s", timeIn(tr, c.Opened.In(m.loc)),
+		c.OpenedBy, sum.Day.In(tr), look.OrDash(c.Policy)))
 	s := c.Sale
 	line := ""
 	if s.Line > 0 {
-		line = fmt.Sprintf(" line %d", s.Line)
+		line = " " + tr.T("line %d", s.Line)
 	}
-	w.add("Sale", fmt.Sprintf("%s · receipt %s%s · %s · serial %s · %s by %s · %s · warranty %d months",
-		s.Date, look.OrDash(s.Receipt), line, look.OrDash(s.Model), look.OrDash(s.Serial), s.Price, look.OrDash(s.Tender.Words()),
-		look.OrDash(string(s.Condition)), s.WarrantyMonths))
-	req := fmt.Sprintf("%s, wants %s", look.OrDash(string(c.Request.Claim)), look.OrDash(string(c.Request.Wants)))
+	w.add(tr.T("Sale"), tr.N("%s · receipt %s%s · %s · serial %s · %s by %s · %s · warranty %d months", s.WarrantyMonths,
+		s.Date.In(tr), look.OrDash(s.Receipt), line, look.OrDash(s.Model), look.OrDash(s.Serial), s.Price.In(tr),
+		look.OrDash(s.Tender.WordsIn(tr)), look.OrDash(s.Condition.WordsIn(tr)), s.WarrantyMonths))
+	req := tr.T("%s, wants %s", look.OrDash(c.Request.Claim.WordsIn(tr)), look.OrDash(c.Request.Wants.WordsIn(tr)))
 	if c.Request.Remote {
-		req += ", sent by a delivery service"
+		req += ", " + tr.T("sent by a delivery service")
 	}
-	w.add("Request", req)
-	docs := look.OrDash(flow.DocumentWords(c.Documents))
+	w.add(tr.T("Request"), req)
+	docs := look.OrDash(flow.DocumentWordsIn(tr, c.Documents))
 	if c.Passport.Presented() {
-		docs += " · passport " + c.Passport.Masked()
+		docs += " · " + tr.T("passport %s", c.Passport.MaskedIn(tr))
 		if m := c.Passport.NameMatches; m != nil {
-			docs += map[bool]string{true: " (name matches)", false: " (name does NOT match)"}[*m]
+			if *m {
+				docs += " " + tr.T("(name matches)")
+			} else {
+				docs += " " + tr.T("(name does NOT match)")
+			}
 		}
 	}
-	w.add("Documents", docs)
+	w.add(tr.T("Documents"), docs)
 }
 
 // decision is the engine's decision with its clauses and reasons, or the
 // step the case waits at.
 func (m caseModel) decision(w *caseWriter) {
-	c := m.d.Case
+	c, tr := m.d.Case, m.tr
 	dec := c.Decision
 	if dec == nil {
-		w.add("Decision", "not decided yet (at "+strings.ReplaceAll(c.Step.String(), "_", " ")+")")
+		w.add(tr.T("Decision"), tr.T("not decided yet (at %s)", c.Step.WordsIn(tr)))
 		return
 	}
-	text := strings.ToUpper(dec.Outcome.Words())
+	text := strings.ToUpper(dec.Outcome.WordsIn(tr))
 	if !dec.RefundBy.IsZero() {
-		text += " by " + dec.RefundBy.String()
+		text += " " + tr.T("by %s", dec.RefundBy.In(tr))
 	}
 	if len(dec.Clauses) > 0 {
-		text += " · clauses: " + flow.ClauseList(dec.Clauses)
+		text += " · " + tr.T("clauses: %s", flow.ClauseList(dec.Clauses))
 	}
 	if dec.Reason != "" {
-		text += " · why a lead decides: " + dec.Reason
+		text += " · " + tr.T("why a lead decides: %s", dec.Reason)
 	}
-	w.add("Decision", text)
+	w.add(tr.T("Decision"), text)
 	for _, e := range dec.Explain {
 		w.item("-", e)
 	}
 	if len(dec.Warnings) > 0 {
-		w.item("!", "told the customer: "+flow.ClauseList(dec.Warnings))
+		w.item("!", tr.T("told the customer: %s", flow.ClauseList(dec.Warnings)))
 	}
 	if !dec.ServiceBy.IsZero() {
-		w.item("-", fmt.Sprintf("expected back from the service centre by %s (%s)", dec.ServiceBy,
-			dueWords(dec.ServiceBy, m.today, true)))
+		w.item("-", tr.T("expected back from the service centre by %s (%s)", dec.ServiceBy.In(tr),
+			dueWords(tr, dec.ServiceBy, m.today, true)))
 	}
 }
 
 // settled is a lead's decision (of an escalated case) or override, the
 // refund paid or owed, and the sign-off.
 func (m caseModel) settled(w *caseWriter) {
-	d, c := m.d, m.d.Case
+	d, c, tr := m.d, m.d.Case, m.tr
 	if o := c.Override; o != nil {
-		text := fmt.Sprintf("%s decided %s at %s: %q", o.By, strings.ToUpper(o.Outcome.Words()),
-			o.At.In(m.loc).Format("2006-01-02 15:04"), o.Reason)
+		text := tr.T("%s decided %s at %s: %q", o.By, strings.ToUpper(o.Outcome.WordsIn(tr)),
+			timeIn(tr, o.At.In(m.loc)), o.Reason)
 		if !o.RefundBy.IsZero() {
-			text += " · refund by " + o.RefundBy.String()
+			text += " · " + tr.T("refund by %s", o.RefundBy.In(tr))
 		}
 		if !o.ServiceBy.IsZero() {
-			text += fmt.Sprintf(" · back from the service centre by %s (%s)", o.ServiceBy,
-				dueWords(o.ServiceBy, m.today, true))
+			text += " · " + tr.T("back from the service centre by %s (%s)", o.ServiceBy.In(tr),
+				dueWords(tr, o.ServiceBy, m.today, true))
 		}
-		label := "Lead"
+		label := tr.T("Lead")
 		if c.Overridden() {
-			label = "Override"
+			label = tr.T("Override")
 		}
 		w.add(label, text)
 	}
 	m.refund(w)
 	if so := d.SignOff; so != nil {
-		w.add("Signed", "off by "+so.By+" at "+so.At.In(m.loc).Format("2006-01-02 15:04"))
+		w.add(tr.T("Signed"), tr.T("off by %s at %s", so.By, timeIn(tr, so.At.In(m.loc))))
 	} else {
-		w.add("Signed", "not signed off")
+		w.add(tr.T("Signed"), tr.T("not signed off"))
 	}
 }
 
@@ -332,85 +347,114 @@ func (m caseModel) settled(w *caseWriter) {
 // a line, several each on its own, and what a refund owed still owes by
 // its day.
 func (m caseModel) refund(w *caseWriter) {
-	d, c := m.d, m.d.Case
+	d, c, tr := m.d, m.d.Case, m.tr
 	ps := d.Payments
-	when := func(p flow.Payment) string { return p.At.Format("2006-01-02 15:04") }
+	label := tr.T("Refund")
 	owed := d.Summary.Status == flow.StatusRefundOwed
 	switch {
 	case owed && len(ps) == 0:
 		due := c.RefundBy()
-		w.add("Refund", fmt.Sprintf("%s owed by %s: %s", d.Owed, due, dueWords(due, m.today, false)))
+		w.add(label, tr.T("%s owed by %s: %s", d.Owed.In(tr), due.In(tr), dueWords(tr, due, m.today, false)))
 		return
 	case owed:
 		due := c.RefundBy()
-		w.add("Refund", fmt.Sprintf("%s still owed by %s: %s · %s paid of %s", d.Owed, due,
-			dueWords(due, m.today, false), d.Paid(), c.RefundDue()))
+		w.add(label, tr.T("%s still owed by %s: %s · %s paid of %s", d.Owed.In(tr), due.In(tr),
+			dueWords(tr, due, m.today, false), d.Paid().In(tr), c.RefundDue().In(tr)))
 	case len(ps) == 1:
 		p := ps[0]
-		text := fmt.Sprintf("%s paid in %s by %s at %s", p.Amount, p.Tender, p.By, when(p))
+		text := tr.T("%s paid in %s by %s at %s", p.Amount.In(tr), p.Tender.WordsIn(tr), p.By, timeIn(tr, p.At))
 		if due := c.RefundDue(); p.Amount.Minor < due.Minor {
-			text += fmt.Sprintf(" (of %s due)", due)
+			text += " " + tr.T("(of %s due)", due.In(tr))
 		}
-		w.add("Refund", text)
+		w.add(label, text)
 		return
 	case len(ps) > 1:
-		w.add("Refund", fmt.Sprintf("%s paid in full in %d payments", d.Paid(), len(ps)))
+		w.add(label, tr.N("%s paid in full in %d payments", len(ps), d.Paid().In(tr), len(ps)))
 	default:
 		return
 	}
 	for i, p := range ps {
-		w.item(fmt.Sprintf("%d.", i+1), fmt.Sprintf("%s in %s by %s at %s", p.Amount, p.Tender, p.By, when(p)))
+		w.item(fmt.Sprintf("%d.", i+1), tr.T("%s in %s by %s at %s", p.Amount.In(tr), p.Tender.WordsIn(tr), p.By,
+			timeIn(tr, p.At)))
 	}
 }
 
 // findings are every flag with why (the refund paid is shown with the
 // refund, not among them), then the trail.
 func (m caseModel) findings(w *caseWriter) {
-	d := m.d
+	d, tr := m.d, m.tr
 	var listed []flow.Finding
 	for _, f := range d.Findings {
 		if f.Flag.Listed() {
 			listed = append(listed, f)
 		}
 	}
-	w.line(m.st.Label.Render(fmt.Sprintf("Flags (%d)", len(listed))))
+	w.line(m.st.Label.Render(tr.T("Flags (%d)", len(listed))))
 	if len(listed) == 0 {
-		w.item(" ", "none")
+		w.item(" ", tr.T("none"))
 	}
 	for _, f := range listed {
 		mark := "·"
 		if f.Flag.Fraud() {
 			mark = "!"
 		}
-		w.item(mark, f.Flag.Words()+": "+f.Explain)
+		w.item(mark, flagWordsIn(tr, f.Flag)+": "+f.Explain)
 	}
-	w.line(m.st.Label.Render("Trail (" + look.Plural(len(d.Trail), "event") + ")"))
+	w.line(m.st.Label.Render(tr.N("Trail (%d events)", len(d.Trail), len(d.Trail))))
 	for _, ev := range d.Trail {
-		w.item(" ", eventLine(ev, m.loc))
+		w.item(" ", eventLine(tr, ev, m.loc))
 	}
 }
 
+// flagWords are the flags as a lead's screen names them (flow.Flag.Words).
+var flagWords = map[flow.Flag]string{flow.FlagRepeat: lang.Key("repeat returns"),
+	flow.FlagNoReceipt: lang.Key("refund without a receipt"), flow.FlagOverride: lang.Key("override"),
+	flow.FlagCashRefund: lang.Key("large cash refund"), flow.FlagSerialMismatch: lang.Key("serial does not match"),
+	flow.FlagSamePerson: lang.Key("opened and decided by one person"), flow.FlagSaleCorrected: lang.Key("imported sale corrected"),
+	flow.FlagEscalated: lang.Key("escalated"), flow.FlagNameMismatch: lang.Key("name does not match"),
+	flow.FlagRemote: lang.Key("sent by delivery"), flow.FlagUsed: lang.Key("used equipment"),
+	flow.FlagWarnings: lang.Key("warnings"), flow.FlagRefundPaid: lang.Key("refund paid"),
+	flow.FlagPaidLate: lang.Key("refund paid late"), flow.FlagVoided: lang.Key("voided")}
+
+// flagWordsIn is a flag in tr's words.
+func flagWordsIn(tr *lang.Printer, f flow.Flag) string {
+	if w, ok := flagWords[f]; ok {
+		return tr.T(w)
+	}
+	return f.Words()
+}
+
+// eventWords are the audit events a case's trail holds, in words.
+var eventWords = map[store.EventKind]string{store.EventRefundPaid: lang.Key("paid the refund"),
+	store.EventNote: lang.Key("note"), store.EventSignOff: lang.Key("signed off"), store.EventVoid: lang.Key("void")}
+
 // eventLine is one audit event in words: when, who, what.
-func eventLine(ev store.Event, loc *time.Location) string {
+func eventLine(tr *lang.Printer, ev store.Event, loc *time.Location) string {
 	what := string(ev.Kind)
+	outcome := ev.Outcome
+	if outcome != "" {
+		outcome = flow.Outcome(outcome).WordsIn(tr)
+	}
 	switch ev.Kind {
 	case store.EventStep:
-		what = "saved " + look.OrDash(ev.Step)
+		step := look.OrDash(ev.Step)
+		if s, err := flow.ParseStep(ev.Step); err == nil {
+			step = s.WordsIn(tr)
+		}
+		what = tr.T("saved %s", step)
 	case store.EventDecision:
-		what = "confirmed the decision: " + ev.Outcome
+		what = tr.T("confirmed the decision: %s", outcome)
 	case store.EventLeadDecision:
-		what = "decided as a shift lead: " + ev.Outcome
+		what = tr.T("decided as a shift lead: %s", outcome)
 	case store.EventOverride: // also a lead's decision of an escalated case, recorded before lead_decision
-		what = "decided in place of the engine: " + ev.Outcome
-	case store.EventRefundPaid:
-		what = "paid the refund"
-	case store.EventNote:
-		what = "note"
-	case store.EventSignOff:
-		what = "signed off"
+		what = tr.T("decided in place of the engine: %s", outcome)
+	default:
+		if w, ok := eventWords[ev.Kind]; ok {
+			what = tr.T(w)
+		}
 	}
 	if ev.Status != "" && ev.Kind != store.EventNote {
-		what += " → " + ev.Status.Words()
+		what += " → " + ev.Status.WordsIn(tr)
 	}
 	if len(ev.Clauses) > 0 {
 		what += " [" + strings.Join(ev.Clauses, ", ") + "]"
@@ -418,27 +462,30 @@ func eventLine(ev store.Event, loc *time.Location) string {
 	if ev.Detail != "" {
 		what += ": " + ev.Detail
 	}
-	return fmt.Sprintf("%s %s #%d %s", ev.Time.In(loc).Format("01-02 15:04:05"), ev.Staff, ev.Seq, what)
+	return fmt.Sprintf("%s %s #%d %s", shortTimeIn(tr, ev.Time.In(loc), true), ev.Staff, ev.Seq, what)
 }
 
 // dueWords says when something is due: in words, OVERDUE when it is late.
 // A refund counts calendar days (the law's 7), the service centre business
 // days.
-func dueWords(due, today flow.Date, business bool) string {
+func dueWords(tr *lang.Printer, due, today flow.Date, business bool) string {
 	switch {
 	case due.IsZero():
-		return "no date"
+		return tr.T("no date")
 	case due == today:
-		return "due today"
+		return tr.T("due today")
 	case flow.Overdue(due, today) && business:
 		if n := due.BusinessDaysUntil(today); n > 0 {
-			return fmt.Sprintf("OVERDUE by %d business days", n)
+			return tr.N("OVERDUE by %d business days", n, n)
 		}
-		return "OVERDUE since " + due.String()
+		return tr.T("OVERDUE since %s", due.In(tr))
 	case flow.Overdue(due, today):
-		return fmt.Sprintf("OVERDUE by %d days", today.DaysSince(due))
+		n := today.DaysSince(due)
+		return tr.N("OVERDUE by %d days", n, n)
 	case business:
-		return fmt.Sprintf("%d business days left", today.BusinessDaysUntil(due))
+		n := today.BusinessDaysUntil(due)
+		return tr.N("%d business days left", n, n)
 	}
-	return fmt.Sprintf("%d days left", due.DaysSince(today))
+	n := due.DaysSince(today)
+	return tr.N("%d days left", n, n)
 }

@@ -106,20 +106,20 @@ func (m closeModel) Update(msg tea.Msg) (closeModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case reportMsg:
 		m.day, m.loaded, m.report, m.closing = msg.day, msg.err == nil, msg.report, msg.closing
-		m.errMsg = look.Say(msg.err, "read the day's report")
+		m.errMsg = look.SayIn(m.tr, msg.err, "read the day's report")
 		if msg.closing != nil {
 			m.report = msg.closing.Report // as it stood at the close
 		}
 	case dayClosedMsg:
 		if msg.err != nil {
-			m.news = "! " + m.tr.T("the day was not closed: %s", look.Say(msg.err, "close the day"))
+			m.news = "! " + m.tr.T("the day was not closed: %s", look.SayIn(m.tr, msg.err, "close the day"))
 			return m, nil
 		}
 		m.closing, m.report = &msg.closing, msg.closing.Report
 		m.news = m.tr.T("✓ closed: write the chain head down and keep it off this machine")
 	case dayReopenedMsg:
 		if msg.err != nil {
-			m.news = "! " + m.tr.T("the day was not reopened: %s", look.Say(msg.err, "reopen the day"))
+			m.news = "! " + m.tr.T("the day was not reopened: %s", look.SayIn(m.tr, msg.err, "reopen the day"))
 			return m, nil
 		}
 		m.closing, m.loaded = nil, false
@@ -144,7 +144,7 @@ func (m closeModel) reopenKey(k tea.KeyMsg) (closeModel, tea.Cmd) {
 		return m, nil
 	case key.Matches(k, m.k.Confirm):
 		if err := flow.CheckReason(m.reason.Value()); err != nil {
-			m.reasonErr = look.Say(err, "read the reason")
+			m.reasonErr = look.SayIn(m.tr, err, "read the reason")
 			return m, nil
 		}
 		m.reopening, m.reasonErr = false, ""
@@ -299,12 +299,17 @@ func (m closeModel) foot() []string {
 		for _, l := range look.Wrap(m.closeQuestion(), w, "  ") {
 			out = append(out, st.Warning.Render(l))
 		}
-		return append(out, "  "+tr.T("y  close the day · any other key  not now"))
+		return append(out, "  "+tr.T("%s  close the day · any other key  not now", keyOf(m.k.Yes)))
 	case m.asking == inputExport:
-		return []string{"", look.Fit(tr.T("Export the summary of %s: c CSV · j JSON · any other key cancels", m.day.In(tr)), w)}
+		return []string{"", look.Fit(tr.T("Export the summary of %s: %s CSV · %s JSON · any other key cancels", m.day.In(tr),
+			keyOf(m.k.Export.CSV), keyOf(m.k.Export.JSON)), w)}
 	case m.reopening:
-		out := []string{"", st.Warning.Render(look.Fit(tr.T("Reopen %s? Its cases may change again, and it is closed again later.",
-			m.day.In(tr)), w)), m.reason.View()}
+		out := []string{""}
+		for _, l := range look.Wrap(tr.T("Reopen %s? Its cases may change again, and it is closed again later.",
+			m.day.In(tr)), w, "  ") {
+			out = append(out, st.Warning.Render(l))
+		}
+		out = append(out, m.reason.View())
 		if m.reasonErr != "" {
 			out = append(out, st.Error.Render(look.Fit("! "+m.reasonErr, w)))
 		}
@@ -318,11 +323,13 @@ func (m closeModel) foot() []string {
 		}
 		out = append(out, style.Render(look.Fit(m.news, w)))
 	}
-	keys := tr.T("e export the summary · 1 day's table · 2 queues · esc back")
+	c, d := m.k.Close, m.k.Desk
+	keys := tr.T("%s export the summary · %s day's table · %s queues · esc back", keyOf(c.Export), keyOf(d.Table),
+		keyOf(d.Queues))
 	if m.closing == nil {
-		keys = tr.T("c close the day") + " · " + keys
+		keys = tr.T("%s close the day", keyOf(c.CloseDay)) + " · " + keys
 	} else {
-		keys = tr.T("o reopen") + " · " + keys
+		keys = tr.T("%s reopen", keyOf(c.Reopen)) + " · " + keys
 	}
 	return append(out, st.Dim.Render(look.Fit(keys, w)))
 }

@@ -144,7 +144,7 @@ func (m dayModel) typing() bool { return m.input == inputSearch || m.input == in
 // withDay takes the day's cases.
 func (m dayModel) withDay(msg dayMsg) dayModel {
 	id := m.selectedID() // before the rows change: the same case stays selected
-	m.day, m.loaded, m.errMsg = msg.day, true, look.Say(msg.err, "read the day")
+	m.day, m.loaded, m.errMsg = msg.day, true, look.SayIn(m.tr, msg.err, "read the day")
 	m.rows, m.closing = msg.rows, msg.closing
 	m.lines = make([]string, len(m.rows))
 	m.find = make([]string, len(m.rows))
@@ -269,7 +269,8 @@ func (m *dayModel) filterKey(k tea.KeyMsg) {
 	case key.Matches(k, d.Goto):
 		m.input, m.typed = inputDate, ""
 	case key.Matches(k, d.Export):
-		m.input, m.asked = inputExport, m.tr.T("Export %s: c CSV · j JSON · any other key cancels", m.day.In(m.tr))
+		m.input, m.asked = inputExport, m.tr.T("Export %s: %s CSV · %s JSON · any other key cancels", m.day.In(m.tr),
+			keyOf(m.k.Export.CSV), keyOf(m.k.Export.JSON))
 	case key.Matches(k, d.Outcome):
 		m.outcome = (m.outcome + 1) % (len(flow.Outcomes) + 2)
 		m.refilter()
@@ -319,7 +320,7 @@ func (m dayModel) typeDate(k tea.KeyMsg) (dayModel, tea.Cmd) {
 	case tea.KeyEnter:
 		d, err := flow.ParseTypedDate(m.typed)
 		if err != nil {
-			m.asked = "! " + err.Error()
+			m.asked = "! " + look.SayIn(m.tr, err, "read the date")
 			return m, nil
 		}
 		m.input, m.asked = inputNone, ""
@@ -473,7 +474,7 @@ func (m dayModel) View() string {
 		if len(m.rows) == 0 {
 			b.WriteString(st.Dim.Render("  "+m.tr.T("no cases on this day")) + "\n")
 		} else {
-			b.WriteString(st.Dim.Render("  "+m.tr.T("no case passes the filters (x clears them)")) + "\n")
+			b.WriteString(st.Dim.Render("  "+m.tr.T("no case passes the filters (%s clears them)", keyOf(m.k.Day.Clear))) + "\n")
 		}
 		n--
 	}
@@ -538,7 +539,9 @@ func (m dayModel) filterLine() string {
 	if m.flag > 0 {
 		f = flagFilterIn(m.tr, flagFilters[m.flag-1])
 	}
-	line := m.tr.T("o outcome: %s · t status: %s · c cashier: %s · f flag: %s", o, s, c, f)
+	d := m.k.Day
+	line := m.tr.T("%s outcome: %s · %s status: %s · %s cashier: %s · %s flag: %s", keyOf(d.Outcome), o,
+		keyOf(d.Status), s, keyOf(d.Cashier), c, keyOf(d.Flag), f)
 	if m.search != "" {
 		line += " · /" + m.search
 	}
@@ -561,7 +564,8 @@ func (m dayModel) statusLine() string {
 	if len(m.shown) != len(m.rows) {
 		pos += " " + m.tr.T("(filtered from %d)", len(m.rows))
 	}
-	return m.st.Dim.Render(look.Fit(pos+" · "+m.tr.T("enter opens · s signs off · e exports · ? keys"), m.width))
+	return m.st.Dim.Render(look.Fit(pos+" · "+m.tr.T("enter opens · %s signs off · %s exports · ? keys", keyOf(m.k.Day.Sign),
+		keyOf(m.k.Day.Export)), m.width))
 }
 
 // line is row i as drawn, made once.
@@ -646,7 +650,7 @@ func statusShort(tr *lang.Printer, s flow.Status, overdue bool) string {
 // path kept when it is long.
 func exportNews(tr *lang.Printer, msg exportedMsg, width int) string {
 	if msg.err != nil {
-		return "! " + tr.T("export failed: %s", look.Say(msg.err, "export"))
+		return "! " + tr.T("export failed: %s", look.SayIn(tr, msg.err, "export"))
 	}
 	head := tr.T("✓ exported the summary to ")
 	if !msg.summary {

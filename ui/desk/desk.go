@@ -131,7 +131,7 @@ func New(d Deps, width, height int) Model {
 	today := m.today()
 	m.day = today
 	m.table = newDayModel(d.StaffText, d.Styles, d.Keys, today, today, width, height)
-	m.queues = newQueuesModel(d.Styles, d.Keys, today, width, height)
+	m.queues = newQueuesModel(d.StaffText, d.Styles, d.Keys, today, width, height)
 	return m
 }
 
@@ -318,7 +318,7 @@ func (m Model) loaded(msg tea.Msg) Model {
 		}
 	case openCaseMsg:
 		m.back, m.screen = m.screen, screenCase
-		m.trail = newCaseModel(m.d.Styles, m.d.Keys, msg.id, m.today(), m.d.Loc, m.width, m.height)
+		m.trail = newCaseModel(m.d.StaffText, m.d.Styles, m.d.Keys, msg.id, m.today(), m.d.Loc, m.width, m.height)
 		m.notice = ""
 	}
 	return m
@@ -343,18 +343,19 @@ func (m Model) payment(msg tea.Msg) (Model, tea.Cmd) {
 	case signedMsg:
 		if msg.err != nil {
 			m.logErr(msg.err, "sign off the case", "case", msg.id)
-			m.notice = "! " + look.Say(msg.err, "sign off the case")
+			m.notice = "! " + look.SayIn(m.d.StaffText, msg.err, "sign off the case")
 			return m, nil
 		}
-		m.notice = "Case " + msg.id + " signed off by " + m.d.Lead
+		m.notice = m.d.StaffText.T("Case %s signed off by %s", msg.id, m.d.Lead)
 		return m, m.reload()
 	case payMsg:
 		if !msg.sum.Status.Owed() {
-			m.notice = "! case " + msg.sum.ID + " owes no refund: it is " + msg.sum.Status.Words()
+			m.notice = "! " + m.d.StaffText.T("case %s owes no refund: it is %s", msg.sum.ID,
+				msg.sum.Status.WordsIn(m.d.StaffText))
 			return m, nil
 		}
 		m.back, m.screen = m.screen, screenPay
-		m.pay = newPayModel(m.d.Styles, m.d.Keys, msg.sum, m.today(), m.width)
+		m.pay = newPayModel(m.d.StaffText, m.d.Styles, m.d.Keys, msg.sum, m.today(), m.width)
 		m.notice = ""
 		return m, m.pay.Init()
 	case paySubmitMsg:
@@ -370,37 +371,40 @@ func (m Model) payment(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) paid(msg paidMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.logErr(msg.err, "record the refund", "case", msg.sub.id)
-		m.pay = newPayModel(m.d.Styles, m.d.Keys, m.pay.sum, m.today(), m.width)
-		m.pay.errMsg = look.Say(msg.err, "record the refund")
+		m.pay = newPayModel(m.d.StaffText, m.d.Styles, m.d.Keys, m.pay.sum, m.today(), m.width)
+		m.pay.errMsg = look.SayIn(m.d.StaffText, msg.err, "record the refund")
 		return m, m.pay.Init()
 	}
 	m.logErr(msg.slipErr, "write the payout slip", "case", msg.sub.id)
 	m.logErr(msg.slip.PrintErr, "print the payout slip", "file", msg.slip.File)
-	p := msg.payout
+	p, tr := msg.payout, m.d.StaffText
 	m.pay.paid = &msg
-	m.notice = "Refund of " + p.Payment.Amount.String() + " paid in " + p.Payment.Tender.Words() + " by " + m.d.Lead
+	amount, tender := p.Payment.Amount.In(tr), p.Payment.Tender.WordsIn(tr)
 	if p.Owed.Minor > 0 {
-		m.notice += "; " + p.Owed.String() + " still owed"
+		m.notice = tr.T("Refund of %s paid in %s by %s; %s still owed: case %s", amount, tender, m.d.Lead,
+			p.Owed.In(tr), msg.sub.id)
+	} else {
+		m.notice = tr.T("Refund of %s paid in %s by %s: case %s", amount, tender, m.d.Lead, msg.sub.id)
 	}
-	m.notice += ": case " + msg.sub.id
 	return m, nil
 }
 
 // decide checks that an escalated case read whole waits for the lead at
 // the desk, and hands it to the root.
 func (m Model) decide(msg decideCaseMsg) (Model, tea.Cmd) {
+	tr := m.d.StaffText
 	if msg.err != nil {
 		m.logErr(msg.err, "open the case to decide", "case", msg.id)
-		m.notice = "! cannot open the case: " + look.Say(msg.err, "open the case")
+		m.notice = "! " + tr.T("cannot open the case: %s", look.SayIn(tr, msg.err, "open the case"))
 		return m, nil
 	}
 	c := msg.c
 	if !c.AwaitsLead() {
-		m.notice = "! case " + c.ID + " waits for no decision: it is " + c.Status.Words()
+		m.notice = "! " + tr.T("case %s waits for no decision: it is %s", c.ID, c.Status.WordsIn(tr))
 		return m, nil
 	}
 	if err := c.CheckDecider(m.d.Lead); err != nil {
-		m.notice = "! " + look.Say(err, "decide the case")
+		m.notice = "! " + look.SayIn(tr, err, "decide the case")
 		return m, nil
 	}
 	m.notice = ""
@@ -412,7 +416,7 @@ func (m Model) noting(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case noteMsg:
 		m.back, m.screen = m.screen, screenNote
-		m.note = newNoteModel(m.d.Styles, m.d.Keys, msg.id, m.width)
+		m.note = newNoteModel(m.d.StaffText, m.d.Styles, m.d.Keys, msg.id, m.width)
 		m.notice = ""
 		return m, m.note.Init()
 	case noteSubmitMsg:
@@ -420,9 +424,10 @@ func (m Model) noting(msg tea.Msg) (Model, tea.Cmd) {
 	case notedMsg:
 		if msg.err != nil {
 			m.logErr(msg.err, "record the note", "case", msg.id)
-			m.notice = "! the note was not recorded: " + look.Say(msg.err, "record the note")
+			m.notice = "! " + m.d.StaffText.T("the note was not recorded: %s",
+				look.SayIn(m.d.StaffText, msg.err, "record the note"))
 		} else {
-			m.notice = "Note recorded on case " + msg.id
+			m.notice = m.d.StaffText.T("Note recorded on case %s", msg.id)
 		}
 		return m.goBack()
 	}
@@ -449,7 +454,8 @@ func (m Model) closing(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, nil
 		}
-		m.notice = "Day " + msg.day.String() + " reopened by " + m.d.Lead + ": close it again when it is right"
+		m.notice = m.d.StaffText.T("Day %s reopened by %s: close it again when it is right", msg.day.In(m.d.StaffText),
+			m.d.Lead)
 		return m, m.loadReportCmd(msg.day)
 	case exportMsg:
 		return m, m.exportCmd(msg)

@@ -26,12 +26,12 @@ func TestFormsSubmitOnce(t *testing.T) {
 	}
 	screens := map[string]func() screen{
 		"pay": func() screen {
-			m := newPayModel(&st, &keys, store.Summary{ID: "C1", Amount: flow.Money{Minor: 100, Currency: "UAH"}},
+			m := newPayModel(nil, &st, &keys, store.Summary{ID: "C1", Amount: flow.Money{Minor: 100, Currency: "UAH"}},
 				benchDay, 80)
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"note": func() screen {
-			m := newNoteModel(&st, &keys, "C1", 80)
+			m := newNoteModel(nil, &st, &keys, "C1", 80)
 			*m.text = "the customer came back"
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},

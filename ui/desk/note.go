@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -14,12 +15,14 @@ import (
 // correction of a day that is closed. A note is a new audit event on the
 // case's trail; nothing saved before changes (store.Record).
 type noteModel struct {
-	st   *look.Styles
-	k    *look.KeyMap
-	id   string
-	form *huh.Form
-	text *string
-	sent bool
+	tr    *lang.Printer
+	st    *look.Styles
+	k     *look.KeyMap
+	id    string
+	form  *huh.Form
+	text  *string
+	sent  bool
+	width int
 }
 
 // noteSubmitMsg: the note to record.
@@ -31,19 +34,18 @@ type notedMsg struct {
 	err error
 }
 
-func newNoteModel(st *look.Styles, k *look.KeyMap, id string, width int) noteModel {
+func newNoteModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, id string, width int) noteModel {
+	tr = staffText(tr)
 	text := new(string)
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title("Note on case " + id).
-			Description("A remark or a correction: it is added to the case's trail, and nothing before it changes.").
-			CharLimit(500).Value(text).Validate(func(s string) error {
+		huh.NewInput().Title(tr.T("Note on case %s", id)).CharLimit(500).Value(text).Validate(func(s string) error {
 			if len(strings.TrimSpace(s)) < 5 {
-				return errors.New("say what, in a few words")
+				return errors.New(tr.T("say what, in a few words"))
 			}
 			return nil
 		}),
-	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
-	return noteModel{st: st, k: k, id: id, form: form, text: text}
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 78))
+	return noteModel{tr: tr, st: st, k: k, id: id, form: form, text: text, width: width}
 }
 
 // Init starts the form.
@@ -67,7 +69,12 @@ func (m noteModel) Update(msg tea.Msg) (noteModel, tea.Cmd) {
 	return m, cmd
 }
 
-// View is the form.
+// View is what a note is, wrapped to the screen (the form's own
+// description would push the field below the form's height once wrapped),
+// then the form.
 func (m noteModel) View() string {
-	return m.st.Title.Render("Add a note") + "\n\n" + m.form.View()
+	what := look.Wrap(m.tr.T("A remark or a correction: it is added to the case's trail, and nothing before it changes."),
+		min(m.width, 78), "")
+	return m.st.Title.Render(m.tr.T("Add a note")) + "\n" + m.st.Dim.Render(strings.Join(what, "\n")) + "\n\n" +
+		m.form.View()
 }

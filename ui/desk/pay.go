@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/payout"
@@ -22,6 +22,7 @@ import (
 // cases' refunds (store.RecordRefund). Once paid, the screen says what is
 // left and where the payout slip for the customer to sign went.
 type payModel struct {
+	tr     *lang.Printer
 	st     *look.Styles
 	k      *look.KeyMap
 	width  int
@@ -55,21 +56,23 @@ type paidMsg struct {
 	slipErr error
 }
 
-func newPayModel(st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.Date, width int) payModel {
+func newPayModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, sum store.Summary, today flow.Date,
+	width int) payModel {
+	tr = staffText(tr)
 	tender := flow.RefundTenderFor(sum.Tender)
-	v := &payValues{tender: tender, amount: sum.Owed().Amount()}
+	v := &payValues{tender: tender, amount: amountIn(tr, sum.Owed())} // as the lead types it
 	currency := sum.Amount.Currency
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[flow.Tender]().Title("Paid in").Options(look.TenderOptions()...).Value(&v.tender),
-		huh.NewInput().Title("Amount paid, in "+look.OrDash(currency)).Value(&v.amount).Validate(func(s string) error {
+		huh.NewSelect[flow.Tender]().Title(tr.T("Paid out in")).Options(tenderOptions(tr)...).Value(&v.tender),
+		huh.NewInput().Title(tr.T("Amount paid, in %s", currencyIn(tr, currency))).Value(&v.amount).Validate(func(s string) error {
 			m, err := flow.ParseTypedMoney(s, currency)
 			if err == nil {
 				err = flow.CheckPaymentAmount(m, sum.Amount, sum.Paid)
 			}
-			return look.FieldErr(err)
+			return look.FieldErrIn(tr, err)
 		}),
-	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeys()).WithShowHelp(true).WithWidth(min(width, 60))
-	return payModel{st: st, k: k, width: width, sum: sum, today: today, form: form, v: v}
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 60))
+	return payModel{tr: tr, st: st, k: k, width: width, sum: sum, today: today, form: form, v: v}
 }
 
 // Init starts the form.
@@ -98,7 +101,7 @@ func (m payModel) Update(msg tea.Msg) (payModel, tea.Cmd) {
 	case formDone:
 		amount, err := flow.ParseTypedMoney(m.v.amount, m.sum.Amount.Currency)
 		if err != nil { // the field's own check passed: this does not happen
-			m.errMsg = look.Say(err, "read the amount")
+			m.errMsg = look.SayIn(m.tr, err, "read the amount")
 			return m, nil
 		}
 		m.sent = true
@@ -112,17 +115,17 @@ func (m payModel) Update(msg tea.Msg) (payModel, tea.Cmd) {
 // View names the refund and what is owed of it, then the form and what
 // the amount typed would leave owed; once paid, what was paid and the slip.
 func (m payModel) View() string {
-	st, s := m.st, m.sum
+	st, s, tr := m.st, m.sum, m.tr
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Mark a refund paid") + "\n")
-	b.WriteString(look.Fit(fmt.Sprintf("Case %s · %s · opened %s by %s", s.ID, look.OrDash(s.Model),
-		s.Time.Format("2006-01-02 15:04"), s.Staff), m.width) + "\n")
+	b.WriteString(st.Title.Render(tr.T("Mark a refund paid")) + "\n")
+	b.WriteString(look.Fit(tr.T("Case %s · %s · opened %s by %s", s.ID, look.OrDash(s.Model), timeIn(tr, s.Time),
+		s.Staff), m.width) + "\n")
 	if m.paid != nil { // what it owed before is history: the payment says what is left
 		return b.String() + "\n" + m.paidView()
 	}
-	owed := fmt.Sprintf("Owed %s by %s: %s", s.Owed(), s.Due, dueWords(s.Due, m.today, false))
+	owed := tr.T("Owed %s by %s: %s", s.Owed().In(tr), s.Due.In(tr), dueWords(tr, s.Due, m.today, false))
 	if s.Paid.Minor > 0 {
-		owed += fmt.Sprintf(" · %s paid of %s", s.Paid, s.Amount)
+		owed += " · " + tr.T("%s paid of %s", s.Paid.In(tr), s.Amount.In(tr))
 	}
 	b.WriteString(look.Fit(owed, m.width) + "\n")
 	if m.errMsg != "" {
@@ -145,42 +148,49 @@ func (m payModel) leftWords() string {
 	}
 	left := flow.Owed(s.Owed(), amount)
 	if left.Minor == 0 {
-		return "This pays the refund in full."
+		return m.tr.T("This pays the refund in full.")
 	}
-	return fmt.Sprintf("This leaves %s still owed.", left)
+	return m.tr.T("This leaves %s still owed.", left.In(m.tr))
 }
 
 // paidView is the payment recorded: what it was, what is left, where its
 // slip went.
 func (m payModel) paidView() string {
-	st, p := m.st, m.paid.payout
+	st, p, tr := m.st, m.paid.payout, m.tr
 	var b strings.Builder
-	b.WriteString(st.OK.Render(fmt.Sprintf("✓ Paid %s in %s by %s (payment %d)", p.Payment.Amount,
-		p.Payment.Tender.Words(), p.Payment.By, p.N)) + "\n")
+	b.WriteString(st.OK.Render(tr.T("✓ Paid %s in %s by %s (payment %d)", p.Payment.Amount.In(tr),
+		p.Payment.Tender.WordsIn(tr), p.Payment.By, p.N)) + "\n")
 	if p.Owed.Minor > 0 {
-		fmt.Fprintf(&b, "Still owed: %s of %s (%s paid so far)\n", p.Owed, p.Case.RefundDue(), p.Paid)
+		b.WriteString(tr.T("Still owed: %s of %s (%s paid so far)", p.Owed.In(tr), p.Case.RefundDue().In(tr),
+			p.Paid.In(tr)) + "\n")
 	} else {
-		fmt.Fprintf(&b, "The refund is paid in full: %s\n", p.Paid)
+		b.WriteString(tr.T("The refund is paid in full: %s", p.Paid.In(tr)) + "\n")
 	}
 	if err := m.paid.slipErr; err != nil {
-		b.WriteString(st.Error.Render("! the payout slip was not written: "+look.Say(err, "write the slip")+
-			" (the payment is recorded)") + "\n")
+		b.WriteString(st.Error.Render("! "+tr.T("the payout slip was not written: %s (the payment is recorded)",
+			look.SayIn(tr, err, "write the slip"))) + "\n")
 	} else if w := m.paid.slip; w.File != "" {
-		b.WriteString("Payout slip: " + look.FitLeft(filepath.Join("acts", filepath.Base(w.File)), 50) +
-			" in the data folder\n")
-		switch {
-		case w.Existed:
-			b.WriteString("It was written before: left as it was.\n")
-		case w.PrintErr != nil:
-			b.WriteString(st.Error.Render("! printing failed: "+look.Say(w.PrintErr, "print the slip")+
-				": print the file by hand.") + "\n")
-		case w.Printed:
-			b.WriteString("Sent to the printer.\n")
-		default:
-			b.WriteString("No print command is set: print the file by hand.\n")
-		}
-		b.WriteString("\nThe customer and you sign the printed slip.\n")
+		b.WriteString(m.slipWords(w))
 	}
-	b.WriteString("\n" + st.Dim.Render("enter: back"))
+	b.WriteString("\n" + st.Dim.Render(tr.T("enter: back")))
 	return b.String()
+}
+
+// slipWords say where the payout slip went: its file, and the printer.
+func (m payModel) slipWords(w payout.Written) string {
+	st, tr := m.st, m.tr
+	out := tr.T("Payout slip: acts/%s in the data folder", look.FitLeft(filepath.Base(w.File), 45)) +
+		"\n"
+	switch {
+	case w.Existed:
+		out += tr.T("It was written before: left as it was.") + "\n"
+	case w.PrintErr != nil:
+		out += st.Error.Render("! "+tr.T("printing failed: %s: print the file by hand.",
+			look.SayIn(tr, w.PrintErr, "print the slip"))) + "\n"
+	case w.Printed:
+		out += tr.T("Sent to the printer.") + "\n"
+	default:
+		out += tr.T("No print command is set: print the file by hand.") + "\n"
+	}
+	return out + "\n" + tr.T("The customer and you sign the printed slip.") + "\n"
 }

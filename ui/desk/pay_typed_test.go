@@ -19,7 +19,7 @@ func TestPayTakesTypedAmounts(t *testing.T) {
 	sum := store.Summary{ID: "C1", Status: flow.StatusRefundOwed, Amount: flow.Money{Minor: 2000000, Currency: "UAH"}}
 	for _, typed := range []string{"19 999,00", "19\u00a0999,00", "19999.00", "19999,0"} {
 		t.Run(typed, func(t *testing.T) {
-			m := newPayModel(&st, &keys, sum, benchDay, 80)
+			m := newPayModel(nil, &st, &keys, sum, benchDay, 80)
 			m.v.amount = typed
 			if v := m.View(); !strings.Contains(v, "This leaves 1.00 UAH still owed.") {
 				t.Errorf("%q: the screen does not say what is left:\n%s", typed, v)
@@ -35,7 +35,7 @@ func TestPayTakesTypedAmounts(t *testing.T) {
 			}
 		})
 	}
-	m := newPayModel(&st, &keys, sum, benchDay, 80)
+	m := newPayModel(nil, &st, &keys, sum, benchDay, 80)
 	m.v.amount = "19.999,00"
 	if v := m.View(); strings.Contains(v, "still owed.") {
 		t.Errorf("an amount that reads two ways says what it leaves:\n%s", v)

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
@@ -33,22 +34,26 @@ const (
 // store's, which reads them at one moment).
 var queueStatuses = [queueCount]flow.Status(store.DeskQueueStatuses)
 
-func (q queue) String() string {
+func (q queue) String() string { return q.wordsIn(lang.English()) }
+
+// wordsIn is the queue's name on its tab, in tr's words.
+func (q queue) wordsIn(tr *lang.Printer) string {
 	switch q {
 	case queueEscalated:
-		return "Escalated"
+		return tr.T("Escalated")
 	case queueOwed:
-		return "Refunds owed"
+		return tr.T("Refunds owed")
 	case queueDocuments:
-		return "Waiting documents"
+		return tr.T("Waiting documents")
 	case queueService:
-		return "At service centre"
+		return tr.T("At service centre")
 	}
 	return "queue(?)"
 }
 
 // queuesModel is the screen of the queues.
 type queuesModel struct {
+	tr     *lang.Printer
 	st     *look.Styles
 	k      *look.KeyMap
 	width  int
@@ -74,8 +79,8 @@ type queuesMsg struct {
 	err        error
 }
 
-func newQueuesModel(st *look.Styles, k *look.KeyMap, today flow.Date, width, height int) queuesModel {
-	return queuesModel{st: st, k: k, today: today, width: width, height: height}
+func newQueuesModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, today flow.Date, width, height int) queuesModel {
+	return queuesModel{tr: staffText(tr), st: st, k: k, today: today, width: width, height: height}
 }
 
 // Init has nothing to start: the root loads the queues.
@@ -104,7 +109,7 @@ func (m queuesModel) setSize(width, height int) queuesModel {
 func (m queuesModel) Update(msg tea.Msg) (queuesModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case queuesMsg:
-		m.loaded, m.lists, m.errMsg = true, msg.lists, look.Say(msg.err, "read the queues")
+		m.loaded, m.lists, m.errMsg = true, msg.lists, look.SayIn(m.tr, msg.err, "read the queues")
 		m.owed, m.paid = msg.owed, msg.paid
 		for q := range m.cursor {
 			m.cursor[q] = min(m.cursor[q], max(len(m.lists[q])-1, 0))
@@ -143,12 +148,12 @@ func (m queuesModel) key(k tea.KeyMsg) (queuesModel, tea.Cmd) {
 
 // View draws the tabs, the queue at hand and its keys.
 func (m queuesModel) View() string {
-	st := m.st
+	st, tr := m.st, m.tr
 	var b strings.Builder
-	b.WriteString(st.Title.Render("Queues: what the store still owes its customers") + "\n")
+	b.WriteString(st.Title.Render(tr.T("Queues: what the store still owes its customers")) + "\n")
 	var tabs []string
 	for q := range queueCount {
-		t := fmt.Sprintf("%s (%d)", q, len(m.lists[q]))
+		t := fmt.Sprintf("%s (%d)", q.wordsIn(tr), len(m.lists[q]))
 		if q == m.tab {
 			t = st.Selected.Render("[" + t + "]")
 		} else {
@@ -161,7 +166,7 @@ func (m queuesModel) View() string {
 		b.WriteString(st.Error.Render(look.Fit("! "+m.errMsg, m.width)) + "\n")
 	}
 	if !m.loaded {
-		b.WriteString(st.Dim.Render("loading the queues…"))
+		b.WriteString(st.Dim.Render(tr.T("loading the queues…")))
 		return b.String()
 	}
 	list := m.lists[m.tab]
@@ -172,9 +177,18 @@ func (m queuesModel) View() string {
 	}
 	b.WriteString(st.Label.Render(look.Fit(m.head(), m.width)) + "\n")
 	if len(list) == 0 {
-		b.WriteString(st.Dim.Render("  nothing waits here") + "\n")
+		b.WriteString(st.Dim.Render("  "+tr.T("nothing waits here")) + "\n")
 		rows--
 	}
+	m.rows(&b, list, rows)
+	b.WriteString(st.Dim.Render(look.Fit(m.foot(), m.width)))
+	return b.String()
+}
+
+// rows draws the rows of the list on screen, the cursor's kept in view,
+// and pads them to rows lines.
+func (m queuesModel) rows(b *strings.Builder, list []store.Summary, rows int) {
+	st := m.st
 	cur := m.cursor[m.tab]
 	top := max(min(cur-rows+1, len(list)-rows), 0)
 	if cur < top {
@@ -195,23 +209,29 @@ func (m queuesModel) View() string {
 	for i := end - top; i < rows; i++ {
 		b.WriteString("\n")
 	}
-	foot := "tab next queue · enter opens"
+}
+
+// foot is the keys of the queue at hand, each as the lead's layout labels
+// it.
+func (m queuesModel) foot() string {
+	tr, q, d := m.tr, m.k.Queue, m.k.Desk
+	foot := tr.T("tab next queue · enter opens")
 	switch m.tab {
 	case queueOwed:
-		foot += " · p marks paid"
+		foot += " · " + tr.T("%s marks paid", keyOf(q.Paid))
 	case queueEscalated:
-		foot += " · d decides"
+		foot += " · " + tr.T("%s decides", keyOf(q.Decide))
 	}
-	b.WriteString(st.Dim.Render(look.Fit(foot+" · 1 day's table · 3 day close · esc back", m.width)))
-	return b.String()
+	return foot + " · " + tr.T("%s day's table · %s day close · esc back", keyOf(d.Table), keyOf(d.Close))
 }
 
 // owedWords is what the refunds owed still owe, all together.
 func (m queuesModel) owedWords() string {
+	tr := m.tr
 	n := len(m.lists[queueOwed])
-	text := fmt.Sprintf("Still owed: %s in %s", m.owed, look.Plural(n, "refund"))
+	text := tr.N("Still owed: %s in %d refunds", n, m.owed.In(tr), n)
 	if m.paid.Minor > 0 {
-		text += fmt.Sprintf(" (%s of them paid so far)", m.paid)
+		text += " " + tr.T("(%s of them paid so far)", m.paid.In(tr))
 	}
 	return text
 }
@@ -219,41 +239,43 @@ func (m queuesModel) owedWords() string {
 // head is the column heads of the queue at hand. A refund owed shows what
 // was paid of it and what is still owed in place of its cashier and price.
 func (m queuesModel) head() string {
-	first := "WAITING SINCE"
+	tr := m.tr
+	first := tr.T("WAITING SINCE")
 	switch m.tab {
 	case queueOwed:
-		return fmt.Sprintf("  %-33s %-11s %-11s %9s %9s", "DUE", "OPENED", "MODEL", "PAID", "OWED")
+		return fmt.Sprintf("  %-33s %-11s %-11s %9s %9s", tr.T("DUE"), tr.T("OPENED"), tr.T("MODEL"), tr.T("PAID"),
+			tr.T("OWED"))
 	case queueService:
-		first = "EXPECTED BACK"
+		first = tr.T("EXPECTED BACK")
 	}
-	return fmt.Sprintf("  %-33s %-11s %-9s %-11s %9s", first, "OPENED", "CASHIER", "MODEL", "AMOUNT")
+	return fmt.Sprintf("  %-33s %-11s %-9s %-11s %9s", first, tr.T("OPENED"), tr.T("CASHIER"), tr.T("MODEL"),
+		tr.T("AMOUNT"))
 }
 
 // row is one case of the queue at hand: first what is due, in words.
 func (m queuesModel) row(s store.Summary) string {
+	tr := m.tr
 	var first string
+	opened := shortTimeIn(tr, s.Time, false)
 	switch m.tab {
 	case queueOwed:
-		first = s.Due.String() + " " + dueWords(s.Due, m.today, false)
+		first = s.Due.In(tr) + " " + dueWords(tr, s.Due, m.today, false)
 		paid := "-"
 		if s.Paid.Minor > 0 {
-			paid = s.Paid.Amount()
+			paid = amountIn(tr, s.Paid)
 		}
-		return fmt.Sprintf("%-33s %-11s %-11s %9s %9s", look.Fit(first, 33), s.Time.Format("01-02 15:04"),
-			look.Fit(look.OrDash(s.Model), 11), paid, s.Owed().Amount())
+		return fmt.Sprintf("%-33s %-11s %-11s %9s %9s", look.Fit(first, 33), opened,
+			look.Fit(look.OrDash(s.Model), 11), paid, amountIn(tr, s.Owed()))
 	case queueService:
 		if s.Due.IsZero() {
-			first = "the service centre sets it"
+			first = tr.T("the service centre sets it")
 		} else {
-			first = s.Due.String() + " " + dueWords(s.Due, m.today, true)
+			first = s.Due.In(tr) + " " + dueWords(tr, s.Due, m.today, true)
 		}
 	default:
 		days := m.today.DaysSince(s.Day)
-		first = fmt.Sprintf("%s (%d days)", s.Day, days)
-		if days == 1 {
-			first = fmt.Sprintf("%s (1 day)", s.Day)
-		}
+		first = tr.N("%s (%d days)", days, s.Day.In(tr), days)
 	}
-	return fmt.Sprintf("%-33s %-11s %-9s %-11s %9s", look.Fit(first, 33), s.Time.Format("01-02 15:04"), look.Fit(s.Staff, 9),
-		look.Fit(look.OrDash(s.Model), 11), s.Amount.Amount())
+	return fmt.Sprintf("%-33s %-11s %-9s %-11s %9s", look.Fit(first, 33), opened, look.Fit(s.Staff, 9),
+		look.Fit(look.OrDash(s.Model), 11), amountIn(tr, s.Amount))
 }

@@ -1,6 +1,10 @@
 package desk
 
 import (
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
@@ -39,4 +43,45 @@ func pad(s string, width int) string {
 		s += " "
 	}
 	return s
+}
+
+// keyOf is a key as the person's layout labels it, as its help shows it
+// ("т" for n on the Ukrainian layout): the desk's own lines name keys so.
+func keyOf(b key.Binding) string { return b.Help().Key }
+
+// timeIn is a moment to the minute as tr writes it: "2026-11-20 09:10",
+// "20.11.2026 09:10".
+func timeIn(tr *lang.Printer, t time.Time) string {
+	return tr.Date(t.Year(), t.Month(), t.Day()) + " " + t.Format("15:04")
+}
+
+// shortTimeIn is a moment without its year, for a column: "11-20 09:10",
+// "20.11 09:10"; seconds where asked.
+func shortTimeIn(tr *lang.Printer, t time.Time, seconds bool) string {
+	layout := "01-02 15:04"
+	if tr.Lang() != lang.EN {
+		layout = "02.01 15:04"
+	}
+	if seconds {
+		layout += ":05"
+	}
+	return t.Format(layout)
+}
+
+// currencyIn is a currency's code as tr names it beside an amount: the
+// hryvnia is "грн" in Ukrainian.
+func currencyIn(tr *lang.Printer, currency string) string {
+	if tr.Lang() != lang.EN && currency == "UAH" {
+		return "грн"
+	}
+	return look.OrDash(currency)
+}
+
+// tenderOptions are the tenders, in flow's order, in tr's words.
+func tenderOptions(tr *lang.Printer) []huh.Option[flow.Tender] {
+	opts := make([]huh.Option[flow.Tender], len(flow.Tenders))
+	for i, t := range flow.Tenders {
+		opts[i] = huh.NewOption(t.WordsIn(tr), t)
+	}
+	return opts
 }

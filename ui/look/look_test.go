@@ -48,6 +48,15 @@ func TestWrapIndentsLaterLines(t *testing.T) {
 	}
 }
 
+// TestWrapKeepsAnAmountWhole: a no-break space holds an amount on one line.
+func TestWrapKeepsAnAmountWhole(t *testing.T) {
+	got := look.Wrap("кошти до виплати: 19\u00a0999,00\u00a0грн до 27.11.2026", 24, "  ")
+	want := []string{"кошти до виплати:", "  19\u00a0999,00\u00a0грн до", "  27.11.2026"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Wrap = %q, want %q", got, want)
+	}
+}
+
 func TestPlural(t *testing.T) {
 	for n, want := range map[int]string{0: "0 cases", 1: "1 case", 2: "2 cases"} {
 		if got := look.Plural(n, "case"); got != want {

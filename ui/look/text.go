@@ -3,6 +3,7 @@ package look
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -32,7 +33,7 @@ func FitLeft(s string, width int) string {
 func Wrap(text string, width int, indent string) []string {
 	var lines []string
 	line := ""
-	for _, w := range strings.Fields(text) {
+	for _, w := range strings.FieldsFunc(text, breaks) {
 		switch {
 		case line == "":
 			line = w
@@ -54,6 +55,10 @@ func Wrap(text string, width int, indent string) []string {
 	}
 	return lines
 }
+
+// breaks reports whether a line may break at r: white space, but not a
+// no-break space, which holds an amount together ("19 999,00 грн").
+func breaks(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' }
 
 // Plural is n and a noun, the noun with an s unless n is 1.
 func Plural(n int, noun string) string {

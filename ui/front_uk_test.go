@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
+)
+
+// The front screens in Ukrainian, at 80x24 as the English goldens: the
+// login, home, the first run past its language page, the staff form and
+// the void form, each checked for English left on it (checkSpeaks).
+
+// rootGolden compares the kiosk's whole screen, once it shows every one of
+// want, with the golden file of the test.
+func rootGolden(t *testing.T, r *rootT, want ...string) {
+	t.Helper()
+	r.requireView(want...)
+	viewGolden(t, r.view())
+}
+
+// viewGolden compares the kiosk's whole screen, 80x24, with the golden
+// file of the test.
+func viewGolden(t *testing.T, view string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != 24 {
+		t.Errorf("the screen has %d rows, not 24", len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("row %d is %d columns wide: %q", i+1, w, l)
+		}
+	}
+	checkSpeaks(t, view)
+	teatest.RequireEqualOutput(t, []byte(view))
+}
+
+// ukRoot is newRoot's store, set up with the policy, speaking Ukrainian.
+func ukRoot(t *testing.T, policy string) *rootT {
+	t.Helper()
+	r := newRoot(t, policy)
+	r.speaks(lang.UK)
+	return r
+}
+
+// draftAtHome leaves a draft of Ivan's at the inspection and logs him out.
+func draftAtHome(r *rootT) {
+	r.t.Helper()
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	r.keys(kEsc, kEsc, kEsc, kEsc, kEsc) // back past the sale: home, the draft kept
+	r.requireView("Головна", "Відкриті справи (1)")
+	r.keys(typed("l"))
+	r.requireView("Вхід")
+}
+
+// TestLoginGoldenUK is the login screen of a Ukrainian store, as a program
+// draws it.
+func TestLoginGoldenUK(t *testing.T) {
+	r := ukRoot(t, "citrus")
+	tm := teatest.NewTestModel(t, r.m, teatest.WithInitialTermSize(80, 24))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "PIN-код") },
+		teatest.WithDuration(5*time.Second))
+	must(t, tm.Quit())
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	viewGolden(t, plain(final.View()))
+}
+
+// TestHomeGoldenUK is a cashier's home with an open case, and a shift
+// lead's: the keys as the Ukrainian layout labels them.
+func TestHomeGoldenUK(t *testing.T) {
+	t.Run("cashier", func(t *testing.T) {
+		r := ukRoot(t, "citrus")
+		r.login("Ivan", "1111")
+		walkToDecision(r, "2026-11-10")
+		r.keys(kEsc, kEsc, kEsc, kEsc) // back past the first step: home
+		rootGolden(t, r, "Головна", "т  почати нове повернення", "Ваші справи сьогодні (1)")
+	})
+	t.Run("lead", func(t *testing.T) {
+		r := ukRoot(t, "citrus")
+		draftAtHome(r)
+		r.login("Olena", "1234")
+		rootGolden(t, r, "Головна", "в  пульт старшого зміни", "ч скасовує справу без рішення")
+	})
+}
+
+// TestSetupGoldenUK is each page of the first run after its language page,
+// in Ukrainian, the language chosen.
+func TestSetupGoldenUK(t *testing.T) {
+	t.Setenv("TZ", "Europe/Kyiv") // the machine's zone, filled in
+	t.Run("store", func(t *testing.T) {
+		r := newRoot(t, "")
+		r.keys(kEnter) // Ukrainian
+		rootGolden(t, r, "Назва магазину", "> Europe/Kyiv")
+	})
+	t.Run("policy file", func(t *testing.T) {
+		r := newRoot(t, "")
+		r.keys(kEnter, typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter)
+		rootGolden(t, r, "Файл правил")
+	})
+	t.Run("first shift lead", func(t *testing.T) {
+		r := newRoot(t, "")
+		r.keys(kEnter, typed("Kyiv Central"), kEnter, kEnter, kEnter)
+		rootGolden(t, r, "Перший старший зміни")
+	})
+	t.Run("two PINs", func(t *testing.T) {
+		r := newRoot(t, "")
+		r.keys(kEnter, typed("Kyiv Central"), kEnter, kEnter, kEnter)
+		r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("4321"), kEnter)
+		rootGolden(t, r, "PIN-коди не збігаються")
+	})
+}
+
+// TestStaffGoldenUK is the form where a shift lead adds a staff member, and
+// a refused PIN's error beside its field.
+func TestStaffGoldenUK(t *testing.T) {
+	open := func(t *testing.T) *rootT {
+		r := ukRoot(t, "citrus")
+		r.login("Olena", "1234")
+		r.keys(typed("s"))
+		return r
+	}
+	t.Run("form", func(t *testing.T) {
+		rootGolden(t, open(t), "Додати працівника", "> мова магазину")
+	})
+	t.Run("two PINs", func(t *testing.T) {
+		r := open(t)
+		r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("4321"), kEnter, typed("4322"), kEnter)
+		rootGolden(t, r, "PIN-код ще раз  ! PIN-коди не збігаються")
+	})
+	t.Run("short PIN", func(t *testing.T) {
+		uk := lang.For(lang.UK)
+		if flow.MessageIn(uk, flow.ErrPIN) == flow.ErrPIN.Message {
+			t.Skip("flow's error messages are not in the message files yet")
+		}
+		r := open(t)
+		r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("12"), kEnter)
+		rootGolden(t, r, "PIN-код  ! "+flow.MessageIn(uk, flow.ErrPIN))
+	})
+}
+
+// TestVoidGoldenUK is the form where a shift lead voids a draft.
+func TestVoidGoldenUK(t *testing.T) {
+	r := ukRoot(t, "citrus")
+	draftAtHome(r)
+	r.login("Olena", "1234")
+	r.keys(typed("x"))
+	r.requireView("Скасувати справу", "Причина (іде в журнал аудиту)")
+	// the case's id differs from run to run
+	viewGolden(t, strings.ReplaceAll(r.view(), r.m.void.sum.ID, strings.Repeat("0", len(r.m.void.sum.ID))))
+}
+
+// TestFirstRunAtAnEnglishTill: the first run's pages after the language
+// are in the till's own language, whichever the store's is to be.
+func TestFirstRunAtAnEnglishTill(t *testing.T) {
+	r := newRoot(t, "")
+	r.m = NewModel(Deps{Store: r.st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-2",
+		Language: lang.EN})
+	r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	r.run(r.m.Init())
+	r.keys(kEnter) // Ukrainian, the store's
+	r.requireView("Welcome to Returns Desk", "Store name", "generic: General electronics store")
+}
