@@ -125,3 +125,18 @@ func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 		t.Fatalf("Marta's kiosk holds %q", got)
 	}
 }
+
+// TestCyrillicKeysOnAChoice: on a select or a multi-select the letters are
+// keys, and the Ukrainian layout's mean the same (о for j, ч for x); in a
+// text field they stay text.
+func TestCyrillicKeysOnAChoice(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("т")) // n: a new return
+	r.keys(saleKeys("2026-11-10", "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView(r.at(flow.StepRequest))
+	r.keys(kEnter, kEnter, kEnter)
+	r.requireView(r.at(flow.StepDocuments), "[•] receipt", "[ ] warranty card")
+	r.keys(typed("о"), typed("о"), typed("ч")) // j, j, x
+	r.requireView("[•] receipt", "[•] warranty card")
+}
