@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,9 @@ func TestFirstRunInEnglish(t *testing.T) {
 	r.requireView("Мова / Language", "> українська", "English")
 	r.keys(kDown, kEnter)
 	r.requireView("Welcome to Returns Desk", "Store name") // the pages after it in the language chosen
+	if v := r.view(); !strings.HasPrefix(strings.TrimSpace(v), "Returns Desk") {
+		t.Errorf("the header is not in the language chosen:\n%s", v)
+	}
 	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
 	r.requireView("The first shift lead")
 	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
