@@ -394,6 +394,9 @@ func (m *Model) View() string {
 // steps, and any notice.
 func (m *Model) header() string {
 	tr := m.staffText
+	if m.view == viewSetup && m.setup.tr != nil { // the language the first run chose
+		tr = m.setup.tr
+	}
 	left := tr.T("Returns Desk")
 	if m.settings.StoreName != "" {
 		left += " · " + m.settings.StoreName

@@ -100,7 +100,7 @@ func buildApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width i
 func (a approveModel) Init() tea.Cmd { return a.form.Init() }
 
 func (a approveModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
-func (a approveModel) typing() bool                   { return true }
+func (a approveModel) typing() bool                   { return formTyping(a.form) }
 func (a approveModel) dirty() bool                    { return true }
 
 func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {

@@ -31,7 +31,7 @@ func (m choiceStep) Init() tea.Cmd { return m.form.Init() }
 func (m choiceStep) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Up, k.Down) }
 
 // typing reports whether the screen takes text.
-func (m choiceStep) typing() bool { return true }
+func (m choiceStep) typing() bool { return formTyping(m.form) }
 
 // dirty: answers on a step's screen are not saved until it is done.
 func (m choiceStep) dirty() bool { return true }

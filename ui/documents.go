@@ -138,7 +138,7 @@ func (m documentsModel) Init() tea.Cmd {
 func (m documentsModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm, k.Toggle) }
 
 // typing reports whether the screen takes text.
-func (m documentsModel) typing() bool { return true }
+func (m documentsModel) typing() bool { return formTyping(m.form) }
 
 // dirty: answers on a step's screen are not saved until it is done.
 func (m documentsModel) dirty() bool { return true }

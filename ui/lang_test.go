@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,9 @@ func TestFirstRunInEnglish(t *testing.T) {
 	r.requireView("Мова / Language", "> українська", "English")
 	r.keys(kDown, kEnter)
 	r.requireView("Welcome to Returns Desk", "Store name") // the pages after it in the language chosen
+	if v := r.view(); !strings.HasPrefix(strings.TrimSpace(v), "Returns Desk") {
+		t.Errorf("the header is not in the language chosen:\n%s", v)
+	}
 	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
 	r.requireView("The first shift lead")
 	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
@@ -124,4 +128,19 @@ func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 	if got := langsOf(r.m); got != [2]lang.Lang{lang.UK, lang.EN} {
 		t.Fatalf("Marta's kiosk holds %q", got)
 	}
+}
+
+// TestCyrillicKeysOnAChoice: on a select or a multi-select the letters are
+// keys, and the Ukrainian layout's mean the same (о for j, ч for x); in a
+// text field they stay text.
+func TestCyrillicKeysOnAChoice(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("т")) // n: a new return
+	r.keys(saleKeys("2026-11-10", "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView(r.at(flow.StepRequest))
+	r.keys(kEnter, kEnter, kEnter)
+	r.requireView(r.at(flow.StepDocuments), "[•] receipt", "[ ] warranty card")
+	r.keys(typed("о"), typed("о"), typed("ч")) // j, j, x
+	r.requireView("[•] receipt", "[•] warranty card")
 }

@@ -136,7 +136,7 @@ func (m saleModel) keys(k look.KeyMap) look.KeyMap {
 func (m saleModel) locked() bool { return m.v.imported != nil && m.v.correction == nil }
 
 // typing reports whether the screen takes text.
-func (m saleModel) typing() bool { return true }
+func (m saleModel) typing() bool { return m.phase != saleForm || formTyping(m.form) }
 
 // dirty: answers on a step's screen are not saved until it is done.
 func (m saleModel) dirty() bool { return true }

@@ -72,12 +72,16 @@ func newSetupModel(st *look.Styles, width int, zone string, till lang.Lang) setu
 		langs = append(langs, huh.NewOption(l.Name(), l))
 	}
 	// in both languages: the language is not chosen yet; the store's acts
-	// will be in it, and the pages after it
+	// will be in it, and the pages after it; the keys' help in the till's
+	// language, else the default
+	uk, en := lang.For(lang.UK), lang.For(lang.EN)
+	_, keys := sessionLangs(store.Settings{Language: lang.Default}, till, nil)
 	form := huh.NewForm(huh.NewGroup(
-		huh.NewSelect[lang.Lang]().Title("Мова / Language").
-			Description("Акти й екрани магазину / The store's acts and screens").
+		huh.NewSelect[lang.Lang]().Title(uk.T("Language") + " / " + en.T("Language")).
+			Description(uk.T("The store's acts and screens") + " / " + en.T("The store's acts and screens")).
 			Options(langs...).Value(&v.language),
-	)).WithTheme(st.FormTheme()).WithShowHelp(true).WithWidth(min(width, 78))
+	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(lang.For(keys))).WithShowHelp(true).
+		WithWidth(min(width, 78))
 	return setupModel{st: st, width: width, till: till, form: form, v: v}
 }
 

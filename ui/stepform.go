@@ -35,6 +35,21 @@ func newStepForm(ctx screenCtx, rows int, groups ...*huh.Group) *huh.Form {
 	return f
 }
 
+// formTyping reports whether the form's focused field takes text (an input,
+// a text area): only there is a letter text. On a select, a multi-select or
+// a confirm a letter is a key, which means the same on the Ukrainian layout
+// (ч for x, о for j: the root's look.Latin).
+func formTyping(f *huh.Form) bool {
+	if f == nil {
+		return false
+	}
+	switch f.GetFocusedField().(type) {
+	case *huh.Input, *huh.Text:
+		return true
+	}
+	return false
+}
+
 // sizeStepForm fits a form in width columns and rows rows.
 func sizeStepForm(f *huh.Form, width, rows int) {
 	f.WithWidth(width).WithHeight(max(rows-1, 3)) // huh draws one row more: the blank line above its help

@@ -1,7 +1,7 @@
 package look
 
 import (
-	"strings"
+	"regexp"
 
 	"github.com/charmbracelet/bubbles/key"
 
@@ -110,19 +110,29 @@ func binderIn(l lang.Lang) binder {
 }
 
 // OnLayout is a key's help with each Latin letter of it alone ("n",
-// "↑/k") as the Ukrainian layout labels the key ("т", "↑/л"); any other
-// part as it is.
+// "↑/k") as the Ukrainian layout labels the key ("т", "↑/л"), and each end
+// of a range of letters ("1-9,a-z": "1-9,ф-я"); any other part as it is.
 func OnLayout(help string) string {
-	parts := strings.Split(help, "/")
-	for i, part := range parts {
-		if r := []rune(part); len(r) == 1 {
+	return helpPart.ReplaceAllStringFunc(help, func(part string) string {
+		r := []rune(part)
+		switch {
+		case len(r) == 1:
 			if c, ok := latinToUK[r[0]]; ok {
-				parts[i] = string(c)
+				return string(c)
+			}
+		case len(r) == 3 && r[1] == '-':
+			a, okA := latinToUK[r[0]]
+			z, okZ := latinToUK[r[2]]
+			if okA && okZ {
+				return string(a) + "-" + string(z)
 			}
 		}
-	}
-	return strings.Join(parts, "/")
+		return part
+	})
 }
+
+// helpPart is a part of a key's help between its separators ("↑/k", "1-9,a-z").
+var helpPart = regexp.MustCompile(`[^/,]+`)
 
 // homeKeys are the home screen's keys.
 func homeKeys(p *lang.Printer, bind binder) HomeKeys {

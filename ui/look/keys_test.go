@@ -33,3 +33,12 @@ func TestKeysIn(t *testing.T) {
 		t.Errorf("huh's keys in Ukrainian: %+v", km.Input.Next.Help())
 	}
 }
+
+func TestOnLayout(t *testing.T) {
+	for help, want := range map[string]string{"n": "т", "↑/k": "↑/л", "1-9,a-z": "1-9,ф-я", "enter": "enter",
+		"?/f1": "?/f1", "ctrl+e": "ctrl+e", "pgup": "pgup"} {
+		if got := OnLayout(help); got != want {
+			t.Errorf("OnLayout(%q) = %q, want %q", help, got, want)
+		}
+	}
+}

@@ -21,7 +21,7 @@ import (
 
 // latinWord is a run of Latin letters, with the digits and marks a model
 // name or a receipt number carries.
-var latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'’-]*`)
+var latinWord = regexp.MustCompile(`[0-9]*[A-Za-z][A-Za-z0-9'’-]*`)
 
 // KeyNames are the names of keys as help lines print them, in every
 // language.
