@@ -57,7 +57,7 @@ func (e *Error) In(p *lang.Printer) string {
 }
 
 // argsIn are a message's arguments with each that prints itself in a
-// language (a Date, a Money, Said, Word) printed in p's, and a flow word (a
+// language (a Date, a Money, Said) printed in p's, and a flow word (a
 // Status, a Step, an Outcome, a Role) in p's words.
 func argsIn(p *lang.Printer, args []any) []any {
 	out := make([]any, len(args))
@@ -92,15 +92,6 @@ func (s saidErr) In(p *lang.Printer) string {
 	}
 	return s.err.Error()
 }
-
-// Word is a message (lang.Key) as an argument of an error's message: its
-// English in the message, p's in In.
-type Word string
-
-func (w Word) String() string { return string(w) }
-
-// In is the word in p's language.
-func (w Word) In(p *lang.Printer) string { return p.T(string(w)) }
 
 // InWords is a flow word (a Status, a Step) as an error's argument: its
 // English words (Words) in the message, p's (WordsIn) in a language.
