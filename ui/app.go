@@ -393,10 +393,7 @@ func (m *Model) View() string {
 // header is the top line: the store, who is at the till, the case and its
 // steps, and any notice.
 func (m *Model) header() string {
-	tr := m.staffText
-	if m.view == viewSetup && m.setup.tr != nil { // the language the first run chose
-		tr = m.setup.tr
-	}
+	tr := m.screenText()
 	left := tr.T("Returns Desk")
 	if m.settings.StoreName != "" {
 		left += " · " + m.settings.StoreName
@@ -440,5 +437,18 @@ func progress(tr *lang.Printer, c *flow.Case, shown flow.Step) string {
 }
 
 func (m *Model) footer() string {
-	return m.st.Footer.Render(look.Fit(m.help.ShortHelpView(m.current().keys(m.keys).ShortHelp()), m.width))
+	keys := m.keys
+	if tr := m.screenText(); tr != m.staffText { // the first run's pages, in the language chosen
+		keys = look.KeysIn(tr)
+	}
+	return m.st.Footer.Render(look.Fit(m.help.ShortHelpView(m.current().keys(keys).ShortHelp()), m.width))
+}
+
+// screenText is the language of the screen at hand: the staff member's,
+// or on the first run's pages the language its first page chose.
+func (m *Model) screenText() *lang.Printer {
+	if m.view == viewSetup && m.setup.tr != nil {
+		return m.setup.tr
+	}
+	return m.staffText
 }
