@@ -348,7 +348,7 @@ func (tm *term) typeSale(s sale) {
 	tm.typeText(s.model)
 	tm.enterTo("Серійний номер або IMEI")
 	tm.typeText(imei)
-	tm.enterTo("Ціна, UAH")
+	tm.enterTo("Ціна, грн")
 	tm.typeText(s.price)
 	tm.enterTo("Спосіб оплати")
 	tm.enterTo("Продано як")

@@ -115,7 +115,7 @@ func TestE2EUkrainianReturn(t *testing.T) {
 	u.typeText("Samsung Galaxy A55")
 	u.enterTo("Серійний номер або IMEI")
 	u.typeText(imei)
-	u.enterTo("Ціна, UAH")
+	u.enterTo("Ціна, грн")
 	u.typeText("19 999,00")
 	u.enterTo("Спосіб оплати")
 	u.enterTo("Продано як")

@@ -542,7 +542,7 @@ func (m *saleModel) openForm() {
 			CharLimit(40).Validate(look.CheckIn(tr, flow.CheckSerial)))
 	}
 	if imp.Price.IsZero() {
-		fields = append(fields, n.input(tr.T("Price in %s (such as 19 999,00)", cur), tr.T("Price")).
+		fields = append(fields, n.input(tr.T("Price in %s (such as 19 999,00)", tr.Currency(cur)), tr.T("Price")).
 			Value(&v.price).CharLimit(16).
 			Validate(func(s string) error { _, err := flow.CheckPrice(s, cur); return look.FieldErrIn(tr, err) }))
 	}

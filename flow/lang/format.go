@@ -34,13 +34,20 @@ func (p *Printer) Money(minor int64, currency string) string {
 		return s
 	}
 	s := sign + groups(whole, NBSP) + "," + cents
-	switch currency {
-	case "":
+	if currency == "" {
 		return s
-	case "UAH":
-		return s + NBSP + "грн"
 	}
-	return s + NBSP + currency
+	return s + NBSP + p.Currency(currency)
+}
+
+// Currency is a currency's code as the printer's language names it beside
+// an amount: the hryvnia is "грн" in Ukrainian; any other currency, and
+// every currency in English, by its code.
+func (p *Printer) Currency(code string) string {
+	if p.lang != EN && code == "UAH" {
+		return "грн"
+	}
+	return code
 }
 
 // groups writes a number's digits in groups of three, sep between them.

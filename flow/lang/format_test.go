@@ -35,6 +35,17 @@ func TestMoney(t *testing.T) {
 	}
 }
 
+func TestCurrency(t *testing.T) {
+	for _, tc := range []struct{ code, uk, en string }{{"UAH", "грн", "UAH"}, {"EUR", "EUR", "EUR"}, {"", "", ""}} {
+		if got := For(UK).Currency(tc.code); got != tc.uk {
+			t.Errorf("uk %q: %q, want %q", tc.code, got, tc.uk)
+		}
+		if got := For(EN).Currency(tc.code); got != tc.en {
+			t.Errorf("en %q: %q, want %q", tc.code, got, tc.en)
+		}
+	}
+}
+
 func TestDate(t *testing.T) {
 	tests := []struct {
 		y      int

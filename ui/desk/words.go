@@ -68,14 +68,9 @@ func shortTimeIn(tr *lang.Printer, t time.Time, seconds bool) string {
 	return t.Format(layout)
 }
 
-// currencyIn is a currency's code as tr names it beside an amount: the
-// hryvnia is "грн" in Ukrainian.
-func currencyIn(tr *lang.Printer, currency string) string {
-	if tr.Lang() != lang.EN && currency == "UAH" {
-		return "грн"
-	}
-	return look.OrDash(currency)
-}
+// currencyIn is a currency's code as tr names it beside an amount ("грн"),
+// or a dash for none.
+func currencyIn(tr *lang.Printer, currency string) string { return look.OrDash(tr.Currency(currency)) }
 
 // tenderOptions are the tenders, in flow's order, in tr's words.
 func tenderOptions(tr *lang.Printer) []huh.Option[flow.Tender] {
