@@ -138,7 +138,7 @@ func (t Tender) WordsIn(p *lang.Printer) string {
 // ("significant defect"; "none" when there is none).
 func (c Conclusion) Words() string { return c.WordsIn(lang.English()) }
 
-// WordsIn is the conclusion in p's language ("суттєвий недолік").
+// WordsIn is the conclusion in p's language ("істотний недолік").
 func (c Conclusion) WordsIn(p *lang.Printer) string {
 	switch c {
 	case ConclusionNone:
