@@ -24,10 +24,10 @@ func TestFindingsInUkrainian(t *testing.T) {
 		want string
 	}{
 		{"repeat_passport", flow.FlagRepeat, func(c *flow.Case, f *flow.Facts) { f.PassportReturns = 4 },
-			"паспорт ID-картка ****4321: 4 справи за 30 днів, разом із цією; правила позначають, коли їх понад 3"},
+			"паспорт ID-картка ****4321 — 4 справи за 30 днів, разом із цією; правила позначають, коли їх понад 3"},
 		{"repeat_passport_unmasked", flow.FlagRepeat, func(c *flow.Case, f *flow.Facts) {
 			c.Passport.Last4, f.PassportReturns = "", 21
-		}, "цей паспорт: 21 справа за 30 днів, разом із цією; правила позначають, коли їх понад 3"},
+		}, "цей паспорт — 21 справа за 30 днів, разом із цією; правила позначають, коли їх понад 3"},
 		{"no_receipt", flow.FlagNoReceipt, func(c *flow.Case, f *flow.Facts) {
 			c.Documents = []flow.Document{flow.DocPassport}
 		}, "кошти повернуто без чека (немає документа про покупку)"},
