@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
 // What a shift lead looks at in a case: the flags of return fraud (docs/rules.md,
@@ -226,10 +228,24 @@ type Facts struct {
 	Payments []Payment
 }
 
-// Finding is one flag of a case with why, in words a shift lead reads.
+// Finding is one flag of a case with why, in words a shift lead reads:
+// Explain in English, In in the lead's language.
 type Finding struct {
 	Flag    Flag
 	Explain string
+	// the explanation's English format and its arguments, kept to print it
+	// in another language (In)
+	format string
+	args   []any
+}
+
+// In is the explanation in p's language: its format looked up, a date, an
+// amount or a flow word among its arguments printed as p prints them.
+func (f Finding) In(p *lang.Printer) string {
+	if f.format == "" {
+		return f.Explain
+	}
+	return p.T(f.format, argsIn(p, f.args)...)
 }
 
 // Review flags a case for a shift lead: return fraud by the thresholds r
@@ -238,50 +254,51 @@ type Finding struct {
 func Review(c *Case, r FraudRules, f Facts) []Finding {
 	var out []Finding
 	add := func(flag Flag, format string, args ...any) {
-		out = append(out, Finding{Flag: flag, Explain: fmt.Sprintf(format, args...)})
+		out = append(out, Finding{Flag: flag, Explain: fmt.Sprintf(format, args...), format: format, args: args})
 	}
 	refund := c.Outcome() == OutcomeRefund
 
 	if r.RepeatReturns > 0 && c.Passport.Presented() && f.PassportReturns > r.RepeatReturns {
-		who := "this passport"
-		if m := c.Passport.Masked(); m != "" {
-			who = "the passport " + m
+		var who any = word(lang.Key("this passport"))
+		if c.Passport.Masked() != "" {
+			who = message{lang.Key("the passport %s"), []any{maskedPassport(c.Passport)}}
 		}
-		add(FlagRepeat, "%s is on %d cases in %d days, this one included; the policy flags more than %d",
-			who, f.PassportReturns, RepeatDays, r.RepeatReturns)
+		add(FlagRepeat, lang.Key("%s is on %s in %s, this one included; the policy flags more than %d"),
+			who, counted{lang.Key("%d cases"), f.PassportReturns}, counted{lang.Key("%d days"), RepeatDays},
+			r.RepeatReturns)
 	}
 	if refund && !c.Has(DocReceipt) {
-		proof := "no proof of purchase"
+		proof := word(lang.Key("no proof of purchase"))
 		if c.Has(DocPaymentProof) {
-			proof = "another payment proof only"
+			proof = word(lang.Key("another payment proof only"))
 		}
-		add(FlagNoReceipt, "refunded without the receipt (%s)", proof)
+		add(FlagNoReceipt, lang.Key("refunded without the receipt (%s)"), proof)
 	}
 	if o := c.Override; o != nil && c.Overridden() {
-		engine := "no decision"
+		var engine any = word(lang.Key("no decision"))
 		if c.Decision != nil {
-			engine = string(c.Decision.Outcome)
+			engine = InWords(c.Decision.Outcome)
 		}
-		add(FlagOverride, "%s decided %s in place of the engine's %s: %q", strings.TrimSpace(o.By), o.Outcome, engine,
-			o.Reason)
+		add(FlagOverride, lang.Key("%s decided %s in place of the engine's %s: %q"), strings.TrimSpace(o.By),
+			InWords(o.Outcome), engine, o.Reason)
 	}
 	if refund && r.CashRefundThreshold.Minor > 0 {
 		amount := cashOfRefund(c, f.Payments)
 		sameCurrency := amount.Currency == "" || r.CashRefundThreshold.Currency == "" ||
 			strings.EqualFold(amount.Currency, r.CashRefundThreshold.Currency)
 		if sameCurrency && amount.Minor > r.CashRefundThreshold.Minor {
-			add(FlagCashRefund, "a cash refund of %s, above the policy's %s", amount, r.CashRefundThreshold)
+			add(FlagCashRefund, lang.Key("a cash refund of %s, above the policy's %s"), amount, r.CashRefundThreshold)
 		}
 	}
 	if c.Done.Has(StepInspection) && !c.Inspection.SerialMatches {
-		add(FlagSerialMismatch, "the serial/IMEI %q does not match the receipt and warranty card (inspection)",
+		add(FlagSerialMismatch, lang.Key("the serial/IMEI %q does not match the receipt and warranty card (inspection)"),
 			c.Sale.Serial)
 	}
 	if o := c.Override; o != nil && SamePerson(o.By, c.OpenedBy) {
-		add(FlagSamePerson, "%s opened the case and decided it too: nobody else looked at it", c.OpenedBy)
+		add(FlagSamePerson, lang.Key("%s opened the case and decided it too: nobody else looked at it"), c.OpenedBy)
 	}
 	if k := c.SaleCorrection; k != nil {
-		add(FlagSaleCorrected, "%s corrected the imported sale (%s): %q", k.By, strings.Join(k.Changes, "; "), k.Reason)
+		add(FlagSaleCorrected, lang.Key("%s corrected the imported sale (%s): %q"), k.By, changesOf(k.Changes), k.Reason)
 	}
 	marks(c, f, add)
 	return out
@@ -291,38 +308,85 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 // after Review's fraud flags.
 func marks(c *Case, f Facts, add func(flag Flag, format string, args ...any)) {
 	if d := c.Decision; d != nil && d.Outcome == OutcomeEscalate {
-		reason := d.Reason
-		if reason == "" {
-			reason = "the policy does not settle it"
+		var reason any = d.Reason // the store's words or the engine's, as the decision keeps them
+		if d.Reason == "" {
+			reason = word(lang.Key("the policy does not settle it"))
 		}
 		if o := c.Override; o != nil {
-			reason += fmt.Sprintf("; %s decided %s: %q", strings.TrimSpace(o.By), o.Outcome, o.Reason)
+			add(FlagEscalated, lang.Key("the engine handed it to a shift lead: %s; %s decided %s: %q"), reason,
+				strings.TrimSpace(o.By), InWords(o.Outcome), o.Reason)
+		} else {
+			add(FlagEscalated, lang.Key("the engine handed it to a shift lead: %s"), reason)
 		}
-		add(FlagEscalated, "the engine handed it to a shift lead: %s", reason)
 	}
 	if m := c.Passport.NameMatches; m != nil && !*m {
-		add(FlagNameMismatch, "the name on the passport does not match the purchase")
+		add(FlagNameMismatch, lang.Key("the name on the passport does not match the purchase"))
 	}
 	if c.Request.Remote {
-		add(FlagRemote, "sent back by a delivery service, not brought in person")
+		add(FlagRemote, lang.Key("sent back by a delivery service, not brought in person"))
 	}
 	if c.Sale.Condition == ConditionUsed {
-		add(FlagUsed, "sold as used equipment")
+		add(FlagUsed, lang.Key("sold as used equipment"))
 	}
 	if d := c.Decision; d != nil && len(d.Warnings) > 0 {
-		add(FlagWarnings, "the customer was told of: %s", list(d.Warnings))
+		add(FlagWarnings, lang.Key("the customer was told of: %s"), list(d.Warnings))
 	}
 	if v := c.Voided; v != nil {
-		add(FlagVoided, "closed without a decision by %s: %q", v.By, v.Reason)
+		add(FlagVoided, lang.Key("closed without a decision by %s: %q"), v.By, v.Reason)
 	}
 	if len(f.Payments) > 0 {
-		add(FlagRefundPaid, "%s", paidWords(c, f.Payments))
+		paid := paidWords(c, f.Payments)
+		add(FlagRefundPaid, paid.format, paid.args...)
 		last := f.Payments[len(f.Payments)-1]
 		if due := c.RefundBy(); Overdue(due, last.Day) {
-			add(FlagPaidLate, "paid on %s, %d days after it was due (%s)", last.Day, last.Day.DaysSince(due), due)
+			add(FlagPaidLate, lang.Key("paid on %s, %s after it was due (%s)"), last.Day,
+				counted{lang.Key("%d days"), last.Day.DaysSince(due)}, due)
 		}
 	}
 }
+
+// word is a message (lang.Key) as an argument of a finding's: its English
+// in the explanation, p's in In.
+type word string
+
+func (w word) String() string { return string(w) }
+
+// In is the word in p's language.
+func (w word) In(p *lang.Printer) string { return p.T(string(w)) }
+
+// message is a message (lang.Key) with its arguments as an argument of a
+// finding's: in English in the explanation, in p's language in In.
+type message struct {
+	format string
+	args   []any
+}
+
+func (m message) String() string { return fmt.Sprintf(m.format, m.args...) }
+
+// In is the message in p's language.
+func (m message) In(p *lang.Printer) string { return p.T(m.format, argsIn(p, m.args)...) }
+
+// counted is a number of things, a counted message (lang.Key, its English
+// "other" form: "%d days") of n, as an argument of a finding's: "1 day",
+// "5 days"; in In, p's plural form of n.
+type counted struct {
+	format string
+	n      int
+}
+
+func (c counted) String() string { return c.In(lang.English()) }
+
+// In is the number of things in p's language.
+func (c counted) In(p *lang.Printer) string { return p.N(c.format, c.n, c.n) }
+
+// maskedPassport is a passport as a finding names it: its type and last
+// digits (Passport.Masked), the type in p's words in In.
+type maskedPassport Passport
+
+func (m maskedPassport) String() string { return Passport(m).Masked() }
+
+// In is the passport in p's words.
+func (m maskedPassport) In(p *lang.Printer) string { return Passport(m).MaskedIn(p) }
 
 // cashOfRefund is what the case's refund pays in cash: its payments in
 // cash, and what is still owed when the refund is paid in cash by default
@@ -344,15 +408,15 @@ func cashOfRefund(c *Case, payments []Payment) Money {
 
 // paidWords says what was paid of a refund: the one payment, or how many
 // and the last; and what is still owed.
-func paidWords(c *Case, payments []Payment) string {
+func paidWords(c *Case, payments []Payment) message {
 	last := payments[len(payments)-1]
-	text := fmt.Sprintf("%s paid in %s by %s on %s", last.Amount, last.Tender, last.By, last.Day)
+	text := message{lang.Key("%s paid in %s by %s on %s"), []any{last.Amount, InWords(last.Tender), last.By, last.Day}}
 	if n := len(payments); n > 1 {
-		text = fmt.Sprintf("%s paid in %d payments, the last %s in %s by %s on %s", Paid(payments), n,
-			last.Amount, last.Tender, last.By, last.Day)
+		text = message{lang.Key("%s paid in %s, the last %s in %s by %s on %s"), []any{Paid(payments),
+			counted{lang.Key("%d payments"), n}, last.Amount, InWords(last.Tender), last.By, last.Day}}
 	}
 	if owed := c.StillOwed(payments); owed.Minor > 0 {
-		text += fmt.Sprintf("; %s still owed", owed)
+		text = message{lang.Key("%s; %s still owed"), []any{text, owed}}
 	}
 	return text
 }

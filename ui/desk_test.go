@@ -147,7 +147,7 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 	ids["override"] = r.seed(seedCase{n: 9, at: "2026-11-20 09:50", staff: "Ivan", receipt: "R-2006", model: "MacBook Air 13",
 		price: 5299900, tender: flow.TenderTransfer, d: &flow.Decision{Outcome: flow.OutcomeReject,
 			Clauses: []flow.ClauseID{flow.ClauseUnused}}, status: flow.StatusExchanged, serialBad: true,
-		override: &flow.Override{Outcome: flow.OutcomeExchange, Reason: "a scratch from the shop's own display",
+		override: &flow.Override{Outcome: flow.OutcomeExchange, Reason: overrideReason[l],
 			By: "Petro", At: time.Date(2026, 11, 20, 9, 55, 0, 0, kyiv)}})
 	ids["draft"] = r.seed(seedCase{n: 10, at: "2026-11-20 09:55", staff: "Ivan", receipt: "R-2007", model: "Kindle",
 		price: 499900, tender: flow.TenderCash})
@@ -160,6 +160,11 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 	}
 	return r, ids
 }
+
+// overrideReason is the seeded lead's reason for the override, as the lead
+// types it in the store's language.
+var overrideReason = map[lang.Lang]string{lang.EN: "a scratch from the shop's own display",
+	lang.UK: "подряпина з вітрини самого магазину"}
 
 // anchorRE is a chain head on screen: its hash differs from run to run (the
 // passport key is random), so goldens show it as SEQ:HASH.
@@ -476,7 +481,7 @@ func TestDeskExport(t *testing.T) {
 	must(t, err)
 	var objs []map[string]any
 	must(t, json.Unmarshal(data, &objs))
-	if len(objs) != 7 || objs[5]["override_reason"] != "a scratch from the shop's own display" || objs[0]["line"] != 0.0 {
+	if len(objs) != 7 || objs[5]["override_reason"] != overrideReason[lang.UK] || objs[0]["line"] != 0.0 {
 		t.Errorf("json: %d objects, %v", len(objs), objs[5])
 	}
 

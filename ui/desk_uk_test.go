@@ -69,3 +69,18 @@ func TestDeskReopenGoldenUK(t *testing.T) {
 	deskGolden(t, r, "Відкрити 20.11.2026 знову?", typed("3"), typed("o"),
 		typed("забули повернення о 17:40"))
 }
+
+// The refund to the repeat customer, in cash above the threshold: its
+// flags, each with why, in Ukrainian.
+func TestDeskCaseFlagsGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	deskGolden(t, r, "Позначки (2)", kEnter)
+}
+
+// The override of a rejection, the serial not matching: who decided what in
+// place of the system, and why.
+func TestDeskOverrideFlagsGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	r.keys(kDown, kDown, kDown, kDown, kDown, kEnter)
+	deskGolden(t, r, "Позначки (2)", kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
+}

@@ -398,7 +398,7 @@ func (m caseModel) findings(w *caseWriter) {
 		if f.Flag.Fraud() {
 			mark = "!"
 		}
-		w.item(mark, flagWordsIn(tr, f.Flag)+": "+f.Explain)
+		w.item(mark, flagWordsIn(tr, f.Flag)+": "+f.In(tr))
 	}
 	w.line(m.st.Label.Render(tr.N("Trail (%d events)", len(d.Trail), len(d.Trail))))
 	for _, ev := range d.Trail {
