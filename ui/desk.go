@@ -41,7 +41,7 @@ func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 				name = m.user.Name
 			}
 			m.d.Log.Warn("desk refused", "staff", name)
-			m.notice = "! the shift lead's desk is for shift leads only: ask a shift lead to log in"
+			m.notice = "! " + m.staffText.T("the shift lead's desk is for shift leads only: ask a shift lead to log in")
 			return m, nil, true
 		}
 		model, cmd := m.openDesk()

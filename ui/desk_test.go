@@ -218,6 +218,18 @@ func TestDeskRefusedToACashier(t *testing.T) {
 	r.requireView("Returns of Fri 2026-11-20 (today) · 0 cases · open", "no cases on this day")
 }
 
+// A Ukrainian store's cashier reads the desk's refusal in Ukrainian.
+func TestDeskRefusedToACashierUK(t *testing.T) {
+	r := ukRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("d"))
+	r.requireView("Головна", "! пульт старшого зміни — лише для старших зміни: попросіть старшого зміни увійти")
+	if r.m.view == viewDesk {
+		t.Fatal("a cashier opened the desk")
+	}
+	checkSpeaks(t, r.view())
+}
+
 func TestDeskTable(t *testing.T) {
 	r, _ := seededDesk(t)
 	r.requireView("09:00 Ivan      Galaxy S24 2… refund     25000.00 cash     closed      RC",
