@@ -352,6 +352,18 @@ func TestDeskMarkPaid(t *testing.T) {
 	r.requireView("[Refunds owed (1)]")
 }
 
+// TestDeskDecideEscalatedUK: the news of a case a lead decided from the
+// desk is in the lead's language.
+func TestDeskDecideEscalatedUK(t *testing.T) {
+	r, ids := seededDeskIn(t, lang.UK)
+	r.keys(typed("2"), typed("d"))
+	r.requireView("Рішення ухвалює старший зміни")
+	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
+	r.requireView("Акт повернення")
+	r.keys(kEnter)
+	r.requireView("Справа " + ids["escalated"] + ": закрито")
+}
+
 // TestDeskDecideEscalated: a lead decides an escalated case from the queue
 // with a reason, as themself; the case's opener may not.
 func TestDeskDecideEscalated(t *testing.T) {
