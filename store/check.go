@@ -67,6 +67,16 @@ func (e *CheckError) Error() string {
 	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0], len(e.Problems)-1)
 }
 
+// In is the error in p's language: its first problem, and how many more
+// there are.
+func (e *CheckError) In(p *lang.Printer) string {
+	said := e.ProblemsIn(p)
+	if len(said) == 1 {
+		return said[0]
+	}
+	return p.N("%s (and %d more problems)", len(said)-1, said[0], len(said)-1)
+}
+
 // Unwrap makes a failed check an ErrDamaged.
 func (e *CheckError) Unwrap() error { return ErrDamaged }
 

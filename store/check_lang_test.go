@@ -56,3 +56,25 @@ func TestCheckProblemsInUkrainian(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckErrorInUkrainian: a failed check as an error reads in the
+// reader's language, its first problem and how many more.
+func TestCheckErrorInUkrainian(t *testing.T) {
+	path := copyFile(t, sampleStore(t, 2))
+	editRaw(t, path, func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		must(t, meta.Put([]byte("junk"), []byte("x")))
+		return meta.Put(keyKeyID, []byte("abc"))
+	})
+	_, err := CheckFile(path, CheckOptions{})
+	var ce *CheckError
+	if !errors.As(err, &ce) || len(ce.Problems) < 2 {
+		t.Fatalf("the check: %v", err)
+	}
+	if got, want := ce.In(lang.For(lang.UK)), `meta/"junk" — не ключ сховища (і ще %d проблеми)`; got != fmt.Sprintf(want, len(ce.Problems)-1) {
+		t.Errorf("in Ukrainian: %q, want %q", got, want)
+	}
+	if got, want := ce.Error(), `meta/"junk" is not a key of the store (and %d more problems)`; got != fmt.Sprintf(want, len(ce.Problems)-1) {
+		t.Errorf("in English: %q, want %q", got, want)
+	}
+}
