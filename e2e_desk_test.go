@@ -59,7 +59,7 @@ func TestE2EDesk(t *testing.T) {
 		t.Errorf("a cashier's home offers the desk:\n%s", s)
 	}
 	tm.press("d")
-	tm.waitFor("! the shift lead's desk is for shift leads only", "Головна")
+	tm.waitFor("! пульт старшого зміни — лише для старших зміни", "Головна")
 	tm.typeSale(sale{date: daysAgo(t, 3), receipt: "R-3001", model: "Samsung Galaxy A55", price: "19999.00", months: "12"})
 	tm.request()
 	tm.documents()

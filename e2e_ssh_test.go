@@ -218,6 +218,6 @@ func TestE2EThreeTillsOverSSH(t *testing.T) {
 	}
 	// a till removed while connected is told, and its session ends
 	run("tills", "remove", "till2", "--data", dir)
-	tills["till2"].waitFor("The back office removed this till")
+	tills["till2"].waitFor("Бек-офіс вилучив цю касу")
 	cashier.waitFor("[Вимога]") // the others go on
 }

@@ -20,6 +20,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store/internal/boltfile"
 )
 
@@ -42,7 +43,21 @@ type Report struct {
 // CheckError lists what Check found wrong, first problem first: for the
 // audit chain, the first broken link by its seq.
 type CheckError struct {
-	Problems []string
+	Problems []string // in English
+	said     []problem
+}
+
+// ProblemsIn are the problems in p's language; what they name of the file
+// (a bucket, a key, a case id) as the file has it.
+func (e *CheckError) ProblemsIn(p *lang.Printer) []string {
+	if len(e.said) != len(e.Problems) {
+		return e.Problems
+	}
+	out := make([]string, len(e.said))
+	for i, pr := range e.said {
+		out[i] = pr.In(p)
+	}
+	return out
 }
 
 func (e *CheckError) Error() string {
@@ -50,6 +65,16 @@ func (e *CheckError) Error() string {
 		return e.Problems[0]
 	}
 	return fmt.Sprintf("%s (and %d more problems)", e.Problems[0], len(e.Problems)-1)
+}
+
+// In is the error in p's language: its first problem, and how many more
+// there are.
+func (e *CheckError) In(p *lang.Printer) string {
+	said := e.ProblemsIn(p)
+	if len(said) == 1 {
+		return said[0]
+	}
+	return p.N("%s (and %d more problems)", len(said)-1, said[0], len(said)-1)
 }
 
 // Unwrap makes a failed check an ErrDamaged.
@@ -92,13 +117,51 @@ type CheckOptions struct {
 // maxProblems bounds the problems a check lists.
 const maxProblems = 50
 
-type problems struct{ list []string }
+type problems struct{ list []problem }
 
+// add adds a problem: format is a message of the message files (or verbs
+// alone, its argument said whole).
 func (p *problems) add(format string, args ...any) {
 	if len(p.list) < maxProblems {
-		p.list = append(p.list, fmt.Sprintf(format, args...))
+		p.list = append(p.list, problem{format: format, args: args})
 	}
 }
+
+// problem is one thing a check found wrong: its message's English format
+// and its arguments, to print in a language (In).
+type problem struct {
+	format string
+	args   []any
+}
+
+// String is the problem in English, as a check has always said it.
+func (pr problem) String() string { return fmt.Sprintf(pr.format, pr.args...) }
+
+// In is the problem in p's language: a problem within it, a sum, a date, a
+// word of flow's and flow's error in it too.
+func (pr problem) In(p *lang.Printer) string {
+	args := make([]any, len(pr.args))
+	for i, a := range pr.args {
+		switch a := a.(type) {
+		case problem:
+			args[i] = a.In(p)
+		case flowMessage:
+			args[i] = flow.MessageIn(p, a.err)
+		case interface{ In(*lang.Printer) string }:
+			args[i] = a.In(p)
+		case interface{ WordsIn(*lang.Printer) string }:
+			args[i] = a.WordsIn(p)
+		default:
+			args[i] = a
+		}
+	}
+	return p.T(pr.format, args...)
+}
+
+// flowMessage is flow's message of err, as a problem says it.
+type flowMessage struct{ err error }
+
+func (m flowMessage) String() string { return flow.Message(m.err) }
 
 // walk walks bbolt's page tree by plain reads (boltfile.WalkTree) and adds
 // what it finds to p.
@@ -114,7 +177,11 @@ func (p *problems) err() error {
 	if len(p.list) == 0 {
 		return nil
 	}
-	return &CheckError{Problems: p.list}
+	english := make([]string, len(p.list))
+	for i, pr := range p.list {
+		english[i] = pr.String()
+	}
+	return &CheckError{Problems: english, said: p.list}
 }
 
 // CheckFile checks the store file at path without changing it: the bbolt
@@ -150,15 +217,15 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	}
 	var p problems
 	for _, bad := range fm.BadMetas {
-		p.add("%s: the file is read from the other meta page, so the last commit may be lost "+
-			"(a power cut during a commit does this too; the next commit repairs it)", bad)
+		p.add(lang.Key("%s: the file is read from the other meta page, so the last commit may be lost "+
+			"(a power cut during a commit does this too; the next commit repairs it)"), bad)
 	}
 	w := p.walk(f, fm.PageSize, fm.HWM, fm.Root)
 	if fm.Freelist != boltfile.NoFreelist {
 		free, _ := boltfile.ReadFreelist(f, fm)
 		for _, id := range free {
 			if w.Seen[id] {
-				p.add("page %d is in use and also on the freelist", id)
+				p.add(lang.Key("page %d is in use and also on the freelist"), id)
 			}
 		}
 	}
@@ -202,7 +269,7 @@ func checkKey(tx *bolt.Tx, path, keyFile string, p *problems) {
 		return
 	}
 	if id := tx.Bucket(bucketMeta).Get(keyKeyID); id != nil && !bytes.Equal(id, keyID(key)) {
-		p.add("the passport key %s is not this store's (or meta/key_id was changed)", keyFile)
+		p.add(lang.Key("the passport key %s is not this store's (or meta/key_id was changed)"), keyFile)
 	}
 }
 
@@ -224,7 +291,7 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 			return err
 		}
 		for _, bad := range fm.BadMetas {
-			p.add("%s: the store is read from the other meta page, so the last commit may be lost", bad)
+			p.add(lang.Key("%s: the store is read from the other meta page, so the last commit may be lost"), bad)
 		}
 		if len(p.list) > 0 {
 			return nil
@@ -267,7 +334,7 @@ func discardLog() *slog.Logger { return slog.New(slog.DiscardHandler) }
 // reference inside the file, which makes it safe to run.
 func boltCheck(tx *bolt.Tx, p *problems) {
 	for err := range tx.Check() {
-		p.add("bbolt: %v", err)
+		p.add(lang.Key("bbolt: %v"), err)
 	}
 }
 
@@ -278,15 +345,15 @@ func boltCheck(tx *bolt.Tx, p *problems) {
 func checkMetaKeys(meta *bolt.Bucket, p *problems) {
 	_ = meta.ForEach(func(k, _ []byte) error {
 		if !slices.ContainsFunc(metaKeys, func(known []byte) bool { return bytes.Equal(k, known) }) {
-			p.add("meta/%q is not a key of the store", printable(string(k)))
+			p.add(lang.Key("meta/%q is not a key of the store"), printable(string(k)))
 		}
 		return nil
 	})
 	switch k := meta.Get(keyKeyID); {
 	case k == nil:
-		p.add("meta/key_id is missing: the store does not say which passport key is its own")
+		p.add(lang.Key("meta/key_id is missing: the store does not say which passport key is its own"))
 	case len(k) != 8:
-		p.add("meta/key_id is %d bytes, not 8", len(k))
+		p.add(lang.Key("meta/key_id is %d bytes, not 8"), len(k))
 	}
 }
 
@@ -295,7 +362,7 @@ func checkMetaKeys(meta *bolt.Bucket, p *problems) {
 func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || string(meta.Get(keyApp)) != string(appName) {
-		p.add("not a returnsdesk store: no meta/app marker")
+		p.add(lang.Key("not a returnsdesk store: no meta/app marker"))
 		return
 	}
 	v, err := readVersion(tx)
@@ -304,13 +371,13 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 		p.add("%v", err)
 		return
 	case v != schemaVersion:
-		p.add("schema version %d, this returnsdesk checks version %d", v, schemaVersion)
+		p.add(lang.Key("schema version %d, this returnsdesk checks version %d"), v, schemaVersion)
 		return
 	}
 	rep.Version = v
 	for _, name := range allBuckets {
 		if tx.Bucket(name) == nil {
-			p.add("the bucket %s is missing", name)
+			p.add(lang.Key("the bucket %s is missing"), name)
 		}
 	}
 	if len(p.list) > 0 {
@@ -332,9 +399,9 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	if v := bs.settings.Get(keySettings); v != nil {
 		var set Settings
 		if err := json.Unmarshal(v, &set); err != nil {
-			p.add("the settings cannot be read: %v", err)
+			p.add(lang.Key("the settings cannot be read: %v"), err)
 		} else if h, ok := written["settings"]; !ok || h.hash != recordHash(v) {
-			p.add("the settings are not as the last settings event (%d) left them: changed outside the program", h.seq)
+			p.add(lang.Key("the settings are not as the last settings event (%d) left them: changed outside the program"), h.seq)
 		}
 	}
 }
@@ -361,7 +428,7 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 		cc.event(k, v)
 	}
 	for seq, h := range cc.anchors {
-		p.add("the anchor %d:%s is not in the chain (it ends at %d): events were deleted", seq, h, cc.last)
+		p.add(lang.Key("the anchor %d:%s is not in the chain (it ends at %d): events were deleted"), seq, h, cc.last)
 	}
 	cc.head(tx)
 	return cc.written
@@ -384,24 +451,24 @@ func (cc *chainCheck) broken(seq uint64, format string, args ...any) {
 	if cc.brokenAt == 0 {
 		cc.brokenAt = seq
 	}
-	cc.p.add("audit event %d: %s", seq, fmt.Sprintf(format, args...))
+	cc.p.add(lang.Key("audit event %d: %s"), seq, problem{format: format, args: args})
 }
 
 // event checks one stored event: its key follows the one before, its hash
 // links it to the one before, it reads, and what it names is there.
 func (cc *chainCheck) event(k, v []byte) {
 	if len(k) != 8 {
-		cc.broken(cc.last+1, "a key of %d bytes in the audit bucket", len(k))
+		cc.broken(cc.last+1, lang.Key("a key of %d bytes in the audit bucket"), len(k))
 		return
 	}
 	seq := binary.BigEndian.Uint64(k)
 	if seq != cc.last+1 {
-		cc.broken(cc.last+1, "missing: the chain jumps from %d to %d (events deleted)", cc.last, seq)
+		cc.broken(cc.last+1, lang.Key("missing: the chain jumps from %d to %d (events deleted)"), cc.last, seq)
 	}
 	cc.last = seq
 	cc.rep.Events++
 	if len(v) < sha256.Size {
-		cc.broken(seq, "its value is %d bytes", len(v))
+		cc.broken(seq, lang.Key("its value is %d bytes"), len(v))
 		cc.prev = nil
 		return
 	}
@@ -409,14 +476,14 @@ func (cc *chainCheck) event(k, v []byte) {
 	var ev Event
 	readErr := json.Unmarshal(body, &ev)
 	if readErr == nil && ev.Seq != seq {
-		cc.broken(seq, "it holds event %d: events were moved or reordered", ev.Seq)
+		cc.broken(seq, lang.Key("it holds event %d: events were moved or reordered"), ev.Seq)
 	}
 	if cc.prev != nil && !bytes.Equal(chainHash(cc.prev, body), stored) {
-		cc.broken(seq, "its hash does not match its contents and the hash before it: it was edited, or the "+
-			"event before it was replaced, deleted or reordered")
+		cc.broken(seq, lang.Key("its hash does not match its contents and the hash before it: it was edited, or the "+
+			"event before it was replaced, deleted or reordered"))
 	} // with no hash before (unreadable), the chain goes on from this one
 	if readErr != nil {
-		cc.broken(seq, "it cannot be read: %v", readErr)
+		cc.broken(seq, lang.Key("it cannot be read: %v"), readErr)
 	} else {
 		cc.names(seq, ev)
 	}
@@ -446,9 +513,9 @@ func (cc *chainCheck) names(seq uint64, ev Event) {
 	id, err := caseKey(ev.CaseID)
 	switch {
 	case err != nil:
-		cc.broken(seq, "it names %q, which is not a case id", ev.CaseID)
+		cc.broken(seq, lang.Key("it names %q, which is not a case id"), ev.CaseID)
 	case cc.bs.cases.Get(id) == nil:
-		cc.p.add("audit event %d: its case %s is missing", seq, ev.CaseID)
+		cc.p.add(lang.Key("audit event %d: its case %s is missing"), seq, ev.CaseID)
 	}
 }
 
@@ -459,9 +526,9 @@ func (cc *chainCheck) anchor(seq uint64, stored []byte) {
 		return
 	}
 	if hex.EncodeToString(stored) != h {
-		cc.p.add("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten", seq, h)
+		cc.p.add(lang.Key("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten"), seq, h)
 	} else if cc.brokenAt != 0 {
-		cc.p.add("audit event %d matches its anchor, but the chain is broken before it (at %d)", seq, cc.brokenAt)
+		cc.p.add(lang.Key("audit event %d matches its anchor, but the chain is broken before it (at %d)"), seq, cc.brokenAt)
 	}
 	delete(cc.anchors, seq)
 }
@@ -474,10 +541,10 @@ func (cc *chainCheck) head(tx *bolt.Tx) {
 	case err != nil:
 		cc.p.add("%v", err)
 	case headSeq != cc.last:
-		cc.p.add("the chain ends at event %d but the store's head is event %d: events at the end were deleted or "+
-			"added outside the program", cc.last, headSeq)
+		cc.p.add(lang.Key("the chain ends at event %d but the store's head is event %d: events at the end were deleted or "+
+			"added outside the program"), cc.last, headSeq)
 	case cc.last > 0 && !bytes.Equal(headHash, cc.prev):
-		cc.p.add("audit event %d: its hash is not the store's head: the last event was replaced", cc.last)
+		cc.p.add(lang.Key("audit event %d: its hash is not the store's head: the last event was replaced"), cc.last)
 	}
 	cc.rep.HeadSeq, cc.rep.HeadHash = headSeq, hex.EncodeToString(headHash)
 }
@@ -494,10 +561,10 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 		checkCase(bs, k, v, &cc, p)
 	}
 	if cc.listed != rep.caseEvents {
-		p.add("the cases list %d events, but %d events are about cases", cc.listed, rep.caseEvents)
+		p.add(lang.Key("the cases list %d events, but %d events are about cases"), cc.listed, rep.caseEvents)
 	}
 	if n := count(bs.days, dayLen+idLen, false, p); n != rep.Cases {
-		p.add("days: %d summaries for %d cases", n, rep.Cases)
+		p.add(lang.Key("days: %d summaries for %d cases"), n, rep.Cases)
 	}
 	for _, b := range []struct {
 		name   string
@@ -505,14 +572,14 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 	}{{"receipts", bs.receipts}, {"serials", bs.serials}, {"passports", bs.passports},
 		{"statuses", bs.statuses}, {"by_staff", bs.byStaff}} {
 		if n := count(b.bucket, dayLen+idLen, true, p); n != cc.want[b.bucket] {
-			p.add("%s: %d entries where the cases make %d", b.name, n, cc.want[b.bucket])
+			p.add(lang.Key("%s: %d entries where the cases make %d"), b.name, n, cc.want[b.bucket])
 		}
 	}
 	if n := count(bs.refundLines, 1, false, p); n != cc.refunds {
-		p.add("refund_lines: %d lines for %d refunds", n, cc.refunds)
+		p.add(lang.Key("refund_lines: %d lines for %d refunds"), n, cc.refunds)
 	}
 	if n := count(bs.payments, paymentKeyLen, false, p); n != cc.payments {
-		p.add("payments: %d entries for %d payments of refunds", n, cc.payments)
+		p.add(lang.Key("payments: %d entries for %d payments of refunds"), n, cc.payments)
 	}
 }
 
@@ -528,13 +595,13 @@ type caseCounts struct {
 // its index entries, its refund and its day summary.
 func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
 	if len(k) != idLen {
-		p.add("cases: a key of %d bytes", len(k))
+		p.add(lang.Key("cases: a key of %d bytes"), len(k))
 		return
 	}
 	id := caseID(k)
 	rec, err := decodeCaseRecord(v)
 	if err != nil {
-		p.add("case %s: %v", id, err)
+		p.add(lang.Key("case %s: %v"), id, err)
 		return
 	}
 	doc, err := rec.decode(id)
@@ -543,23 +610,23 @@ func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
 		return
 	}
 	if doc.Case.ID != id {
-		p.add("case %s: it is stored under the id of case %s", doc.Case.ID, id)
+		p.add(lang.Key("case %s: it is stored under the id of case %s"), doc.Case.ID, id)
 		return
 	}
 	listed, paidEvents := checkCaseEvents(bs, k, doc.Events, rec.raw, p)
 	cc.listed += listed
 	if paidEvents >= 0 && paidEvents != len(doc.Payments) {
-		p.add("case %s: %d payments of its refund, but %d refund_paid events", id, len(doc.Payments), paidEvents)
+		p.add(lang.Key("case %s: %d payments of its refund, but %d refund_paid events"), id, len(doc.Payments), paidEvents)
 	}
 	entries, err := indexEntries(bs, doc.Case, rec.day, k)
 	if err != nil {
-		p.add("case %s: %v", id, err)
+		p.add(lang.Key("case %s: %v"), id, err)
 		return
 	}
 	for _, e := range entries {
 		cc.want[e.bucket]++
 		if val := e.bucket.Get(e.key); val == nil || len(val) != 0 {
-			p.add("case %s: its index entry %s is missing", id, printable(string(e.key)))
+			p.add(lang.Key("case %s: its index entry %s is missing"), id, printable(string(e.key)))
 		}
 	}
 	if len(doc.Payments) > 0 {
@@ -580,20 +647,20 @@ func checkCaseRefund(bs *buckets, k []byte, doc caseDoc, p *problems) {
 	paid, due := flow.Paid(flowPayments(doc.Payments)), cs.RefundDue()
 	switch st := statusOf(cs); {
 	case len(doc.Payments) == 0 && st == flow.StatusRefunded:
-		p.add("case %s: it is refunded but no refund was recorded", id)
+		p.add(lang.Key("case %s: it is refunded but no refund was recorded"), id)
 	case len(doc.Payments) == 0:
 	case st != flow.StatusRefunded && st != flow.StatusClosed && st != flow.StatusRefundOwed:
-		p.add("case %s: a refund was paid but the case is %s", id, st)
+		p.add(lang.Key("case %s: a refund was paid but the case is %s"), id, st)
 		fallthrough
 	default:
 		if paid.Minor > due.Minor {
-			p.add("case %s: %s was paid, more than the refund due (%s)", id, paid, due)
+			p.add(lang.Key("case %s: %s was paid, more than the refund due (%s)"), id, paid, due)
 		}
 		if st == flow.StatusRefundOwed && paid.Minor >= due.Minor {
-			p.add("case %s: it is a refund owed, but %s of %s was paid", id, paid, due)
+			p.add(lang.Key("case %s: it is a refund owed, but %s of %s was paid"), id, paid, due)
 		}
 		if line, err := refundLineKey(cs.Sale); err != nil || !bytes.Equal(bs.refundLines.Get(line), k) {
-			p.add("case %s: its refund's receipt line is not recorded", id)
+			p.add(lang.Key("case %s: its refund's receipt line is not recorded"), id)
 		}
 	}
 }
@@ -605,10 +672,10 @@ func checkCasePayments(bs *buckets, k []byte, doc caseDoc, p *problems) {
 	id := caseID(k)
 	for i, rec := range doc.Payments {
 		if rec.Amount.Minor <= 0 || !slices.Contains(flow.Tenders, rec.Tender) || rec.Day.IsZero() {
-			p.add("case %s: its payment %d (%s in %q on %s) is not a payment", id, i+1, rec.Amount, rec.Tender, rec.Day)
+			p.add(lang.Key("case %s: its payment %d (%s in %q on %s) is not a payment"), id, i+1, rec.Amount, rec.Tender, rec.Day)
 		}
 		if v := bs.payments.Get(paymentKey(rec.Day, k, i+1)); !bytes.Equal(v, rec.indexValue()) {
-			p.add("case %s: its payment %d is not in the payments of %s as it is", id, i+1, rec.Day)
+			p.add(lang.Key("case %s: its payment %d is not in the payments of %s as it is"), id, i+1, rec.Day)
 		}
 	}
 }
@@ -619,7 +686,7 @@ func checkCaseSummary(bs *buckets, k []byte, day flow.Date, doc caseDoc, p *prob
 	id := caseID(k)
 	got := bs.days.Get(dayIDKey(day, k))
 	if got == nil {
-		p.add("case %s: its day summary (%s) is missing", id, day)
+		p.add(lang.Key("case %s: its day summary (%s) is missing"), id, day)
 		return
 	}
 	wantSum := summarize(doc, day)
@@ -635,7 +702,7 @@ func checkCaseSummary(bs *buckets, k []byte, day flow.Date, doc caseDoc, p *prob
 		wantSum.Flags |= FlagOverride
 	}
 	if !bytes.Equal(gotSum.encode(), wantSum.encode()) {
-		p.add("case %s: its day summary does not match the case (a flag cleared or set outside the program?)", id)
+		p.add(lang.Key("case %s: its day summary does not match the case (a flag cleared or set outside the program?)"), id)
 	}
 }
 
@@ -646,18 +713,18 @@ func checkCaseSummary(bs *buckets, k []byte, day flow.Date, doc caseDoc, p *prob
 func checkCaseEvents(bs *buckets, id []byte, seqs []uint64, raw []byte, p *problems) (listed, paid int) {
 	name := caseID(id)
 	if len(seqs) == 0 {
-		p.add("case %s: no audit event saved it", name)
+		p.add(lang.Key("case %s: no audit event saved it"), name)
 		return 0, 0
 	}
 	var last Event
 	for i, seq := range seqs {
 		if i > 0 && seq <= seqs[i-1] {
-			p.add("case %s: its events are out of order", name)
+			p.add(lang.Key("case %s: its events are out of order"), name)
 			return len(seqs), -1
 		}
 		v := bs.audit.Get(seqKey(seq))
 		if v == nil {
-			p.add("case %s: its audit event %d is missing", name, seq)
+			p.add(lang.Key("case %s: its audit event %d is missing"), name, seq)
 			return len(seqs), -1
 		}
 		ev, err := decodeEvent(seqKey(seq), v)
@@ -665,7 +732,7 @@ func checkCaseEvents(bs *buckets, id []byte, seqs []uint64, raw []byte, p *probl
 			return len(seqs), -1 // reported by checkChain
 		}
 		if ev.CaseID != name {
-			p.add("case %s: it lists audit event %d, which is about case %q", name, seq, ev.CaseID)
+			p.add(lang.Key("case %s: it lists audit event %d, which is about case %q"), name, seq, ev.CaseID)
 		}
 		if ev.Kind == EventRefundPaid {
 			paid++
@@ -673,7 +740,7 @@ func checkCaseEvents(bs *buckets, id []byte, seqs []uint64, raw []byte, p *probl
 		last = ev
 	}
 	if last.RecordHash != recordHash(raw) {
-		p.add("case %s: it is not as audit event %d saved it: it was edited outside the program", name, last.Seq)
+		p.add(lang.Key("case %s: it is not as audit event %d saved it: it was edited outside the program"), name, last.Seq)
 	}
 	return len(seqs), paid
 }
@@ -686,7 +753,7 @@ func count(b *bolt.Bucket, minKey int, emptyValues bool, p *problems) int {
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		n++
 		if len(k) < minKey || (emptyValues && len(v) != 0) || v == nil {
-			p.add("a malformed entry %s", printable(string(k)))
+			p.add(lang.Key("a malformed entry %s"), printable(string(k)))
 		}
 	}
 	return n
@@ -700,22 +767,22 @@ func checkSales(tx *bolt.Tx, p *problems) {
 	_ = sales.ForEach(func(k, v []byte) error {
 		var sale flow.Sale
 		if err := json.Unmarshal(v, &sale); err != nil {
-			p.add("sale %s: cannot be read: %v", printable(string(k)), err)
+			p.add(lang.Key("sale %s: cannot be read: %v"), printable(string(k)), err)
 			return nil
 		}
 		if !bytes.Equal(k, saleKey(sale.Receipt, sale.Line)) {
-			p.add("sale %s: it is stored under another receipt line", printable(string(k)))
+			p.add(lang.Key("sale %s: it is stored under another receipt line"), printable(string(k)))
 		}
 		if sale.Serial != "" {
 			want++
 			if serials.Get(append(append([]byte(normSerial(sale.Serial)), 0), k...)) == nil {
-				p.add("sale %s: its serial is not indexed", printable(string(k)))
+				p.add(lang.Key("sale %s: its serial is not indexed"), printable(string(k)))
 			}
 		}
 		return nil
 	})
 	if n := count(serials, 2, true, p); n != want {
-		p.add("sale_serials: %d entries for %d sales with a serial", n, want)
+		p.add(lang.Key("sale_serials: %d entries for %d sales with a serial"), n, want)
 	}
 }
 
@@ -725,11 +792,11 @@ func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 		name := printable(string(k))
 		var rec staffRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
-			p.add("staff %s: cannot be read: %v", name, err)
+			p.add(lang.Key("staff %s: cannot be read: %v"), name, err)
 		} else if rec.Name != string(k) || flow.CheckRole(rec.Role) != nil {
-			p.add("staff %s: the record does not match its key or role", name)
+			p.add(lang.Key("staff %s: the record does not match its key or role"), name)
 		} else if w, ok := written["staff:"+string(k)]; !ok || w.hash != recordHash(v) {
-			p.add("staff %s: the account is not as the last event about it (%d) left it: changed outside the program",
+			p.add(lang.Key("staff %s: the account is not as the last event about it (%d) left it: changed outside the program"),
 				name, w.seq)
 		}
 		return nil
@@ -748,32 +815,32 @@ func checkTills(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 		name := printable(string(k))
 		var t Till
 		if err := json.Unmarshal(v, &t); err != nil {
-			p.add("till %s: cannot be read: %v", name, err)
+			p.add(lang.Key("till %s: cannot be read: %v"), name, err)
 			return nil
 		}
 		if t.Name != string(k) || flow.CheckTillName(t.Name) != nil || flow.StaffName(t.Name) != t.Name {
-			p.add("till %s: the record does not match its key", name)
+			p.add(lang.Key("till %s: the record does not match its key"), name)
 			return nil
 		}
 		key, err := ParseTillKey([]byte(t.PublicKey))
 		switch {
 		case err != nil:
-			p.add("till %s: its key is not one a till may use: %s", name, flow.Message(err))
+			p.add(lang.Key("till %s: its key is not one a till may use: %s"), name, flowMessage{err})
 		case ssh.FingerprintSHA256(key) != t.Fingerprint:
-			p.add("till %s: its fingerprint %s is not its key's", name, printable(t.Fingerprint))
+			p.add(lang.Key("till %s: its fingerprint %s is not its key's"), name, printable(t.Fingerprint))
 		case byKey[t.Fingerprint] != "":
-			p.add("till %s: it has the key of till %s", name, printable(byKey[t.Fingerprint]))
+			p.add(lang.Key("till %s: it has the key of till %s"), name, printable(byKey[t.Fingerprint]))
 		default:
 			byKey[t.Fingerprint] = t.Name
 		}
 		switch w, ok := written["till:"+string(k)]; {
 		case !ok:
-			p.add("till %s: no audit event added it: added outside the program", name)
+			p.add(lang.Key("till %s: no audit event added it: added outside the program"), name)
 		case w.hash == "":
-			p.add("till %s: audit event %d removed it, but its record is there: put back outside the program",
+			p.add(lang.Key("till %s: audit event %d removed it, but its record is there: put back outside the program"),
 				name, w.seq)
 		case w.hash != recordHash(v):
-			p.add("till %s: the record is not as the last event about it (%d) left it: changed outside the program",
+			p.add(lang.Key("till %s: the record is not as the last event about it (%d) left it: changed outside the program"),
 				name, w.seq)
 		}
 		return nil
@@ -786,28 +853,26 @@ func checkTills(bs *buckets, rep *Report, written map[string]lastWrite, p *probl
 // program. (A record there, but not as its event left it, is each
 // record's own check.)
 func checkMissingRecords(bs *buckets, written map[string]lastWrite, p *problems) {
-	var gone []string
+	var gone []problem
 	for k, w := range written {
 		if w.hash == "" {
 			continue // a removal: the record is meant to be gone
 		}
-		what, verb, missing := "", "wrote", false
-		switch kind, name, _ := strings.Cut(k, ":"); kind {
-		case "till":
-			what, verb, missing = "till "+printable(name), "added", bs.tills.Get([]byte(name)) == nil
-		case "staff":
-			what, missing = "staff "+printable(name), bs.staff.Get([]byte(name)) == nil
-		case "settings":
-			what, missing = "the settings", bs.settings.Get(keySettings) == nil
-		}
-		if missing {
-			gone = append(gone, fmt.Sprintf("%s: audit event %d %s it, but its record is missing: removed "+
-				"outside the program", what, w.seq, verb))
+		switch kind, name, _ := strings.Cut(k, ":"); {
+		case kind == "till" && bs.tills.Get([]byte(name)) == nil:
+			gone = append(gone, problem{lang.Key("till %s: audit event %d added it, but its record is missing: " +
+				"removed outside the program"), []any{printable(name), w.seq}})
+		case kind == "staff" && bs.staff.Get([]byte(name)) == nil:
+			gone = append(gone, problem{lang.Key("staff %s: audit event %d wrote it, but its record is missing: " +
+				"removed outside the program"), []any{printable(name), w.seq}})
+		case kind == "settings" && bs.settings.Get(keySettings) == nil:
+			gone = append(gone, problem{lang.Key("the settings: audit event %d wrote it, but its record is missing: " +
+				"removed outside the program"), []any{w.seq}})
 		}
 	}
-	slices.Sort(gone)
+	slices.SortFunc(gone, func(a, b problem) int { return strings.Compare(a.String(), b.String()) })
 	for _, g := range gone {
-		p.add("%s", g)
+		p.add(g.format, g.args...)
 	}
 }
 
@@ -820,18 +885,18 @@ func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
 		closes++
 		var c Closing
 		if len(k) != dayLen || json.Unmarshal(v, &c) != nil || !bytes.Equal(appendDay(nil, c.Day), k) {
-			p.add("closed_days: the close under %x cannot be read", k)
+			p.add(lang.Key("closed_days: the close under %x cannot be read"), k)
 			return nil
 		}
 		w, ok := written["day:"+c.Day.String()]
 		if !ok || w.hash != recordHash(v) {
-			p.add("the close of %s is not as its day_close event (%d) left it: changed outside the program", c.Day, w.seq)
+			p.add(lang.Key("the close of %s is not as its day_close event (%d) left it: changed outside the program"), c.Day, w.seq)
 		}
 		if c.Anchor.Seq > 0 {
 			at := bs.audit.Get(seqKey(c.Anchor.Seq))
 			if len(at) < sha256.Size || hex.EncodeToString(at[:sha256.Size]) != c.Anchor.Hash {
-				p.add("the close of %s recorded the chain head %s, which the chain no longer holds: the history "+
-					"before the close was rewritten", c.Day, c.Anchor)
+				p.add(lang.Key("the close of %s recorded the chain head %s, which the chain no longer holds: the history "+
+					"before the close was rewritten"), c.Day, c.Anchor)
 			}
 		}
 		return nil
@@ -843,7 +908,7 @@ func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
 		}
 	}
 	if n != closes {
-		p.add("closed_days: %d closes, but the audit trail closed %d days", closes, n)
+		p.add(lang.Key("closed_days: %d closes, but the audit trail closed %d days"), closes, n)
 	}
 }
 

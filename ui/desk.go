@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
@@ -41,7 +39,7 @@ func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 				name = m.user.Name
 			}
 			m.d.Log.Warn("desk refused", "staff", name)
-			m.notice = "! the shift lead's desk is for shift leads only: ask a shift lead to log in"
+			m.notice = "! " + m.staffText.T("the shift lead's desk is for shift leads only: ask a shift lead to log in")
 			return m, nil, true
 		}
 		model, cmd := m.openDesk()
@@ -50,7 +48,7 @@ func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		if m.desk.decidingID == "" || m.c == nil || m.c.ID != m.desk.decidingID {
 			return m, nil, false
 		}
-		news := fmt.Sprintf("Case %s: %s", m.c.ID, m.c.Status.Words())
+		news := m.staffText.T("Case %s: %s", m.c.ID, m.c.Status.WordsIn(m.staffText))
 		if g, ok := msg.(goHomeMsg); ok && g.news != "" {
 			news = g.news
 		}

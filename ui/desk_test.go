@@ -223,6 +223,18 @@ func TestDeskRefusedToACashier(t *testing.T) {
 	r.requireView("Returns of Fri 2026-11-20 (today) · 0 cases · open", "no cases on this day")
 }
 
+// A Ukrainian store's cashier reads the desk's refusal in Ukrainian.
+func TestDeskRefusedToACashierUK(t *testing.T) {
+	r := ukRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("d"))
+	r.requireView("Головна", "! пульт старшого зміни — лише для старших зміни: попросіть старшого зміни увійти")
+	if r.m.view == viewDesk {
+		t.Fatal("a cashier opened the desk")
+	}
+	checkSpeaks(t, r.view())
+}
+
 func TestDeskTable(t *testing.T) {
 	r, _ := seededDesk(t)
 	r.requireView("09:00 Ivan      Galaxy S24 2… refund     25000.00 cash     closed      RC",
@@ -343,6 +355,18 @@ func TestDeskMarkPaid(t *testing.T) {
 	// esc on the form pays nothing
 	r.keys(typed("p"), kEsc)
 	r.requireView("[Refunds owed (1)]")
+}
+
+// TestDeskDecideEscalatedUK: the news of a case a lead decided from the
+// desk is in the lead's language.
+func TestDeskDecideEscalatedUK(t *testing.T) {
+	r, ids := seededDeskIn(t, lang.UK)
+	r.keys(typed("2"), typed("d"))
+	r.requireView("Рішення ухвалює старший зміни")
+	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
+	r.requireView("Акт повернення")
+	r.keys(kEnter)
+	r.requireView("Справа " + ids["escalated"] + ": закрито")
 }
 
 // TestDeskDecideEscalated: a lead decides an escalated case from the queue

@@ -115,7 +115,7 @@ func runCheck(env Env, args []string) int {
 		var ce *store.CheckError
 		if errors.As(err, &ce) {
 			fmt.Fprintf(env.Stdout, "%s: %s\n", path, tr.N("FAILED, %d problems:", len(ce.Problems), len(ce.Problems)))
-			for _, p := range ce.Problems {
+			for _, p := range ce.ProblemsIn(tr) {
 				fmt.Fprintf(env.Stdout, "  - %s\n", p)
 			}
 			complain(env, "check", tr.T("the store failed its check: restore the latest good backup, and keep this file for whoever looks into it"))

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
@@ -68,4 +69,34 @@ func TestCheckCommand(t *testing.T) {
 	if code != ExitFail || !strings.Contains(errs, "no store file") {
 		t.Errorf("check of a folder without a store: exit %d %s", code, errs)
 	}
+}
+
+// TestCheckProblemsInTheReadersLanguage: the problems a check finds print
+// in the language of the one who reads them, a line each as before ("  -
+// "), what they name of the file as the file has it.
+func TestCheckProblemsInTheReadersLanguage(t *testing.T) {
+	dir := storeWithCases(t, 1)
+	db, err := bolt.Open(storeFile(dir), 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		meta := tx.Bucket([]byte("meta"))
+		if err := meta.Put([]byte("junk"), []byte("x")); err != nil {
+			return err
+		}
+		return meta.Put([]byte("key_id"), []byte("abc"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run(t, "", "--lang", "uk", "check", "--data", dir)
+	if code != ExitFail {
+		t.Fatalf("check of a damaged store: exit %d\n%s", code, out)
+	}
+	says(t, "check in Ukrainian", out, "\n  - meta/\"junk\" — не ключ сховища\n", "\n  - meta/key_id завдовжки 3 Б, а не 8 Б\n")
+	_, out, _ = run(t, "", "check", "--data", dir)
+	says(t, "check in English", out, "\n  - meta/\"junk\" is not a key of the store\n", "\n  - meta/key_id is 3 bytes, not 8\n")
 }

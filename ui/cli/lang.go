@@ -108,7 +108,8 @@ func complain(env Env, cmd, msg string) {
 
 // sayErr is err as a command prints it: flow's or the store's message in
 // p's language (flow.MessageIn) with the detail behind it, which a command
-// has no log to send to; else the error's own text.
+// has no log to send to (the problems of a failed check in p's language
+// too); else the error's own text.
 func sayErr(p *lang.Printer, err error) string {
 	m := flow.MessageIn(p, err)
 	if m == "" {
@@ -116,6 +117,10 @@ func sayErr(p *lang.Printer, err error) string {
 	}
 	var e *flow.Error
 	if errors.As(err, &e) && e.Err != nil {
+		var ce *store.CheckError
+		if errors.As(e.Err, &ce) {
+			return m + ": " + ce.In(p)
+		}
 		return m + ": " + e.Err.Error()
 	}
 	return m

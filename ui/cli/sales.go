@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -66,14 +67,24 @@ func runSalesImport(env Env, args []string) int {
 	now := env.Now()
 	sales, err := store.ParseSalesCSV(f, st.Today(now))
 	if err != nil {
-		complain(env, cmd, tr.T("%s: %s (nothing imported)", file, sayErr(tr, err)))
+		complain(env, cmd, tr.T("%s: %s (nothing imported)", file, salesErr(tr, err)))
 		return ExitFail
 	}
 	n, err := st.ImportSales(sales, filepath.Base(file), "sales import", now)
 	if err != nil {
-		complain(env, cmd, tr.T("%s (nothing imported)", sayErr(tr, err)))
+		complain(env, cmd, tr.T("%s (nothing imported)", salesErr(tr, err)))
 		return ExitFail
 	}
 	fmt.Fprintln(env.Stdout, tr.N("imported %d sales from %s", n, n, file))
 	return ExitOK
+}
+
+// salesErr is err as the sales import prints it: a bad row (store.SalesError)
+// in p's language, with its line and column; else as sayErr says it.
+func salesErr(p *lang.Printer, err error) string {
+	var se *store.SalesError
+	if errors.As(err, &se) {
+		return se.In(p)
+	}
+	return sayErr(p, err)
 }

@@ -38,6 +38,13 @@ func TestSalesImportDialects(t *testing.T) {
 		t.Errorf("a bad cell: exit %d %q %q, want %q", code, out, errs, want)
 	}
 
+	// in Ukrainian: the line, the column and what is wrong with the cell
+	_, _, errs = run(t, "", "--lang", "uk", "sales", "import", "--data", dir, bad)
+	if want := "returnsdesk sales import: " + bad + `: рядок 3: price: "1,0,0": тисячі відокремлюйте пробілом (19 999,00) ` +
+		"(нічого не імпортовано)\n"; errs != want {
+		t.Errorf("a bad cell in Ukrainian: %q, want %q", errs, want)
+	}
+
 	st, err := store.Open(storeFile(dir), store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)

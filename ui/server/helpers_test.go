@@ -45,9 +45,15 @@ type rig struct {
 	serve chan error
 }
 
-// newRig starts a server with tills till1, till2 and till3 on a store set
-// up with the citrus policy and a shift lead (Olena, PIN 1234).
+// newRig starts a server with tills till1, till2 and till3 on an English
+// store set up with the citrus policy and a shift lead (Olena, PIN 1234).
 func newRig(t testing.TB, maxSessions int) *rig {
+	t.Helper()
+	return newRigIn(t, maxSessions, lang.EN)
+}
+
+// newRigIn is newRig on a store whose language is l.
+func newRigIn(t testing.TB, maxSessions int, l lang.Lang) *rig {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := store.Open(filepath.Join(dir, store.FileName), store.Options{PINCost: bcrypt.MinCost, NoSync: true})
@@ -56,7 +62,7 @@ func newRig(t testing.TB, maxSessions int) *rig {
 	}
 	text, _ := flow.BuiltinFile("citrus")
 	must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: "citrus", PolicyText: string(text),
-		TimeZone: "Europe/Kyiv", IdleMinutes: 15, Language: lang.EN}, "Olena"))
+		TimeZone: "Europe/Kyiv", IdleMinutes: 15, Language: l}, "Olena"))
 	must(t, st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"))
 
 	r := &rig{t: t, dir: dir, st: st, keys: map[string]gossh.Signer{}, tills: map[string]Till{}, serve: make(chan error, 1)}
@@ -77,12 +83,12 @@ func newRig(t testing.TB, maxSessions int) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r.srv, r.addr = srv, l.Addr().String()
-	go func() { r.serve <- srv.Serve(l) }()
+	r.srv, r.addr = srv, ln.Addr().String()
+	go func() { r.serve <- srv.Serve(ln) }()
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), deadline)
 		defer cancel()
@@ -114,13 +120,17 @@ func newKey(t testing.TB) gossh.Signer {
 }
 
 // addTill registers one more till, with a key of its own.
-func (r *rig) addTill(name string) {
+func (r *rig) addTill(name string) { r.addTillIn(name, "") }
+
+// addTillIn registers one more till, with a key of its own, whose language
+// is l ("": the store's).
+func (r *rig) addTillIn(name string, l lang.Lang) {
 	r.t.Helper()
 	signer := newKey(r.t)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.keys[name] = signer
-	r.tills[gossh.FingerprintSHA256(signer.PublicKey())] = Till{Name: name}
+	r.tills[gossh.FingerprintSHA256(signer.PublicKey())] = Till{Name: name, Language: l}
 }
 
 // dial connects with auth methods; the host key is not checked (the test's

@@ -137,7 +137,7 @@ func (s *Server) middlewares() []wish.Middleware {
 			bm.MiddlewareWithProgramHandler(s.program, termenv.ANSI),
 			s.tillSession,
 			activeterm.Middleware(),
-			refuseCommands,
+			s.refuseCommands,
 		),
 		logging.MiddlewareWithLogger(printfLog{s.cfg.Log, slog.LevelInfo}),
 	}
@@ -177,7 +177,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		_ = l.Close()
 	}
 	s.mu.Unlock()
-	s.live.stop(msgStopping)
+	s.live.stop(say(msgStopping))
 	err := s.live.wait(ctx)
 	if cerr := s.ssh.Close(); err == nil && cerr != nil && !errors.Is(cerr, ssh.ErrServerClosed) {
 		err = cerr

@@ -11,17 +11,41 @@ import (
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
 
+	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui"
 )
 
-// Words a session reads when it ends from outside.
-const (
-	msgStopping = "The back office is stopping the server: your case is saved."
-	msgTakeover = "This till opened a new session: this one ends. Your case is saved as a draft."
-	msgFull     = "The back office serves %d sessions already, its most: try again in a moment, or ask the back office."
-	msgNotNow   = "The back office is stopping the server: try again once it is back."
-	msgRemoved  = "The back office removed this till: this session ends. Your case is saved as a draft."
+// Words a session reads when it ends from outside, printed in the till's
+// language (Server.tillText).
+var (
+	msgStopping = lang.Key("The back office is stopping the server: your case is saved.")
+	msgTakeover = lang.Key("This till opened a new session: this one ends. Your case is saved as a draft.")
+	msgFull     = lang.Key("The back office serves %d sessions already, its most: try again in a moment, or ask the back office.")
+	msgNotNow   = lang.Key("The back office is stopping the server: try again once it is back.")
+	msgRemoved  = lang.Key("The back office removed this till: this session ends. Your case is saved as a draft.")
 )
+
+// words are a message to tell a session, printed later in the language of
+// the one it tells: the message's English format and its arguments. The
+// zero words tell nothing.
+type words struct {
+	msg  string
+	args []any
+}
+
+// say is msg with its arguments, to print later.
+func say(msg string, args ...any) words { return words{msg: msg, args: args} }
+
+// none reports whether w tells nothing.
+func (w words) none() bool { return w.msg == "" }
+
+// in is the message in p's language.
+func (w words) in(p *lang.Printer) string {
+	if w.none() {
+		return ""
+	}
+	return p.T(w.msg, w.args...)
+}
 
 // closeGrace is how long a kiosk told to close (ui.CloseMsg) has before it
 // is killed.
@@ -34,15 +58,15 @@ type liveSession struct {
 
 	mu        sync.Mutex
 	prog      *tea.Program // nil until the kiosk is made
-	why       string       // why it was ended from outside; "" while it is not
+	why       words        // why it was ended from outside; none while it is not
 	takenOver bool         // a newer session of the till ended it: that one has the till's case now
 }
 
-// end closes the session's kiosk from outside, telling it why (once; an
-// empty why tells nothing: the client has gone).
-func (ls *liveSession) end(why string) {
+// end closes the session's kiosk from outside, telling it why (once; words
+// that tell nothing: the client has gone).
+func (ls *liveSession) end(why words) {
 	ls.mu.Lock()
-	if ls.why == "" {
+	if ls.why.none() {
 		ls.why = why
 	}
 	p := ls.prog
@@ -65,7 +89,7 @@ func (ls *liveSession) takeOver() {
 	ls.mu.Lock()
 	ls.takenOver = true
 	ls.mu.Unlock()
-	ls.end(msgTakeover)
+	ls.end(say(msgTakeover))
 }
 
 // wasTakenOver reports whether a newer session of the till ended this one.
@@ -80,15 +104,15 @@ func (ls *liveSession) wasTakenOver() bool {
 func (ls *liveSession) attach(p *tea.Program) bool {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
-	if ls.why != "" {
+	if !ls.why.none() {
 		return false
 	}
 	ls.prog = p
 	return true
 }
 
-// reason is why the session was ended from outside, or "".
-func (ls *liveSession) reason() string {
+// reason is why the session was ended from outside, or none.
+func (ls *liveSession) reason() words {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
 	return ls.why
@@ -111,20 +135,20 @@ func newRegistry(max int) *registry {
 // open registers a session of till. The till's older session, if any, is
 // taken over: it is returned to be ended. A session over the cap, or while
 // the server stops, is refused with the words to tell it.
-func (r *registry) open(till Till) (ls, old *liveSession, refusal string) {
+func (r *registry) open(till Till) (ls, old *liveSession, refusal words) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.stopping {
-		return nil, nil, msgNotNow
+		return nil, nil, say(msgNotNow)
 	}
 	old = r.byTill[till.Name]
 	if old == nil && len(r.byTill) >= r.max {
-		return nil, nil, fmt.Sprintf(msgFull, r.max)
+		return nil, nil, say(msgFull, r.max)
 	}
 	ls = &liveSession{till: till, done: make(chan struct{})}
 	r.byTill[till.Name] = ls
 	r.wg.Add(1)
-	return ls, old, ""
+	return ls, old, words{}
 }
 
 // close unregisters a session whose handler returned.
@@ -152,7 +176,7 @@ func (r *registry) each(fn func(*liveSession)) {
 }
 
 // stop refuses new sessions and ends every live one, telling it why.
-func (r *registry) stop(why string) {
+func (r *registry) stop(why words) {
 	r.mu.Lock()
 	r.stopping = true
 	all := make([]*liveSession, 0, len(r.byTill))
@@ -186,14 +210,14 @@ type sessionKey struct{}
 func (s *Server) tillSession(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		till, refusal := s.tillOf(sess)
-		if refusal != "" {
-			refuse(sess, refusal)
+		if !refusal.none() {
+			refuse(sess, refusal.in(s.storeText()))
 			return
 		}
 		ls, old, refusal := s.live.open(till)
-		if refusal != "" {
-			s.cfg.Log.Warn("ssh: session refused", "till", till.Name, "why", refusal)
-			refuse(sess, refusal)
+		if !refusal.none() {
+			s.cfg.Log.Warn("ssh: session refused", "till", till.Name, "why", refusal.in(lang.English()))
+			refuse(sess, refusal.in(s.tillText(till)))
 			return
 		}
 		defer s.live.close(ls)
@@ -213,7 +237,7 @@ func (s *Server) tillSession(next ssh.Handler) ssh.Handler {
 		if !ls.wasTakenOver() { // a session that took over keeps the till's case open
 			s.cfg.Store.At(till.Name).Release()
 		}
-		s.cfg.Log.Info("ssh: session ended", "till", till.Name, "why", ls.reason())
+		s.cfg.Log.Info("ssh: session ended", "till", till.Name, "why", ls.reason().in(lang.English()))
 	}
 }
 
@@ -248,7 +272,7 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 	go func() {
 		select {
 		case <-sess.Context().Done(): // the connection is gone: nobody to tell
-			ls.end("")
+			ls.end(words{})
 		case <-ls.done:
 		}
 	}()
@@ -261,8 +285,8 @@ func (s *Server) sayWhyItEnded(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		ls, _ := sess.Context().Value(sessionKey{}).(*liveSession)
 		if ls != nil {
-			if why := ls.reason(); why != "" {
-				wish.Println(sess, strings.TrimSpace(why))
+			if why := ls.reason(); !why.none() {
+				wish.Println(sess, strings.TrimSpace(why.in(s.tillText(ls.till))))
 				_ = sess.Exit(1)
 				return
 			}

@@ -14,7 +14,7 @@ func (s *Server) watchTills() {
 				s.cfg.Log.Error("ssh: till lookup failed", "till", ls.till.Name, "err", err)
 			case !ok || till.Name != ls.till.Name:
 				s.cfg.Log.Info("ssh: the till was removed: its session ends", "till", ls.till.Name)
-				ls.end(msgRemoved)
+				ls.end(say(msgRemoved))
 			}
 		})
 		select {
