@@ -649,3 +649,18 @@ func (p *Policy) RefundDueFor(c *Case, now time.Time) Date {
 func (p *Policy) caseRefundDue(c *Case, claim Date) Date {
 	return p.RefundDue(claim, c.RefundPaidNow())
 }
+
+// ReasonIn is why a shift lead decides, in p's language: the explanation's
+// line that says so, when the decision was explained in p's language
+// (DecideIn writes the reason there in its language: the store's own words
+// from the policy file, or the engine's); else the reason the decision
+// keeps, in English.
+func (d *Decision) ReasonIn(p *lang.Printer) string {
+	lead := p.T("a shift lead decides: %s", "")
+	for _, line := range slices.Backward(d.Explain) {
+		if why, ok := strings.CutPrefix(line, lead); ok && why != "" {
+			return why
+		}
+	}
+	return d.Reason
+}

@@ -308,7 +308,7 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 // after Review's fraud flags.
 func marks(c *Case, f Facts, add func(flag Flag, format string, args ...any)) {
 	if d := c.Decision; d != nil && d.Outcome == OutcomeEscalate {
-		var reason any = d.Reason // the store's words or the engine's, as the decision keeps them
+		var reason any = reasonOf{d} // the store's words or the engine's, in the reader's language
 		if d.Reason == "" {
 			reason = word(lang.Key("the policy does not settle it"))
 		}
@@ -347,6 +347,14 @@ func marks(c *Case, f Facts, add func(flag Flag, format string, args ...any)) {
 
 // word is a message (lang.Key) as an argument of a finding's: its English
 // in the explanation, p's in In.
+// reasonOf is a decision's escalation reason as an argument: the English
+// the decision keeps, or its words in a language (Decision.ReasonIn).
+type reasonOf struct{ d *Decision }
+
+func (r reasonOf) String() string { return r.d.Reason }
+
+func (r reasonOf) In(p *lang.Printer) string { return r.d.ReasonIn(p) }
+
 type word string
 
 func (w word) String() string { return string(w) }

@@ -134,7 +134,7 @@ func (a approveModel) View() string {
 	var b strings.Builder
 	b.WriteString(a.st.Title.Render(a.tr.T("A shift lead decides")) + "\n")
 	if d := a.c.Decision; d != nil && d.Reason != "" {
-		b.WriteString(look.Fit(a.tr.T("Why: %s", escalationReason(a.tr, d)), 78) + "\n")
+		b.WriteString(look.Fit(a.tr.T("Why: %s", d.ReasonIn(a.tr)), 78) + "\n")
 	}
 	if a.errMsg != "" {
 		b.WriteString(a.st.Error.Render("! "+a.errMsg) + "\n")

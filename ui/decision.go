@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/viewport"
@@ -10,7 +9,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
-	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -138,24 +136,9 @@ func (m decisionModel) outcomeBanner() (string, string) {
 	case flow.OutcomeReplaceSimilar:
 		return tc.T("REPLACE"), tc.T("with a similar device")
 	case flow.OutcomeEscalate:
-		return tc.T("ESCALATE"), tc.T("a shift lead decides: %s", escalationReason(tc, d))
+		return tc.T("ESCALATE"), tc.T("a shift lead decides: %s", d.ReasonIn(tc))
 	}
 	return strings.ToUpper(string(d.Outcome)), ""
-}
-
-// escalationReason is why a shift lead decides, in p's language: the
-// explanation's line that says so, when the decision was explained in p's
-// language (flow.DecideIn writes the reason there in its language, the
-// store's own words from the policy file or the engine's); else the reason
-// the decision keeps, in English.
-func escalationReason(p *lang.Printer, d *flow.Decision) string {
-	lead := p.T("a shift lead decides: %s", "")
-	for _, line := range slices.Backward(d.Explain) {
-		if why, ok := strings.CutPrefix(line, lead); ok && why != "" {
-			return why
-		}
-	}
-	return d.Reason
 }
 
 // banner is the outcome in a box: the headline in spaced capitals, so it

@@ -136,8 +136,7 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 	ids["owed"] = r.seed(seedCase{n: 5, at: "2026-11-20 09:10", staff: "Ivan", receipt: "R-2002", model: "iPhone 15 128GB",
 		price: 1999900, tender: flow.TenderCash, d: refundIn(l, deskDay.AddDays(7)), status: flow.StatusRefundOwed})
 	ids["escalated"] = r.seed(seedCase{n: 6, at: "2026-11-20 09:20", staff: "Marta", receipt: "R-2003", model: "Pixel 8",
-		price: 1599900, tender: flow.TenderCard, d: &flow.Decision{Outcome: flow.OutcomeEscalate,
-			Reason: "the store's window is silent on new goods"}, status: flow.StatusEscalated})
+		price: 1599900, tender: flow.TenderCard, d: escalation(l), status: flow.StatusEscalated})
 	ids["sc"] = r.seed(seedCase{n: 7, at: "2026-11-20 09:30", staff: "Ivan", receipt: "R-2004", model: "AirPods Pro 2",
 		price: 999900, tender: flow.TenderCard, d: &flow.Decision{Outcome: flow.OutcomeServiceCentre,
 			Clauses: []flow.ClauseID{flow.ClauseSCAct}, ServiceBy: deskDay.AddBusinessDays(21)}, status: flow.StatusServiceCentre})
@@ -159,6 +158,15 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 		r.requireView("Повернення пт 20.11.2026 (сьогодні) · 7 справ · відкрито")
 	}
 	return r, ids
+}
+
+// escalation is the seeded escalation, explained in the store's language as
+// the kiosk explains it: its reason kept in English, its line in l.
+func escalation(l lang.Lang) *flow.Decision {
+	why := map[lang.Lang]string{lang.EN: "the store's window is silent on new goods",
+		lang.UK: "правила магазину не визначають строку повернення нового товару"}
+	return &flow.Decision{Outcome: flow.OutcomeEscalate, Reason: why[lang.EN],
+		Explain: []string{lang.For(l).T("a shift lead decides: %s", why[l])}}
 }
 
 // overrideReason is the seeded lead's reason for the override, as the lead
@@ -362,7 +370,7 @@ func TestDeskMarkPaid(t *testing.T) {
 func TestDeskDecideEscalatedUK(t *testing.T) {
 	r, ids := seededDeskIn(t, lang.UK)
 	r.keys(typed("2"), typed("d"))
-	r.requireView("Рішення ухвалює старший зміни")
+	r.requireView("Рішення ухвалює старший зміни", "Чому: правила магазину не визначають строку повернення")
 	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
 	r.requireView("Акт повернення")
 	r.keys(kEnter)

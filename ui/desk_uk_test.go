@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"example.com/returnsdesk/flow"
@@ -83,4 +84,15 @@ func TestDeskOverrideFlagsGoldenUK(t *testing.T) {
 	r, _ := seededDeskIn(t, lang.UK)
 	r.keys(kDown, kDown, kDown, kDown, kDown, kEnter)
 	deskGolden(t, r, "Позначки (2)", kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
+}
+
+// TestDeskEscalationReasonUK: why a lead decides reads in the lead's
+// language, in the case and in its flag, as the kiosk explained it.
+func TestDeskEscalationReasonUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	r.keys(kDown, kDown, kEnter) // 09:20, the escalation
+	r.requireView("чому вирішує старший зміни: правила магазину", "передала справу старшому зміни: правила")
+	if strings.Contains(r.view(), "window is silent") {
+		t.Errorf("the reason in English:\n%s", r.view())
+	}
 }

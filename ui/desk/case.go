@@ -300,7 +300,7 @@ func (m caseModel) decision(w *caseWriter) {
 		text += " · " + tr.T("clauses: %s", flow.ClauseList(dec.Clauses))
 	}
 	if dec.Reason != "" {
-		text += " · " + tr.T("why a lead decides: %s", dec.Reason)
+		text += " · " + tr.T("why a lead decides: %s", dec.ReasonIn(tr))
 	}
 	w.add(tr.T("Decision"), text)
 	for _, e := range dec.Explain {
