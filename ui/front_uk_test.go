@@ -93,53 +93,69 @@ func TestHomeGoldenUK(t *testing.T) {
 
 // TestSetupGoldenUK is each page of the first run after its language page,
 // in Ukrainian, the language chosen.
-func TestSetupGoldenUK(t *testing.T) {
+func TestSetupGoldenUK(t *testing.T) { setupGoldens(t, lang.UK) }
+
+// setupGoldens are the first run's pages in l, chosen on its first page.
+func setupGoldens(t *testing.T, l lang.Lang) {
 	t.Setenv("TZ", "Europe/Kyiv") // the machine's zone, filled in
-	t.Run("store", func(t *testing.T) {
+	tr := lang.For(l)
+	chosen := func(t *testing.T) *rootT {
 		r := newRoot(t, "")
-		r.keys(kEnter) // Ukrainian
-		rootGolden(t, r, "Назва магазину", "> Europe/Kyiv")
+		if l == lang.EN {
+			r.keys(kDown)
+		}
+		r.keys(kEnter)
+		return r
+	}
+	t.Run("store", func(t *testing.T) {
+		rootGolden(t, chosen(t), tr.T("Store name"), "> Europe/Kyiv")
 	})
 	t.Run("policy file", func(t *testing.T) {
-		r := newRoot(t, "")
-		r.keys(kEnter, typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter)
-		rootGolden(t, r, "Файл правил")
+		r := chosen(t)
+		r.keys(typed("Kyiv Central"), kEnter, kDown, kDown, kDown, kEnter, kEnter)
+		rootGolden(t, r, tr.T("Policy file"))
 	})
 	t.Run("first shift lead", func(t *testing.T) {
-		r := newRoot(t, "")
-		r.keys(kEnter, typed("Kyiv Central"), kEnter, kEnter, kEnter)
-		rootGolden(t, r, "Перший старший зміни")
+		r := chosen(t)
+		r.keys(typed("Kyiv Central"), kEnter, kEnter, kEnter)
+		rootGolden(t, r, tr.T("The first shift lead"))
 	})
 	t.Run("two PINs", func(t *testing.T) {
-		r := newRoot(t, "")
-		r.keys(kEnter, typed("Kyiv Central"), kEnter, kEnter, kEnter)
+		r := chosen(t)
+		r.keys(typed("Kyiv Central"), kEnter, kEnter, kEnter)
 		r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("4321"), kEnter)
-		rootGolden(t, r, "PIN-коди не збігаються")
+		rootGolden(t, r, tr.T("the two PINs differ"))
 	})
 }
 
 // TestStaffGoldenUK is the form where a shift lead adds a staff member, and
 // a refused PIN's error beside its field.
-func TestStaffGoldenUK(t *testing.T) {
+func TestStaffGoldenUK(t *testing.T) { staffGoldens(t, lang.UK) }
+
+// staffGoldens are the staff form's goldens at a store speaking l.
+func staffGoldens(t *testing.T, l lang.Lang) {
+	tr := lang.For(l)
 	open := func(t *testing.T) *rootT {
-		r := ukRoot(t, "citrus")
+		r := newRoot(t, "citrus")
+		if l != lang.EN {
+			r.speaks(l)
+		}
 		r.login("Olena", "1234")
 		r.keys(typed("s"))
 		return r
 	}
 	t.Run("form", func(t *testing.T) {
-		rootGolden(t, open(t), "Додати працівника", "> мова магазину")
+		rootGolden(t, open(t), tr.T("Add a staff member"), "> "+tr.T("the store's"))
 	})
 	t.Run("two PINs", func(t *testing.T) {
 		r := open(t)
 		r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("4321"), kEnter, typed("4322"), kEnter)
-		rootGolden(t, r, "PIN-код ще раз  ! PIN-коди не збігаються")
+		rootGolden(t, r, "! "+tr.T("the two PINs differ"))
 	})
 	t.Run("short PIN", func(t *testing.T) {
-		uk := lang.For(lang.UK)
 		r := open(t)
 		r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("12"), kEnter)
-		rootGolden(t, r, "PIN-код  ! "+flow.MessageIn(uk, flow.ErrPIN))
+		rootGolden(t, r, "! "+flow.MessageIn(tr, flow.ErrPIN))
 	})
 }
 

@@ -13,8 +13,11 @@ import (
 // TestPromptsGoldenUK: the root's questions over a screen in Ukrainian,
 // their keys as the Ukrainian layout has them and the amount as Ukrainian
 // writes it.
-func TestPromptsGoldenUK(t *testing.T) {
-	st, k := look.DefaultStyles(), look.KeysIn(lang.For(lang.UK))
+func TestPromptsGoldenUK(t *testing.T) { promptGoldens(t, lang.UK) }
+
+// promptGoldens are the root's questions with their keys and words in l.
+func promptGoldens(t *testing.T, l lang.Lang) {
+	st, k := look.DefaultStyles(), look.KeysIn(lang.For(l))
 	price := flow.Money{Minor: 1999900, Currency: "UAH"}
 	for name, p := range map[string]prompt{
 		"leave": quitPrompt(&st, &k),
