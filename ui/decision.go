@@ -191,8 +191,10 @@ func (m decisionModel) explanation() string {
 			}
 		}
 	}
-	if len(d.Clauses) > 0 {
-		out = append(out, look.Wrap(tr.T("Decided by: %s", flow.ClauseList(d.Clauses)), width, "  ")...)
+	if len(d.Clauses) > 0 { // the clauses' ids in small print: the words above are what the customer hears
+		for _, w := range look.Wrap(tr.T("Decided by: %s", flow.ClauseList(d.Clauses)), width, "  ") {
+			out = append(out, st.Dim.Render(w))
+		}
 	}
 	if len(d.Missing) > 0 {
 		out = append(out, "", st.Warning.Render(look.Fit("! "+tr.T("Still to bring: %s", flow.DocumentWordsIn(tr, d.Missing)), width)))
