@@ -229,15 +229,18 @@ func (a Word) list(p *lang.Printer) string {
 	if p == nil {
 		return strings.Join(a.List, ",")
 	}
-	if len(a.List) == 0 {
-		return p.T("none")
-	}
-	s := make([]string, len(a.List))
-	for i, f := range a.List {
-		s[i] = f
-		if k, ok := trailFlagWords[f]; ok {
-			s[i] = p.T(k)
+	var s []string
+	for _, f := range a.List {
+		if f == "signed_off" { // the sign-off it is in says so
+			continue
 		}
+		if k, ok := trailFlagWords[f]; ok {
+			f = p.T(k)
+		}
+		s = append(s, f)
+	}
+	if len(s) == 0 {
+		return p.T("none")
 	}
 	return strings.Join(s, ", ")
 }
@@ -250,7 +253,7 @@ var trailFlagWords = map[string]string{"override": lang.Key("override"), "escala
 	"used": lang.Key("used equipment"), "warnings": lang.Key("warnings"), "refund_paid": lang.Key("refund paid"),
 	"paid_late": lang.Key("refund paid late"), "cash_refund": lang.Key("large cash refund"),
 	"serial_mismatch": lang.Key("serial does not match"), "same_person": lang.Key("opened and decided by one person"),
-	"signed_off": lang.Key("signed off"), "voided": lang.Key("voided"),
+	"voided": lang.Key("voided"),
 	"sale_corrected": lang.Key("imported sale corrected")}
 
 // DetailIn is the event's detail in p's language: its Words printed in
