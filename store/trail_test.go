@@ -54,7 +54,7 @@ func TestEventWords(t *testing.T) {
 		{EventRefundPaid, "refund of 4899.00 UAH paid in card (payment 2): paid in full",
 			"виплачено 4\u00a0899,00\u00a0грн (картка), виплата 2: кошти повернуто повністю"},
 		{EventVoid, "voided: покупець передумав", "анульовано: покупець передумав"},
-		{EventSignOff, "signed off: refund_paid,signed_off", "підписано: кошти виплачено"},
+		{EventSignOff, "signed off: refund_paid,signed_off", "позначки: кошти виплачено"},
 		{EventDayClose, "day 2024-03-15 closed: 2 cases, 2 refunds paid, 0 owed, 0 escalated, 0 flagged, 1 signed off; chain head " + head,
 			"день 15.03.2024 закрито: справ — 2, виплачених повернень — 2, до виплати — 0, передано старшому зміни — 0, з позначками — 0, підписано — 1; голова ланцюга " + head},
 		{EventDayReopen, "day 2024-03-15 reopened: забули повернення; its close by Maria at 2024-03-15 18:30 (chain head " + head + ") set aside",

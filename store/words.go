@@ -253,8 +253,7 @@ var trailFlagWords = map[string]string{"override": lang.Key("override"), "escala
 	"used": lang.Key("used equipment"), "warnings": lang.Key("warnings"), "refund_paid": lang.Key("refund paid"),
 	"paid_late": lang.Key("refund paid late"), "cash_refund": lang.Key("large cash refund"),
 	"serial_mismatch": lang.Key("serial does not match"), "same_person": lang.Key("opened and decided by one person"),
-	"voided": lang.Key("voided"),
-	"sale_corrected": lang.Key("imported sale corrected")}
+	"voided": lang.Key("voided"), "sale_corrected": lang.Key("imported sale corrected")}
 
 // DetailIn is the event's detail in p's language: its Words printed in
 // it, or its Detail as it is for an event without words (a note, a reason

@@ -84,3 +84,12 @@ func TestDeskOverrideFlagsGoldenUK(t *testing.T) {
 	r.keys(kDown, kDown, kDown, kDown, kDown, kEnter)
 	deskGolden(t, r, "Позначки (2)", kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
 }
+
+// The refund paid in cash, signed off, with its trail in the lead's
+// language: the payment's and the sign-off's details in Ukrainian.
+func TestDeskCaseTrailGoldenUK(t *testing.T) {
+	r, ids := seededDeskIn(t, lang.UK)
+	must(t, r.st.SignOff(ids["cash"], "Olena", r.now))
+	deskGolden(t, r, "Журнал (4 події)", kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown,
+		kDown)
+}
