@@ -333,7 +333,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 			ev.Clauses = append(ev.Clauses, string(cl))
 		}
 	}
-	if ev.Detail == "" && (ev.Kind == EventOverride || ev.Kind == EventLeadDecision) && c.Override != nil {
+	if ev.Detail == "" && ev.Words == nil && (ev.Kind == EventOverride || ev.Kind == EventLeadDecision) && c.Override != nil {
 		ev.Detail = c.Override.Reason
 	}
 	return ev
