@@ -142,5 +142,20 @@ func TestEventWordsRoundTrip(t *testing.T) {
 		"6 signed off; chain head 7:ab"; w.English() != want {
 		t.Errorf("in English %q, want %q", w.English(), want)
 	}
-	t.Log(w.In(uk))
+	if got := w.In(uk); !strings.Contains(got, "чекаємо на: гарантійний талон; імпортовано 3 продажі з sales.csv") ||
+		!strings.Contains(got, "голова ланцюга 7:ab") {
+		t.Errorf("in Ukrainian %q", got)
+	}
+
+	// a sale's correction: its changes each in the language
+	k := Said("the imported sale corrected by shift lead %s (%s): %s", "Petro", "чек передруковано",
+		SaleChanges{"price 41999.00 UAH -> 45999.00 UAH", "tender cash -> card"})
+	if want := "the imported sale corrected by shift lead Petro (чек передруковано): " +
+		"price 41999.00 UAH -> 45999.00 UAH; tender cash -> card"; k.English() != want {
+		t.Errorf("a correction in English %q, want %q", k.English(), want)
+	}
+	if got := k.In(uk); !strings.Contains(got, "Petro (чек передруковано)") || !strings.Contains(got, "45\u00a0999,00\u00a0грн") ||
+		strings.Contains(got, "price") || strings.Contains(got, "cash") {
+		t.Errorf("a correction in Ukrainian %q", got)
+	}
 }

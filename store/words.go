@@ -47,6 +47,7 @@ const (
 	WordLang      WordKind = "lang"      // Text, a language's code
 	WordDocuments WordKind = "documents" // List, flow.Documents
 	WordFlags     WordKind = "flags"     // List, the names of a case's flags (Flags.Names)
+	WordChanges   WordKind = "changes"   // List, a sale correction's changes (flow.ImportDiff's)
 	WordMessage   WordKind = "message"   // Msg, a message of its own
 )
 
@@ -120,11 +121,20 @@ func wordOf(a any) Word {
 		return w
 	case Flags:
 		return Word{Kind: WordFlags, List: append([]string{}, x.Names()...)}
+	case SaleChanges:
+		return Word{Kind: WordChanges, List: append([]string{}, x...)}
 	case *EventWords:
 		return Word{Kind: WordMessage, Msg: x}
 	}
 	return Word{Text: fmt.Sprint(a)}
 }
+
+// SaleChanges are a sale correction's changes (flow.SaleCorrection's) as
+// an argument of an event's words: "; " between them in the record, each
+// in a person's language in another.
+type SaleChanges []string
+
+func (c SaleChanges) String() string { return strings.Join(c, "; ") }
 
 // English is the words in English as the record writes them: the event's
 // Detail.
@@ -187,6 +197,11 @@ func (a Word) value(p *lang.Printer) any {
 		return a.Msg.print(p)
 	case WordDocuments, WordFlags:
 		return a.list(p)
+	case WordChanges:
+		if p == nil {
+			return SaleChanges(a.List).String()
+		}
+		return flow.ChangesIn(p, a.List)
 	}
 	if p == nil {
 		return a.Text

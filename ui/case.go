@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -212,7 +211,7 @@ func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 			k.At = m.d.Now().UTC()
 		}
 		ev.Words = store.Said("the imported sale corrected by shift lead %s (%s): %s", k.By, k.Reason,
-			strings.Join(k.Changes, "; "))
+			store.SaleChanges(k.Changes))
 	}
 	next := func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() }
 	if step == flow.StepSale {
