@@ -302,7 +302,7 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 			if rec.Failures, until = flow.Lockout(rec.Failures, now); !until.IsZero() {
 				rec.LockedUntil = until.UTC()
 				words = Said("wrong PIN %d times: locked until %s", flow.MaxWrongPINs,
-					rec.LockedUntil.In(s.Location()).Format(time.RFC3339))
+					stamp(rec.LockedUntil.In(s.Location())))
 				result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
 			} else {
 				words = Said("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs)

@@ -159,3 +159,32 @@ func TestEventWordsRoundTrip(t *testing.T) {
 		t.Errorf("a correction in Ukrainian %q", got)
 	}
 }
+
+// TestLoginWords: a login's wrong PINs and the lockout, in Ukrainian, the
+// moment of the lock as a day and a time; the English as it was.
+func TestLoginWords(t *testing.T) {
+	s, _ := deskStore(t)
+	for range flow.MaxWrongPINs {
+		_, _ = s.Login("olena", "0000", t0)
+	}
+	evs, err := s.Events(0, 1000)
+	must(t, err)
+	var logins []Event
+	for _, ev := range evs {
+		if ev.Kind == EventLogin {
+			logins = append(logins, ev)
+		}
+	}
+	if len(logins) != flow.MaxWrongPINs {
+		t.Fatalf("%d login events", len(logins))
+	}
+	uk := lang.For(lang.UK)
+	first, last := logins[0], logins[len(logins)-1]
+	if first.Detail != "wrong PIN (1 of 5)" || first.DetailIn(uk) != "неправильний PIN-код (1 з 5)" {
+		t.Errorf("the first wrong PIN: %q, %q", first.Detail, first.DetailIn(uk))
+	}
+	if last.Detail != "wrong PIN 5 times: locked until 2024-03-15T14:35:00+02:00" ||
+		last.DetailIn(uk) != "неправильних PIN-кодів: 5; заблоковано до 15.03.2024 14:35" {
+		t.Errorf("the lockout: %q, %q", last.Detail, last.DetailIn(uk))
+	}
+}

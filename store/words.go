@@ -40,6 +40,7 @@ const (
 	WordMoney     WordKind = "money"     // N minor units of Currency
 	WordDate      WordKind = "date"      // Text, YYYY-MM-DD
 	WordMoment    WordKind = "moment"    // Text, YYYY-MM-DD HH:MM, in the store's zone
+	WordStamp     WordKind = "stamp"     // Text, a moment in RFC 3339, with its zone
 	WordStatus    WordKind = "status"    // Text, a flow.Status
 	WordOutcome   WordKind = "outcome"   // Text, a flow.Outcome
 	WordTender    WordKind = "tender"    // Text, a flow.Tender
@@ -103,6 +104,8 @@ func wordOf(a any) Word {
 		return Word{Kind: WordDate, Text: x.String()}
 	case when:
 		return Word{Kind: WordMoment, Text: x.String()}
+	case stamp:
+		return Word{Kind: WordStamp, Text: x.String()}
 	case flow.Status:
 		return Word{Kind: WordStatus, Text: string(x)}
 	case flow.Outcome:
@@ -128,6 +131,12 @@ func wordOf(a any) Word {
 	}
 	return Word{Text: fmt.Sprint(a)}
 }
+
+// stamp is a moment as an event's words record it in RFC 3339, with its
+// zone; as a day and a time in a person's language.
+type stamp time.Time
+
+func (s stamp) String() string { return time.Time(s).Format(time.RFC3339) }
 
 // SaleChanges are a sale correction's changes (flow.SaleCorrection's) as
 // an argument of an event's words: "; " between them in the record, each
@@ -189,6 +198,12 @@ func (a Word) value(p *lang.Printer) any {
 		return d.In(p)
 	case WordMoment:
 		t, err := time.Parse("2006-01-02 15:04", a.Text)
+		if p == nil || err != nil {
+			return a.Text
+		}
+		return when(t).In(p)
+	case WordStamp:
+		t, err := time.Parse(time.RFC3339, a.Text)
 		if p == nil || err != nil {
 			return a.Text
 		}
