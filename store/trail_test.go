@@ -58,7 +58,7 @@ func TestEventWords(t *testing.T) {
 		{EventDayClose, "day 2024-03-15 closed: 2 cases, 2 refunds paid, 0 owed, 0 escalated, 0 flagged, 1 signed off; chain head " + head,
 			"день 15.03.2024 закрито: справ — 2, виплачених повернень — 2, до виплати — 0, передано старшому зміни — 0, з позначками — 0, підписано — 1; голова ланцюга " + head},
 		{EventDayReopen, "day 2024-03-15 reopened: забули повернення; its close by Maria at 2024-03-15 18:30 (chain head " + head + ") set aside",
-			"день 15.03.2024 відкрито знову: забули повернення; його закриття (Maria, 15.03.2024 18:30, голова ланцюга " + head + ") скасовано"},
+			"день 15.03.2024 відкрито знову: забули повернення; його закриття (закрив(ла) Maria, 15.03.2024 18:30; голова ланцюга " + head + ") скасовано"},
 		{EventTill, "added till till-9: ssh-ed25519 " + fp + `, printer "lp -d till9", language en`,
 			"додано касу till-9: ssh-ed25519 " + fp + `, принтер "lp -d till9", мова: English`},
 		{EventTill, "removed till till-9: ssh-ed25519 " + fp, "касу till-9 вилучено: ssh-ed25519 " + fp},
@@ -142,7 +142,7 @@ func TestEventWordsRoundTrip(t *testing.T) {
 		"6 signed off; chain head 7:ab"; w.English() != want {
 		t.Errorf("in English %q, want %q", w.English(), want)
 	}
-	if got := w.In(uk); !strings.Contains(got, "чекаємо на: гарантійний талон; імпортовано 3 продажі з sales.csv") ||
+	if got := w.In(uk); !strings.Contains(got, "чекає на документи: гарантійний талон; імпортовано 3 продажі з sales.csv") ||
 		!strings.Contains(got, "голова ланцюга 7:ab") {
 		t.Errorf("in Ukrainian %q", got)
 	}

@@ -30,6 +30,19 @@ func TestDeskReopenGolden(t *testing.T) {
 	deskGolden(t, r, "Reopen 2026-11-20?", typed("3"), typed("o"), typed("a return forgotten at 17:40"))
 }
 
+func TestDeskCaseTrailGolden(t *testing.T) {
+	r, ids := seededDesk(t)
+	must(t, r.st.SignOff(ids["cash"], "Olena", r.now))
+	deskGolden(t, r, "Trail (4 events)", kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown,
+		kDown)
+}
+
+func TestDeskCasePartPaidGolden(t *testing.T) {
+	r, ids := seededDesk(t)
+	must(t, errOf(r.st.RecordRefund(ids["owed"], flow.Money{Minor: 10000, Currency: "UAH"}, flow.TenderCard, "Olena", r.now)))
+	deskGolden(t, r, "Trail (2 events)", kDown, kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
+}
+
 func TestPromptsGolden(t *testing.T) {
 	st, k := look.DefaultStyles(), look.KeysIn(lang.For(lang.EN))
 	price := flow.Money{Minor: 1999900, Currency: "UAH"}
