@@ -131,6 +131,10 @@ func (c changesOf) In(p *lang.Printer) string {
 	return strings.Join(out, "; ")
 }
 
+// ChangesIn is ImportDiff's changes (a SaleCorrection's) in p's language,
+// separated by "; ".
+func ChangesIn(p *lang.Printer, changes []string) string { return changesOf(changes).In(p) }
+
 // changedIn is a value of ImportDiff's field as p writes it.
 func changedIn(p *lang.Printer, field, v string) string {
 	if v == orNone("") {

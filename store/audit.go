@@ -56,6 +56,10 @@ type Event struct {
 	Outcome  string      `json:"outcome,omitempty"` // the decision (a flow.Outcome), for decision and override events
 	Clauses  []string    `json:"clauses,omitempty"` // the clause ids that decided it
 	Detail   string      `json:"detail,omitempty"`  // words for a person: a reason, an amount, what changed
+	// Words are Detail as a message, to print in a person's language
+	// (DetailIn); appendEvent writes Detail from them. An event written
+	// before them, or whose detail is a person's own words, has none.
+	Words *EventWords `json:"words,omitempty"`
 	// Subject is the staff account a staff or login event changed, or the
 	// till a till event added or removed.
 	Subject string `json:"subject,omitempty"`
@@ -101,6 +105,9 @@ func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
 	}
 	if ev.Kind == "" {
 		return ev, flow.Errorf(flow.EInvalid, "an audit event needs its kind")
+	}
+	if ev.Words != nil {
+		ev.Detail = ev.Words.English()
 	}
 	if len(ev.Detail) > maxDetail {
 		return ev, flow.Errorf(flow.EInvalid, "the event's detail is longer than %d bytes", maxDetail)

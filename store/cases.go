@@ -226,7 +226,7 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 		n := len(payments)
 		_, err = appendEvent(tx, fill(Event{Time: autoPay.now, Staff: autoPay.by, Terminal: ev.Terminal,
 			Kind: EventRefundPaid, Outcome: string(flow.OutcomeRefund),
-			Detail: paymentDetail(payments[n-1].Amount, payments[n-1].Tender, n, flow.Money{})}))
+			Words: paymentWords(payments[n-1].Amount, payments[n-1].Tender, n, flow.Money{})}))
 	}
 	return doc, err
 }
@@ -333,7 +333,7 @@ func (s *Store) caseEvent(ev Event, c *flow.Case, to flow.Status, raw []byte) Ev
 			ev.Clauses = append(ev.Clauses, string(cl))
 		}
 	}
-	if ev.Detail == "" && (ev.Kind == EventOverride || ev.Kind == EventLeadDecision) && c.Override != nil {
+	if ev.Detail == "" && ev.Words == nil && (ev.Kind == EventOverride || ev.Kind == EventLeadDecision) && c.Override != nil {
 		ev.Detail = c.Override.Reason
 	}
 	return ev

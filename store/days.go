@@ -143,7 +143,7 @@ func (s *Store) CloseDay(day flow.Date, by string, now time.Time) (Closing, erro
 		r := out.Report
 		_, err = appendEvent(tx, Event{Time: now, Staff: out.By, Terminal: s.terminal, Kind: EventDayClose,
 			Day: day.String(), Anchor: out.Anchor.String(), RecordHash: recordHash(val),
-			Detail: fmt.Sprintf("day %s closed: %d cases, %d refunds paid, %d owed, %d escalated, %d flagged, %d signed off; chain head %s",
+			Words: Said("day %s closed: %d cases, %d refunds paid, %d owed, %d escalated, %d flagged, %d signed off; chain head %s",
 				day, r.Cases, r.RefundsPaid, r.Owed, r.Escalated, r.Flagged, r.SignedOff, out.Anchor)})
 		return err
 	})
@@ -256,8 +256,8 @@ func (s *Store) ReopenDay(day flow.Date, reason, by string, now time.Time) error
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: normStaff(by), Terminal: s.terminal, Kind: EventDayReopen,
-			Day: day.String(), Detail: fmt.Sprintf("day %s reopened: %s; its close by %s at %s (chain head %s) set aside",
-				day, strings.TrimSpace(reason), was.By, was.At.In(s.Location()).Format("2006-01-02 15:04"), was.Anchor)})
+			Day: day.String(), Words: Said("day %s reopened: %s; its close by %s at %s (chain head %s) set aside",
+				day, strings.TrimSpace(reason), was.By, when(was.At.In(s.Location())), was.Anchor)})
 		return err
 	})
 	if err == nil {

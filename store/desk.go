@@ -123,7 +123,7 @@ func (s *Store) SignOff(caseID, by string, now time.Time) error {
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: normStaff(by), Terminal: s.terminal, CaseID: caseID,
 			Kind: EventSignOff, Status: statusOf(doc.Case), RecordHash: recordHash(raw),
-			Detail: "signed off: " + sum.Flags.String()})
+			Words: Said("signed off: %s", sum.Flags)})
 		return err
 	})
 	if err == nil {
@@ -251,7 +251,7 @@ func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
 			return err
 		}
 		_, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: normStaff(by), Kind: EventVoid,
-			Detail: "voided: " + c.Voided.Reason}, nil)
+			Words: Said("voided: %s", c.Voided.Reason)}, nil)
 		return err
 	})
 	if err == nil {

@@ -115,7 +115,7 @@ func migrateTrailIntoCases(tx *bolt.Tx, now time.Time) error {
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: "system", CaseID: doc.Case.ID, Kind: EventNote,
 			Status: statusOf(doc.Case), RecordHash: recordHash(raw),
-			Detail: "schema version 3: the case lists its own events"})
+			Words: Said("schema version 3: the case lists its own events")})
 		if err != nil {
 			return err
 		}

@@ -131,7 +131,7 @@ func (s *Store) setUpKey(stored []byte) error {
 				return nil
 			}
 			_, err := appendEvent(tx, Event{Time: time.Now(), Staff: "system", Terminal: s.terminal,
-				Kind: EventSettings, Detail: "passport key replaced: repeat returns before today cannot be matched"})
+				Kind: EventSettings, Words: Said("passport key replaced: repeat returns before today cannot be matched")})
 			return err
 		})
 		if err != nil {

@@ -151,7 +151,7 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 			c.Status = flow.StatusRefunded
 		}
 		doc, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: by, Kind: EventRefundPaid,
-			Outcome: string(flow.OutcomeRefund), Detail: paymentDetail(amount, tender, len(doc.Payments)+1, owed)},
+			Outcome: string(flow.OutcomeRefund), Words: paymentWords(amount, tender, len(doc.Payments)+1, owed)},
 			&payment{amount: amount, tender: tender, by: by, now: now})
 		if err != nil {
 			return err
@@ -167,17 +167,16 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 	return out, nil
 }
 
-// paymentDetail is a refund_paid event's words: payment n of amount in
+// paymentWords are a refund_paid event's words: payment n of amount in
 // tender, and what is still owed after it.
-func paymentDetail(amount flow.Money, tender flow.Tender, n int, owed flow.Money) string {
-	text := fmt.Sprintf("refund of %s paid in %s", amount, tender)
+func paymentWords(amount flow.Money, tender flow.Tender, n int, owed flow.Money) *EventWords {
 	switch {
 	case owed.Minor > 0:
-		text += fmt.Sprintf(" (payment %d); %s still owed", n, owed)
+		return Said("refund of %s paid in %s (payment %d); %s still owed", amount, tender, n, owed)
 	case n > 1:
-		text += fmt.Sprintf(" (payment %d): paid in full", n)
+		return Said("refund of %s paid in %s (payment %d): paid in full", amount, tender, n)
 	}
-	return text
+	return Said("refund of %s paid in %s", amount, tender)
 }
 
 // payments are the case's payments as flow sees them, their times in loc.

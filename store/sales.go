@@ -333,7 +333,7 @@ func (s *Store) ImportSales(sales []flow.Sale, file, by string, now time.Time) (
 			}
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventNote,
-			Detail: fmt.Sprintf("imported %d sales from %s", len(sales), file)})
+			Words: SaidN("imported %d sales from %s", len(sales), len(sales), file)})
 		return err
 	})
 	if err != nil {

@@ -158,7 +158,7 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventSettings,
-			RecordHash: recordHash(val), Detail: settingsChange(old, set)})
+			RecordHash: recordHash(val), Words: settingsChange(old, set)})
 		return err
 	})
 	if err != nil {
@@ -170,28 +170,28 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 }
 
 // settingsChange says in words what changed.
-func settingsChange(old, new Settings) string {
-	var parts []string
-	add := func(what, a, b string) {
+func settingsChange(old, new Settings) *EventWords {
+	var parts []*EventWords
+	add := func(what *EventWords, a, b string) {
 		if a != b {
-			parts = append(parts, fmt.Sprintf("%s %q -> %q", what, a, b))
+			parts = append(parts, Said("%s %q -> %q", what, a, b))
 		}
 	}
-	add("store name", old.StoreName, new.StoreName)
-	add("policy", old.PolicyName, new.PolicyName)
+	add(Said("store name"), old.StoreName, new.StoreName)
+	add(Said("policy"), old.PolicyName, new.PolicyName)
 	if old.PolicyText != new.PolicyText {
-		parts = append(parts, "policy text changed")
+		parts = append(parts, Said("policy text changed"))
 	}
-	add("time zone", old.TimeZone, new.TimeZone)
-	add("print command", old.PrintCommand, new.PrintCommand)
-	add("idle minutes", fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
-	add("service days", fmt.Sprint(flow.StoreServiceDays(old.ServiceDays)), fmt.Sprint(flow.StoreServiceDays(new.ServiceDays)))
-	add("closing time", old.ClosingTime, new.ClosingTime)
-	add("language", string(old.Lang()), string(new.Lang()))
+	add(Said("time zone"), old.TimeZone, new.TimeZone)
+	add(Said("print command"), old.PrintCommand, new.PrintCommand)
+	add(Said("idle minutes"), fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
+	add(Said("service days"), fmt.Sprint(flow.StoreServiceDays(old.ServiceDays)), fmt.Sprint(flow.StoreServiceDays(new.ServiceDays)))
+	add(Said("closing time"), old.ClosingTime, new.ClosingTime)
+	add(Said("language"), string(old.Lang()), string(new.Lang()))
 	if len(parts) == 0 {
-		return "settings saved unchanged"
+		return Said("settings saved unchanged")
 	}
-	return strings.Join(parts, "; ")
+	return Joined("; ", parts...)
 }
 
 // rulesCache is the fraud thresholds of the settings last read: settings

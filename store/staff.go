@@ -77,9 +77,9 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 	}
 	now := time.Now()
 	rec := staffRecord{Name: name, Role: role, PINHash: hash, Added: now.UTC(), AddedBy: by, Language: m.Language}
-	detail := fmt.Sprintf("added %s as %s", name, role)
+	words := []*EventWords{Said("added %s as %s", name, role)}
 	if m.Language != "" {
-		detail += fmt.Sprintf(", screens in %s", m.Language)
+		words = append(words, Said(", screens in %s", m.Language))
 	}
 	err = s.update(func(tx *bolt.Tx) error {
 		b, err := bucket(tx, bucketStaff)
@@ -94,7 +94,7 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventStaff,
-			Subject: name, RecordHash: h, Detail: detail})
+			Subject: name, RecordHash: h, Words: Joined("", words...)})
 		return err
 	})
 	if err == nil {
@@ -125,7 +125,7 @@ func (s *Store) SetPIN(name, pin, by string) error {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
-			RecordHash: h, Detail: fmt.Sprintf("new PIN for %s", rec.Name)})
+			RecordHash: h, Words: Said("new PIN for %s", rec.Name)})
 		return err
 	})
 }
@@ -288,24 +288,24 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 		if err != nil {
 			return err
 		}
-		detail := ""
+		var words *EventWords
 		switch {
 		case now.Before(rec.LockedUntil): // locked by another terminal meanwhile
 			result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
 			return nil
 		case right:
 			rec.Failures, rec.LockedUntil = 0, time.Time{}
-			detail = "logged in"
+			words = Said("logged in")
 			member = rec.member()
 		default:
 			var until time.Time
 			if rec.Failures, until = flow.Lockout(rec.Failures, now); !until.IsZero() {
 				rec.LockedUntil = until.UTC()
-				detail = fmt.Sprintf("wrong PIN %d times: locked until %s", flow.MaxWrongPINs,
-					rec.LockedUntil.In(s.Location()).Format(time.RFC3339))
+				words = Said("wrong PIN %d times: locked until %s", flow.MaxWrongPINs,
+					stamp(rec.LockedUntil.In(s.Location())))
 				result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
 			} else {
-				detail = fmt.Sprintf("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs)
+				words = Said("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs)
 				result = ErrBadLogin
 			}
 		}
@@ -314,7 +314,7 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: name, Terminal: s.terminal, Kind: EventLogin,
-			Subject: name, RecordHash: h, Detail: detail})
+			Subject: name, RecordHash: h, Words: words})
 		return err
 	})
 	if err != nil {

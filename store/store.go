@@ -265,7 +265,7 @@ func (s *Store) create() error {
 			return err
 		}
 		_, err := appendEvent(tx, Event{Staff: "system", Terminal: s.terminal, Kind: EventSettings,
-			Detail: "store created"})
+			Words: Said("store created")})
 		return err
 	})
 	if cerr := db.Close(); err == nil {

@@ -179,15 +179,15 @@ func (s *Store) AddTill(t Till, by string, now time.Time) error {
 		if err := b.Put([]byte(rec.Name), val); err != nil {
 			return err
 		}
-		detail := fmt.Sprintf("added till %s: %s %s", rec.Name, rec.KeyType(), rec.Fingerprint)
+		words := []*EventWords{Said("added till %s: %s %s", rec.Name, rec.KeyType(), rec.Fingerprint)}
 		if rec.Printer != "" {
-			detail += fmt.Sprintf(", printer %q", rec.Printer)
+			words = append(words, Said(", printer %q", rec.Printer))
 		}
 		if rec.Language != "" {
-			detail += fmt.Sprintf(", language %s", rec.Language)
+			words = append(words, Said(", language %s", rec.Language))
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventTill,
-			Subject: rec.Name, RecordHash: recordHash(val), Detail: detail})
+			Subject: rec.Name, RecordHash: recordHash(val), Words: Joined("", words...)})
 		return err
 	})
 	if err == nil {
@@ -214,7 +214,7 @@ func (s *Store) RemoveTill(name, by string, now time.Time) error {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventTill,
-			Subject: name, Detail: fmt.Sprintf("removed till %s: %s %s", name, t.KeyType(), t.Fingerprint)})
+			Subject: name, Words: Said("removed till %s: %s %s", name, t.KeyType(), t.Fingerprint)})
 		return err
 	})
 	if err == nil {

@@ -140,7 +140,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 	case flow.StatusRefunded, flow.StatusExchanged, flow.StatusRejected:
 		if err := m.c.Move(flow.StatusClosed); err == nil {
 			m.act.c = m.c
-			ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name, Detail: "act " + filepath.Base(msg.file)}
+			ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name, Words: store.Said("act %s", filepath.Base(msg.file))}
 			return m, m.saveCmd(ev, nil)
 		}
 	}

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -212,8 +210,8 @@ func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 		if k.At.IsZero() {
 			k.At = m.d.Now().UTC()
 		}
-		ev.Detail = fmt.Sprintf("the imported sale corrected by shift lead %s (%s): %s", k.By, k.Reason,
-			strings.Join(k.Changes, "; "))
+		ev.Words = store.Said("the imported sale corrected by shift lead %s (%s): %s", k.By, k.Reason,
+			store.SaleChanges(k.Changes))
 	}
 	next := func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() }
 	if step == flow.StepSale {
@@ -393,7 +391,7 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 		}
 		m.c.Step = flow.StepDocuments // the customer comes back with the documents
 		ev := store.Event{Kind: store.EventDecision, Step: "decision", Outcome: string(d.Outcome), Clauses: clauseStrings(d.Clauses),
-			Staff: m.user.Name, Detail: "waiting for: " + flow.DocumentWords(d.Missing)}
+			Staff: m.user.Name, Words: store.Said("waiting for: %s", d.Missing)}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
 			return m.goHome(m.staffText.T("Case %s waits for documents: %s", m.c.ID, flow.DocumentWordsIn(m.staffText, d.Missing)))
 		})
@@ -507,7 +505,7 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name,
-			Detail: "back from the service centre and handed to the customer"}
+			Words: store.Said("back from the service centre and handed to the customer")}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
 			return m.goHome(m.staffText.T("Case %s closed: the item is back with the customer", look.ShortID(m.c.ID)))
 		})
@@ -527,6 +525,6 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,
-		Detail: "back from the service centre with its conclusion: decided again"}
+		Words: store.Said("back from the service centre with its conclusion: decided again")}
 	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
 }

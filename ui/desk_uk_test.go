@@ -96,3 +96,20 @@ func TestDeskEscalationReasonUK(t *testing.T) {
 		t.Errorf("the reason in English:\n%s", r.view())
 	}
 }
+
+// The refund paid in cash, signed off, with its trail in the lead's
+// language: the payment's and the sign-off's details in Ukrainian.
+func TestDeskCaseTrailGoldenUK(t *testing.T) {
+	r, ids := seededDeskIn(t, lang.UK)
+	must(t, r.st.SignOff(ids["cash"], "Olena", r.now))
+	deskGolden(t, r, "Журнал (4 події)", kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown,
+		kDown)
+}
+
+// A refund owed, paid in part: the payment's detail on the trail says what
+// is still owed, in Ukrainian.
+func TestDeskCasePartPaidGoldenUK(t *testing.T) {
+	r, ids := seededDeskIn(t, lang.UK)
+	must(t, errOf(r.st.RecordRefund(ids["owed"], flow.Money{Minor: 10000, Currency: "UAH"}, flow.TenderCard, "Olena", r.now)))
+	deskGolden(t, r, "Журнал (2 події)", kDown, kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 )
 
@@ -24,6 +25,19 @@ func TestDeskReopenGolden(t *testing.T) {
 	r, _ := seededDesk(t)
 	r.keys(typed("3"), typed("c"), typed("y"), typed("1")) // the close's news leaves the header
 	deskGolden(t, r, "Reopen 2026-11-20?", typed("3"), typed("o"), typed("a return forgotten at 17:40"))
+}
+
+func TestDeskCaseTrailGolden(t *testing.T) {
+	r, ids := seededDesk(t)
+	must(t, r.st.SignOff(ids["cash"], "Olena", r.now))
+	deskGolden(t, r, "Trail (4 events)", kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown,
+		kDown)
+}
+
+func TestDeskCasePartPaidGolden(t *testing.T) {
+	r, ids := seededDesk(t)
+	must(t, errOf(r.st.RecordRefund(ids["owed"], flow.Money{Minor: 10000, Currency: "UAH"}, flow.TenderCard, "Olena", r.now)))
+	deskGolden(t, r, "Trail (2 events)", kDown, kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
 }
 
 func TestPromptsGolden(t *testing.T) { promptGoldens(t, lang.EN) }

@@ -218,9 +218,11 @@ func usedMessages(t *testing.T, root string) map[string]string {
 // printingFuncs are the functions and methods that print a message, by
 // name, each with the place of the message among its arguments: a
 // Printer's T and N, the wrappers around them (the decider's explanation
-// lines), Key, which marks a message printed later from a table, and
-// look.SayIn's doing ("save the case").
-var printingFuncs = map[string]int{"T": 0, "N": 0, "line": 0, "lineN": 0, "Key": 0, "SayIn": 2}
+// lines), Key, which marks a message printed later from a table,
+// look.SayIn's doing ("save the case"), and the store's Said and SaidN, an
+// audit event's words (printed later, by Event.DetailIn).
+var printingFuncs = map[string]int{"T": 0, "N": 0, "line": 0, "lineN": 0, "Key": 0, "SayIn": 2, "Said": 0,
+	"SaidN": 0}
 
 // errorFuncs are the functions that build an error a person reads, whose
 // message (a format) is printed later in a language (flow's Error.In), by

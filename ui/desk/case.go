@@ -459,8 +459,8 @@ func eventLine(tr *lang.Printer, ev store.Event, loc *time.Location) string {
 	if len(ev.Clauses) > 0 {
 		what += " [" + strings.Join(ev.Clauses, ", ") + "]"
 	}
-	if ev.Detail != "" {
-		what += ": " + ev.Detail
+	if d := ev.DetailIn(tr); d != "" {
+		what += ": " + d
 	}
 	return fmt.Sprintf("%s %s #%d %s", shortTimeIn(tr, ev.Time.In(loc), true), ev.Staff, ev.Seq, what)
 }
