@@ -385,9 +385,13 @@ func (m *Model) View() string {
 	}
 	head, foot := m.header(), m.footer()
 	avail := max(m.height-lipgloss.Height(head)-lipgloss.Height(foot), 1)
-	body = m.st.Plain.MaxHeight(avail).Render(body)
-	gap := max(avail-lipgloss.Height(body), 0)
-	return head + "\n" + body + strings.Repeat("\n", gap) + "\n" + foot
+	rows := strings.Split(body, "\n")
+	if len(rows) > avail {
+		rows = rows[:avail]
+	}
+	// the rows as the screen drew them, cut to the rows there are: not
+	// measured again (a Cyrillic row's width costs its graphemes' lookups)
+	return head + "\n" + strings.Join(rows, "\n") + strings.Repeat("\n", avail-len(rows)) + "\n" + foot
 }
 
 // header is the top line: the store, who is at the till, the case and its
