@@ -257,9 +257,21 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return append(append([]key.Binding{}, k.extra...), k.Back, k.Help)
 }
 
-// FullHelp is every key, in columns.
+// FullHelp is every key, in columns, each once: the screen's own, then
+// those of every screen it does not name itself.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{k.extra, {k.Confirm, k.Back, k.Up, k.Down, k.Toggle}, {k.Help, k.Lock, k.Quit}}
+	seen := map[string]bool{}
+	once := func(bs ...key.Binding) []key.Binding {
+		var out []key.Binding
+		for _, b := range bs {
+			if h := b.Help().Key; !seen[h] {
+				seen[h] = true
+				out = append(out, b)
+			}
+		}
+		return out
+	}
+	return [][]key.Binding{once(k.extra...), once(k.Confirm, k.Back, k.Up, k.Down, k.Toggle), once(k.Help, k.Lock, k.Quit)}
 }
 
 // Extra is the keys of the screen at hand, as With added them.

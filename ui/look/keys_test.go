@@ -42,3 +42,24 @@ func TestOnLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestFullHelpOnce: the help lists a key once, though a screen names a key
+// every screen has (enter, space).
+func TestFullHelpOnce(t *testing.T) {
+	k := DefaultKeys()
+	k = k.With(k.Confirm, k.Toggle, k.Home.New)
+	seen := map[string]int{}
+	for _, col := range k.FullHelp() {
+		for _, b := range col {
+			seen[b.Help().Key]++
+		}
+	}
+	for h, n := range seen {
+		if n > 1 {
+			t.Errorf("%q is listed %d times", h, n)
+		}
+	}
+	if seen["n"] != 1 || seen["esc"] != 1 || seen["ctrl+c"] != 1 {
+		t.Errorf("the help lists %v", seen)
+	}
+}
