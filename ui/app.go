@@ -370,6 +370,9 @@ func (m *Model) View() string {
 	if m.quitting {
 		return ""
 	}
+	if m.width > 0 && m.height > 0 && (m.width < MinWidth || m.height < MinHeight) {
+		return m.tooSmall()
+	}
 	at := m.current()
 	var body string
 	switch {
@@ -392,6 +395,27 @@ func (m *Model) View() string {
 	// the rows as the screen drew them, cut to the rows there are: not
 	// measured again (a Cyrillic row's width costs its graphemes' lookups)
 	return head + "\n" + strings.Join(rows, "\n") + strings.Repeat("\n", avail-len(rows)) + "\n" + foot
+}
+
+// The terminal the kiosk needs: a screen cut to fit a smaller one would hide
+// lines (an inspection's "mechanical damage"), so it says so instead.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// tooSmall is the screen of a terminal smaller than the kiosk needs: what it
+// needs, and that nothing is lost; the screen at hand comes back whole once
+// the terminal is large enough.
+func (m *Model) tooSmall() string {
+	tr := m.screenText()
+	text := tr.T("The kiosk needs a terminal of at least %d×%d; this one is %d×%d. Make the window larger: nothing typed is lost.",
+		MinWidth, MinHeight, m.width, m.height)
+	rows := look.Wrap(text, m.width, "")
+	if len(rows) > m.height {
+		rows = rows[:m.height]
+	}
+	return strings.Join(rows, "\n")
 }
 
 // header is the top line: the store, who is at the till, the case and its
