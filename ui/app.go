@@ -293,7 +293,7 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 		}
 		m.quitting = true
 		return true, m, tea.Quit
-	case key.Matches(msg, m.keys.Help) && (msg.Type == tea.KeyF1 || !m.current().typing()): // `?` is a character in a field
+	case key.Matches(msg, m.keys.Help) && (msg.Type == tea.KeyF1 || !m.current().freeText()): // `?` is a character in free text
 		m.showHelp = true
 		return true, m, nil
 	case key.Matches(msg, m.keys.Lock) && m.user != nil && m.view != viewLogin:

@@ -86,7 +86,7 @@ func buildApproveModel(st *look.Styles, keys *look.KeyMap, c *flow.Case, width i
 	}
 	fields = append(fields,
 		huh.NewSelect[flow.Outcome]().Title(tr.T("Decision")).Options(opts...).Value(&v.outcome),
-		huh.NewInput().Title(tr.T("Reason (recorded on the case)")).Value(&v.reason).Validate(func(s string) error {
+		huh.NewInput().Key(freeTextKey).Title(tr.T("Reason (recorded on the case)")).Value(&v.reason).Validate(func(s string) error {
 			if len(strings.TrimSpace(s)) < 5 {
 				return errors.New(tr.T("say why, in a few words: it is recorded on the case"))
 			}
@@ -101,6 +101,7 @@ func (a approveModel) Init() tea.Cmd { return a.form.Init() }
 
 func (a approveModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
 func (a approveModel) typing() bool                   { return formTyping(a.form) }
+func (a approveModel) freeText() bool                 { return formFreeText(a.form) }
 func (a approveModel) dirty() bool                    { return true }
 
 func (a approveModel) Update(msg tea.Msg) (approveModel, tea.Cmd) {

@@ -529,15 +529,20 @@ func TestDeskExport(t *testing.T) {
 	}
 }
 
-// TestDeskHelp: ? shows the desk's keys; typed into a search it is a
+// TestDeskHelp: ? shows the desk's keys, in the search too (no receipt,
+// serial or case id has one); typed into a note, free text, it is a
 // character.
 func TestDeskHelp(t *testing.T) {
 	r, _ := seededDesk(t)
 	r.keys(typed("?"))
 	r.requireView("Keys", "search receipt, serial, case id", "outcome filter", "cashier filter", "sign off",
 		"export the day", "queues", "day close")
-	r.keys(typed("x"), typed("/"), typed("?"))
-	r.requireView("Search receipt, serial or case id: ?_")
+	r.keys(typed("x"), typed("/"), typed("R-2"), typed("?"))
+	r.requireView("Keys", "Any key closes this help.")
+	r.keys(typed("x"))
+	r.requireView("Search receipt, serial or case id: R-2_")
+	r.keys(kEsc, kDown, kEnter, typed("n"), typed("why?"))
+	r.requireView("> why?")
 }
 
 // TestDeskIsLive: a case another till saves while the lead's desk shows

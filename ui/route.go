@@ -26,9 +26,13 @@ type screen interface {
 	// keys is the key map with the screen's own keys, for the footer and
 	// the help.
 	keys(look.KeyMap) look.KeyMap
-	// typing reports whether the screen takes text now, so that `?` is a
-	// character there, not the help key.
+	// typing reports whether the screen takes text now, so that a letter
+	// is text there, not a key.
 	typing() bool
+	// freeText reports whether the field at hand takes free text (a
+	// reason, a note), where `?` is a character; elsewhere, in a field too,
+	// `?` is the help key.
+	freeText() bool
 	// dirty reports whether leaving now would lose answers typed on the
 	// screen but not yet saved.
 	dirty() bool
@@ -61,6 +65,14 @@ func (h held[S]) keys(k look.KeyMap) look.KeyMap { return (*h.p).keys(k) }
 func (h held[S]) typing() bool                   { return (*h.p).typing() }
 func (h held[S]) dirty() bool                    { return (*h.p).dirty() }
 
+// freeText asks the screen, if it has a field of free text at all.
+func (h held[S]) freeText() bool {
+	if f, ok := any(*h.p).(interface{ freeText() bool }); ok {
+		return f.freeText()
+	}
+	return false
+}
+
 func (h held[S]) update(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	*h.p, cmd = (*h.p).Update(msg)
@@ -76,6 +88,7 @@ func (d deskHooks) View() string                 { return d.m.deskView() }
 func (d deskHooks) keys(look.KeyMap) look.KeyMap { return d.m.deskKeys() }
 func (d deskHooks) typing() bool                 { return d.m.deskTyping() }
 func (d deskHooks) dirty() bool                  { return d.m.deskDirty() }
+func (d deskHooks) freeText() bool               { return d.m.desk.m.FreeText() }
 func (d deskHooks) update(msg tea.Msg) tea.Cmd {
 	_, cmd := d.m.deskToScreen(msg)
 	return cmd
@@ -90,6 +103,7 @@ func (s still) View() string                   { return string(s) }
 func (s still) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
 func (s still) typing() bool                   { return false }
 func (s still) dirty() bool                    { return false }
+func (s still) freeText() bool                 { return false }
 func (s still) update(tea.Msg) tea.Cmd         { return nil }
 
 // current is the screen at hand.

@@ -138,6 +138,9 @@ func (m saleModel) locked() bool { return m.v.imported != nil && m.v.correction 
 // typing reports whether the screen takes text.
 func (m saleModel) typing() bool { return m.phase != saleForm || formTyping(m.form) }
 
+// freeText: the shift lead's reason for a correction is free text.
+func (m saleModel) freeText() bool { return m.phase == saleLead && formFreeText(m.form) }
+
 // dirty: answers on a step's screen are not saved until it is done.
 func (m saleModel) dirty() bool { return true }
 
@@ -709,7 +712,7 @@ func (m saleModel) askLead() (saleModel, tea.Cmd) {
 			huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
 				Validate(required(tr.T("enter the PIN"))))
 	}
-	fields = append(fields, huh.NewInput().Title(tr.T("Reason for the correction")).Value(&v.reason).
+	fields = append(fields, huh.NewInput().Key(freeTextKey).Title(tr.T("Reason for the correction")).Value(&v.reason).
 		CharLimit(flow.MaxReasonLen).Validate(look.CheckIn(tr, flow.CheckReason)))
 	m.before, m.phase, m.notes = m.phase, saleLead, nil
 	m.form = newStepForm(m.ctx, m.formRows(), huh.NewGroup(fields...))

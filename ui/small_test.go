@@ -43,3 +43,31 @@ func TestTooSmallATerminalUK(t *testing.T) {
 	}
 	requireUkrainian(t, r.view())
 }
+
+// TestHelpInAForm: ? shows the keys on every screen, in a form's field too
+// (no date, receipt, serial or price has one), and what was typed stays; in
+// free text, a reason, it is a character.
+func TestHelpInAForm(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("n"), typed("R-10"), kEnter) // nothing found: the form
+	r.requireView("Sale date")
+	r.keys(typed("?"))
+	r.requireView("Keys", "Any key closes this help.")
+	r.keys(typed("x"))
+	r.requireView("Sale date", "> R-10")
+	if strings.Contains(r.view(), "?") && strings.Contains(r.view(), "> ?") {
+		t.Errorf("? was typed into the field:\n%s", r.view())
+	}
+
+	draft := newRoot(t, "citrus")
+	draft.login("Ivan", "1111")
+	walkToDecision(draft, "2026-11-10")
+	draft.keys(kEsc, kEsc, kEsc, kEsc, kEsc) // home, the draft kept
+	draft.keys(typed("l"))
+	draft.login("Olena", "1234")
+	draft.keys(typed("x"))
+	draft.requireView("Reason (on the audit trail)")
+	draft.keys(typed("wrong receipt?"))
+	draft.requireView("> wrong receipt?")
+}

@@ -50,6 +50,25 @@ func formTyping(f *huh.Form) bool {
 	return false
 }
 
+// freeTextKey marks a form's field that takes free text (a reason): `?`
+// is a character there, where elsewhere it is the help key.
+const freeTextKey = "free text"
+
+// formFreeText reports whether the form's focused field takes free text: a
+// text area, or an input keyed freeTextKey.
+func formFreeText(f *huh.Form) bool {
+	if f == nil {
+		return false
+	}
+	switch field := f.GetFocusedField().(type) {
+	case *huh.Text:
+		return true
+	case *huh.Input:
+		return field.GetKey() == freeTextKey
+	}
+	return false
+}
+
 // sizeStepForm fits a form in width columns and rows rows.
 func sizeStepForm(f *huh.Form, width, rows int) {
 	f.WithWidth(width).WithHeight(max(rows-1, 3)) // huh draws one row more: the blank line above its help

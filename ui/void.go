@@ -45,7 +45,7 @@ func newVoidModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, sum stor
 		huh.NewNote().Title(tr.T("Void case %s", sum.ID)).
 			Description(look.Fit(summaryLine(tr, sum), min(width, 76))+"\n"+
 				tr.T("The case is closed without a decision; its answers and its trail stay.")),
-		huh.NewInput().Title(tr.T("Reason (on the audit trail)")).Value(reason).CharLimit(flow.MaxReasonLen).
+		huh.NewInput().Key(freeTextKey).Title(tr.T("Reason (on the audit trail)")).Value(reason).CharLimit(flow.MaxReasonLen).
 			Validate(look.CheckIn(tr, flow.CheckReason)),
 	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 76))
 	return voidModel{st: st, km: keys, tr: tr, sum: sum, form: form, reason: reason}
@@ -56,6 +56,7 @@ func (v voidModel) Init() tea.Cmd { return v.form.Init() }
 func (v voidModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
 func (v voidModel) typing() bool                   { return true }
 func (v voidModel) dirty() bool                    { return false }
+func (v voidModel) freeText() bool                 { return formFreeText(v.form) }
 
 // Update runs the form; esc goes home without voiding.
 func (v voidModel) Update(msg tea.Msg) (voidModel, tea.Cmd) {

@@ -159,6 +159,12 @@ func (m Model) Typing() bool {
 	return false
 }
 
+// FreeText reports whether the field at hand takes free text (a note, a
+// reason to reopen a day), where `?` is a character, not the help key.
+func (m Model) FreeText() bool {
+	return m.screen == screenNote || m.screen == screenClose && m.report.reopening
+}
+
 // Dirty reports whether leaving now would lose what the lead typed.
 func (m Model) Dirty() bool { return m.screen == screenPay && m.pay.typing() || m.screen == screenNote }
 
