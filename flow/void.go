@@ -5,15 +5,58 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"example.com/returnsdesk/flow/lang"
 )
 
-// Voided is how a case without a decision ended: a shift lead set it aside
-// with a reason (the customer withdrew, the draft cannot go on, it was
-// opened by mistake). The case is closed; its answers and trail stay.
+// Voided is how a case without a decision ended, with a reason: the
+// customer withdrew the claim, or never came back, or a shift lead set the
+// case aside (the draft cannot go on, it was opened by mistake). The case is
+// closed; its answers and trail stay.
 type Voided struct {
+	Kind   EndKind   `json:"kind,omitempty"`
 	Reason string    `json:"reason"`
 	By     string    `json:"by"`
 	At     time.Time `json:"at"`
+}
+
+// EndKind is why a case ended without a decision.
+type EndKind string
+
+// The ends of a case without a decision.
+const (
+	// EndVoided: a shift lead set the case aside; a case voided before the
+	// kinds were kept reads as this one.
+	EndVoided EndKind = ""
+	// EndWithdrawn: the customer withdrew the claim.
+	EndWithdrawn EndKind = "withdrawn"
+	// EndAbandoned: the customer never came back, AbandonDays after the
+	// case was opened at the least.
+	EndAbandoned EndKind = "abandoned"
+)
+
+// EndKinds are the ends, as a form offers them.
+var EndKinds = []EndKind{EndWithdrawn, EndAbandoned, EndVoided}
+
+// DefaultAbandonDays is how many days after its opening a case may be
+// closed as abandoned, where the store has set none: two weeks.
+const DefaultAbandonDays = 14
+
+// StoreAbandonDays is the store's setting n, or DefaultAbandonDays where it
+// has set none (0).
+func StoreAbandonDays(n int) int {
+	if n > 0 {
+		return n
+	}
+	return DefaultAbandonDays
+}
+
+// CheckAbandonDays checks a store's setting: 1 to MaxServiceDays days.
+func CheckAbandonDays(n int) error {
+	if n < 1 || n > MaxServiceDays {
+		return Errorf(EInvalid, "%d is not a number of days from 1 to %d", n, MaxServiceDays)
+	}
+	return nil
 }
 
 // MaxReasonLen is the longest reason a person may give, in characters.
@@ -47,15 +90,49 @@ func CanVoid(s Status) bool {
 }
 
 // Void closes a case without a decision, as shift lead lead did at at for
-// reason.
+// reason: set aside.
 func (c *Case) Void(lead, reason string, at time.Time) error {
+	return c.End(EndVoided, lead, RoleLead, reason, at, 0)
+}
+
+// End closes a case without a decision, the end kind, as by (of role) did
+// at at for reason. A shift lead ends any such case; the staff member who
+// opened it ends it as withdrawn or abandoned; abandoned is for a case
+// opened abandonDays (the store's setting, 0 its default) ago at the least.
+func (c *Case) End(kind EndKind, by string, role Role, reason string, at time.Time, abandonDays int) error {
 	if !CanVoid(c.Status) {
 		return Errorf(EConflict, "the case is %s: only a case without a decision can be voided", InWords(c.Status))
+	}
+	if !oneOf(kind, EndKinds) {
+		return Errorf(EInvalid, "%q is not an end of a case: withdrawn, abandoned, or set aside", string(kind))
+	}
+	switch {
+	case role == RoleLead:
+	case !SamePerson(by, c.OpenedBy):
+		return Errorf(EForbidden, "only a shift lead or the one who opened the case closes it without a decision")
+	case kind == EndVoided:
+		return Errorf(EForbidden, "only a shift lead sets a case aside")
+	}
+	opened := DateOf(c.Opened)
+	if limit := StoreAbandonDays(abandonDays); kind == EndAbandoned && DateOf(at.In(c.Opened.Location())).DaysSince(opened) < limit {
+		return Errorf(EInvalid, "the case was opened on %s: it counts as abandoned from %s, %d days on", opened,
+			opened.AddDays(limit), limit)
 	}
 	if err := CheckReason(reason); err != nil {
 		return err
 	}
-	c.Voided = &Voided{Reason: strings.TrimSpace(reason), By: strings.TrimSpace(lead), At: at.UTC()}
+	c.Voided = &Voided{Kind: kind, Reason: strings.TrimSpace(reason), By: strings.TrimSpace(by), At: at.UTC()}
 	c.Status = StatusClosed
 	return nil
+}
+
+// WordsIn is the end in p's language ("покупець відмовився").
+func (k EndKind) WordsIn(p *lang.Printer) string {
+	switch k {
+	case EndWithdrawn:
+		return p.T("the customer withdrew")
+	case EndAbandoned:
+		return p.T("the customer never came back")
+	}
+	return p.T("set aside by a shift lead")
 }

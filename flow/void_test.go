@@ -43,3 +43,39 @@ func TestVoid(t *testing.T) {
 		}
 	}
 }
+
+// TestEnd: who ends a case without a decision, and how: a lead any way, the
+// opener as withdrawn or abandoned; abandoned only the store's days after
+// the opening.
+func TestEnd(t *testing.T) {
+	opened := time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		kind    EndKind
+		by      string
+		role    Role
+		after   int // days after the opening
+		setting int
+		want    string // "" for ended
+	}{
+		{EndWithdrawn, "Ivan", RoleCashier, 0, 0, ""},
+		{EndWithdrawn, "ivan", RoleCashier, 0, 0, ""}, // the opener, in any letter case
+		{EndWithdrawn, "Marta", RoleCashier, 0, 0, "only a shift lead or the one who opened"},
+		{EndWithdrawn, "Olena", RoleLead, 0, 0, ""},
+		{EndVoided, "Olena", RoleLead, 0, 0, ""},
+		{EndVoided, "Ivan", RoleCashier, 0, 0, "only a shift lead sets a case aside"},
+		{EndAbandoned, "Ivan", RoleCashier, 13, 0, "counts as abandoned from 2026-11-15, 14 days on"},
+		{EndAbandoned, "Ivan", RoleCashier, 14, 0, ""},
+		{EndAbandoned, "Olena", RoleLead, 6, 7, "counts as abandoned from 2026-11-08, 7 days on"},
+		{EndAbandoned, "Olena", RoleLead, 7, 7, ""},
+		{EndKind("lost"), "Olena", RoleLead, 0, 0, "not an end of a case"},
+	} {
+		c := &Case{Status: StatusOpen, OpenedBy: "Ivan", Opened: opened}
+		err := c.End(tc.kind, tc.by, tc.role, "the customer said so", opened.AddDate(0, 0, tc.after), tc.setting)
+		switch {
+		case tc.want == "" && (err != nil || c.Status != StatusClosed || c.Voided == nil || c.Voided.Kind != tc.kind):
+			t.Errorf("%+v: %v, %s %+v", tc, err, c.Status, c.Voided)
+		case tc.want != "" && (err == nil || !strings.Contains(Message(err), tc.want) || c.Voided != nil):
+			t.Errorf("%+v: %v, want %q", tc, err, tc.want)
+		}
+	}
+}

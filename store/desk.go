@@ -223,14 +223,23 @@ func (s *Store) DayDetails(day flow.Date) ([]CaseDetail, error) {
 	return out, err
 }
 
-// VoidCase closes a case without a decision (flow.Case.Void), as shift lead
-// by does at now for reason, in one transaction: the case closed with who,
-// when and why, its indexes and day summary (marked voided), and a void
-// event on the trail. Only a shift lead voids, only a case with no decision
-// given yet (a draft, one waiting for documents or for a lead), and never
-// one being worked at another till.
+// VoidCase is EndCase as a shift lead sets a case aside.
 func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
+	return s.EndCase(caseID, flow.EndVoided, reason, by, now)
+}
+
+// EndCase closes a case without a decision (flow.Case.End): the customer
+// withdrew, never came back, or a shift lead set it aside. A shift lead
+// ends any such case, the one who opened it their own as withdrawn or
+// abandoned (abandoned only the store's AbandonDays after its opening). The
+// case is claimed while it is written: a case open at another till is
+// refused.
+func (s *Store) EndCase(caseID string, kind flow.EndKind, reason, by string, now time.Time) error {
 	id, err := caseKey(caseID)
+	if err != nil {
+		return err
+	}
+	set, err := s.Settings()
 	if err != nil {
 		return err
 	}
@@ -239,7 +248,11 @@ func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
 	}
 	defer s.Release()
 	err = s.update(func(tx *bolt.Tx) error {
-		if err := leadTx(tx, by); err != nil {
+		_, rec, err := getStaff(tx, normStaff(by))
+		if errors.Is(err, ErrNotFound) {
+			return refine(ErrNotLead, nil, "there is no staff member called %s: only a shift lead may do this", by)
+		}
+		if err != nil {
 			return err
 		}
 		bs, _, doc, err := caseInTx(tx, id)
@@ -247,15 +260,26 @@ func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
 			return err
 		}
 		c := doc.Case
-		if err := c.Void(normStaff(by), reason, now); err != nil {
+		if err := c.End(kind, rec.Name, rec.Role, reason, now, set.AbandonDays); err != nil {
 			return err
 		}
-		_, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: normStaff(by), Kind: EventVoid,
-			Words: Said("voided: %s", c.Voided.Reason)}, nil)
+		_, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: rec.Name, Kind: EventVoid,
+			Words: endWords(kind, c.Voided.Reason)}, nil)
 		return err
 	})
 	if err == nil {
-		s.log.Info("case voided", "case", caseID, "by", by)
+		s.log.Info("case ended without a decision", "case", caseID, "kind", kind, "by", by)
 	}
 	return err
+}
+
+// endWords are the trail's words for a case ended without a decision.
+func endWords(kind flow.EndKind, reason string) *EventWords {
+	switch kind {
+	case flow.EndWithdrawn:
+		return Said("withdrawn by the customer: %s", reason)
+	case flow.EndAbandoned:
+		return Said("abandoned: the customer never came back: %s", reason)
+	}
+	return Said("voided: %s", reason)
 }

@@ -26,6 +26,9 @@ type DayReport struct {
 	Flagged     int         `json:"flagged"`    // cases with at least one fraud flag
 	SignedOff   int         `json:"signed_off"` // cases a shift lead signed off
 	Drafts      int         `json:"drafts"`     // cases still being walked through
+	// Ended is the cases closed without a decision: the customer withdrew
+	// or never came back, or a shift lead set the case aside.
+	Ended int `json:"ended,omitempty"`
 }
 
 // Count is how many cases have one outcome or flag.
@@ -70,6 +73,9 @@ func NewDayReport(day flow.Date, sums []Summary, paid []DayPayment, today flow.D
 		}
 		if s.Flags.Has(FlagOverride) {
 			r.Overrides++
+		}
+		if s.Flags.Has(FlagVoided) {
+			r.Ended++
 		}
 		if s.Flags.Has(FlagSignedOff) {
 			r.SignedOff++

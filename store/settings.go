@@ -27,6 +27,10 @@ type Settings struct {
 	// Policy.StoreServiceDays); 0, as stores set up before it have it, is
 	// flow.DefaultServiceDays.
 	ServiceDays int `json:"service_days,omitempty"`
+	// AbandonDays is how many days after its opening a case without a
+	// decision may be closed as abandoned (the customer never came back);
+	// 0, as stores set up before it have it, is flow.DefaultAbandonDays.
+	AbandonDays int `json:"abandon_days,omitempty"`
 	// ClosingTime is when the store closes, HH:MM ("": flow.DefaultClosingTime):
 	// the desk warns of a day closed before it.
 	ClosingTime string `json:"closing_time,omitempty"`
@@ -141,6 +145,11 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 			return flow.Errorf(flow.EInvalid, "the service centre's term: %s", flow.Said(err))
 		}
 	}
+	if set.AbandonDays != 0 {
+		if err := flow.CheckAbandonDays(set.AbandonDays); err != nil {
+			return flow.Errorf(flow.EInvalid, "the days before a case is abandoned: %s", flow.Said(err))
+		}
+	}
 	val, err := json.Marshal(set)
 	if err != nil {
 		return err
@@ -186,6 +195,7 @@ func settingsChange(old, new Settings) *EventWords {
 	add(Said("print command"), old.PrintCommand, new.PrintCommand)
 	add(Said("idle minutes"), fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
 	add(Said("service days"), fmt.Sprint(flow.StoreServiceDays(old.ServiceDays)), fmt.Sprint(flow.StoreServiceDays(new.ServiceDays)))
+	add(Said("abandon days"), fmt.Sprint(flow.StoreAbandonDays(old.AbandonDays)), fmt.Sprint(flow.StoreAbandonDays(new.AbandonDays)))
 	add(Said("closing time"), old.ClosingTime, new.ClosingTime)
 	add(Said("language"), string(old.Lang()), string(new.Lang()))
 	if len(parts) == 0 {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // TestVoidCase: a shift lead closes a draft that cannot go on, with a
@@ -17,7 +18,7 @@ func TestVoidCase(t *testing.T) {
 	draft := newCase(t0, "olena", "R-7001", "")
 	must(t, s.SaveCase(draft, Event{Staff: "olena"}))
 
-	if err := s.VoidCase(draft.ID, "the customer withdrew", "olena", t0); !errors.Is(err, ErrNotLead) {
+	if err := s.VoidCase(draft.ID, "the customer withdrew", "olena", t0); flow.ErrorCode(err) != flow.EForbidden {
 		t.Errorf("a cashier voided a draft: %v", err)
 	}
 	if err := s.VoidCase(draft.ID, " ", "Maria", t0); err == nil || !strings.Contains(flow.Message(err), "reason") {
@@ -51,6 +52,49 @@ func TestVoidCase(t *testing.T) {
 	paid := settled(t, s, "R-7002", "CC000001", flow.StatusRefunded)
 	if err := s.VoidCase(paid.ID, "no", "Maria", t0); err == nil || !strings.Contains(flow.Message(err), "without a decision") {
 		t.Errorf("voided a refunded case: %v", err)
+	}
+	closeAndCheck(t, s)
+}
+
+// TestEndCase: the cashier who opened a case closes it as withdrawn; another
+// cashier may not; abandoned waits the store's days; each on the trail with
+// its words.
+func TestEndCase(t *testing.T) {
+	s, _ := deskStore(t)
+	withdrawn := newCase(t0, "olena", "R-7101", "")
+	must(t, s.SaveCase(withdrawn, Event{Staff: "olena"}))
+	must(t, s.AddStaff("Taras", flow.RoleCashier, "4444", "Maria"))
+	if err := s.EndCase(withdrawn.ID, flow.EndWithdrawn, "changed their mind", "Taras", t0); flow.ErrorCode(err) != flow.EForbidden {
+		t.Errorf("another cashier ended the case: %v", err)
+	}
+	must(t, s.EndCase(withdrawn.ID, flow.EndWithdrawn, "changed their mind", "Olena", t0.Add(time.Minute)))
+	c, err := s.Case(withdrawn.ID)
+	must(t, err)
+	if c.Status != flow.StatusClosed || c.Voided == nil || c.Voided.Kind != flow.EndWithdrawn || !flow.SamePerson(c.Voided.By, "Olena") {
+		t.Fatalf("ended as %s %+v", c.Status, c.Voided)
+	}
+	trail, err := s.Trail(withdrawn.ID)
+	must(t, err)
+	last := trail[len(trail)-1]
+	if last.Detail != "withdrawn by the customer: changed their mind" ||
+		last.DetailIn(lang.For(lang.UK)) != "покупець відмовився від вимоги: changed their mind" {
+		t.Errorf("the trail says %q / %q", last.Detail, last.DetailIn(lang.For(lang.UK)))
+	}
+
+	gone := newCase(t0, "olena", "R-7102", "")
+	must(t, s.SaveCase(gone, Event{Staff: "olena"}))
+	if err := s.EndCase(gone.ID, flow.EndAbandoned, "never came back", "Olena", t0.AddDate(0, 0, 13)); err == nil ||
+		!strings.Contains(flow.Message(err), "counts as abandoned from") {
+		t.Errorf("abandoned after 13 days: %v", err)
+	}
+	set, err := s.Settings()
+	must(t, err)
+	set.AbandonDays = 10
+	must(t, s.SaveSettings(set, "Maria"))
+	must(t, s.EndCase(gone.ID, flow.EndAbandoned, "never came back", "Olena", t0.AddDate(0, 0, 10)))
+	day := flow.DateOf(t0)
+	if r, err := s.DayReport(day, day); err != nil || r.Ended != 2 || r.Drafts != 0 {
+		t.Errorf("the day's report: %d ended, %d drafts, %v", r.Ended, r.Drafts, err)
 	}
 	closeAndCheck(t, s)
 }

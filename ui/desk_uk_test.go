@@ -113,3 +113,15 @@ func TestDeskCasePartPaidGoldenUK(t *testing.T) {
 	must(t, errOf(r.st.RecordRefund(ids["owed"], flow.Money{Minor: 10000, Currency: "UAH"}, flow.TenderCard, "Olena", r.now)))
 	deskGolden(t, r, "Журнал (2 події)", kDown, kEnter, kDown, kDown, kDown, kDown, kDown, kDown, kDown, kDown)
 }
+
+// TestDeskCloseCountsEnded: the day close counts the cases closed without a
+// decision, in the lead's language.
+func TestDeskCloseCountsEnded(t *testing.T) {
+	for l, want := range map[lang.Lang]string{lang.EN: "Closed without a decision: 1 case",
+		lang.UK: "Закрито без рішення: 1 справа"} {
+		r, ids := seededDeskIn(t, l)
+		must(t, r.st.EndCase(ids["draft"], flow.EndAbandoned, "never came back", "Olena", r.now.AddDate(0, 0, 14)))
+		r.keys(typed("3"))
+		r.requireView(want)
+	}
+}

@@ -182,11 +182,14 @@ func (h homeModel) lateNote() string {
 		h.filing.In(h.tr)), h.width)
 }
 
-// voidable reports whether a shift lead is at home and the open case at
-// the cursor has no decision yet, so that it may be voided.
+// voidable reports whether the open case at the cursor has no decision yet
+// and the person at home may close it without one: a shift lead any such
+// case, a cashier their own.
 func (h homeModel) voidable() bool {
-	return h.user != nil && h.user.Role == flow.RoleLead && h.cursor < len(h.open) &&
-		flow.CanVoid(h.open[h.cursor].Status)
+	if h.user == nil || h.cursor >= len(h.open) || !flow.CanVoid(h.open[h.cursor].Status) {
+		return false
+	}
+	return h.user.Role == flow.RoleLead || flow.SamePerson(h.user.Name, h.open[h.cursor].Staff)
 }
 
 // summaryLine is one case in a list, in tr's language: time, model,

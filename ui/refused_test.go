@@ -46,16 +46,21 @@ func TestARefusedSaveLeavesTheCaseAsSaved(t *testing.T) {
 }
 
 // TestALeadVoidsADraft: a draft that cannot go on is closed by a shift
-// lead from home with a reason, which goes on the trail; a cashier is not
-// offered it.
+// lead from home with a reason, set aside, which goes on the trail; another
+// cashier is not offered it; the cashier who opened a draft closes it as
+// the customer's withdrawal.
 func TestALeadVoidsADraft(t *testing.T) {
 	r := newRoot(t, "citrus")
+	must(t, r.st.AddStaff("Marta", flow.RoleCashier, "2222", "Olena"))
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
-	r.keys(kEsc, kEsc, kEsc, kEsc, kEsc) // back past the sale: home, the draft kept
+	r.keys(kEsc, kEsc, kEsc, kEsc, kEsc)                                                      // back past the sale: home, the draft kept
+	r.requireView("Home", "Open cases (1): enter resumes, x voids a case without a decision") // his own
+	r.keys(typed("l"))
+	r.login("Marta", "2222")
 	r.requireView("Home", "Open cases (1)")
 	if strings.Contains(r.view(), "voids") {
-		t.Fatalf("a cashier is offered to void:\n%s", r.view())
+		t.Fatalf("another cashier is offered to void:\n%s", r.view())
 	}
 	r.keys(typed("x"))
 	r.requireView("Home")
@@ -63,8 +68,8 @@ func TestALeadVoidsADraft(t *testing.T) {
 	r.login("Olena", "1234")
 	r.requireView("Open cases (1): enter resumes, x voids a case without a decision")
 	r.keys(typed("x"))
-	r.requireView("Void case", "Reason")
-	r.keys(kEnter)
+	r.requireView("Void case", "How did it end?", "set aside by a shift lead", "Reason")
+	r.keys(kDown, kDown, kEnter, kEnter) // set aside; no reason
 	r.requireView("give a reason")
 	r.keys(typed("the receipt line was refunded at another till"), kEnter)
 	r.requireView("Home", "voided", "Open cases (0)")
@@ -77,8 +82,29 @@ func TestALeadVoidsADraft(t *testing.T) {
 	trail, err := r.st.Trail(sums[0].ID)
 	must(t, err)
 	last := trail[len(trail)-1]
-	if last.Staff != "Olena" || !strings.Contains(last.Detail, "refunded at another till") {
+	if last.Staff != "Olena" || last.Detail != "voided: the receipt line was refunded at another till" {
 		t.Fatalf("the trail ends with %+v", last)
+	}
+
+	r.keys(typed("l"))
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1002", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView(r.at(flow.StepRequest))
+	r.keys(kEsc, kEsc)
+	r.requireView("Home", "Open cases (1)")
+	r.keys(typed("x"))
+	r.requireView("How did it end?", "the customer withdrew")
+	if strings.Contains(r.view(), "set aside") {
+		t.Errorf("a cashier is offered to set a case aside:\n%s", r.view())
+	}
+	r.keys(kEnter, typed("changed their mind"), kEnter)
+	r.requireView("Home", "voided", "Open cases (0)")
+	sums, _ = r.st.ByReceipt("R-1002")
+	c, err := r.st.Case(sums[0].ID)
+	must(t, err)
+	if c.Voided == nil || c.Voided.Kind != flow.EndWithdrawn || c.Voided.By != "Ivan" {
+		t.Fatalf("ended as %+v", c.Voided)
 	}
 }
 

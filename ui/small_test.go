@@ -68,6 +68,6 @@ func TestHelpInAForm(t *testing.T) {
 	draft.login("Olena", "1234")
 	draft.keys(typed("x"))
 	draft.requireView("Reason (on the audit trail)")
-	draft.keys(typed("wrong receipt?"))
+	draft.keys(kEnter, typed("wrong receipt?")) // withdrawn; the reason
 	draft.requireView("> wrong receipt?")
 }

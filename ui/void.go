@@ -22,6 +22,7 @@ type voidModel struct {
 	tr     *lang.Printer
 	sum    store.Summary
 	form   *huh.Form
+	kind   *flow.EndKind
 	reason *string
 	errMsg string
 	sent   bool // the reason went out: a later message must not send it again
@@ -29,26 +30,38 @@ type voidModel struct {
 
 // Messages of voiding a case.
 type (
-	voidCaseMsg   struct{ sum store.Summary } // home: the lead asks to void this case
-	voidSubmitMsg struct{ id, reason string }
-	voidedMsg     struct {
+	voidCaseMsg   struct{ sum store.Summary } // home: a lead, or the case's opener, asks to close this case
+	voidSubmitMsg struct {
+		id, reason string
+		kind       flow.EndKind
+	}
+	voidedMsg struct {
 		id  string
 		err error
 	}
 )
 
-// newVoidModel is the form that voids the case of sum, its words in tr's
-// language.
-func newVoidModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, sum store.Summary, width int) voidModel {
-	reason := new(string)
+// newVoidModel is the form that closes the case of sum without a decision,
+// its words in tr's language: how it ended (a shift lead may also set it
+// aside) and why.
+func newVoidModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, sum store.Summary, lead bool, width int) voidModel {
+	reason, kind := new(string), new(flow.EndKind)
+	*kind = flow.EndWithdrawn
+	var ends []huh.Option[flow.EndKind]
+	for _, k := range flow.EndKinds {
+		if k != flow.EndVoided || lead {
+			ends = append(ends, huh.NewOption(k.WordsIn(tr), k))
+		}
+	}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title(tr.T("Void case %s", sum.ID)).
 			Description(look.Fit(summaryLine(tr, sum), min(width, 76))+"\n"+
 				tr.T("The case is closed without a decision; its answers and its trail stay.")),
+		huh.NewSelect[flow.EndKind]().Title(tr.T("How did it end?")).Options(ends...).Value(kind).Height(len(ends)+1),
 		huh.NewInput().Key(freeTextKey).Title(tr.T("Reason (on the audit trail)")).Value(reason).CharLimit(flow.MaxReasonLen).
 			Validate(look.CheckIn(tr, flow.CheckReason)),
 	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 76))
-	return voidModel{st: st, km: keys, tr: tr, sum: sum, form: form, reason: reason}
+	return voidModel{st: st, km: keys, tr: tr, sum: sum, form: form, kind: kind, reason: reason}
 }
 
 func (v voidModel) Init() tea.Cmd { return v.form.Init() }
@@ -71,7 +84,7 @@ func (v voidModel) Update(msg tea.Msg) (voidModel, tea.Cmd) {
 	switch v.form.State {
 	case huh.StateCompleted:
 		v.sent = true
-		return v, sendCmd(voidSubmitMsg{id: v.sum.ID, reason: strings.TrimSpace(*v.reason)})
+		return v, sendCmd(voidSubmitMsg{id: v.sum.ID, kind: *v.kind, reason: strings.TrimSpace(*v.reason)})
 	case huh.StateAborted:
 		return v, sendCmd(goHomeMsg{})
 	}
@@ -91,20 +104,20 @@ func (v voidModel) View() string {
 func (m *Model) voidMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case voidCaseMsg:
-		if m.user == nil || m.user.Role != flow.RoleLead {
-			m.notice = "! " + m.staffText.T("only a shift lead voids a case")
+		if m.user == nil || m.user.Role != flow.RoleLead && !flow.SamePerson(m.user.Name, msg.sum.Staff) {
+			m.notice = "! " + m.staffText.T("only a shift lead or the one who opened the case closes it without a decision")
 			return m, nil, true
 		}
-		m.void = newVoidModel(&m.st, &m.keys, m.staffText, msg.sum, m.width)
+		m.void = newVoidModel(&m.st, &m.keys, m.staffText, msg.sum, m.user.Role == flow.RoleLead, m.width)
 		m.view = viewVoid
 		return m, m.void.Init(), true
 	case voidSubmitMsg:
 		s, by, now := m.d.Store, m.user.Name, m.d.Now()
-		return m, func() tea.Msg { return voidedMsg{id: msg.id, err: s.VoidCase(msg.id, msg.reason, by, now)} }, true
+		return m, func() tea.Msg { return voidedMsg{id: msg.id, err: s.EndCase(msg.id, msg.kind, msg.reason, by, now)} }, true
 	case voidedMsg:
 		if msg.err != nil {
 			m.d.Log.Warn("void a case", "case", msg.id, "err", msg.err)
-			m.void = newVoidModel(&m.st, &m.keys, m.staffText, m.void.sum, m.width)
+			m.void = newVoidModel(&m.st, &m.keys, m.staffText, m.void.sum, m.user.Role == flow.RoleLead, m.width)
 			m.void.errMsg = look.SayIn(m.staffText, msg.err, "void the case")
 			return m, m.void.Init(), true
 		}

@@ -29,6 +29,9 @@ command runs inside it, through DATA/admin.sock (the owner's only).
   --service-days N      the store's term for an item at the service centre,
                         1-365 calendar days (default 14, art. 8), where the
                         policy gives none of its own
+  --abandon-days N      a case without a decision may be closed as abandoned
+                        (the customer never came back) N days after it was
+                        opened, 1-365 (default 14)
   --closing-time HH:MM  when the store closes (default 21:00): the desk warns
                         of a day closed before it
   --language uk|en      the store's language: its customers' (the act) and,
@@ -41,7 +44,7 @@ command runs inside it, through DATA/admin.sock (the owner's only).
 type settingsFlags struct {
 	fs                                 *flag.FlagSet
 	data, name, policy, zone, printCmd *string
-	idle, serviceDays                  *int
+	idle, serviceDays, abandonDays     *int
 	closing, language                  *string
 	by                                 *string
 }
@@ -57,6 +60,7 @@ func newSettingsFlags(env Env) settingsFlags {
 		printCmd:    fs.String("print-command", "", ""),
 		idle:        fs.Int("idle-minutes", 0, ""),
 		serviceDays: fs.Int("service-days", 0, ""),
+		abandonDays: fs.Int("abandon-days", 0, ""),
 		closing:     fs.String("closing-time", "", ""),
 		language:    fs.String("language", "", ""),
 		by:          fs.String("by", env.Getenv("USER"), ""),
@@ -99,6 +103,12 @@ func (f settingsFlags) apply(env Env, tr *lang.Printer, set *store.Settings) err
 			return fmt.Errorf("--service-days: %s", flow.MessageIn(tr, err))
 		}
 		set.ServiceDays = *f.serviceDays
+	}
+	if f.given("abandon-days") {
+		if err := flow.CheckAbandonDays(*f.abandonDays); err != nil {
+			return fmt.Errorf("--abandon-days: %s", flow.MessageIn(tr, err))
+		}
+		set.AbandonDays = *f.abandonDays
 	}
 	if f.given("closing-time") {
 		set.ClosingTime = strings.TrimSpace(*f.closing)
@@ -179,6 +189,7 @@ func printSettings(env Env, tr *lang.Printer, set store.Settings) {
 		{tr.T("print command:"), look.OrDash(set.PrintCommand)},
 		{tr.T("idle minutes:"), fmt.Sprint(set.IdleMinutes)},
 		{tr.T("service days:"), fmt.Sprint(flow.StoreServiceDays(set.ServiceDays))},
+		{tr.T("abandon days:"), fmt.Sprint(flow.StoreAbandonDays(set.AbandonDays))},
 		{tr.T("closing time:"), closing},
 		{tr.T("language:"), language},
 	}

@@ -55,6 +55,14 @@ func TestSettingsServiceDays(t *testing.T) {
 		!strings.Contains(out, "service days:   21\n") {
 		t.Fatalf("21 days: exit %d %q %q", code, out, errs)
 	}
+	if code, out, errs := run(t, "", "settings", "--data", dir, "--abandon-days", "30"); code != ExitOK ||
+		!strings.Contains(out, "abandon days:   30\n") {
+		t.Fatalf("abandoned after 30 days: exit %d %q %q", code, out, errs)
+	}
+	if code, _, errs := run(t, "", "settings", "--data", dir, "--abandon-days", "0"); code != ExitUsage ||
+		!strings.Contains(errs, "--abandon-days: ") || !strings.Contains(errs, "from 1 to 365") {
+		t.Errorf("--abandon-days 0: exit %d %q", code, errs)
+	}
 	for _, bad := range []string{"0", "-5", "366", "2000000000"} {
 		code, out, errs := run(t, "", "settings", "--data", dir, "--service-days", bad)
 		if code != ExitUsage || out != "" || !strings.Contains(errs, "--service-days: ") || !strings.Contains(errs, "from 1 to 365") {

@@ -283,6 +283,9 @@ func (m closeModel) promises() []string {
 	}
 	out := []string{look.Fit(owed, w), look.Fit(tr.T("Escalated: %d (%d still waiting for a lead) · overrides: %d",
 		r.Escalated, r.Waiting, r.Overrides), w)}
+	if r.Ended > 0 {
+		out = append(out, look.Fit(tr.N("Closed without a decision: %d cases (withdrawn, abandoned, set aside)", r.Ended, r.Ended), w))
+	}
 	flags := tr.N("Flagged: %d cases", r.Flagged, r.Flagged)
 	for _, c := range r.Flags {
 		flags += fmt.Sprintf(" · %s %s %d", flagLetters[flow.Flag(c.Name)], flagFilterIn(tr, c.Name), c.N)
