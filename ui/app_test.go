@@ -369,6 +369,30 @@ func TestLockOnANewCaseNeverSaved(t *testing.T) {
 	r.requireView("Home", "Case …"+look.ShortID(id)+" (Ivan) was left before its first step was saved", "Open cases (0)")
 }
 
+// TestParkedNews: what the next person's home says of the case parked at
+// the lock, as the store holds it.
+func TestParkedNews(t *testing.T) {
+	c := &flow.Case{ID: "20261120-ABC123", OpenedBy: "Ivan", Status: flow.StatusOpen}
+	escalated := *c
+	escalated.Status = flow.StatusEscalated
+	for _, tc := range []struct {
+		stored *flow.Case
+		err    error
+		l      lang.Lang
+		want   string
+	}{
+		{c, nil, lang.EN, "Case …ABC123 (Ivan) parked as a draft"},
+		{c, nil, lang.UK, "Справу …ABC123 (Ivan) відкладено як чернетку"},
+		{&escalated, nil, lang.EN, "Case …ABC123 (Ivan) left as it was saved: escalated"},
+		{nil, store.ErrNotFound, lang.EN, "Case …ABC123 (Ivan) was left before its first step was saved: nothing of it is kept"},
+		{nil, os.ErrPermission, lang.EN, "Case …ABC123 (Ivan) parked as a draft"}, // each step was saved as it was done
+	} {
+		if got := parkedNews(lang.For(tc.l), c, tc.stored, tc.err); got != tc.want {
+			t.Errorf("stored %+v, %v: %q, want %q", tc.stored, tc.err, got, tc.want)
+		}
+	}
+}
+
 // TestResumesAfterLock: the rule of a login after the lock fell on a case.
 func TestResumesAfterLock(t *testing.T) {
 	for _, tc := range []struct {
