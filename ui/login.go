@@ -107,7 +107,8 @@ func (m *Model) loginCmd(sub loginSubmitMsg) tea.Cmd {
 	}
 }
 
-// loggedIn opens the home screen, or the case the idle lock fell on.
+// loggedIn opens the home screen, or the case the lock fell on when the
+// same person logs in again (resumesAfterLock): anybody else finds it parked.
 func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		note := m.login.note
