@@ -612,6 +612,47 @@ func TestE2EKilledCaseResumes(t *testing.T) {
 	})
 }
 
+// TestE2ELockedCaseParked: after ctrl+l the cashier logging in again (in
+// any letter case) resumes the case at hand; the shift lead logging in
+// instead lands on her home, told the cashier's case is parked as a draft,
+// and the cashier resumes it from home at its last saved step.
+func TestE2ELockedCaseParked(t *testing.T) {
+	t.Parallel()
+	s := sale{date: daysAgo(t, 2), receipt: "R-2003", model: "Xiaomi Redmi Note 13", price: "8999.00", months: "24"}
+	tm := startKiosk(t, t.TempDir())
+	tm.firstRun()
+	tm.loginHome()
+	tm.addCashier(cashierName, cashierPIN)
+	tm.press("l")
+	tm.login(cashierName, cashierPIN)
+	tm.waitFor("Головна", cashierName+" (касир)")
+	tm.typeSale(s)
+	tm.request()
+	tm.documents()
+	tm.press("C-l")
+	tm.waitFor("Вхід", "заблоковано")
+	tm.login(strings.ToLower(cashierName), cashierPIN)
+	tm.waitFor("[Огляд]", cashierName+" (касир)")
+
+	tm.press("1") // switched on screen, not yet confirmed with enter
+	before := tm.waitFor("!так  Сліди використання")
+	tm.press("C-l")
+	tm.waitFor("Вхід", "заблоковано")
+	tm.login(leadName, leadPIN)
+	short := strings.TrimPrefix(caseLine(before), "Справа …")
+	tm.waitFor("Головна", leadName+" (старший зміни)", "Справу …"+short+" ("+cashierName+") відкладено як чернетку",
+		"Відкриті справи (1)", "чернетка: огляд")
+
+	tm.press("l")
+	tm.login(cashierName, cashierPIN)
+	tm.waitFor("Головна", "Відкриті справи (1)", "чернетка: огляд")
+	tm.press("Enter")
+	after := tm.waitFor("[Огляд]", "✓Документи", caseLine(before))
+	if !strings.Contains(after, "ні    Сліди використання") { // never confirmed: not kept
+		t.Errorf("the parked case kept an answer never saved:\n%s", after)
+	}
+}
+
 // caseLine is the progress line of a case screen: "Справа …XXXXXX  ✓Продаж › ...",
 // up to the case's short id.
 func caseLine(screen string) string {

@@ -72,6 +72,7 @@ type Model struct {
 	policy   *flow.Policy
 	loc      *time.Location
 	user     *store.StaffMember
+	lockedBy string // who was logged in when the screen locked: resumesAfterLock
 	// The session's two printers (sessionLangs): customerText for the act
 	// and whatever the customer sees (the store's language), staffText for
 	// the logged-in person's own screens. Never nil.
@@ -303,7 +304,8 @@ func (m *Model) globalKey(msg tea.KeyMsg) (bool, tea.Model, tea.Cmd) {
 }
 
 // lockScreen goes back to the login, keeping the case at hand (the login
-// shows only with a case after a lock).
+// shows only with a case after a lock): the same person resumes it after
+// the login, anybody else finds it parked (resumesAfterLock).
 func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	var leave tea.Cmd
 	for _, p := range m.asks {
@@ -311,7 +313,7 @@ func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 			leave = m.leaveCase()
 		}
 	}
-	m.user = nil // the case at hand stays: after the login, it resumes
+	m.lockedBy, m.user = m.user.Name, nil
 	m.takeLangs()
 	m.asks, m.showHelp = nil, false
 	m.login = newLoginModel(&m.st, m.staffText, m.width)

@@ -17,6 +17,7 @@ import (
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/look"
 )
 
 // The root's tests: the kiosk as one model on a real store file, its
@@ -303,6 +304,114 @@ func TestIdleLockKeepsTheCase(t *testing.T) {
 	r.requireView("Log in", "locked after 15 minutes without a key")
 	r.login("Ivan", "1111")
 	r.requireView("[Inspection]")
+}
+
+// TestIdleLockParksTheCaseForAnotherPerson: after the idle lock, the
+// person who had the case at hand resumes it; anybody else lands on their
+// home, told whose case was parked, and the case stays its opener's draft,
+// as it was last saved, for the opener to resume from home.
+func TestIdleLockParksTheCaseForAnotherPerson(t *testing.T) { idleLockParks(t, lang.EN) }
+
+func TestIdleLockParksTheCaseForAnotherPersonUK(t *testing.T) { idleLockParks(t, lang.UK) }
+
+func idleLockParks(t *testing.T, l lang.Lang) {
+	r := newRoot(t, "citrus")
+	r.speaks(l)
+	r.login("Ivan", "1111")
+	walkToDecision(r, "2026-11-10")
+	id := r.m.c.ID
+	idle := func() {
+		r.now = r.now.Add(16 * time.Minute)
+		r.send(idleTickMsg(r.now))
+		r.requireView(r.m.staffText.N("locked after %d minutes without a key", 15, 15))
+	}
+	idle()
+	r.login("Ivan", "1111") // the same person: the case resumes
+	r.requireView(r.at(flow.StepInspection))
+	checkSpeaks(t, strings.ReplaceAll(r.view(), look.ShortID(id), "")) // the case's number is data
+
+	idle()
+	r.login("Olena", "1234")
+	tr := r.m.staffText
+	r.requireView(tr.T("Home"), "Olena", tr.T("Case …%s (%s) parked as a draft", look.ShortID(id), "Ivan"),
+		tr.T("Open cases (%d): %s resumes", 1, r.m.keys.Home.Resume.Help().Key),
+		tr.T("draft at %s", flow.StepInspection.WordsIn(tr)))
+	checkSpeaks(t, strings.ReplaceAll(r.view(), look.ShortID(id), "")) // the case's number is data
+	if r.m.c != nil {
+		t.Fatalf("Olena holds the case at hand: %+v", r.m.c)
+	}
+	c, err := r.st.Case(id)
+	must(t, err)
+	if c.OpenedBy != "Ivan" || c.Status != flow.StatusOpen || c.Step != flow.StepInspection || c.Done.Has(flow.StepInspection) {
+		t.Fatalf("the parked case: opened by %q, %s at %s", c.OpenedBy, c.Status, c.Step)
+	}
+	must(t, r.st.At("till-2").Claim(id)) // no longer open at this till: another may take it up
+	r.st.At("till-2").Release()
+
+	r.keys(typed("l")) // Olena logs out; Ivan finds his draft on his home
+	r.login("Ivan", "1111")
+	r.requireView(tr.T("Home"), tr.T("draft at %s", flow.StepInspection.WordsIn(tr)))
+	r.keys(kEnter)
+	r.requireView(r.at(flow.StepInspection), "✓"+flow.StepDocuments.TitleIn(r.m.staffText))
+	checkSpeaks(t, strings.ReplaceAll(r.view(), look.ShortID(id), "")) // the case's number is data
+}
+
+// TestLockOnANewCaseNeverSaved: a case whose sale was never saved is not
+// in the store: the next person is told nothing of it is kept.
+func TestLockOnANewCaseNeverSaved(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.requireView(r.at(flow.StepSale))
+	id := r.m.c.ID
+	r.keys(tea.KeyMsg{Type: tea.KeyCtrlL})
+	r.login("Petro", "5678")
+	r.requireView("Home", "Case …"+look.ShortID(id)+" (Ivan) was left before its first step was saved", "Open cases (0)")
+}
+
+// TestParkedNews: what the next person's home says of the case parked at
+// the lock, as the store holds it.
+func TestParkedNews(t *testing.T) {
+	c := &flow.Case{ID: "20261120-ABC123", OpenedBy: "Ivan", Status: flow.StatusOpen}
+	escalated := *c
+	escalated.Status = flow.StatusEscalated
+	for _, tc := range []struct {
+		stored *flow.Case
+		err    error
+		l      lang.Lang
+		want   string
+	}{
+		{c, nil, lang.EN, "Case …ABC123 (Ivan) parked as a draft"},
+		{c, nil, lang.UK, "Справу …ABC123 (Ivan) відкладено як чернетку"},
+		{&escalated, nil, lang.EN, "Case …ABC123 (Ivan) left as it was saved: escalated"},
+		{nil, store.ErrNotFound, lang.EN, "Case …ABC123 (Ivan) was left before its first step was saved: nothing of it is kept"},
+		{nil, os.ErrPermission, lang.EN, "Case …ABC123 (Ivan) parked as a draft"}, // each step was saved as it was done
+	} {
+		if got := parkedNews(lang.For(tc.l), c, tc.stored, tc.err); got != tc.want {
+			t.Errorf("stored %+v, %v: %q, want %q", tc.stored, tc.err, got, tc.want)
+		}
+	}
+}
+
+// TestResumesAfterLock: the rule of a login after the lock fell on a case.
+func TestResumesAfterLock(t *testing.T) {
+	for _, tc := range []struct {
+		lockedBy, member string
+		want             bool
+	}{
+		{"Ivan", "Ivan", true},
+		{"Ivan", "ivan", true}, // names match whatever their letters' case
+		{"Іван", "ІВАН", true},
+		{"Ivan", " Ivan ", true},
+		{"Ivan", "Olena", false},
+		{"Olena", "Ivan", false},
+		{"", "Ivan", false}, // no lock fell on anybody
+		{"Ivan", "", false},
+	} {
+		if got := resumesAfterLock(tc.lockedBy, tc.member); got != tc.want {
+			t.Errorf("locked by %q, %q logs in: resumes %v, want %v", tc.lockedBy, tc.member, got, tc.want)
+		}
+	}
 }
 
 func TestQuitAsksOnAForm(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
@@ -106,7 +107,8 @@ func (m *Model) loginCmd(sub loginSubmitMsg) tea.Cmd {
 	}
 }
 
-// loggedIn opens the home screen, or the case the idle lock fell on.
+// loggedIn opens the home screen, or the case the lock fell on when the
+// same person logs in again (resumesAfterLock): anybody else finds it parked.
 func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 	if msg.err != nil {
 		note := m.login.note
@@ -120,9 +122,47 @@ func (m *Model) loggedIn(msg loginResultMsg) (tea.Model, tea.Cmd) {
 	m.user = &member
 	m.takeSettings(msg.settings)
 	m.d.Log.Info("login", "staff", member.Name)
-	if m.c != nil { // the lock fell on a case: it resumes
+	if m.c != nil && resumesAfterLock(m.lockedBy, member.Name) { // the lock fell on this person's case at hand
 		m.notice = ""
 		return m.openStep()
 	}
+	if m.c != nil {
+		return m, m.parkCase()
+	}
 	return m.goHome("")
+}
+
+// resumesAfterLock is the rule of a login after the lock fell on a case at
+// hand: the person who had it (lockedBy) goes on with it; anybody else does
+// not take it over silently: it is parked as its opener's draft, as it was
+// last saved (each step is saved as it is done; a form half typed is lost,
+// as when the step is left unsaved). Names match as flow.SamePerson does.
+func resumesAfterLock(lockedBy, member string) bool {
+	return lockedBy != "" && flow.SamePerson(lockedBy, member)
+}
+
+// parkCase leaves the case the lock fell on as the store holds it, for the
+// person now logged in, and goes to their home saying whose case it is and
+// where it stays.
+func (m *Model) parkCase() tea.Cmd {
+	c, s, tr, log, by := m.c, m.d.Store, m.staffText, m.d.Log, m.user.Name
+	m.c = nil // this person never works on it unless they resume it from home
+	return func() tea.Msg {
+		stored, err := s.Case(c.ID)
+		log.Info("a case parked at the lock", "case", c.ID, "opener", c.OpenedBy, "staff", by, "err", err)
+		return goHomeMsg{news: parkedNews(tr, c, stored, err)}
+	}
+}
+
+// parkedNews is the home screen's line about a case parked at the lock:
+// stored is the case as the store holds it, or err why it is not there.
+func parkedNews(tr *lang.Printer, c, stored *flow.Case, err error) string {
+	id := look.ShortID(c.ID)
+	switch {
+	case errors.Is(err, store.ErrNotFound):
+		return tr.T("Case …%s (%s) was left before its first step was saved: nothing of it is kept", id, c.OpenedBy)
+	case err != nil || stored.Status == flow.StatusOpen:
+		return tr.T("Case …%s (%s) parked as a draft", id, c.OpenedBy)
+	}
+	return tr.T("Case …%s (%s) left as it was saved: %s", id, stored.OpenedBy, stored.Status.WordsIn(tr))
 }
