@@ -41,7 +41,7 @@ type staffRecord struct {
 	// record from before them has none
 	Lockouts int       `json:"lockouts,omitempty"`
 	LockedAt time.Time `json:"locked_at,omitzero"`
-	Language    lang.Lang `json:"language,omitempty"` // "": the till's or the store's
+	Language lang.Lang `json:"language,omitempty"` // "": the till's or the store's
 }
 
 func (r *staffRecord) member() StaffMember {
