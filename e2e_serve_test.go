@@ -32,7 +32,7 @@ func TestServeStopsOnSIGTERMAndTheStoreChecks(t *testing.T) {
 		TimeZone: "Europe/Kyiv"}, "Olena"); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"); err != nil {
+	if err := st.AddStaff("Olena", flow.RoleLead, "123456", "Olena"); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {

@@ -278,7 +278,7 @@ func daysAgo(t *testing.T, n int) string { return storeToday(t).AddDate(0, 0, -n
 
 const (
 	leadName = "Olena Koval"
-	leadPIN  = "4821"
+	leadPIN  = "482193"
 	imei     = "490154203237518" // 15 digits, Luhn check digit right
 )
 
@@ -773,7 +773,7 @@ func TestInitThenCheck(t *testing.T) {
 	bin, dir := binary(t), filepath.Join(t.TempDir(), "kyiv1")
 	cmd := exec.Command(bin, "init", "--data", dir, "--store-name", "Kyiv 1", "--policy", "citrus",
 		"--time-zone", "Europe/Kyiv", "--lead", "Olena")
-	cmd.Stdin = strings.NewReader("1234\n")
+	cmd.Stdin = strings.NewReader("123456\n")
 	out, err := cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "returnsdesk --data "+dir) {
 		t.Fatalf("init: %v\n%s", err, out)

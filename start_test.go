@@ -74,7 +74,7 @@ func setUpStore(tb testing.TB, dir string) {
 			tb.Fatal(err)
 		}
 	}
-	if err := s.AddStaff("Olena", flow.RoleLead, "1234", "Olena"); err != nil {
+	if err := s.AddStaff("Olena", flow.RoleLead, "123456", "Olena"); err != nil {
 		tb.Fatal(err)
 	}
 }

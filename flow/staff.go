@@ -29,40 +29,106 @@ func CheckRole(r Role) error {
 	return nil
 }
 
-// PIN lengths: a PIN is MinPIN to MaxPIN digits.
+// PIN lengths: a cashier's PIN is MinPIN to MaxPIN digits, a shift lead's
+// MinLeadPIN to MaxPIN: a lead's PIN opens overrides and the desk.
 const (
-	MinPIN = 4
-	MaxPIN = 12
+	MinPIN     = 4
+	MinLeadPIN = 6
+	MaxPIN     = 12
 )
 
 // ErrPIN is CheckPIN's error: the rule, in words.
 var ErrPIN = Errorf(EInvalid, "a PIN is 4 to 12 digits")
 
-// CheckPIN says what is wrong with a PIN, if anything: it is MinPIN to
-// MaxPIN digits (ErrPIN).
-func CheckPIN(pin string) error {
-	if len(pin) < MinPIN || len(pin) > MaxPIN || !allDigits(pin) {
-		return ErrPIN
+// ErrLeadPIN is CheckPINFor's error for a shift lead's PIN: the rule, in
+// words.
+var ErrLeadPIN = Errorf(EInvalid, "a shift lead's PIN is 6 to 12 digits")
+
+// CheckPIN says what is wrong with a cashier's PIN, if anything: it is
+// MinPIN to MaxPIN digits (ErrPIN). CheckPINFor is the rule of a role.
+func CheckPIN(pin string) error { return CheckPINFor(RoleCashier, pin) }
+
+// CheckPINFor says what is wrong with a PIN set for a staff member of the
+// role, if anything: a shift lead's is MinLeadPIN to MaxPIN digits
+// (ErrLeadPIN), any other MinPIN to MaxPIN (ErrPIN). The rule holds when a
+// PIN is set: a PIN kept from before it still logs in.
+func CheckPINFor(role Role, pin string) error {
+	least, err := MinPIN, ErrPIN
+	if role == RoleLead {
+		least, err = MinLeadPIN, ErrLeadPIN
+	}
+	if len(pin) < least || len(pin) > MaxPIN || !allDigits(pin) {
+		return err
 	}
 	return nil
 }
 
-// Login limits: MaxWrongPINs wrong PINs in a row lock an account for
-// LockoutFor.
+// Login limits: MaxWrongPINs wrong PINs in a row lock an account. Its first
+// lockout lasts LockoutFor, the second SecondLockoutFor, and the third
+// (LeadLockout) until a shift lead unlocks the account. A day
+// (ForgiveLockoutsAfter) from one lockout's start without another forgives
+// it: the next lockout is a first one again.
 const (
-	MaxWrongPINs = 5
-	LockoutFor   = 5 * time.Minute
+	MaxWrongPINs         = 5
+	LockoutFor           = 5 * time.Minute
+	SecondLockoutFor     = 15 * time.Minute
+	LeadLockout          = 3
+	ForgiveLockoutsAfter = 24 * time.Hour
 )
 
-// Lockout is what a wrong PIN does to an account that had wrong wrong PINs
-// in a row before it: the count after it, and the time the account is
-// locked until (zero while the count is below MaxWrongPINs; the count starts
-// again from 0 once locked).
-func Lockout(wrong int, now time.Time) (count int, until time.Time) {
-	if wrong+1 >= MaxWrongPINs {
-		return 0, now.Add(LockoutFor)
+// LockoutLength is how long an account's nth lockout (from 1) lasts; 0 for
+// one that lasts until a shift lead unlocks the account.
+func LockoutLength(n int) time.Duration {
+	switch {
+	case n <= 1:
+		return LockoutFor
+	case n < LeadLockout:
+		return SecondLockoutFor
 	}
-	return wrong + 1, time.Time{}
+	return 0
+}
+
+// Lock is an account's wrong PINs and lockouts, as the store keeps them.
+type Lock struct {
+	Wrong    int       // wrong PINs in a row since the last right PIN or lockout
+	Lockouts int       // lockouts not forgiven yet
+	Since    time.Time // when the last lockout began; zero for none
+	Until    time.Time // when a timed lockout ends; zero for none
+}
+
+// ForLead reports whether the account stays locked until a shift lead
+// unlocks it.
+func (l Lock) ForLead() bool { return l.Lockouts >= LeadLockout }
+
+// Locked reports whether the account is locked at now.
+func (l Lock) Locked(now time.Time) bool { return l.ForLead() || now.Before(l.Until) }
+
+// Length is how long the last lockout lasts (LockoutLength); 0 for one
+// until a shift lead unlocks the account.
+func (l Lock) Length() time.Duration { return LockoutLength(l.Lockouts) }
+
+// WrongPIN is the lock after a wrong PIN at now, on an account not locked:
+// the MaxWrongPINs-th in a row locks it (Locked), for the length of its
+// lockout (LockoutLength), and the count starts again from 0.
+func (l Lock) WrongPIN(now time.Time) Lock {
+	if l.Wrong++; l.Wrong < MaxWrongPINs {
+		return l
+	}
+	if !l.Since.IsZero() && now.Sub(l.Since) >= ForgiveLockoutsAfter {
+		l.Lockouts = 0
+	}
+	l.Wrong, l.Lockouts, l.Since, l.Until = 0, l.Lockouts+1, now, time.Time{}
+	if d := l.Length(); d > 0 {
+		l.Until = now.Add(d)
+	}
+	return l
+}
+
+// RightPIN is the lock after a right PIN, on an account not locked: the
+// wrong PINs are forgotten, the lockouts are not (a day forgives them).
+func (l Lock) RightPIN() Lock {
+	l.Wrong, l.Until = 0, time.Time{}
+	return l
 }
 
 // MaxStaffName is the most characters a staff member's name has.

@@ -31,7 +31,7 @@ var (
 func sampleStore(t testing.TB, cases int) string {
 	t.Helper()
 	s, path := openTest(t)
-	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "123456", "setup"))
 	must(t, s.AddStaff("olena", flow.RoleCashier, "5678", "Maria"))
 	for i := range cases {
 		now := t0.Add(time.Duration(i) * 7 * time.Hour)

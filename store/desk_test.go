@@ -17,7 +17,7 @@ import (
 func deskStore(t *testing.T) (*Store, string) {
 	t.Helper()
 	s, path := openTest(t)
-	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "123456", "setup"))
 	must(t, s.AddStaff("olena", flow.RoleCashier, "1111", "Maria"))
 	return s, path
 }

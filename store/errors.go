@@ -84,19 +84,25 @@ var (
 )
 
 // LockedError is a login refused because too many wrong PINs locked the
-// account.
+// account: until a time, for a lockout of a length, or (Lead) until a
+// shift lead unlocks it.
 type LockedError struct {
 	Name  string
-	Until time.Time
+	Until time.Time     // zero for Lead
+	For   time.Duration // the lockout's length; zero for Lead
+	Lead  bool
 }
 
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("too many wrong PINs: %s is locked until %s", e.Name, e.Until.Format("15:04:05"))
-}
+func (e *LockedError) Error() string { return e.Unwrap().Error() }
 
 // Unwrap is the error as a person reads it (flow.Message): the same words.
 func (e *LockedError) Unwrap() error {
-	return flow.Errorf(flow.EForbidden, "too many wrong PINs: %s is locked until %s", e.Name, e.Until.Format("15:04:05"))
+	if e.Lead {
+		return flow.Errorf(flow.EForbidden, "too many wrong PINs: %s is locked until a shift lead unlocks the account",
+			e.Name)
+	}
+	return flow.Errorf(flow.EForbidden, "too many wrong PINs: %s is locked until %s (%d minutes)", e.Name,
+		e.Until.Format("15:04:05"), int(e.For/time.Minute))
 }
 
 // aboutCase is sentinel about case id: the id is detail for the log, as the

@@ -104,7 +104,7 @@ func TestLanguages(t *testing.T) {
 	})
 
 	t.Run("a_staff_member_prefers_english", func(t *testing.T) {
-		must(t, s.AddStaffMember(StaffMember{Name: "Maria", Role: flow.RoleLead, Language: "en"}, "1234", "setup"))
+		must(t, s.AddStaffMember(StaffMember{Name: "Maria", Role: flow.RoleLead, Language: "en"}, "123456", "setup"))
 		if d := lastDetail(t, s); d != "added Maria as lead, screens in en" {
 			t.Fatalf("the event says %q", d)
 		}
@@ -113,7 +113,7 @@ func TestLanguages(t *testing.T) {
 		if flow.ErrorCode(err) != flow.EInvalid || !strings.Contains(flow.Message(err), "language") {
 			t.Fatalf("a staff member in pl: %v, want refused naming the language", err)
 		}
-		if m, err := s.Login("Maria", "1234", t0); err != nil || m.Language != lang.EN {
+		if m, err := s.Login("Maria", "123456", t0); err != nil || m.Language != lang.EN {
 			t.Fatalf("login: %+v %v, want Maria in en", m, err)
 		}
 		if m, err := s.Staff("Ivan"); err != nil || m.Language != "" {

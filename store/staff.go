@@ -19,7 +19,10 @@ type StaffMember struct {
 	Role        flow.Role
 	Added       time.Time
 	AddedBy     string
-	LockedUntil time.Time // zero unless too many wrong PINs locked the account
+	LockedUntil time.Time // zero unless too many wrong PINs locked the account for a while
+	// LockedForLead: too many lockouts locked the account until a shift
+	// lead unlocks it (Unlock).
+	LockedForLead bool
 	// Language is the language the staff member prefers for their own
 	// screens (a lang code); "" is the till's, else the store's.
 	Language lang.Lang
@@ -34,12 +37,43 @@ type staffRecord struct {
 	AddedBy     string    `json:"added_by"`
 	Failures    int       `json:"failures,omitempty"` // wrong PINs in a row
 	LockedUntil time.Time `json:"locked_until,omitzero"`
-	Language    lang.Lang `json:"language,omitempty"` // "": the till's or the store's
+	// lockouts not forgiven yet, and when the last began (flow.Lock); a
+	// record from before them has none
+	Lockouts int       `json:"lockouts,omitempty"`
+	LockedAt time.Time `json:"locked_at,omitzero"`
+	Language lang.Lang `json:"language,omitempty"` // "": the till's or the store's
 }
 
 func (r *staffRecord) member() StaffMember {
 	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil,
-		Language: r.Language}
+		LockedForLead: r.lock().ForLead(), Language: r.Language}
+}
+
+// lock is the record's wrong PINs and lockouts.
+func (r *staffRecord) lock() flow.Lock {
+	return flow.Lock{Wrong: r.Failures, Lockouts: r.Lockouts, Since: r.LockedAt, Until: r.LockedUntil}
+}
+
+// setLock keeps l in the record, its times in UTC.
+func (r *staffRecord) setLock(l flow.Lock) {
+	r.Failures, r.Lockouts = l.Wrong, l.Lockouts
+	r.LockedAt, r.LockedUntil = utcOrZero(l.Since), utcOrZero(l.Until)
+}
+
+func utcOrZero(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// lockedErr is the refusal of a login to the locked account of rec.
+func (s *Store) lockedErr(rec *staffRecord) *LockedError {
+	l := rec.lock()
+	if l.ForLead() {
+		return &LockedError{Name: rec.Name, Lead: true}
+	}
+	return &LockedError{Name: rec.Name, Until: rec.LockedUntil.In(s.Location()), For: l.Length()}
 }
 
 // AddStaff adds a staff account with its PIN (kept as a slow salted bcrypt
@@ -68,7 +102,7 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 		}
 		m.Language = l
 	}
-	if err := flow.CheckPIN(pin); err != nil {
+	if err := flow.CheckPINFor(role, pin); err != nil {
 		return err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), s.opts.PINCost)
@@ -103,11 +137,12 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 	return err
 }
 
-// SetPIN gives a staff member a new PIN and unlocks the account: a shift
+// SetPIN gives a staff member a new PIN (the rule of their role:
+// flow.CheckPINFor) and unlocks the account, its lockouts forgiven: a shift
 // lead's answer to a forgotten PIN.
 func (s *Store) SetPIN(name, pin, by string) error {
 	name = normStaff(name)
-	if err := flow.CheckPIN(pin); err != nil {
+	if err := flow.CheckPIN(pin); err != nil { // the least rule, before the slow hash
 		return err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), s.opts.PINCost)
@@ -119,13 +154,49 @@ func (s *Store) SetPIN(name, pin, by string) error {
 		if err != nil {
 			return err
 		}
-		rec.PINHash, rec.Failures, rec.LockedUntil = hash, 0, time.Time{}
+		if err := flow.CheckPINFor(rec.Role, pin); err != nil {
+			return err
+		}
+		rec.PINHash = hash
+		rec.setLock(flow.Lock{})
 		h, err := putStaff(b, rec)
 		if err != nil {
 			return err
 		}
 		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
 			RecordHash: h, Words: Said("new PIN for %s", rec.Name)})
+		return err
+	})
+}
+
+// Unlock unlocks the account name names, its lockouts forgiven (its PIN
+// stays): a shift lead's (by's) answer to an account locked until a lead
+// unlocks it (StaffMember.LockedForLead), or locked for a while. The audit
+// trail records it. by must be a shift lead other than name (ErrNotLead).
+func (s *Store) Unlock(name, by string) error {
+	name, by = normStaff(name), normStaff(by)
+	return s.update(func(tx *bolt.Tx) error {
+		if err := leadTx(tx, by); err != nil {
+			return err
+		}
+		_, lead, err := getStaff(tx, by)
+		if err != nil {
+			return err
+		}
+		b, rec, err := getStaff(tx, name)
+		if err != nil {
+			return err
+		}
+		if rec.Name == lead.Name {
+			return flow.Errorf(flow.EForbidden, "a shift lead cannot unlock their own account: another shift lead can")
+		}
+		rec.setLock(flow.Lock{})
+		h, err := putStaff(b, rec)
+		if err != nil {
+			return err
+		}
+		_, err = appendEvent(tx, Event{Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
+			RecordHash: h, Words: Said("unlocked %s", rec.Name)})
 		return err
 	})
 }
@@ -252,9 +323,12 @@ func (s *Store) Initialized() (bool, error) {
 }
 
 // Login checks a staff member's PIN at now. flow.MaxWrongPINs wrong PINs in
-// a row lock the account for flow.LockoutFor (*LockedError says until when); a right PIN
-// resets the count. The count is kept in the store, so a restart does not
-// clear it. Every attempt is recorded in the audit trail.
+// a row lock the account (*LockedError says until when): for
+// flow.LockoutFor the first time, longer the next, until a shift lead
+// unlocks it (Unlock) the last (flow.Lock). A right PIN resets the count of
+// wrong PINs, not the lockouts (a day without one forgives them). Both are
+// kept in the store, so a restart does not clear them. Every attempt is
+// recorded in the audit trail.
 func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 	name = normStaff(name)
 	// the slow hash is compared outside the write transaction, which would
@@ -276,8 +350,8 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 		return StaffMember{}, err
 	}
 	name = rec0.Name // "olena" typed is Olena: the trail names the account
-	if now.Before(rec0.LockedUntil) {
-		return StaffMember{}, &LockedError{Name: name, Until: rec0.LockedUntil.In(s.Location())}
+	if rec0.lock().Locked(now) {
+		return StaffMember{}, s.lockedErr(rec0)
 	}
 	right := bcrypt.CompareHashAndPassword(hash, []byte(pin)) == nil
 
@@ -290,24 +364,15 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 		}
 		var words *EventWords
 		switch {
-		case now.Before(rec.LockedUntil): // locked by another terminal meanwhile
-			result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
+		case rec.lock().Locked(now): // locked by another terminal meanwhile
+			result = s.lockedErr(rec)
 			return nil
 		case right:
-			rec.Failures, rec.LockedUntil = 0, time.Time{}
+			rec.setLock(rec.lock().RightPIN())
 			words = Said("logged in")
 			member = rec.member()
 		default:
-			var until time.Time
-			if rec.Failures, until = flow.Lockout(rec.Failures, now); !until.IsZero() {
-				rec.LockedUntil = until.UTC()
-				words = Said("wrong PIN %d times: locked until %s", flow.MaxWrongPINs,
-					stamp(rec.LockedUntil.In(s.Location())))
-				result = &LockedError{Name: name, Until: rec.LockedUntil.In(s.Location())}
-			} else {
-				words = Said("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs)
-				result = ErrBadLogin
-			}
+			words, result = s.wrongPIN(rec, now)
 		}
 		h, err := putStaff(b, rec)
 		if err != nil {
@@ -325,4 +390,20 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 		return StaffMember{}, result
 	}
 	return member, nil
+}
+
+// wrongPIN counts a wrong PIN at now in rec: the event's words and the
+// login's refusal, a *LockedError when it locks the account.
+func (s *Store) wrongPIN(rec *staffRecord, now time.Time) (*EventWords, error) {
+	l := rec.lock().WrongPIN(now)
+	rec.setLock(l)
+	switch {
+	case l.ForLead():
+		return Said("wrong PIN %d times: locked until a shift lead unlocks the account", flow.MaxWrongPINs),
+			s.lockedErr(rec)
+	case l.Locked(now):
+		return Said("wrong PIN %d times: locked until %s", flow.MaxWrongPINs, stamp(rec.LockedUntil.In(s.Location()))),
+			s.lockedErr(rec)
+	}
+	return Said("wrong PIN (%d of %d)", rec.Failures, flow.MaxWrongPINs), ErrBadLogin
 }

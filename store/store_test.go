@@ -476,7 +476,7 @@ func TestSettingsAndStaff(t *testing.T) {
 	if ok, _ := s.Initialized(); ok {
 		t.Error("initialized without a shift lead")
 	}
-	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "123456", "setup"))
 	must(t, s.AddStaff("olena", flow.RoleCashier, "5678", "Maria"))
 	if err := s.AddStaff("olena", flow.RoleCashier, "5678", "Maria"); err == nil {
 		t.Error("the same name was added twice")

@@ -239,7 +239,7 @@ func TestTills(t *testing.T) {
 func tillStore(t *testing.T) string {
 	t.Helper()
 	s, path := openTest(t)
-	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "123456", "setup"))
 	must(t, s.AddTill(Till{Name: "till-1", PublicKey: pubFile(t, edKey(1).Public()), Printer: "lp -d till1"},
 		"Maria", t0))
 	must(t, s.AddTill(Till{Name: "till-2", PublicKey: pubFile(t, edKey(2).Public())}, "Maria", t0))
@@ -343,7 +343,7 @@ func makeV4(t testing.TB, path string) {
 
 func TestOpen_migrationTo5(t *testing.T) {
 	s, path := openTest(t)
-	must(t, s.AddStaff("Maria", flow.RoleLead, "1234", "setup"))
+	must(t, s.AddStaff("Maria", flow.RoleLead, "123456", "setup"))
 	c := newCase(t0, "olena", "R-1", "SN1")
 	must(t, s.SaveCase(c, Event{Staff: "olena", Time: t0}))
 	must(t, s.Close())

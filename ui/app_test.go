@@ -60,8 +60,8 @@ func newRoot(t testing.TB, policy string) *rootT {
 		text, _ := flow.BuiltinFile(policy)
 		must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: policy, PolicyText: string(text),
 			TimeZone: "Europe/Kyiv", IdleMinutes: 15, Language: lang.EN}, "Olena"))
-		must(t, st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"))
-		must(t, st.AddStaff("Petro", flow.RoleLead, "5678", "Olena"))
+		must(t, st.AddStaff("Olena", flow.RoleLead, "123456", "Olena"))
+		must(t, st.AddStaff("Petro", flow.RoleLead, "567890", "Olena"))
 		must(t, st.AddStaff("Ivan", flow.RoleCashier, "1111", "Olena"))
 	}
 	r.start()
@@ -164,14 +164,14 @@ func TestFirstRun(t *testing.T) {
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up with a bad PIN")
 	}
-	r.keys(kClear, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.keys(kClear, typed("123456"), kEnter, typed("123456"), kEnter)
 	r.requireView("Вхід", "Kyiv Central")
 	set, err := r.st.Settings()
 	if err != nil || set.PolicyName != "citrus" || set.TimeZone != "Europe/Kyiv" || !strings.Contains(set.PolicyText, "days = 14") ||
 		set.Language != "uk" {
 		t.Fatalf("settings %+v, %v", set, err)
 	}
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.requireView("Olena (старший зміни)", "т  почати нове повернення", "і  додати працівника")
 }
 
@@ -188,6 +188,52 @@ func TestLoginLocksAfterFiveWrongPINs(t *testing.T) {
 	r.now = r.now.Add(5*time.Minute + time.Second)
 	r.login("Ivan", "1111")
 	r.requireView("Ivan (cashier)")
+}
+
+// lockOut types five wrong PINs for name at the login screen.
+func lockOut(r *rootT, name string) {
+	r.t.Helper()
+	for range 5 {
+		r.login(name, "9999")
+	}
+}
+
+func TestLoginLockoutsGrowUntilALeadUnlocks(t *testing.T) {
+	r := newRoot(t, "citrus")
+	lockOut(r, "Ivan")
+	r.requireView("Ivan is locked until 10:05:00 (5 minutes)")
+	r.now = r.now.Add(5 * time.Minute)
+	lockOut(r, "Ivan")
+	r.requireView("Ivan is locked until 10:20:00 (15 minutes)")
+	r.now = r.now.Add(15 * time.Minute)
+	lockOut(r, "Ivan")
+	r.requireView("Ivan is locked until a shift lead unlocks the account")
+	r.now = r.now.Add(48 * time.Hour)
+	r.login("Ivan", "1111")
+	r.requireView("Log in", "Ivan is locked until a shift lead unlocks the account")
+
+	must(t, r.st.Unlock("Ivan", "Olena"))
+	r.login("Ivan", "1111")
+	r.requireView("Ivan (cashier)")
+}
+
+// TestLoginLockedGolden is the login screen of an account locked until a
+// shift lead unlocks it.
+func TestLoginLockedGolden(t *testing.T) { loginLockedGolden(t, lang.EN) }
+
+// TestLoginLockedGoldenUK is TestLoginLockedGolden at a Ukrainian store.
+func TestLoginLockedGoldenUK(t *testing.T) { loginLockedGolden(t, lang.UK) }
+
+func loginLockedGolden(t *testing.T, l lang.Lang) {
+	r := newRoot(t, "citrus")
+	if l != lang.EN {
+		r.speaks(l)
+	}
+	for i := range 3 {
+		r.now = r.now.Add(time.Duration(i) * time.Hour)
+		lockOut(r, "Ivan")
+	}
+	rootGolden(t, r, "Ivan")
 }
 
 // walkToDecision takes a citrus return to the decision screen.
@@ -331,7 +377,7 @@ func idleLockParks(t *testing.T, l lang.Lang) {
 	checkSpeaks(t, strings.ReplaceAll(r.view(), look.ShortID(id), "")) // the case's number is data
 
 	idle()
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	tr := r.m.staffText
 	r.requireView(tr.T("Home"), "Olena", tr.T("Case …%s (%s) parked as a draft", look.ShortID(id), "Ivan"),
 		tr.T("Open cases (%d): %s resumes", 1, r.m.keys.Home.Resume.Help().Key),
@@ -365,7 +411,7 @@ func TestLockOnANewCaseNeverSaved(t *testing.T) {
 	r.requireView(r.at(flow.StepSale))
 	id := r.m.c.ID
 	r.keys(tea.KeyMsg{Type: tea.KeyCtrlL})
-	r.login("Petro", "5678")
+	r.login("Petro", "567890")
 	r.requireView("Home", "Case …"+look.ShortID(id)+" (Ivan) was left before its first step was saved", "Open cases (0)")
 }
 
@@ -432,7 +478,7 @@ func TestQuitAsksOnAForm(t *testing.T) {
 
 func TestHelpShowsTheKeys(t *testing.T) {
 	r := newRoot(t, "citrus")
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("?"))
 	r.requireView("Keys", "new return", "add staff", "log out", "quit")
 	r.keys(typed("x"))
@@ -441,7 +487,7 @@ func TestHelpShowsTheKeys(t *testing.T) {
 
 func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	r := newRoot(t, "icenter") // a return of new goods: the text is silent
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("n"))
 	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
 	r.keys(kEnter, kEnter, kEnter) // return, refund, in person
@@ -452,7 +498,7 @@ func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	r.requireView("A shift lead decides", "Shift lead")
 	r.keys(typed("Olena"), kEnter)
 	r.requireView("Olena opened this case")
-	r.keys(kClear, typed("Petro"), kEnter, typed("5678"), kEnter, kEnter, typed("art. 9 gives 14 days"), kEnter)
+	r.keys(kClear, typed("Petro"), kEnter, typed("567890"), kEnter, kEnter, typed("art. 9 gives 14 days"), kEnter)
 	r.requireView("Return act written", "EXCHANGE")
 	sums, _ := r.st.Day(flow.Date{Year: 2026, Month: 11, Day: 20})
 	// a lead's decision of the case the engine escalated: no override
@@ -497,7 +543,7 @@ func TestServiceCentreTermIsTheStores(t *testing.T) {
 	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
 	r.keys(kEnter, kEnter, kEnter, kEnter, kEnter) // return, refund, in person; the receipt; inspection
 	r.requireView("a shift lead decides")
-	r.keys(kEnter, typed("Petro"), kEnter, typed("5678"), kEnter)
+	r.keys(kEnter, typed("Petro"), kEnter, typed("567890"), kEnter)
 	r.keys(kDown, kDown, kEnter, typed("the lead sends it for a check"), kEnter) // exchange -> reject -> service centre
 	r.requireView("Return act written", "SERVICE CENTRE, at the service centre")
 	at, _ = r.st.ByStatus(flow.StatusServiceCentre)
@@ -522,7 +568,7 @@ func TestCashierAddsNoStaff(t *testing.T) {
 
 func TestLeadAddsACashier(t *testing.T) {
 	r := newRoot(t, "citrus")
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("s"))
 	r.requireView("Add a staff member")
 	r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("4321"), kEnter, typed("4321"), kEnter) // the store's language
@@ -681,7 +727,7 @@ func TestFirstRunRefusesAPolicyThatIsNoFile(t *testing.T) {
 	r.requireView("Policy file")
 	r.keys(typed(dir), kEnter)
 	r.requireView("The first shift lead")
-	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.keys(typed("Olena"), kEnter, typed("123456"), kEnter, typed("123456"), kEnter)
 	r.requireView(dir + " is not a regular file")
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up with a folder for a policy")
@@ -695,7 +741,7 @@ func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
 	r := newRoot(t, "")
 	r.keys(kDown, kEnter, typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Mars/Olympus"), kEnter) // English
 	r.requireView("The first shift lead")
-	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.keys(typed("Olena"), kEnter, typed("123456"), kEnter, typed("123456"), kEnter)
 	r.requireView(`! "Mars/Olympus" is not a time zone such as Europe/Kyiv`, "Store name")
 	if ok, _ := r.st.Initialized(); ok {
 		t.Fatal("the store was set up with an unknown time zone")
@@ -703,7 +749,7 @@ func TestFirstRunRefusesAnUnknownTimeZone(t *testing.T) {
 	// the name, the policy: the language chosen is kept, its page passed
 	r.keys(kEnter, kEnter, kEnter)
 	r.requireView("Time zone", "is not a time zone") // still refused beside the field
-	r.keys(kClear, typed("Europe/Kyiv"), kEnter, kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.keys(kClear, typed("Europe/Kyiv"), kEnter, kEnter, typed("123456"), kEnter, typed("123456"), kEnter)
 	r.requireView("Log in", "Kyiv Central")
 	if set, err := r.st.Settings(); err != nil || set.TimeZone != "Europe/Kyiv" || set.PolicyName != "generic" {
 		t.Fatalf("settings %+v, %v", set, err)
@@ -738,7 +784,7 @@ func TestACaseIsWorkedAtOneTillAtATime(t *testing.T) {
 
 	other := &rootT{t: t, st: r.st, dir: r.dir, now: r.now}
 	other.startOn(r.st.At("till2"))
-	other.login("Petro", "5678")
+	other.login("Petro", "567890")
 	other.requireView("Open cases (1)", "Phone X")
 	other.keys(kEnter)
 	other.requireView("! cannot open the case: the case is open at till1: leave it there first",
@@ -765,7 +811,7 @@ func TestTwoTillsRefundOneLineOnce(t *testing.T) {
 	other := &rootT{t: t, st: r.st, dir: r.dir, now: r.now}
 	other.startOn(r.st.At("till2"))
 	r.login("Ivan", "1111")
-	other.login("Petro", "5678")
+	other.login("Petro", "567890")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter)
 	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
@@ -788,7 +834,7 @@ func TestTwoTillsRefundOneLineOnce(t *testing.T) {
 
 func TestCloseMsgEndsTheKioskThroughTheQuitFilter(t *testing.T) {
 	r := newRoot(t, "citrus")
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.requireView("Home")
 	if quitFilter(r.m, tea.QuitMsg{}) != nil {
 		t.Fatal("a stray quit passes the filter at home")

@@ -31,7 +31,7 @@ func refusedApprove(t *testing.T, l lang.Lang) approveModel {
 	t.Helper()
 	r := newRoot(t, "icenter")
 	r.speaks(l)
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("n"))
 	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
 	r.keys(kEnter, kEnter, kEnter) // return, refund, in person

@@ -16,7 +16,7 @@ import (
 func TestAfterAnEarlyCloseTheKioskGoesOn(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.now = time.Date(2026, 11, 20, 8, 42, 0, 0, kyiv)
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("d"), typed("3"), typed("c"))
 	r.requireView("It is 08:42, before the store's closing time (21:00)", "go to the report of 2026-11-21")
 	r.keys(typed("y"))
@@ -40,7 +40,7 @@ func TestAfterAnEarlyCloseTheKioskGoesOn(t *testing.T) {
 	r.requireView("Your cases today (1)", "refund")
 	r.keys(typed("l"))
 
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("d"), typed("3"))
 	r.requireView("CLOSED by Olena", "o reopen")
 	r.keys(typed("o"))

@@ -150,7 +150,7 @@ func seededDeskIn(t *testing.T, l lang.Lang) (*rootT, map[string]string) {
 			By: "Petro", At: time.Date(2026, 11, 20, 9, 55, 0, 0, kyiv)}})
 	ids["draft"] = r.seed(seedCase{n: 10, at: "2026-11-20 09:55", staff: "Ivan", receipt: "R-2007", model: "Kindle",
 		price: 499900, tender: flow.TenderCash})
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("d"))
 	if l == lang.EN {
 		r.requireView("Returns of Fri 2026-11-20 (today) · 7 cases · open")
@@ -225,7 +225,7 @@ func TestDeskRefusedToACashier(t *testing.T) {
 		t.Fatal("a cashier opened the desk")
 	}
 	r.keys(typed("l"))
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.requireView("d  the shift lead's desk")
 	r.keys(typed("d"))
 	r.requireView("Returns of Fri 2026-11-20 (today) · 0 cases · open", "no cases on this day")
@@ -589,7 +589,7 @@ func TestDeskIsLive(t *testing.T) {
 func TestDeskLeavesNoClaimAndNoNotice(t *testing.T) {
 	r, ids := seededDesk(t)
 	r.startOn(r.st.At("office"))
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("d"), typed("2"))
 	r.requireView("Escalated (1)")
 	r.keys(typed("d"))

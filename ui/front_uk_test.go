@@ -86,7 +86,7 @@ func TestHomeGoldenUK(t *testing.T) {
 	t.Run("lead", func(t *testing.T) {
 		r := ukRoot(t, "citrus")
 		draftAtHome(r)
-		r.login("Olena", "1234")
+		r.login("Olena", "123456")
 		rootGolden(t, r, "Головна", "в  пульт старшого зміни", "ч скасовує справу без рішення")
 	})
 }
@@ -123,8 +123,14 @@ func setupGoldens(t *testing.T, l lang.Lang) {
 	t.Run("two PINs", func(t *testing.T) {
 		r := chosen(t)
 		r.keys(typed("Kyiv Central"), kEnter, kEnter, kEnter)
-		r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("4321"), kEnter)
+		r.keys(typed("Olena"), kEnter, typed("123456"), kEnter, typed("432198"), kEnter)
 		rootGolden(t, r, tr.T("the two PINs differ"))
+	})
+	t.Run("four digits for the lead", func(t *testing.T) {
+		r := chosen(t)
+		r.keys(typed("Kyiv Central"), kEnter, kEnter, kEnter)
+		r.keys(typed("Olena"), kEnter, typed("1234"), kEnter)
+		rootGolden(t, r, flow.MessageIn(tr, flow.ErrLeadPIN))
 	})
 }
 
@@ -140,7 +146,7 @@ func staffGoldens(t *testing.T, l lang.Lang) {
 		if l != lang.EN {
 			r.speaks(l)
 		}
-		r.login("Olena", "1234")
+		r.login("Olena", "123456")
 		r.keys(typed("s"))
 		return r
 	}
@@ -157,13 +163,26 @@ func staffGoldens(t *testing.T, l lang.Lang) {
 		r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("12"), kEnter)
 		rootGolden(t, r, "! "+flow.MessageIn(tr, flow.ErrPIN))
 	})
+	t.Run("four digits for a lead", func(t *testing.T) {
+		r := open(t)
+		r.keys(typed("Marta"), kEnter, kDown, kEnter, kEnter, typed("1234"), kEnter)
+		rootGolden(t, r, "! "+flow.MessageIn(tr, flow.ErrLeadPIN))
+	})
+	t.Run("four digits for a cashier", func(t *testing.T) {
+		r := open(t)
+		r.keys(typed("Marta"), kEnter, kEnter, kEnter, typed("1234"), kEnter)
+		r.requireView(tr.T("PIN again"))
+		if strings.Contains(r.view(), flow.MessageIn(tr, flow.ErrPIN)) {
+			t.Errorf("a cashier's four digits were refused:\n%s", r.view())
+		}
+	})
 }
 
 // TestVoidGoldenUK is the form where a shift lead voids a draft.
 func TestVoidGoldenUK(t *testing.T) {
 	r := ukRoot(t, "citrus")
 	draftAtHome(r)
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("x"))
 	r.requireView("Скасувати справу", "Причина (іде в журнал аудиту)")
 	// the case's id differs from run to run

@@ -98,7 +98,7 @@ func TestFirstRunInEnglish(t *testing.T) {
 	}
 	r.keys(typed("Kyiv Central"), kEnter, kEnter, kClear, typed("Europe/Kyiv"), kEnter)
 	r.requireView("The first shift lead")
-	r.keys(typed("Olena"), kEnter, typed("1234"), kEnter, typed("1234"), kEnter)
+	r.keys(typed("Olena"), kEnter, typed("123456"), kEnter, typed("123456"), kEnter)
 	r.requireView("Log in", "Kyiv Central")
 	set, err := r.st.Settings()
 	if err != nil || set.Language != lang.EN || set.PolicyName != "generic" {
@@ -114,7 +114,7 @@ func TestFirstRunInEnglish(t *testing.T) {
 func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.speaks(lang.UK)
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("s"))
 	r.requireView("Додати працівника", "Мова екранів працівника", "мова магазину", "українська", "англійська (English)")
 	r.keys(typed("Marta"), kEnter, kEnter, kDown, kDown, kEnter, typed("4321"), kEnter, typed("4321"), kEnter)

@@ -19,6 +19,7 @@ type loginModel struct {
 	st     *look.Styles
 	tr     *lang.Printer
 	form   *huh.Form
+	width  int
 	v      *loginValues
 	note   string // why the login shows (locked after idle time)
 	errMsg string
@@ -45,7 +46,7 @@ func newLoginModel(st *look.Styles, tr *lang.Printer, width int) loginModel {
 		huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
 			Validate(required(tr.T("enter your PIN"))),
 	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 60))
-	return loginModel{st: st, tr: tr, form: form, v: v}
+	return loginModel{st: st, tr: tr, form: form, width: width, v: v}
 }
 
 func (l loginModel) Init() tea.Cmd { return l.form.Init() }
@@ -78,7 +79,7 @@ func (l loginModel) View() string {
 		b.WriteString(l.st.Dim.Render(l.note) + "\n")
 	}
 	if l.errMsg != "" {
-		b.WriteString(l.st.Error.Render("! "+l.errMsg) + "\n")
+		b.WriteString(l.st.Error.Width(max(l.width, 40)).Render("! "+l.errMsg) + "\n") // a long name wraps
 	}
 	b.WriteString("\n" + l.form.View())
 	return b.String()

@@ -17,7 +17,7 @@ import (
 // holds it.
 func TestARefusedSaveLeavesTheCaseAsSaved(t *testing.T) {
 	r := newRoot(t, "citrus")
-	r.login("Petro", "5678")
+	r.login("Petro", "567890")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter)
 	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
@@ -32,7 +32,7 @@ func TestARefusedSaveLeavesTheCaseAsSaved(t *testing.T) {
 	r.keys(kEsc) // the keys work: back to the inspection
 	r.requireView("[Inspection]")
 	r.keys(tea.KeyMsg{Type: tea.KeyCtrlL})
-	r.login("Petro", "5678")
+	r.login("Petro", "567890")
 	if v := r.view(); strings.Contains(v, "Return act written") {
 		t.Fatalf("after a login the kiosk claims an act:\n%s", v)
 	}
@@ -65,7 +65,7 @@ func TestALeadVoidsADraft(t *testing.T) {
 	r.keys(typed("x"))
 	r.requireView("Home")
 	r.keys(typed("l"))
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.requireView("Open cases (1): enter resumes, x voids a case without a decision")
 	r.keys(typed("x"))
 	r.requireView("Void case", "How did it end?", "set aside by a shift lead", "Reason")
@@ -147,7 +147,7 @@ func TestTheSaleStepRefusesALineTaken(t *testing.T) {
 // their keys do, while a name typed in a field stays as typed.
 func TestTheKeysWorkOnTheUkrainianLayout(t *testing.T) {
 	r := newRoot(t, "citrus")
-	r.login("Olena", "1234")
+	r.login("Olena", "123456")
 	r.keys(typed("т")) // n: a new return
 	r.requireView("Receipt number or serial/IMEI")
 	r.keys(typed("Р-1"))

@@ -110,8 +110,8 @@ func TestSaleLookupAnswer(t *testing.T) {
 		if m.phase != saleLead {
 			t.Fatalf("phase %s", m.phase)
 		}
-		m, sent := drive(t, m, join(typed("Olena"), kEnter, typed("1234"), kEnter, typed("the POS rang it wrong"), kEnter)...)
-		requireSent(t, sent, saleLeadMsg{name: "Olena", pin: "1234", reason: "the POS rang it wrong"})
+		m, sent := drive(t, m, join(typed("Olena"), kEnter, typed("123456"), kEnter, typed("the POS rang it wrong"), kEnter)...)
+		requireSent(t, sent, saleLeadMsg{name: "Olena", pin: "123456", reason: "the POS rang it wrong"})
 		m, _ = drive(t, m, saleLeadResultMsg{err: flow.Errorf(flow.EForbidden, "wrong PIN")})
 		if m.phase != saleLead || !strings.Contains(plain(m.View()), "wrong PIN") {
 			t.Fatalf("a lead refused: phase %s\n%s", m.phase, plain(m.View()))

@@ -59,9 +59,6 @@ type setupDoneMsg struct {
 
 const ownPolicy = "file"
 
-// MinPINLength is the shortest PIN a staff member may choose.
-const MinPINLength = 4
-
 // newSetupModel is the first run's language page, the time zone to come at
 // zone (the machine's: localZone, read by the root's load command), till the
 // terminal's own language ("" for none).
@@ -112,7 +109,7 @@ func (s setupModel) withForm() setupModel {
 				Description(tr.T("They add the other staff from the home screen.")),
 			huh.NewInput().Title(tr.T("Name")).Value(&v.lead).Validate(look.CheckIn(tr, flow.CheckStaffName)),
 			huh.NewInput().Title(tr.T("PIN")).EchoMode(huh.EchoModePassword).Value(&v.pin).
-				Validate(look.CheckIn(tr, flow.CheckPIN)),
+				Validate(look.CheckIn(tr, func(pin string) error { return flow.CheckPINFor(flow.RoleLead, pin) })),
 			huh.NewInput().Title(tr.T("PIN again")).EchoMode(huh.EchoModePassword).Value(&v.pin2).
 				Validate(samePIN(tr, &v.pin)),
 		),

@@ -65,7 +65,7 @@ func TestHelpInAForm(t *testing.T) {
 	walkToDecision(draft, "2026-11-10")
 	draft.keys(kEsc, kEsc, kEsc, kEsc, kEsc) // home, the draft kept
 	draft.keys(typed("l"))
-	draft.login("Olena", "1234")
+	draft.login("Olena", "123456")
 	draft.keys(typed("x"))
 	draft.requireView("Reason (on the audit trail)")
 	draft.keys(kEnter, typed("wrong receipt?")) // withdrawn; the reason

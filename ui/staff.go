@@ -60,7 +60,8 @@ func newStaffModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, width i
 		n.input(tr.T("Name"), "").Value(&v.name).Validate(look.CheckIn(tr, flow.CheckStaffName)),
 		huh.NewSelect[flow.Role]().Title(tr.T("Role")).Options(roles...).Value(&v.role),
 		huh.NewSelect[lang.Lang]().Title(tr.T("Language of your screens")).Options(staffLangs(tr)...).Value(&v.language),
-		n.input(tr.T("PIN"), "").EchoMode(huh.EchoModePassword).Value(&v.pin).Validate(look.CheckIn(tr, flow.CheckPIN)),
+		n.input(tr.T("PIN"), "").EchoMode(huh.EchoModePassword).Value(&v.pin).
+			Validate(look.CheckIn(tr, func(pin string) error { return flow.CheckPINFor(v.role, pin) })),
 		n.input(tr.T("PIN again"), "").EchoMode(huh.EchoModePassword).Value(&v.pin2).Validate(samePIN(tr, &v.pin)),
 	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithShowErrors(false).
 		WithWidth(s.width)

@@ -22,7 +22,7 @@ without its screen: for a chain that provisions many stores. The first shift
 lead's PIN is read from standard input (one line; nothing is echoed), so
 that it never shows in the process list or the shell's history:
 
-  echo 1234 | returnsdesk init --data /srv/kyiv1 --store-name "Kyiv 1" \
+  echo 482193 | returnsdesk init --data /srv/kyiv1 --store-name "Kyiv 1" \
       --policy citrus --time-zone Europe/Kyiv --lead Olena
 
   --data DIR            the data directory (as for the kiosk)
@@ -91,7 +91,7 @@ func runInit(env Env, args []string) int {
 	case err != nil:
 		return usageErr(tr.T("the PIN on standard input: %s", look.SayIn(tr, err, "read the PIN")))
 	}
-	if err := flow.CheckPIN(pin); err != nil {
+	if err := flow.CheckPINFor(flow.RoleLead, pin); err != nil {
 		return usageErr(tr.T("the PIN on standard input: %s", flow.MessageIn(tr, err)))
 	}
 	if code := createStore(env, tr, dir, set, lead, pin); code != ExitOK {

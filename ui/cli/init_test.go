@@ -51,15 +51,15 @@ func TestInitMakesTheStoreTheFirstRunMakes(t *testing.T) {
 		policyText string
 		language   lang.Lang
 	}{
-		{"a built-in policy, the PIN on a line", nil, "1234\n", "1234", "citrus", string(citrus), lang.UK},
+		{"a built-in policy, the PIN on a line", nil, "123456\n", "123456", "citrus", string(citrus), lang.UK},
 		{"the PIN ended by CRLF", nil, "567890\r\n", "567890", "citrus", string(citrus), lang.UK},
-		{"the PIN without a newline", nil, "1234", "1234", "citrus", string(citrus), lang.UK},
-		{"only the first line is the PIN", nil, "1234\n9999\n", "1234", "citrus", string(citrus), lang.UK},
-		{"the store's own policy file", []string{"--policy", own}, "1234\n", "1234", "kyiv-own", string(ownText), lang.UK},
+		{"the PIN without a newline", nil, "123456", "123456", "citrus", string(citrus), lang.UK},
+		{"only the first line is the PIN", nil, "123456\n9999\n", "123456", "citrus", string(citrus), lang.UK},
+		{"the store's own policy file", []string{"--policy", own}, "123456\n", "123456", "kyiv-own", string(ownText), lang.UK},
 		{"names and zone trimmed", []string{"--store-name", "  Kyiv 1 ", "--time-zone", " Europe/Kyiv", "--lead", " Olena "},
-			"1234\n", "1234", "citrus", string(citrus), lang.UK},
-		{"a store in English", []string{"--language", "en"}, "1234\n", "1234", "citrus", string(citrus), lang.EN},
-		{"Ukrainian named, in capitals", []string{"--language", "UK"}, "1234\n", "1234", "citrus", string(citrus), lang.UK},
+			"123456\n", "123456", "citrus", string(citrus), lang.UK},
+		{"a store in English", []string{"--language", "en"}, "123456\n", "123456", "citrus", string(citrus), lang.EN},
+		{"Ukrainian named, in capitals", []string{"--language", "UK"}, "123456\n", "123456", "citrus", string(citrus), lang.UK},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,49 +124,51 @@ func TestInitRefusesBadInputNamingIt(t *testing.T) {
 		stdin string
 		want  []string // in the message
 	}{
-		{"a missing store name", func(d string) []string { return withoutFlag(initArgs(d), "--store-name") }, "1234\n",
+		{"a missing store name", func(d string) []string { return withoutFlag(initArgs(d), "--store-name") }, "123456\n",
 			[]string{"--store-name is missing"}},
-		{"a blank store name", func(d string) []string { return initArgs(d, "--store-name", "  ") }, "1234\n",
+		{"a blank store name", func(d string) []string { return initArgs(d, "--store-name", "  ") }, "123456\n",
 			[]string{"--store-name is missing"}},
-		{"a store name on two lines", func(d string) []string { return initArgs(d, "--store-name", "Kyiv\n1") }, "1234\n",
+		{"a store name on two lines", func(d string) []string { return initArgs(d, "--store-name", "Kyiv\n1") }, "123456\n",
 			[]string{"--store-name: ", "only printable characters"}},
 		{"a store name with an escape sequence", func(d string) []string { return initArgs(d, "--store-name", "Kyiv \x1b[31m1") },
-			"1234\n", []string{"--store-name: ", "only printable characters"}},
+			"123456\n", []string{"--store-name: ", "only printable characters"}},
 		{"a store name too long", func(d string) []string { return initArgs(d, "--store-name", strings.Repeat("x", 61)) },
-			"1234\n", []string{"--store-name: ", "at most 60 characters"}},
-		{"a missing policy", func(d string) []string { return withoutFlag(initArgs(d), "--policy") }, "1234\n",
+			"123456\n", []string{"--store-name: ", "at most 60 characters"}},
+		{"a missing policy", func(d string) []string { return withoutFlag(initArgs(d), "--policy") }, "123456\n",
 			[]string{"--policy is missing"}},
-		{"a missing time zone", func(d string) []string { return withoutFlag(initArgs(d), "--time-zone") }, "1234\n",
+		{"a missing time zone", func(d string) []string { return withoutFlag(initArgs(d), "--time-zone") }, "123456\n",
 			[]string{"--time-zone is missing"}},
-		{"a missing lead", func(d string) []string { return withoutFlag(initArgs(d), "--lead") }, "1234\n",
+		{"a missing lead", func(d string) []string { return withoutFlag(initArgs(d), "--lead") }, "123456\n",
 			[]string{"--lead is missing"}},
-		{"an unknown time zone", func(d string) []string { return initArgs(d, "--time-zone", "Mars/Base") }, "1234\n",
+		{"an unknown time zone", func(d string) []string { return initArgs(d, "--time-zone", "Mars/Base") }, "123456\n",
 			[]string{"--time-zone", "Mars/Base"}},
-		{"a policy neither built in nor a file", func(d string) []string { return initArgs(d, "--policy", "acme") }, "1234\n",
+		{"a policy neither built in nor a file", func(d string) []string { return initArgs(d, "--policy", "acme") }, "123456\n",
 			[]string{"--policy", `"acme" is not a built-in policy`}},
-		{"a policy file that cannot be read", func(d string) []string { return initArgs(d, "--policy", d+"/none.toml") }, "1234\n",
+		{"a policy file that cannot be read", func(d string) []string { return initArgs(d, "--policy", d+"/none.toml") }, "123456\n",
 			[]string{"--policy", "cannot read the policy file"}},
-		{"a policy file with problems", func(d string) []string { return initArgs(d, "--policy", bad) }, "1234\n",
+		{"a policy file with problems", func(d string) []string { return initArgs(d, "--policy", bad) }, "123456\n",
 			[]string{"--policy", "bad.toml", "days"}},
-		{"an unknown language", func(d string) []string { return initArgs(d, "--language", "ru") }, "1234\n",
+		{"an unknown language", func(d string) []string { return initArgs(d, "--language", "ru") }, "123456\n",
 			[]string{"--language: ", `"ru" is not a language of the kiosk`}},
-		{"a blank language", func(d string) []string { return initArgs(d, "--language", "") }, "1234\n",
+		{"a blank language", func(d string) []string { return initArgs(d, "--language", "") }, "123456\n",
 			[]string{"--language: ", "uk (Ukrainian) or en (English)"}},
-		{"a lead's name on two lines", func(d string) []string { return initArgs(d, "--lead", "Ole\nna") }, "1234\n",
+		{"a lead's name on two lines", func(d string) []string { return initArgs(d, "--lead", "Ole\nna") }, "123456\n",
 			[]string{"--lead", "not a name for a staff member"}},
 		{"a PIN too short", func(d string) []string { return initArgs(d) }, "123\n",
-			[]string{"the PIN on standard input: a PIN is 4 to 12 digits"}},
+			[]string{"the PIN on standard input: a shift lead's PIN is 6 to 12 digits"}},
+		{"a cashier's four digits are too few for a lead", func(d string) []string { return initArgs(d) }, "1234\n",
+			[]string{"the PIN on standard input: a shift lead's PIN is 6 to 12 digits"}},
 		{"a PIN of letters", func(d string) []string { return initArgs(d) }, "12ab\n",
-			[]string{"the PIN on standard input: a PIN is 4 to 12 digits"}},
-		{"a PIN with a space", func(d string) []string { return initArgs(d) }, "1234 \n",
-			[]string{"the PIN on standard input: a PIN is 4 to 12 digits"}},
+			[]string{"the PIN on standard input: a shift lead's PIN is 6 to 12 digits"}},
+		{"a PIN with a space", func(d string) []string { return initArgs(d) }, "123456 \n",
+			[]string{"the PIN on standard input: a shift lead's PIN is 6 to 12 digits"}},
 		{"an empty PIN line", func(d string) []string { return initArgs(d) }, "\n",
-			[]string{"the PIN on standard input: a PIN is 4 to 12 digits"}},
+			[]string{"the PIN on standard input: a shift lead's PIN is 6 to 12 digits"}},
 		{"no PIN line", func(d string) []string { return initArgs(d) }, "",
 			[]string{"the PIN on standard input", "no PIN"}},
-		{"an argument left over", func(d string) []string { return append(initArgs(d), "extra") }, "1234\n",
+		{"an argument left over", func(d string) []string { return append(initArgs(d), "extra") }, "123456\n",
 			[]string{`unexpected argument "extra"`}},
-		{"an unknown flag", func(d string) []string { return append(initArgs(d), "--pin", "1234") }, "1234\n",
+		{"an unknown flag", func(d string) []string { return append(initArgs(d), "--pin", "123456") }, "123456\n",
 			[]string{"-pin"}},
 	}
 	for _, tt := range tests {
@@ -181,7 +183,7 @@ func TestInitRefusesBadInputNamingIt(t *testing.T) {
 					t.Errorf("the message %q does not say %q", errs, w)
 				}
 			}
-			if strings.Contains(errs, "1234") && !strings.Contains(strings.Join(tt.args(dir), " "), "1234") {
+			if strings.Contains(errs, "123456") && !strings.Contains(strings.Join(tt.args(dir), " "), "123456") {
 				t.Errorf("the message shows the PIN: %q", errs)
 			}
 			if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
@@ -210,7 +212,7 @@ func TestInitRefusesAnExistingStore(t *testing.T) {
 		make func(t *testing.T, dir string)
 	}{
 		{"a store set up by init", func(t *testing.T, dir string) {
-			if code, _, errs := run(t, "4321\n", initArgs(dir, "--store-name", "First")...); code != ExitOK {
+			if code, _, errs := run(t, "432198\n", initArgs(dir, "--store-name", "First")...); code != ExitOK {
 				t.Fatalf("the first init: exit %d %q", code, errs)
 			}
 		}},
@@ -233,7 +235,7 @@ func TestInitRefusesAnExistingStore(t *testing.T) {
 			dir := t.TempDir()
 			tt.make(t, dir)
 			before := readFiles(t, dir)
-			code, out, errs := run(t, "1234\n", initArgs(dir)...)
+			code, out, errs := run(t, "123456\n", initArgs(dir)...)
 			if code != ExitFail || !strings.Contains(errs, storeFile(dir)) || !strings.Contains(errs, "never changes a store") {
 				t.Fatalf("exit %d %q %q", code, out, errs)
 			}
@@ -257,7 +259,7 @@ func TestInitTwiceAtOnceMakesOneStore(t *testing.T) {
 	errs := make([]string, 2)
 	for i := range codes {
 		wg.Go(func() {
-			codes[i], _, errs[i] = run(t, "1234\n", initArgs(dir, "--lead", []string{"Olena", "Taras"}[i])...)
+			codes[i], _, errs[i] = run(t, "123456\n", initArgs(dir, "--lead", []string{"Olena", "Taras"}[i])...)
 		})
 	}
 	wg.Wait()

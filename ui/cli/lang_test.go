@@ -16,7 +16,7 @@ import (
 func ukStore(t *testing.T, over ...string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "data")
-	code, out, errs := runIn(t, "1234\n", initArgs(dir, over...)...)
+	code, out, errs := runIn(t, "123456\n", initArgs(dir, over...)...)
 	if code != ExitOK {
 		t.Fatalf("init: exit %d %q %q", code, out, errs)
 	}
@@ -35,7 +35,7 @@ func says(t *testing.T, what, got string, want ...string) {
 
 func TestUkrainianStoreCommandsSpeakUkrainian(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
-	code, out, errs := runIn(t, "1234\n", initArgs(dir)...)
+	code, out, errs := runIn(t, "123456\n", initArgs(dir)...)
 	if code != ExitOK {
 		t.Fatalf("init: exit %d %q %q", code, out, errs)
 	}
@@ -113,7 +113,7 @@ func TestUkrainianRefusalsNameTheFlag(t *testing.T) {
 		{[]string{"export", "--data", dir, "--format", "xls"}, `returnsdesk export: --format: "xls" — не csv і не json` + "\n"},
 		{[]string{"check", "--data", dir, "extra", "more"}, "returnsdesk check: щонайбільше один файл, а не "},
 	} {
-		code, out, errs := runIn(t, "1234\n", tc.args...)
+		code, out, errs := runIn(t, "123456\n", tc.args...)
 		if code != ExitUsage || out != "" || !strings.Contains(errs, tc.want) {
 			t.Errorf("%q: exit %d %q %q, want %q", tc.args, code, out, errs, tc.want)
 		}
@@ -131,7 +131,7 @@ func TestUkrainianRefusalsNameTheFlag(t *testing.T) {
 // no language chosen, init --language en too.
 func TestEnglishStoreSpeaksEnglish(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "data")
-	code, out, errs := runIn(t, "1234\n", initArgs(dir, "--language", "en")...)
+	code, out, errs := runIn(t, "123456\n", initArgs(dir, "--language", "en")...)
 	if code != ExitOK {
 		t.Fatalf("init: exit %d %q %q", code, out, errs)
 	}

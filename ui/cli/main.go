@@ -96,6 +96,8 @@ func init() {
 			help: tillsListHelp, run: runTillsList, admin: true},
 		{name: "tills remove", usage: "NAME [--data DIR] [--by NAME]", summary: lang.Key("remove a till: its key logs in no more"),
 			help: tillsRemoveHelp, run: runTillsRemove, admin: true},
+		{name: "staff unlock", usage: "NAME --by LEAD [--data DIR]",
+			summary: lang.Key("unlock a staff account that wrong PINs locked"), help: staffUnlockHelp, run: runStaffUnlock, admin: true},
 		{name: "check", usage: "[--data DIR] [--anchor SEQ:HASH] [FILE]",
 			summary: lang.Key("check the store: structure, audit chain, indexes"), help: checkHelp, run: runCheck, admin: true},
 		{name: "backup", usage: "[--data DIR] FILE|FOLDER", summary: lang.Key("copy the store to a checked backup"),

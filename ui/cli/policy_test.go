@@ -74,7 +74,7 @@ func TestPolicyFileIsReadWithALimit(t *testing.T) {
 			{"decide", "--policy", file},
 			initArgs(dataDir, "--policy", file),
 		} {
-			stdin := "1234\n" // init's PIN
+			stdin := "123456\n" // init's PIN
 			if args[0] == "decide" {
 				stdin = `{"sale":{"date":"2024-03-01"},"claim":"return","wants":"refund"}`
 			}

@@ -63,7 +63,7 @@ func newRigIn(t testing.TB, maxSessions int, l lang.Lang) *rig {
 	text, _ := flow.BuiltinFile("citrus")
 	must(t, st.SaveSettings(store.Settings{StoreName: "Test store", PolicyName: "citrus", PolicyText: string(text),
 		TimeZone: "Europe/Kyiv", IdleMinutes: 15, Language: l}, "Olena"))
-	must(t, st.AddStaff("Olena", flow.RoleLead, "1234", "Olena"))
+	must(t, st.AddStaff("Olena", flow.RoleLead, "123456", "Olena"))
 
 	r := &rig{t: t, dir: dir, st: st, keys: map[string]gossh.Signer{}, tills: map[string]Till{}, serve: make(chan error, 1)}
 	for _, name := range []string{"till1", "till2", "till3"} {

@@ -42,7 +42,7 @@ func TestThreeTillsAtOnceReachLoginAndOneLogsIn(t *testing.T) {
 	}
 	tl := tills["till2"]
 	tl.typeText(strings.Repeat("\x7f", len("Ivan"))) // backspace the name typed
-	tl.login("Olena", "1234")
+	tl.login("Olena", "123456")
 	tl.waitFor(0, "Home", "Olena (shift lead)")
 }
 
@@ -75,8 +75,8 @@ func TestAKeyNoTillHasIsRefusedAtAuth(t *testing.T) {
 
 func TestAPasswordIsRefused(t *testing.T) {
 	r := newRig(t, 0)
-	conn, err := r.dial("till1", gossh.Password("1234"), gossh.KeyboardInteractive(
-		func(string, string, []string, []bool) ([]string, error) { return []string{"1234"}, nil }))
+	conn, err := r.dial("till1", gossh.Password("123456"), gossh.KeyboardInteractive(
+		func(string, string, []string, []bool) ([]string, error) { return []string{"123456"}, nil }))
 	if err == nil {
 		conn.Close()
 		t.Fatal("a password was let in")
@@ -154,7 +154,7 @@ func lastHeaderWidth(plain string) int {
 func TestTheSameTillTwiceTakesOver(t *testing.T) {
 	r := newRig(t, 0)
 	first := r.connect("till1")
-	first.login("Olena", "1234")
+	first.login("Olena", "123456")
 	first.waitFor(0, "Home", "Olena (shift lead)")
 
 	second := r.connect("till1")
@@ -195,7 +195,7 @@ func TestTheSessionCap(t *testing.T) {
 func TestShutdownEndsEverySessionAndTheStoreChecks(t *testing.T) {
 	r := newRig(t, 0)
 	one, two := r.connect("till1"), r.connect("till2")
-	one.login("Olena", "1234")
+	one.login("Olena", "123456")
 	one.waitFor(0, "Home", "Olena (shift lead)")
 	two.waitFor(0, "Log in")
 
@@ -225,7 +225,7 @@ func TestShutdownEndsEverySessionAndTheStoreChecks(t *testing.T) {
 func TestAnEventNamesTheTillAsItsTerminal(t *testing.T) {
 	r := newRig(t, 0)
 	tl := r.connect("till3")
-	tl.login("Olena", "1234")
+	tl.login("Olena", "123456")
 	tl.waitFor(0, "Home")
 	events, err := r.st.Events(0, 1000)
 	must(t, err)
@@ -340,7 +340,7 @@ func TestTwoTillsRefundOneReceiptLine(t *testing.T) {
 	must(t, r.st.AddStaff("Ivan", flow.RoleCashier, "1111", "Olena"))
 	saleDate := flow.DateOf(time.Now().In(r.st.Location())).AddDays(-5).String()
 	one, two := r.connect("till1"), r.connect("till2")
-	one.login("Olena", "1234")
+	one.login("Olena", "123456")
 	two.login("Ivan", "1111")
 	one.waitFor(0, "Home")
 	two.waitFor(0, "Home")
