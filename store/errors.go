@@ -81,6 +81,9 @@ var (
 var (
 	// ErrBadLogin is a wrong name or PIN; it does not say which.
 	ErrBadLogin = flow.Errorf(flow.EForbidden, "wrong name or PIN")
+	// ErrDeactivated is a login to an account a shift lead deactivated
+	// (Deactivate); its message names the account.
+	ErrDeactivated = flow.Errorf(flow.EForbidden, "the account is deactivated")
 )
 
 // LockedError is a login refused because too many wrong PINs locked the

@@ -26,7 +26,15 @@ type StaffMember struct {
 	// Language is the language the staff member prefers for their own
 	// screens (a lang code); "" is the till's, else the store's.
 	Language lang.Lang
+	// Deactivated is when a shift lead (DeactivatedBy) deactivated the
+	// account (Deactivate): it cannot log in; its cases and history stay.
+	// Zero for an active account.
+	Deactivated   time.Time
+	DeactivatedBy string
 }
+
+// Active: the account may log in (not deactivated).
+func (m StaffMember) Active() bool { return m.Deactivated.IsZero() }
 
 // staffRecord is a staff account as stored.
 type staffRecord struct {
@@ -42,11 +50,16 @@ type staffRecord struct {
 	Lockouts int       `json:"lockouts,omitempty"`
 	LockedAt time.Time `json:"locked_at,omitzero"`
 	Language lang.Lang `json:"language,omitempty"` // "": the till's or the store's
+	// a deactivated account (Deactivate): when and by whom; a record
+	// without them is active
+	DeactivatedAt time.Time `json:"deactivated_at,omitzero"`
+	DeactivatedBy string    `json:"deactivated_by,omitempty"`
 }
 
 func (r *staffRecord) member() StaffMember {
 	return StaffMember{Name: r.Name, Role: r.Role, Added: r.Added, AddedBy: r.AddedBy, LockedUntil: r.LockedUntil,
-		LockedForLead: r.lock().ForLead(), Language: r.Language}
+		LockedForLead: r.lock().ForLead(), Language: r.Language, Deactivated: r.DeactivatedAt,
+		DeactivatedBy: r.DeactivatedBy}
 }
 
 // lock is the record's wrong PINs and lockouts.
@@ -201,6 +214,95 @@ func (s *Store) Unlock(name, by string) error {
 	})
 }
 
+// Deactivate deactivates the account name names: it can no longer log in;
+// its cases and the trail stay as they are. by must be a shift lead other
+// than name (ErrNotLead), and the store keeps at least one active shift
+// lead. The audit trail records it.
+func (s *Store) Deactivate(name, by string) error {
+	return s.setActive(name, by, false)
+}
+
+// Reactivate makes a deactivated account active again, as a shift lead
+// (by) other than name may; the audit trail records it.
+func (s *Store) Reactivate(name, by string) error {
+	return s.setActive(name, by, true)
+}
+
+// setActive deactivates name's account, or (active) reactivates it.
+func (s *Store) setActive(name, by string, active bool) error {
+	name, by = normStaff(name), normStaff(by)
+	now := time.Now()
+	return s.update(func(tx *bolt.Tx) error {
+		lead, err := activeLeadTx(tx, by)
+		if err != nil {
+			return err
+		}
+		b, rec, err := getStaff(tx, name)
+		if err != nil {
+			return err
+		}
+		if rec.Name == lead.Name {
+			return flow.Errorf(flow.EForbidden, "a shift lead cannot deactivate their own account: another shift lead can")
+		}
+		words, err := changeActive(tx, rec, lead.Name, active, now)
+		if err != nil {
+			return err
+		}
+		h, err := putStaff(b, rec)
+		if err != nil {
+			return err
+		}
+		_, err = appendEvent(tx, Event{Time: now, Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff,
+			Subject: rec.Name, RecordHash: h, Words: words})
+		return err
+	})
+}
+
+// changeActive deactivates rec by lead at now, or (active) reactivates
+// it: the event's words.
+func changeActive(tx *bolt.Tx, rec *staffRecord, lead string, active bool, now time.Time) (*EventWords, error) {
+	switch {
+	case active && rec.DeactivatedAt.IsZero():
+		return nil, flow.Errorf(flow.EConflict, "%s's account is active already", rec.Name)
+	case active:
+		rec.DeactivatedAt, rec.DeactivatedBy = time.Time{}, ""
+		return Said("reactivated %s", rec.Name), nil
+	case !rec.DeactivatedAt.IsZero():
+		return nil, flow.Errorf(flow.EConflict, "%s's account is deactivated already", rec.Name)
+	}
+	if rec.Role == flow.RoleLead {
+		leads := 0
+		if err := eachStaff(tx, func(r *staffRecord) {
+			if r.Role == flow.RoleLead && r.DeactivatedAt.IsZero() {
+				leads++
+			}
+		}); err != nil {
+			return nil, err
+		}
+		if leads <= 1 {
+			return nil, flow.Errorf(flow.EConflict, "%s is the last active shift lead: the store needs one", rec.Name)
+		}
+	}
+	rec.DeactivatedAt, rec.DeactivatedBy = now.UTC(), lead
+	return Said("deactivated %s", rec.Name), nil
+}
+
+// activeLeadTx is the record of by, a shift lead whose account is active
+// (ErrNotLead otherwise).
+func activeLeadTx(tx *bolt.Tx, by string) (*staffRecord, error) {
+	if err := leadTx(tx, by); err != nil {
+		return nil, err
+	}
+	_, lead, err := getStaff(tx, by)
+	if err != nil {
+		return nil, err
+	}
+	if !lead.DeactivatedAt.IsZero() {
+		return nil, refine(ErrNotLead, nil, "%s's account is deactivated: only a shift lead may do this", lead.Name)
+	}
+	return lead, nil
+}
+
 // getStaff reads the staff account name names (staffKey: letter case
 // aside); its record's Name is the account's name as the store keeps it.
 func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
@@ -350,6 +452,11 @@ func (s *Store) Login(name, pin string, now time.Time) (StaffMember, error) {
 		return StaffMember{}, err
 	}
 	name = rec0.Name // "olena" typed is Olena: the trail names the account
+	if !rec0.DeactivatedAt.IsZero() {
+		s.log.Info("login refused", "name", name, "reason", "deactivated")
+		return StaffMember{}, refine(ErrDeactivated, nil,
+			"%s's account is deactivated: a shift lead can reactivate it", name)
+	}
 	if rec0.lock().Locked(now) {
 		return StaffMember{}, s.lockedErr(rec0)
 	}
