@@ -25,7 +25,9 @@ const (
 	viewLogin
 	viewHome
 	viewStaff
-	viewStep // a case step: sale, request, documents, inspection, service centre, decision
+	viewStaffList // a shift lead's list of the staff
+	viewPIN       // a new PIN for a staff member
+	viewStep      // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
 	viewAct
 	viewDesk // the shift lead's desk: desk.go routes among its screens
@@ -88,16 +90,18 @@ type Model struct {
 	quitting bool
 	lastKey  time.Time
 
-	setup    setupModel
-	login    loginModel
-	home     homeModel
-	staff    staffModel
-	step     screen        // the case step's screen at hand, sale to service centre
-	decision decisionModel // the decision's screen: the desk shows it too
-	approve  approveModel
-	act      actModel
-	void     voidModel
-	desk     deskState
+	setup     setupModel
+	login     loginModel
+	home      homeModel
+	staff     staffModel
+	staffList staffListModel
+	pin       pinModel
+	step      screen        // the case step's screen at hand, sale to service centre
+	decision  decisionModel // the decision's screen: the desk shows it too
+	approve   approveModel
+	act       actModel
+	void      voidModel
+	desk      deskState
 }
 
 // NewModel is the kiosk at its first screen, before anything is loaded.

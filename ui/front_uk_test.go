@@ -147,7 +147,7 @@ func staffGoldens(t *testing.T, l lang.Lang) {
 			r.speaks(l)
 		}
 		r.login("Olena", "123456")
-		r.keys(typed("s"))
+		r.keys(typed("s"), typed("a"))
 		return r
 	}
 	t.Run("form", func(t *testing.T) {

@@ -40,7 +40,7 @@ type homeDataMsg struct {
 	err         error
 }
 
-// addStaffMsg: a shift lead asks for the staff screen.
+// addStaffMsg: a shift lead asks for the staff list.
 type addStaffMsg struct{}
 
 // logoutMsg: the staff member leaves the till.
@@ -114,7 +114,7 @@ func (h homeModel) View() string {
 	b.WriteString(hint(keys.New, tr.T("start a new return")))
 	if h.user != nil && h.user.Role == flow.RoleLead {
 		b.WriteString(hint(keys.Desk, tr.T("the shift lead's desk: the day's returns, queues, day close")))
-		b.WriteString(hint(keys.Staff, tr.T("add a staff member")))
+		b.WriteString(hint(keys.Staff, tr.T("the staff: add, reset a PIN, unlock, deactivate")))
 	}
 	b.WriteString(hint(keys.Logout, tr.T("log out")) + "\n")
 	if late := h.lateNote(); late != "" {

@@ -115,10 +115,11 @@ func TestLeadAddsAStaffMemberInEnglish(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.speaks(lang.UK)
 	r.login("Olena", "123456")
-	r.keys(typed("s"))
+	r.keys(typed("s"), typed("a"))
 	r.requireView("Додати працівника", "Мова екранів працівника", "мова магазину", "українська", "англійська (English)")
 	r.keys(typed("Marta"), kEnter, kEnter, kDown, kDown, kEnter, typed("4321"), kEnter, typed("4321"), kEnter)
 	r.requireView("Marta тепер може увійти")
+	r.keys(kEsc)
 	m, err := r.st.Staff("Marta")
 	if err != nil || m.Language != lang.EN || m.Role != flow.RoleCashier {
 		t.Fatalf("Marta: %+v %v", m, err)

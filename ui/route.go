@@ -117,6 +117,10 @@ func (m *Model) current() screen {
 		return hold(&m.home)
 	case viewStaff:
 		return hold(&m.staff)
+	case viewStaffList:
+		return hold(&m.staffList)
+	case viewPIN:
+		return hold(&m.pin)
 	case viewApprove:
 		return hold(&m.approve)
 	case viewAct:

@@ -32,10 +32,6 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.view = viewLogin
 		s := m.d.Store
 		return m, tea.Batch(m.login.Init(), func() tea.Msg { s.Release(); return nil }), true
-	case addStaffMsg:
-		m.staff = newStaffModel(&m.st, &m.keys, m.staffText, m.width)
-		m.view = viewStaff
-		return m, m.staff.Init(), true
 	case staffSubmitMsg:
 		return m, m.addStaffCmd(msg), true
 	case staffAddedMsg:
@@ -45,8 +41,7 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 			m.staff.errMsg = look.SayIn(m.staffText, msg.err, "add the staff member")
 			return m, m.staff.Init(), true
 		}
-		model, cmd := m.goHome(m.staffText.T("%s can now log in", msg.name))
-		return model, cmd, true
+		return m, m.openStaff(m.staffText.T("%s can now log in", msg.name)), true
 	}
-	return m, nil, false
+	return m.staffMsg(msg)
 }

@@ -93,7 +93,7 @@ func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 		return s, nil
 	}
 	if isKey(msg, s.km.Back) {
-		return s, func() tea.Msg { return goHomeMsg{} }
+		return s, sendCmd(addStaffMsg{})
 	}
 	switch out, cmd := updateForm(s.form, s.notes, s.st, s.width, msg); out {
 	case formCompleted:
@@ -102,7 +102,7 @@ func (s staffModel) Update(msg tea.Msg) (staffModel, tea.Cmd) {
 		s.sent = true
 		return s, func() tea.Msg { return sub }
 	case formAborted:
-		return s, func() tea.Msg { return goHomeMsg{} }
+		return s, sendCmd(addStaffMsg{})
 	default:
 		return s, cmd
 	}

@@ -34,6 +34,7 @@ type KeyMap struct {
 	No  key.Binding
 
 	Home     HomeKeys
+	Staff    StaffKeys
 	Sale     SaleKeys
 	Inspect  InspectKeys
 	Decision DecisionKeys
@@ -62,6 +63,9 @@ func (k KeyMap) Printer() *lang.Printer {
 
 // HomeKeys are the home screen's keys.
 type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk key.Binding }
+
+// StaffKeys are the keys of the shift lead's staff list.
+type StaffKeys struct{ Add, PIN, Unlock, Deactivate, Reactivate key.Binding }
 
 // SaleKeys are the sale step's keys.
 type SaleKeys struct{ TypeSale, Edit, Correct key.Binding }
@@ -140,9 +144,20 @@ func homeKeys(p *lang.Printer, bind binder) HomeKeys {
 		New:    bind("n", p.T("new return"), "n"),
 		Resume: bind("enter", p.T("resume"), "enter", "r"),
 		Void:   bind("x", p.T("void the case"), "x"),
-		Staff:  bind("s", p.T("add staff"), "s"),
+		Staff:  bind("s", p.T("staff"), "s"),
 		Logout: bind("l", p.T("log out"), "l"),
 		Desk:   bind("d", p.T("shift lead's desk"), "d"),
+	}
+}
+
+// staffKeys are the staff list's keys.
+func staffKeys(p *lang.Printer, bind binder) StaffKeys {
+	return StaffKeys{
+		Add:        bind("a", p.T("add staff"), "a"),
+		PIN:        bind("p", p.T("reset the PIN"), "p"),
+		Unlock:     bind("u", p.T("unlock"), "u"),
+		Deactivate: bind("x", p.T("deactivate"), "x"),
+		Reactivate: bind("r", p.T("reactivate"), "r"),
 	}
 }
 
@@ -180,6 +195,7 @@ func KeysIn(p *lang.Printer) KeyMap {
 		Yes:      bind("y", p.T("yes"), "y", "Y"),
 		No:       bind("n", p.T("no"), "n", "N"),
 		Home:     homeKeys(p, bind),
+		Staff:    staffKeys(p, bind),
 		Sale:     saleKeys(p, bind),
 		Inspect: InspectKeys{
 			Answer: bind("1-9,a-z", p.T("switch an answer"), "1"),
