@@ -223,7 +223,7 @@ func (s staffListModel) View() string {
 
 // row is a line of the list: its columns, fitted to the width.
 func (s staffListModel) row(name, role, language, state string) string {
-	line := look.PadRight(look.Fit(name, 12), 12) + " " + look.PadRight(look.Fit(role, 13), 13) + " " +
+	line := look.PadRight(look.Fit(name, 12), 12) + " " + look.PadRight(look.Fit(role, 14), 14) + " " +
 		look.PadRight(look.Fit(language, 22), 22) + " " + state
 	return look.Fit(line, s.width-2)
 }
