@@ -66,6 +66,9 @@ func TestDeactivate(t *testing.T) {
 	if err := s.Deactivate("Maria", "Petro"); !errors.Is(err, ErrNotLead) {
 		t.Errorf("a deactivated lead deactivating: %v", err)
 	}
+	if err := s.Unlock("Olena", "Petro"); !errors.Is(err, ErrNotLead) {
+		t.Errorf("a deactivated lead unlocking: %v", err)
+	}
 	must(t, s.Reactivate("Petro", "Maria"))
 	must(t, s.Deactivate("Maria", "Petro"))
 	must(t, s.Reactivate("Maria", "Petro"))

@@ -185,14 +185,12 @@ func (s *Store) SetPIN(name, pin, by string) error {
 // Unlock unlocks the account name names, its lockouts forgiven (its PIN
 // stays): a shift lead's (by's) answer to an account locked until a lead
 // unlocks it (StaffMember.LockedForLead), or locked for a while. The audit
-// trail records it. by must be a shift lead other than name (ErrNotLead).
+// trail records it. by must be an active shift lead other than name
+// (ErrNotLead).
 func (s *Store) Unlock(name, by string) error {
 	name, by = normStaff(name), normStaff(by)
 	return s.update(func(tx *bolt.Tx) error {
-		if err := leadTx(tx, by); err != nil {
-			return err
-		}
-		_, lead, err := getStaff(tx, by)
+		lead, err := activeLeadTx(tx, by)
 		if err != nil {
 			return err
 		}

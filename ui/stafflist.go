@@ -24,6 +24,7 @@ type staffListModel struct {
 	tr     *lang.Printer // the lead's language
 	loc    *time.Location
 	width  int
+	height int
 	list   []store.StaffMember
 	now    time.Time // when the list was read: a lock ends at a time
 	cursor int
@@ -78,8 +79,8 @@ type addStaffFormMsg struct{}
 type pinFormMsg struct{ m store.StaffMember }
 
 func newStaffListModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, loc *time.Location,
-	width int) staffListModel {
-	return staffListModel{st: st, km: keys, tr: tr, loc: loc, width: width}
+	width, height int) staffListModel {
+	return staffListModel{st: st, km: keys, tr: tr, loc: loc, width: width, height: height}
 }
 
 func (s staffListModel) Init() tea.Cmd { return nil }
@@ -204,13 +205,19 @@ func (s staffListModel) View() string {
 		return b.String()
 	}
 	b.WriteString(s.st.Label.Render("  "+s.row(tr.T("Name"), tr.T("Role"), tr.T("Language"), tr.T("State"))) + "\n")
-	for i, m := range s.list {
+	rows := max(s.height-9, 3) // the title, the keys, the header, a question
+	start := max(s.cursor-rows+1, 0)
+	for i := start; i < len(s.list) && i < start+rows; i++ {
+		m := s.list[i]
 		line := s.row(m.Name, m.Role.WordsIn(tr), s.langOf(m), s.state(m))
 		if i == s.cursor {
 			b.WriteString(s.st.Selected.Render("> "+line) + "\n")
 		} else {
 			b.WriteString("  " + line + "\n")
 		}
+	}
+	if more := len(s.list) - start - rows; more > 0 {
+		b.WriteString(s.st.Dim.Render("  "+tr.T("… and %d more", more)) + "\n")
 	}
 	if m, ok := s.at(); ok && s.asking {
 		b.WriteString("\n" + s.st.Warning.Render(look.Fit(tr.T("Deactivate %s? Their cases and history stay.",
@@ -335,7 +342,8 @@ func (m *Model) staffMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 
 // openStaff shows the staff list, news under it, and loads it.
 func (m *Model) openStaff(news string) tea.Cmd {
-	m.staffList = newStaffListModel(&m.st, &m.keys, m.staffText, m.d.Store.Location(), m.width)
+	m.staffList = newStaffListModel(&m.st, &m.keys, m.staffText, m.d.Store.Location(), m.width,
+		m.bodyHeight())
 	m.view, m.notice = viewStaffList, news
 	s, now := m.d.Store, m.d.Now()
 	return func() tea.Msg {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -141,6 +142,24 @@ func TestStaffListDeactivates(t *testing.T) {
 	r.keys(kEsc, typed("l"))
 	r.login("Ivan", "1111")
 	r.requireView("Ivan (cashier)")
+}
+
+// TestStaffListScrolls: a long list keeps the cursor's row on the screen.
+func TestStaffListScrolls(t *testing.T) {
+	r := newRoot(t, "citrus")
+	for i := range 30 {
+		must(t, r.st.AddStaff(fmt.Sprintf("Zoya %02d", i), flow.RoleCashier, "4321", "Olena"))
+	}
+	r.login("Olena", "123456")
+	r.keys(typed("s"))
+	r.requireView("> Ivan", "… and")
+	for range 32 {
+		r.keys(kDown)
+	}
+	r.requireView("> Zoya 29")
+	if n := len(strings.Split(r.view(), "\n")); n != 24 {
+		t.Errorf("the screen has %d rows:\n%s", n, r.view())
+	}
 }
 
 // TestStaffListUK: a deactivated cashier's login refused in Ukrainian.
