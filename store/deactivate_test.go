@@ -69,6 +69,12 @@ func TestDeactivate(t *testing.T) {
 	if err := s.Unlock("Olena", "Petro"); !errors.Is(err, ErrNotLead) {
 		t.Errorf("a deactivated lead unlocking: %v", err)
 	}
+	if err := s.SetPIN("Olena", "2468", "Petro"); !errors.Is(err, ErrNotLead) {
+		t.Errorf("a deactivated lead giving a new PIN: %v", err)
+	}
+	if err := s.SetPIN("Maria", "246802", "Olena"); !errors.Is(err, ErrNotLead) {
+		t.Errorf("a cashier giving a new PIN: %v", err)
+	}
 	must(t, s.Reactivate("Petro", "Maria"))
 	must(t, s.Deactivate("Maria", "Petro"))
 	must(t, s.Reactivate("Maria", "Petro"))

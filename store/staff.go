@@ -152,7 +152,8 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 
 // SetPIN gives a staff member a new PIN (the rule of their role:
 // flow.CheckPINFor) and unlocks the account, its lockouts forgiven: a shift
-// lead's answer to a forgotten PIN.
+// lead's answer to a forgotten PIN. by must be an active shift lead
+// (ErrNotLead), who may set their own.
 func (s *Store) SetPIN(name, pin, by string) error {
 	name = normStaff(name)
 	if err := flow.CheckPIN(pin); err != nil { // the least rule, before the slow hash
@@ -163,6 +164,10 @@ func (s *Store) SetPIN(name, pin, by string) error {
 		return err
 	}
 	return s.update(func(tx *bolt.Tx) error {
+		lead, err := activeLeadTx(tx, normStaff(by))
+		if err != nil {
+			return err
+		}
 		b, rec, err := getStaff(tx, name)
 		if err != nil {
 			return err
@@ -176,7 +181,7 @@ func (s *Store) SetPIN(name, pin, by string) error {
 		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
+		_, err = appendEvent(tx, Event{Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
 			RecordHash: h, Words: Said("new PIN for %s", rec.Name)})
 		return err
 	})
