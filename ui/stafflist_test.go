@@ -62,6 +62,24 @@ func TestStaffListGoldenUK(t *testing.T) {
 		tr.T("locked until a lead unlocks"), tr.T("deactivated"), "ф "+tr.T("add staff"))
 }
 
+// TestStaffListAsksGoldenUK is the question before a deactivation, in
+// Ukrainian.
+func TestStaffListAsksGoldenUK(t *testing.T) {
+	tr := lang.For(lang.UK)
+	r := staffListRoot(t, lang.UK)
+	r.keys(typed("x"))
+	rootGolden(t, r, tr.T("Deactivate %s? Their cases and history stay.", "Ivan"), "н  "+tr.T("yes"))
+}
+
+// TestStaffPINGoldenUK is the form of a new PIN, in Ukrainian, a lead's
+// PIN too short.
+func TestStaffPINGoldenUK(t *testing.T) {
+	tr := lang.For(lang.UK)
+	r := staffListRoot(t, lang.UK)
+	r.keys(kDown, kDown, kDown, typed("p"), typed("1234"), kEnter)
+	rootGolden(t, r, tr.T("A new PIN for %s", "Petro"), "! "+flow.MessageIn(tr, flow.ErrLeadPIN))
+}
+
 // TestStaffListResetsAPIN: a new PIN by the rule of the role, twice; the
 // cashier logs in with it.
 func TestStaffListResetsAPIN(t *testing.T) {
