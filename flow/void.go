@@ -1,6 +1,7 @@
 package flow
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -107,10 +108,9 @@ func (c *Case) End(kind EndKind, by string, role Role, reason string, at time.Ti
 		return Errorf(EInvalid, "%q is not an end of a case: withdrawn, abandoned, or set aside", string(kind))
 	}
 	switch {
-	case role == RoleLead:
-	case !SamePerson(by, c.OpenedBy):
+	case !MayEnd(role, by, c.OpenedBy):
 		return Errorf(EForbidden, "only a shift lead or the one who opened the case closes it without a decision")
-	case kind == EndVoided:
+	case !slices.Contains(EndsFor(role), kind):
 		return Errorf(EForbidden, "only a shift lead sets a case aside")
 	}
 	opened := DateOf(c.Opened)
@@ -125,6 +125,22 @@ func (c *Case) End(kind EndKind, by string, role Role, reason string, at time.Ti
 	c.Status = StatusClosed
 	return nil
 }
+
+// EndsFor are the ends one of role may give a case: a shift lead every one,
+// anyone else the customer's (withdrawn, abandoned).
+func EndsFor(role Role) []EndKind {
+	var out []EndKind
+	for _, k := range EndKinds {
+		if k != EndVoided || role == RoleLead {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// MayEnd reports whether by, of role, may close without a decision a case
+// openedBy opened: a shift lead any case, anyone else their own.
+func MayEnd(role Role, by, openedBy string) bool { return role == RoleLead || SamePerson(by, openedBy) }
 
 // WordsIn is the end in p's language ("покупець відмовився").
 func (k EndKind) WordsIn(p *lang.Printer) string {

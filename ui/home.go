@@ -189,7 +189,7 @@ func (h homeModel) voidable() bool {
 	if h.user == nil || h.cursor >= len(h.open) || !flow.CanVoid(h.open[h.cursor].Status) {
 		return false
 	}
-	return h.user.Role == flow.RoleLead || flow.SamePerson(h.user.Name, h.open[h.cursor].Staff)
+	return flow.MayEnd(h.user.Role, h.user.Name, h.open[h.cursor].Staff)
 }
 
 // summaryLine is one case in a list, in tr's language: time, model,

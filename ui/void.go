@@ -42,16 +42,14 @@ type (
 )
 
 // newVoidModel is the form that closes the case of sum without a decision,
-// its words in tr's language: how it ended (a shift lead may also set it
-// aside) and why.
-func newVoidModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, sum store.Summary, lead bool, width int) voidModel {
+// its words in tr's language: how it ended (the ends role may give:
+// flow.EndsFor) and why.
+func newVoidModel(st *look.Styles, keys *look.KeyMap, tr *lang.Printer, sum store.Summary, role flow.Role, width int) voidModel {
 	reason, kind := new(string), new(flow.EndKind)
 	*kind = flow.EndWithdrawn
 	var ends []huh.Option[flow.EndKind]
-	for _, k := range flow.EndKinds {
-		if k != flow.EndVoided || lead {
-			ends = append(ends, huh.NewOption(k.WordsIn(tr), k))
-		}
+	for _, k := range flow.EndsFor(role) {
+		ends = append(ends, huh.NewOption(k.WordsIn(tr), k))
 	}
 	form := huh.NewForm(huh.NewGroup(
 		huh.NewNote().Title(tr.T("Void case %s", sum.ID)).
@@ -104,11 +102,11 @@ func (v voidModel) View() string {
 func (m *Model) voidMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case voidCaseMsg:
-		if m.user == nil || m.user.Role != flow.RoleLead && !flow.SamePerson(m.user.Name, msg.sum.Staff) {
+		if m.user == nil || !flow.MayEnd(m.user.Role, m.user.Name, msg.sum.Staff) {
 			m.notice = "! " + m.staffText.T("only a shift lead or the one who opened the case closes it without a decision")
 			return m, nil, true
 		}
-		m.void = newVoidModel(&m.st, &m.keys, m.staffText, msg.sum, m.user.Role == flow.RoleLead, m.width)
+		m.void = newVoidModel(&m.st, &m.keys, m.staffText, msg.sum, m.user.Role, m.width)
 		m.view = viewVoid
 		return m, m.void.Init(), true
 	case voidSubmitMsg:
@@ -117,7 +115,7 @@ func (m *Model) voidMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case voidedMsg:
 		if msg.err != nil {
 			m.d.Log.Warn("void a case", "case", msg.id, "err", msg.err)
-			m.void = newVoidModel(&m.st, &m.keys, m.staffText, m.void.sum, m.user.Role == flow.RoleLead, m.width)
+			m.void = newVoidModel(&m.st, &m.keys, m.staffText, m.void.sum, m.user.Role, m.width)
 			m.void.errMsg = look.SayIn(m.staffText, msg.err, "void the case")
 			return m, m.void.Init(), true
 		}
