@@ -187,3 +187,47 @@ func checkName(name string) int {
 	}
 	return nameOK
 }
+
+// StaffChange is what a shift lead does to a staff account.
+type StaffChange int
+
+// The changes a shift lead makes to an account.
+const (
+	ChangePIN        StaffChange = iota // a new PIN: the account unlocked, its lockouts forgiven
+	ChangeUnlock                        // unlocked, its lockouts forgiven
+	ChangeDeactivate                    // it can no longer log in; its cases and trail stay
+	ChangeReactivate                    // it logs in again
+)
+
+// CheckStaffChange says whether shift lead lead may make change to the
+// account of subject (its role, whether it is active, and how many active
+// shift leads the store has, subject among them when it is one): a lead
+// gives their own account a new PIN, but only another lead unlocks or
+// deactivates it; an account is deactivated once, reactivated once, and
+// the store keeps an active shift lead.
+func CheckStaffChange(change StaffChange, lead, subject string, role Role, active bool, activeLeads int) error {
+	self := SamePerson(lead, subject)
+	switch change {
+	case ChangeUnlock:
+		if self {
+			return Errorf(EForbidden, "a shift lead cannot unlock their own account: another shift lead can")
+		}
+	case ChangeDeactivate:
+		switch {
+		case self:
+			return Errorf(EForbidden, "a shift lead cannot deactivate their own account: another shift lead can")
+		case !active:
+			return Errorf(EConflict, "%s's account is deactivated already", subject)
+		case role == RoleLead && activeLeads <= 1:
+			return Errorf(EConflict, "%s is the last active shift lead: the store needs one", subject)
+		}
+	case ChangeReactivate:
+		switch {
+		case self:
+			return Errorf(EForbidden, "a shift lead cannot deactivate their own account: another shift lead can")
+		case active:
+			return Errorf(EConflict, "%s's account is active already", subject)
+		}
+	}
+	return nil
+}

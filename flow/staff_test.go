@@ -203,3 +203,30 @@ func TestStaffName(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckStaffChange(t *testing.T) {
+	for _, tc := range []struct {
+		change  flow.StaffChange
+		subject string
+		role    flow.Role
+		active  bool
+		leads   int
+		want    string // "" for allowed
+	}{
+		{flow.ChangePIN, "olena", flow.RoleLead, true, 1, ""}, // a lead's own PIN
+		{flow.ChangeUnlock, "Ivan", flow.RoleCashier, true, 1, ""},
+		{flow.ChangeUnlock, "OLENA", flow.RoleLead, true, 2, "cannot unlock their own account"},
+		{flow.ChangeDeactivate, "Ivan", flow.RoleCashier, true, 1, ""},
+		{flow.ChangeDeactivate, "Olena", flow.RoleLead, true, 2, "cannot deactivate their own account"},
+		{flow.ChangeDeactivate, "Ivan", flow.RoleCashier, false, 1, "deactivated already"},
+		{flow.ChangeDeactivate, "Petro", flow.RoleLead, true, 1, "the last active shift lead"},
+		{flow.ChangeDeactivate, "Petro", flow.RoleLead, true, 2, ""},
+		{flow.ChangeReactivate, "Ivan", flow.RoleCashier, false, 1, ""},
+		{flow.ChangeReactivate, "Ivan", flow.RoleCashier, true, 1, "active already"},
+	} {
+		err := flow.CheckStaffChange(tc.change, "Olena", tc.subject, tc.role, tc.active, tc.leads)
+		if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(flow.Message(err), tc.want)) {
+			t.Errorf("%+v: %v, want %q", tc, err, tc.want)
+		}
+	}
+}

@@ -155,7 +155,6 @@ func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
 // lead's answer to a forgotten PIN. by must be an active shift lead
 // (ErrNotLead), who may set their own.
 func (s *Store) SetPIN(name, pin, by string) error {
-	name = normStaff(name)
 	if err := flow.CheckPIN(pin); err != nil { // the least rule, before the slow hash
 		return err
 	}
@@ -163,27 +162,13 @@ func (s *Store) SetPIN(name, pin, by string) error {
 	if err != nil {
 		return err
 	}
-	return s.update(func(tx *bolt.Tx) error {
-		lead, err := activeLeadTx(tx, normStaff(by))
-		if err != nil {
-			return err
-		}
-		b, rec, err := getStaff(tx, name)
-		if err != nil {
-			return err
-		}
+	return s.leadChangesStaff(name, by, flow.ChangePIN, func(_, rec *staffRecord) (*EventWords, error) {
 		if err := flow.CheckPINFor(rec.Role, pin); err != nil {
-			return err
+			return nil, err
 		}
 		rec.PINHash = hash
 		rec.setLock(flow.Lock{})
-		h, err := putStaff(b, rec)
-		if err != nil {
-			return err
-		}
-		_, err = appendEvent(tx, Event{Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
-			RecordHash: h, Words: Said("new PIN for %s", rec.Name)})
-		return err
+		return Said("new PIN for %s", rec.Name), nil
 	})
 }
 
@@ -193,27 +178,9 @@ func (s *Store) SetPIN(name, pin, by string) error {
 // trail records it. by must be an active shift lead other than name
 // (ErrNotLead).
 func (s *Store) Unlock(name, by string) error {
-	name, by = normStaff(name), normStaff(by)
-	return s.update(func(tx *bolt.Tx) error {
-		lead, err := activeLeadTx(tx, by)
-		if err != nil {
-			return err
-		}
-		b, rec, err := getStaff(tx, name)
-		if err != nil {
-			return err
-		}
-		if rec.Name == lead.Name {
-			return flow.Errorf(flow.EForbidden, "a shift lead cannot unlock their own account: another shift lead can")
-		}
+	return s.leadChangesStaff(name, by, flow.ChangeUnlock, func(_, rec *staffRecord) (*EventWords, error) {
 		rec.setLock(flow.Lock{})
-		h, err := putStaff(b, rec)
-		if err != nil {
-			return err
-		}
-		_, err = appendEvent(tx, Event{Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
-			RecordHash: h, Words: Said("unlocked %s", rec.Name)})
-		return err
+		return Said("unlocked %s", rec.Name), nil
 	})
 }
 
@@ -222,19 +189,29 @@ func (s *Store) Unlock(name, by string) error {
 // than name (ErrNotLead), and the store keeps at least one active shift
 // lead. The audit trail records it.
 func (s *Store) Deactivate(name, by string) error {
-	return s.setActive(name, by, false)
+	now := time.Now().UTC()
+	return s.leadChangesStaff(name, by, flow.ChangeDeactivate, func(lead, rec *staffRecord) (*EventWords, error) {
+		rec.DeactivatedAt, rec.DeactivatedBy = now, lead.Name
+		return Said("deactivated %s", rec.Name), nil
+	})
 }
 
 // Reactivate makes a deactivated account active again, as a shift lead
 // (by) other than name may; the audit trail records it.
 func (s *Store) Reactivate(name, by string) error {
-	return s.setActive(name, by, true)
+	return s.leadChangesStaff(name, by, flow.ChangeReactivate, func(_, rec *staffRecord) (*EventWords, error) {
+		rec.DeactivatedAt, rec.DeactivatedBy = time.Time{}, ""
+		return Said("reactivated %s", rec.Name), nil
+	})
 }
 
-// setActive deactivates name's account, or (active) reactivates it.
-func (s *Store) setActive(name, by string, active bool) error {
+// leadChangesStaff makes change to the account name names as by, an active
+// shift lead (ErrNotLead otherwise), in one transaction: flow's rule of the
+// change (CheckStaffChange), then edit, by the lead, on the record, which is written
+// again with a staff event of edit's words on the trail.
+func (s *Store) leadChangesStaff(name, by string, change flow.StaffChange,
+	edit func(lead, rec *staffRecord) (*EventWords, error)) error {
 	name, by = normStaff(name), normStaff(by)
-	now := time.Now()
 	return s.update(func(tx *bolt.Tx) error {
 		lead, err := activeLeadTx(tx, by)
 		if err != nil {
@@ -244,10 +221,18 @@ func (s *Store) setActive(name, by string, active bool) error {
 		if err != nil {
 			return err
 		}
-		if rec.Name == lead.Name {
-			return flow.Errorf(flow.EForbidden, "a shift lead cannot deactivate their own account: another shift lead can")
+		leads := 0
+		if err := eachStaff(tx, func(r *staffRecord) {
+			if r.Role == flow.RoleLead && r.DeactivatedAt.IsZero() {
+				leads++
+			}
+		}); err != nil {
+			return err
 		}
-		words, err := changeActive(tx, rec, lead.Name, active, now)
+		if err := flow.CheckStaffChange(change, lead.Name, rec.Name, rec.Role, rec.DeactivatedAt.IsZero(), leads); err != nil {
+			return err
+		}
+		words, err := edit(lead, rec)
 		if err != nil {
 			return err
 		}
@@ -255,39 +240,10 @@ func (s *Store) setActive(name, by string, active bool) error {
 		if err != nil {
 			return err
 		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff,
-			Subject: rec.Name, RecordHash: h, Words: words})
+		_, err = appendEvent(tx, Event{Staff: lead.Name, Terminal: s.terminal, Kind: EventStaff, Subject: rec.Name,
+			RecordHash: h, Words: words})
 		return err
 	})
-}
-
-// changeActive deactivates rec by lead at now, or (active) reactivates
-// it: the event's words.
-func changeActive(tx *bolt.Tx, rec *staffRecord, lead string, active bool, now time.Time) (*EventWords, error) {
-	switch {
-	case active && rec.DeactivatedAt.IsZero():
-		return nil, flow.Errorf(flow.EConflict, "%s's account is active already", rec.Name)
-	case active:
-		rec.DeactivatedAt, rec.DeactivatedBy = time.Time{}, ""
-		return Said("reactivated %s", rec.Name), nil
-	case !rec.DeactivatedAt.IsZero():
-		return nil, flow.Errorf(flow.EConflict, "%s's account is deactivated already", rec.Name)
-	}
-	if rec.Role == flow.RoleLead {
-		leads := 0
-		if err := eachStaff(tx, func(r *staffRecord) {
-			if r.Role == flow.RoleLead && r.DeactivatedAt.IsZero() {
-				leads++
-			}
-		}); err != nil {
-			return nil, err
-		}
-		if leads <= 1 {
-			return nil, flow.Errorf(flow.EConflict, "%s is the last active shift lead: the store needs one", rec.Name)
-		}
-	}
-	rec.DeactivatedAt, rec.DeactivatedBy = now.UTC(), lead
-	return Said("deactivated %s", rec.Name), nil
 }
 
 // activeLeadTx is the record of by, a shift lead whose account is active
