@@ -342,7 +342,7 @@ func (m *Model) staffMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 
 // openStaff shows the staff list, news under it, and loads it.
 func (m *Model) openStaff(news string) tea.Cmd {
-	m.staffList = newStaffListModel(&m.st, &m.keys, m.staffText, m.d.Store.Location(), m.width,
+	m.staffList = newStaffListModel(&m.st, &m.keys, m.staffText, m.loc, m.width,
 		m.bodyHeight())
 	m.view, m.notice = viewStaffList, news
 	s, now := m.d.Store, m.d.Now()

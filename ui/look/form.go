@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 )
 
@@ -53,12 +52,9 @@ func drawWith(v reflect.Value, r *lipgloss.Renderer) {
 	}
 }
 
-// FormKeys is huh's keys without the filter of a select: the lists of the
-// kiosk are short, and "/" and esc mean other things at the till.
-func FormKeys() *huh.KeyMap { return FormKeysIn(lang.English()) }
-
-// FormKeysIn is FormKeys with their help (the form's line "enter next •
-// shift+tab back") in p's language.
+// FormKeysIn is huh's keys without the filter of a select (the lists of
+// the kiosk are short, and "/" and esc mean other things at the till), their
+// help (the form's line "enter next • shift+tab back") in p's language.
 func FormKeysIn(p *lang.Printer) *huh.KeyMap {
 	km := huh.NewDefaultKeyMap()
 	km.Select.Filter.SetEnabled(false)
@@ -91,14 +87,4 @@ func helpIn(v reflect.Value, p *lang.Printer) {
 			helpIn(f, p)
 		}
 	}
-}
-
-// TenderOptions are the tenders, in flow's order and words, as a form offers
-// them.
-func TenderOptions() []huh.Option[flow.Tender] {
-	opts := make([]huh.Option[flow.Tender], len(flow.Tenders))
-	for i, t := range flow.Tenders {
-		opts[i] = huh.NewOption(t.Words(), t)
-	}
-	return opts
 }

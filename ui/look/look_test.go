@@ -57,14 +57,6 @@ func TestWrapKeepsAnAmountWhole(t *testing.T) {
 	}
 }
 
-func TestPlural(t *testing.T) {
-	for n, want := range map[int]string{0: "0 cases", 1: "1 case", 2: "2 cases"} {
-		if got := look.Plural(n, "case"); got != want {
-			t.Errorf("Plural(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // TestYesNoKeys: a question's answer works in either case, and nothing else
 // answers it.
 func TestYesNoKeys(t *testing.T) {

@@ -7,32 +7,12 @@ import (
 	"example.com/returnsdesk/flow/lang"
 )
 
-// Say is the words a person reads for err, met while doing something
-// ("save the case"): the message of a *flow.Error whole, as flow or the
-// store wrote it for a person; any other error reads "could not save the
-// case; see the log", and the caller logs err with its detail. A message is
-// never cut out of another error's text.
-func Say(err error, doing string) string {
-	if err == nil {
-		return ""
-	}
-	if m := flow.Message(err); m != "" {
-		return m
-	}
-	return "could not " + doing + "; see the log"
-}
-
-// FieldErr is err as a huh field shows it beside the field: the words a
-// person reads (Say), without the detail behind them. nil stays nil.
-func FieldErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	return errors.New(Say(err, "check this field"))
-}
-
-// SayIn is Say in p's language: doing is the English of a message ("save
-// the case"), printed in p's language too.
+// SayIn is the words a person reads for err, in p's language, met while
+// doing something ("save the case", the English of a message, printed in
+// p's language too): the message of a *flow.Error whole, as flow or the
+// store wrote it for a person (flow.MessageIn); any other error reads
+// "could not save the case; see the log", and the caller logs err with its
+// detail. A message is never cut out of another error's text.
 func SayIn(p *lang.Printer, err error, doing string) string {
 	if err == nil {
 		return ""
@@ -43,7 +23,9 @@ func SayIn(p *lang.Printer, err error, doing string) string {
 	return p.T("could not %s; see the log", p.T(doing))
 }
 
-// FieldErrIn is FieldErr in p's language.
+// FieldErrIn is err as a huh field shows it beside the field, in p's
+// language: the words a person reads (SayIn), without the detail behind
+// them. nil stays nil.
 func FieldErrIn(p *lang.Printer, err error) error {
 	if err == nil {
 		return nil

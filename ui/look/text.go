@@ -1,7 +1,6 @@
 package look
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -59,14 +58,6 @@ func Wrap(text string, width int, indent string) []string {
 // breaks reports whether a line may break at r: white space, but not a
 // no-break space, which holds an amount together ("19 999,00 грн").
 func breaks(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' }
-
-// Plural is n and a noun, the noun with an s unless n is 1.
-func Plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
 
 // ShortID is the end of a case id, enough to tell today's cases apart on
 // screen; the act and the audit carry the whole id.
