@@ -195,7 +195,7 @@ func pdfItem(g grid, it Item, size float64) []pdfLine {
 // pdfSign is a signer's line: space to sign above it, the signer, and a
 // line to sign on to the right margin.
 func pdfSign(signer string) pdfLine {
-	s := strings.TrimSpace(signer) + ":"
+	s := signer + ":"
 	return pdfLine{before: 12, height: lineHeight(sizeBody) + 1, sign: true,
 		texts: []pdfText{{s: s, size: sizeBody}}}
 }

@@ -84,6 +84,29 @@ func TestTextAtEveryWidth(t *testing.T) {
 	}
 }
 
+// TestTextLineBreaks: a line break in a value, a label or a signer's name
+// never reaches the printer inside a column: the value's lines stay in the
+// value column, the label goes above its value.
+func TestTextLineBreaks(t *testing.T) {
+	d := paper.Doc{Title: "АКТ"}
+	d.Add("", paper.Row("Адреса", "вул. Євгена Коновальця, 36\nм. Київ"), paper.Row("Два\nрядки", "так"))
+	d.Signatures = []string{"Покупець\n(підпис)"}
+	want := "" +
+		"                   АКТ\n" +
+		"------------------------------------------\n" +
+		"  Адреса  вул. Євгена Коновальця, 36\n" +
+		"          м. Київ\n" +
+		"  Два\n" +
+		"  рядки\n" +
+		"    так\n" +
+		"------------------------------------------\n" +
+		"\n\n" +
+		"Покупець (підпис): _______________________\n"
+	if got := d.Text(paper.ReceiptNarrow); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // checkWidth fails on a line wider than width, in display columns.
 func checkWidth(t *testing.T, text string, width int) {
 	t.Helper()
