@@ -95,6 +95,12 @@ func TestPDFSaysWhatTheTextSays(t *testing.T) {
 		}
 	})
 	t.Run("en", func(t *testing.T) { samePDF(t, sampleEN()) })
+	t.Run("line breaks", func(t *testing.T) {
+		d := paper.Doc{Title: "АКТ"}
+		d.Add("", paper.Row("Адреса", "вул. Євгена Коновальця, 36\nм. Київ"), paper.Row("Два\nрядки", "так"))
+		d.Signatures = []string{"Покупець\n(підпис)"}
+		samePDF(t, d)
+	})
 }
 
 // TestPDFRendersUkrainian: every Ukrainian letter has a glyph in both fonts
