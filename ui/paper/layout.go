@@ -64,7 +64,7 @@ func plan(d Doc) []block {
 		bs = append(bs, block{part: partRule})
 	}
 	for _, s := range d.Signatures {
-		bs = append(bs, block{part: partSign, text: s})
+		bs = append(bs, block{part: partSign, text: strings.Join(words(s), " ")})
 	}
 	for _, s := range d.Small {
 		bs = append(bs, block{part: partNote, text: s})
@@ -92,13 +92,14 @@ type grid struct {
 
 // newGrid makes the label column as wide as the document's widest label,
 // but for labels so wide that the value would be left less than half the
-// line: those rows print their value under the label instead.
+// line, and labels of more than one line: those rows print their value
+// under the label instead.
 func newGrid(d Doc, width, gutter, gap float64, labelM, valueM measure) grid {
 	g := grid{width: width, gutter: gutter, gap: gap, labelM: labelM, valueM: valueM}
 	limit := width/2 - gutter - gap
 	for _, s := range d.Sections {
 		for _, it := range s.Items {
-			if w := labelM(it.Label); w <= limit {
+			if w := labelM(it.Label); w <= limit && !strings.Contains(it.Label, "\n") {
 				g.label = max(g.label, w)
 			}
 		}
@@ -126,7 +127,7 @@ func (g grid) row(it Item) rowLines {
 	if it.Label == "" {
 		return rowLines{value: wrap(it.Value, inner, g.valueM)}
 	}
-	if g.labelM(it.Label) <= g.label && widest(it.Value, g.valueM) <= g.valueWidth() {
+	if !strings.Contains(it.Label, "\n") && g.labelM(it.Label) <= g.label && widest(it.Value, g.valueM) <= g.valueWidth() {
 		return rowLines{label: []string{it.Label}, value: wrap(it.Value, g.valueWidth(), g.valueM), beside: true}
 	}
 	r := rowLines{label: wrap(it.Label, inner, g.labelM)}

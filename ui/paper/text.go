@@ -100,7 +100,7 @@ func textItem(g grid, it Item, line func(string)) {
 // line, or, for a signer too long for it, the signer and a whole line
 // under.
 func textSign(signer string, width int, line func(string)) {
-	s := strings.TrimSpace(signer) + ":"
+	s := signer + ":"
 	if n := width - int(columns(s)) - 1; n >= signMin {
 		line(s + " " + strings.Repeat("_", n))
 		return

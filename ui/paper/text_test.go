@@ -52,6 +52,61 @@ func TestTextGolden(t *testing.T) {
 	}
 }
 
+// TestTextAtEveryWidth: at every width from the narrowest on, the samples'
+// lines fit the width, their amounts are whole, and they say the same words
+// in the same order as at any other width.
+func TestTextAtEveryWidth(t *testing.T) {
+	amounts := []string{"19\u00a0999,00\u00a0грн", "0,00\u00a0грн", "UAH\u00a019,999.00", "UAH\u00a00.00", "№\u00a017"}
+	for _, d := range []paper.Doc{sampleUK(), sampleEN()} {
+		words := strings.Join(textWords(d.Text(paper.Page)), " ")
+		for width := paper.MinWidth; width <= 120; width++ {
+			text := d.Text(width)
+			checkWidth(t, text, width)
+			for _, a := range amounts {
+				if strings.Contains(words, strings.Join(strings.Fields(a), " ")) && !strings.Contains(text, a) {
+					t.Errorf("width %d: %q is broken", width, a)
+				}
+			}
+			got, want := strings.Join(textWords(text), " "), words
+			if width < 30 { // a word wider than the line (the case's id) is cut
+				got, want = strings.ReplaceAll(got, " ", ""), strings.ReplaceAll(want, " ", "")
+			}
+			if got != want {
+				t.Fatalf("width %d says\n%s\nwant\n%s", width, got, want)
+			}
+		}
+	}
+	if got := (paper.Doc{}).Text(10); got != "" {
+		t.Errorf("an empty document reads %q", got)
+	}
+	if got := sampleUK().Text(1); got != sampleUK().Text(paper.MinWidth) {
+		t.Error("a width below MinWidth is not taken as it")
+	}
+}
+
+// TestTextLineBreaks: a line break in a value, a label or a signer's name
+// never reaches the printer inside a column: the value's lines stay in the
+// value column, the label goes above its value.
+func TestTextLineBreaks(t *testing.T) {
+	d := paper.Doc{Title: "АКТ"}
+	d.Add("", paper.Row("Адреса", "вул. Євгена Коновальця, 36\nм. Київ"), paper.Row("Два\nрядки", "так"))
+	d.Signatures = []string{"Покупець\n(підпис)"}
+	want := "" +
+		"                   АКТ\n" +
+		"------------------------------------------\n" +
+		"  Адреса  вул. Євгена Коновальця, 36\n" +
+		"          м. Київ\n" +
+		"  Два\n" +
+		"  рядки\n" +
+		"    так\n" +
+		"------------------------------------------\n" +
+		"\n\n" +
+		"Покупець (підпис): _______________________\n"
+	if got := d.Text(paper.ReceiptNarrow); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // checkWidth fails on a line wider than width, in display columns.
 func checkWidth(t *testing.T, text string, width int) {
 	t.Helper()

@@ -13,8 +13,31 @@ import (
 type measure func(string) float64
 
 // columns measures text in display columns (a Cyrillic letter is one, a
-// wide CJK letter two).
-func columns(s string) float64 { return float64(ansi.StringWidth(s)) }
+// wide CJK letter two, a combining accent none).
+func columns(s string) float64 {
+	n := 0
+	for _, r := range s {
+		if !narrow(r) {
+			return float64(ansi.StringWidth(s)) // wide, zero-width or control: let ansi count graphemes
+		}
+		n++
+	}
+	return float64(n)
+}
+
+// narrow reports whether r is surely one column: printable Latin, Cyrillic,
+// or a sign that is neither wide nor joins its neighbour.
+func narrow(r rune) bool {
+	switch {
+	case r >= ' ' && r < 0x7f, r >= 0xa0 && r < 0x300 && r != 0xad: // 0xad: a soft hyphen, unseen
+		return true
+	case r >= 0x400 && r < 0x483, r >= 0x48a && r < 0x530:
+		return true // Cyrillic, but its combining signs
+	case r >= 0x1100, r < 0xa0:
+		return false
+	}
+	return !unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf)
+}
 
 // breaks reports whether a line may break at r: white space, but not a
 // no-break space, which holds an amount together ("19 999,00 грн").
@@ -41,31 +64,43 @@ func wrap(text string, width float64, m measure) []string {
 func wrapParagraph(text string, width float64, m measure) []string {
 	var lines []string
 	var line []string // the words of the line being filled
+	var lineW float64 // its width: a measure adds up, word by word
+	space := m(" ")
+	end := func() {
+		lines = append(lines, strings.Join(line, " "))
+		line, lineW = nil, 0
+	}
 	for _, w := range words(text) {
-		for m(w) > width {
+		ww := m(w)
+		for ww > width {
 			head, tail := cut(w, width, m)
 			if len(line) > 0 {
-				lines = append(lines, strings.Join(line, " "))
-				line = nil
+				end()
 			}
-			lines = append(lines, head)
-			w = tail
+			line = []string{head}
+			end()
+			w, ww = tail, m(tail)
 		}
 		switch {
 		case w == "":
-		case len(line) == 0 || m(strings.Join(append(line, w), " ")) <= width:
-			line = append(line, w)
+		case len(line) == 0:
+			line, lineW = []string{w}, ww
+		case lineW+space+ww <= width:
+			line, lineW = append(line, w), lineW+space+ww
 		default:
-			next := []string{w}
-			if n := len(line); n > 1 && binds(line[n-1]) && m(line[n-1]+" "+w) <= width {
-				line, next = line[:n-1], []string{line[n-1], w}
+			n := len(line)
+			if last := line[n-1]; n > 1 && binds(last) && m(last)+space+ww <= width {
+				line = line[:n-1]
+				end()
+				line, lineW = []string{last, w}, m(last)+space+ww
+				continue
 			}
-			lines = append(lines, strings.Join(line, " "))
-			line = next
+			end()
+			line, lineW = []string{w}, ww
 		}
 	}
 	if len(line) > 0 || len(lines) == 0 {
-		lines = append(lines, strings.Join(line, " "))
+		end()
 	}
 	return lines
 }

@@ -81,3 +81,19 @@ func containsLine(lines []string, s string) bool {
 	}
 	return false
 }
+
+// TestColumns: the quick count agrees with ansi's, letter by letter, over
+// Latin, Cyrillic with its combining signs, accents, wide letters and
+// controls.
+func TestColumns(t *testing.T) {
+	for _, s := range []string{"Ґ Є І Ї № «»", "й", "и\u0306", "a\u0301", "\u0483", "价格", "a\tb", "\u00a0", "\u200b", "\u2019", "\U0001F600", "UAH\u00a019,999.00"} {
+		if got, want := columns(s), float64(ansi.StringWidth(s)); got != want {
+			t.Errorf("columns(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for r := rune(0); r < 0x3000; r++ {
+		if s := string(r); narrow(r) && ansi.StringWidth(s) != 1 {
+			t.Errorf("%U is taken as one column, ansi says %d", r, ansi.StringWidth(s))
+		}
+	}
+}
