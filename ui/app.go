@@ -84,6 +84,8 @@ type Model struct {
 	shown  flow.Step  // the step whose screen is built and shown (the case may have moved on while it saves)
 	notice string     // a line for the cashier in the header (repeat returns, a save error)
 	status string     // the last thing that happened ("saved", "act printed")
+	// printHintShown: this session was told once how to set a print command.
+	printHintShown bool
 
 	showHelp bool
 	asks     prompts // questions over the screen: leave the kiosk? cash in the till? the item back?
