@@ -20,8 +20,8 @@ import (
 // loginModel asks a staff member's name and PIN, in the till's language
 // (else the store's): nobody is logged in yet (sessionLangs). The name is
 // taken from the active staff, listed under its field: what is typed
-// filters the list (in any letter case, from the start of any word of a
-// name first), ↑/↓ move in it, and enter takes the name at the cursor, or
+// filters the list in any letter case (matchNames: a name starting with
+// it first, then one with a word starting with it), ↑/↓ move in it, and enter takes the name at the cursor, or
 // the name as typed when none matches (the store answers for it: a name
 // added at another till meanwhile, or a deactivated account). Then the
 // PIN; esc goes back to the name.
@@ -46,7 +46,7 @@ type loginModel struct {
 	prefer  string // the name the cursor starts on while nothing is typed
 	picked  string // the name taken, at the PIN
 	nameErr string // nothing typed and nobody to take
-	hints   [2]string
+	hints   [2]string // the keys' line of the name's step and of the PIN's, drawn once
 	note    string // why the login shows (locked after idle time)
 	errMsg  string
 	sent    bool // the answers went out: a later message (a cursor blink) must not send them again
