@@ -39,15 +39,15 @@ type loginModel struct {
 	staff   []loginName
 	loaded  bool
 	listErr string
-	shown   []int  // the staff matching what is typed, best first
-	typed   string // what shown was filtered by
-	cursor  int    // in shown
-	top     int    // the first of shown on the screen
-	prefer  string // the name the cursor starts on while nothing is typed
-	picked  string // the name taken, at the PIN
-	nameErr string // nothing typed and nobody to take
+	shown   []int     // the staff matching what is typed, best first
+	typed   string    // what shown was filtered by
+	cursor  int       // in shown
+	top     int       // the first of shown on the screen
+	prefer  string    // the name the cursor starts on while nothing is typed
+	picked  string    // the name taken, at the PIN
+	nameErr string    // nothing typed and nobody to take
 	hints   [2]string // the keys' line of the name's step and of the PIN's, drawn once
-	note    string // why the login shows (locked after idle time)
+	note    string    // why the login shows (locked after idle time)
 	errMsg  string
 	sent    bool // the answers went out: a later message (a cursor blink) must not send them again
 }
