@@ -582,7 +582,7 @@ func TestLeadAddsACashier(t *testing.T) {
 func TestLoginGolden(t *testing.T) {
 	r := newRoot(t, "citrus")
 	tm := teatest.NewTestModel(t, r.m, teatest.WithInitialTermSize(80, 24))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "PIN") },
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Petro") },
 		teatest.WithDuration(5*time.Second))
 	must(t, tm.Quit())
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
