@@ -35,6 +35,11 @@ func BenchmarkKeypress(b *testing.B) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
 		}, []tea.Msg{typed("1"), typed("1")}},
+		{"reprint_list", func(r *rootT) { // the acts of a receipt, the cursor moving among them
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"), kEnter, typed("p"), typed("R-1001"), kEnter)
+		}, []tea.Msg{kDown, kUp}},
 		{"decision", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
