@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"example.com/returnsdesk/flow/lang"
@@ -119,6 +120,11 @@ type Sale struct {
 	WarrantyMonths   int       `json:"warranty_months,omitempty"`
 	WarrantyContract bool      `json:"warranty_contract,omitempty"` // a contractual warranty obligation (used equipment)
 }
+
+// HasSerial reports whether the sale names the item's serial number or
+// IMEI. An accessory (a case, a cable) has none: its sale line leaves it
+// empty, and nothing of the case asks about it.
+func (s Sale) HasSerial() bool { return strings.Trim(s.Serial, " \t-\x00") != "" }
 
 // Request is what the customer asks for and how the item came back.
 type Request struct {

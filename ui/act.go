@@ -254,7 +254,11 @@ func (a *actWriter) sale(c *flow.Case) {
 	a.row("Date", a.date(c.Sale.Date))
 	a.row("Receipt", look.OrDash(c.Sale.Receipt))
 	a.row("Model", look.OrDash(c.Sale.Model))
-	a.row("Serial/IMEI", look.OrDash(c.Sale.Serial))
+	serial := c.Sale.Serial
+	if !c.Sale.HasSerial() {
+		serial = tr.T("none: the item has no serial")
+	}
+	a.row("Serial/IMEI", serial)
 	a.row("Price", tr.T("%s, paid by %s", a.money(c.Sale.Price), look.OrDash(c.Sale.Tender.WordsIn(tr))))
 	a.row("Condition", tr.N("%s; warranty %d months", c.Sale.WarrantyMonths,
 		look.OrDash(c.Sale.Condition.WordsIn(tr)), c.Sale.WarrantyMonths))
@@ -278,7 +282,7 @@ func (a *actWriter) checks(c *flow.Case, p *flow.Policy) {
 	tr := a.tr
 	a.section(tr.T("CHECKS"))
 	if p != nil {
-		for _, ck := range p.Checklist() {
+		for _, ck := range p.ChecklistFor(c.Sale) {
 			fmt.Fprintf(&a.b, "  %-52s %s\n", ck.QuestionIn(tr), c.Inspection.AnswerIn(tr, ck.Field))
 		}
 	}

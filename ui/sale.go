@@ -541,8 +541,9 @@ func (m *saleModel) openForm() {
 	}
 	fields = append(fields, n.input(tr.T("Model"), tr.T("Model")).Value(&v.model).CharLimit(80).Validate(look.CheckIn(tr, flow.CheckModel)))
 	if imp.Serial == "" {
-		fields = append(fields, n.input(tr.T("Serial number or IMEI (scan or type)"), tr.T("Serial/IMEI")).Value(&v.serial).
-			CharLimit(40).Validate(look.CheckIn(tr, flow.CheckSerial)))
+		// an accessory (a case, a cable) has no serial: left empty
+		fields = append(fields, n.input(tr.T("Serial number or IMEI (scan or type; empty when the item has none)"),
+			tr.T("Serial/IMEI")).Value(&v.serial).CharLimit(40).Validate(look.CheckIn(tr, flow.CheckSerialIfAny)))
 	}
 	if imp.Price.IsZero() {
 		fields = append(fields, n.input(tr.T("Price in %s (such as 19 999,00)", tr.Currency(cur)), tr.T("Price")).
