@@ -190,6 +190,11 @@ type Case struct {
 	Step     Step      `json:"step"` // the step the kiosk shows now
 	Done     StepSet   `json:"done"` // the steps whose answers are complete
 
+	// Visit is the id of the first case of the customer's visit, when this
+	// case is another item of that visit's receipt (VisitID); empty for a
+	// case alone, and for the visit's first.
+	Visit string `json:"visit,omitempty"`
+
 	Sale Sale `json:"sale"`
 	// Imported is the sale as the sales import recorded it, when the
 	// cashier found it there; SaleCorrection is a shift lead's correction
