@@ -42,9 +42,18 @@ type actModel struct {
 
 func (a actModel) Init() tea.Cmd { return nil }
 
-func (a actModel) keys(k look.KeyMap) look.KeyMap { return k.With(k.Confirm) }
-func (a actModel) typing() bool                   { return false }
-func (a actModel) dirty() bool                    { return false }
+func (a actModel) keys(k look.KeyMap) look.KeyMap {
+	if a.another() {
+		return k.With(k.Confirm, k.Act.Another)
+	}
+	return k.With(k.Confirm)
+}
+
+// another reports whether another item of the case's receipt may join its
+// visit from here (flow.Case.CanAddItem).
+func (a actModel) another() bool { return a.c != nil && a.c.CanAddItem() == nil }
+func (a actModel) typing() bool  { return false }
+func (a actModel) dirty() bool   { return false }
 
 // actDoneMsg: the cashier has seen the act and goes home.
 type actDoneMsg struct{}
@@ -52,6 +61,9 @@ type actDoneMsg struct{}
 func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
 	if isKey(msg, a.km.Confirm) || isKey(msg, a.km.Back) {
 		return a, func() tea.Msg { return actDoneMsg{} }
+	}
+	if a.another() && isKey(msg, a.km.Act.Another) {
+		return a, sendCmd(anotherItemMsg{})
 	}
 	return a, nil
 }
@@ -71,6 +83,10 @@ func (a actModel) View() string {
 	}
 	b.WriteString("\n" + tr.T("Both the customer and the cashier sign the printed act.") + "\n\n")
 	b.WriteString(a.st.Dim.Render(tr.T("%s: done", a.km.Confirm.Help().Key)))
+	if a.another() {
+		b.WriteString("\n" + a.st.Dim.Render(look.Fit(tr.T("%s: another item of receipt %s (its own inspection and decision)",
+			a.km.Act.Another.Help().Key, a.c.Sale.Receipt), 80)))
+	}
 	return b.String()
 }
 
