@@ -150,7 +150,7 @@ func TestE2EUkrainianReturn(t *testing.T) {
 	u.press("н") // y on the Ukrainian layout
 
 	// the act screen
-	s = u.waitFor("Акт повернення складено", "ПОВЕРНЕННЯ КОШТІВ, закрито")
+	s = u.waitFor("складено", "ПОВЕРНЕННЯ КОШТІВ, закрито")
 	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)

@@ -132,7 +132,7 @@ func TestActWithoutASerial(t *testing.T) {
 		if tt.tr == "uk" {
 			ctx = ukScreen(t, "generic", c)
 		}
-		act := renderAct(ctx.tc, store.Settings{StoreName: "Test store"}, c, p, c.Opened)
+		act := actDoc(ctx.tc, store.Settings{StoreName: "Test store"}, c, p, c.Opened, flow.ActDecision, 1).Text(72)
 		if !strings.Contains(act, tt.none) || strings.Contains(act, tt.asks) {
 			t.Errorf("%s act:\n%s", tt.tr, act)
 		}

@@ -5,6 +5,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
+	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/paper"
 )
@@ -29,12 +30,48 @@ func visitSections(tc *lang.Printer, cases []*flow.Case) []paper.Section {
 	return out
 }
 
+// visitOfAct are the cases of c's visit as the store holds them, c as it
+// is at hand; nil for a case alone, or when the store cannot say (the act
+// is written all the same: it names its own item).
+func visitOfAct(st *store.Store, c *flow.Case) []*flow.Case {
+	if st == nil {
+		return nil
+	}
+	cases, err := st.VisitCases(c.ID)
+	if err != nil || len(cases) < 2 {
+		return nil
+	}
+	for i, x := range cases {
+		if x.ID == c.ID {
+			cases[i] = c
+		}
+	}
+	return cases
+}
+
+// withVisit adds the sections of a visit's items to its act, after the
+// act's own decision, before what the customer does next: the act of the
+// visit's last item lists every item with its decision.
+func withVisit(d *paper.Doc, tc *lang.Printer, cases []*flow.Case) {
+	secs := visitSections(tc, cases)
+	if len(secs) == 0 {
+		return
+	}
+	at := len(d.Sections)
+	for i, s := range d.Sections {
+		if s.Title == tc.T("DECISION") {
+			at = i + 1
+		}
+	}
+	d.Sections = append(d.Sections[:at:at], append(secs, d.Sections[at:]...)...)
+}
+
 // visitItems are one item's lines in a visit's act.
 func visitItems(tc *lang.Printer, c *flow.Case) []paper.Item {
 	s := c.Sale
 	receipt := look.OrDash(s.Receipt)
 	if s.Line > 0 {
-		receipt = tc.T("%s, line %d", s.Receipt, s.Line)
+		receipt += tc.T(", line %d", s.Line)
 	}
 	serial := s.Serial
 	if !s.HasSerial() {
@@ -51,19 +88,19 @@ func visitItems(tc *lang.Printer, c *flow.Case) []paper.Item {
 	decided.Failed = out == flow.OutcomeReject
 	items = append(items, decided)
 	if d := c.Decision; d != nil && len(d.Clauses) > 0 {
-		items = append(items, paper.Item{Label: tc.T("Clauses"), Value: flow.ClauseList(d.Clauses), Small: true})
+		items = append(items, paper.Item{Value: tc.T("Clauses: %s", flow.ClauseList(d.Clauses)), Small: true})
 	}
 	if o := c.Override; o != nil {
 		items = append(items, paper.Text(tc.T("Decided by shift lead %s: %s", o.By, o.Reason)))
 	}
 	if out == flow.OutcomeRefund {
-		items = append(items, paper.Row(tc.T("Amount"), tc.T("%s, in %s", s.Price.In(tc), look.OrDash(s.Tender.WordsIn(tc)))))
+		items = append(items, paper.Row(tc.T("Amount"), tc.T("%s, in %s", c.RefundDue().In(tc), look.OrDash(c.RefundTender().WordsIn(tc)))))
 		if by := c.RefundBy(); !by.IsZero() {
 			items = append(items, paper.Row(tc.T("Refund by"), by.In(tc)))
 		}
 	}
 	if by := c.ServiceBy(); !by.IsZero() {
-		items = append(items, paper.Text(tc.T("Back from the service centre by: %s", by.In(tc))))
+		items = append(items, paper.Row(tc.T("Back from the service centre by"), by.In(tc)))
 	}
 	return append(items, paper.Row(tc.T("Status"), c.Status.WordsIn(tc)))
 }
