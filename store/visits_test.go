@@ -1,9 +1,13 @@
 package store
 
 import (
+	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"example.com/returnsdesk/flow"
 )
@@ -129,6 +133,29 @@ func TestVisitCountsOnceForRepeats(t *testing.T) {
 	walkToDecision(t, s, alone, t0.Add(10*time.Minute), "EE000201")
 	if sum := summaryOf(t, s, alone.ID); !sum.Flags.Has(FlagRepeat) {
 		t.Error("a fourth return is not flagged")
+	}
+}
+
+// TestCheckFindsAVisitWithoutItsFirstCase: a visit's first case taken out
+// of the file behind the program's back: check names the item whose visit
+// is gone.
+func TestCheckFindsAVisitWithoutItsFirstCase(t *testing.T) {
+	s, path := deskStore(t)
+	phone := settled(t, s, "R-9301", "EE000301", flow.StatusRefunded)
+	item := visitItem(t, s, phone, t0.Add(5*time.Minute))
+	must(t, s.Close())
+	if _, err := CheckFile(path, CheckOptions{}); err != nil {
+		t.Fatalf("check before: %v", err)
+	}
+	k, err := caseKey(phone.ID)
+	must(t, err)
+	edited := copyFile(t, path)
+	editRaw(t, edited, func(tx *bolt.Tx) error { return tx.Bucket(bucketCases).Delete(k) })
+	_, err = CheckFile(edited, CheckOptions{})
+	want := "case " + item.ID + ": its visit " + phone.ID + " is no case of this store"
+	var ce *CheckError
+	if !errors.As(err, &ce) || !slices.Contains(ce.Problems, want) {
+		t.Fatalf("check: %v, want %q", err, want)
 	}
 }
 
