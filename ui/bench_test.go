@@ -45,6 +45,16 @@ func BenchmarkKeypress(b *testing.B) {
 			walkToDecision(r, "2026-11-10")
 			r.keys(kEnter)
 		}, []tea.Msg{kDown, kUp}},
+		{"act_another_item", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"))
+		}, []tea.Msg{kDown, kUp}},
+		{"visit_next_item_sale", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"), typed("a"))
+		}, []tea.Msg{typed("7"), kBack}},
 	}
 	for _, l := range lang.Langs { // Ukrainian: every word looked up in the message files
 		for _, sc := range screens {

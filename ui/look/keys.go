@@ -39,6 +39,7 @@ type KeyMap struct {
 	Inspect  InspectKeys
 	Decision DecisionKeys
 	Returned ReturnedKeys
+	Act      ActKeys
 	Desk     DeskKeys
 	Day      DayKeys
 	Case     CaseKeys
@@ -78,6 +79,10 @@ type DecisionKeys struct{ Scroll, Lead key.Binding }
 
 // ReturnedKeys answer what became of an item back from the service centre.
 type ReturnedKeys struct{ Repaired, Conclusion key.Binding }
+
+// ActKeys are the act screen's keys: another item of the receipt, in the
+// same visit.
+type ActKeys struct{ Another key.Binding }
 
 // DeskKeys move between the sections of the shift lead's desk.
 type DeskKeys struct{ Table, Queues, Close key.Binding }
@@ -212,7 +217,8 @@ func KeysIn(p *lang.Printer) KeyMap {
 			Repaired:   bind("r", p.T("repaired"), "r", "R"),
 			Conclusion: bind("c", p.T("a conclusion"), "c", "C"),
 		},
-		p: p,
+		Act: ActKeys{Another: bind("a", p.T("another item of this receipt"), "a", "A")},
+		p:   p,
 	}
 	deskKeys(&k, p, bind)
 	return k
