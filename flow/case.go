@@ -196,6 +196,9 @@ type Case struct {
 	Inspection     Inspection      `json:"inspection"`
 	ServiceCentre  Conclusion      `json:"service_centre,omitempty"`
 	TillHasCash    bool            `json:"till_has_cash"`
+	// Service is the item's stay at the service centre: its intake, its
+	// ticket and its return (ServiceVisit); nil until it is sent there.
+	Service *ServiceVisit `json:"service,omitempty"`
 
 	Decision *Decision `json:"decision,omitempty"`
 	Override *Override `json:"override,omitempty"`

@@ -414,7 +414,8 @@ var flagWords = map[flow.Flag]string{flow.FlagRepeat: lang.Key("repeat returns")
 	flow.FlagEscalated: lang.Key("escalated"), flow.FlagNameMismatch: lang.Key("name does not match"),
 	flow.FlagRemote: lang.Key("sent by delivery"), flow.FlagUsed: lang.Key("used equipment"),
 	flow.FlagWarnings: lang.Key("warnings"), flow.FlagRefundPaid: lang.Key("refund paid"),
-	flow.FlagPaidLate: lang.Key("refund paid late"), flow.FlagVoided: lang.Key("voided")}
+	flow.FlagPaidLate: lang.Key("refund paid late"), flow.FlagVoided: lang.Key("voided"),
+	flow.FlagLongRepair: lang.Key("repair over 14 days")}
 
 // flagWordsIn is a flag in tr's words.
 func flagWordsIn(tr *lang.Printer, f flow.Flag) string {
