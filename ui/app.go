@@ -31,7 +31,8 @@ const (
 	viewApprove
 	viewAct
 	viewDesk // the shift lead's desk: desk.go routes among its screens
-	viewVoid // a shift lead closes a case without a decision
+	viewVoid   // a shift lead closes a case without a decision
+	viewIntake // the service centre's intake of a case decided for it
 )
 
 // Deps is what the kiosk runs on: its store, its data directory, the clock
@@ -101,6 +102,7 @@ type Model struct {
 	approve   approveModel
 	act       actModel
 	void      voidModel
+	intake    intakeModel
 	desk      deskState
 }
 
@@ -260,6 +262,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.d.Log.Error("error", "err", msg.err)
 		m.notice = "! " + look.SayIn(m.staffText, msg.err, "read the store")
 		return m, nil
+	}
+	if model, cmd, ok := m.intakeMsg(msg); ok {
+		return model, cmd
 	}
 	if model, cmd, ok := m.voidMsg(msg); ok {
 		return model, cmd
@@ -441,7 +446,7 @@ func (m *Model) header() string {
 		line = left + strings.Repeat(" ", pad) + right
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
-	if m.view == viewStep && m.c != nil {
+	if (m.view == viewStep || m.view == viewIntake) && m.c != nil {
 		out += "\n" + look.Fit(progress(tr, m.c, m.shown), m.width)
 	}
 	if m.notice != "" {

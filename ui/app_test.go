@@ -545,6 +545,7 @@ func TestServiceCentreTermIsTheStores(t *testing.T) {
 	r.requireView("a shift lead decides")
 	r.keys(kEnter, typed("Petro"), kEnter, typed("567890"), kEnter)
 	r.keys(kDown, kDown, kEnter, typed("the lead sends it for a check"), kEnter) // exchange -> reject -> service centre
+	typeIntake(r, "customer says it is faulty", "none", "", "SC-1")
 	r.requireView("Return act written", "SERVICE CENTRE, at the service centre")
 	at, _ = r.st.ByStatus(flow.StatusServiceCentre)
 	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
@@ -658,6 +659,7 @@ func sendToServiceCentre(r *rootT) string {
 	r.keys(kEnter) // none brought
 	r.requireView("S E R V I C E   C E N T R E")
 	r.keys(kEnter)
+	typeIntake(r, "does not charge", "charger, cable", "a scratch on the back", "")
 	r.requireView("Return act written", "at the service centre")
 	r.keys(kEnter)
 	owed, _ := r.st.ByStatus(flow.StatusServiceCentre)
@@ -665,6 +667,19 @@ func sendToServiceCentre(r *rootT) string {
 		r.t.Fatalf("at the service centre: %+v", owed)
 	}
 	return owed[0].ID
+}
+
+// typeIntake types the service centre's intake: the fault, the
+// accessories, the condition and the ticket, each with enter.
+func typeIntake(r *rootT, fault, accessories, condition, ticket string) {
+	r.t.Helper()
+	r.requireView("its intake", "Fault, as the customer describes it")
+	for _, s := range []string{fault, accessories, condition, ticket} {
+		if s != "" {
+			r.keys(typed(s))
+		}
+		r.keys(kEnter)
+	}
 }
 
 func TestBackFromTheServiceCentre(t *testing.T) {

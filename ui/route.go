@@ -127,6 +127,8 @@ func (m *Model) current() screen {
 		return hold(&m.act)
 	case viewVoid:
 		return hold(&m.void)
+	case viewIntake:
+		return hold(&m.intake)
 	case viewDesk:
 		return deskHooks{m}
 	case viewStep:

@@ -443,6 +443,9 @@ func eventLine(tr *lang.Printer, ev store.Event, loc *time.Location) string {
 			step = s.WordsIn(tr)
 		}
 		what = tr.T("saved %s", step)
+		if ev.Step == "service_intake" {
+			what = tr.T("recorded the service centre's intake")
+		}
 	case store.EventDecision:
 		what = tr.T("confirmed the decision: %s", outcome)
 	case store.EventLeadDecision:
