@@ -30,7 +30,7 @@ const (
 	viewStep      // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
 	viewAct
-	viewDesk // the shift lead's desk: desk.go routes among its screens
+	viewDesk   // the shift lead's desk: desk.go routes among its screens
 	viewVoid   // a shift lead closes a case without a decision
 	viewIntake // the service centre's intake of a case decided for it
 )
