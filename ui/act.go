@@ -183,6 +183,7 @@ func renderAct(tr *lang.Printer, s store.Settings, c *flow.Case, p *flow.Policy,
 	a.request(c)
 	a.checks(c, p)
 	a.decision(c)
+	a.service(c)
 	a.section("")
 	a.b.WriteString("\n" + tr.T("Customer: ______________________    Cashier (%s): ______________________", c.OpenedBy) + "\n")
 	return a.b.String()
