@@ -146,6 +146,18 @@ func CheckTicket(s string) error {
 	return nil
 }
 
+// CheckGivenTicket checks a ticket number typed in after the intake: as
+// CheckTicket, and not empty.
+func CheckGivenTicket(s string) error {
+	if err := CheckTicket(s); err != nil {
+		return err
+	}
+	if strings.TrimSpace(s) == "" {
+		return fieldErr("ticket", "enter the service centre's ticket number")
+	}
+	return nil
+}
+
 // printable refuses a text with a control character (a new line, a tab).
 func printable(field, s string) error {
 	if strings.ContainsFunc(s, unicode.IsControl) {
@@ -188,11 +200,8 @@ func (c *Case) NeedsIntake() bool {
 // service centre, typed after the intake by by at at.
 func (c *Case) SetTicket(ticket, by string, at time.Time) error {
 	ticket = strings.TrimSpace(ticket)
-	if err := CheckTicket(ticket); err != nil {
+	if err := CheckGivenTicket(ticket); err != nil {
 		return err
-	}
-	if ticket == "" {
-		return fieldErr("ticket", "enter the service centre's ticket number")
 	}
 	if !c.AtService() {
 		return Errorf(EInvalid, "the item is not at the service centre: no ticket to record")

@@ -86,6 +86,9 @@ func (m caseModel) acts() []key.Binding {
 			ks = append(ks, c.Decide)
 		}
 	}
+	if m.loaded && m.d.Case != nil && m.d.Case.AtService() {
+		ks = append(ks, c.Ticket)
+	}
 	return ks
 }
 
@@ -129,6 +132,8 @@ func (m caseModel) act(k tea.KeyMsg) tea.Cmd {
 		return send(decideMsg{id: m.id})
 	case key.Matches(k, c.Note):
 		return send(noteMsg{id: m.id})
+	case key.Matches(k, c.Ticket) && m.d.Case != nil && m.d.Case.AtService():
+		return send(ticketMsg{id: m.id})
 	}
 	return nil
 }
@@ -187,6 +192,7 @@ func (m *caseModel) layout() {
 	m.head(w)
 	m.facts(w)
 	m.decision(w)
+	m.service(w)
 	m.settled(w)
 	m.findings(w)
 	m.lines = w.out

@@ -76,6 +76,7 @@ const (
 	screenClose
 	screenPay
 	screenNote
+	screenTicket
 )
 
 func (s screen) String() string {
@@ -92,6 +93,8 @@ func (s screen) String() string {
 		return "mark paid"
 	case screenNote:
 		return "note"
+	case screenTicket:
+		return "ticket"
 	}
 	return "screen(?)"
 }
@@ -112,6 +115,7 @@ type Model struct {
 	report closeModel
 	pay    payModel
 	note   noteModel
+	ticket ticketModel
 }
 
 // New is the desk at today's table, width by height cells (the root's body,
@@ -149,7 +153,7 @@ func (m Model) Typing() bool {
 	switch m.screen {
 	case screenPay:
 		return m.pay.typing()
-	case screenNote:
+	case screenNote, screenTicket:
 		return true
 	case screenTable:
 		return m.table.typing()
@@ -166,7 +170,9 @@ func (m Model) FreeText() bool {
 }
 
 // Dirty reports whether leaving now would lose what the lead typed.
-func (m Model) Dirty() bool { return m.screen == screenPay && m.pay.typing() || m.screen == screenNote }
+func (m Model) Dirty() bool {
+	return m.screen == screenPay && m.pay.typing() || m.screen == screenNote || m.screen == screenTicket
+}
 
 // Keys is the key map of the screen at hand, for the root's footer and help.
 func (m Model) Keys() look.KeyMap {
@@ -177,7 +183,7 @@ func (m Model) Keys() look.KeyMap {
 		return m.queues.keys()
 	case screenClose:
 		return m.report.keys()
-	case screenPay, screenNote:
+	case screenPay, screenNote, screenTicket:
 		return m.d.Keys.With(m.d.Keys.Confirm)
 	}
 	return m.table.keys()
@@ -228,6 +234,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.pay, cmd = m.pay.Update(msg)
 	case screenNote:
 		m.note, cmd = m.note.Update(msg)
+	case screenTicket:
+		m.ticket, cmd = m.ticket.Update(msg)
 	}
 	return m, cmd
 }
@@ -271,6 +279,8 @@ func (m Model) View() string {
 		return m.pay.View()
 	case screenNote:
 		return m.note.View()
+	case screenTicket:
+		return m.ticket.View()
 	}
 	return m.table.View()
 }
@@ -292,6 +302,8 @@ func (m Model) data(msg tea.Msg) (Model, tea.Cmd) {
 		return m.decide(msg)
 	case noteMsg, noteSubmitMsg, notedMsg:
 		return m.noting(msg)
+	case ticketMsg, ticketSubmitMsg, ticketSetMsg:
+		return m.ticketing(msg)
 	case closeDayMsg, dayClosedMsg, reopenDayMsg, dayReopenedMsg, exportMsg, exportedMsg:
 		return m.closing(msg)
 	}
@@ -505,7 +517,7 @@ func (m Model) goBack() (Model, tea.Cmd) {
 	switch m.screen {
 	case screenCase:
 		return m.show(m.back)
-	case screenPay, screenNote:
+	case screenPay, screenNote, screenTicket:
 		if m.back == screenCase {
 			m.screen = screenCase
 			return m, m.loadCaseCmd(m.trail.id)

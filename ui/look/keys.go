@@ -88,7 +88,7 @@ type DayKeys struct {
 }
 
 // CaseKeys are the keys of a case shown whole at the desk.
-type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note key.Binding }
+type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note, Ticket key.Binding }
 
 // QueueKeys are the keys of the desk's queues.
 type QueueKeys struct{ Tab, Prev, Open, Paid, Decide key.Binding }
@@ -243,6 +243,7 @@ func deskKeys(k *KeyMap, p *lang.Printer, bind binder) {
 		Paid:   bind("p", p.T("mark the refund paid"), "p"),
 		Decide: bind("d", p.T("decide the escalation"), "d"),
 		Note:   bind("n", p.T("add a note (a correction)"), "n"),
+		Ticket: bind("t", p.T("the service centre's ticket number"), "t"),
 	}
 	k.Queue = QueueKeys{
 		Tab:    bind("tab/←/→", p.T("next queue"), "tab", "right", "left", "shift+tab"),
