@@ -650,15 +650,7 @@ func TestNoSlipForARefundOwed(t *testing.T) {
 // to the service centre, and returns its id.
 func sendToServiceCentre(r *rootT) string {
 	r.t.Helper()
-	r.keys(typed("n"))
-	r.keys(saleKeys("2026-11-10", "R-5", "Phone S", "490154203237518", "9999.00")...)
-	r.keys(kDown, kEnter, kEnter, kEnter) // defect, refund, in person
-	r.keys(kDown, kDown, typed("x"), kEnter)
-	r.keys(kEnter) // inspection
-	r.requireView("[Service centre]")
-	r.keys(kEnter) // none brought
-	r.requireView("S E R V I C E   C E N T R E")
-	r.keys(kEnter)
+	toIntake(r)
 	typeIntake(r, "does not charge", "charger, cable", "a scratch on the back", "")
 	r.requireView("Return act written", "at the service centre")
 	r.keys(kEnter)
@@ -669,11 +661,29 @@ func sendToServiceCentre(r *rootT) string {
 	return owed[0].ID
 }
 
+// toIntake takes a citrus defect within the window, with no act, to the
+// service centre's intake.
+func toIntake(r *rootT) {
+	r.t.Helper()
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-5", "Phone S", "490154203237518", "9999.00")...)
+	r.keys(kDown, kEnter, kEnter, kEnter) // defect, refund, in person
+	r.keys(kDown, kDown, typed("x"), kEnter)
+	r.keys(kEnter) // inspection
+	if r.m.c == nil || r.m.c.Step != flow.StepServiceCentre {
+		r.t.Fatalf("not at the service centre's step:\n%s", r.view())
+	}
+	r.keys(kEnter) // none brought
+	r.keys(kEnter) // the decision: the service centre
+}
+
 // typeIntake types the service centre's intake: the fault, the
 // accessories, the condition and the ticket, each with enter.
 func typeIntake(r *rootT, fault, accessories, condition, ticket string) {
 	r.t.Helper()
-	r.requireView("its intake", "Fault, as the customer describes it")
+	if r.m.view != viewIntake {
+		r.t.Fatalf("not at the intake:\n%s", r.view())
+	}
 	for _, s := range []string{fault, accessories, condition, ticket} {
 		if s != "" {
 			r.keys(typed(s))

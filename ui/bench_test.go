@@ -32,6 +32,10 @@ func BenchmarkKeypress(b *testing.B) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
 		}, []tea.Msg{typed("1"), typed("1")}},
+		{"service_intake", func(r *rootT) {
+			r.login("Ivan", "1111")
+			toIntake(r)
+		}, []tea.Msg{typed("x"), kBack}},
 		{"decision", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
