@@ -88,7 +88,7 @@ func TestE2EServiceCentreLoop(t *testing.T) {
 
 	// back, with the service centre's conclusion: decided again
 	tm.press("Enter")
-	tm.waitFor("товар повернувся із сервісного центру", "висновок сервісного центру є")
+	tm.waitFor("товар у сервісному центрі. Він повернувся?", "висновок сервісного центру є", "ввести номер квитанції")
 	tm.press("c")
 	tm.waitFor("[Сервісний центр]", "Який висновок в акті сервісного центру?")
 	tm.press("Down", "Down", "Down", "Down")

@@ -33,6 +33,7 @@ const (
 	viewDesk   // the shift lead's desk: desk.go routes among its screens
 	viewVoid   // a shift lead closes a case without a decision
 	viewIntake // the service centre's intake of a case decided for it
+	viewTicket // the service centre's ticket of an item at it, typed in later
 )
 
 // Deps is what the kiosk runs on: its store, its data directory, the clock
@@ -103,6 +104,7 @@ type Model struct {
 	act       actModel
 	void      voidModel
 	intake    intakeModel
+	ticket    ticketModel
 	desk      deskState
 }
 
@@ -262,6 +264,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.d.Log.Error("error", "err", msg.err)
 		m.notice = "! " + look.SayIn(m.staffText, msg.err, "read the store")
 		return m, nil
+	}
+	if model, cmd, ok := m.ticketMsg(msg); ok {
+		return model, cmd
 	}
 	if model, cmd, ok := m.intakeMsg(msg); ok {
 		return model, cmd

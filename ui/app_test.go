@@ -699,7 +699,7 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 		id := sendToServiceCentre(r)
 		r.requireView("Open cases (1)", "at the service centre")
 		r.keys(kEnter)
-		r.requireView("the item is back from the service centre", "r  repaired")
+		r.requireView("the item is at the service centre. Is it back?", "r  repaired")
 		r.keys(typed("r"))
 		r.requireView("closed: the item is back with the customer")
 		if c, _ := r.st.Case(id); c.Status != flow.StatusClosed {

@@ -54,7 +54,8 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.c = msg.c
 		m.notice = ""
 		if m.c.Status == flow.StatusServiceCentre {
-			m.asks = append(m.asks, backPrompt(&m.st, &m.keys, m.c.ID)) // the item is back: handed over, or decided again
+			// the item is back: handed over, or decided again; or its ticket typed in
+			m.asks = append(m.asks, backPromptFor(&m.st, &m.keys, m.c.ID, m.c.AtService()))
 			return m, nil, true
 		}
 		model, cmd := m.openStep()

@@ -202,3 +202,29 @@ func TestServiceLoop(t *testing.T) {
 		t.Errorf("the act of the decision after the return lacks the return:\n%s", act)
 	}
 }
+
+// TestHomeTypesTheTicketIn: an item at the service centre opened from
+// home offers its ticket (t); a bad one is refused beside the field, a good
+// one goes on the case and its trail by the cashier, and home says so.
+func TestHomeTypesTheTicketIn(t *testing.T) {
+	r := newRoot(t, "citrus")
+	r.login("Ivan", "1111")
+	id := sendToServiceCentre(r)
+	r.keys(kEnter)
+	r.requireView("not back yet: type in the service centre's ticket number")
+	r.keys(typed("t"))
+	r.requireView("The service centre's ticket number of case")
+	r.keys(typed("SC 1"), kEnter)
+	r.requireView("only letters")
+	r.keys(kClear, typed("SC-1"), kEnter)
+	r.requireView("Ticket recorded on case", "Open cases (1)")
+	c, err := r.st.Case(id)
+	must(t, err)
+	if v := c.Service; v.Ticket != "SC-1" || v.TicketBy != "Ivan" || c.Status != flow.StatusServiceCentre {
+		t.Fatalf("visit %+v, status %s", v, c.Status)
+	}
+	r.keys(kEnter) // the prompt again; esc: not now
+	r.requireView("not back yet")
+	r.keys(kEsc)
+	r.requireView("Open cases (1)")
+}

@@ -77,7 +77,7 @@ type InspectKeys struct{ Answer, Next, Prev key.Binding }
 type DecisionKeys struct{ Scroll, Lead key.Binding }
 
 // ReturnedKeys answer what became of an item back from the service centre.
-type ReturnedKeys struct{ Repaired, Conclusion key.Binding }
+type ReturnedKeys struct{ Repaired, Conclusion, Ticket key.Binding }
 
 // DeskKeys move between the sections of the shift lead's desk.
 type DeskKeys struct{ Table, Queues, Close key.Binding }
@@ -209,6 +209,7 @@ func KeysIn(p *lang.Printer) KeyMap {
 		Returned: ReturnedKeys{
 			Repaired:   bind("r", p.T("repaired"), "r", "R"),
 			Conclusion: bind("c", p.T("a conclusion"), "c", "C"),
+			Ticket:     bind("t", p.T("the ticket"), "t", "T"),
 		},
 		p: p,
 	}
