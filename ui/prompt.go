@@ -145,8 +145,8 @@ func backPromptFor(st *look.Styles, k *look.KeyMap, id string, ticket bool) prom
 		answers = append(answers, promptAnswer{key: k.Returned.Ticket, send: ticketFormMsg{}})
 	}
 	return prompt{
-		text:    text + "  " + helpKey(k.Back) + "  " + tr.T("not now"),
-		answers: answers,
+		text:       text + "  " + helpKey(k.Back) + "  " + tr.T("not now"),
+		answers:    answers,
 		pass:       k.Quit,
 		leavesCase: true,
 	}
