@@ -81,9 +81,9 @@ func TestE2EServiceCentreLoop(t *testing.T) {
 	tm.typeText("2026-117")
 	tm.press("Enter")
 	tm.waitFor("Квитанцію записано у справі "+id[1], "квитанція 2026-117, увів(ела) "+leadName)
-	tm.press("Escape") // the case's screen forgets it came from the queues, as after a note: the day's table
-	tm.waitFor("ЧАС   КАСИР", "у СЦ")
-	tm.press("Escape")
+	tm.press("Escape") // back to the queue the case was opened from
+	tm.waitFor("[У СЦ (1)]")
+	tm.press("Escape", "Escape")
 	tm.waitFor("Головна", "Відкриті справи (1)")
 
 	// back, with the service centre's conclusion: decided again

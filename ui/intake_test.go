@@ -123,6 +123,8 @@ func TestDeskTypesTheTicketIn(t *testing.T) {
 	r.requireView("only letters")
 	r.keys(kClear, typed("SC-2026/117"), kEnter)
 	r.requireView("Ticket recorded on case "+id, "ticket SC-2026/117, typed in by Olena")
+	r.keys(kEsc)
+	r.requireView("[At service centre (2)]") // the queue the case was opened from
 	c, err := r.st.Case(id)
 	must(t, err)
 	if v := c.Service; v.Ticket != "SC-2026/117" || v.TicketBy != "Olena" || v.Fault != "не заряджається" {

@@ -116,6 +116,9 @@ type Model struct {
 	pay    payModel
 	note   noteModel
 	ticket ticketModel
+	// ticketFrom is the screen the ticket's form returns to (the case keeps
+	// where it came from in back)
+	ticketFrom screen
 }
 
 // New is the desk at today's table, width by height cells (the root's body,
@@ -517,7 +520,13 @@ func (m Model) goBack() (Model, tea.Cmd) {
 	switch m.screen {
 	case screenCase:
 		return m.show(m.back)
-	case screenPay, screenNote, screenTicket:
+	case screenTicket:
+		if m.ticketFrom == screenCase {
+			m.screen = screenCase
+			return m, m.loadCaseCmd(m.trail.id)
+		}
+		return m.show(m.ticketFrom)
+	case screenPay, screenNote:
 		if m.back == screenCase {
 			m.screen = screenCase
 			return m, m.loadCaseCmd(m.trail.id)

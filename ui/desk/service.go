@@ -131,7 +131,7 @@ func (m ticketModel) View() string {
 func (m Model) ticketing(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ticketMsg:
-		m.back, m.screen = m.screen, screenTicket
+		m.ticketFrom, m.screen = m.screen, screenTicket
 		var ticket string
 		if v := m.trail.d.Case; v != nil && v.Service != nil {
 			ticket = v.Service.Ticket
