@@ -1,6 +1,10 @@
 package flow
 
-import "example.com/returnsdesk/flow/lang"
+import (
+	"fmt"
+
+	"example.com/returnsdesk/flow/lang"
+)
 
 // ActKind is which of a case's documents an act is. Every act a case gets
 // is kept, numbered in the store, never written over (docs/rules.md, "The
@@ -54,4 +58,41 @@ func (k ActKind) WordsIn(p *lang.Printer) string {
 		return p.T("payout slip")
 	}
 	return string(k)
+}
+
+// The papers a store prints its acts on: an A4 printer (the PDF), or an
+// 80 mm receipt printer of 42 or 48 columns (the text form).
+const (
+	PaperA4 = 0
+	Paper42 = 42
+	Paper48 = 48
+)
+
+// ParsePaper reads a store's paper setting: "a4", "42" or "48".
+func ParsePaper(s string) (int, error) {
+	switch s {
+	case "a4", "A4":
+		return PaperA4, nil
+	case "42":
+		return Paper42, nil
+	case "48":
+		return Paper48, nil
+	}
+	return 0, Errorf(EInvalid, "%q is not a paper: a4, 42 or 48 (columns of a receipt printer)", s)
+}
+
+// CheckPaper checks a stored paper setting.
+func CheckPaper(width int) error {
+	if width != PaperA4 && width != Paper42 && width != Paper48 {
+		return Errorf(EInvalid, "%d is not a paper: 0 (A4), 42 or 48 columns", width)
+	}
+	return nil
+}
+
+// PaperName is a paper setting as the settings show it: "a4", "42", "48".
+func PaperName(width int) string {
+	if width == PaperA4 {
+		return "a4"
+	}
+	return fmt.Sprint(width)
 }

@@ -199,6 +199,11 @@ type Case struct {
 	// Service is the item's stay at the service centre: its intake, its
 	// ticket and its return (ServiceVisit); nil until it is sent there.
 	Service *ServiceVisit `json:"service,omitempty"`
+	// Phone is the customer's phone, to call them when a refund owed is
+	// ready or the item is back from the service centre: optional, and
+	// dropped when the case is settled (Move), so it is kept no longer
+	// than the case needs it.
+	Phone string `json:"phone,omitempty"`
 
 	Decision *Decision `json:"decision,omitempty"`
 	Override *Override `json:"override,omitempty"`

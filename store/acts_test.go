@@ -49,6 +49,11 @@ func TestKeepAct(t *testing.T) {
 		t.Errorf("kept an act of no kind: %v", err)
 	}
 
+	a.Request = flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund}
+	must(t, s.SaveCase(a, Event{Staff: "olena", Step: "request"}))
+	if acts, _ := s.Acts(a.ID); len(acts) != 2 {
+		t.Fatalf("a save of the case lost its acts: %+v", acts)
+	}
 	must(t, s.Reprinted(a.ID, 1, "olena", t0))
 	if err := s.Reprinted(a.ID, 2, "olena", t0); !errors.Is(err, ErrNotFound) {
 		t.Errorf("reprinted another case's act: %v", err)

@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
 	"time"
-
-	"github.com/charmbracelet/lipgloss"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
-	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/paper"
 )
 
@@ -55,29 +50,10 @@ func serviceSection(tc *lang.Printer, c *flow.Case, loc *time.Location) (paper.S
 	return sec, true
 }
 
-// writeSection writes a section of a document as the text act lays its
-// rows out: a rule, the title, each label in a column width wide (wider
-// when a label needs it), text items as they are.
-func (a *actWriter) writeSection(sec paper.Section) {
-	a.section(sec.Title)
-	width := a.width
-	for _, it := range sec.Items {
-		width = max(width, lipgloss.Width(it.Label)+2)
-	}
-	for _, it := range sec.Items {
-		if it.Label == "" {
-			a.b.WriteString(it.Value + "\n")
-			continue
-		}
-		label := it.Label + ":"
-		fmt.Fprintf(&a.b, "%s%s%s\n", label, strings.Repeat(" ", max(width-lipgloss.Width(label), 1)),
-			look.OrDash(it.Value))
-	}
-}
-
-// service writes the service centre's intake, if the case has one.
-func (a *actWriter) service(c *flow.Case) {
+// service adds the service centre's intake after the decision, if the
+// case has one.
+func (a *actDocWriter) service(c *flow.Case) {
 	if sec, ok := serviceSection(a.tr, c, a.loc); ok {
-		a.writeSection(sec)
+		a.d.Sections = append(a.d.Sections, sec)
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -146,18 +145,18 @@ func TestServiceLoop(t *testing.T) {
 	r.keys(kEnter)
 	r.requireView("its intake", "не заряджається")
 	r.keys(kEnter, kEnter, typed("подряпина"), kEnter, kEnter) // the fault and accessories kept; no ticket yet
-	r.requireView("Return act written", "at the service centre")
+	r.requireView("act No. ", "at the service centre")
 	at, err := r.st.ByStatus(flow.StatusServiceCentre)
 	must(t, err)
 	if len(at) != 1 {
 		t.Fatalf("at the service centre: %+v", at)
 	}
 	id := at[0].ID
-	act, err := os.ReadFile(filepath.Join(r.dir, "acts", id+".txt"))
-	must(t, err)
-	for _, want := range []string{"SERVICE CENTRE INTAKE", "не заряджається", "кабель", "подряпина",
-		"to be given by the service centre", "by Ivan", "Expected back by:"} {
-		if !strings.Contains(string(act), want) {
+	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), id))
+	for _, want := range []string{"SERVICE CENTRE INTAKE ACT", "SERVICE CENTRE INTAKE", "Fault (as the customer says) не заряджається",
+		"Accessories handed over кабель", "Visible condition подряпина",
+		"Service centre ticket to be given by the service centre", "by Ivan", "Expected back by "} {
+		if !strings.Contains(act, want) {
 			t.Errorf("the act lacks %q:\n%s", want, act)
 		}
 	}
@@ -191,16 +190,16 @@ func TestServiceLoop(t *testing.T) {
 	}
 	r.keys(kEnter) // the refund: is there cash in the till?
 	r.keys(typed("y"))
-	r.requireView("Return act written")
+	r.requireView("act No. ", "REFUND")
 	d, err := r.st.Detail(id)
 	must(t, err)
 	if !slices.ContainsFunc(d.Findings, func(f flow.Finding) bool { return f.Flag == flow.FlagLongRepair }) ||
 		!d.Summary.Flags.Has(store.FlagLongRepair) {
 		t.Errorf("a repair of 20 days is not flagged: %+v %s", d.Findings, d.Summary.Flags)
 	}
-	act, err = os.ReadFile(filepath.Join(r.dir, "acts", id+".txt"))
-	must(t, err)
-	if !strings.Contains(string(act), "after 20 days") || !strings.Contains(string(act), "operating conditions were not violated") {
+	act = flat(lastAct(t, filepath.Join(r.dir, "acts"), id))
+	if !strings.Contains(act, "RETURN ACT") || !strings.Contains(act, "after 20 days") ||
+		!strings.Contains(act, "Service centre conclusion defect confirmed: operating conditions were not violated") {
 		t.Errorf("the act of the decision after the return lacks the return:\n%s", act)
 	}
 }
