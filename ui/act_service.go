@@ -31,10 +31,11 @@ func serviceSection(tc *lang.Printer, c *flow.Case, loc *time.Location) (paper.S
 		return s
 	}
 	sec := paper.Section{Title: tc.T("SERVICE CENTRE INTAKE"), Items: []paper.Item{
-		paper.Row(tc.T("Fault (as the customer says)"), v.Fault),
-		paper.Row(tc.T("Accessories handed over"), none(v.Accessories, tc.T("not listed"))),
+		paper.Text(tc.T("The fault as the customer describes it; the service centre checks it.")),
+		paper.Row(tc.T("Fault"), v.Fault),
+		paper.Row(tc.T("Accessories"), none(v.Accessories, tc.T("not listed"))),
 		paper.Row(tc.T("Visible condition"), none(v.Condition, tc.T("not described"))),
-		paper.Row(tc.T("Service centre ticket"), none(v.Ticket, tc.T("to be given by the service centre"))),
+		paper.Row(tc.T("Ticket"), none(v.Ticket, tc.T("to be given by the service centre"))),
 		paper.Row(tc.T("Sent"), tc.T("%s by %s", at(v.SentAt), v.SentBy)),
 	}}
 	if !v.Due.IsZero() {
