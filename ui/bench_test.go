@@ -39,6 +39,16 @@ func BenchmarkKeypress(b *testing.B) {
 			r.login("Ivan", "1111")
 			toIntake(r)
 		}, []tea.Msg{typed("x"), kBack}},
+		{"service_ticket", func(r *rootT) {
+			r.login("Ivan", "1111")
+			toIntake(r)
+			typeIntake(r, "dead", "", "", "")
+			r.keys(kEnter)             // the act: home
+			r.keys(kEnter, typed("t")) // the item at the service centre: its ticket
+			if r.m.view != viewTicket {
+				b.Fatalf("not at the ticket's form:\n%s", r.view())
+			}
+		}, []tea.Msg{typed("7"), kBack}},
 		{"decision", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
