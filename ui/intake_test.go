@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
@@ -228,4 +230,40 @@ func TestHomeTypesTheTicketIn(t *testing.T) {
 	r.requireView("not back yet")
 	r.keys(kEsc)
 	r.requireView("Open cases (1)")
+}
+
+// seedBackLate is seedLateService's item back on the desk's day, 19 days
+// after it was sent, with the service centre's conclusion, and decided
+// again: a refund owed.
+func seedBackLate(r *rootT) string {
+	r.t.Helper()
+	id := seedLateService(r)
+	c, err := r.st.Case(id)
+	must(r.t, err)
+	back := time.Date(2026, 11, 20, 11, 0, 0, 0, kyiv)
+	must(r.t, c.BackFromService(false, "Marta", back, flow.DateOf(back)))
+	c.Concluded(flow.ConclusionSignificantDefect, "Marta", back.Add(2*time.Minute))
+	c.Status = flow.StatusOpen
+	c.Decision = refundIn(lang.EN, deskDay.AddDays(7))
+	c.Decision.Clauses, c.Decision.Explain = []flow.ClauseID{flow.ClauseSignificantDefect}, nil
+	must(r.t, r.st.SaveCase(c, store.Event{Staff: "Marta", Step: "service_centre", Time: back}))
+	c.Status, c.TillHasCash = flow.StatusDecided, false
+	must(r.t, r.st.SaveCase(c, store.Event{Staff: "Marta", Kind: store.EventDecision, Time: back}))
+	c.Status = flow.StatusRefundOwed
+	must(r.t, r.st.SaveCase(c, store.Event{Staff: "Marta", Kind: store.EventDecision, Time: back}))
+	return id
+}
+
+// The case of an item back after 19 days: its return with who and when, the
+// conclusion, and the flag of a repair over the law's 14 days.
+func TestDeskServiceBackGolden(t *testing.T) {
+	r, _ := seededDesk(t)
+	seedBackLate(r)
+	deskGolden(t, r, "the repair took 19 days", typed("2"), kTab, kDown, kEnter, tea.KeyMsg{Type: tea.KeyPgDown})
+}
+
+func TestDeskServiceBackGoldenUK(t *testing.T) {
+	r, _ := seededDeskIn(t, lang.UK)
+	seedBackLate(r)
+	deskGolden(t, r, "ремонт тривав 19 днів", typed("2"), kTab, kDown, kEnter, tea.KeyMsg{Type: tea.KeyPgDown})
 }

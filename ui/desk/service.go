@@ -34,8 +34,10 @@ func (m caseModel) service(w *caseWriter) {
 	w.item("-", tr.T("accessories: %s", look.OrDash(v.Accessories)))
 	w.item("-", tr.T("condition: %s", look.OrDash(v.Condition)))
 	switch {
-	case v.Ticket == "":
+	case v.Ticket == "" && m.d.Case.AtService():
 		w.item("!", tr.T("no ticket number yet: %s types it in", keyOf(m.k.Case.Ticket)))
+	case v.Ticket == "":
+		w.item("-", tr.T("no ticket number"))
 	case v.TicketBy != "":
 		w.item("-", tr.T("ticket %s, typed in by %s at %s", v.Ticket, v.TicketBy, at(v.TicketAt)))
 	default:
@@ -55,7 +57,7 @@ func (m caseModel) service(w *caseWriter) {
 			w.item("-", tr.T("repaired (or checked) and handed to the customer"))
 		}
 	}
-	if v.OverLawDays(m.today) {
+	if v.BackAt.IsZero() && v.OverLawDays(m.today) { // once back, the case's flag says it
 		w.item("!", tr.N("%d days at the service centre: over the law's 14 days (art. 8), the defect can count as significant",
 			days, days))
 	}
