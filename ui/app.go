@@ -26,6 +26,7 @@ const (
 	viewHome
 	viewStaff
 	viewStaffList // a shift lead's list of the staff
+	viewReprint   // an act printed again
 	viewPIN       // a new PIN for a staff member
 	viewStep      // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
@@ -104,6 +105,7 @@ type Model struct {
 	decision  decisionModel // the decision's screen: the desk shows it too
 	approve   approveModel
 	act       actModel
+	reprint   reprintModel
 	void      voidModel
 	intake    intakeModel
 	ticket    ticketModel
@@ -280,6 +282,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return model, cmd
 	}
 	if model, cmd, ok := m.sessionMsg(msg); ok {
+		return model, cmd
+	}
+	if model, cmd, ok := m.reprintRoot(msg); ok {
 		return model, cmd
 	}
 	if model, cmd, ok := m.deskMsg(msg); ok {

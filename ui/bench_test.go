@@ -49,6 +49,11 @@ func BenchmarkKeypress(b *testing.B) {
 				b.Fatalf("not at the ticket's form:\n%s", r.view())
 			}
 		}, []tea.Msg{typed("7"), kBack}},
+		{"reprint_list", func(r *rootT) { // the acts of a receipt, the cursor moving among them
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"), kEnter, typed("p"), typed("R-1001"), kEnter)
+		}, []tea.Msg{kDown, kUp}},
 		{"decision", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")

@@ -62,7 +62,7 @@ func (k KeyMap) Printer() *lang.Printer {
 }
 
 // HomeKeys are the home screen's keys.
-type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk key.Binding }
+type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk, Reprint key.Binding }
 
 // StaffKeys are the keys of the shift lead's staff list.
 type StaffKeys struct{ Add, PIN, Unlock, Deactivate, Reactivate key.Binding }
@@ -88,7 +88,7 @@ type DayKeys struct {
 }
 
 // CaseKeys are the keys of a case shown whole at the desk.
-type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note, Ticket key.Binding }
+type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note, Acts, Ticket key.Binding }
 
 // QueueKeys are the keys of the desk's queues.
 type QueueKeys struct{ Tab, Prev, Open, Paid, Decide key.Binding }
@@ -147,6 +147,8 @@ func homeKeys(p *lang.Printer, bind binder) HomeKeys {
 		Staff:  bind("s", p.T("staff"), "s"),
 		Logout: bind("l", p.T("log out"), "l"),
 		Desk:   bind("d", p.T("shift lead's desk"), "d"),
+		// p: print, as a cashier says it
+		Reprint: bind("p", p.T("print an act again"), "p"),
 	}
 }
 
@@ -244,6 +246,7 @@ func deskKeys(k *KeyMap, p *lang.Printer, bind binder) {
 		Paid:   bind("p", p.T("mark the refund paid"), "p"),
 		Decide: bind("d", p.T("decide the escalation"), "d"),
 		Note:   bind("n", p.T("add a note (a correction)"), "n"),
+		Acts:   bind("a", p.T("print an act again"), "a"),
 		Ticket: bind("t", p.T("the service centre's ticket number"), "t"),
 	}
 	k.Queue = QueueKeys{
