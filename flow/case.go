@@ -207,6 +207,9 @@ type Case struct {
 	Inspection     Inspection      `json:"inspection"`
 	ServiceCentre  Conclusion      `json:"service_centre,omitempty"`
 	TillHasCash    bool            `json:"till_has_cash"`
+	// Service is the item's stay at the service centre: its intake, its
+	// ticket and its return (ServiceVisit); nil until it is sent there.
+	Service *ServiceVisit `json:"service,omitempty"`
 	// Phone is the customer's phone, to call them when a refund owed is
 	// ready or the item is back from the service centre: optional, and
 	// dropped when the case is settled (Move), so it is kept no longer

@@ -151,6 +151,9 @@ const (
 	FlagPaidLate Flag = "paid_late"
 	// FlagVoided: a shift lead closed the case without a decision.
 	FlagVoided Flag = "voided"
+	// FlagLongRepair: the item was at the service centre longer than the
+	// law's LawRepairDays.
+	FlagLongRepair Flag = "long_repair"
 )
 
 // FraudFlags are the flags of return fraud, in the order a shift lead's
@@ -194,6 +197,8 @@ func (f Flag) Words() string {
 		return "refund paid late"
 	case FlagVoided:
 		return "voided"
+	case FlagLongRepair:
+		return "repair over 14 days"
 	}
 	return string(f)
 }
@@ -334,6 +339,7 @@ func marks(c *Case, f Facts, add func(flag Flag, format string, args ...any)) {
 	if v := c.Voided; v != nil {
 		add(FlagVoided, lang.Key("closed without a decision by %s: %q"), v.By, v.Reason)
 	}
+	longRepair(c, add)
 	if len(f.Payments) > 0 {
 		paid := paidWords(c, f.Payments)
 		add(FlagRefundPaid, paid.format, paid.args...)

@@ -67,11 +67,12 @@ const (
 	FlagSignedOff                        // a shift lead signed the case off (SignOff) since it last changed
 	FlagVoided                           // flow.FlagVoided: a shift lead closed the case without a decision
 	FlagSaleCorrected                    // flow.FlagSaleCorrected: a shift lead corrected the imported sale
+	FlagLongRepair                       // flow.FlagLongRepair: at the service centre longer than the law's 14 days
 )
 
 var flagNames = []string{"override", "escalated", "repeat", "no_receipt", "name_mismatch", "remote", "used",
 	"warnings", "refund_paid", "paid_late", "cash_refund", "serial_mismatch", "same_person", "signed_off",
-	"voided", "sale_corrected"}
+	"voided", "sale_corrected", "long_repair"}
 
 // FlagOf is the bit of one of flow's flags; 0 for a name the store does not
 // keep.

@@ -26,6 +26,7 @@ func actDoc(tr *lang.Printer, s store.Settings, c *flow.Case, p *flow.Policy, no
 	a.request(c)
 	a.checks(c, p)
 	a.decision(c)
+	a.service(c)
 	a.next(c)
 	a.d.Signatures = actSigners(tr, c)
 	a.small(c)

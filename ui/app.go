@@ -31,8 +31,10 @@ const (
 	viewStep      // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
 	viewAct
-	viewDesk // the shift lead's desk: desk.go routes among its screens
-	viewVoid // a shift lead closes a case without a decision
+	viewDesk   // the shift lead's desk: desk.go routes among its screens
+	viewVoid   // a shift lead closes a case without a decision
+	viewIntake // the service centre's intake of a case decided for it
+	viewTicket // the service centre's ticket of an item at it, typed in later
 )
 
 // Deps is what the kiosk runs on: its store, its data directory, the clock
@@ -108,6 +110,8 @@ type Model struct {
 	act       actModel
 	reprint   reprintModel
 	void      voidModel
+	intake    intakeModel
+	ticket    ticketModel
 	desk      deskState
 }
 
@@ -270,6 +274,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.d.Log.Error("error", "err", msg.err)
 		m.notice = "! " + look.SayIn(m.staffText, msg.err, "read the store")
 		return m, nil
+	}
+	if model, cmd, ok := m.ticketMsg(msg); ok {
+		return model, cmd
+	}
+	if model, cmd, ok := m.intakeMsg(msg); ok {
+		return model, cmd
 	}
 	if model, cmd, ok := m.voidMsg(msg); ok {
 		return model, cmd
@@ -449,7 +459,7 @@ func (m *Model) header() string {
 		line = left + strings.Repeat(" ", pad) + right
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
-	if m.view == viewStep && m.c != nil {
+	if (m.view == viewStep || m.view == viewIntake) && m.c != nil {
 		out += "\n" + look.Fit(progress(tr, m.c, m.shown), m.width)
 	}
 	if m.notice != "" {

@@ -545,6 +545,7 @@ func TestServiceCentreTermIsTheStores(t *testing.T) {
 	r.requireView("a shift lead decides")
 	r.keys(kEnter, typed("Petro"), kEnter, typed("567890"), kEnter)
 	r.keys(kDown, kDown, kEnter, typed("the lead sends it for a check"), kEnter) // exchange -> reject -> service centre
+	typeIntake(r, "customer says it is faulty", "none", "", "SC-1")
 	r.requireView("act No. ", "SERVICE CENTRE, at the service centre")
 	at, _ = r.st.ByStatus(flow.StatusServiceCentre)
 	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
@@ -650,15 +651,8 @@ func TestNoSlipForARefundOwed(t *testing.T) {
 // to the service centre, and returns its id.
 func sendToServiceCentre(r *rootT) string {
 	r.t.Helper()
-	r.keys(typed("n"))
-	r.keys(saleKeys("2026-11-10", "R-5", "Phone S", "490154203237518", "9999.00")...)
-	r.keys(kDown, kEnter, kEnter, kEnter) // defect, refund, in person
-	r.keys(kDown, kDown, typed("x"), kEnter)
-	r.keys(kEnter) // inspection
-	r.requireView("[Service centre]")
-	r.keys(kEnter) // none brought
-	r.requireView("S E R V I C E   C E N T R E")
-	r.keys(kEnter)
+	toIntake(r)
+	typeIntake(r, "does not charge", "charger, cable", "a scratch on the back", "")
 	r.requireView("act No. ", "at the service centre")
 	r.keys(kEnter)
 	owed, _ := r.st.ByStatus(flow.StatusServiceCentre)
@@ -668,6 +662,37 @@ func sendToServiceCentre(r *rootT) string {
 	return owed[0].ID
 }
 
+// toIntake takes a citrus defect within the window, with no act, to the
+// service centre's intake.
+func toIntake(r *rootT) {
+	r.t.Helper()
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-5", "Phone S", "490154203237518", "9999.00")...)
+	r.keys(kDown, kEnter, kEnter, kEnter) // defect, refund, in person
+	r.keys(kDown, kDown, typed("x"), kEnter)
+	r.keys(kEnter) // inspection
+	if r.m.c == nil || r.m.c.Step != flow.StepServiceCentre {
+		r.t.Fatalf("not at the service centre's step:\n%s", r.view())
+	}
+	r.keys(kEnter) // none brought
+	r.keys(kEnter) // the decision: the service centre
+}
+
+// typeIntake types the service centre's intake: the fault, the
+// accessories, the condition and the ticket, each with enter.
+func typeIntake(r *rootT, fault, accessories, condition, ticket string) {
+	r.t.Helper()
+	if r.m.view != viewIntake {
+		r.t.Fatalf("not at the intake:\n%s", r.view())
+	}
+	for _, s := range []string{fault, accessories, condition, ticket} {
+		if s != "" {
+			r.keys(typed(s))
+		}
+		r.keys(kEnter)
+	}
+}
+
 func TestBackFromTheServiceCentre(t *testing.T) {
 	t.Run("repaired and handed back", func(t *testing.T) {
 		r := newRoot(t, "citrus")
@@ -675,7 +700,7 @@ func TestBackFromTheServiceCentre(t *testing.T) {
 		id := sendToServiceCentre(r)
 		r.requireView("Open cases (1)", "at the service centre")
 		r.keys(kEnter)
-		r.requireView("the item is back from the service centre", "r  repaired")
+		r.requireView("the item is at the service centre. Is it back?", "r  repaired")
 		r.keys(typed("r"))
 		r.requireView("closed: the item is back with the customer")
 		if c, _ := r.st.Case(id); c.Status != flow.StatusClosed {

@@ -35,6 +35,20 @@ func BenchmarkKeypress(b *testing.B) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
 		}, []tea.Msg{typed("1"), typed("1")}},
+		{"service_intake", func(r *rootT) {
+			r.login("Ivan", "1111")
+			toIntake(r)
+		}, []tea.Msg{typed("x"), kBack}},
+		{"service_ticket", func(r *rootT) {
+			r.login("Ivan", "1111")
+			toIntake(r)
+			typeIntake(r, "dead", "", "", "")
+			r.keys(kEnter)             // the act: home
+			r.keys(kEnter, typed("t")) // the item at the service centre: its ticket
+			if r.m.view != viewTicket {
+				b.Fatalf("not at the ticket's form:\n%s", r.view())
+			}
+		}, []tea.Msg{typed("7"), kBack}},
 		{"reprint_list", func(r *rootT) { // the acts of a receipt, the cursor moving among them
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")

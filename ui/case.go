@@ -54,7 +54,8 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.c = msg.c
 		m.notice = ""
 		if m.c.Status == flow.StatusServiceCentre {
-			m.asks = append(m.asks, backPrompt(&m.st, &m.keys, m.c.ID)) // the item is back: handed over, or decided again
+			// the item is back: handed over, or decided again; or its ticket typed in
+			m.asks = append(m.asks, backPromptFor(&m.st, &m.keys, m.c.ID, m.c.AtService()))
 			return m, nil, true
 		}
 		model, cmd := m.openStep()
@@ -203,6 +204,9 @@ func (m *Model) passportEntered(msg documentsEnteredMsg) tea.Cmd {
 func (m *Model) answered(a answersMsg) (tea.Model, tea.Cmd) {
 	a.apply(m.c)
 	step := a.step()
+	if c, ok := a.(conclusionEnteredMsg); ok && m.c.Service != nil && !m.c.Service.BackAt.IsZero() {
+		m.c.Concluded(c.conclusion, m.user.Name, m.d.Now()) // the conclusion of the item back, with who and when
+	}
 	if err := m.c.Complete(step); err != nil {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
@@ -350,6 +354,8 @@ func asSaved(stored, typed *flow.Case, shown flow.Step) *flow.Case {
 		c.Inspection = typed.Inspection
 	case flow.StepServiceCentre:
 		c.ServiceCentre = typed.ServiceCentre
+	case flow.StepDecision: // the intake typed for the service centre
+		c.Service = typed.Service
 	}
 	if !c.Done.Has(flow.StepDecision) { // a settled case goes on from the step it was saved at
 		c.Step = shown
@@ -430,6 +436,12 @@ func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 // (or owed), then the act is written.
 func (m *Model) settle() (tea.Model, tea.Cmd) {
 	out := m.c.Outcome()
+	if out == flow.OutcomeServiceCentre && m.c.NeedsIntake() { // what goes with the item, typed first
+		return m.openIntake()
+	}
+	if v := m.c.Service; out != flow.OutcomeServiceCentre && v != nil && v.BackAt.IsZero() {
+		m.c.Service = nil // an intake typed for a decision changed since: the item was never sent
+	}
 	to, err := flow.Settled(out, m.c.RefundPaidNow()) // a remote return's refund is owed
 	if err != nil {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
@@ -501,13 +513,21 @@ func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
 // or the decision, and the engine decides on it again.
 func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	m.asks.pop()
+	if err := m.c.BackFromService(repaired, m.user.Name, m.d.Now(), m.today()); err != nil {
+		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
+		return m, nil
+	}
+	days := m.c.Service.Days(m.today())
 	if repaired {
 		if err := m.c.Move(flow.StatusClosed); err != nil {
 			m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 			return m, nil
 		}
-		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name,
-			Words: store.Said("back from the service centre and handed to the customer")}
+		words := store.Said("back from the service centre and handed to the customer") // sent with no intake: days unknown
+		if m.c.Service.SentDay != (flow.Date{}) {
+			words = store.SaidN("back from the service centre after %d days and handed to the customer", days, days)
+		}
+		ev := store.Event{Kind: store.EventStep, Step: "act", Staff: m.user.Name, Words: words}
 		return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) {
 			return m.goHome(m.staffText.T("Case %s closed: the item is back with the customer", look.ShortID(m.c.ID)))
 		})
@@ -526,7 +546,10 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
-	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name,
-		Words: store.Said("back from the service centre with its conclusion: decided again")}
+	words := store.Said("back from the service centre with its conclusion: decided again")
+	if m.c.Service.SentDay != (flow.Date{}) {
+		words = store.SaidN("back from the service centre after %d days with its conclusion: decided again", days, days)
+	}
+	ev := store.Event{Kind: store.EventStep, Step: step.String(), Staff: m.user.Name, Words: words}
 	return m, m.saveCmd(ev, func(m *Model) (tea.Model, tea.Cmd) { return m.openStep() })
 }

@@ -119,19 +119,34 @@ func cashPrompt(st *look.Styles, k *look.KeyMap, price flow.Money, days int) pro
 // backPrompt asks what became of the item of case id, back from the service
 // centre.
 func backPrompt(st *look.Styles, k *look.KeyMap, id string) prompt {
+	return backPromptFor(st, k, id, false)
+}
+
+// backPromptFor is backPrompt; with ticket, it also offers to type in the
+// service centre's ticket number of an item not back yet.
+func backPromptFor(st *look.Styles, k *look.KeyMap, id string, ticket bool) prompt {
 	tr := k.Printer()
+	title := tr.T("Case %s: the item is back from the service centre", look.ShortID(id))
+	if ticket {
+		title = tr.T("Case %s: the item is at the service centre. Is it back?", look.ShortID(id))
+	}
+	text := st.Title.Render(title) + "\n\n" +
+		"  " + helpKey(k.Returned.Repaired) + "  " +
+		tr.T("repaired (or checked) and handed back to the customer: close the case") + "\n" +
+		"  " + helpKey(k.Returned.Conclusion) + "  " +
+		tr.T("the service centre's conclusion is in: enter it and decide again") + "\n"
+	answers := []promptAnswer{
+		{key: k.Returned.Repaired, send: backFromServiceMsg{repaired: true}},
+		{key: k.Returned.Conclusion, send: backFromServiceMsg{repaired: false}},
+		{key: k.Back, closes: true},
+	}
+	if ticket {
+		text += "  " + helpKey(k.Returned.Ticket) + "  " + tr.T("not back yet: type in the service centre's ticket number") + "\n"
+		answers = append(answers, promptAnswer{key: k.Returned.Ticket, send: ticketFormMsg{}})
+	}
 	return prompt{
-		text: st.Title.Render(tr.T("Case %s: the item is back from the service centre", look.ShortID(id))) + "\n\n" +
-			"  " + helpKey(k.Returned.Repaired) + "  " +
-			tr.T("repaired (or checked) and handed back to the customer: close the case") + "\n" +
-			"  " + helpKey(k.Returned.Conclusion) + "  " +
-			tr.T("the service centre's conclusion is in: enter it and decide again") + "\n" +
-			"  " + helpKey(k.Back) + "  " + tr.T("not now"),
-		answers: []promptAnswer{
-			{key: k.Returned.Repaired, send: backFromServiceMsg{repaired: true}},
-			{key: k.Returned.Conclusion, send: backFromServiceMsg{repaired: false}},
-			{key: k.Back, closes: true},
-		},
+		text:       text + "  " + helpKey(k.Back) + "  " + tr.T("not now"),
+		answers:    answers,
 		pass:       k.Quit,
 		leavesCase: true,
 	}

@@ -16,6 +16,7 @@ func TestPromptAnswers(t *testing.T) {
 	st, k := look.DefaultStyles(), look.DefaultKeys()
 	price := flow.Money{Minor: 1999900, Currency: "UAH"}
 	quit, cash, back := quitPrompt(&st, &k), cashPrompt(&st, &k, price, 7), backPrompt(&st, &k, "C-1")
+	out := backPromptFor(&st, &k, "C-1", true)
 	ctrlC, esc := tea.KeyMsg{Type: tea.KeyCtrlC}, tea.KeyMsg{Type: tea.KeyEsc}
 	tests := []struct {
 		name       string
@@ -37,6 +38,9 @@ func TestPromptAnswers(t *testing.T) {
 		{"back/C a conclusion", back, typed("C"), backFromServiceMsg{repaired: false}, false, true},
 		{"back/esc not now", back, esc, nil, true, true},
 		{"back/ctrl+c goes to the root", back, ctrlC, nil, false, false},
+		{"back/t is no answer of an item back", back, typed("t"), nil, false, true},
+		{"out/t the ticket", out, typed("t"), ticketFormMsg{}, false, true},
+		{"out/c a conclusion", out, typed("c"), backFromServiceMsg{repaired: false}, false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,6 +23,8 @@ func promptGoldens(t *testing.T, l lang.Lang) {
 		"leave": quitPrompt(&st, &k),
 		"cash":  cashPrompt(&st, &k, price, 7),
 		"back":  backPrompt(&st, &k, "01KAB3D7Q0R8VD4W6X20123456"),
+		// an item not back yet: its ticket may be typed in
+		"back_or_ticket": backPromptFor(&st, &k, "01KAB3D7Q0R8VD4W6X20123456", true),
 	} {
 		t.Run(name, func(t *testing.T) {
 			view := plain(p.text)

@@ -129,6 +129,10 @@ func (m *Model) current() screen {
 		return hold(&m.reprint)
 	case viewVoid:
 		return hold(&m.void)
+	case viewIntake:
+		return hold(&m.intake)
+	case viewTicket:
+		return hold(&m.ticket)
 	case viewDesk:
 		return deskHooks{m}
 	case viewStep:

@@ -88,6 +88,9 @@ func (m caseModel) acts() []key.Binding {
 			ks = append(ks, c.Decide)
 		}
 	}
+	if m.loaded && m.d.Case != nil && m.d.Case.AtService() {
+		ks = append(ks, c.Ticket)
+	}
 	return ks
 }
 
@@ -131,6 +134,8 @@ func (m caseModel) act(k tea.KeyMsg) tea.Cmd {
 		return send(decideMsg{id: m.id})
 	case key.Matches(k, c.Note):
 		return send(noteMsg{id: m.id})
+	case key.Matches(k, c.Ticket) && m.d.Case != nil && m.d.Case.AtService():
+		return send(ticketMsg{id: m.id})
 	case key.Matches(k, c.Acts):
 		id := m.id
 		return func() tea.Msg { return ReprintMsg{CaseID: id} }
@@ -192,6 +197,7 @@ func (m *caseModel) layout() {
 	m.head(w)
 	m.facts(w)
 	m.decision(w)
+	m.service(w)
 	m.settled(w)
 	m.findings(w)
 	m.lines = w.out
@@ -419,7 +425,8 @@ var flagWords = map[flow.Flag]string{flow.FlagRepeat: lang.Key("repeat returns")
 	flow.FlagEscalated: lang.Key("escalated"), flow.FlagNameMismatch: lang.Key("name does not match"),
 	flow.FlagRemote: lang.Key("sent by delivery"), flow.FlagUsed: lang.Key("used equipment"),
 	flow.FlagWarnings: lang.Key("warnings"), flow.FlagRefundPaid: lang.Key("refund paid"),
-	flow.FlagPaidLate: lang.Key("refund paid late"), flow.FlagVoided: lang.Key("voided")}
+	flow.FlagPaidLate: lang.Key("refund paid late"), flow.FlagVoided: lang.Key("voided"),
+	flow.FlagLongRepair: lang.Key("repair over 14 days")}
 
 // flagWordsIn is a flag in tr's words.
 func flagWordsIn(tr *lang.Printer, f flow.Flag) string {
@@ -447,6 +454,9 @@ func eventLine(tr *lang.Printer, ev store.Event, loc *time.Location) string {
 			step = s.WordsIn(tr)
 		}
 		what = tr.T("saved %s", step)
+		if ev.Step == "service_intake" {
+			what = tr.T("recorded the service centre's intake")
+		}
 	case store.EventDecision:
 		what = tr.T("confirmed the decision: %s", outcome)
 	case store.EventLeadDecision:

@@ -91,6 +91,7 @@ const (
 	screenClose
 	screenPay
 	screenNote
+	screenTicket
 )
 
 func (s screen) String() string {
@@ -107,6 +108,8 @@ func (s screen) String() string {
 		return "mark paid"
 	case screenNote:
 		return "note"
+	case screenTicket:
+		return "ticket"
 	}
 	return "screen(?)"
 }
@@ -127,6 +130,10 @@ type Model struct {
 	report closeModel
 	pay    payModel
 	note   noteModel
+	ticket ticketModel
+	// ticketFrom is the screen the ticket's form returns to (the case keeps
+	// where it came from in back)
+	ticketFrom screen
 }
 
 // New is the desk at today's table, width by height cells (the root's body,
@@ -164,7 +171,7 @@ func (m Model) Typing() bool {
 	switch m.screen {
 	case screenPay:
 		return m.pay.typing()
-	case screenNote:
+	case screenNote, screenTicket:
 		return true
 	case screenTable:
 		return m.table.typing()
@@ -181,7 +188,9 @@ func (m Model) FreeText() bool {
 }
 
 // Dirty reports whether leaving now would lose what the lead typed.
-func (m Model) Dirty() bool { return m.screen == screenPay && m.pay.typing() || m.screen == screenNote }
+func (m Model) Dirty() bool {
+	return m.screen == screenPay && m.pay.typing() || m.screen == screenNote || m.screen == screenTicket
+}
 
 // Keys is the key map of the screen at hand, for the root's footer and help.
 func (m Model) Keys() look.KeyMap {
@@ -192,7 +201,7 @@ func (m Model) Keys() look.KeyMap {
 		return m.queues.keys()
 	case screenClose:
 		return m.report.keys()
-	case screenPay, screenNote:
+	case screenPay, screenNote, screenTicket:
 		return m.d.Keys.With(m.d.Keys.Confirm)
 	}
 	return m.table.keys()
@@ -243,6 +252,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.pay, cmd = m.pay.Update(msg)
 	case screenNote:
 		m.note, cmd = m.note.Update(msg)
+	case screenTicket:
+		m.ticket, cmd = m.ticket.Update(msg)
 	}
 	return m, cmd
 }
@@ -286,6 +297,8 @@ func (m Model) View() string {
 		return m.pay.View()
 	case screenNote:
 		return m.note.View()
+	case screenTicket:
+		return m.ticket.View()
 	}
 	return m.table.View()
 }
@@ -307,6 +320,8 @@ func (m Model) data(msg tea.Msg) (Model, tea.Cmd) {
 		return m.decide(msg)
 	case noteMsg, noteSubmitMsg, notedMsg:
 		return m.noting(msg)
+	case ticketMsg, ticketSubmitMsg, ticketSetMsg:
+		return m.ticketing(msg)
 	case closeDayMsg, dayClosedMsg, reopenDayMsg, dayReopenedMsg, exportMsg, exportedMsg:
 		return m.closing(msg)
 	}
@@ -520,6 +535,12 @@ func (m Model) goBack() (Model, tea.Cmd) {
 	switch m.screen {
 	case screenCase:
 		return m.show(m.back)
+	case screenTicket:
+		if m.ticketFrom == screenCase {
+			m.screen = screenCase
+			return m, m.loadCaseCmd(m.trail.id)
+		}
+		return m.show(m.ticketFrom)
 	case screenPay, screenNote:
 		if m.back == screenCase {
 			m.screen = screenCase

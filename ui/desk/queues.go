@@ -267,9 +267,13 @@ func (m queuesModel) row(s store.Summary) string {
 		return fmt.Sprintf("%-33s %-11s %-11s %9s %9s", look.Fit(first, 33), opened,
 			look.Fit(look.OrDash(s.Model), 11), paid, amountIn(tr, s.Owed()))
 	case queueService:
-		if s.Due.IsZero() {
+		switch {
+		case s.Due.IsZero():
 			first = tr.T("the service centre sets it")
-		} else {
+		case flow.Overdue(s.Due, m.today): // late by calendar days, as the law counts a repair's
+			n := m.today.DaysSince(s.Due)
+			first = s.Due.In(tr) + " " + tr.N("%d days late", n, n)
+		default:
 			first = s.Due.In(tr) + " " + dueWords(tr, s.Due, m.today, true)
 		}
 	default:

@@ -78,7 +78,7 @@ type InspectKeys struct{ Answer, Next, Prev key.Binding }
 type DecisionKeys struct{ Scroll, Lead key.Binding }
 
 // ReturnedKeys answer what became of an item back from the service centre.
-type ReturnedKeys struct{ Repaired, Conclusion key.Binding }
+type ReturnedKeys struct{ Repaired, Conclusion, Ticket key.Binding }
 
 // ActKeys are the act screen's keys: another item of the receipt, in the
 // same visit.
@@ -93,7 +93,7 @@ type DayKeys struct {
 }
 
 // CaseKeys are the keys of a case shown whole at the desk.
-type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note, Acts key.Binding }
+type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note, Acts, Ticket key.Binding }
 
 // QueueKeys are the keys of the desk's queues.
 type QueueKeys struct{ Tab, Prev, Open, Paid, Decide key.Binding }
@@ -216,6 +216,7 @@ func KeysIn(p *lang.Printer) KeyMap {
 		Returned: ReturnedKeys{
 			Repaired:   bind("r", p.T("repaired"), "r", "R"),
 			Conclusion: bind("c", p.T("a conclusion"), "c", "C"),
+			Ticket:     bind("t", p.T("the ticket"), "t", "T"),
 		},
 		Act: ActKeys{Another: bind("a", p.T("another item of this receipt"), "a", "A")},
 		p:   p,
@@ -252,6 +253,7 @@ func deskKeys(k *KeyMap, p *lang.Printer, bind binder) {
 		Decide: bind("d", p.T("decide the escalation"), "d"),
 		Note:   bind("n", p.T("add a note (a correction)"), "n"),
 		Acts:   bind("a", p.T("print an act again"), "a"),
+		Ticket: bind("t", p.T("the service centre's ticket number"), "t"),
 	}
 	k.Queue = QueueKeys{
 		Tab:    bind("tab/←/→", p.T("next queue"), "tab", "right", "left", "shift+tab"),
