@@ -152,7 +152,7 @@ func CheckReplacementSerial(serial string, none bool, returned string) error {
 		return err
 	}
 	if returned != "" && strings.EqualFold(s, strings.TrimSpace(returned)) {
-		return Errorf(EInvalid, "%s is the serial of the item returned: enter the replacement's", s)
+		return Errorf(EInvalid, "this is the returned item's serial: enter the replacement's")
 	}
 	return nil
 }

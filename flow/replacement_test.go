@@ -163,7 +163,7 @@ func TestCheckReplacement(t *testing.T) {
 			field: "replacement.serial", want: "leave it empty"},
 		{name: "the returned item's own serial",
 			change: func(c *flow.Case, r *flow.Replacement) { r.Serial = " " + c.Sale.Serial },
-			field:  "replacement.serial", want: "the serial of the item returned"},
+			field:  "replacement.serial", want: "the returned item's serial"},
 		{name: "a price of nothing", change: func(_ *flow.Case, r *flow.Replacement) { r.Price.Minor = 0 },
 			field: "replacement.price", want: "more than zero"},
 		{name: "a price in another currency", change: func(_ *flow.Case, r *flow.Replacement) { r.Price.Currency = "EUR" },

@@ -183,6 +183,9 @@ func renderAct(tr *lang.Printer, s store.Settings, c *flow.Case, p *flow.Policy,
 	a.request(c)
 	a.checks(c, p)
 	a.decision(c)
+	if sec, ok := exchangeSection(tr, c, now.Location()); ok { // what was given, and the difference
+		a.paperSection(sec)
+	}
 	a.section("")
 	a.b.WriteString("\n" + tr.T("Customer: ______________________    Cashier (%s): ______________________", c.OpenedBy) + "\n")
 	return a.b.String()

@@ -442,7 +442,7 @@ func (m *Model) header() string {
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
 	if m.view == viewStep && m.c != nil {
-		out += "\n" + look.Fit(progress(tr, m.c, m.shown), m.width)
+		out += "\n" + look.Fit(progress(tr, m.c, m.shown, m.width), m.width)
 	}
 	if m.notice != "" {
 		out += "\n" + m.st.Warning.Render(strings.Join(look.Wrap(m.notice, m.width, "  "), "\n"))
@@ -451,8 +451,9 @@ func (m *Model) header() string {
 }
 
 // progress is the case's steps: done ones ticked, the one shown in
-// brackets.
-func progress(tr *lang.Printer, c *flow.Case, shown flow.Step) string {
+// brackets; when they do not fit in width, the first ones give way to
+// "…" so that the step shown stays on the line.
+func progress(tr *lang.Printer, c *flow.Case, shown flow.Step, width int) string {
 	var parts []string
 	for _, s := range c.Steps() {
 		if s == flow.StepAct {
@@ -467,7 +468,12 @@ func progress(tr *lang.Printer, c *flow.Case, shown flow.Step) string {
 		}
 		parts = append(parts, name)
 	}
-	return tr.T("Case …%s", look.ShortID(c.ID)) + "  " + strings.Join(parts, " › ")
+	head := tr.T("Case …%s", look.ShortID(c.ID)) + "  "
+	line := head + strings.Join(parts, " › ")
+	for cut := 1; lipgloss.Width(line) > width && cut < len(parts) && !strings.HasPrefix(parts[cut-1], "["); cut++ {
+		line = head + "… " + strings.Join(parts[cut:], " › ")
+	}
+	return line
 }
 
 func (m *Model) footer() string {

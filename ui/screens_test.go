@@ -58,7 +58,8 @@ type stepScreen[M any] interface {
 // forRoot reports whether msg is one a screen sends to the root.
 func forRoot(msg tea.Msg) bool {
 	switch msg.(type) {
-	case answersMsg, goBackMsg, receiptLookupMsg, saleLeadMsg, decisionConfirmedMsg, leadNeededMsg:
+	case answersMsg, goBackMsg, receiptLookupMsg, saleLeadMsg, decisionConfirmedMsg, leadNeededMsg,
+		replacementEnteredMsg:
 		return true
 	}
 	return false

@@ -49,7 +49,11 @@ func Render(tr *lang.Printer, storeName string, p store.Payout) string {
 		w.row("Passport", c.Passport.MaskedIn(tr))
 	}
 	w.b.WriteString(rule + "\n" + tr.T("PAYMENT") + "\n")
-	w.row("Refund due", tr.T("%s (the price paid)", w.money(c.RefundDue())))
+	due := tr.T("%s (the price paid)", w.money(c.RefundDue()))
+	if c.Outcome().Exchanges() { // a cheaper replacement's difference
+		due = tr.T("%s (the price difference of the exchange)", w.money(c.RefundDue()))
+	}
+	w.row("Refund due", due)
 	w.row("Paid now", tr.T("%s, in %s", w.money(pay.Amount), pay.Tender.WordsIn(tr)))
 	w.row("Paid so far", tr.N("%s in %d payments", p.N, w.money(p.Paid), p.N))
 	if p.Owed.Minor > 0 {

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
+	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/paper"
+)
+
+// exchangedWith is the exchange case of l given a replacement at minor,
+// in cash, on 21.11.2026, settled as status.
+func exchangedWith(t *testing.T, l lang.Lang, minor int64, noSerial bool, status flow.Status) *flow.Case {
+	t.Helper()
+	c := exchangeCase(t, l)
+	c.Opened = time.Date(2026, time.November, 20, 9, 0, 0, 0, time.UTC)
+	c.Replacement = &flow.Replacement{Model: "Phone X 64GB", Serial: "356938035643809", NoSerial: noSerial,
+		Price: flow.Money{Minor: minor, Currency: "UAH"}, Tender: flow.TenderCash,
+		Given: time.Date(2026, time.November, 21, 22, 30, 0, 0, time.UTC), By: "Ivan",
+		RefundBy: flow.Date{Year: 2026, Month: time.November, Day: 27}}
+	if noSerial {
+		c.Replacement.Serial = ""
+	}
+	c.Status = status
+	return c
+}
+
+// itemsOf is a section's items as "label: value" lines.
+func itemsOf(s paper.Section) string {
+	var b strings.Builder
+	for _, it := range s.Items {
+		if it.Label != "" {
+			b.WriteString(it.Label + ": ")
+		}
+		b.WriteString(it.Value + "\n")
+	}
+	return b.String()
+}
+
+// TestExchangeSection: the act's section names both items with their
+// serials and prices, the day the replacement's warranty starts (the day
+// given, in the store's zone: Kyiv's 22.11.2026 for 22:30 UTC on the
+// 21st), and the difference each way, in English and in Ukrainian.
+func TestExchangeSection(t *testing.T) {
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	must(t, err)
+	tests := []struct {
+		name     string
+		l        lang.Lang
+		minor    int64
+		noSerial bool
+		status   flow.Status
+		want     []string
+	}{
+		{"dearer", lang.EN, 2499900, false, flow.StatusExchanged, []string{"EXCHANGE",
+			"Item returned: Phone X 128GB", "Serial/IMEI: 490154203237518", "Price: 19999.00 UAH",
+			"Item given: Phone X 64GB", "Serial/IMEI: 356938035643809", "Price: 24999.00 UAH",
+			"Warranty from: 2026-11-22, the day of the exchange",
+			"To pay: 5000.00 UAH, the price difference, paid by the customer at the till in cash",
+			"runs anew from the day of the exchange"}},
+		{"cheaper, paid", lang.EN, 1499900, false, flow.StatusExchanged, []string{
+			"Refunded: 5000.00 UAH, the price difference, in cash"}},
+		{"cheaper, owed", lang.EN, 1499900, false, flow.StatusRefundOwed, []string{
+			"To refund: 5000.00 UAH, the price difference, in cash, by 2026-11-27"}},
+		{"an accessory at the same price", lang.EN, 1999900, true, flow.StatusExchanged, []string{
+			"Serial/IMEI: none (an accessory)", "Difference: none: the same price"}},
+		{"dearer", lang.UK, 2499900, false, flow.StatusExchanged, []string{"ОБМІН",
+			"Повернений товар: Phone X 128GB", "Ціна: 19\u00a0999,00\u00a0грн", "Товар на заміну: Phone X 64GB",
+			"Серійний №/IMEI: 356938035643809", "Гарантія з: 22.11.2026, день обміну",
+			"До сплати: 5\u00a0000,00\u00a0грн — різниця в ціні, покупець доплачує на касі (готівка)",
+			"обчислюється заново від дня обміну"}},
+		{"cheaper, owed", lang.UK, 1499900, false, flow.StatusRefundOwed, []string{
+			"До повернення: 5\u00a0000,00\u00a0грн — різниця в ціні (готівка), до 27.11.2026"}},
+		{"an accessory at the same price", lang.UK, 1999900, true, flow.StatusExchanged, []string{
+			"Серійний №/IMEI: немає (аксесуар)", "Різниця: немає: ціна та сама"}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.l)+"/"+tt.name, func(t *testing.T) {
+			c := exchangedWith(t, tt.l, tt.minor, tt.noSerial, tt.status)
+			sec, ok := exchangeSection(lang.For(tt.l), c, kyiv)
+			if !ok {
+				t.Fatal("no section for an exchange")
+			}
+			got := sec.Title + "\n" + itemsOf(sec)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("the section lacks %q:\n%s", w, got)
+				}
+			}
+			if tt.l == lang.UK {
+				checkSpeaks(t, got)
+			}
+		})
+	}
+	refund := decidedCase(t, "generic", nil)
+	if _, ok := exchangeSection(lang.English(), refund, kyiv); ok {
+		t.Error("a refund has an exchange section")
+	}
+	if _, ok := exchangeSection(lang.English(), exchangeCase(t, lang.EN), kyiv); ok {
+		t.Error("an exchange without its replacement has a section")
+	}
+}
+
+// walkToExchange walks a case (a cash sale at 19999.00) to its decision
+// as an exchange the customer asked for.
+func walkToExchange(r *rootT, saleDate string) {
+	r.t.Helper()
+	r.keys(typed("n"))
+	r.keys(saleKeys(saleDate, "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView(r.at(flow.StepRequest))
+	r.keys(kEnter, kDown, kEnter, kEnter) // return, exchange, in person
+	r.requireView(r.at(flow.StepDocuments))
+	r.keys(kDown, kDown, typed("x"), kEnter) // the receipt is ticked already; the warranty card
+	r.requireView(r.at(flow.StepInspection))
+	r.keys(kEnter)
+}
+
+// TestExchangeCheaperAtTheTill: an exchange for a cheaper replacement in
+// the kiosk: the decision, the replacement's form, the till's cash for
+// the difference, the act naming both items with the difference refunded,
+// the payout slip of the difference, the case closed with one payment;
+// the store checks.
+func TestExchangeCheaperAtTheTill(t *testing.T) {
+	r := newRoot(t, "generic")
+	r.login("Ivan", "1111")
+	walkToExchange(r, "2026-11-10")
+	r.requireView("E X C H A N G E")
+	r.keys(kEnter)
+	r.requireView(r.at(flow.StepReplacement), "In exchange for Phone X (19999.00 UAH)")
+	r.keys(join(replace("Phone X Lite"), kEnter, replace("356938035643809"), replace("14999.00"))...)
+	r.requireView("The store refunds the difference of 5000.00 UAH.")
+	r.keys(kEnter) // in cash, the sale's tender
+	r.requireView("Pay the refund of 5000.00 UAH from the till now?")
+	r.keys(typed("y"))
+	r.requireView("Return act written", "Payout slip:")
+	id := r.m.c.ID
+	act := readAct(t, r.dir, id+".txt")
+	for _, want := range []string{"EXCHANGE", "Item returned:", "Phone X", "Item given:", "Phone X Lite",
+		"356938035643809", "14999.00 UAH", "Warranty from:", "2026-11-20, the day of the exchange",
+		"Refunded:", "5000.00 UAH, the price difference, in cash"} {
+		if !strings.Contains(act, want) {
+			t.Errorf("the act lacks %q:\n%s", want, act)
+		}
+	}
+	slip := readAct(t, r.dir, id+"-payout-1.txt")
+	for _, want := range []string{"5000.00 UAH (the price difference of the exchange)", "5000.00 UAH, in cash",
+		"nothing: the refund is paid in full"} {
+		if !strings.Contains(slip, want) {
+			t.Errorf("the slip lacks %q:\n%s", want, slip)
+		}
+	}
+	r.keys(kEnter)
+	d, err := r.st.Detail(id)
+	must(t, err)
+	if d.Case.Status != flow.StatusClosed || d.Case.Replacement == nil || d.Case.Replacement.By != "Ivan" ||
+		len(d.Payments) != 1 || d.Payments[0].Amount.Minor != 500000 {
+		t.Fatalf("the case: %s, %+v, payments %+v", d.Case.Status, d.Case.Replacement, d.Payments)
+	}
+	if _, err := r.st.Check(store.CheckOptions{}); err != nil {
+		t.Fatalf("check: %v", err)
+	}
+}
+
+// TestExchangeDifferenceOwedUK: in a Ukrainian store, a cheaper
+// replacement while the till lacks cash: the difference is owed by the
+// policy's day, said on the act in Ukrainian; no slip yet; esc at the
+// till's question goes back to the replacement as typed.
+func TestExchangeDifferenceOwedUK(t *testing.T) {
+	r := newRoot(t, "generic")
+	r.speaks(lang.UK)
+	r.login("Ivan", "1111")
+	walkToExchange(r, "2026-11-10")
+	r.keys(kEnter)
+	r.requireView("Замість Phone X")
+	r.keys(replacementKeys("Phone X Lite", "356938035643809", "14 999,00")...)
+	r.requireView("5\u00a0000,00\u00a0грн")
+	r.keys(kEsc)
+	r.requireView(r.at(flow.StepReplacement), "> Phone X Lite", "> 14999.00")
+	r.keys(kEnter, kEnter, kEnter, kEnter, kEnter)
+	r.keys(typed("т")) // no, on the Ukrainian layout
+	r.requireView("Акт повернення складено")
+	if strings.Contains(r.view(), "виплати") {
+		t.Errorf("a slip for a difference owed:\n%s", r.view())
+	}
+	act := readAct(t, r.dir, r.m.c.ID+".txt")
+	for _, want := range []string{"ОБМІН", "Товар на заміну:", "Phone X Lite", "До повернення:",
+		"5\u00a0000,00\u00a0грн — різниця в ціні (готівка), до 27.11.2026", "кошти до повернення"} {
+		if !strings.Contains(act, want) {
+			t.Errorf("the act lacks %q:\n%s", want, act)
+		}
+	}
+	c, err := r.st.Case(r.m.c.ID)
+	must(t, err)
+	if c.Status != flow.StatusRefundOwed || c.RefundBy().String() != "2026-11-27" {
+		t.Fatalf("the case is %s by %v", c.Status, c.RefundBy())
+	}
+}
+
+// TestExchangeDearer: a dearer replacement: no question of the till's
+// cash; the act says what the customer pays at the till.
+func TestExchangeDearer(t *testing.T) {
+	r := newRoot(t, "generic")
+	r.login("Ivan", "1111")
+	walkToExchange(r, "2026-11-10")
+	r.keys(kEnter)
+	r.keys(replacementKeys("Phone X Pro", "356938035643809", "24999.00")...)
+	r.requireView("Return act written")
+	act := readAct(t, r.dir, r.m.c.ID+".txt")
+	if !strings.Contains(act, "5000.00 UAH, the price difference, paid by the customer at the till in cash") {
+		t.Errorf("the act:\n%s", act)
+	}
+}
+
+func readAct(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "acts", name))
+	must(t, err)
+	return string(data)
+}
