@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,7 +155,11 @@ func TestExchangeCheaperAtTheTill(t *testing.T) {
 			t.Errorf("the slip lacks %q:\n%s", want, slip)
 		}
 	}
-	r.keys(kEnter)
+	r.keys(kEnter, typed("l"))
+	r.login("Olena", "123456") // the desk's case: what was given, and the difference refunded
+	r.keys(typed("d"), kEnter)
+	r.requireView("Phone X Lite (356938035643809), 14999.00 UAH, given by Ivan",
+		"the difference of 5000.00 UAH is refunded", "5000.00 UAH paid in cash by Ivan")
 	d, err := r.st.Detail(id)
 	must(t, err)
 	if d.Case.Status != flow.StatusClosed || d.Case.Replacement == nil || d.Case.Replacement.By != "Ivan" ||
@@ -194,15 +199,36 @@ func TestExchangeDifferenceOwedUK(t *testing.T) {
 			t.Errorf("the act lacks %q:\n%s", want, act)
 		}
 	}
-	c, err := r.st.Case(r.m.c.ID)
+	id := r.m.c.ID
+	c, err := r.st.Case(id)
 	must(t, err)
 	if c.Status != flow.StatusRefundOwed || c.RefundBy().String() != "2026-11-27" {
 		t.Fatalf("the case is %s by %v", c.Status, c.RefundBy())
 	}
+	// a shift lead pays the difference at the desk: its slip, the case exchanged
+	r.keys(kEnter, typed("l"))
+	r.login("Olena", "123456")
+	r.keys(typed("d"), typed("2"), kTab, typed("p"))
+	r.requireView("5\u00a0000,00")
+	r.keys(kEnter, kEnter)
+	r.requireView(payoutFile(id, 1))
+	slip := readAct(t, r.dir, payoutFile(id, 1))
+	if !strings.Contains(slip, "5\u00a0000,00\u00a0грн (різниця в ціні під час обміну)") {
+		t.Errorf("the slip:\n%s", slip)
+	}
+	if c, err = r.st.Case(id); err != nil || c.Status != flow.StatusExchanged {
+		t.Fatalf("after the payment the case is %s (%v)", c.Status, err)
+	}
+	if _, err := r.st.Check(store.CheckOptions{}); err != nil {
+		t.Fatalf("check: %v", err)
+	}
 }
 
+func payoutFile(id string, n int) string { return fmt.Sprintf("%s-payout-%d.txt", id, n) }
+
 // TestExchangeDearer: a dearer replacement: no question of the till's
-// cash; the act says what the customer pays at the till.
+// cash; the act says what the customer pays at the till; the day's close
+// at the desk counts the difference taken, and no refund.
 func TestExchangeDearer(t *testing.T) {
 	r := newRoot(t, "generic")
 	r.login("Ivan", "1111")
@@ -214,6 +240,10 @@ func TestExchangeDearer(t *testing.T) {
 	if !strings.Contains(act, "5000.00 UAH, the price difference, paid by the customer at the till in cash") {
 		t.Errorf("the act:\n%s", act)
 	}
+	r.keys(kEnter, typed("l"))
+	r.login("Olena", "123456")
+	r.keys(typed("d"), typed("3"))
+	r.requireView("Price differences taken in exchanges: 1 · cash 5000.00 UAH", "Refunds paid by tender (0)")
 }
 
 func readAct(t *testing.T, dir, name string) string {
