@@ -451,8 +451,9 @@ func (m *Model) header() string {
 }
 
 // progress is the case's steps: done ones ticked, the one shown in
-// brackets; when they do not fit in width, the first ones give way to
-// "…" so that the step shown stays on the line.
+// brackets; when the steps up to the one shown do not fit in width, the
+// first ones give way to "…" so that the step shown stays on the line
+// (the steps after it are cut, as the line is).
 func progress(tr *lang.Printer, c *flow.Case, shown flow.Step, width int) string {
 	var parts []string
 	for _, s := range c.Steps() {
@@ -469,11 +470,18 @@ func progress(tr *lang.Printer, c *flow.Case, shown flow.Step, width int) string
 		parts = append(parts, name)
 	}
 	head := tr.T("Case …%s", look.ShortID(c.ID)) + "  "
-	line := head + strings.Join(parts, " › ")
-	for cut := 1; lipgloss.Width(line) > width && cut < len(parts) && !strings.HasPrefix(parts[cut-1], "["); cut++ {
-		line = head + "… " + strings.Join(parts[cut:], " › ")
+	upTo := len(parts) // the parts up to the step shown, which must stay on the line
+	for i, p := range parts {
+		if strings.HasPrefix(p, "[") {
+			upTo = i + 1
+		}
 	}
-	return line
+	from, lead := 0, head
+	for from < upTo-1 && lipgloss.Width(lead+strings.Join(parts[from:upTo], " › ")) > width {
+		from++
+		lead = head + "… "
+	}
+	return lead + strings.Join(parts[from:], " › ")
 }
 
 func (m *Model) footer() string {
