@@ -252,3 +252,31 @@ func readAct(t *testing.T, dir, name string) string {
 	must(t, err)
 	return string(data)
 }
+
+// TestExchangeRefusedKeepsTheReplacement: the exchange's settling save is
+// refused (the receipt line was refunded at another till meanwhile, so its
+// difference cannot be): the refusal is shown, and the replacement's form
+// comes back as it was typed, its decision kept, nothing claimed saved.
+func TestExchangeRefusedKeepsTheReplacement(t *testing.T) {
+	r := newRoot(t, "generic")
+	r.login("Ivan", "1111")
+	walkToExchange(r, "2026-11-10")
+	r.keys(kEnter)
+	r.keys(replacementKeys("Phone X Lite", "356938035643809", "14999.00")...)
+	r.requireView("Pay the refund of 5000.00 UAH from the till now?")
+	paid := r.seed(seedCase{n: 9, at: "2026-11-20 09:30", staff: "Olena", receipt: "R-1001", model: "Phone X",
+		price: 1999900, tender: flow.TenderCash, d: refund(deskDay), status: flow.StatusClosed})
+	r.keys(typed("y"))
+	r.requireView("not saved", "already refunded", paid, r.at(flow.StepReplacement), "> Phone X Lite",
+		"> 356938035643809", "> 14999.00")
+	if strings.Contains(r.view(), "Return act written") {
+		t.Fatalf("the act claimed:\n%s", r.view())
+	}
+	stored, err := r.st.Case(r.m.c.ID)
+	must(t, err)
+	if stored.Status != flow.StatusOpen || stored.Replacement != nil || r.m.c.Decision == nil {
+		t.Fatalf("stored %s with %+v; the decision at hand %v", stored.Status, stored.Replacement, r.m.c.Decision)
+	}
+	r.keys(kEsc) // back to the decision, whose keys work
+	r.requireView("E X C H A N G E")
+}
