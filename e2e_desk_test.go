@@ -73,7 +73,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
-	s = tm.waitFor("Акт повернення складено", "кошти до повернення")
+	s = tm.waitFor("складено", "кошти до повернення")
 	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no case id on the act screen:\n%s", s)
@@ -97,7 +97,7 @@ func TestE2EDesk(t *testing.T) {
 	tm.enterTo("Виплачена сума, грн")
 	tm.press("Enter")
 	tm.waitFor("грн виплачено (готівка), виплатив(ла) "+leadName, // the header's news, wrapped
-		"Кошти виплачено повністю: 19\u00a0999,00\u00a0грн", "Акт виплати: acts/"+id[1]+"-payout-1.txt")
+		"Кошти виплачено повністю: 19\u00a0999,00\u00a0грн", "Акт виплати: acts/"+id[1]+"-payout-1.pdf")
 	tm.press("Enter")
 	tm.waitFor("[До виплати (0)]")
 	tm.press("1")

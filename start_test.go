@@ -88,7 +88,7 @@ func TestStartsOnATerminalThatNeverAnswers(t *testing.T) {
 	}
 	dir := t.TempDir()
 	setUpStore(t, dir)
-	took := startOnPty(t, binary(t), dir, "PIN")
+	took := startOnPty(t, binary(t), dir, "Olena") // the login with its list of names
 	t.Logf("first screen after %v", took)
 }
 
@@ -102,6 +102,6 @@ func BenchmarkStartToFirstScreen(b *testing.B) {
 	setUpStore(b, dir)
 	bin := binary(b)
 	for b.Loop() {
-		startOnPty(b, bin, dir, "PIN")
+		startOnPty(b, bin, dir, "Olena")
 	}
 }

@@ -196,6 +196,11 @@ type Case struct {
 	Inspection     Inspection      `json:"inspection"`
 	ServiceCentre  Conclusion      `json:"service_centre,omitempty"`
 	TillHasCash    bool            `json:"till_has_cash"`
+	// Phone is the customer's phone, to call them when a refund owed is
+	// ready or the item is back from the service centre: optional, and
+	// dropped when the case is settled (Move), so it is kept no longer
+	// than the case needs it.
+	Phone string `json:"phone,omitempty"`
 
 	Decision *Decision `json:"decision,omitempty"`
 	Override *Override `json:"override,omitempty"`

@@ -189,3 +189,17 @@ func exclusions(tr *lang.Printer, in Inspection) []string {
 
 // MinSec writes seconds as minutes and seconds: 301 is "5:01".
 func MinSec(s int) string { return fmt.Sprintf("%d:%02d", s/60, s%60) }
+
+// Fails reports whether the answer of checklist field counts against a
+// return: a yes/no answer other than a clean item's (CleanInspection), or a
+// call counter past the policy's limit. The act lists the failed checks
+// first.
+func (p *Policy) Fails(in Inspection, field string) bool {
+	if field == CallField {
+		c := p.Clauses.CallCounter
+		return c != nil && in.CallSeconds > c.MaxSeconds
+	}
+	got, clean := in.Flag(field), CleanInspection()
+	want := clean.Flag(field)
+	return got != nil && want != nil && *got != *want
+}

@@ -105,3 +105,35 @@ func TestInspectionFieldsAreEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestFails: the answers that count against a return, field by field.
+func TestFails(t *testing.T) {
+	p, err := flow.Builtin("citrus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Clauses.CallCounter == nil {
+		t.Fatal("citrus has no call counter")
+	}
+	max := p.Clauses.CallCounter.MaxSeconds
+	dirty := flow.Inspection{SignsOfUse: true, CallSeconds: max + 1, LiquidDamage: true}
+	for _, tc := range []struct {
+		in    flow.Inspection
+		field string
+		fails bool
+	}{
+		{flow.CleanInspection(), "signs_of_use", false},
+		{dirty, "signs_of_use", true},
+		{flow.CleanInspection(), "complete_set", false},
+		{dirty, "complete_set", true}, // the zero inspection's set is not complete
+		{dirty, "liquid_damage", true},
+		{flow.CleanInspection(), "liquid_damage", false},
+		{flow.Inspection{CallSeconds: max}, flow.CallField, false},
+		{dirty, flow.CallField, true},
+		{dirty, "no_such_field", false},
+	} {
+		if got := p.Fails(tc.in, tc.field); got != tc.fails {
+			t.Errorf("%s of %+v: fails %v, want %v", tc.field, tc.in, got, tc.fails)
+		}
+	}
+}

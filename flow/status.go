@@ -59,6 +59,9 @@ func (c *Case) Move(to Status) error {
 		return Errorf(EConflict, "a case that is %s cannot become %s", from, to)
 	}
 	c.Status = to
+	if !UnderWay(to) {
+		c.Phone = "" // nobody needs to call the customer about a settled case
+	}
 	return nil
 }
 

@@ -34,6 +34,7 @@ const (
 	EventDayClose     EventKind = "day_close"   // a shift lead closed a day (CloseDay): its cases are read-only
 	EventDayReopen    EventKind = "day_reopen"  // a shift lead reopened a closed day (ReopenDay), with a reason
 	EventTill         EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
+	EventAct          EventKind = "act"         // a document of a case was kept (KeepAct) or printed again (Reprinted)
 	EventVoid         EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
 )
 

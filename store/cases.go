@@ -234,7 +234,7 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if autoPay != nil {
 		events = append(events, seq+1)
 	}
-	doc := caseDoc{Case: c, Payments: payments, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Events: events}
+	doc := caseDoc{Case: c, Payments: payments, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Acts: oldDoc.Acts, Events: events}
 	raw, err := writeCase(bs, id, day, doc, oldDoc.Case)
 	if err != nil {
 		return caseDoc{}, err

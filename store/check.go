@@ -581,14 +581,36 @@ func checkCases(bs *buckets, rep *Report, p *problems) {
 	if n := count(bs.payments, paymentKeyLen, false, p); n != cc.payments {
 		p.add(lang.Key("payments: %d entries for %d payments of refunds"), n, cc.payments)
 	}
+	if n := count(bs.acts, 8, false, p); n != cc.acts {
+		p.add(lang.Key("acts: %d entries for %d acts the cases keep"), n, cc.acts)
+	}
+}
+
+// checkCaseActs checks the acts a case keeps: each a kind of act, with its
+// files, numbered in the acts index as this case's, in the order they were
+// numbered, none past the index's sequence.
+func checkCaseActs(bs *buckets, k []byte, doc caseDoc, cc *caseCounts, p *problems) {
+	id, last := caseID(k), uint64(0)
+	for _, a := range doc.Acts {
+		cc.acts++
+		switch {
+		case !a.Kind.Valid() || len(a.Files) == 0:
+			p.add(lang.Key("case %s: act No. %d is not a kept document (kind %q, %d files)"), id, a.N, a.Kind, len(a.Files))
+		case a.N <= last || a.N > bs.acts.Sequence():
+			p.add(lang.Key("case %s: act No. %d is out of the acts' numbering"), id, a.N)
+		case !bytes.Equal(bs.acts.Get(seqKey(a.N)), k):
+			p.add(lang.Key("case %s: act No. %d is not the acts index's"), id, a.N)
+		}
+		last = a.N
+	}
 }
 
 // caseCounts is what the cases make, which the indexes must hold no more
 // than: index entries by bucket, refunds (cases paid), their payments, and
 // events listed.
 type caseCounts struct {
-	want                      map[*bolt.Bucket]int
-	refunds, payments, listed int
+	want                            map[*bolt.Bucket]int
+	refunds, payments, listed, acts int
 }
 
 // checkCase checks one stored case (key k, value v): it reads, its events,
@@ -635,6 +657,7 @@ func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
 	cc.payments += len(doc.Payments)
 	checkCaseRefund(bs, k, doc, p)
 	checkCasePayments(bs, k, doc, p)
+	checkCaseActs(bs, k, doc, cc, p)
 	checkCaseSummary(bs, k, rec.day, doc, p)
 }
 

@@ -47,7 +47,9 @@ type caseDoc struct {
 	// SignOff is a shift lead's sign-off of the case as it stands; a later
 	// save clears it.
 	SignOff *SignOff `json:"sign_off,omitempty"`
-	Events  []uint64 `json:"events"`
+	// Acts are the documents kept of the case (acts.go), in order.
+	Acts   []Act    `json:"acts,omitempty"`
+	Events []uint64 `json:"events"`
 }
 
 // flate writers are big to make: they are kept for reuse.

@@ -47,6 +47,11 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	// the new index is written; the cases stay as they are (a case's one
 	// refund is read as its one payment).
 	migratePayments,
+	// 6 -> 7: the acts kept as numbered documents. Only a new, empty index:
+	// the acts written before it stay files, unnumbered.
+	func(tx *bolt.Tx, now time.Time) error {
+		return createBuckets(tx, [][]byte{bucketActs})
+	},
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {

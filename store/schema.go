@@ -25,7 +25,7 @@ package store
 //	                                    payment, in their place: read as such, never written), "fraud":
 //	                                    what its fraud flags were judged on at its last save (the policy's
 //	                                    thresholds, the passport's cases in 30 days), "sign_off": a shift
-//	                                    lead's sign-off since its last save, if any, "events": the seqs of its
+//	                                    lead's sign-off since its last save, if any, "acts": its documents, "events": the seqs of its
 //	                                    audit events}; day is the day it is filed under, fixed at first save;
 //	                                    the JSON's SHA-256 is on its last audit event (record_hash), so an edit
 //	                                    outside the program is seen; 0x01 day JSON (uncompressed) is read too
@@ -71,6 +71,10 @@ package store
 //	                                    fingerprint (ssh.FingerprintSHA256), printer command, language
 //	                                    (absent: the store's), added when and by whom; hashed on the last till event about it; a removed till's
 //	                                    record is deleted, and its last event (the removal) has no hash
+//	acts/                               since version 7: every document a case was given (acts.go)
+//	  n(8)     -> id                    the act's number in the store, from 1 (the bucket's sequence, never
+//	                                    reused), and its case; the act itself (kind, when, by whom, its files
+//	                                    and their SHA-256) is on the case's "acts", so the case's hash covers it
 //
 // Each exported method is one transaction (Login reads, compares the PIN's
 // slow hash outside any transaction, then writes). SaveCase writes the case,
@@ -118,6 +122,7 @@ var (
 	bucketSaleSerials = []byte("sale_serials") // since version 2
 	bucketTills       = []byte("tills")        // since version 5
 	bucketPayments    = []byte("payments")     // since version 6
+	bucketActs        = []byte("acts")         // since version 7
 )
 
 // Keys in the meta and settings buckets, and the value that marks a file
@@ -136,11 +141,11 @@ var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
 
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
-// the closed days of version 4, the tills of version 5 and the payments of
-// version 6.
+// the closed days of version 4, the tills of version 5, the payments of
+// version 6 and the acts of version 7.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments}
+	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -175,7 +180,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // buckets opens every bucket of the schema at once.
 type buckets struct {
 	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit,
-	refundLines, closedDays, tills, payments *bolt.Bucket
+	refundLines, closedDays, tills, payments, acts *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (*buckets, error) {
@@ -189,7 +194,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
 		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit},
 		{bucketRefundLines, &bs.refundLines}, {bucketClosedDays, &bs.closedDays}, {bucketTills, &bs.tills},
-		{bucketPayments, &bs.payments},
+		{bucketPayments, &bs.payments}, {bucketActs, &bs.acts},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {

@@ -31,6 +31,10 @@ type Settings struct {
 	// decision may be closed as abandoned (the customer never came back);
 	// 0, as stores set up before it have it, is flow.DefaultAbandonDays.
 	AbandonDays int `json:"abandon_days,omitempty"`
+	// Paper is what the store prints its acts on: flow.PaperA4 (0, as
+	// stores set up before it have it: the PDF), or a receipt printer's
+	// columns, 42 or 48 (the text form).
+	Paper int `json:"paper,omitempty"`
 	// ClosingTime is when the store closes, HH:MM ("": flow.DefaultClosingTime):
 	// the desk warns of a day closed before it.
 	ClosingTime string `json:"closing_time,omitempty"`
@@ -150,6 +154,9 @@ func (s *Store) SaveSettings(set Settings, by string) error {
 			return flow.Errorf(flow.EInvalid, "the days before a case is abandoned: %s", flow.Said(err))
 		}
 	}
+	if err := flow.CheckPaper(set.Paper); err != nil {
+		return flow.Errorf(flow.EInvalid, "the paper: %s", flow.Said(err))
+	}
 	val, err := json.Marshal(set)
 	if err != nil {
 		return err
@@ -196,6 +203,7 @@ func settingsChange(old, new Settings) *EventWords {
 	add(Said("idle minutes"), fmt.Sprint(old.IdleMinutes), fmt.Sprint(new.IdleMinutes))
 	add(Said("service days"), fmt.Sprint(flow.StoreServiceDays(old.ServiceDays)), fmt.Sprint(flow.StoreServiceDays(new.ServiceDays)))
 	add(Said("abandon days"), fmt.Sprint(flow.StoreAbandonDays(old.AbandonDays)), fmt.Sprint(flow.StoreAbandonDays(new.AbandonDays)))
+	add(Said("paper"), flow.PaperName(old.Paper), flow.PaperName(new.Paper))
 	add(Said("closing time"), old.ClosingTime, new.ClosingTime)
 	add(Said("language"), string(old.Lang()), string(new.Lang()))
 	if len(parts) == 0 {

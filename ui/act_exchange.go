@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
@@ -42,7 +40,6 @@ func exchangeSection(tc *lang.Printer, c *flow.Case, loc *time.Location) (paper.
 		paper.Row(tc.T("Price"), r.Price.In(tc)),
 		paper.Row(tc.T("Warranty from"), tc.T("%s, the day of the exchange", day.In(tc))),
 		differenceItem(tc, c),
-		paper.Text(tc.T("The warranty of the item given runs anew from the day of the exchange.")),
 	}
 	return paper.Section{Title: tc.T("EXCHANGE"), Items: items}, true
 }
@@ -62,19 +59,4 @@ func differenceItem(tc *lang.Printer, c *flow.Case) paper.Item {
 			r.Tender.WordsIn(tc)))
 	}
 	return paper.Row(tc.T("Difference"), tc.T("none: the same price"))
-}
-
-// paperSection writes a section of the act (a paper.Section, its labels in
-// the act's language already) as the text act writes its own: the rule,
-// the title, each label and its value in the act's column.
-func (a *actWriter) paperSection(s paper.Section) {
-	a.section(s.Title)
-	for _, it := range s.Items {
-		if it.Label == "" {
-			a.b.WriteString(it.Value + "\n")
-			continue
-		}
-		w := max(a.width, utf8.RuneCountInString(it.Label)+3)
-		fmt.Fprintf(&a.b, "%-*s%s\n", w, it.Label+":", it.Value)
-	}
 }

@@ -84,6 +84,8 @@ type Model struct {
 	shown  flow.Step  // the step whose screen is built and shown (the case may have moved on while it saves)
 	notice string     // a line for the cashier in the header (repeat returns, a save error)
 	status string     // the last thing that happened ("saved", "act printed")
+	// printHintShown: this session was told once how to set a print command.
+	printHintShown bool
 
 	showHelp bool
 	asks     prompts // questions over the screen: leave the kiosk? cash in the till? the item back?
@@ -216,7 +218,10 @@ func (m *Model) ctx() screenCtx {
 }
 
 // bodyHeight is the rows a screen may fill: all but the header and footer.
-func (m *Model) bodyHeight() int { return max(m.height-3, 5) }
+func (m *Model) bodyHeight() int { return bodyRows(m.height) }
+
+// bodyRows is the rows a screen may fill on a terminal of height rows.
+func bodyRows(height int) int { return max(height-3, 5) }
 
 // Update routes a message: global keys first, then the root's own
 // messages, then the screen at hand.
@@ -320,10 +325,7 @@ func (m *Model) lockScreen(note func(*lang.Printer) string) tea.Cmd {
 	m.lockedBy, m.user = m.user.Name, nil
 	m.takeLangs()
 	m.asks, m.showHelp = nil, false
-	m.login = newLoginModel(&m.st, m.staffText, m.width)
-	m.login.note = note(m.staffText)
-	m.view = viewLogin
-	return tea.Batch(m.login.Init(), leave)
+	return tea.Batch(m.openLogin(note(m.staffText), m.lockedBy), leave)
 }
 
 // leaveCase puts the case at hand away: no case is open at this till any
@@ -345,9 +347,7 @@ func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
 		return m, m.setup.Init()
 	}
 	m.takeSettings(msg)
-	m.login = newLoginModel(&m.st, m.staffText, m.width)
-	m.view = viewLogin
-	return m, m.login.Init()
+	return m, m.openLogin("", "")
 }
 
 // takeSettings takes the store's settings as storeSettings read them, and

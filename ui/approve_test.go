@@ -67,10 +67,11 @@ func actScreen(t *testing.T, l lang.Lang, paid bool) actModel {
 	}
 	r.m.c = c
 	dir := filepath.Join("/var/lib/returnsdesk", "acts")
-	a := r.m.actScreen(filepath.Join(dir, c.ID+".txt"))
+	a := r.m.actScreen(filepath.Join(dir, c.ID+"-17.pdf"))
+	a.n = 17
 	a.printed = r.m.printWords(nil)
 	if paid {
-		a.slip = r.m.slipWords(actWrittenMsg{slip: payout.Written{File: filepath.Join(dir, c.ID+"-payout-1.txt"), Printed: true}})
+		a.slip = r.m.slipWords(actWrittenMsg{slip: payout.Written{N: 18, File: filepath.Join(dir, c.ID+"-payout-1.pdf"), Printed: true}})
 	}
 	return a
 }

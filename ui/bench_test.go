@@ -20,6 +20,9 @@ func BenchmarkKeypress(b *testing.B) {
 		setUp func(r *rootT)
 		keys  []tea.Msg // pressed in turn, each leaving the screen where it was
 	}{
+		{"login_40_staff", func(r *rootT) { // typed letters filter the list, arrows move in it
+			r.withStaff(manyStaff...)
+		}, []tea.Msg{typed("к"), kDown, kUp, kBack}},
 		{"home_1000_open_cases", func(r *rootT) {
 			fillOpenCases(b, r.st, 1000)
 			r.login("Ivan", "1111")

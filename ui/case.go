@@ -124,6 +124,8 @@ func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case goHomeMsg:
 		model, cmd := m.goHome(msg.news)
 		return model, cmd, true
+	case writeActMsg:
+		return m, m.writeActCmd(), true
 	case actDoneMsg:
 		model, cmd := m.goHome(m.staffText.T("Case %s: %s", m.c.ID, m.c.Status.WordsIn(m.staffText)))
 		return model, cmd, true

@@ -29,7 +29,7 @@ func TestAfterAnEarlyCloseTheKioskGoesOn(t *testing.T) {
 	r.requireView("2026-11-20 is closed: returns taken now go to the report of 2026-11-21.")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter, typed("y"))
-	r.requireView("Return act written", "REFUND, closed")
+	r.requireView("act No. ", "REFUND, closed")
 	id := r.m.c.ID
 	d, err := r.st.Detail(id)
 	must(t, err)

@@ -87,7 +87,7 @@ func (m *Model) openDesk() (tea.Model, tea.Cmd) {
 	m.desk = deskState{m: desk.New(desk.Deps{Store: m.d.Store, DataDir: m.d.DataDir, Now: m.d.Now, Log: m.d.Log,
 		Loc: m.loc, Lead: m.user.Name, Styles: &m.st, Keys: &m.keys, ClosingTime: m.settings.ClosingTime,
 		StoreName: m.settings.StoreName, CustomerText: m.customerText, StaffText: m.staffText, CSVDialect: export.StoreDialect(m.settings), PrintCommand: m.printCommand(),
-		Print: m.printer()}, m.width, m.bodyHeight())}
+		Print: m.printer(), Paper: m.settings.Paper}, m.width, m.bodyHeight())}
 	m.view = viewDesk
 	m.d.Log.Info("desk opened", "staff", m.user.Name)
 	return m, tea.Batch(m.desk.m.Init(), m.desk.m.Watch())

@@ -350,7 +350,7 @@ func TestDeskMarkPaid(t *testing.T) {
 	r.requireView("!  a refund cannot be more than was paid for the item")
 	r.keys(join(kEnter, replace("19999.00"))...)
 	r.requireView("Refund of 19999.00 UAH paid in card by Olena", "✓ Paid 19999.00 UAH in card by Olena (payment 1)",
-		"The refund is paid in full: 19999.00 UAH", "Payout slip: acts/"+ids["owed"]+"-payout-1.txt in the data folder",
+		"The refund is paid in full: 19999.00 UAH", "Payout slip: acts/"+ids["owed"]+"-payout-1.pdf in the data folder",
 		"No print command is set: print the file by hand.", "enter: back")
 	r.keys(kEnter)
 	r.requireView("Refunds owed (1)")
@@ -374,7 +374,7 @@ func TestDeskDecideEscalatedUK(t *testing.T) {
 	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
 	r.requireView("Замість Pixel 8")
 	r.keys(replacementKeys("Pixel 8", "356938035643809", "15999,00")...) // the same price
-	r.requireView("Акт повернення")
+	r.requireView("Акт рішення старшого зміни")
 	r.keys(kEnter)
 	r.requireView("Справа " + ids["escalated"] + ": закрито")
 }
@@ -391,7 +391,7 @@ func TestDeskDecideEscalated(t *testing.T) {
 	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
 	r.requireView("In exchange for Pixel 8")
 	r.keys(replacementKeys("Pixel 8", "356938035643809", "15999.00")...) // the same price
-	r.requireView("Return act written", "EXCHANGE")
+	r.requireView("act No. ", "EXCHANGE")
 	r.keys(kEnter)
 	r.requireView("[Escalated (0)]", "Case "+ids["escalated"]+": closed")
 	c, err := r.st.Case(ids["escalated"])

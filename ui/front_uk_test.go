@@ -66,7 +66,7 @@ func draftAtHome(r *rootT) {
 func TestLoginGoldenUK(t *testing.T) {
 	r := ukRoot(t, "citrus")
 	tm := teatest.NewTestModel(t, r.m, teatest.WithInitialTermSize(80, 24))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "PIN-код") },
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Petro") },
 		teatest.WithDuration(5*time.Second))
 	must(t, tm.Quit())
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"path/filepath"
+	"time"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
-	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 	"example.com/returnsdesk/ui/payout"
+	"example.com/returnsdesk/ui/printout"
 )
 
 // The payout slip of a refund paid at the till: a case refunded on its
@@ -28,12 +28,9 @@ func (m *Model) printer() func(command, file string) error {
 // tillPayout is what writeActCmd needs to write the slip of a refund the
 // case's save paid at the till; nil when the case is not refunded.
 type tillPayout struct {
-	store     *store.Store
-	dir       string
+	keeper    printout.Keeper
 	storeName string
 	text      *lang.Printer // the customer's language: the store's
-	printCmd  string
-	print     func(command, file string) error
 }
 
 // tillPayoutOf is the slip to write with the act of c, or nil: a refund
@@ -42,17 +39,16 @@ func (m *Model) tillPayoutOf(c *flow.Case) *tillPayout {
 	if c.Status != flow.StatusRefunded && !(c.Status == flow.StatusExchanged && c.Refunds()) {
 		return nil // nothing paid at the till: no refund, or an exchange's difference owed
 	}
-	return &tillPayout{store: m.d.Store, dir: filepath.Join(m.d.DataDir, "acts"), storeName: m.settings.StoreName,
-		text: m.customerText, printCmd: m.printCommand(), print: m.printer()}
+	return &tillPayout{keeper: m.keeper(), storeName: m.settings.StoreName, text: m.customerText}
 }
 
-// write writes the slip of the case's last payment (the one its save made)
+// write keeps the slip of the case's last payment (the one its save made)
 // and prints it; inside a tea.Cmd.
-func (t *tillPayout) write(caseID string) (payout.Written, error) {
+func (t *tillPayout) write(caseID, by string, now time.Time) (payout.Written, error) {
 	if t == nil {
 		return payout.Written{}, nil
 	}
-	d, err := t.store.Detail(caseID)
+	d, err := t.keeper.Store.Detail(caseID)
 	if err != nil {
 		return payout.Written{}, err
 	}
@@ -60,7 +56,7 @@ func (t *tillPayout) write(caseID string) (payout.Written, error) {
 	if !ok {
 		return payout.Written{}, flow.Errorf(flow.EConflict, "the case has no payment to write a slip for")
 	}
-	return payout.Write(t.dir, t.text, t.storeName, p, t.printCmd, t.print)
+	return payout.Write(t.keeper, t.text, t.storeName, p, by, now)
 }
 
 // slipWords is the act screen's lines about the payout slip, logging what

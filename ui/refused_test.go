@@ -33,7 +33,7 @@ func TestARefusedSaveLeavesTheCaseAsSaved(t *testing.T) {
 	r.requireView("[Inspection]")
 	r.keys(tea.KeyMsg{Type: tea.KeyCtrlL})
 	r.login("Petro", "567890")
-	if v := r.view(); strings.Contains(v, "Return act written") {
+	if v := r.view(); strings.Contains(v, "act No. ") {
 		t.Fatalf("after a login the kiosk claims an act:\n%s", v)
 	}
 	r.requireView("[Inspection]")
@@ -117,7 +117,7 @@ func TestTheSaleStepRefusesALineTaken(t *testing.T) {
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
 	r.keys(kEnter, kEnter, typed("y"))
-	r.requireView("Return act written", "REFUND, closed")
+	r.requireView("act No. ", "REFUND, closed")
 	first := r.m.c.ID
 	r.keys(kEnter)
 	r.keys(typed("n"))

@@ -28,10 +28,8 @@ func (m *Model) sessionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		m.d.Log.Info("logout", "staff", m.user.Name)
 		m.user, m.c, m.notice, m.status = nil, nil, "", ""
 		m.takeLangs()
-		m.login = newLoginModel(&m.st, m.staffText, m.width)
-		m.view = viewLogin
 		s := m.d.Store
-		return m, tea.Batch(m.login.Init(), func() tea.Msg { s.Release(); return nil }), true
+		return m, tea.Batch(m.openLogin("", ""), func() tea.Msg { s.Release(); return nil }), true
 	case staffSubmitMsg:
 		return m, m.addStaffCmd(msg), true
 	case staffAddedMsg:

@@ -31,8 +31,11 @@ func TestFormsSubmitOnce(t *testing.T) {
 	}
 	screens := map[string]func() screen{
 		"login": func() screen {
-			m := newLoginModel(&st, lang.English(), 80)
-			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
+			m := newLoginModel(&st, lang.English(), 80, 21)
+			m.Init()
+			m, _ = m.Update(typed("Ivan"))
+			m, _ = m.Update(kEnter) // the name as typed: the PIN's form
+			return screen{m.pin, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 		"setup": func() screen {
 			m := newSetupModel(&st, 80, "Europe/Kyiv", "").withForm()

@@ -294,7 +294,8 @@ func usesLang(fs []*ast.File) bool {
 			return true
 		}
 		for _, im := range f.Imports {
-			if strings.Trim(im.Path.Value, `"`) == "example.com/returnsdesk/flow/lang" {
+			switch strings.Trim(im.Path.Value, `"`) {
+			case "example.com/returnsdesk/flow/lang", "example.com/returnsdesk/flow": // flow.Errorf prints in a language
 				return true
 			}
 		}

@@ -32,6 +32,9 @@ command runs inside it, through DATA/admin.sock (the owner's only).
   --abandon-days N      a case without a decision may be closed as abandoned
                         (the customer never came back) N days after it was
                         opened, 1-365 (default 14)
+  --paper a4|42|48      what acts are printed on: an A4 printer (the PDF,
+                        the default) or a receipt printer of 42 or 48
+                        columns (the text)
   --closing-time HH:MM  when the store closes (default 21:00): the desk warns
                         of a day closed before it
   --language uk|en      the store's language: its customers' (the act) and,
@@ -45,7 +48,7 @@ type settingsFlags struct {
 	fs                                 *flag.FlagSet
 	data, name, policy, zone, printCmd *string
 	idle, serviceDays, abandonDays     *int
-	closing, language                  *string
+	closing, language, paper           *string
 	by                                 *string
 }
 
@@ -62,6 +65,7 @@ func newSettingsFlags(env Env) settingsFlags {
 		serviceDays: fs.Int("service-days", 0, ""),
 		abandonDays: fs.Int("abandon-days", 0, ""),
 		closing:     fs.String("closing-time", "", ""),
+		paper:       fs.String("paper", "", ""),
 		language:    fs.String("language", "", ""),
 		by:          fs.String("by", env.Getenv("USER"), ""),
 	}
@@ -109,6 +113,13 @@ func (f settingsFlags) apply(env Env, tr *lang.Printer, set *store.Settings) err
 			return fmt.Errorf("--abandon-days: %s", flow.MessageIn(tr, err))
 		}
 		set.AbandonDays = *f.abandonDays
+	}
+	if f.given("paper") {
+		w, err := flow.ParsePaper(strings.TrimSpace(*f.paper))
+		if err != nil {
+			return fmt.Errorf("--paper: %s", flow.MessageIn(tr, err))
+		}
+		set.Paper = w
 	}
 	if f.given("closing-time") {
 		set.ClosingTime = strings.TrimSpace(*f.closing)
@@ -190,6 +201,7 @@ func printSettings(env Env, tr *lang.Printer, set store.Settings) {
 		{tr.T("idle minutes:"), fmt.Sprint(set.IdleMinutes)},
 		{tr.T("service days:"), fmt.Sprint(flow.StoreServiceDays(set.ServiceDays))},
 		{tr.T("abandon days:"), fmt.Sprint(flow.StoreAbandonDays(set.AbandonDays))},
+		{tr.T("paper:"), flow.PaperName(set.Paper)},
 		{tr.T("closing time:"), closing},
 		{tr.T("language:"), language},
 	}

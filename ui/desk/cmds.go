@@ -96,8 +96,7 @@ func (m Model) signOffCmd(id string) tea.Cmd {
 // folder's acts/ and prints it where a print command is set.
 func (m Model) payCmd(sub paySubmitMsg) tea.Cmd {
 	s, by, now := m.d.Store, m.d.Lead, m.d.Now()
-	dir, name, printCmd, print := filepath.Join(m.d.DataDir, "acts"), m.d.StoreName, m.d.PrintCommand, m.d.Print
-	text := m.d.CustomerText
+	k, name, text := m.d.keeper(), m.d.StoreName, m.d.CustomerText
 	noFolder := m.d.DataDir == ""
 	return func() tea.Msg {
 		p, err := s.RecordRefund(sub.id, sub.amount, sub.tender, by, now)
@@ -106,7 +105,7 @@ func (m Model) payCmd(sub paySubmitMsg) tea.Cmd {
 		}
 		msg := paidMsg{sub: sub, payout: p}
 		if !noFolder {
-			msg.slip, msg.slipErr = payout.Write(dir, text, name, p, printCmd, print)
+			msg.slip, msg.slipErr = payout.Write(k, text, name, p, by, now)
 		}
 		return Msg{msg}
 	}

@@ -10,6 +10,7 @@ package desk
 
 import (
 	"log/slog"
+	"path/filepath"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -20,6 +21,7 @@ import (
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/export"
 	"example.com/returnsdesk/ui/look"
+	"example.com/returnsdesk/ui/printout"
 )
 
 // Deps is what the desk runs on, given by the root when it opens the desk.
@@ -51,6 +53,15 @@ type Deps struct {
 	// Print sends a slip to the printer with the print command; nil prints
 	// nothing.
 	Print func(command, file string) error
+	// Paper is the store's paper (store.Settings.Paper): a receipt
+	// printer's columns, or 0 for A4.
+	Paper int
+}
+
+// keeper keeps and prints the desk's documents (ui/printout).
+func (d Deps) keeper() printout.Keeper {
+	return printout.Keeper{Store: d.Store, Dir: filepath.Join(d.DataDir, "acts"), Width: d.Paper,
+		Command: d.PrintCommand, Print: d.Print}
 }
 
 // DoneMsg says the lead left the desk: the root goes home.

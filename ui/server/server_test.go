@@ -347,7 +347,7 @@ func TestTwoTillsRefundOneReceiptLine(t *testing.T) {
 	one.toTheCashQuestion(saleDate)
 	two.typeSale(saleDate)
 	two.step("\r", "resume that case from home")
-	one.step("y", "Return act written")
+	one.step("y", "act No. ")
 	mark := two.out.mark()
 	two.step("\r\r\r\r\r\r\r\r\r", "was refunded in case")
 	if p := two.out.plain(mark); strings.Contains(p, "R E F U N D") || strings.Contains(p, "[Request]") {

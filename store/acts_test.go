@@ -1,0 +1,111 @@
+package store
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"example.com/returnsdesk/flow"
+)
+
+// TestKeepAct: every act is numbered across the store, kept on its case with
+// its files' hashes and on the trail; a failed write keeps nothing and takes
+// no number; a reprint is on the trail; check passes on the file after.
+func TestKeepAct(t *testing.T) {
+	s, _ := openTest(t)
+	a := newCase(t0, "olena", "R-1", "SN-1")
+	b := newCase(t0, "olena", "R-2", "SN-2")
+	must(t, s.SaveCase(a, Event{Staff: "olena"}))
+	must(t, s.SaveCase(b, Event{Staff: "olena"}))
+
+	file := func(name, text string) ActWriter {
+		return func(n uint64) ([]ActFile, error) { return []ActFile{FileOf(name, []byte(text))}, nil }
+	}
+	first, err := s.KeepAct(a.ID, flow.ActIntake, 0, "olena", t0, file("a-1.txt", "intake"))
+	must(t, err)
+	if _, err := s.KeepAct(b.ID, flow.ActDecision, 0, "olena", t0, func(n uint64) ([]ActFile, error) {
+		return nil, errors.New("disk full")
+	}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("a failed write kept an act: %v", err)
+	}
+	second, err := s.KeepAct(b.ID, flow.ActDecision, 0, "olena", t0, file("b-2.txt", "decision"))
+	must(t, err)
+	third, err := s.KeepAct(a.ID, flow.ActPayout, 1, "Maria", t0, file("a-3.txt", "paid"))
+	must(t, err)
+	if first.N != 1 || second.N != 2 || third.N != 3 {
+		t.Fatalf("numbers %d %d %d, want 1 2 3 (the failed write takes none)", first.N, second.N, third.N)
+	}
+	acts, err := s.Acts(a.ID)
+	must(t, err)
+	if len(acts) != 2 || acts[0].Kind != flow.ActIntake || acts[1].Payment != 1 || acts[1].By != "Maria" {
+		t.Fatalf("case a keeps %+v", acts)
+	}
+	if !acts[0].Files[0].Matches([]byte("intake")) || acts[0].Files[0].Matches([]byte("intake!")) {
+		t.Error("a file's hash does not tell its bytes")
+	}
+	if _, err := s.KeepAct(a.ID, "receipt", 0, "olena", t0, file("x", "x")); flow.ErrorCode(err) != flow.EInvalid {
+		t.Errorf("kept an act of no kind: %v", err)
+	}
+
+	a.Request = flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund}
+	must(t, s.SaveCase(a, Event{Staff: "olena", Step: "request"}))
+	if acts, _ := s.Acts(a.ID); len(acts) != 2 {
+		t.Fatalf("a save of the case lost its acts: %+v", acts)
+	}
+	must(t, s.Reprinted(a.ID, 1, "olena", t0))
+	if err := s.Reprinted(a.ID, 2, "olena", t0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("reprinted another case's act: %v", err)
+	}
+	trail, err := s.Trail(a.ID)
+	must(t, err)
+	var said []string
+	for _, ev := range trail {
+		if ev.Kind == EventAct {
+			said = append(said, ev.Detail)
+		}
+	}
+	want := []string{"service centre intake act No. 1 kept: a-1.txt (sha256 " + acts[0].Files[0].SHA256 + ")",
+		"payout slip No. 3 kept: a-3.txt (sha256 " + acts[1].Files[0].SHA256 + ")",
+		"service centre intake act No. 1 printed again"}
+	if strings.Join(said, "\n") != strings.Join(want, "\n") {
+		t.Errorf("the trail says\n%s\nwant\n%s", strings.Join(said, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestActsTampered: an act moved to another case in the index, or an act
+// removed from a case, fails the check.
+func TestActsTampered(t *testing.T) {
+	for name, edit := range map[string]func(tx *bolt.Tx, a, b []byte) error{
+		"index names another case": func(tx *bolt.Tx, a, b []byte) error {
+			return tx.Bucket(bucketActs).Put(seqKey(1), b)
+		},
+		"index entry deleted": func(tx *bolt.Tx, a, b []byte) error {
+			return tx.Bucket(bucketActs).Delete(seqKey(1))
+		},
+		"extra index entry": func(tx *bolt.Tx, a, b []byte) error {
+			return tx.Bucket(bucketActs).Put(seqKey(9), a)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, path := openTest(t)
+			a := newCase(t0, "olena", "R-1", "SN-1")
+			b := newCase(t0, "olena", "R-2", "SN-2")
+			must(t, s.SaveCase(a, Event{Staff: "olena"}))
+			must(t, s.SaveCase(b, Event{Staff: "olena"}))
+			_, err := s.KeepAct(a.ID, flow.ActDecision, 0, "olena", t0, func(n uint64) ([]ActFile, error) {
+				return []ActFile{FileOf("a.txt", []byte("act"))}, nil
+			})
+			must(t, err)
+			must(t, s.Close())
+			ka, _ := caseKey(a.ID)
+			kb, _ := caseKey(b.ID)
+			edited := copyFile(t, path)
+			editRaw(t, edited, func(tx *bolt.Tx) error { return edit(tx, ka, kb) })
+			if _, err := CheckFile(edited, CheckOptions{}); err == nil || !strings.Contains(err.Error(), "act") {
+				t.Errorf("check passed an edited acts index: %v", err)
+			}
+		})
+	}
+}
