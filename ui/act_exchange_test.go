@@ -209,7 +209,7 @@ func TestExchangeDifferenceOwedUK(t *testing.T) {
 	r.keys(typed("d"), typed("2"), kTab, typed("p"))
 	r.requireView("5\u00a0000,00")
 	r.keys(kEnter, kEnter)
-	r.requireView(id + "-payout-1.pdf", "✓ Виплачено 5\u00a0000,00\u00a0грн (готівка)")
+	r.requireView(id+"-payout-1.pdf", "✓ Виплачено 5\u00a0000,00\u00a0грн (готівка)")
 	slip := flat([]byte(readAct(t, r.dir, payoutFile(id, 1))))
 	if !strings.Contains(slip, "5\u00a0000,00\u00a0грн (різниця в ціні під час обміну)") {
 		t.Errorf("the slip:\n%s", slip)
