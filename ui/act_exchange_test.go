@@ -164,6 +164,18 @@ func TestExchangeCheaperAtTheTill(t *testing.T) {
 		len(d.Payments) != 1 || d.Payments[0].Amount.Minor != 500000 {
 		t.Fatalf("the case: %s, %+v, payments %+v", d.Case.Status, d.Case.Replacement, d.Payments)
 	}
+	trail, err := r.st.Trail(id)
+	must(t, err)
+	said := ""
+	for _, ev := range trail {
+		if ev.Kind == store.EventDecision {
+			said = ev.DetailIn(lang.For(lang.UK))
+		}
+	}
+	if want := "обміняно на Phone X Lite (356938035643809, 14\u00a0999,00\u00a0грн): покупцеві повертають " +
+		"різницю 5\u00a0000,00\u00a0грн (готівка)"; said != want {
+		t.Errorf("the decision's event says %q, want %q", said, want)
+	}
 	if _, err := r.st.Check(store.CheckOptions{}); err != nil {
 		t.Fatalf("check: %v", err)
 	}

@@ -400,7 +400,9 @@ func TestDeskDecideEscalated(t *testing.T) {
 		t.Fatalf("override %+v", c.Override)
 	}
 	trail, _ := r.st.Trail(ids["escalated"])
-	if k := trail[1].Kind; k != store.EventLeadDecision || trail[1].Staff != "Olena" {
+	if k := trail[1].Kind; k != store.EventLeadDecision || trail[1].Staff != "Olena" ||
+		trail[1].Detail != "shift lead's reason: within 14 days, as the law gives; exchanged for Pixel 8 "+
+			"(356938035643809) at the same price" { // the lead's reason, then what the exchange gave
 		t.Errorf("the decision's event %+v", trail[1])
 	}
 
