@@ -88,8 +88,14 @@ func (c *Case) Settles() (Status, error) {
 
 // CheckStatus says what is wrong, if anything, with the case's status for
 // its outcome: a refund owed is owed by a case that refunds, refunded is a
-// refund's, exchanged an exchange's.
+// refund's, exchanged an exchange's; and an exchange's replacement, when
+// it has one, is one CheckReplacement takes.
 func (c *Case) CheckStatus() error {
+	if r := c.Replacement; r != nil && c.Outcome().Exchanges() {
+		if err := CheckReplacement(c, *r); err != nil {
+			return err
+		}
+	}
 	switch o := c.Outcome(); c.Status {
 	case StatusRefundOwed:
 		if !c.Refunds() {

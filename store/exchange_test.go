@@ -195,3 +195,28 @@ func TestExchangeStatusGuarded(t *testing.T) {
 	}
 	checked(t, s)
 }
+
+// TestExchangeReplacementChecked: an exchange's replacement is checked as
+// the case settles: one without its model is refused, naming the field.
+func TestExchangeReplacementChecked(t *testing.T) {
+	s, _ := deskStore(t)
+	c := newCase(t0, "olena", "R-EX0006", "490154203237518")
+	walkToDecision(t, s, c, t0, "EX000006")
+	c.Request.Wants = flow.WantExchange
+	p, err := flow.Builtin("generic")
+	must(t, err)
+	d, err := flow.Decide(c, p, t0)
+	must(t, err)
+	c.Decision = &d
+	must(t, c.Complete(flow.StepDecision))
+	c.Replacement = &flow.Replacement{Serial: "SN-7", Price: uahOf(1999900)}
+	must(t, c.Complete(flow.StepReplacement))
+	must(t, c.Move(flow.StatusDecided))
+	must(t, c.Move(flow.StatusExchanged))
+	err = s.SaveCase(c, Event{Staff: "olena", Kind: EventDecision, Time: t0})
+	var fe *flow.FieldError
+	if !errors.As(err, &fe) || fe.Field != "replacement.model" {
+		t.Fatalf("an exchange without the replacement's model saved: %v", err)
+	}
+	checked(t, s)
+}

@@ -446,6 +446,9 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	if out.Exchanges() && !m.c.Done.Has(flow.StepReplacement) {
 		return m.askReplacement()
 	}
+	if !out.Exchanges() { // a lead decided otherwise after a replacement was typed
+		m.c.Replacement, m.c.Done = nil, m.c.Done.Without(flow.StepReplacement)
+	}
 	m.dueDifference()
 	to, err := m.c.Settles() // a remote return's refund is owed, and a cheaper replacement's difference
 	if err != nil {
