@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"example.com/returnsdesk/flow"
+	bolt "go.etcd.io/bbolt"
 )
 
 // exchangeCase is a case walked to an exchange of its 19 999,00 item for a
@@ -219,4 +220,43 @@ func TestExchangeReplacementChecked(t *testing.T) {
 		t.Fatalf("an exchange without the replacement's model saved: %v", err)
 	}
 	checked(t, s)
+}
+
+// TestCheckKnowsTheDifference: the check holds an exchange's payments to
+// its difference: a cheaper replacement exchanged with nothing paid, a
+// payment of more than the difference, and a difference owed once paid in
+// full are each a problem; the exchange as the store wrote it is none.
+func TestCheckKnowsTheDifference(t *testing.T) {
+	s, _ := deskStore(t)
+	c := exchangeCase(t, s, "R-EX0007", 1499900, true)
+	k, err := caseKey(c.ID)
+	must(t, err)
+	run := func(edit func(doc *caseDoc)) []problem {
+		var p problems
+		must(t, s.view(func(tx *bolt.Tx) error {
+			bs, _, doc, err := caseInTx(tx, k)
+			if err != nil {
+				return err
+			}
+			doc.Case = new(*doc.Case)
+			edit(&doc)
+			checkCaseRefund(bs, k, doc, &p)
+			return nil
+		}))
+		return p.list
+	}
+	if got := run(func(*caseDoc) {}); len(got) != 0 {
+		t.Fatalf("the exchange as written: %v", got)
+	}
+	for name, edit := range map[string]func(doc *caseDoc){
+		"exchanged with nothing paid": func(doc *caseDoc) { doc.Payments = nil },
+		"more than the difference paid": func(doc *caseDoc) {
+			doc.Payments = append(doc.Payments, doc.Payments[0])
+		},
+		"owed once paid in full": func(doc *caseDoc) { doc.Case.Status = flow.StatusRefundOwed },
+	} {
+		if got := run(edit); len(got) == 0 {
+			t.Errorf("%s: no problem found", name)
+		}
+	}
 }

@@ -290,3 +290,31 @@ func TestExchangeRefusedKeepsTheReplacement(t *testing.T) {
 	r.keys(kEsc) // back to the decision, whose keys work
 	r.requireView("E X C H A N G E")
 }
+
+// TestExchangeByDeliveryOwesTheDifference: an item sent by a delivery
+// service exchanged for a cheaper one: no question of the till's cash,
+// the difference owed by the policy's day, no payout slip.
+func TestExchangeByDeliveryOwesTheDifference(t *testing.T) {
+	r := newRoot(t, "generic")
+	r.login("Ivan", "1111")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-1001", "Phone X", "490154203237518", "19999.00")...)
+	r.requireView(r.at(flow.StepRequest))
+	r.keys(kEnter, kDown, kEnter, kDown, kEnter) // return, exchange, by a delivery service
+	r.requireView(r.at(flow.StepDocuments))
+	r.keys(kDown, kDown, typed("x"), kEnter)
+	r.requireView(r.at(flow.StepInspection))
+	r.keys(kEnter)
+	r.requireView("E X C H A N G E")
+	r.keys(kEnter)
+	r.keys(replacementKeys("Phone X Lite", "356938035643809", "14999.00")...)
+	r.requireView("Return act No. 1 written", "EXCHANGE, refund owed")
+	if strings.Contains(r.view(), "Payout slip") {
+		t.Errorf("a slip for a difference owed:\n%s", r.view())
+	}
+	c, err := r.st.Case(r.m.c.ID)
+	must(t, err)
+	if c.Status != flow.StatusRefundOwed || c.RefundBy().String() != "2026-11-27" || c.RefundDue().Minor != 500000 {
+		t.Fatalf("the case is %s, %v by %v", c.Status, c.RefundDue(), c.RefundBy())
+	}
+}
