@@ -260,3 +260,31 @@ func TestReplacementValidate(t *testing.T) {
 		t.Errorf("Validate: %v", err)
 	}
 }
+
+// TestDifferenceFlags: a cheaper replacement's difference is money that
+// leaves the till as a refund's does: in cash above the policy's threshold
+// it is flagged cash_refund, and without the receipt no_receipt; a dearer
+// replacement's is not.
+func TestDifferenceFlags(t *testing.T) {
+	rules := builtin(t, "generic").Fraud()
+	flagged := func(c flow.Case) map[flow.Flag]bool {
+		out := map[flow.Flag]bool{}
+		for _, f := range flow.Review(&c, rules, flow.Facts{}) {
+			out[f.Flag] = true
+		}
+		return out
+	}
+	c := exchanged(t, 1999900)
+	c.Sale.Price.Minor = 4999900 // a difference of 30 000,00 in cash, above generic's 20 000,00
+	if f := flagged(c); !f[flow.FlagCashRefund] || f[flow.FlagNoReceipt] {
+		t.Errorf("a cash difference of 30 000,00: %v", f)
+	}
+	c.Documents = []flow.Document{flow.DocPaymentProof}
+	if f := flagged(c); !f[flow.FlagNoReceipt] {
+		t.Errorf("a difference refunded without the receipt: %v", f)
+	}
+	c.Sale.Price.Minor = 999900 // now the customer pays 10 000,00
+	if f := flagged(c); f[flow.FlagCashRefund] || f[flow.FlagNoReceipt] {
+		t.Errorf("a dearer replacement flagged: %v", f)
+	}
+}

@@ -262,7 +262,7 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 	add := func(flag Flag, format string, args ...any) {
 		out = append(out, Finding{Flag: flag, Explain: fmt.Sprintf(format, args...), format: format, args: args})
 	}
-	refund := c.Outcome() == OutcomeRefund
+	refund := c.Refunds() // a refund, or a cheaper replacement's difference
 
 	if r.RepeatReturns > 0 && c.Passport.Presented() && f.PassportReturns > r.RepeatReturns {
 		var who any = word(lang.Key("this passport"))
