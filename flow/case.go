@@ -2,6 +2,7 @@ package flow
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"example.com/returnsdesk/flow/lang"
@@ -120,6 +121,11 @@ type Sale struct {
 	WarrantyContract bool      `json:"warranty_contract,omitempty"` // a contractual warranty obligation (used equipment)
 }
 
+// HasSerial reports whether the sale names the item's serial number or
+// IMEI. An accessory (a case, a cable) has none: its sale line leaves it
+// empty, and nothing of the case asks about it.
+func (s Sale) HasSerial() bool { return strings.Trim(s.Serial, " \t-\x00") != "" }
+
 // Request is what the customer asks for and how the item came back.
 type Request struct {
 	Claim  Claim `json:"claim"`
@@ -183,6 +189,11 @@ type Case struct {
 	Status   Status    `json:"status"`
 	Step     Step      `json:"step"` // the step the kiosk shows now
 	Done     StepSet   `json:"done"` // the steps whose answers are complete
+
+	// Visit is the id of the first case of the customer's visit, when this
+	// case is another item of that visit's receipt (VisitID); empty for a
+	// case alone, and for the visit's first.
+	Visit string `json:"visit,omitempty"`
 
 	Sale Sale `json:"sale"`
 	// Imported is the sale as the sales import recorded it, when the

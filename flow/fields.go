@@ -39,6 +39,16 @@ func CheckSerial(s string) error {
 	return nil
 }
 
+// CheckSerialIfAny checks the serial number or IMEI of a sale line that may
+// have none: empty is an item without one (an accessory: a case, a cable),
+// anything else is checked as CheckSerial checks it.
+func CheckSerialIfAny(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return CheckSerial(s)
+}
+
 // LuhnValid reports whether a string of digits ends in its Luhn check digit,
 // as an IMEI does.
 func LuhnValid(digits string) bool {

@@ -18,6 +18,11 @@ type Check struct {
 // field of the checklist is a yes/no answer.
 const CallField = "call_seconds"
 
+// SerialField is the checklist field that says whether the item's serial or
+// IMEI matches the receipt and the warranty card: asked only of an item
+// that has one (Sale.HasSerial).
+const SerialField = "serial_matches"
+
 // the inspection fields in the order a cashier looks at an item, the clauses
 // each may serve, and the answer it holds in an Inspection (flag is nil for
 // the call counter, which holds seconds).
@@ -39,7 +44,7 @@ var checkFields = []struct {
 		func(in *Inspection) *bool { return &in.LabelsIntact }},
 	{"seals_intact", lang.Key("Warranty seals intact?"), []ClauseID{ClauseSeals, ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.SealsIntact }},
-	{"serial_matches", lang.Key("Serial/IMEI matches the receipt and warranty card?"), []ClauseID{ClauseWarrantyExclusions},
+	{SerialField, lang.Key("Serial/IMEI matches the receipt and warranty card?"), []ClauseID{ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.SerialMatches }},
 	{"liquid_damage", lang.Key("Signs of liquid damage?"), []ClauseID{ClauseWarrantyExclusions},
 		func(in *Inspection) *bool { return &in.LiquidDamage }},
@@ -116,6 +121,23 @@ func (p *Policy) Checklist() []Check {
 		}
 		if len(ids) > 0 {
 			out = append(out, Check{Field: f.field, Question: f.question, Clauses: ids})
+		}
+	}
+	return out
+}
+
+// ChecklistFor is the checklist of the policy for the item sold in s: an
+// item without a serial or IMEI (an accessory: a case, a cable) has none to
+// match, so the serial's line is not asked.
+func (p *Policy) ChecklistFor(s Sale) []Check {
+	all := p.Checklist()
+	if s.HasSerial() {
+		return all
+	}
+	out := all[:0:0]
+	for _, c := range all {
+		if c.Field != SerialField {
+			out = append(out, c)
 		}
 	}
 	return out

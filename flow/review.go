@@ -296,7 +296,7 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 			add(FlagCashRefund, lang.Key("a cash refund of %s, above the policy's %s"), amount, r.CashRefundThreshold)
 		}
 	}
-	if c.Done.Has(StepInspection) && !c.Inspection.SerialMatches {
+	if c.Done.Has(StepInspection) && !c.Inspection.SerialMatches && c.Sale.HasSerial() {
 		add(FlagSerialMismatch, lang.Key("the serial/IMEI %q does not match the receipt and warranty card (inspection)"),
 			c.Sale.Serial)
 	}

@@ -127,6 +127,10 @@ func TestFraudFlags(t *testing.T) {
 			func(c *flow.Case, f *flow.Facts) { c.Inspection.SerialMatches = false }, true,
 			`the serial/IMEI "356938035643809" does not match the receipt`},
 		{"serial_mismatch/it_matches", flow.FlagSerialMismatch, func(c *flow.Case, f *flow.Facts) {}, false, ""},
+		{"serial_mismatch/an_item_without_a_serial_is_not", flow.FlagSerialMismatch, func(c *flow.Case, f *flow.Facts) {
+			c.Inspection.SerialMatches = false
+			c.Sale.Serial = ""
+		}, false, ""},
 		{"serial_mismatch/before_the_inspection_is_not", flow.FlagSerialMismatch, func(c *flow.Case, f *flow.Facts) {
 			c.Inspection.SerialMatches = false
 			c.Done = c.Done.Without(flow.StepInspection)

@@ -168,6 +168,11 @@ func (c *Case) Complete(step Step) error {
 	if step == StepDecision && c.Decision == nil {
 		return Errorf(EConflict, "the decision step has no decision yet")
 	}
+	if !c.Sale.HasSerial() {
+		// no serial to mismatch: its question is not asked (ChecklistFor),
+		// and nothing counts it against the item
+		c.Inspection.SerialMatches = true
+	}
 	c.Done = c.Done.With(step)
 	c.Step = c.Next()
 	return nil

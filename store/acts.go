@@ -3,7 +3,10 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -148,4 +151,85 @@ func fileList(files []ActFile) string {
 		parts[i] = fmt.Sprintf("%s (sha256 %s)", f.Name, f.SHA256)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// ActOf is a kept act and what names its case on a list.
+type ActOf struct {
+	Act
+	Case    string // the case's id
+	Model   string
+	Receipt string
+}
+
+// FindActs lists the acts kept of the cases a person names: by an act's
+// number ("17", "№ 17"), a case's id, a receipt or a serial/IMEI; the
+// newest act first. Nothing named lists nothing.
+func (s *Store) FindActs(query string) ([]ActOf, error) {
+	q := strings.TrimSpace(query)
+	if q == "" {
+		return nil, nil
+	}
+	ids := map[string]bool{}
+	var order []string
+	add := func(id string) {
+		if !ids[id] {
+			ids[id] = true
+			order = append(order, id)
+		}
+	}
+	if _, err := caseKey(q); err == nil {
+		add(q)
+	}
+	if n, ok := actNumber(q); ok {
+		err := s.view(func(tx *bolt.Tx) error {
+			if id := tx.Bucket(bucketActs).Get(seqKey(n)); len(id) == idLen {
+				add(caseID(id))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, by := range []func(string) ([]Summary, error){s.ByReceipt, s.BySerial} {
+		sums, err := by(q)
+		if err != nil {
+			return nil, err
+		}
+		for _, sum := range sums {
+			add(sum.ID)
+		}
+	}
+	return s.actsOf(order)
+}
+
+// actsOf are the acts of the cases ids, the newest first.
+func (s *Store) actsOf(ids []string) ([]ActOf, error) {
+	var out []ActOf
+	for _, id := range ids {
+		c, err := s.Case(id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		acts, err := s.Acts(id)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range acts {
+			out = append(out, ActOf{Act: a, Case: id, Model: c.Sale.Model, Receipt: c.Sale.Receipt})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].N > out[j].N })
+	return out, nil
+}
+
+// actNumber reads an act's number as a person types it: "17", "№17",
+// "No. 17".
+func actNumber(q string) (uint64, bool) {
+	q = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(q, "№"), "No."), "#"))
+	n, err := strconv.ParseUint(q, 10, 64)
+	return n, err == nil && n > 0
 }

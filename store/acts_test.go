@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -107,5 +108,41 @@ func TestActsTampered(t *testing.T) {
 				t.Errorf("check passed an edited acts index: %v", err)
 			}
 		})
+	}
+}
+
+// TestFindActs: a case's acts are found by an act's number, the case's id,
+// its receipt or its serial, the newest first; nothing named finds nothing.
+func TestFindActs(t *testing.T) {
+	s, _ := openTest(t)
+	a := newCase(t0, "olena", "R-77", "SN-A")
+	b := newCase(t0, "olena", "R-88", "SN-B")
+	must(t, s.SaveCase(a, Event{Staff: "olena"}))
+	must(t, s.SaveCase(b, Event{Staff: "olena"}))
+	for _, id := range []string{a.ID, b.ID, a.ID} {
+		_, err := s.KeepAct(id, flow.ActDecision, 0, "olena", t0, func(n uint64) ([]ActFile, error) {
+			return []ActFile{FileOf("x.txt", []byte("x"))}, nil
+		})
+		must(t, err)
+	}
+	for _, tc := range []struct {
+		q    string
+		want []uint64
+	}{
+		{"R-77", []uint64{3, 1}}, {"r-77", []uint64{3, 1}}, {"SN-B", []uint64{2}}, {a.ID, []uint64{3, 1}},
+		{"2", []uint64{2}}, {"№ 3", []uint64{3, 1}}, {"No. 1", []uint64{3, 1}}, {"9", nil}, {"  ", nil},
+	} {
+		got, err := s.FindActs(tc.q)
+		must(t, err)
+		var ns []uint64
+		for _, g := range got {
+			ns = append(ns, g.N)
+			if g.Model != "Phone X 128GB" {
+				t.Errorf("%q: act %d names %+v", tc.q, g.N, g)
+			}
+		}
+		if fmt.Sprint(ns) != fmt.Sprint(tc.want) {
+			t.Errorf("FindActs(%q) = %v, want %v", tc.q, ns, tc.want)
+		}
 	}
 }

@@ -220,6 +220,9 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if err := checkSaleTx(tx, c, oldDoc.Case); err != nil {
 		return caseDoc{}, err
 	}
+	if err := checkVisitTx(bs, c, oldDoc.Case); err != nil {
+		return caseDoc{}, err
+	}
 	to := statusOf(c)
 	payments, autoPay, err := s.refundWithSave(bs, id, c, from, oldDoc.Payments, ev, pay)
 	if err != nil {

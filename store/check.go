@@ -658,7 +658,29 @@ func checkCase(bs *buckets, k, v []byte, cc *caseCounts, p *problems) {
 	checkCaseRefund(bs, k, doc, p)
 	checkCasePayments(bs, k, doc, p)
 	checkCaseActs(bs, k, doc, cc, p)
+	checkCaseVisit(bs, doc.Case, p)
 	checkCaseSummary(bs, k, rec.day, doc, p)
+}
+
+// checkCaseVisit checks that a case of a visit names its visit's first
+// case, a case of this store on the same receipt (flow.CheckVisit).
+func checkCaseVisit(bs *buckets, c *flow.Case, p *problems) {
+	if c.Visit == "" {
+		return
+	}
+	var first *flow.Case
+	if k, err := caseKey(c.Visit); err == nil {
+		if _, doc, err := getCase(bs, k); err == nil {
+			first = doc.Case
+		}
+	}
+	if first == nil {
+		p.add(lang.Key("case %s: its visit %s is no case of this store"), c.ID, c.Visit)
+		return
+	}
+	if err := flow.CheckVisit(first, c); err != nil {
+		p.add(lang.Key("case %s: %v"), c.ID, err)
+	}
 }
 
 // checkCaseRefund checks that a case's payments and its status agree (a

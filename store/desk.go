@@ -54,6 +54,7 @@ func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Da
 		return f
 	}
 	f.PassportReturns = 1
+	visits := map[string]bool{c.VisitID(): true} // the items of one visit are one return
 	last := dayNum(day)
 	cur := bs.passports.Cursor()
 	for k, _ := cur.Seek(appendDay(append([]byte{}, mac...), flow.RepeatSince(day))); k != nil && bytes.HasPrefix(k, mac); k, _ = cur.Next() {
@@ -61,7 +62,11 @@ func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Da
 		if err != nil || dayNum(d) > last {
 			break
 		}
-		if bytes.Compare(other, id) < 0 {
+		if bytes.Compare(other, id) >= 0 {
+			continue
+		}
+		if v := visitOf(bs, other); v == "" || !visits[v] {
+			visits[v] = v != ""
 			f.PassportReturns++
 		}
 	}

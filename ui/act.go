@@ -45,10 +45,17 @@ func (a actModel) keys(k look.KeyMap) look.KeyMap {
 	if a.n == 0 {
 		return k.With(k.Confirm, k.Back)
 	}
+	if a.another() {
+		return k.With(k.Confirm, k.Act.Another)
+	}
 	return k.With(k.Confirm)
 }
-func (a actModel) typing() bool { return false }
-func (a actModel) dirty() bool  { return false }
+
+// another reports whether another item of the case's receipt may join its
+// visit from here: once the act is kept (flow.Case.CanAddItem).
+func (a actModel) another() bool { return a.n > 0 && a.c != nil && a.c.CanAddItem() == nil }
+func (a actModel) typing() bool  { return false }
+func (a actModel) dirty() bool   { return false }
 
 // actDoneMsg: the cashier has seen the act and goes home.
 type actDoneMsg struct{}
@@ -62,6 +69,9 @@ func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
 	}
 	if isKey(msg, a.km.Confirm) || isKey(msg, a.km.Back) {
 		return a, func() tea.Msg { return actDoneMsg{} }
+	}
+	if a.another() && isKey(msg, a.km.Act.Another) {
+		return a, sendCmd(anotherItemMsg{})
 	}
 	return a, nil
 }
@@ -93,6 +103,10 @@ func (a actModel) View() string {
 	}
 	b.WriteString("\n" + tr.T("Both the customer and the cashier sign the printed act.") + "\n\n")
 	b.WriteString(a.st.Dim.Render(tr.T("%s: done", a.km.Confirm.Help().Key)))
+	if a.another() {
+		b.WriteString("\n" + a.st.Dim.Render(look.Fit(tr.T("%s: another item of receipt %s (its own inspection and decision)",
+			a.km.Act.Another.Help().Key, a.c.Sale.Receipt), 80)))
+	}
 	return b.String()
 }
 
@@ -120,9 +134,13 @@ func (m *Model) writeActCmd() tea.Cmd {
 	kind := flow.ActFor(&c)
 	k := m.keeper()
 	slip := m.tillPayoutOf(&c)
+	st := m.d.Store
 	return func() tea.Msg {
+		visit := visitOfAct(st, &c)
 		kept, err := k.Keep(c.ID, kind, 0, by, now, func(n uint64) paper.Doc {
-			return actDoc(tc, set, &c, p, now, kind, n)
+			d := actDoc(tc, set, &c, p, now, kind, n)
+			withVisit(&d, tc, visit)
+			return d
 		})
 		if err != nil {
 			return actWrittenMsg{err: err}

@@ -95,7 +95,11 @@ func (a *actDocWriter) sale(c *flow.Case) {
 	a.row(sec, tr.T("Date"), a.date(c.Sale.Date))
 	a.row(sec, tr.T("Receipt"), receipt)
 	a.row(sec, tr.T("Model"), look.OrDash(c.Sale.Model))
-	a.row(sec, tr.T("Serial/IMEI"), look.OrDash(c.Sale.Serial))
+	serial := c.Sale.Serial
+	if !c.Sale.HasSerial() {
+		serial = tr.T("none: the item has no serial")
+	}
+	a.row(sec, tr.T("Serial/IMEI"), serial)
 	a.row(sec, tr.T("Price"), tr.T("%s, paid by %s", a.money(c.Sale.Price), look.OrDash(c.Sale.Tender.WordsIn(tr))))
 	a.row(sec, tr.T("Condition"), tr.N("%s; warranty %d months", c.Sale.WarrantyMonths,
 		look.OrDash(c.Sale.Condition.WordsIn(tr)), c.Sale.WarrantyMonths))
@@ -132,7 +136,7 @@ func (a *actDocWriter) checks(c *flow.Case, p *flow.Policy) {
 	tr, sec := a.tr, a.tr.T("CHECKS")
 	if p != nil {
 		var failed, passed []paper.Item
-		for _, ck := range p.Checklist() {
+		for _, ck := range p.ChecklistFor(c.Sale) {
 			it := paper.Row(ck.QuestionIn(tr), c.Inspection.AnswerIn(tr, ck.Field))
 			if p.Fails(c.Inspection, ck.Field) {
 				it.Failed = true

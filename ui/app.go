@@ -26,6 +26,7 @@ const (
 	viewHome
 	viewStaff
 	viewStaffList // a shift lead's list of the staff
+	viewReprint   // an act printed again
 	viewPIN       // a new PIN for a staff member
 	viewStep      // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
@@ -80,10 +81,13 @@ type Model struct {
 	// the logged-in person's own screens. Never nil.
 	customerText, staffText *lang.Printer
 
-	c      *flow.Case // the case at hand, or nil
-	shown  flow.Step  // the step whose screen is built and shown (the case may have moved on while it saves)
-	notice string     // a line for the cashier in the header (repeat returns, a save error)
-	status string     // the last thing that happened ("saved", "act printed")
+	c *flow.Case // the case at hand, or nil
+	// visit are the sales of the earlier items of the case's visit, when
+	// the case is another item of a receipt (ui/visit.go)
+	visit  []flow.Sale
+	shown  flow.Step // the step whose screen is built and shown (the case may have moved on while it saves)
+	notice string    // a line for the cashier in the header (repeat returns, a save error)
+	status string    // the last thing that happened ("saved", "act printed")
 	// printHintShown: this session was told once how to set a print command.
 	printHintShown bool
 
@@ -102,6 +106,7 @@ type Model struct {
 	decision  decisionModel // the decision's screen: the desk shows it too
 	approve   approveModel
 	act       actModel
+	reprint   reprintModel
 	void      voidModel
 	desk      deskState
 }
@@ -210,7 +215,7 @@ func (m *Model) ctx() screenCtx {
 		currency = m.policy.Currency
 	}
 	ctx := screenCtx{c: m.c, p: m.policy, today: m.today(), currency: currency, st: &m.st, keys: &m.keys,
-		width: m.width, height: m.bodyHeight(), tr: m.staffText, tc: m.customerText}
+		width: m.width, height: m.bodyHeight(), tr: m.staffText, tc: m.customerText, visit: m.visit}
 	if m.isLead() {
 		ctx.lead = m.user.Name
 	}
@@ -270,6 +275,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return model, cmd
 	}
 	if model, cmd, ok := m.sessionMsg(msg); ok {
+		return model, cmd
+	}
+	if model, cmd, ok := m.reprintRoot(msg); ok {
 		return model, cmd
 	}
 	if model, cmd, ok := m.deskMsg(msg); ok {

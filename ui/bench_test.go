@@ -35,6 +35,11 @@ func BenchmarkKeypress(b *testing.B) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
 		}, []tea.Msg{typed("1"), typed("1")}},
+		{"reprint_list", func(r *rootT) { // the acts of a receipt, the cursor moving among them
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"), kEnter, typed("p"), typed("R-1001"), kEnter)
+		}, []tea.Msg{kDown, kUp}},
 		{"decision", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")
@@ -45,6 +50,16 @@ func BenchmarkKeypress(b *testing.B) {
 			walkToExchange(r, "2026-11-10")
 			r.keys(kEnter, typed("Phone X Lite"), kEnter, kEnter, typed("356938035643809"), kEnter)
 		}, []tea.Msg{typed("7"), kBack}}, // the price, and the difference said as it is typed
+		{"act_another_item", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"))
+		}, []tea.Msg{kDown, kUp}},
+		{"visit_next_item_sale", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("y"), typed("a"))
+		}, []tea.Msg{typed("7"), kBack}},
 	}
 	for _, l := range lang.Langs { // Ukrainian: every word looked up in the message files
 		for _, sc := range screens {

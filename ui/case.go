@@ -130,7 +130,7 @@ func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.goHome(m.staffText.T("Case %s: %s", m.c.ID, m.c.Status.WordsIn(m.staffText)))
 		return model, cmd, true
 	}
-	return m, nil, false
+	return m.visitMsg(msg)
 }
 
 // startCase opens a new case for the staff member at the till.
@@ -145,7 +145,7 @@ func (m *Model) startCase() {
 		Step:        flow.StepSale,
 		TillHasCash: true,
 	}
-	m.notice, m.status = "", ""
+	m.notice, m.status, m.visit = "", "", nil
 	if h := m.home; h.filing.After(m.today()) { // today is closed: said on the case's first screen
 		m.notice = m.staffText.T("%s is closed: this return goes to the report of %s", m.today().In(m.staffText),
 			h.filing.In(m.staffText))
@@ -507,7 +507,7 @@ func clauseStrings(ids []flow.ClauseID) []string {
 
 // goHome leaves the case and shows the home screen with a line of news.
 func (m *Model) goHome(news string) (tea.Model, tea.Cmd) {
-	m.c = nil
+	m.c, m.visit = nil, nil
 	m.status = ""
 	m.notice = news
 	m.home = newHomeModel(&m.st, &m.keys, m.staffText, m.user, m.today(), m.width, m.bodyHeight())

@@ -74,6 +74,8 @@ func (m *Model) deskMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case desk.DoneMsg:
 		model, cmd := m.goHome("")
 		return model, cmd, true
+	case desk.ReprintMsg:
+		return m, m.openReprint(msg.CaseID), true
 	case desk.DecideMsg:
 		model, cmd := m.deskDecide(msg.Case)
 		return model, cmd, true

@@ -69,7 +69,7 @@ func (h homeModel) keys(k look.KeyMap) look.KeyMap {
 		}
 		ks = append(ks, k.Home.Desk, k.Home.Staff)
 	}
-	return k.With(append(ks, k.Home.Logout)...)
+	return k.With(append(ks, k.Home.Reprint, k.Home.Logout)...)
 }
 
 func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
@@ -96,6 +96,8 @@ func (h homeModel) Update(msg tea.Msg) (homeModel, tea.Cmd) {
 			return h, func() tea.Msg { return addStaffMsg{} }
 		case key.Matches(msg, keys.Desk): // the root refuses a cashier, in words
 			return h, func() tea.Msg { return openDeskMsg{} }
+		case key.Matches(msg, keys.Reprint):
+			return h, func() tea.Msg { return openReprintMsg{} }
 		case key.Matches(msg, keys.Logout):
 			return h, func() tea.Msg { return logoutMsg{} }
 		case key.Matches(msg, h.km.Up):
@@ -116,6 +118,7 @@ func (h homeModel) View() string {
 		b.WriteString(hint(keys.Desk, tr.T("the shift lead's desk: the day's returns, queues, day close")))
 		b.WriteString(hint(keys.Staff, tr.T("the staff: add, reset a PIN, unlock, deactivate")))
 	}
+	b.WriteString(hint(keys.Reprint, tr.T("print an act again: find it by its number, receipt or serial")))
 	b.WriteString(hint(keys.Logout, tr.T("log out")) + "\n")
 	if late := h.lateNote(); late != "" {
 		b.WriteString(h.st.Warning.Render(late) + "\n")

@@ -53,7 +53,7 @@ func newInspectModel(ctx screenCtx) inspectModel {
 		*in = ctx.c.Inspection
 	}
 	m := inspectModel{ctx: ctx, in: in, call: flow.MinSec(in.CallSeconds), callFresh: true}
-	for i, ch := range ctx.p.Checklist() {
+	for i, ch := range ctx.p.ChecklistFor(ctx.c.Sale) {
 		l := inspectLine{check: ch}
 		if i < len(inspectKeys) {
 			l.bind = key.NewBinding(key.WithKeys(inspectKeys[i : i+1]))
@@ -246,6 +246,10 @@ func (m inspectModel) View() string {
 		"",
 	}
 	foot := []string{"", st.Dim.Render(look.Fit(tr.T("! an answer that differs from a new, complete item"), m.ctx.width))}
+	if !m.ctx.c.Sale.HasSerial() {
+		foot = append(foot, st.Dim.Render(look.Fit(tr.T("The item has no serial/IMEI: whether it matches is not asked."),
+			m.ctx.width)))
+	}
 	var blocks [][]string
 	for i, l := range m.lines {
 		blocks = append(blocks, m.lineView(i, l))

@@ -13,8 +13,18 @@ import (
 var cleanItem = flow.Inspection{CompleteSet: true, PackagingIntact: true, LabelsIntact: true, SealsIntact: true,
 	SerialMatches: true}
 
+// phoneCase is a new case about a phone sold with its IMEI: its
+// inspection asks whether the serial matches.
+func phoneCase(policy string) *flow.Case {
+	return &flow.Case{ID: "T-1", Policy: policy, TillHasCash: true, Sale: flow.Sale{Serial: foundSale.Serial}}
+}
+
+// newTestInspect is the inspection of c, of a phone (phoneCase) for nil.
 func newTestInspect(t *testing.T, policy string, c *flow.Case) (inspectModel, *flow.Case) {
 	t.Helper()
+	if c == nil {
+		c = phoneCase(policy)
+	}
 	ctx := testScreen(t, policy, c)
 	return started(t, newInspectModel(ctx)), ctx.c
 }
@@ -173,9 +183,9 @@ func TestInspectBack(t *testing.T) {
 
 func TestInspectGolden(t *testing.T) {
 	t.Run("generic", func(t *testing.T) {
-		goldenView(t, newInspectModel(testScreen(t, "generic", nil)), "4:5_", typed("1"), typed("2"), typed("4:5"), kEnter)
+		goldenView(t, newInspectModel(testScreen(t, "generic", phoneCase("generic"))), "4:5_", typed("1"), typed("2"), typed("4:5"), kEnter)
 	})
 	t.Run("citrus", func(t *testing.T) {
-		goldenView(t, newInspectModel(testScreen(t, "citrus", nil)), "enter when done")
+		goldenView(t, newInspectModel(testScreen(t, "citrus", phoneCase("citrus"))), "enter when done")
 	})
 }

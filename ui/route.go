@@ -125,6 +125,8 @@ func (m *Model) current() screen {
 		return hold(&m.approve)
 	case viewAct:
 		return hold(&m.act)
+	case viewReprint:
+		return hold(&m.reprint)
 	case viewVoid:
 		return hold(&m.void)
 	case viewDesk:

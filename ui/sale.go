@@ -100,7 +100,12 @@ func newSaleModel(ctx screenCtx) saleModel {
 	m.search.CharLimit = 40
 	m.search.Width = max(ctx.width-4, 10)
 	m.search.Focus()
-	if s := ctx.c.Sale; ctx.c.Done.Has(flow.StepSale) || s != (flow.Sale{}) {
+	switch s := ctx.c.Sale; {
+	case m.nextItem():
+		// another item of a visit's receipt: its lines are looked up at once
+		m.search.SetValue(s.Receipt)
+		m.phase, m.v.searchFor = saleWaiting, strings.TrimSpace(s.Receipt)
+	case ctx.c.Done.Has(flow.StepSale) || s != (flow.Sale{}):
 		m.fill(s)
 		m.v.imported, m.v.correction = ctx.c.Imported, ctx.c.SaleCorrection
 		m.openForm()
@@ -108,10 +113,20 @@ func newSaleModel(ctx screenCtx) saleModel {
 	return m
 }
 
-// Init starts the cursor, or the form.
+// nextItem reports whether the case is another item of a visit's receipt
+// whose own line is not recorded yet (flow.Case.NextItem).
+func (m saleModel) nextItem() bool {
+	return m.ctx.c.Visit != "" && !m.ctx.c.Done.Has(flow.StepSale) && m.ctx.c.Sale.Receipt != ""
+}
+
+// Init starts the cursor, or the form; for another item of a visit, the
+// lookup of its receipt's lines.
 func (m saleModel) Init() tea.Cmd {
 	if m.form != nil {
 		return m.form.Init()
+	}
+	if m.phase == saleWaiting {
+		return tea.Batch(textinput.Blink, sendCmd(receiptLookupMsg{query: m.v.searchFor}))
 	}
 	return textinput.Blink
 }
@@ -223,15 +238,20 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 		return m, nil
 	}
 	m.searched = true
-	switch len(msg.sales) {
+	sales := m.notInVisit(msg.sales)
+	switch len(sales) {
 	case 0:
 		m.blankSale(msg.query)
 		m.note = m.ctx.tr.T("No sale found under %s: type it from the paper receipt.", msg.query)
+		if len(msg.sales) > 0 {
+			m.note = m.ctx.tr.T("Every line of %s found is in this visit: type the item from the paper receipt.", msg.query)
+		}
 		m.openForm()
 		return m, m.form.Init()
 	case 1:
-		return m.chosen(msg.sales[0])
+		return m.chosen(sales[0])
 	}
+	msg.sales = sales
 	m.found = msg.sales
 	m.v.pick = 0
 	m.phase, m.note = salePick, ""
@@ -248,6 +268,24 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 			Value(&m.v.pick),
 	))
 	return m, m.form.Init()
+}
+
+// notInVisit is sales without the lines the visit's items took already.
+func (m saleModel) notInVisit(sales []flow.Sale) []flow.Sale {
+	if len(m.ctx.visit) == 0 {
+		return sales
+	}
+	var out []flow.Sale
+	for _, s := range sales {
+		taken := false
+		for _, v := range m.ctx.visit {
+			taken = taken || flow.NormText(v.Receipt) == flow.NormText(s.Receipt) && v.Line == s.Line
+		}
+		if !taken {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // saleLine is one line of a receipt in a list.
@@ -434,6 +472,10 @@ func (m saleModel) fill(s flow.Sale) {
 // blankSale starts a typed sale from a scanned code: an IMEI goes in the
 // serial field, anything else in the receipt number.
 func (m saleModel) blankSale(code string) {
+	if m.nextItem() { // another item of the visit's receipt: its day, receipt, next line and tender
+		m.fill(m.ctx.c.Sale)
+		return
+	}
 	m.fill(flow.Sale{})
 	switch {
 	case code == "":
@@ -541,8 +583,9 @@ func (m *saleModel) openForm() {
 	}
 	fields = append(fields, n.input(tr.T("Model"), tr.T("Model")).Value(&v.model).CharLimit(80).Validate(look.CheckIn(tr, flow.CheckModel)))
 	if imp.Serial == "" {
-		fields = append(fields, n.input(tr.T("Serial number or IMEI (scan or type)"), tr.T("Serial/IMEI")).Value(&v.serial).
-			CharLimit(40).Validate(look.CheckIn(tr, flow.CheckSerial)))
+		// an accessory (a case, a cable) has no serial: left empty
+		fields = append(fields, n.input(tr.T("Serial number or IMEI (scan or type; empty when the item has none)"),
+			tr.T("Serial/IMEI")).Value(&v.serial).CharLimit(40).Validate(look.CheckIn(tr, flow.CheckSerialIfAny)))
 	}
 	if imp.Price.IsZero() {
 		fields = append(fields, n.input(tr.T("Price in %s (such as 19 999,00)", tr.Currency(cur)), tr.T("Price")).

@@ -20,6 +20,9 @@ type screenCtx struct {
 	width    int
 	height   int
 	lead     string // the shift lead logged in at the till, or ""
+	// visit are the sales of the items of the case's visit so far, for
+	// another item of its receipt (flow.Case.NextItem): the lines taken
+	visit []flow.Sale
 	// tr prints the screen's words in the staff member's language (tc the
 	// customer's: what is read out or shown to the customer)
 	tr, tc *lang.Printer

@@ -27,8 +27,8 @@ import (
 var fixtureWords = strings.Fields(`Olena Petro Ivan Marta Test store Galaxy A55 S23 S24 256GB Pixel Xiaomi iPhone 128GB
 	AirPods Pro Redmi Note MacBook Air Kindle Charger 20W CH-20-0042 Samsung R-1001 R-1901 R-1902 R-1903 R-2001 R-2002
 	R-2003 R-2004 R-2005 R-2006 R-2007 SEQ HASH UAH citrus icenter iCenter Apple generic Phone X GB W
-	T-1 lp var lib returnsdesk acts txt pdf T-1-payout-1 T-1-17 01M7VWMTA00M2GA1850M2GA185 01M7VWMTA00M2GA1850M2GA185-payout-1
-	01M7VYY220144GJ289144GJ289 01M7VW2GC00G2081040G208104`)
+	T-1 T-2 lp var lib returnsdesk acts txt pdf T-1-payout-1 T-1-17 01M7VWMTA00M2GA1850M2GA185 01M7VWMTA00M2GA1850M2GA185-payout-1
+	01M7VYY220144GJ289144GJ289 01M7VW2GC00G2081040G208104 30C1G6`)
 
 // allowedWords are fixtureWords and the clauses' ids.
 func allowedWords() []string {

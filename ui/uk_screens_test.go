@@ -97,13 +97,13 @@ func TestDecisionGoldenUK(t *testing.T) {
 
 func TestInspectGoldenUK(t *testing.T) {
 	t.Run("generic", func(t *testing.T) {
-		goldenView(t, newInspectModel(ukScreen(t, "generic", nil)), "4:59_", typed("1"), typed("2"), typed("4:59"))
+		goldenView(t, newInspectModel(ukScreen(t, "generic", phoneCase("generic"))), "4:59_", typed("1"), typed("2"), typed("4:59"))
 	})
 	t.Run("bad call counter", func(t *testing.T) {
-		goldenView(t, newInspectModel(ukScreen(t, "generic", nil)), "4:5_", typed("1"), typed("2"), typed("4:5"), kEnter)
+		goldenView(t, newInspectModel(ukScreen(t, "generic", phoneCase("generic"))), "4:5_", typed("1"), typed("2"), typed("4:5"), kEnter)
 	})
 	t.Run("citrus", func(t *testing.T) {
-		goldenView(t, newInspectModel(ukScreen(t, "citrus", nil)), "коли все перевірено")
+		goldenView(t, newInspectModel(ukScreen(t, "citrus", phoneCase("citrus"))), "коли все перевірено")
 	})
 }
 

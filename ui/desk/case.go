@@ -67,7 +67,9 @@ func newCaseModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, id string, 
 func (m caseModel) Init() tea.Cmd { return nil }
 
 // keys is the key map with the keys that apply to this case.
-func (m caseModel) keys() look.KeyMap { return m.k.With(append(m.acts(), m.k.Case.Note)...) }
+func (m caseModel) keys() look.KeyMap {
+	return m.k.With(append(m.acts(), m.k.Case.Note, m.k.Case.Acts)...)
+}
 
 // acts are the keys of what may be done to this case: scroll, and sign
 // off, mark paid or decide where the case's status allows it.
@@ -129,6 +131,9 @@ func (m caseModel) act(k tea.KeyMsg) tea.Cmd {
 		return send(decideMsg{id: m.id})
 	case key.Matches(k, c.Note):
 		return send(noteMsg{id: m.id})
+	case key.Matches(k, c.Acts):
+		id := m.id
+		return func() tea.Msg { return ReprintMsg{CaseID: id} }
 	}
 	return nil
 }
@@ -167,7 +172,7 @@ func (m caseModel) View() string {
 	for i := end - m.top; i < rows; i++ {
 		out += "\n"
 	}
-	foot := tr.T("esc back · %s note", keyOf(m.k.Case.Note))
+	foot := tr.T("esc back · %s note · %s acts", keyOf(m.k.Case.Note), keyOf(m.k.Case.Acts))
 	if more := len(m.lines) - rows; more > 0 {
 		foot = tr.T("↑/↓ scroll (%d-%d of %d lines)", m.top+1, end, len(m.lines)) + " · " + foot
 	}

@@ -67,6 +67,10 @@ func (d Deps) keeper() printout.Keeper {
 // DoneMsg says the lead left the desk: the root goes home.
 type DoneMsg struct{}
 
+// ReprintMsg asks the root to print one of a case's acts again: its acts
+// are listed to pick one; esc comes back to the desk as it was.
+type ReprintMsg struct{ CaseID string }
+
 // DecideMsg asks the root to decide an escalated case, read whole, with its
 // approve form as the lead logged in; afterwards the root shows the desk
 // again with Decided.

@@ -52,23 +52,23 @@ func aDay(t *testing.T) ([]store.CaseDetail, *time.Location) {
 const (
 	header = "case_id,day,opened,cashier,receipt,line,model,serial,claim,wants,outcome,status,price,currency," +
 		"sale_tender,refund_due,refund_amount,refund_tender,refund_paid_by,refund_paid_at,passport,flags,override_by," +
-		"override_reason,signed_off_by,signed_off_at,refund_owed,payments\n"
+		"override_reason,signed_off_by,signed_off_at,refund_owed,payments,phone\n"
 	rfc4180Day = header +
 		"01JD3X0000000000000000000A,2026-11-20,2026-11-20T09:00:00+02:00,Олена,'=R-1,2,Смартфон Galaxy A55," +
 		"490154203237518,return,refund,refund,refund_owed,19999.00,UAH,cash,2026-11-27,300.50,cash;card,Petro," +
 		"2026-11-20T11:30:00+02:00,,cash_refund,,,,,19698.50," +
-		"100.00 cash by Olena at 2026-11-20T10:00:00+02:00;200.50 card by Petro at 2026-11-20T11:30:00+02:00\n" +
+		"100.00 cash by Olena at 2026-11-20T10:00:00+02:00;200.50 card by Petro at 2026-11-20T11:30:00+02:00,\n" +
 		"01JD3X0000000000000000000B,2026-11-20,2026-11-20T12:15:00+02:00,Ivan,R-2,1,\"Case; black, \"\"slim\"\"\",," +
-		"defect,exchange,exchange,exchanged,499.00,UAH,card,,,,,,booklet ****3456,,,,,,,\n"
+		"defect,exchange,exchange,exchanged,499.00,UAH,card,,,,,,booklet ****3456,,,,,,,,\n"
 	ukDay = "\ufeff" + "case_id;day;opened;cashier;receipt;line;model;serial;claim;wants;outcome;status;price;currency;" +
 		"sale_tender;refund_due;refund_amount;refund_tender;refund_paid_by;refund_paid_at;passport;flags;override_by;" +
-		"override_reason;signed_off_by;signed_off_at;refund_owed;payments\n" +
+		"override_reason;signed_off_by;signed_off_at;refund_owed;payments;phone\n" +
 		"01JD3X0000000000000000000A;2026-11-20;2026-11-20T09:00:00+02:00;Олена;'=R-1;2;Смартфон Galaxy A55;" +
 		"490154203237518;return;refund;refund;refund_owed;19999,00;UAH;cash;2026-11-27;300,50;\"cash;card\";Petro;" +
 		"2026-11-20T11:30:00+02:00;;cash_refund;;;;;19698,50;" +
-		"\"100,00 cash by Olena at 2026-11-20T10:00:00+02:00;200,50 card by Petro at 2026-11-20T11:30:00+02:00\"\n" +
+		"\"100,00 cash by Olena at 2026-11-20T10:00:00+02:00;200,50 card by Petro at 2026-11-20T11:30:00+02:00\";\n" +
 		"01JD3X0000000000000000000B;2026-11-20;2026-11-20T12:15:00+02:00;Ivan;R-2;1;\"Case; black, \"\"slim\"\"\";;" +
-		"defect;exchange;exchange;exchanged;499,00;UAH;card;;;;;;booklet ****3456;;;;;;;\n"
+		"defect;exchange;exchange;exchanged;499,00;UAH;card;;;;;;booklet ****3456;;;;;;;;\n"
 )
 
 // TestCSVDialects: a day's cases in each dialect, byte for byte: RFC 4180

@@ -56,6 +56,9 @@ type Case struct {
 	// Payments are the refund's payments, in order; in CSV one cell,
 	// "AMOUNT TENDER by WHO at TIME" each, separated by ";".
 	Payments []Payment `json:"payments"`
+	// Phone is the customer's phone, masked ("+38********67"); "" once
+	// the case is settled, as the case keeps it no longer.
+	Phone string `json:"phone"`
 }
 
 // Payment is one payment of a case's refund as exported.
@@ -91,7 +94,8 @@ func caseOf(d store.CaseDetail, loc *time.Location) Case {
 		Cashier: c.OpenedBy, Receipt: c.Sale.Receipt, Line: c.Sale.Line, Model: c.Sale.Model, Serial: c.Sale.Serial,
 		Claim: string(c.Request.Claim), Wants: string(c.Request.Wants), Outcome: string(c.Outcome()),
 		Status: string(s.Status), Price: c.Sale.Price.Amount(), Currency: c.Sale.Price.Currency,
-		SaleTender: string(c.Sale.Tender), Passport: c.Passport.Masked(), Flags: []string{}}
+		SaleTender: string(c.Sale.Tender), Passport: c.Passport.Masked(), Phone: flow.MaskPhone(c.Phone),
+		Flags: []string{}}
 	if due := c.RefundBy(); !due.IsZero() {
 		e.RefundDue = due.String()
 	}

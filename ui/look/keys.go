@@ -39,6 +39,7 @@ type KeyMap struct {
 	Inspect  InspectKeys
 	Decision DecisionKeys
 	Returned ReturnedKeys
+	Act      ActKeys
 	Desk     DeskKeys
 	Day      DayKeys
 	Case     CaseKeys
@@ -62,7 +63,7 @@ func (k KeyMap) Printer() *lang.Printer {
 }
 
 // HomeKeys are the home screen's keys.
-type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk key.Binding }
+type HomeKeys struct{ New, Resume, Void, Staff, Logout, Desk, Reprint key.Binding }
 
 // StaffKeys are the keys of the shift lead's staff list.
 type StaffKeys struct{ Add, PIN, Unlock, Deactivate, Reactivate key.Binding }
@@ -79,6 +80,10 @@ type DecisionKeys struct{ Scroll, Lead key.Binding }
 // ReturnedKeys answer what became of an item back from the service centre.
 type ReturnedKeys struct{ Repaired, Conclusion key.Binding }
 
+// ActKeys are the act screen's keys: another item of the receipt, in the
+// same visit.
+type ActKeys struct{ Another key.Binding }
+
 // DeskKeys move between the sections of the shift lead's desk.
 type DeskKeys struct{ Table, Queues, Close key.Binding }
 
@@ -88,7 +93,7 @@ type DayKeys struct {
 }
 
 // CaseKeys are the keys of a case shown whole at the desk.
-type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note key.Binding }
+type CaseKeys struct{ Scroll, Sign, Paid, Decide, Note, Acts key.Binding }
 
 // QueueKeys are the keys of the desk's queues.
 type QueueKeys struct{ Tab, Prev, Open, Paid, Decide key.Binding }
@@ -147,6 +152,8 @@ func homeKeys(p *lang.Printer, bind binder) HomeKeys {
 		Staff:  bind("s", p.T("staff"), "s"),
 		Logout: bind("l", p.T("log out"), "l"),
 		Desk:   bind("d", p.T("shift lead's desk"), "d"),
+		// p: print, as a cashier says it
+		Reprint: bind("p", p.T("print an act again"), "p"),
 	}
 }
 
@@ -210,7 +217,8 @@ func KeysIn(p *lang.Printer) KeyMap {
 			Repaired:   bind("r", p.T("repaired"), "r", "R"),
 			Conclusion: bind("c", p.T("a conclusion"), "c", "C"),
 		},
-		p: p,
+		Act: ActKeys{Another: bind("a", p.T("another item of this receipt"), "a", "A")},
+		p:   p,
 	}
 	deskKeys(&k, p, bind)
 	return k
@@ -243,6 +251,7 @@ func deskKeys(k *KeyMap, p *lang.Printer, bind binder) {
 		Paid:   bind("p", p.T("mark the refund paid"), "p"),
 		Decide: bind("d", p.T("decide the escalation"), "d"),
 		Note:   bind("n", p.T("add a note (a correction)"), "n"),
+		Acts:   bind("a", p.T("print an act again"), "a"),
 	}
 	k.Queue = QueueKeys{
 		Tab:    bind("tab/←/→", p.T("next queue"), "tab", "right", "left", "shift+tab"),
