@@ -12,6 +12,7 @@ import (
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/paper"
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // exchangedWith is the exchange case of l given a replacement at minor,
@@ -316,5 +317,47 @@ func TestExchangeByDeliveryOwesTheDifference(t *testing.T) {
 	must(t, err)
 	if c.Status != flow.StatusRefundOwed || c.RefundBy().String() != "2026-11-27" || c.RefundDue().Minor != 500000 {
 		t.Fatalf("the case is %s, %v by %v", c.Status, c.RefundDue(), c.RefundBy())
+	}
+}
+
+// TestLeadDecidesOtherwiseAfterAReplacement: a shift lead decides an
+// escalated case as an exchange, the replacement is typed, then the
+// cashier goes back and the lead decides a refund instead: the refund is
+// paid and the case keeps no replacement.
+func TestLeadDecidesOtherwiseAfterAReplacement(t *testing.T) {
+	r := newRoot(t, "icenter") // a return of new goods: the text is silent, a lead decides
+	r.login("Olena", "123456")
+	r.keys(typed("n"))
+	r.keys(saleKeys("2026-11-10", "R-7", "iPhone 15", "490154203237518", "41999.00")...)
+	r.keys(kEnter, kEnter, kEnter, kEnter, kEnter) // return, refund, in person; the receipt; inspection
+	r.requireView("a shift lead decides")
+	r.keys(kEnter)
+	lead := func(outcome ...tea.Msg) {
+		r.requireView("A shift lead decides", "Shift lead")
+		r.keys(kClear, typed("Petro"), kEnter, typed("567890"), kEnter)
+		r.keys(outcome...)
+		r.keys(kEnter, typed("art. 9 gives 14 days"), kEnter)
+	}
+	lead() // exchange, the first answer
+	r.keys(join(replace("iPhone 15 Lite"), kEnter, replace("356938035643809"), replace("31999.00"), kEnter)...)
+	r.requireView("Pay the refund of 10000.00 UAH from the till now?")
+	r.keys(kEsc)
+	r.requireView(r.at(flow.StepReplacement), "> iPhone 15 Lite")
+	r.keys(kEsc)
+	r.requireView("a shift lead decides")
+	r.keys(kEnter)
+	lead(kUp) // a refund
+	r.requireView("Pay the refund of 41999.00 UAH from the till now?")
+	r.keys(typed("y"))
+	r.requireView("act No. ", "REFUND")
+	c, err := r.st.Case(r.m.c.ID)
+	must(t, err)
+	if c.Outcome() != flow.OutcomeRefund || c.Replacement != nil || c.Done.Has(flow.StepReplacement) {
+		t.Fatalf("the case: %s, replacement %+v, done %v", c.Outcome(), c.Replacement, c.Done)
+	}
+	d, err := r.st.Detail(c.ID)
+	must(t, err)
+	if len(d.Payments) != 1 || d.Payments[0].Amount.Minor != 4199900 {
+		t.Fatalf("payments %+v", d.Payments)
 	}
 }
