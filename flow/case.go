@@ -219,6 +219,8 @@ type Case struct {
 	Decision *Decision `json:"decision,omitempty"`
 	Override *Override `json:"override,omitempty"`
 	Voided   *Voided   `json:"voided,omitempty"` // closed without a decision
+	// Replacement is the item given in an exchange (flow/replacement.go).
+	Replacement *Replacement `json:"replacement,omitempty"`
 }
 
 // ClaimDay is the day the customer made the claim: the day the case was
@@ -250,8 +252,12 @@ func (c *Case) Has(d Document) bool {
 }
 
 // RefundBy is the day the case's refund must be paid by, after any
-// override; zero when the outcome is not a refund.
+// override, or an exchange's difference refund; zero when there is no
+// refund.
 func (c *Case) RefundBy() Date {
+	if r := c.Replacement; r != nil && c.Outcome().Exchanges() {
+		return r.RefundBy // a cheaper replacement's difference
+	}
 	if c.Override != nil {
 		return c.Override.RefundBy
 	}
@@ -338,7 +344,7 @@ func (c *Case) Validate(today Date) error {
 	if !oneOf(c.ServiceCentre, Conclusions) {
 		return fieldErr("service_centre", "%q is not one of %s", c.ServiceCentre, list(Conclusions[1:]))
 	}
-	return nil
+	return validateReplacement(c.Replacement)
 }
 
 // FieldError is bad input, named by the field it is in, in words a cashier or

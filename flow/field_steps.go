@@ -20,6 +20,8 @@ func FieldStep(field string) Step {
 		return StepInspection
 	case field == "service_centre":
 		return StepServiceCentre
+	case strings.HasPrefix(field, "replacement"):
+		return StepReplacement
 	}
 	return StepSale
 }

@@ -19,15 +19,16 @@ var (
 )
 
 // CheckRefund says what is wrong, if anything, with paying amount in tender
-// as the refund of c: c was decided as a refund; the amount is more than
-// zero, in the sale's currency (any letter case) and not more than was paid;
+// as the refund of c: c was decided as a refund (or as an exchange for a
+// cheaper replacement: Refunds); the amount is more than zero, in the
+// sale's currency (any letter case) and not more than the refund due;
 // the tender is one of Tenders; and the sale names its receipt number or the
 // item's serial, so that a store can refuse to pay the same line twice.
 func CheckRefund(c *Case, amount Money, tender Tender) error {
-	if o := c.Outcome(); o != OutcomeRefund {
+	if o := c.Outcome(); !c.Refunds() {
 		return Errorf(EConflict, "the case was not decided as a refund (its outcome is %q)", o)
 	}
-	if err := CheckRefundAmount(amount, c.Sale.Price); err != nil {
+	if err := CheckRefundAmount(amount, c.RefundDue()); err != nil {
 		return err
 	}
 	if !oneOf(tender, Tenders) {
@@ -100,8 +101,15 @@ func (e *OverpaymentError) Unwrap() []error {
 }
 
 // RefundDue is what the refund of a case decided as a refund comes to in
-// all: the price paid for the item.
-func (c *Case) RefundDue() Money { return c.Sale.Price }
+// all: the price paid for the item; for an exchange, the difference a
+// cheaper replacement leaves (nothing for any other).
+func (c *Case) RefundDue() Money {
+	if c.Outcome().Exchanges() {
+		d := c.Difference()
+		return Money{Minor: max(-d.Minor, 0), Currency: d.Currency}
+	}
+	return c.Sale.Price
+}
 
 // Paid is what payments come to, in the currency of the first of them.
 func Paid(payments []Payment) Money {
@@ -128,7 +136,7 @@ func Owed(due, paid Money) Money {
 // were kept stays as it was recorded).
 func (c *Case) StillOwed(payments []Payment) Money {
 	switch {
-	case c.Outcome() != OutcomeRefund, c.Status == StatusRefunded, c.Status == StatusClosed:
+	case !c.Refunds(), c.Status == StatusRefunded, c.Status == StatusExchanged, c.Status == StatusClosed:
 		return Money{Currency: c.Sale.Price.Currency}
 	}
 	return Owed(c.RefundDue(), Paid(payments))

@@ -96,8 +96,14 @@ func SamePerson(a, b string) bool {
 func Overdue(due, today Date) bool { return !due.IsZero() && today.After(due) }
 
 // RefundTender is the tender the case's refund is paid in when nobody says
-// otherwise (RefundTenderFor its sale's).
-func (c *Case) RefundTender() Tender { return RefundTenderFor(c.Sale.Tender) }
+// otherwise (RefundTenderFor its sale's); an exchange's difference, in the
+// tender its replacement names.
+func (c *Case) RefundTender() Tender {
+	if r := c.Replacement; r != nil && r.Tender != "" && c.Outcome().Exchanges() {
+		return r.Tender
+	}
+	return RefundTenderFor(c.Sale.Tender)
+}
 
 // RefundTenderFor is the tender a refund of a sale paid in sale is paid in
 // when nobody says otherwise: the sale's, and cash where the receipt does
@@ -261,7 +267,7 @@ func Review(c *Case, r FraudRules, f Facts) []Finding {
 	add := func(flag Flag, format string, args ...any) {
 		out = append(out, Finding{Flag: flag, Explain: fmt.Sprintf(format, args...), format: format, args: args})
 	}
-	refund := c.Outcome() == OutcomeRefund
+	refund := c.Refunds() // a refund, or a cheaper replacement's difference
 
 	if r.RepeatReturns > 0 && c.Passport.Presented() && f.PassportReturns > r.RepeatReturns {
 		var who any = word(lang.Key("this passport"))

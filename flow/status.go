@@ -31,7 +31,7 @@ var transitions = map[Status][]Status{
 	StatusWaitingDocuments: {StatusOpen, StatusEscalated, StatusDecided, StatusClosed},
 	StatusEscalated:        {StatusDecided, StatusOpen, StatusClosed},
 	StatusDecided:          {StatusRefundOwed, StatusRefunded, StatusExchanged, StatusRejected, StatusServiceCentre},
-	StatusRefundOwed:       {StatusRefunded},
+	StatusRefundOwed:       {StatusRefunded, StatusExchanged}, // an exchange's difference, once paid
 	StatusRefunded:         {StatusClosed},
 	StatusExchanged:        {StatusClosed},
 	StatusRejected:         {StatusClosed},

@@ -28,6 +28,7 @@ var sensibleMoves = []struct {
 	{flow.StatusDecided, flow.StatusRejected, "rejection confirmed"},
 	{flow.StatusDecided, flow.StatusServiceCentre, "the item goes to the service centre"},
 	{flow.StatusRefundOwed, flow.StatusRefunded, "the owed refund is paid"},
+	{flow.StatusRefundOwed, flow.StatusExchanged, "an exchange's difference owed is paid"},
 	{flow.StatusRefunded, flow.StatusClosed, "the act is signed"},
 	{flow.StatusExchanged, flow.StatusClosed, "the act is signed"},
 	{flow.StatusRejected, flow.StatusClosed, "the act is signed"},

@@ -17,13 +17,19 @@ const (
 	StepServiceCentre // only for a defect: the service centre's conclusion, if any
 	StepDecision
 	StepAct
+	// StepReplacement, only for an exchange: the item given, after the
+	// decision and before the act (AllSteps' order). Its number comes after
+	// the act's so that the steps stored before it keep theirs.
+	StepReplacement
 	numSteps
 )
 
-var stepNames = [...]string{"sale", "request", "documents", "inspection", "service_centre", "decision", "act"}
+var stepNames = [...]string{"sale", "request", "documents", "inspection", "service_centre", "decision", "act",
+	"replacement"}
 
 // AllSteps lists every step in order.
-var AllSteps = []Step{StepSale, StepRequest, StepDocuments, StepInspection, StepServiceCentre, StepDecision, StepAct}
+var AllSteps = []Step{StepSale, StepRequest, StepDocuments, StepInspection, StepServiceCentre, StepDecision,
+	StepReplacement, StepAct}
 
 func (s Step) String() string {
 	if s < numSteps {
@@ -94,10 +100,14 @@ func (s *StepSet) UnmarshalJSON(b []byte) error {
 
 // Applies reports whether step is part of this case: the service centre's
 // conclusion is asked only for a defect, and before the request is known the
-// kiosk assumes it may be.
+// kiosk assumes it may be; the replacement only once the case is decided as
+// an exchange.
 func (c *Case) Applies(step Step) bool {
-	if step == StepServiceCentre {
+	switch step {
+	case StepServiceCentre:
 		return c.Request.Claim != ClaimReturn
+	case StepReplacement:
+		return c.Outcome().Exchanges()
 	}
 	return step < numSteps
 }
@@ -152,7 +162,8 @@ func (c *Case) Complete(step Step) error {
 	if step < StepDecision && c.Decision != nil {
 		c.Decision = nil
 		c.Override = nil
-		c.Done = c.Done.Without(StepDecision)
+		c.Replacement = nil
+		c.Done = c.Done.Without(StepDecision).Without(StepReplacement)
 	}
 	if step == StepDecision && c.Decision == nil {
 		return Errorf(EConflict, "the decision step has no decision yet")

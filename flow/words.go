@@ -42,6 +42,8 @@ func (s Step) WordsIn(p *lang.Printer) string {
 		return p.T("decision")
 	case StepAct:
 		return p.T("act")
+	case StepReplacement:
+		return p.T("replacement")
 	}
 	return s.Words()
 }

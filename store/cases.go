@@ -91,6 +91,7 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 		Receipt: c.Sale.Receipt, Serial: c.Sale.Serial, Outcome: c.Outcome(), Amount: c.Sale.Price,
 		Tender: c.Sale.Tender, Status: statusOf(c), Step: c.Step, Due: dueOf(c),
 	}
+	summarizeExchange(&s, c)
 	if n := len(doc.Payments); n > 0 {
 		paid := flowPayments(doc.Payments)
 		s.Tender = paid[n-1].Tender
@@ -100,7 +101,7 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 			s.Amount = flow.Paid(paid)
 		}
 	}
-	s.Paid.Currency = s.Amount.Currency
+	s.Paid.Currency, s.Taken.Currency = s.Amount.Currency, s.Amount.Currency
 	for _, f := range doc.review() {
 		s.Flags |= FlagOf(f.Flag)
 	}
@@ -108,6 +109,26 @@ func summarize(doc caseDoc, day flow.Date) Summary {
 		s.Flags |= FlagSignedOff
 	}
 	return s
+}
+
+// summarizeExchange puts an exchange's price difference in its summary:
+// the difference a cheaper replacement refunds is its amount (the refund
+// due), and the difference the customer paid for a dearer one, once the
+// exchange is settled, is taken; either in the tender the replacement
+// names.
+func summarizeExchange(s *Summary, c *flow.Case) {
+	r := c.Replacement
+	if r == nil || !c.Outcome().Exchanges() || c.Difference().Minor == 0 {
+		return
+	}
+	s.Tender = r.Tender
+	if c.Refunds() {
+		s.Amount = c.RefundDue()
+		return
+	}
+	if st := statusOf(c); st == flow.StatusExchanged || st == flow.StatusClosed {
+		s.Taken = c.CustomerPays()
+	}
 }
 
 // SaveCase saves a case as it stands after a step, in one transaction: the
@@ -261,20 +282,25 @@ func (s *Store) checkMove(bs *buckets, old *caseRecord, oldCase, c *flow.Case) (
 			"(refunded, exchanged, rejected, back from the service centre)", from)
 	case !reachable(from, to):
 		return day, from, caseErrorf(flow.EConflict, c.ID, "a case that is %s cannot become %s", from, to)
+	default:
+		if err := c.CheckStatus(); err != nil { // a refund exchanged, an exchange refunded
+			return day, from, err
+		}
 	}
 	return day, from, nil
 }
 
 // refundWithSave is the payments a save leaves in the case: those made
 // before (paid), and one more when the save pays: as pay says (RecordRefund),
-// or, without pay, when it moves the case to refunded, for what is still
-// owed in the refund's tender. autoPay is that payment when the save made it
+// or, without pay, when it moves the case to refunded (an exchange that
+// refunds a difference: to exchanged), for what is still owed in the
+// refund's tender. autoPay is that payment when the save made it
 // up, which a refund_paid event after the save's own records.
 func (s *Store) refundWithSave(bs *buckets, id []byte, c *flow.Case, from flow.Status, paid []refundRecord, ev Event,
 	pay *payment) (_ []refundRecord, autoPay *payment, err error) {
 	switch {
 	case pay != nil:
-	case statusOf(c) == flow.StatusRefunded && from != flow.StatusRefunded:
+	case c.Refunds() && statusOf(c) == c.RefundedStatus() && from != statusOf(c):
 		owed := flow.Owed(c.RefundDue(), flow.Paid(flowPayments(paid)))
 		pay = &payment{amount: owed, tender: c.RefundTender(), by: ev.Staff, now: ev.Time}
 		autoPay = pay

@@ -685,16 +685,19 @@ func checkCaseVisit(bs *buckets, c *flow.Case, p *problems) {
 
 // checkCaseRefund checks that a case's payments and its status agree (a
 // refund owed is owed something still, a case paid is one whose refund is
-// paid or owed, never more than the refund due), and that the refund's
-// receipt line names the case.
+// paid or owed, never more than the refund due: for an exchange, the
+// difference a cheaper replacement leaves), and that the refund's receipt
+// line names the case.
 func checkCaseRefund(bs *buckets, k []byte, doc caseDoc, p *problems) {
 	id, cs := caseID(k), doc.Case
 	paid, due := flow.Paid(flowPayments(doc.Payments)), cs.RefundDue()
 	switch st := statusOf(cs); {
 	case len(doc.Payments) == 0 && st == flow.StatusRefunded:
 		p.add(lang.Key("case %s: it is refunded but no refund was recorded"), id)
+	case len(doc.Payments) == 0 && st == flow.StatusExchanged && cs.Refunds():
+		p.add(lang.Key("case %s: it is exchanged for a cheaper item, but its difference was not refunded"), id)
 	case len(doc.Payments) == 0:
-	case st != flow.StatusRefunded && st != flow.StatusClosed && st != flow.StatusRefundOwed:
+	case st != cs.RefundedStatus() && st != flow.StatusClosed && st != flow.StatusRefundOwed:
 		p.add(lang.Key("case %s: a refund was paid but the case is %s"), id, st)
 		fallthrough
 	default:

@@ -84,7 +84,7 @@ func (d CaseDetail) Payout(n int) (Payout, bool) {
 // case's stored status.
 func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Status, paid []refundRecord,
 	pay *payment) (refundRecord, error) {
-	if from == flow.StatusRefunded || from == flow.StatusClosed {
+	if from == flow.StatusRefunded || from == flow.StatusExchanged || from == flow.StatusClosed {
 		return refundRecord{}, aboutCase(ErrAlreadyRefunded, c.ID)
 	}
 	if err := flow.CheckPayment(c, flowPayments(paid), pay.amount, pay.tender); err != nil {
@@ -114,9 +114,10 @@ func (s *Store) payRefundTx(bs *buckets, id []byte, c *flow.Case, from flow.Stat
 }
 
 // RecordRefund records a payment towards the refund of a case decided as a
-// refund (decided, or a refund owed), in one transaction: the payment added
-// to the case's, the case a refund owed while anything is still owed and
-// refunded once the payments come to the price, its indexes, the payment's
+// refund (decided, or a refund owed), or of an exchange's difference, in
+// one transaction: the payment added to the case's, the case a refund owed
+// while anything is still owed and refunded (an exchange: exchanged) once
+// the payments come to the refund due, its indexes, the payment's
 // entry under the day it is paid, and a refund_paid event. It refuses more
 // than is still owed (flow.CheckPayment: the message names it), a currency
 // other than the sale's, and a payment of a receipt line another case's
@@ -137,7 +138,7 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		}
 		c := doc.Case
 		switch st := statusOf(c); st {
-		case flow.StatusRefunded, flow.StatusClosed:
+		case flow.StatusRefunded, flow.StatusExchanged, flow.StatusClosed:
 			return aboutCase(ErrAlreadyRefunded, caseID)
 		case flow.StatusDecided, flow.StatusRefundOwed:
 		default:
@@ -148,7 +149,7 @@ func (s *Store) RecordRefund(caseID string, amount flow.Money, tender flow.Tende
 		owed := flow.Owed(c.RefundDue(), paid)
 		c.Status = flow.StatusRefundOwed
 		if owed.Minor == 0 {
-			c.Status = flow.StatusRefunded
+			c.Status = c.RefundedStatus() // an exchange's difference paid: exchanged
 		}
 		doc, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: by, Kind: EventRefundPaid,
 			Outcome: string(flow.OutcomeRefund), Words: paymentWords(amount, tender, len(doc.Payments)+1, owed)},

@@ -29,6 +29,11 @@ type DayReport struct {
 	// Ended is the cases closed without a decision: the customer withdrew
 	// or never came back, or a shift lead set the case aside.
 	Ended int `json:"ended,omitempty"`
+	// Taken is what customers paid at the till for dearer replacements in
+	// the day's exchanges, by tender; TakenN how many paid. (A cheaper
+	// replacement's difference is a refund: in Refunds once paid.)
+	Taken  []TenderSum `json:"taken,omitempty"`
+	TakenN int         `json:"taken_n,omitempty"`
 }
 
 // Count is how many cases have one outcome or flag.
@@ -52,8 +57,12 @@ func NewDayReport(day flow.Date, sums []Summary, paid []DayPayment, today flow.D
 	flags := map[Flags]int{}
 	fraud := FraudFlags()
 	r.Refunds, r.RefundsPaid = tenderSums(paid), len(paid)
+	var taken []DayPayment
 	for _, s := range sums {
 		outcomes[s.Outcome]++
+		if s.Taken.Minor > 0 {
+			taken = append(taken, DayPayment{CaseID: s.ID, N: 1, Amount: s.Taken, Tender: s.Tender})
+		}
 		switch s.Status {
 		case flow.StatusRefundOwed:
 			r.Owed++
@@ -89,6 +98,7 @@ func NewDayReport(day flow.Date, sums []Summary, paid []DayPayment, today flow.D
 			}
 		}
 	}
+	r.Taken, r.TakenN = tenderSums(taken), len(taken)
 	for _, o := range append(append([]flow.Outcome{}, flow.Outcomes...), "") {
 		r.ByOutcome = append(r.ByOutcome, Count{Name: string(o), N: outcomes[o]})
 	}

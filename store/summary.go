@@ -32,6 +32,9 @@ type Summary struct {
 	// Paid is what was paid so far of a refund still owed (in part
 	// payments); zero otherwise.
 	Paid flow.Money
+	// Taken is what the customer paid at the till for a dearer replacement
+	// in an exchange, in the tender Tender; zero otherwise.
+	Taken flow.Money
 }
 
 // Owed is what a refund owed still owes: its amount (the refund due) less
@@ -120,8 +123,10 @@ func (s Summary) Overdue(today flow.Date) bool {
 // at the end (version 4 of the schema rewrote every summary as 2); 3 adds
 // what was paid of a refund still owed after it (a version 2 summary reads
 // as nothing paid, which is what every case written before part payments
-// has: no version 2 summary needs writing again).
-const summaryVersion = 3
+// has: no version 2 summary needs writing again); 4 adds what the customer
+// paid for a dearer replacement after it (an earlier summary reads as
+// nothing taken, as every case written before replacements has).
+const summaryVersion = 4
 
 // encode writes the summary as the days bucket keeps it: a version byte, then
 // the fields in order, strings and numbers as varints. The ID and the day are
@@ -141,7 +146,8 @@ func (s *Summary) encode() []byte {
 	b = binary.AppendUvarint(b, uint64(dayNum(s.Due)))
 	b = binary.AppendUvarint(b, uint64(len(s.Serial)))
 	b = append(b, s.Serial...)
-	return binary.AppendVarint(b, s.Paid.Minor)
+	b = binary.AppendVarint(b, s.Paid.Minor)
+	return binary.AppendVarint(b, s.Taken.Minor)
 }
 
 var errSummary = errors.New("a day summary is malformed")
@@ -172,6 +178,10 @@ func decodeSummary(id string, day flow.Date, b []byte) (Summary, error) {
 	s.Paid.Currency = s.Amount.Currency
 	if version >= 3 {
 		s.Paid.Minor = r.varint()
+	}
+	s.Taken.Currency = s.Amount.Currency
+	if version >= 4 {
+		s.Taken.Minor = r.varint()
 	}
 	if r.bad || len(r.b) != 0 {
 		return s, ErrDamaged.Wrap(fmt.Errorf("%w (case %s)", errSummary, id))

@@ -27,6 +27,9 @@ func actDoc(tr *lang.Printer, s store.Settings, c *flow.Case, p *flow.Policy, no
 	a.checks(c, p)
 	a.decision(c)
 	a.service(c)
+	if sec, ok := exchangeSection(tr, c, now.Location()); ok { // what was given, and the difference
+		a.d.Sections = append(a.d.Sections, sec)
+	}
 	a.next(c)
 	a.d.Signatures = actSigners(tr, c)
 	a.small(c)

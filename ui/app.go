@@ -460,7 +460,7 @@ func (m *Model) header() string {
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
 	if (m.view == viewStep || m.view == viewIntake) && m.c != nil {
-		out += "\n" + look.Fit(progress(tr, m.c, m.shown), m.width)
+		out += "\n" + look.Fit(progress(tr, m.c, m.shown, m.width), m.width)
 	}
 	if m.notice != "" {
 		out += "\n" + m.st.Warning.Render(strings.Join(look.Wrap(m.notice, m.width, "  "), "\n"))
@@ -469,8 +469,10 @@ func (m *Model) header() string {
 }
 
 // progress is the case's steps: done ones ticked, the one shown in
-// brackets.
-func progress(tr *lang.Printer, c *flow.Case, shown flow.Step) string {
+// brackets; when the steps up to the one shown do not fit in width, the
+// first ones give way to "…" so that the step shown stays on the line
+// (the steps after it are cut, as the line is).
+func progress(tr *lang.Printer, c *flow.Case, shown flow.Step, width int) string {
 	var parts []string
 	for _, s := range c.Steps() {
 		if s == flow.StepAct {
@@ -485,7 +487,19 @@ func progress(tr *lang.Printer, c *flow.Case, shown flow.Step) string {
 		}
 		parts = append(parts, name)
 	}
-	return tr.T("Case …%s", look.ShortID(c.ID)) + "  " + strings.Join(parts, " › ")
+	head := tr.T("Case …%s", look.ShortID(c.ID)) + "  "
+	upTo := len(parts) // the parts up to the step shown, which must stay on the line
+	for i, p := range parts {
+		if strings.HasPrefix(p, "[") {
+			upTo = i + 1
+		}
+	}
+	from, lead := 0, head
+	for from < upTo-1 && lipgloss.Width(lead+strings.Join(parts[from:upTo], " › ")) > width {
+		from++
+		lead = head + "… "
+	}
+	return lead + strings.Join(parts[from:], " › ")
 }
 
 func (m *Model) footer() string {

@@ -499,6 +499,7 @@ func TestEscalatedCaseDecidedByAnotherLead(t *testing.T) {
 	r.keys(typed("Olena"), kEnter)
 	r.requireView("Olena opened this case")
 	r.keys(kClear, typed("Petro"), kEnter, typed("567890"), kEnter, kEnter, typed("art. 9 gives 14 days"), kEnter)
+	r.keys(replacementKeys("iPhone 15", "356938035643809", "41999.00")...) // the same price
 	r.requireView("act No. ", "EXCHANGE")
 	sums, _ := r.st.Day(flow.Date{Year: 2026, Month: 11, Day: 20})
 	// a lead's decision of the case the engine escalated: no override

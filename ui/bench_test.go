@@ -59,6 +59,11 @@ func BenchmarkKeypress(b *testing.B) {
 			walkToDecision(r, "2026-11-10")
 			r.keys(kEnter)
 		}, []tea.Msg{kDown, kUp}},
+		{"replacement", func(r *rootT) {
+			r.login("Ivan", "1111")
+			walkToExchange(r, "2026-11-10")
+			r.keys(kEnter, typed("Phone X Lite"), kEnter, kEnter, typed("356938035643809"), kEnter)
+		}, []tea.Msg{typed("7"), kBack}}, // the price, and the difference said as it is typed
 		{"act_another_item", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")

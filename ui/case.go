@@ -70,6 +70,9 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 	case answersMsg:
 		model, cmd := m.answered(msg)
 		return model, cmd, true
+	case replacementEnteredMsg:
+		model, cmd := m.replaced(msg.r)
+		return model, cmd, true
 	case goBackMsg:
 		model, cmd := m.stepBack()
 		return model, cmd, true
@@ -102,6 +105,7 @@ func (m *Model) decisionMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.confirmDecision()
 		return model, cmd, true
 	case reopenDecisionMsg:
+		m.backToReplacement() // an exchange's cash question goes back to its replacement
 		model, cmd := m.openStep()
 		return model, cmd, true
 	case cashAnswerMsg:
@@ -165,6 +169,8 @@ func (m *Model) openStep() (tea.Model, tea.Cmd) {
 		m.step = own(newInspectModel(ctx))
 	case flow.StepServiceCentre:
 		m.step = own(newServiceModel(ctx))
+	case flow.StepReplacement:
+		m.step = own(newReplacementModel(ctx))
 	case flow.StepDecision:
 		if m.c.Decision == nil {
 			d, err := flow.DecideIn(m.customerText, m.c, m.policy, m.d.Now().In(m.loc))
@@ -356,6 +362,9 @@ func asSaved(stored, typed *flow.Case, shown flow.Step) *flow.Case {
 		c.ServiceCentre = typed.ServiceCentre
 	case flow.StepDecision: // the intake typed for the service centre
 		c.Service = typed.Service
+	case flow.StepReplacement: // the exchange's settling refused: its decision and replacement stay typed
+		c.Decision, c.Override, c.Replacement = typed.Decision, typed.Override, typed.Replacement
+		c.TillHasCash, c.Done, c.Step = typed.TillHasCash, c.Done.With(flow.StepDecision), shown
 	}
 	if !c.Done.Has(flow.StepDecision) { // a settled case goes on from the step it was saved at
 		c.Step = shown
@@ -416,6 +425,10 @@ func (m *Model) confirmDecision() (tea.Model, tea.Cmd) {
 // the refund: paid now, or owed by the policy's date.
 func (m *Model) cashAnswered(hasCash bool) (tea.Model, tea.Cmd) {
 	m.asks.pop()
+	if m.c.Outcome().Exchanges() { // the difference a cheaper replacement leaves
+		m.c.TillHasCash = hasCash
+		return m.settle()
+	}
 	if o := m.c.Override; o != nil {
 		m.c.TillHasCash = hasCash
 		o.RefundBy = m.policy.RefundDueFor(m.c, m.d.Now().In(m.loc))
@@ -442,7 +455,14 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	if v := m.c.Service; out != flow.OutcomeServiceCentre && v != nil && v.BackAt.IsZero() {
 		m.c.Service = nil // an intake typed for a decision changed since: the item was never sent
 	}
-	to, err := flow.Settled(out, m.c.RefundPaidNow()) // a remote return's refund is owed
+	if out.Exchanges() && !m.c.Done.Has(flow.StepReplacement) {
+		return m.askReplacement()
+	}
+	if !out.Exchanges() { // a lead decided otherwise after a replacement was typed
+		m.c.Replacement, m.c.Done = nil, m.c.Done.Without(flow.StepReplacement)
+	}
+	m.dueDifference()
+	to, err := m.c.Settles() // a remote return's refund is owed, and a cheaper replacement's difference
 	if err != nil {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
@@ -465,7 +485,7 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	}
 	d := m.c.Decision
 	ev := store.Event{Kind: kind, Step: "decision", Outcome: string(out), Clauses: clauseStrings(d.Clauses),
-		Staff: m.user.Name, Detail: detail}
+		Staff: m.user.Name, Detail: detail, Words: exchangeWords(m.c)}
 	if m.c.Override != nil {
 		ev.Staff = m.c.Override.By
 	}
@@ -540,8 +560,8 @@ func (m *Model) backFromService(repaired bool) (tea.Model, tea.Cmd) {
 	if !m.c.Applies(step) {
 		step = flow.StepDecision
 	}
-	m.c.Done = m.c.Done.Without(flow.StepDecision).Without(flow.StepAct)
-	m.c.Decision, m.c.Override = nil, nil
+	m.c.Done = m.c.Done.Without(flow.StepDecision).Without(flow.StepReplacement).Without(flow.StepAct)
+	m.c.Decision, m.c.Override, m.c.Replacement = nil, nil, nil
 	if err := m.c.GoTo(step); err != nil {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil

@@ -372,6 +372,8 @@ func TestDeskDecideEscalatedUK(t *testing.T) {
 	r.keys(typed("2"), typed("d"))
 	r.requireView("Рішення ухвалює старший зміни", "Чому: правила магазину не визначають строку повернення")
 	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
+	r.requireView("Замість Pixel 8")
+	r.keys(replacementKeys("Pixel 8", "356938035643809", "15999,00")...) // the same price
 	r.requireView("Акт рішення старшого зміни")
 	r.keys(kEnter)
 	r.requireView("Справа " + ids["escalated"] + ": закрито")
@@ -387,6 +389,8 @@ func TestDeskDecideEscalated(t *testing.T) {
 		t.Fatal("the lead logged in is asked for a PIN again")
 	}
 	r.keys(kEnter, typed("within 14 days, as the law gives"), kEnter) // exchange, the first answer
+	r.requireView("In exchange for Pixel 8")
+	r.keys(replacementKeys("Pixel 8", "356938035643809", "15999.00")...) // the same price
 	r.requireView("act No. ", "EXCHANGE")
 	r.keys(kEnter)
 	r.requireView("[Escalated (0)]", "Case "+ids["escalated"]+": closed")
@@ -396,7 +400,9 @@ func TestDeskDecideEscalated(t *testing.T) {
 		t.Fatalf("override %+v", c.Override)
 	}
 	trail, _ := r.st.Trail(ids["escalated"])
-	if k := trail[1].Kind; k != store.EventLeadDecision || trail[1].Staff != "Olena" {
+	if k := trail[1].Kind; k != store.EventLeadDecision || trail[1].Staff != "Olena" ||
+		trail[1].Detail != "shift lead's reason: within 14 days, as the law gives; exchanged for Pixel 8 "+
+			"(356938035643809) at the same price" { // the lead's reason, then what the exchange gave
 		t.Errorf("the decision's event %+v", trail[1])
 	}
 

@@ -33,10 +33,11 @@ type tillPayout struct {
 	text      *lang.Printer // the customer's language: the store's
 }
 
-// tillPayoutOf is the slip to write with the act of c, or nil.
+// tillPayoutOf is the slip to write with the act of c, or nil: a refund
+// paid at the till, or the difference of a cheaper replacement.
 func (m *Model) tillPayoutOf(c *flow.Case) *tillPayout {
-	if c.Status != flow.StatusRefunded {
-		return nil
+	if c.Status != flow.StatusRefunded && !(c.Status == flow.StatusExchanged && c.Refunds()) {
+		return nil // nothing paid at the till: no refund, or an exchange's difference owed
 	}
 	return &tillPayout{keeper: m.keeper(), storeName: m.settings.StoreName, text: m.customerText}
 }

@@ -346,12 +346,35 @@ func (m caseModel) settled(w *caseWriter) {
 		}
 		w.add(label, text)
 	}
+	m.replacement(w)
 	m.refund(w)
 	if so := d.SignOff; so != nil {
 		w.add(tr.T("Signed"), tr.T("off by %s at %s", so.By, timeIn(tr, so.At.In(m.loc))))
 	} else {
 		w.add(tr.T("Signed"), tr.T("not signed off"))
 	}
+}
+
+// replacement is the item an exchange gave, and what its price
+// difference came to (a difference refunded shows as the refund, below).
+func (m caseModel) replacement(w *caseWriter) {
+	c, tr := m.d.Case, m.tr
+	r := c.Replacement
+	if r == nil || !c.Outcome().Exchanges() {
+		return
+	}
+	serial := r.Serial
+	if r.NoSerial || serial == "" {
+		serial = tr.T("no serial (an accessory)")
+	}
+	text := tr.T("%s (%s), %s, given by %s at %s", r.Model, serial, r.Price.In(tr), r.By, timeIn(tr, r.Given.In(m.loc)))
+	switch d := c.Difference(); {
+	case d.Minor > 0:
+		text += " · " + tr.T("the customer paid the difference of %s in %s", d.In(tr), r.Tender.WordsIn(tr))
+	case d.Minor < 0:
+		text += " · " + tr.T("the difference of %s is refunded", c.RefundDue().In(tr))
+	}
+	w.add(tr.T("Given"), text)
 }
 
 // refund is the refund's payments and what is still owed: one payment in

@@ -286,6 +286,13 @@ func (m closeModel) promises() []string {
 	if r.Ended > 0 {
 		out = append(out, look.Fit(tr.N("Closed without a decision: %d cases (withdrawn, abandoned, set aside)", r.Ended, r.Ended), w))
 	}
+	if r.TakenN > 0 { // a cheaper replacement's difference is a refund, above
+		taken := tr.N("Price differences taken in exchanges: %d", r.TakenN, r.TakenN)
+		for _, t := range r.Taken {
+			taken += fmt.Sprintf(" · %s %s", look.OrDash(t.Tender.WordsIn(tr)), t.Amount.In(tr))
+		}
+		out = append(out, look.Fit(taken, w))
+	}
 	flags := tr.N("Flagged: %d cases", r.Flagged, r.Flagged)
 	for _, c := range r.Flags {
 		flags += fmt.Sprintf(" · %s %s %d", flagLetters[flow.Flag(c.Name)], flagFilterIn(tr, c.Name), c.N)

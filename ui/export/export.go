@@ -225,6 +225,9 @@ type Summary struct {
 	Drafts      int            `json:"drafts"`
 	Currency    string         `json:"currency"`
 	RefundsPaid int            `json:"refunds_paid_count"` // how many payments were made on the day
+	// Taken is what customers paid for dearer replacements in the day's
+	// exchanges, by tender (store.DayReport's Taken); none, left out.
+	Taken []TenderSum `json:"differences_taken,omitempty"`
 }
 
 type TenderSum struct {
@@ -253,6 +256,12 @@ func summaryFor(r store.DayReport, c *store.Closing, loc *time.Location) Summary
 	}
 	for _, f := range r.Flags {
 		e.Flags[f.Name] = f.N
+	}
+	for _, t := range r.Taken {
+		e.Taken = append(e.Taken, TenderSum{Tender: string(t.Tender), N: t.N, Amount: t.Amount.Amount()})
+		if e.Currency == "" {
+			e.Currency = t.Amount.Currency
+		}
 	}
 	return e
 }
@@ -298,6 +307,9 @@ func SummaryOf(r store.DayReport, c *store.Closing, format string, d Dialect, lo
 		}
 		for _, t := range e.Refunds {
 			row("refunds_paid", t.Tender, t.N, t.Amount)
+		}
+		for _, t := range e.Taken { // a day without exchanges of a dearer item has none
+			row("differences_taken", t.Tender, t.N, t.Amount)
 		}
 		row("owed", "refunds", e.Owed, e.OwedAmount)
 		row("owed", "paid_so_far", -1, e.OwedPaid)

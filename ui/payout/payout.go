@@ -43,7 +43,11 @@ func Doc(tr *lang.Printer, storeName string, p store.Payout, n uint64) paper.Doc
 		d.Add("", paper.Row(tr.T("Passport"), c.Passport.MaskedIn(tr)))
 	}
 	sec := tr.T("PAYMENT")
-	d.Add(sec, paper.Row(tr.T("Refund due"), tr.T("%s (the price paid)", money(c.RefundDue()))),
+	due := tr.T("%s (the price paid)", money(c.RefundDue()))
+	if c.Outcome().Exchanges() { // a cheaper replacement's difference
+		due = tr.T("%s (the price difference of the exchange)", money(c.RefundDue()))
+	}
+	d.Add(sec, paper.Row(tr.T("Refund due"), due),
 		paper.Row(tr.T("Paid now"), tr.T("%s, in %s", money(pay.Amount), pay.Tender.WordsIn(tr))),
 		paper.Row(tr.T("Paid so far"), tr.N("%s in %d payments", p.N, money(p.Paid), p.N)))
 	if p.Owed.Minor > 0 {
