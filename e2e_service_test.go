@@ -50,6 +50,12 @@ func TestE2EServiceCentreLoop(t *testing.T) {
 	tm.typeText("подряпина на задній кришці")
 	tm.enterTo("Номер квитанції сервісного центру (порожньо: введуть пізніше)")
 	tm.press("Enter") // the ticket comes with the courier
+	tm.waitFocus("Телефон покупця, щоб зателефонувати, коли товар повернеться (необов’язково)")
+	tm.typeText("067 12")
+	tm.press("Enter")
+	tm.waitFor("не номер телефону")
+	tm.typeText("3 45 67")
+	tm.press("Enter")
 	s := tm.waitFor("складено", "у сервісному центрі")
 	id := regexp.MustCompile(`Справа (\w+): `).FindStringSubmatch(s)
 	if id == nil {
@@ -58,7 +64,7 @@ func TestE2EServiceCentreLoop(t *testing.T) {
 	act := squeezed(readAct(t, data, id[1]))
 	for _, want := range []string{"АКТ ПРИЙМАННЯ ТОВАРУ ДО СЕРВІСНОГО ЦЕНТРУ", "ПРИЙМАННЯ ДО СЕРВІСНОГО ЦЕНТРУ", "Несправність не заряджається, гасне екран",
 		"Комплектація зарядний пристрій, кабель", "Зовнішній стан подряпина на задній кришці",
-		"Квитанція видасть сервісний центр", "працівник: " + leadName, "Повернеться до "} {
+		"Квитанція видасть сервісний центр", "працівник: " + leadName, "Повернеться до ", "Телефон +380671234567"} {
 		if !strings.Contains(act, want) {
 			t.Errorf("the intake act does not say %q:\n%s", want, act)
 		}

@@ -44,3 +44,13 @@ func MaskPhone(p string) string {
 	head := p[:3]
 	return head + strings.Repeat("*", len(p)-5) + p[len(p)-2:]
 }
+
+// CheckPhone checks a phone as typed into an optional field: empty, or a
+// phone ParsePhone reads.
+func CheckPhone(s string) error {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	_, err := ParsePhone(s)
+	return err
+}

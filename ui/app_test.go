@@ -680,13 +680,13 @@ func toIntake(r *rootT) {
 }
 
 // typeIntake types the service centre's intake: the fault, the
-// accessories, the condition and the ticket, each with enter.
+// accessories, the condition and the ticket, each with enter, and no phone.
 func typeIntake(r *rootT, fault, accessories, condition, ticket string) {
 	r.t.Helper()
 	if r.m.view != viewIntake {
 		r.t.Fatalf("not at the intake:\n%s", r.view())
 	}
-	for _, s := range []string{fault, accessories, condition, ticket} {
+	for _, s := range []string{fault, accessories, condition, ticket, ""} {
 		if s != "" {
 			r.keys(typed(s))
 		}

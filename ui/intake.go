@@ -22,14 +22,19 @@ type intakeModel struct {
 	form  *huh.Form
 	notes fieldNotes
 	in    *flow.Intake
+	phone *string // the customer's phone, to call when the item is back: optional
 	due   flow.Date
 	sent  bool
 }
 
 // Messages of the intake.
 type (
-	// intakeDoneMsg: the intake is typed, every field valid.
-	intakeDoneMsg struct{ in flow.Intake }
+	// intakeDoneMsg: the intake is typed, every field valid, with the
+	// customer's phone if one was given.
+	intakeDoneMsg struct {
+		in    flow.Intake
+		phone string
+	}
 	// intakeBackMsg: the cashier went back to the decision; what was
 	// typed is kept on the case at hand to fill the form again.
 	intakeBackMsg struct{ in flow.Intake }
@@ -38,8 +43,9 @@ type (
 // newIntakeModel is the intake's form, filled with what was typed before
 // (in), for an item expected back on due.
 func newIntakeModel(ctx screenCtx, in flow.Intake, due flow.Date) intakeModel {
-	m := intakeModel{ctx: ctx, in: new(flow.Intake), due: due}
+	m := intakeModel{ctx: ctx, in: new(flow.Intake), phone: new(string), due: due}
 	*m.in = in
+	*m.phone = ctx.c.Phone
 	tr := ctx.tr
 	fault := m.notes.input(tr.T("Fault, as the customer describes it"), tr.T("Fault")).Key(freeTextKey).
 		Value(&m.in.Fault).CharLimit(flow.MaxFaultLen).Validate(look.CheckIn(tr, flow.CheckFault))
@@ -49,7 +55,9 @@ func newIntakeModel(ctx screenCtx, in flow.Intake, due flow.Date) intakeModel {
 		Value(&m.in.Condition).CharLimit(flow.MaxConditionLen).Validate(look.CheckIn(tr, flow.CheckItemCondition))
 	ticket := m.notes.input(tr.T("Service centre's ticket number (empty: typed in later)"), tr.T("Ticket")).
 		Value(&m.in.Ticket).CharLimit(flow.MaxTicketLen).Validate(look.CheckIn(tr, flow.CheckTicket))
-	m.form = newStepForm(ctx, m.formRows(), huh.NewGroup(fault, acc, cond, ticket))
+	phone := m.notes.input(tr.T("Customer's phone, to call when the item is back (optional)"), tr.T("Phone")).
+		Value(m.phone).CharLimit(20).Validate(look.CheckIn(tr, flow.CheckPhone))
+	m.form = newStepForm(ctx, m.formRows(), huh.NewGroup(fault, acc, cond, ticket, phone))
 	return m
 }
 
@@ -91,7 +99,7 @@ func (m intakeModel) Update(msg tea.Msg) (intakeModel, tea.Cmd) {
 		return m, sendCmd(intakeBackMsg{in: *m.in})
 	case formCompleted:
 		m.sent = true
-		return m, sendCmd(intakeDoneMsg{in: m.in.Trimmed()})
+		return m, sendCmd(intakeDoneMsg{in: m.in.Trimmed(), phone: *m.phone})
 	}
 	return m, cmd
 }
@@ -136,6 +144,9 @@ func (m *Model) intakeMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		model, cmd := m.openStep()
 		return model, cmd, true
 	case intakeDoneMsg:
+		if p, err := flow.ParsePhone(msg.phone); err == nil {
+			m.c.Phone = p
+		}
 		model, cmd := m.intakeDone(msg.in)
 		return model, cmd, true
 	}

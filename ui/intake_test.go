@@ -60,9 +60,10 @@ func TestIntakeGoldenUK(t *testing.T) {
 // text trimmed; esc sends what was typed back, to be kept.
 func TestIntakeSendsTheTrimmedIntake(t *testing.T) {
 	m := started(t, newIntakeModel(testScreen(t, "citrus", nil), flow.Intake{Accessories: "кабель"}, intakeDue))
-	_, sent := drive(t, m, typed(" не заряджається "), kEnter, kEnter, typed("подряпина"), kEnter, kEnter)
+	_, sent := drive(t, m, typed(" не заряджається "), kEnter, kEnter, typed("подряпина"), kEnter, kEnter,
+		typed("067 123 45 67"), kEnter)
 	requireSent(t, sent, intakeDoneMsg{in: flow.Intake{Fault: "не заряджається", Accessories: "кабель",
-		Condition: "подряпина"}})
+		Condition: "подряпина"}, phone: "067 123 45 67"})
 	m = started(t, newIntakeModel(testScreen(t, "citrus", nil), flow.Intake{}, intakeDue))
 	_, sent = drive(t, m, typed("dead"), kEsc)
 	requireSent(t, sent, intakeBackMsg{in: flow.Intake{Fault: "dead"}})
@@ -146,7 +147,7 @@ func TestServiceLoop(t *testing.T) {
 	r.requireView("S E R V I C E   C E N T R E")
 	r.keys(kEnter)
 	r.requireView("its intake", "не заряджається")
-	r.keys(kEnter, kEnter, typed("подряпина"), kEnter, kEnter) // the fault and accessories kept; no ticket yet
+	r.keys(kEnter, kEnter, typed("подряпина"), kEnter, kEnter, kEnter) // the fault and accessories kept; no ticket, no phone yet
 	r.requireView("act No. ", "at the service centre")
 	at, err := r.st.ByStatus(flow.StatusServiceCentre)
 	must(t, err)
