@@ -73,6 +73,8 @@ func TestE2EDesk(t *testing.T) {
 	tm.press("Enter")
 	tm.waitFor("Виплатити 19\u00a0999,00\u00a0грн з каси зараз?")
 	tm.press("n")
+	tm.waitFor("Кошти до повернення: телефон покупця")
+	tm.press("Enter") // no phone
 	s = tm.waitFor("складено", "кошти до повернення")
 	id := regexp.MustCompile(`Справа (\w+): ПОВЕРНЕННЯ`).FindStringSubmatch(s)
 	if id == nil {

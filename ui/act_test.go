@@ -22,6 +22,10 @@ func TestActInTheStoresLanguage(t *testing.T) {
 	r.keys(kEnter)
 	r.requireView("П О В Е Р Н Е Н Н Я", "день 10 із 14: у межах строку повернення")
 	r.keys(kEnter, typed("n")) // the till has no cash: the refund is owed
+	r.requireView("Кошти до повернення: телефон покупця", "до 27.11.2026")
+	r.keys(typed("067 12"), kEnter)
+	r.requireView("не номер телефону")
+	r.keys(typed("3 45 67"), kEnter)
 	r.requireView("складено")
 	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
 	for _, want := range []string{"АКТ ПОВЕРНЕННЯ ТОВАРУ №\u00a01", "Магазин Test store", "Номер звернення " + r.m.c.ID,
@@ -32,7 +36,7 @@ func TestActInTheStoresLanguage(t *testing.T) {
 		"у касі бракує готівки: повернення коштів 19\u00a0999,00\u00a0грн до 27.11.2026",
 		"Сума повернення 19\u00a0999,00\u00a0грн", "Повернути до 27.11.2026", "Статус кошти до повернення",
 		"ЩО ДАЛІ Магазин поверне вам 19\u00a0999,00\u00a0грн (спосіб: готівка) до 27.11.2026.",
-		"Покупець: ___", "Касир (Ivan): ___"} {
+		"ПОКУПЕЦЬ Телефон +380671234567", "Покупець: ___", "Касир (Ivan): ___"} {
 		if !strings.Contains(act, want) {
 			t.Errorf("the act lacks %q:\n%s", want, act)
 		}

@@ -34,6 +34,7 @@ const (
 	viewDesk   // the shift lead's desk: desk.go routes among its screens
 	viewVoid   // a shift lead closes a case without a decision
 	viewIntake // the service centre's intake of a case decided for it
+	viewPhone  // the customer's phone for a refund owed
 	viewTicket // the service centre's ticket of an item at it, typed in later
 )
 
@@ -109,10 +110,13 @@ type Model struct {
 	approve   approveModel
 	act       actModel
 	reprint   reprintModel
-	void      voidModel
-	intake    intakeModel
-	ticket    ticketModel
-	desk      deskState
+	phone     phoneModel
+	// phoneAsked is the case whose phone was asked for its refund owed.
+	phoneAsked string
+	void       voidModel
+	intake     intakeModel
+	ticket     ticketModel
+	desk       deskState
 }
 
 // NewModel is the kiosk at its first screen, before anything is loaded.
@@ -276,6 +280,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	if model, cmd, ok := m.ticketMsg(msg); ok {
+		return model, cmd
+	}
+	if model, cmd, ok := m.phoneMsg(msg); ok {
 		return model, cmd
 	}
 	if model, cmd, ok := m.intakeMsg(msg); ok {
@@ -459,7 +466,7 @@ func (m *Model) header() string {
 		line = left + strings.Repeat(" ", pad) + right
 	}
 	out := m.st.Header.Width(m.width).MaxWidth(m.width).Render(look.Fit(line, m.width-2))
-	if (m.view == viewStep || m.view == viewIntake) && m.c != nil {
+	if (m.view == viewStep || m.view == viewIntake || m.view == viewPhone) && m.c != nil {
 		out += "\n" + look.Fit(progress(tr, m.c, m.shown, m.width), m.width)
 	}
 	if m.notice != "" {

@@ -269,6 +269,8 @@ func TestRemoteRefundIsOwed(t *testing.T) {
 	r.requireView("R E F U N D", "19999.00 UAH: pay it by 2026-11-27 (sent by delivery, not at the till)",
 		"refund 19999.00 UAH by 2026-11-27 (within 7 days), not at the till")
 	r.keys(kEnter)
+	r.requireView("The refund is owed: the customer's phone")
+	r.keys(kEnter) // none given
 	r.requireView("act No. ", "refund owed")
 	owed, err := r.st.ByStatus(flow.StatusRefundOwed)
 	if err != nil || len(owed) != 1 || owed[0].Due != (flow.Date{Year: 2026, Month: 11, Day: 27}) {
@@ -284,7 +286,7 @@ func TestCaseToTheActWithTheTillShortOfCash(t *testing.T) {
 	r.requireView("R E F U N D", "day 10 of 14: within the return window")
 	r.keys(kEnter)
 	r.requireView("Pay the refund of 19999.00 UAH from the till now?")
-	r.keys(typed("n"))
+	r.keys(typed("n"), kEnter) // no phone
 	r.requireView("act No. ", "refund owed")
 	acts, _ := filepath.Glob(filepath.Join(r.dir, "acts", "*"))
 	if len(acts) != 2 { // the PDF and its text
@@ -638,7 +640,7 @@ func TestNoSlipForARefundOwed(t *testing.T) {
 	r := newRoot(t, "citrus")
 	r.login("Ivan", "1111")
 	walkToDecision(r, "2026-11-10")
-	r.keys(kEnter, kEnter, typed("n"))
+	r.keys(kEnter, kEnter, typed("n"), kEsc) // esc: no phone
 	r.requireView("act No. ", "refund owed")
 	if strings.Contains(r.view(), "Payout slip") {
 		t.Errorf("a refund owed has a payout slip:\n%s", r.view())

@@ -54,6 +54,11 @@ func BenchmarkKeypress(b *testing.B) {
 			walkToDecision(r, "2026-11-10")
 			r.keys(kEnter, kEnter, typed("y"), kEnter, typed("p"), typed("R-1001"), kEnter)
 		}, []tea.Msg{kDown, kUp}},
+		{"phone_form", func(r *rootT) { // a refund owed: the customer's phone typed
+			r.login("Ivan", "1111")
+			walkToDecision(r, "2026-11-10")
+			r.keys(kEnter, kEnter, typed("n"))
+		}, []tea.Msg{typed("7"), kBack}},
 		{"decision", func(r *rootT) {
 			r.login("Ivan", "1111")
 			walkToDecision(r, "2026-11-10")

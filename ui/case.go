@@ -467,6 +467,9 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
+	if to == flow.StatusRefundOwed && m.c.Phone == "" && m.phoneAsked != m.c.ID { // to call when the money is ready
+		return m.askPhone()
+	}
 	if err := m.c.Complete(flow.StepDecision); err != nil {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil

@@ -129,6 +129,8 @@ func (m *Model) current() screen {
 		return hold(&m.reprint)
 	case viewVoid:
 		return hold(&m.void)
+	case viewPhone:
+		return hold(&m.phone)
 	case viewIntake:
 		return hold(&m.intake)
 	case viewTicket:

@@ -59,7 +59,7 @@ type stepScreen[M any] interface {
 func forRoot(msg tea.Msg) bool {
 	switch msg.(type) {
 	case answersMsg, goBackMsg, receiptLookupMsg, saleLeadMsg, decisionConfirmedMsg, leadNeededMsg, intakeDoneMsg,
-		intakeBackMsg, replacementEnteredMsg:
+		intakeBackMsg, replacementEnteredMsg, phoneDoneMsg:
 		return true
 	}
 	return false
