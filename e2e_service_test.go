@@ -9,6 +9,7 @@ package main
 // refund, whose act says when the item came back and with what.
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -114,4 +115,21 @@ func TestE2EServiceCentreLoop(t *testing.T) {
 	}
 	tm.press("Enter")
 	tm.waitFor("Головна", "Відкриті справи (0)")
+
+	// the three acts kept (the intake, the decision, the payout slip), each printed again from home
+	tm.press("з") // p on the Ukrainian layout
+	tm.waitFor("Надрукувати акт ще раз", "Знайти акти за")
+	tm.typeText(id[1])
+	tm.press("Enter")
+	tm.waitFor("№ 3", "акт виплати коштів", "№ 2", "акт повернення товару", "№ 1", "акт приймання товару до сервісного центру")
+	for _, n := range []string{"3", "2", "1"} {
+		tm.press("Enter")
+		tm.waitFor("Команду друку не налаштовано: надрукуйте акт № " + n + " вручну")
+		tm.press("Down")
+	}
+	tm.press("Escape", "Escape")
+	tm.waitFor("Головна")
+	if files := actFiles(filepath.Join(data, "acts"), id[1]); len(files) != 2 { // the intake act and the decision's
+		t.Errorf("the case's act files: %v", files)
+	}
 }
