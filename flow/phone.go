@@ -54,3 +54,12 @@ func CheckPhone(s string) error {
 	_, err := ParsePhone(s)
 	return err
 }
+
+// PhoneWords is a phone as the act prints it: a Ukrainian number grouped
+// as it is read out ("+380 67 123 45 67"), another as kept.
+func PhoneWords(p string) string {
+	if len(p) != 13 || !strings.HasPrefix(p, "+380") {
+		return p
+	}
+	return p[:4] + " " + p[4:6] + " " + p[6:9] + " " + p[9:11] + " " + p[11:]
+}

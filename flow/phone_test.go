@@ -48,3 +48,11 @@ func TestPhoneDroppedWhenSettled(t *testing.T) {
 		t.Errorf("refunded: %v, phone %q kept", err, c.Phone)
 	}
 }
+
+func TestPhoneWords(t *testing.T) {
+	for in, want := range map[string]string{"+380671234567": "+380 67 123 45 67", "+48601234567": "+48601234567", "": ""} {
+		if got := flow.PhoneWords(in); got != want {
+			t.Errorf("PhoneWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -117,7 +117,7 @@ func (a *actDocWriter) customer(c *flow.Case) {
 		a.row(sec, a.tr.T("Passport"), c.Passport.MaskedIn(a.tr))
 	}
 	if c.Phone != "" {
-		a.row(sec, a.tr.T("Phone"), c.Phone)
+		a.row(sec, a.tr.T("Phone"), flow.PhoneWords(c.Phone))
 	}
 }
 

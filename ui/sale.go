@@ -445,7 +445,10 @@ func (m saleModel) sale() (flow.Sale, error) {
 // gets the form's default (today, cash, new, EU).
 func (m saleModel) fill(s flow.Sale) {
 	v := m.v
-	v.date = s.Date.String() // empty for a new sale: enter takes today, typing needs no clearing
+	v.date = "" // empty for a new sale: enter takes today, typing needs no clearing
+	if !s.Date.IsZero() {
+		v.date = s.Date.In(m.ctx.tr) // as the cashier types it: 28.11.2026 in Ukrainian
+	}
 	v.receipt, v.model, v.serial = s.Receipt, s.Model, s.Serial
 	v.price = ""
 	if !s.Price.IsZero() {

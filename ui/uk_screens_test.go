@@ -124,3 +124,15 @@ func TestActGoldenUK(t *testing.T) {
 		goldenAfter(t, actScreen(t, lang.UK, false), "enter: готово")
 	})
 }
+
+// TestSaleFormShowsTheDayAsTyped: a sale filled in again (a resumed case,
+// a visit's next item) shows its day as a Ukrainian cashier types it.
+func TestSaleFormShowsTheDayAsTyped(t *testing.T) {
+	c := &flow.Case{ID: "T-1", Policy: "citrus", Sale: flow.Sale{Date: flow.Date{Year: 2026, Month: 11, Day: 28}, Receipt: "R-7"}}
+	if got := newSaleModel(ukScreen(t, "citrus", c)).v.date; got != "28.11.2026" {
+		t.Errorf("the day shows as %q", got)
+	}
+	if got := newSaleModel(testScreen(t, "citrus", c)).v.date; got != "2026-11-28" {
+		t.Errorf("in English the day shows as %q", got)
+	}
+}
