@@ -102,87 +102,100 @@ func (s *Store) Settings() (Settings, error) {
 // be one of lang.Langs (or "": lang.Default). Cases already filed keep their
 // day.
 func (s *Store) SaveSettings(set Settings, by string) error {
-	set.StoreName = strings.TrimSpace(set.StoreName)
-	if set.StoreName == "" {
-		return flow.Errorf(flow.EInvalid, "the store needs a name")
-	}
-	if err := flow.CheckStoreName(set.StoreName); err != nil {
-		return err
-	}
-	if set.TimeZone == "" {
-		return flow.Errorf(flow.EInvalid, "the store needs a time zone, such as Europe/Kyiv")
-	}
-	loc, err := time.LoadLocation(set.TimeZone)
-	if err != nil {
-		return flow.Errorf(flow.EInvalid, "%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
-	}
-	if set.PolicyText != "" {
-		p, err := flow.StorePolicy("the store's policy", set.PolicyText)
-		if err != nil {
-			return err
-		}
-		if set.PolicyName == "" {
-			set.PolicyName = p.Name
-		}
-	}
-	if set.PolicyName == "" {
-		return flow.Errorf(flow.EInvalid, "the store needs a policy")
-	}
-	if _, err := flow.ParseClosingTime(set.ClosingTime); err != nil {
-		return err
-	}
-	if set.Language != "" {
-		l, err := lang.Parse(string(set.Language))
-		if err != nil {
-			return flow.Errorf(flow.EInvalid, "the store's language: %q is not a language of the kiosk: uk (Ukrainian) "+
-				"or en (English)", set.Language)
-		}
-		set.Language = l
-	}
-	if set.IdleMinutes != 0 { // 0: flow.DefaultIdleMinutes
-		if err := flow.CheckIdleMinutes(set.IdleMinutes); err != nil {
-			return flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Said(err))
-		}
-	}
-	if set.ServiceDays != 0 {
-		if err := flow.CheckServiceDays(set.ServiceDays); err != nil {
-			return flow.Errorf(flow.EInvalid, "the service centre's term: %s", flow.Said(err))
-		}
-	}
-	if set.AbandonDays != 0 {
-		if err := flow.CheckAbandonDays(set.AbandonDays); err != nil {
-			return flow.Errorf(flow.EInvalid, "the days before a case is abandoned: %s", flow.Said(err))
-		}
-	}
-	if err := flow.CheckPaper(set.Paper); err != nil {
-		return flow.Errorf(flow.EInvalid, "the paper: %s", flow.Said(err))
-	}
-	val, err := json.Marshal(set)
+	set, loc, err := checkSettings(set)
 	if err != nil {
 		return err
 	}
-	err = s.update(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketSettings)
-		if err != nil {
-			return err
-		}
-		var old Settings
-		if v := b.Get(keySettings); v != nil {
-			_ = json.Unmarshal(v, &old)
-		}
-		if err := b.Put(keySettings, val); err != nil {
-			return err
-		}
-		_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventSettings,
-			RecordHash: recordHash(val), Words: settingsChange(old, set)})
-		return err
-	})
+	err = s.update(func(tx *bolt.Tx) error { return s.putSettingsTx(tx, set, by) })
 	if err != nil {
 		return err
 	}
 	s.loc.Store(loc)
 	s.log.Info("settings saved", "by", by, "store", set.StoreName, "policy", set.PolicyName, "zone", set.TimeZone)
 	return nil
+}
+
+// checkSettings checks settings to save, as SaveSettings says, and returns
+// them as they are kept, with their time zone.
+func checkSettings(set Settings) (Settings, *time.Location, error) {
+	set.StoreName = strings.TrimSpace(set.StoreName)
+	if set.StoreName == "" {
+		return set, nil, flow.Errorf(flow.EInvalid, "the store needs a name")
+	}
+	if err := flow.CheckStoreName(set.StoreName); err != nil {
+		return set, nil, err
+	}
+	if set.TimeZone == "" {
+		return set, nil, flow.Errorf(flow.EInvalid, "the store needs a time zone, such as Europe/Kyiv")
+	}
+	loc, err := time.LoadLocation(set.TimeZone)
+	if err != nil {
+		return set, nil, flow.Errorf(flow.EInvalid, "%q is not a time zone (such as Europe/Kyiv)", set.TimeZone)
+	}
+	if set.PolicyText != "" {
+		p, err := flow.StorePolicy("the store's policy", set.PolicyText)
+		if err != nil {
+			return set, nil, err
+		}
+		if set.PolicyName == "" {
+			set.PolicyName = p.Name
+		}
+	}
+	if set.PolicyName == "" {
+		return set, nil, flow.Errorf(flow.EInvalid, "the store needs a policy")
+	}
+	if _, err := flow.ParseClosingTime(set.ClosingTime); err != nil {
+		return set, nil, err
+	}
+	if set.Language != "" {
+		l, err := lang.Parse(string(set.Language))
+		if err != nil {
+			return set, nil, flow.Errorf(flow.EInvalid, "the store's language: %q is not a language of the kiosk: uk (Ukrainian) "+
+				"or en (English)", set.Language)
+		}
+		set.Language = l
+	}
+	if set.IdleMinutes != 0 { // 0: flow.DefaultIdleMinutes
+		if err := flow.CheckIdleMinutes(set.IdleMinutes); err != nil {
+			return set, nil, flow.Errorf(flow.EInvalid, "idle minutes: %s", flow.Said(err))
+		}
+	}
+	if set.ServiceDays != 0 {
+		if err := flow.CheckServiceDays(set.ServiceDays); err != nil {
+			return set, nil, flow.Errorf(flow.EInvalid, "the service centre's term: %s", flow.Said(err))
+		}
+	}
+	if set.AbandonDays != 0 {
+		if err := flow.CheckAbandonDays(set.AbandonDays); err != nil {
+			return set, nil, flow.Errorf(flow.EInvalid, "the days before a case is abandoned: %s", flow.Said(err))
+		}
+	}
+	if err := flow.CheckPaper(set.Paper); err != nil {
+		return set, nil, flow.Errorf(flow.EInvalid, "the paper: %s", flow.Said(err))
+	}
+	return set, loc, nil
+}
+
+// putSettingsTx keeps set, checked, and records who changed what, in tx.
+func (s *Store) putSettingsTx(tx *bolt.Tx, set Settings, by string) error {
+	val, err := json.Marshal(set)
+	if err != nil {
+		return err
+	}
+	b, err := bucket(tx, bucketSettings)
+	if err != nil {
+		return err
+	}
+	var old Settings
+	if v := b.Get(keySettings); v != nil {
+		_ = json.Unmarshal(v, &old)
+	}
+	if err := b.Put(keySettings, val); err != nil {
+		return err
+	}
+	_, err = appendEvent(tx, Event{Staff: by, Terminal: s.terminal, Kind: EventSettings,
+		RecordHash: recordHash(val), Words: settingsChange(old, set)})
+	return err
 }
 
 // settingsChange says in words what changed.

@@ -100,53 +100,74 @@ func (s *Store) AddStaff(name string, role flow.Role, pin string, by string) err
 // till's or the store's, else one of lang.Langs) with its PIN, as AddStaff
 // does.
 func (s *Store) AddStaffMember(m StaffMember, pin string, by string) error {
-	name, role := normStaff(m.Name), m.Role
-	if err := flow.CheckStaffName(name); err != nil {
+	add, err := s.newStaff(m, pin, by, time.Now())
+	if err != nil {
 		return err
 	}
+	err = s.update(func(tx *bolt.Tx) error { return s.addStaffTx(tx, add) })
+	if err == nil {
+		s.log.Info("staff added", "name", add.rec.Name, "role", string(add.rec.Role), "by", by)
+	}
+	return err
+}
+
+// staffAdded is a new account, checked and its PIN hashed, and the words
+// of its event.
+type staffAdded struct {
+	rec   staffRecord
+	words *EventWords
+	by    string
+	now   time.Time
+}
+
+// newStaff checks a new account (AddStaffMember) and hashes its PIN: the
+// slow part, outside any transaction.
+func (s *Store) newStaff(m StaffMember, pin, by string, now time.Time) (staffAdded, error) {
+	name, role := normStaff(m.Name), m.Role
+	if err := flow.CheckStaffName(name); err != nil {
+		return staffAdded{}, err
+	}
 	if err := flow.CheckRole(role); err != nil {
-		return err
+		return staffAdded{}, err
 	}
 	if m.Language != "" {
 		l, err := lang.Parse(string(m.Language))
 		if err != nil {
-			return flow.Errorf(flow.EInvalid, "the language of the staff member's screens: %q is not a language of "+
+			return staffAdded{}, flow.Errorf(flow.EInvalid, "the language of the staff member's screens: %q is not a language of "+
 				"the kiosk: uk (Ukrainian) or en (English)", m.Language)
 		}
 		m.Language = l
 	}
 	if err := flow.CheckPINFor(role, pin); err != nil {
-		return err
+		return staffAdded{}, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(pin), s.opts.PINCost)
 	if err != nil {
-		return err
+		return staffAdded{}, err
 	}
-	now := time.Now()
 	rec := staffRecord{Name: name, Role: role, PINHash: hash, Added: now.UTC(), AddedBy: by, Language: m.Language}
 	words := []*EventWords{Said("added %s as %s", name, role)}
 	if m.Language != "" {
 		words = append(words, Said(", screens in %s", m.Language))
 	}
-	err = s.update(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketStaff)
-		if err != nil {
-			return err
-		}
-		if keys := sameStaff(b, name); len(keys) > 0 { // "olena" is Olena: a login could not tell them apart
-			return flow.Errorf(flow.EConflict, "there is already a staff member called %s", keys[0])
-		}
-		h, err := putStaff(b, &rec)
-		if err != nil {
-			return err
-		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventStaff,
-			Subject: name, RecordHash: h, Words: Joined("", words...)})
+	return staffAdded{rec: rec, words: Joined("", words...), by: by, now: now}, nil
+}
+
+// addStaffTx keeps a new account and its event, in tx.
+func (s *Store) addStaffTx(tx *bolt.Tx, add staffAdded) error {
+	b, err := bucket(tx, bucketStaff)
+	if err != nil {
 		return err
-	})
-	if err == nil {
-		s.log.Info("staff added", "name", name, "role", string(role), "by", by)
 	}
+	if keys := sameStaff(b, add.rec.Name); len(keys) > 0 { // "olena" is Olena: a login could not tell them apart
+		return flow.Errorf(flow.EConflict, "there is already a staff member called %s", keys[0])
+	}
+	h, err := putStaff(b, &add.rec)
+	if err != nil {
+		return err
+	}
+	_, err = appendEvent(tx, Event{Time: add.now, Staff: add.by, Terminal: s.terminal, Kind: EventStaff,
+		Subject: add.rec.Name, RecordHash: h, Words: add.words})
 	return err
 }
 
