@@ -316,7 +316,7 @@ func TestE2EMoneyImportedSale(t *testing.T) {
 	corrector(leadName, leadPIN)
 	tm.waitFor("виправляє імпортований продаж (записано в журнал)")
 	tm.waitFocus("Дата продажу")
-	tm.waitFor("> " + date)
+	tm.waitFor("> " + ukDate(t, date)) // as a Ukrainian cashier types it
 	tm.enterTo("Номер чека")
 	tm.enterTo("Модель")
 	tm.enterTo("Серійний номер або IMEI")

@@ -537,7 +537,7 @@ func (tm *term) resumedSale(from string, s sale) {
 	tm.press("Escape")
 	tm.waitFor("[Вимога]", "> повернення: працює", "> повернення коштів", "> особисто, на касі")
 	tm.press("Escape")
-	tm.waitFor("[Продаж]", "> "+s.date, "> "+s.receipt, "> "+s.model, "> "+imei, "> "+s.price)
+	tm.waitFor("[Продаж]", "> "+ukDate(tm.t, s.date), "> "+s.receipt, "> "+s.model, "> "+imei, "> "+s.price)
 }
 
 // TestE2EKilledCaseResumes: a kiosk killed with SIGKILL loses nothing of a
