@@ -31,11 +31,12 @@ const (
 	viewStep      // a case step: sale, request, documents, inspection, service centre, decision
 	viewApprove
 	viewAct
-	viewDesk   // the shift lead's desk: desk.go routes among its screens
-	viewVoid   // a shift lead closes a case without a decision
-	viewIntake // the service centre's intake of a case decided for it
-	viewPhone  // the customer's phone for a refund owed
-	viewTicket // the service centre's ticket of an item at it, typed in later
+	viewDesk    // the shift lead's desk: desk.go routes among its screens
+	viewVoid    // a shift lead closes a case without a decision
+	viewIntake  // the service centre's intake of a case decided for it
+	viewPhone   // the customer's phone for a refund owed
+	viewDamaged // a store that is neither new nor set up: refused
+	viewTicket  // the service centre's ticket of an item at it, typed in later
 )
 
 // Deps is what the kiosk runs on: its store, its data directory, the clock
@@ -111,6 +112,7 @@ type Model struct {
 	act       actModel
 	reprint   reprintModel
 	phone     phoneModel
+	damaged   error // why the store is refused (viewDamaged)
 	// phoneAsked is the case whose phone was asked for its refund owed.
 	phoneAsked string
 	void       voidModel
@@ -143,12 +145,17 @@ type (
 	// they name; on a first run, the machine's time zone for the setup form.
 	loadedMsg struct {
 		initialized bool
-		settings    store.Settings
-		loc         *time.Location // nil when the settings' zone cannot be loaded
-		policy      *flow.Policy
-		policyErr   error
-		localZone   string
-		err         error
+		// damaged: the store is neither new nor set up (a record cannot
+		// be read, its settings or its lead are gone): the kiosk refuses it
+		// and offers no first setup over it.
+		damaged      error
+		settingsRead bool // with damaged: its settings could be read (their language is the refusal's)
+		settings     store.Settings
+		loc          *time.Location // nil when the settings' zone cannot be loaded
+		policy       *flow.Policy
+		policyErr    error
+		localZone    string
+		err          error
 	}
 	savedMsg struct {
 		next func(*Model) (tea.Model, tea.Cmd) // what to do once the save is on disk
@@ -176,11 +183,26 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) loadCmd() tea.Cmd {
 	s := m.d.Store
 	return func() tea.Msg {
-		ok, err := s.Initialized()
-		if err != nil || !ok {
-			return loadedMsg{initialized: false, localZone: localZone(), err: err}
+		fresh, err := s.Fresh()
+		if err == nil && fresh {
+			return loadedMsg{initialized: false, localZone: localZone()}
 		}
-		return storeSettings(s)
+		ok, err2 := s.Initialized()
+		var damaged error
+		switch {
+		case err != nil:
+			damaged = err
+		case err2 != nil:
+			damaged = err2
+		case !ok: // set up once, now with no settings or no lead: damage, never a new store
+			damaged = store.ErrDamaged.Wrap(flow.Errorf(flow.ENotFound, "its settings or its shift lead are missing"))
+		default:
+			return storeSettings(s)
+		}
+		msg := loadedMsg{damaged: damaged}
+		msg.settings, err = s.Settings() // the refusal in the store's language, where its settings still read
+		msg.settingsRead = err == nil
+		return msg
 	}
 }
 
@@ -362,6 +384,16 @@ func (m *Model) leaveCase() tea.Cmd {
 }
 
 func (m *Model) loaded(msg loadedMsg) (tea.Model, tea.Cmd) {
+	if msg.damaged != nil {
+		m.d.Log.Error("the store is damaged", "err", msg.damaged)
+		m.damaged = msg.damaged
+		if msg.settingsRead {
+			m.settings = msg.settings
+			m.takeLangs()
+		}
+		m.view = viewDamaged
+		return m, nil
+	}
 	if msg.err != nil {
 		m.d.Log.Error("load", "err", msg.err)
 		m.notice = "! " + look.SayIn(m.staffText, msg.err, "open the store")

@@ -251,9 +251,6 @@ func (m *Model) setupCmd(sub setupSubmitMsg) tea.Cmd {
 			}
 			sub.settings.PolicyName, sub.settings.PolicyText = p.Name, string(data)
 		}
-		if err := s.SaveSettings(sub.settings, sub.lead); err != nil {
-			return setupDoneMsg{err: err}
-		}
-		return setupDoneMsg{err: s.AddStaff(sub.lead, flow.RoleLead, sub.pin, sub.lead)}
+		return setupDoneMsg{err: s.SetUp(sub.settings, sub.lead, sub.pin)} // both, or neither; only on a new store
 	}
 }

@@ -157,12 +157,8 @@ func createStore(env Env, tr *lang.Printer, dir string, set store.Settings, lead
 		complain(env, "init", tr.T("%s already holds a store that is set up: init never changes a store", dir))
 		return ExitFail
 	}
-	if err := st.SaveSettings(set, lead); err != nil {
-		complain(env, "init", look.SayIn(tr, err, "save the settings"))
-		return ExitFail
-	}
-	if err := st.AddStaff(lead, flow.RoleLead, pin, lead); err != nil {
-		complain(env, "init", look.SayIn(tr, err, "add the shift lead"))
+	if err := st.SetUp(set, lead, pin); err != nil { // the settings and the lead, or neither
+		complain(env, "init", look.SayIn(tr, err, "set up the store"))
 		return ExitFail
 	}
 	return ExitOK
