@@ -19,7 +19,6 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
-	"golang.org/x/crypto/bcrypt"
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/store/atomicfile"
@@ -43,8 +42,8 @@ type Options struct {
 	// ReadOnly opens the file for reading only, beside a running kiosk's
 	// readers: no key file is needed, nothing is migrated or written.
 	ReadOnly bool
-	// PINCost is the bcrypt cost of new PIN hashes. Default bcrypt's
-	// default (10); tests use bcrypt.MinCost.
+	// PINCost is the bcrypt cost of new PIN hashes: DefaultPINCost when
+	// 0; tests use bcrypt.MinCost.
 	PINCost int
 	// NoSync skips fsync on commit. For tests and bulk loads only: a power
 	// cut can lose what was committed.
@@ -104,7 +103,7 @@ func Open(path string, opts Options) (*Store, error) {
 		opts.KeyFile = DefaultKeyFile(path)
 	}
 	if opts.PINCost == 0 {
-		opts.PINCost = bcrypt.DefaultCost
+		opts.PINCost = DefaultPINCost
 	}
 	log := opts.Logger
 	if log == nil {
