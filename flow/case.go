@@ -207,6 +207,10 @@ type Case struct {
 	Inspection     Inspection      `json:"inspection"`
 	ServiceCentre  Conclusion      `json:"service_centre,omitempty"`
 	TillHasCash    bool            `json:"till_has_cash"`
+	// ActPending: the case's decision is settled and its act not yet
+	// kept (a full disk, the power cut between): home offers it again,
+	// and keeping the act clears it (store.KeepAct).
+	ActPending bool `json:"act_pending,omitempty"`
 	// Service is the item's stay at the service centre: its intake, its
 	// ticket and its return (ServiceVisit); nil until it is sent there.
 	Service *ServiceVisit `json:"service,omitempty"`

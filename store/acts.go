@@ -80,6 +80,9 @@ func (s *Store) KeepAct(caseID string, kind flow.ActKind, payment int, by string
 		}
 		act = Act{N: n, Kind: kind, At: now.UTC(), By: normStaff(by), Files: files, Payment: payment}
 		doc.Acts = append(doc.Acts, act)
+		if kind != flow.ActPayout {
+			doc.Case.ActPending = false // the act its decision waited for
+		}
 		raw, err := putWithNextEvent(tx, bs, id, rec, &doc)
 		if err != nil {
 			return err

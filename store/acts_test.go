@@ -146,3 +146,39 @@ func TestFindActs(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepActClearsActPending: keeping a case's act clears its act
+// pending, a payout slip does not; home lists the staff member's settled
+// case whose act is pending.
+func TestKeepActClearsActPending(t *testing.T) {
+	s, _ := openTest(t)
+	c := newCase(t0, "olena", "R-1", "SN-1")
+	walkToDecision(t, s, c, t0, "PP000001")
+	must(t, c.Complete(flow.StepDecision))
+	must(t, c.Move(flow.StatusDecided))
+	must(t, c.Move(flow.StatusRefunded))
+	c.ActPending = true
+	must(t, s.SaveCase(c, Event{Staff: "olena", Kind: EventDecision, Time: t0}))
+	home, err := s.Home("olena", flow.DateOf(t0))
+	must(t, err)
+	if len(home.Open) != 1 || home.Open[0].ID != c.ID {
+		t.Fatalf("home lists %+v", home.Open)
+	}
+	keep := func(kind flow.ActKind, payment int) {
+		_, err := s.KeepAct(c.ID, kind, payment, "olena", t0, func(n uint64) ([]ActFile, error) {
+			return []ActFile{FileOf("x", []byte("x"))}, nil
+		})
+		must(t, err)
+	}
+	keep(flow.ActPayout, 1)
+	if got, _ := s.Case(c.ID); !got.ActPending {
+		t.Error("a payout slip cleared the act pending")
+	}
+	keep(flow.ActDecision, 0)
+	if got, _ := s.Case(c.ID); got.ActPending {
+		t.Error("the act kept left it pending")
+	}
+	if home, _ := s.Home("olena", flow.DateOf(t0)); len(home.Open) != 0 {
+		t.Errorf("home still lists %+v", home.Open)
+	}
+}

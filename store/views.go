@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+
 	bolt "go.etcd.io/bbolt"
 
 	"example.com/returnsdesk/flow"
@@ -164,10 +166,35 @@ func (s *Store) Home(staff string, day flow.Date) (HomeView, error) {
 			}
 			out.Today = append(out.Today, list...)
 		}
-		return nil
+		pending, err := actsPending(bs, out.Today)
+		out.Open = append(out.Open, pending...)
+		return err
 	})
 	if err != nil {
 		return HomeView{}, err
+	}
+	return out, nil
+}
+
+// actsPending are the cases of sums settled with their act not kept
+// (flow.Case.ActPending): the staff member's own, to write it again.
+func actsPending(bs *buckets, sums []Summary) ([]Summary, error) {
+	var out []Summary
+	for _, sum := range sums {
+		if slices.Contains(flow.Resumable, sum.Status) || sum.Status == flow.StatusClosed {
+			continue // listed as open already, or its act is kept
+		}
+		id, err := caseKey(sum.ID)
+		if err != nil {
+			return nil, err
+		}
+		_, doc, err := existingCase(bs, id)
+		if err != nil {
+			return nil, err
+		}
+		if doc.Case.ActPending {
+			out = append(out, sum)
+		}
 	}
 	return out, nil
 }

@@ -183,6 +183,7 @@ func (m *Model) actWritten(msg actWrittenMsg) (tea.Model, tea.Cmd) {
 			look.SayIn(m.staffText, msg.err, "write the act"))
 		return m.showAct()
 	}
+	m.c.ActPending = false // kept with the act (store.KeepAct)
 	m.act = m.actScreen(msg.kept.File())
 	m.act.n = msg.kept.Act.N
 	m.act.printed = m.printWords(msg.kept.PrintErr)

@@ -479,6 +479,7 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	_ = m.c.Move(to) // decided -> any settled status is a legal move
+	m.c.ActPending = true // until its act is kept
 	kind, detail := store.EventDecision, ""
 	if o := m.c.Override; o != nil {
 		kind, detail = store.EventLeadDecision, o.Reason // a lead decided the case the engine escalated
