@@ -478,7 +478,7 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")
 		return m, nil
 	}
-	_ = m.c.Move(to) // decided -> any settled status is a legal move
+	_ = m.c.Move(to)      // decided -> any settled status is a legal move
 	m.c.ActPending = true // until its act is kept
 	kind, detail := store.EventDecision, ""
 	if o := m.c.Override; o != nil {
