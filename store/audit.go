@@ -138,6 +138,9 @@ func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
 	if err := audit.Put(seqKey(ev.Seq), val); err != nil {
 		return ev, err
 	}
+	if err := noteRecordEvent(tx, ev); err != nil {
+		return ev, err
+	}
 	head := binary.BigEndian.AppendUint64(make([]byte, 0, 8+sha256.Size), ev.Seq)
 	return ev, tx.Bucket(bucketMeta).Put(keyHead, append(head, sum...))
 }

@@ -395,6 +395,7 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	checkStaff(bs, rep, written, p)
 	checkTills(bs, rep, written, p)
 	checkMissingRecords(bs, written, p)
+	checkRecordEvents(bs, written, p)
 	checkSales(tx, p)
 	if v := bs.settings.Get(keySettings); v != nil {
 		var set Settings
@@ -921,6 +922,34 @@ func checkMissingRecords(bs *buckets, written map[string]lastWrite, p *problems)
 	slices.SortFunc(gone, func(a, b problem) int { return strings.Compare(a.String(), b.String()) })
 	for _, g := range gone {
 		p.add(g.format, g.args...)
+	}
+}
+
+// checkRecordEvents checks the record_events index against the chain: each
+// record's entry names the last event that wrote it, a removed till has
+// none, and nothing else is there.
+func checkRecordEvents(bs *buckets, written map[string]lastWrite, p *problems) {
+	want := map[string]uint64{}
+	for k, w := range written {
+		if kind, _, _ := strings.Cut(k, ":"); kind == "day" || (kind == "till" && w.hash == "") {
+			continue
+		}
+		want[k] = w.seq
+	}
+	var bad []string
+	_ = bs.recordEvents.ForEach(func(k, v []byte) error {
+		if seq, ok := want[string(k)]; !ok || len(v) != 8 || binary.BigEndian.Uint64(v) != seq {
+			bad = append(bad, printable(string(k)))
+		}
+		delete(want, string(k))
+		return nil
+	})
+	for k := range want {
+		bad = append(bad, printable(k))
+	}
+	slices.Sort(bad)
+	for _, k := range bad {
+		p.add(lang.Key("record_events: %s does not name the last event that wrote it"), k)
 	}
 }
 

@@ -52,6 +52,9 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	func(tx *bolt.Tx, now time.Time) error {
 		return createBuckets(tx, [][]byte{bucketActs})
 	},
+	// 7 -> 8: each trusted record's last event, read from the chain once;
+	// from then on every record is verified against it when read.
+	migrateRecordEvents,
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {

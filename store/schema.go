@@ -75,6 +75,9 @@ package store
 //	  n(8)     -> id                    the act's number in the store, from 1 (the bucket's sequence, never
 //	                                    reused), and its case; the act itself (kind, when, by whom, its files
 //	                                    and their SHA-256) is on the case's "acts", so the case's hash covers it
+//	record_events/                      since version 8: the last event of each record the kiosk trusts (records.go)
+//	  KEY      -> seq(8)                "settings", "staff:NAME", "till:NAME"; kept by appendEvent, so a record is
+//	                                    checked against its event's record_hash each time it is read
 //
 // Each exported method is one transaction (Login reads, compares the PIN's
 // slow hash outside any transaction, then writes). SaveCase writes the case,
@@ -104,25 +107,26 @@ import (
 
 // Bucket names.
 var (
-	bucketMeta        = []byte("meta")
-	bucketSettings    = []byte("settings")
-	bucketStaff       = []byte("staff")
-	bucketCases       = []byte("cases")
-	bucketDays        = []byte("days")
-	bucketReceipts    = []byte("receipts")
-	bucketSerials     = []byte("serials")
-	bucketPassports   = []byte("passports")
-	bucketStatuses    = []byte("statuses")
-	bucketByStaff     = []byte("by_staff")
-	bucketAudit       = []byte("audit")
-	bucketTrail       = []byte("trail")
-	bucketRefundLines = []byte("refund_lines")
-	bucketClosedDays  = []byte("closed_days")
-	bucketSales       = []byte("sales")        // since version 2
-	bucketSaleSerials = []byte("sale_serials") // since version 2
-	bucketTills       = []byte("tills")        // since version 5
-	bucketPayments    = []byte("payments")     // since version 6
-	bucketActs        = []byte("acts")         // since version 7
+	bucketMeta         = []byte("meta")
+	bucketSettings     = []byte("settings")
+	bucketStaff        = []byte("staff")
+	bucketCases        = []byte("cases")
+	bucketDays         = []byte("days")
+	bucketReceipts     = []byte("receipts")
+	bucketSerials      = []byte("serials")
+	bucketPassports    = []byte("passports")
+	bucketStatuses     = []byte("statuses")
+	bucketByStaff      = []byte("by_staff")
+	bucketAudit        = []byte("audit")
+	bucketTrail        = []byte("trail")
+	bucketRefundLines  = []byte("refund_lines")
+	bucketClosedDays   = []byte("closed_days")
+	bucketSales        = []byte("sales")         // since version 2
+	bucketSaleSerials  = []byte("sale_serials")  // since version 2
+	bucketTills        = []byte("tills")         // since version 5
+	bucketPayments     = []byte("payments")      // since version 6
+	bucketActs         = []byte("acts")          // since version 7
+	bucketRecordEvents = []byte("record_events") // since version 8
 )
 
 // Keys in the meta and settings buckets, and the value that marks a file
@@ -142,10 +146,10 @@ var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
 // the closed days of version 4, the tills of version 5, the payments of
-// version 6 and the acts of version 7.
+// version 6, the acts of version 7 and the record events of version 8.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs}
+	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs, bucketRecordEvents}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.
@@ -180,7 +184,7 @@ func bucket(tx *bolt.Tx, name []byte) (*bolt.Bucket, error) {
 // buckets opens every bucket of the schema at once.
 type buckets struct {
 	meta, settings, staff, cases, days, receipts, serials, passports, statuses, byStaff, audit,
-	refundLines, closedDays, tills, payments, acts *bolt.Bucket
+	refundLines, closedDays, tills, payments, acts, recordEvents *bolt.Bucket
 }
 
 func openBuckets(tx *bolt.Tx) (*buckets, error) {
@@ -194,7 +198,7 @@ func openBuckets(tx *bolt.Tx) (*buckets, error) {
 		{bucketSerials, &bs.serials}, {bucketPassports, &bs.passports}, {bucketStatuses, &bs.statuses},
 		{bucketByStaff, &bs.byStaff}, {bucketAudit, &bs.audit},
 		{bucketRefundLines, &bs.refundLines}, {bucketClosedDays, &bs.closedDays}, {bucketTills, &bs.tills},
-		{bucketPayments, &bs.payments}, {bucketActs, &bs.acts},
+		{bucketPayments, &bs.payments}, {bucketActs, &bs.acts}, {bucketRecordEvents, &bs.recordEvents},
 	} {
 		b, err := bucket(tx, x.name)
 		if err != nil {

@@ -89,6 +89,9 @@ func (s *Store) Settings() (Settings, error) {
 		if v == nil {
 			return ErrNotFound.Wrap(errors.New("settings"))
 		}
+		if err := verifyRecord(tx, "settings", v, settingsTampered); err != nil {
+			return err
+		}
 		if err := json.Unmarshal(v, &set); err != nil {
 			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
 		}
@@ -188,6 +191,9 @@ func (s *Store) putSettingsTx(tx *bolt.Tx, set Settings, by string) error {
 	}
 	var old Settings
 	if v := b.Get(keySettings); v != nil {
+		if err := verifyRecord(tx, "settings", v, settingsTampered); err != nil {
+			return err // never hash a record changed outside the program again
+		}
 		_ = json.Unmarshal(v, &old)
 	}
 	if err := b.Put(keySettings, val); err != nil {

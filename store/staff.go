@@ -290,12 +290,15 @@ func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var v []byte
-	if k := staffKey(b, name); k != nil {
+	var k, v []byte
+	if k = staffKey(b, name); k != nil {
 		v = b.Get(k)
 	}
 	if v == nil {
 		return b, nil, refine(ErrNotFound, nil, "there is no staff member called %s", name)
+	}
+	if err := verifyRecord(tx, "staff:"+string(k), v, staffTampered(string(k))); err != nil {
+		return b, nil, err
 	}
 	var rec staffRecord
 	if err := json.Unmarshal(v, &rec); err != nil {
@@ -364,6 +367,9 @@ func eachStaff(tx *bolt.Tx, fn func(*staffRecord)) error {
 		return err
 	}
 	return b.ForEach(func(k, v []byte) error {
+		if err := verifyRecord(tx, "staff:"+string(k), v, staffTampered(string(k))); err != nil {
+			return err
+		}
 		var rec staffRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
 			return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
@@ -395,6 +401,9 @@ func (s *Store) Initialized() (bool, error) {
 		v := set.Get(keySettings)
 		if v == nil {
 			return nil
+		}
+		if err := verifyRecord(tx, "settings", v, settingsTampered); err != nil {
+			return err
 		}
 		if err := json.Unmarshal(v, &Settings{}); err != nil {
 			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))

@@ -82,7 +82,11 @@ func TestStaffNames_keptBeforeDifferingOnlyInCase(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		_, err = putStaff(b, &staffRecord{Name: "olena", Role: flow.RoleCashier, PINHash: hash})
+		h, err := putStaff(b, &staffRecord{Name: "olena", Role: flow.RoleCashier, PINHash: hash})
+		if err != nil {
+			return err
+		}
+		_, err = appendEvent(tx, Event{Staff: "setup", Kind: EventStaff, Subject: "olena", RecordHash: h})
 		return err
 	}))
 	if m, err := s.Login("Olena", "5678", t0); err != nil || m.Name != "Olena" {

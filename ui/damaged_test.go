@@ -60,3 +60,26 @@ func headOf(t *testing.T, st *store.Store) string {
 	must(t, err)
 	return fmt.Sprint(n, ":", h)
 }
+
+// TestEditedRecordIsRefusedByName: a cashier's record made a lead's with
+// bbolt, outside the program: the kiosk refuses the store, naming the
+// record, before anyone logs in.
+func TestEditedRecordIsRefusedByName(t *testing.T) {
+	r := newRoot(t, "citrus")
+	path := filepath.Join(r.dir, store.FileName)
+	must(t, r.st.Close())
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	must(t, err)
+	must(t, db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte("staff"))
+		v := strings.Replace(string(b.Get([]byte("Ivan"))), `"role":"cashier"`, `"role":"lead"`, 1)
+		return b.Put([]byte("Ivan"), []byte(v))
+	}))
+	must(t, db.Close())
+	st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
+	must(t, err)
+	t.Cleanup(func() { st.Close() })
+	r.st = st
+	r.start()
+	r.requireView("This store file cannot be used", "the staff record of Ivan does not match the audit trail")
+}
