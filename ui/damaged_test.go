@@ -81,5 +81,6 @@ func TestEditedRecordIsRefusedByName(t *testing.T) {
 	t.Cleanup(func() { st.Close() })
 	r.st = st
 	r.start()
-	r.requireView("This store file cannot be used", "the staff record of Ivan does not match the audit trail")
+	r.requireView("This store file cannot be used", "the staff record of Ivan does not match the", "audit trail",
+		"run returnsdesk check") // wrapped whole, not cut at the edge
 }

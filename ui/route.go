@@ -135,8 +135,8 @@ func (m *Model) current() screen {
 		return hold(&m.phone)
 	case viewDamaged:
 		tr := m.staffText
-		return still(m.st.Error.Render(tr.T("This store file cannot be used: %s", look.SayIn(tr, m.damaged, "open the store"))) +
-			"\n\n" + strings.Join(look.Wrap(tr.T("It is not a new store, so no first setup is offered over it, and nothing is written to it. A shift lead runs returnsdesk check, then restores the last backup (returnsdesk backup makes them)."), 78, ""), "\n"))
+		refusal := look.Wrap(tr.T("This store file cannot be used: %s", look.SayIn(tr, m.damaged, "open the store")), 78, "")
+		return still(m.st.Error.Render(strings.Join(refusal, "\n")) + "\n\n" + strings.Join(look.Wrap(tr.T("It is not a new store, so no first setup is offered over it, and nothing is written to it. A shift lead runs returnsdesk check, then restores the last backup (returnsdesk backup makes them)."), 78, ""), "\n"))
 	case viewIntake:
 		return hold(&m.intake)
 	case viewTicket:
