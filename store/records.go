@@ -83,6 +83,14 @@ func staffTampered(name string) func() error {
 	}
 }
 
+// tillTampered is the refusal of till name's record.
+func tillTampered(name string) func() error {
+	return func() error {
+		return refine(ErrTampered, nil, "the record of till %s does not match the audit trail: run returnsdesk check",
+			printable(name))
+	}
+}
+
 // settingsTampered is the refusal of the settings record.
 func settingsTampered() error {
 	return refine(ErrTampered, nil, "the store's settings do not match the audit trail: run returnsdesk check")

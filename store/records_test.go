@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+	"golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
 )
@@ -93,5 +94,41 @@ func TestRecordEventsIndexEdited(t *testing.T) {
 	editRaw(t, edited, func(tx *bolt.Tx) error { return tx.Bucket(bucketRecordEvents).Put([]byte("staff:Maria"), seqKey(1)) })
 	if _, err := CheckFile(edited, CheckOptions{}); err == nil || !strings.Contains(err.Error(), "record_events") {
 		t.Errorf("check passed an edited record_events: %v", err)
+	}
+}
+
+// TestEditedTillIsRefused: a till's printer changed with bbolt (a command
+// run on every act): the server's lookup of that till refuses it by name,
+// the other till still logs in, and check fails.
+func TestEditedTillIsRefused(t *testing.T) {
+	edited := copyFile(t, tillStore(t))
+	editRaw(t, edited, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketTills)
+		var m map[string]any
+		if err := json.Unmarshal(b.Get([]byte("till-2")), &m); err != nil {
+			return err
+		}
+		m["printer"] = "sh -c evil"
+		v, _ := json.Marshal(m)
+		return b.Put([]byte("till-2"), v)
+	})
+	s, err := Open(edited, testOptions())
+	must(t, err)
+	defer s.Close()
+	fp := func(n byte) string {
+		key, err := ParseTillKey([]byte(pubFile(t, edKey(n).Public())))
+		must(t, err)
+		return ssh.FingerprintSHA256(key)
+	}
+	if _, _, err := s.TillByKey(fp(2)); !errors.Is(err, ErrTampered) ||
+		!strings.Contains(flow.Message(err), "the record of till till-2 does not match the audit trail") {
+		t.Errorf("the edited till was looked up: %v", err)
+	}
+	if _, err := s.Tills(); !errors.Is(err, ErrTampered) {
+		t.Errorf("the tills listed with an edited one: %v", err)
+	}
+	must(t, s.Close())
+	if _, err := CheckFile(edited, CheckOptions{}); err == nil {
+		t.Error("check passed an edited till")
 	}
 }

@@ -168,7 +168,7 @@ func (s *Store) AddTill(t Till, by string, now time.Time) error {
 		if b.Get([]byte(rec.Name)) != nil {
 			return refine(ErrTillExists, nil, "there is already a till called %s", rec.Name)
 		}
-		other, found, err := tillByFingerprint(b, rec.Fingerprint)
+		other, found, err := tillByFingerprint(tx, b, rec.Fingerprint)
 		if err != nil {
 			return err
 		}
@@ -206,7 +206,7 @@ func (s *Store) RemoveTill(name, by string, now time.Time) error {
 		if err != nil {
 			return err
 		}
-		t, err := getTill(b, name)
+		t, err := getTill(tx, b, name)
 		if err != nil {
 			return err
 		}
@@ -223,17 +223,23 @@ func (s *Store) RemoveTill(name, by string, now time.Time) error {
 	return err
 }
 
-// getTill reads the till called name from the tills bucket.
-func getTill(b *bolt.Bucket, name string) (Till, error) {
+// getTill reads the till called name from the tills bucket of tx,
+// verified against its last event.
+func getTill(tx *bolt.Tx, b *bolt.Bucket, name string) (Till, error) {
 	v := b.Get([]byte(name))
 	if v == nil {
 		return Till{}, refine(ErrNotFound, nil, "there is no till called %s", name)
 	}
-	return decodeTill([]byte(name), v)
+	return decodeTill(tx, []byte(name), v)
 }
 
-func decodeTill(k, v []byte) (Till, error) {
+// decodeTill reads a till's record, after verifying it against the last
+// event that wrote it (records.go).
+func decodeTill(tx *bolt.Tx, k, v []byte) (Till, error) {
 	var t Till
+	if err := verifyRecord(tx, "till:"+string(k), v, tillTampered(string(k))); err != nil {
+		return t, err
+	}
 	if err := json.Unmarshal(v, &t); err != nil {
 		return t, ErrDamaged.Wrap(fmt.Errorf("till %s cannot be read: %v", printable(string(k)), err))
 	}
@@ -241,10 +247,10 @@ func decodeTill(k, v []byte) (Till, error) {
 }
 
 // eachTill calls fn with every till of the bucket, in name order.
-func eachTill(b *bolt.Bucket, fn func(Till) bool) error {
+func eachTill(tx *bolt.Tx, b *bolt.Bucket, fn func(Till) bool) error {
 	c := b.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
-		t, err := decodeTill(k, v)
+		t, err := decodeTill(tx, k, v)
 		if err != nil {
 			return err
 		}
@@ -257,10 +263,10 @@ func eachTill(b *bolt.Bucket, fn func(Till) bool) error {
 
 // tillByFingerprint is the till whose key has the fingerprint, if any: a
 // walk over every till, which are a handful.
-func tillByFingerprint(b *bolt.Bucket, fingerprint string) (Till, bool, error) {
+func tillByFingerprint(tx *bolt.Tx, b *bolt.Bucket, fingerprint string) (Till, bool, error) {
 	var found Till
 	ok := false
-	err := eachTill(b, func(t Till) bool {
+	err := eachTill(tx, b, func(t Till) bool {
 		if t.Fingerprint == fingerprint {
 			found, ok = t, true
 		}
@@ -277,7 +283,7 @@ func (s *Store) Tills() ([]Till, error) {
 		if err != nil {
 			return err
 		}
-		return eachTill(b, func(t Till) bool { out = append(out, t); return true })
+		return eachTill(tx, b, func(t Till) bool { out = append(out, t); return true })
 	})
 	return out, err
 }
@@ -293,7 +299,7 @@ func (s *Store) TillByKey(fingerprint string) (Till, bool, error) {
 		if err != nil {
 			return err
 		}
-		t, ok, err = tillByFingerprint(b, fingerprint)
+		t, ok, err = tillByFingerprint(tx, b, fingerprint)
 		return err
 	})
 	return t, ok, err
