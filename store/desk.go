@@ -240,11 +240,34 @@ func (s *Store) VoidCase(caseID, reason, by string, now time.Time) error {
 // case is claimed while it is written: a case open at another till is
 // refused.
 func (s *Store) EndCase(caseID string, kind flow.EndKind, reason, by string, now time.Time) error {
-	id, err := caseKey(caseID)
-	if err != nil {
-		return err
+	unknown := func() error {
+		return refine(ErrNotLead, nil, "there is no staff member called %s: only a shift lead may do this", by)
 	}
-	set, err := s.Settings()
+	err := s.changeCase(caseID, by, unknown, func(tx *bolt.Tx, c *flow.Case, rec *staffRecord) (Event, error) {
+		set, err := settingsTx(tx)
+		if err != nil {
+			return Event{}, err
+		}
+		if err := c.End(kind, rec.Name, rec.Role, reason, now, set.AbandonDays); err != nil {
+			return Event{}, err
+		}
+		return Event{Time: now, Staff: rec.Name, Kind: EventVoid, Words: endWords(kind, c.Voided.Reason)}, nil
+	})
+	if err == nil {
+		s.log.Info("case ended without a decision", "case", caseID, "kind", kind, "by", by)
+	}
+	return err
+}
+
+// changeCase is a staff member's change of a stored case outside its walk
+// at a till (ending it, its service centre's ticket): the case claimed, a
+// case open at another till refused; then in one transaction the staff
+// member read (unknown says why one not on the staff may not), change
+// applied to the case as stored, and the case saved with the event change
+// returns.
+func (s *Store) changeCase(caseID, by string, unknown func() error,
+	change func(tx *bolt.Tx, c *flow.Case, rec *staffRecord) (Event, error)) error {
+	id, err := caseKey(caseID)
 	if err != nil {
 		return err
 	}
@@ -252,10 +275,10 @@ func (s *Store) EndCase(caseID string, kind flow.EndKind, reason, by string, now
 		return err
 	}
 	defer s.Release()
-	err = s.update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		_, rec, err := getStaff(tx, normStaff(by))
 		if errors.Is(err, ErrNotFound) {
-			return refine(ErrNotLead, nil, "there is no staff member called %s: only a shift lead may do this", by)
+			return unknown()
 		}
 		if err != nil {
 			return err
@@ -264,18 +287,13 @@ func (s *Store) EndCase(caseID string, kind flow.EndKind, reason, by string, now
 		if err != nil {
 			return err
 		}
-		c := doc.Case
-		if err := c.End(kind, rec.Name, rec.Role, reason, now, set.AbandonDays); err != nil {
+		ev, err := change(tx, doc.Case, rec)
+		if err != nil {
 			return err
 		}
-		_, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: rec.Name, Kind: EventVoid,
-			Words: endWords(kind, c.Voided.Reason)}, nil)
+		_, err = s.saveCaseTx(tx, bs, id, doc.Case, ev, nil)
 		return err
 	})
-	if err == nil {
-		s.log.Info("case ended without a decision", "case", caseID, "kind", kind, "by", by)
-	}
-	return err
 }
 
 // endWords are the trail's words for a case ended without a decision.

@@ -1,9 +1,9 @@
 package store
 
 import (
-	"errors"
 	"time"
 
+	"example.com/returnsdesk/flow"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -13,33 +13,13 @@ import (
 // whose item is not at the service centre, a bad ticket (the error names
 // the field) and a case open at another till are refused.
 func (s *Store) SetTicket(caseID, ticket, by string, now time.Time) error {
-	id, err := caseKey(caseID)
-	if err != nil {
-		return err
-	}
-	if err := s.Claim(caseID); err != nil { // open at another till
-		return err
-	}
-	defer s.Release()
-	err = s.update(func(tx *bolt.Tx) error {
-		_, rec, err := getStaff(tx, normStaff(by))
-		if errors.Is(err, ErrNotFound) {
-			return refine(ErrNotFound, nil, "there is no staff member called %s", by)
-		}
-		if err != nil {
-			return err
-		}
-		bs, _, doc, err := caseInTx(tx, id)
-		if err != nil {
-			return err
-		}
-		c := doc.Case
+	unknown := func() error { return refine(ErrNotFound, nil, "there is no staff member called %s", by) }
+	err := s.changeCase(caseID, by, unknown, func(_ *bolt.Tx, c *flow.Case, rec *staffRecord) (Event, error) {
 		if err := c.SetTicket(ticket, rec.Name, now); err != nil {
-			return err
+			return Event{}, err
 		}
-		_, err = s.saveCaseTx(tx, bs, id, c, Event{Time: now, Staff: rec.Name, Kind: EventStep, Step: "service_ticket",
-			Words: Said("the service centre's ticket: %s", c.Service.Ticket)}, nil)
-		return err
+		return Event{Time: now, Staff: rec.Name, Kind: EventStep, Step: "service_ticket",
+			Words: Said("the service centre's ticket: %s", c.Service.Ticket)}, nil
 	})
 	if err == nil {
 		s.log.Info("service centre ticket recorded", "case", caseID, "by", by)

@@ -81,23 +81,31 @@ func (set Settings) Policy() (*flow.Policy, error) {
 func (s *Store) Settings() (Settings, error) {
 	var set Settings
 	err := s.view(func(tx *bolt.Tx) error {
-		b, err := bucket(tx, bucketSettings)
-		if err != nil {
-			return err
-		}
-		v := b.Get(keySettings)
-		if v == nil {
-			return ErrNotFound.Wrap(errors.New("settings"))
-		}
-		if err := verifyRecord(tx, "settings", v, settingsTampered); err != nil {
-			return err
-		}
-		if err := json.Unmarshal(v, &set); err != nil {
-			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
-		}
-		return nil
+		var err error
+		set, err = settingsTx(tx)
+		return err
 	})
 	return set, err
+}
+
+// settingsTx reads the settings in tx, verified against their last event.
+func settingsTx(tx *bolt.Tx) (Settings, error) {
+	var set Settings
+	b, err := bucket(tx, bucketSettings)
+	if err != nil {
+		return set, err
+	}
+	v := b.Get(keySettings)
+	if v == nil {
+		return set, ErrNotFound.Wrap(errors.New("settings"))
+	}
+	if err := verifyRecord(tx, "settings", v, settingsTampered); err != nil {
+		return set, err
+	}
+	if err := json.Unmarshal(v, &set); err != nil {
+		return set, ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+	}
+	return set, nil
 }
 
 // SaveSettings replaces the store's settings and records who changed what.
