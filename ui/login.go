@@ -363,16 +363,6 @@ func (l loginModel) scrolled() int {
 	return max(min(top, len(l.shown)-rows), 0)
 }
 
-// nonEmpty is a huh validation that asks for what is missing.
-func nonEmpty(what string) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New("enter " + what)
-		}
-		return nil
-	}
-}
-
 // loginCmd checks a name and PIN against the store.
 func (m *Model) loginCmd(sub loginSubmitMsg) tea.Cmd {
 	s, now := m.d.Store, m.d.Now()
