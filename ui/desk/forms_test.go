@@ -32,7 +32,7 @@ func TestFormsSubmitOnce(t *testing.T) {
 		},
 		"note": func() screen {
 			m := newNoteModel(nil, &st, &keys, "C1", 80)
-			*m.text = "the customer came back"
+			*m.value = "the customer came back"
 			return screen{m.form, func(msg tea.Msg) (cmd tea.Cmd) { m, cmd = m.Update(msg); return cmd }}
 		},
 	}

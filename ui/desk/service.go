@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -65,16 +64,7 @@ func (m caseModel) service(w *caseWriter) {
 
 // ticketModel is where the service centre's ticket number is typed in
 // after the intake.
-type ticketModel struct {
-	tr     *lang.Printer
-	st     *look.Styles
-	k      *look.KeyMap
-	id     string
-	form   *huh.Form
-	ticket *string
-	sent   bool
-	width  int
-}
+type ticketModel = lineForm
 
 // Messages of the ticket.
 type (
@@ -93,40 +83,11 @@ func newTicketModel(tr *lang.Printer, st *look.Styles, k *look.KeyMap, id, ticke
 	tr = staffText(tr)
 	v := new(string)
 	*v = ticket
-	form := huh.NewForm(huh.NewGroup(
-		huh.NewInput().Title(tr.T("The service centre's ticket number of case %s", id)).CharLimit(flow.MaxTicketLen).
-			Value(v).Validate(look.CheckIn(tr, flow.CheckGivenTicket)),
-	)).WithTheme(st.FormTheme()).WithKeyMap(look.FormKeysIn(tr)).WithShowHelp(true).WithWidth(min(width, 78))
-	return ticketModel{tr: tr, st: st, k: k, id: id, form: form, ticket: v, width: width}
-}
-
-// Init starts the form.
-func (m ticketModel) Init() tea.Cmd { return m.form.Init() }
-
-// Update runs the form; esc goes back without a ticket.
-func (m ticketModel) Update(msg tea.Msg) (ticketModel, tea.Cmd) {
-	if m.sent {
-		return m, nil
-	}
-	var state formState
-	var cmd tea.Cmd
-	m.form, state, cmd = runForm(m.form, m.k.Back, msg)
-	switch state {
-	case formDone:
-		m.sent = true
-		return m, send(ticketSubmitMsg{id: m.id, ticket: strings.TrimSpace(*m.ticket)})
-	case formLeft:
-		return m, send(backMsg{})
-	}
-	return m, cmd
-}
-
-// View is the heading, then the form.
-func (m ticketModel) View() string {
-	what := look.Wrap(m.tr.T("The number the service centre gave the item; it goes on the case and its trail."),
-		min(m.width, 78), "")
-	return m.st.Title.Render(m.tr.T("Service centre ticket")) + "\n" + m.st.Dim.Render(strings.Join(what, "\n")) +
-		"\n\n" + m.form.View()
+	field := huh.NewInput().Title(tr.T("The service centre's ticket number of case %s", id)).CharLimit(flow.MaxTicketLen).
+		Value(v).Validate(look.CheckIn(tr, flow.CheckGivenTicket))
+	return newLineForm(tr, st, k, id, width, tr.T("Service centre ticket"),
+		tr.T("The number the service centre gave the item; it goes on the case and its trail."), field, v,
+		func(id, text string) tea.Msg { return ticketSubmitMsg{id: id, ticket: text} })
 }
 
 // ticketing records the ticket of a case.
