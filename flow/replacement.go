@@ -177,3 +177,17 @@ func validateReplacement(r *Replacement) error {
 	}
 	return nil
 }
+
+// DueDifference sets the day a cheaper replacement's difference is
+// refunded by (Replacement.RefundBy): the claim's day when it is paid as it
+// is confirmed, else within the policy's payout days, as a refund's
+// (RefundDueFor); none for an exchange that refunds nothing. now is the
+// visit's moment, in the store's time zone.
+func (p *Policy) DueDifference(c *Case, now time.Time) {
+	if r := c.Replacement; r != nil && c.Outcome().Exchanges() {
+		r.RefundBy = Date{}
+		if c.Refunds() {
+			r.RefundBy = p.RefundDueFor(c, now)
+		}
+	}
+}

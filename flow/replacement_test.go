@@ -288,3 +288,40 @@ func TestDifferenceFlags(t *testing.T) {
 		t.Errorf("a dearer replacement flagged: %v", f)
 	}
 }
+
+// TestDueDifference: a cheaper replacement's difference is due today when
+// the till pays it, else within the policy's payout days; a dearer one's,
+// or the same price's, is due never.
+func TestDueDifference(t *testing.T) {
+	p := builtin(t, "generic")
+	now := at("2024-03-05")
+	for _, tc := range []struct {
+		name     string
+		price    int64
+		cash     bool
+		due      bool
+		dueToday bool
+	}{
+		{"cheaper, the till has the cash", 100, true, true, true},
+		{"cheaper, the till short of it", 100, false, true, false},
+		{"dearer", 1 << 40, true, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := exchanged(t, tc.price)
+			c.TillHasCash = tc.cash
+			p.DueDifference(&c, now)
+			by := c.Replacement.RefundBy
+			switch {
+			case !tc.due && !by.IsZero():
+				t.Errorf("due by %s", by)
+			case tc.due && by.IsZero():
+				t.Error("no day the difference is due by")
+			case tc.due && tc.dueToday != (by == flow.DateOf(now)):
+				t.Errorf("due by %s (today %s)", by, flow.DateOf(now))
+			}
+			if want := p.RefundDueFor(&c, now); tc.due && by != want {
+				t.Errorf("due by %s, a refund's day is %s", by, want)
+			}
+		})
+	}
+}

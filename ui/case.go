@@ -461,7 +461,7 @@ func (m *Model) settle() (tea.Model, tea.Cmd) {
 	if !out.Exchanges() { // a lead decided otherwise after a replacement was typed
 		m.c.Replacement, m.c.Done = nil, m.c.Done.Without(flow.StepReplacement)
 	}
-	m.dueDifference()
+	m.policy.DueDifference(m.c, m.d.Now().In(m.loc))
 	to, err := m.c.Settles() // a remote return's refund is owed, and a cheaper replacement's difference
 	if err != nil {
 		m.notice = "! " + look.SayIn(m.staffText, err, "go on with the case")

@@ -50,18 +50,6 @@ func (m *Model) backToReplacement() {
 	}
 }
 
-// dueDifference sets the day a cheaper replacement's difference is
-// refunded by: the claim's day when it is paid as it is confirmed, else
-// within the policy's payout days (as a refund's).
-func (m *Model) dueDifference() {
-	if r := m.c.Replacement; r != nil && m.c.Outcome().Exchanges() {
-		r.RefundBy = flow.Date{}
-		if m.c.Refunds() {
-			r.RefundBy = m.policy.RefundDueFor(m.c, m.d.Now().In(m.loc))
-		}
-	}
-}
-
 // exchangeWords are what the settling event of an exchange says of its
 // replacement and the difference, after a shift lead's reason; nil for
 // any other case (the event keeps its detail).
