@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -206,27 +205,35 @@ func (s *Store) FindActs(query string) ([]ActOf, error) {
 	return s.actsOf(order)
 }
 
-// actsOf are the acts of the cases ids, the newest first.
+// actsOf are the acts of the cases ids, the newest first, read in one
+// transaction; an id of no case lists nothing.
 func (s *Store) actsOf(ids []string) ([]ActOf, error) {
 	var out []ActOf
-	for _, id := range ids {
-		c, err := s.Case(id)
-		if errors.Is(err, ErrNotFound) {
-			continue
-		}
+	err := s.view(func(tx *bolt.Tx) error {
+		bs, err := openBuckets(tx)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		acts, err := s.Acts(id)
-		if err != nil {
-			return nil, err
+		for _, id := range ids {
+			k, err := caseKey(id)
+			if err != nil {
+				return err
+			}
+			rec, doc, err := getCase(bs, k)
+			if err != nil {
+				return err
+			}
+			if rec == nil {
+				continue
+			}
+			for _, a := range doc.Acts {
+				out = append(out, ActOf{Act: a, Case: id, Model: doc.Case.Sale.Model, Receipt: doc.Case.Sale.Receipt})
+			}
 		}
-		for _, a := range acts {
-			out = append(out, ActOf{Act: a, Case: id, Model: c.Sale.Model, Receipt: c.Sale.Receipt})
-		}
-	}
+		return nil
+	})
 	sort.Slice(out, func(i, j int) bool { return out[i].N > out[j].N })
-	return out, nil
+	return out, err
 }
 
 // actNumber reads an act's number as a person types it: "17", "№17",
