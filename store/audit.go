@@ -127,7 +127,10 @@ func appendEvent(tx *bolt.Tx, ev Event) (Event, error) {
 	if err != nil {
 		return ev, err
 	}
-	sum := chainHash(prev, body)
+	sum, err := keyingOf(tx).link(prev, body)
+	if err != nil {
+		return ev, err
+	}
 	ev.Hash = hex.EncodeToString(sum)
 	audit, err := bucket(tx, bucketAudit)
 	if err != nil {

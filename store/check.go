@@ -112,6 +112,12 @@ type CheckOptions struct {
 	// tries passport.key beside the file. A missing key is no problem (a
 	// backup has none).
 	KeyFile string
+	// AuditKeyFile is the audit key that verifies the chain. Default:
+	// audit.key beside the file. A missing audit key is a problem: the
+	// chain cannot be verified without it.
+	AuditKeyFile string
+
+	auditKeyFile string // the one read, for the problems
 }
 
 // maxProblems bounds the problems a check lists.
@@ -241,6 +247,14 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 	defer db.Close()
 	s := &Store{file: &file{db: db, path: path, opts: Options{ReadOnly: true}, log: discardLog()}}
 	s.loc.Store(time.UTC)
+	opts.auditKeyFile = opts.AuditKeyFile
+	if opts.auditKeyFile == "" {
+		opts.auditKeyFile = DefaultAuditKeyFile(path)
+	}
+	if key, err := readKey(opts.auditKeyFile); err == nil {
+		chainKeys.Store(db, key)
+		defer chainKeys.Delete(db)
+	}
 	err = s.view(func(tx *bolt.Tx) error {
 		boltCheck(tx, &p)
 		if len(p.list) == 0 {
@@ -278,6 +292,7 @@ func checkKey(tx *bolt.Tx, path, keyFile string, p *problems) {
 func (s *Store) Check(opts CheckOptions) (Report, error) {
 	rep := Report{Path: s.path}
 	var p problems
+	opts.auditKeyFile = s.auditKeyPath()
 	f, err := os.Open(s.path)
 	if err != nil {
 		return rep, err
@@ -390,6 +405,7 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 		return
 	}
 	written := checkChain(tx, bs, rep, opts, p)
+	checkKeying(tx, p)
 	checkCases(bs, rep, p)
 	checkClosedDays(bs, written, p)
 	checkStaff(bs, rep, written, p)
@@ -420,13 +436,17 @@ type lastWrite struct {
 // day ("day:YYYY-MM-DD") and each till ("till:NAME", added or removed).
 func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
 	cc := chainCheck{bs: bs, p: p, rep: rep, prev: genesis, written: map[string]lastWrite{},
-		anchors: map[uint64]string{}}
+		anchors: map[uint64]string{}, keying: keyingOf(tx)}
 	for _, a := range opts.Anchors {
 		cc.anchors[a.Seq] = a.Hash
 	}
 	c := bs.audit.Cursor()
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		cc.event(k, v)
+	}
+	if cc.noKey {
+		p.add(lang.Key("the audit key %s cannot be read, or is not this store's: the chain's keyed events are not "+
+			"verified"), opts.auditKeyFile)
 	}
 	for seq, h := range cc.anchors {
 		p.add(lang.Key("the anchor %d:%s is not in the chain (it ends at %d): events were deleted"), seq, h, cc.last)
@@ -445,6 +465,8 @@ type chainCheck struct {
 	prev     []byte // the hash of the event before; nil when it could not be read
 	last     uint64 // the seq of the event before
 	brokenAt uint64 // the first broken link: anchors after it prove nothing
+	keying   keying
+	noKey    bool // an event could not be verified without the audit key
 }
 
 // broken reports a broken link at seq.
@@ -479,9 +501,8 @@ func (cc *chainCheck) event(k, v []byte) {
 	if readErr == nil && ev.Seq != seq {
 		cc.broken(seq, lang.Key("it holds event %d: events were moved or reordered"), ev.Seq)
 	}
-	if cc.prev != nil && !bytes.Equal(chainHash(cc.prev, body), stored) {
-		cc.broken(seq, lang.Key("its hash does not match its contents and the hash before it: it was edited, or the "+
-			"event before it was replaced, deleted or reordered"))
+	if cc.prev != nil {
+		cc.link(seq, cc.keying.verify(seq, cc.prev, stored, body))
 	} // with no hash before (unreadable), the chain goes on from this one
 	if readErr != nil {
 		cc.broken(seq, lang.Key("it cannot be read: %v"), readErr)
@@ -490,6 +511,24 @@ func (cc *chainCheck) event(k, v []byte) {
 	}
 	cc.anchor(seq, stored)
 	cc.prev = stored
+}
+
+// link reports what keying.verify found of event seq's link.
+func (cc *chainCheck) link(seq uint64, err error) {
+	switch err {
+	case nil:
+	case errLinkNoKey:
+		cc.noKey = true
+	case errLinkUnkeyed:
+		cc.broken(seq, lang.Key("its link was made without the audit key: it was written or rewritten outside the "+
+			"program"))
+	case errLinkUnsealed:
+		cc.broken(seq, lang.Key("it is from before the chain was keyed, and its seal does not match: it was "+
+			"rewritten outside the program"))
+	default:
+		cc.broken(seq, lang.Key("its hash does not match its contents and the hash before it: it was edited, or the "+
+			"event before it was replaced, deleted or reordered"))
+	}
 }
 
 // names notes the record an event wrote and checks that its case is there.
@@ -995,4 +1034,30 @@ func printable(s string) string {
 		return fmt.Sprintf("%x", s)
 	}
 	return s
+}
+
+// checkKeying checks that the chain says how it is keyed: the key's id,
+// the first keyed event within the chain, one seal for each event before
+// it and none after.
+func checkKeying(tx *bolt.Tx, p *problems) {
+	meta := tx.Bucket(bucketMeta)
+	switch id := meta.Get(keyAuditKeyID); {
+	case id == nil:
+		p.add(lang.Key("meta/audit_key_id is missing: the store does not say which audit key is its own"))
+	case len(id) != 8:
+		p.add(lang.Key("meta/audit_key_id is %d bytes, not 8"), len(id))
+	}
+	k := keyingOf(tx)
+	head, _, _ := chainHead(tx)
+	switch v := meta.Get(keyKeyedFrom); {
+	case len(v) != 8:
+		p.add(lang.Key("meta/keyed_from is missing or malformed: the store does not say where its chain is keyed from"))
+		return
+	case k.from == 0 || k.from > head+1:
+		p.add(lang.Key("meta/keyed_from is %d, beyond the chain's end at %d"), k.from, head)
+		return
+	}
+	if n := k.seals.Stats().KeyN; uint64(n) != k.from-1 {
+		p.add(lang.Key("audit_seals: %d seals for the %d events before the chain was keyed"), n, k.from-1)
+	}
 }

@@ -62,10 +62,19 @@ func copyFile(t testing.TB, path string) string {
 	dir := t.TempDir()
 	dst := filepath.Join(dir, "returnsdesk.db")
 	must(t, os.WriteFile(dst, data, 0o600))
-	key, err := os.ReadFile(DefaultKeyFile(path))
-	must(t, err)
-	must(t, os.WriteFile(DefaultKeyFile(dst), key, 0o600))
+	copyKeys(t, path, dst)
 	return dst
+}
+
+// copyKeys copies the passport and audit keys beside the store file from
+// to beside the store file to.
+func copyKeys(t testing.TB, from, to string) {
+	t.Helper()
+	for _, name := range []func(string) string{DefaultKeyFile, DefaultAuditKeyFile} {
+		key, err := os.ReadFile(name(from))
+		must(t, err)
+		must(t, os.WriteFile(name(to), key, 0o600))
+	}
 }
 
 // dump is the SHA-256 of every key and value in every bucket of a bbolt

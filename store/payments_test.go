@@ -170,6 +170,7 @@ func TestPaymentOnAClosedDay(t *testing.T) {
 // were refunded for what was paid of them, as that code did.
 func makeV5(t *testing.T, path string, refunded ...string) {
 	t.Helper()
+	unkeyChain(t, path)
 	editRaw(t, path, func(tx *bolt.Tx) error {
 		bs, err := openBuckets(tx)
 		must(t, err)

@@ -67,7 +67,7 @@ func verifyRecord(tx *bolt.Tx, key string, raw []byte, refused func() error) err
 		return refused()
 	}
 	ev, err := decodeEvent(seq, v)
-	if err != nil {
+	if err != nil || verifyEvent(tx, keyingOf(tx), seq, v) != nil {
 		return refused()
 	}
 	if k, _ := recordKey(ev); k != key || ev.RecordHash != recordHash(raw) {

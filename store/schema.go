@@ -127,21 +127,26 @@ var (
 	bucketPayments     = []byte("payments")      // since version 6
 	bucketActs         = []byte("acts")          // since version 7
 	bucketRecordEvents = []byte("record_events") // since version 8
+	bucketAuditSeals   = []byte("audit_seals")   // since version 9
 )
 
 // Keys in the meta and settings buckets, and the value that marks a file
 // as ours.
 var (
-	keyApp      = []byte("app")
-	keyVersion  = []byte("version")
-	keyKeyID    = []byte("key_id")
-	keyHead     = []byte("head")
-	keySettings = []byte("store")
-	appName     = []byte("returnsdesk")
+	keyApp     = []byte("app")
+	keyVersion = []byte("version")
+	keyKeyID   = []byte("key_id")
+	keyHead    = []byte("head")
+	// keyAuditKeyID names the audit key; keyKeyedFrom is the first keyed
+	// event's seq (version 9).
+	keyAuditKeyID = []byte("audit_key_id")
+	keyKeyedFrom  = []byte("keyed_from")
+	keySettings   = []byte("store")
+	appName       = []byte("returnsdesk")
 )
 
 // metaKeys are every key of the meta bucket.
-var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
+var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead, keyAuditKeyID, keyKeyedFrom}
 
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
@@ -149,7 +154,7 @@ var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead}
 // version 6, the acts of version 7 and the record events of version 8.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs, bucketRecordEvents}
+	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs, bucketRecordEvents, bucketAuditSeals}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.

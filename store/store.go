@@ -33,6 +33,9 @@ type Options struct {
 	// KeyFile is the passport key's path. Default: passport.key beside the
 	// store file. It is created (mode 0600) with a new store.
 	KeyFile string
+	// AuditKeyFile is the audit key's path (store/chainkey.go). Default:
+	// audit.key beside the store file.
+	AuditKeyFile string
 	// Terminal names this terminal on the audit events it writes, unless the
 	// event names its own.
 	Terminal string
@@ -137,6 +140,7 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	s.db = db
 	if err := s.setUp(isNew); err != nil {
+		chainKeys.Delete(db)
 		_ = db.Close()
 		return nil, err
 	}
@@ -252,10 +256,22 @@ func (s *Store) create() error {
 		return failed("cannot create the store file", err)
 	}
 	defer os.Remove(tmpPath)
+	// a store's audit key is kept for a new store in its folder, as the
+	// passport key is
+	auditKey, err := readKey(s.auditKeyPath())
+	freshKey := errors.Is(err, os.ErrNotExist)
+	if freshKey {
+		auditKey, err = loadOrCreateKey(s.auditKeyPath()+".new", true)
+	}
+	if err != nil {
+		return err
+	}
 	db, err := bolt.Open(tmpPath, 0o600, &bolt.Options{Timeout: s.opts.Timeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
 		return failed("cannot create the store file", err)
 	}
+	chainKeys.Store(db, auditKey)
+	defer chainKeys.Delete(db)
 	err = db.Update(func(tx *bolt.Tx) error {
 		if err := migrate(tx, 0, time.Now()); err != nil {
 			return err
@@ -276,6 +292,11 @@ func (s *Store) create() error {
 	if err := atomicfile.Create(tmpPath, s.path); err != nil && !errors.Is(err, os.ErrExist) {
 		return failed("cannot create the store file", err)
 	}
+	if freshKey {
+		if err := placeAuditKey(s.auditKeyPath()); err != nil {
+			return err
+		}
+	}
 	s.log.Info("store created", "path", s.path)
 	return nil
 }
@@ -284,7 +305,7 @@ func (s *Store) create() error {
 // reads, migrates it, checks the passport key and loads the time zone.
 func (s *Store) setUp(isNew bool) error {
 	var version uint64
-	var storedKeyID []byte
+	var storedKeyID, auditID []byte
 	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || string(meta.Get(keyApp)) != string(appName) {
@@ -296,6 +317,7 @@ func (s *Store) setUp(isNew bool) error {
 		}
 		version = v
 		storedKeyID = copyBytes(meta.Get(keyKeyID))
+		auditID = copyBytes(meta.Get(keyAuditKeyID))
 		return nil
 	})
 	if err != nil {
@@ -303,6 +325,9 @@ func (s *Store) setUp(isNew bool) error {
 	}
 	if version > schemaVersion {
 		return ErrNewer.Wrap(fmt.Errorf("schema version %d; this one reads up to %d", version, schemaVersion))
+	}
+	if err := s.setUpAuditKey(auditID); err != nil {
+		return err
 	}
 	if version < schemaVersion {
 		if s.opts.ReadOnly {
@@ -314,6 +339,11 @@ func (s *Store) setUp(isNew bool) error {
 			return err
 		}
 		s.log.Info("store migrated", "from", version, "to", schemaVersion)
+	}
+	if auditID == nil && !s.opts.ReadOnly {
+		if err := placeAuditKey(s.auditKeyPath()); err != nil {
+			return err
+		}
 	}
 	if err := s.setUpKey(storedKeyID); err != nil {
 		return err
@@ -344,6 +374,7 @@ func (s *Store) Close() error {
 	}
 	s.isClosed = true
 	s.changes.close()
+	chainKeys.Delete(s.db)
 	err := s.db.Close()
 	s.log.Info("store closed", "path", s.path)
 	return err

@@ -125,8 +125,12 @@ func TestOpen_createsStoreAndKey(t *testing.T) {
 		t.Errorf("settings of a new store: %v, want ErrNotFound", err)
 	}
 	entries, _ := os.ReadDir(filepath.Join(dir, "data"))
-	if len(entries) != 2 {
-		t.Errorf("the data folder holds %d files, want the store and its key: %v", len(entries), entries)
+	if len(entries) != 3 {
+		t.Errorf("the data folder holds %d files, want the store and its two keys: %v", len(entries), entries)
+	}
+	info, err = os.Stat(filepath.Join(dir, "data", "audit.key"))
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the audit key file: %v, %v", info, err)
 	}
 }
 
@@ -613,6 +617,7 @@ func TestOpen_migrations(t *testing.T) {
 	must(t, s.Close())
 	// make it a version 1 store: cases without their events, which the trail
 	// bucket lists, and no sales buckets
+	unkeyChain(t, path)
 	db, err := bolt.Open(path, 0o600, nil)
 	must(t, err)
 	must(t, db.Update(func(tx *bolt.Tx) error {
@@ -669,7 +674,7 @@ func TestOpen_migrations(t *testing.T) {
 		}
 		return err
 	}))
-	if v != schemaVersion || schemaVersion != 8 {
+	if v != schemaVersion || schemaVersion != 9 {
 		t.Errorf("version %d after the migrations, want %d", v, schemaVersion)
 	}
 	sums, _ := s.Day(flow.DateOf(t0))

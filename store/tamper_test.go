@@ -31,17 +31,28 @@ func editRaw(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
 }
 
 // rehash stores an edited event body with the hash a forger who knows the
-// scheme would give it: chained to the stored hash before it.
-func rehash(b *bolt.Bucket, seq uint64, body []byte) []byte {
+// scheme would give it: chained to the stored hash before it, by plain
+// SHA-256 without the audit key (key nil), or under the key by one who has
+// it too.
+func rehash(b *bolt.Bucket, seq uint64, body, key []byte) []byte {
 	prev := genesis
 	if seq > 1 {
 		prev = b.Get(seqKey(seq - 1))[:sha256.Size]
 	}
+	if key != nil {
+		return append(keyedLink(key, prev, body), body...)
+	}
 	return append(chainHash(prev, body), body...)
 }
 
-// editEvent rewrites event seq's JSON with fn.
+// editEvent rewrites event seq's JSON with fn, and its hash (without the
+// audit key) when fixHash.
 func editEvent(tx *bolt.Tx, seq uint64, fn func(map[string]any), fixHash bool) error {
+	return forgeEvent(tx, seq, fn, fixHash, nil)
+}
+
+// forgeEvent is editEvent by a forger who has the audit key (key) or not (nil).
+func forgeEvent(tx *bolt.Tx, seq uint64, fn func(map[string]any), fixHash bool, key []byte) error {
 	b := tx.Bucket(bucketAudit)
 	v := b.Get(seqKey(seq))
 	var m map[string]any
@@ -51,21 +62,24 @@ func editEvent(tx *bolt.Tx, seq uint64, fn func(map[string]any), fixHash bool) e
 	fn(m)
 	body, _ := json.Marshal(m)
 	if fixHash {
-		return b.Put(seqKey(seq), rehash(b, seq, body))
+		return b.Put(seqKey(seq), rehash(b, seq, body, key))
 	}
 	return b.Put(seqKey(seq), append(append([]byte(nil), v[:sha256.Size]...), body...))
 }
 
 // rechain recomputes every hash from event `from` on and the head, as a
-// forger who knows the scheme would.
-func rechain(tx *bolt.Tx, from uint64) error {
+// forger who knows the scheme but not the audit key would.
+func rechain(tx *bolt.Tx, from uint64) error { return forgeChain(tx, from, nil) }
+
+// forgeChain is rechain by a forger who has the audit key (key) or not.
+func forgeChain(tx *bolt.Tx, from uint64, key []byte) error {
 	b := tx.Bucket(bucketAudit)
 	var last []byte
 	var seq uint64
 	c := b.Cursor()
 	for k, v := c.Seek(seqKey(from)); k != nil; k, v = c.Next() {
 		seq = binary.BigEndian.Uint64(k)
-		nv := rehash(b, seq, copyBytes(v[sha256.Size:]))
+		nv := rehash(b, seq, copyBytes(v[sha256.Size:]), key)
 		if err := b.Put(k, nv); err != nil {
 			return err
 		}
@@ -94,7 +108,7 @@ func TestTampering(t *testing.T) {
 		}, fmt.Sprintf("audit event %d: its hash does not match", mid), CheckOptions{}},
 		{"edit_an_event_and_its_hash", func(tx *bolt.Tx) error {
 			return editEvent(tx, mid, func(m map[string]any) { m["detail"] = "nothing happened" }, true)
-		}, fmt.Sprintf("audit event %d: its hash does not match", mid+1), CheckOptions{}},
+		}, fmt.Sprintf("audit event %d: its link was made without the audit key", mid), CheckOptions{}},
 		{"delete_an_event", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketAudit).Delete(seqKey(mid))
 		}, fmt.Sprintf("audit event %d: missing", mid), CheckOptions{}},
@@ -114,7 +128,7 @@ func TestTampering(t *testing.T) {
 			must(t, b.Put(seqKey(mid+1), a))
 			must(t, editEvent(tx, mid, func(m map[string]any) { m["seq"] = mid }, true))
 			return editEvent(tx, mid+1, func(m map[string]any) { m["seq"] = mid + 1 }, true)
-		}, fmt.Sprintf("audit event %d: its hash does not match", mid+2), CheckOptions{}},
+		}, fmt.Sprintf("audit event %d: its link was made without the audit key", mid), CheckOptions{}},
 		{"edit_a_case", func(tx *bolt.Tx) error {
 			c := tx.Bucket(bucketCases).Cursor()
 			k, v := c.First()
@@ -149,7 +163,7 @@ func TestTampering(t *testing.T) {
 		{"rewrite_the_whole_chain_after_an_edit", func(tx *bolt.Tx) error {
 			must(t, editEvent(tx, mid, func(m map[string]any) { m["detail"] = "rewritten" }, true))
 			return rechain(tx, mid+1)
-		}, fmt.Sprintf("audit event %d: its hash is not the anchor's", n), CheckOptions{Anchors: []Anchor{anchor}}},
+		}, fmt.Sprintf("audit event %d: its link was made without the audit key", mid), CheckOptions{Anchors: []Anchor{anchor}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := copyFile(t, orig)
@@ -165,20 +179,27 @@ func TestTampering(t *testing.T) {
 			t.Logf("%s", err)
 		})
 	}
-	t.Run("rewritten_chain_without_anchor_passes", func(t *testing.T) {
-		// what a hash chain cannot do alone: a forger who rewrites every
-		// hash after the edit leaves a consistent chain; only a head written
-		// down outside the store (an anchor) shows it
+	t.Run("forged_with_the_key_only_an_anchor_shows", func(t *testing.T) {
+		// what a keyed chain cannot do alone: one who has the audit key as
+		// well as the file rewrites every link after the edit and leaves a
+		// consistent chain; only a head written down outside the store (an
+		// anchor) shows it
 		path := copyFile(t, orig)
+		key, err := readKey(DefaultAuditKeyFile(path))
+		must(t, err)
 		editRaw(t, path, func(tx *bolt.Tx) error {
-			must(t, editEvent(tx, mid, func(m map[string]any) { m["detail"] = "rewritten" }, true))
-			return rechain(tx, mid+1)
+			must(t, forgeEvent(tx, mid, func(m map[string]any) { m["detail"] = "rewritten" }, true, key))
+			return forgeChain(tx, mid+1, key)
 		})
 		if _, err := CheckFile(path, CheckOptions{}); err != nil {
-			t.Logf("caught even without an anchor: %v", err)
+			t.Errorf("a chain forged with the key fails check, which cannot tell it: %v", err)
 		}
 		if _, err := CheckFile(path, CheckOptions{Anchors: []Anchor{{Seq: mid - 1, Hash: hashOf(t, orig, mid-1)}}}); err != nil {
 			t.Errorf("an anchor before the edit should still hold: %v", err)
+		}
+		_, err = CheckFile(path, CheckOptions{Anchors: []Anchor{anchor}})
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("audit event %d: its hash is not the anchor's", n)) {
+			t.Errorf("the anchor after the edit: %v", err)
 		}
 	})
 	t.Run("anchor_text", func(t *testing.T) {

@@ -332,6 +332,7 @@ func TestTillTampering(t *testing.T) {
 // before tills made: the same buckets without tills, and version 4.
 func makeV4(t testing.TB, path string) {
 	t.Helper()
+	unkeyChain(t, path)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	must(t, err)
 	must(t, db.Update(func(tx *bolt.Tx) error {
@@ -371,8 +372,9 @@ func TestOpen_migrationTo5(t *testing.T) {
 	if err != nil {
 		t.Fatalf("check after the migration: %v", err)
 	}
-	if rep.Events != 4 {
-		t.Errorf("%d events after the migration: it should add none", rep.Events)
+	if rep.Events != 5 {
+		t.Errorf("%d events after the migrations: the one to 5 should add none, the one keying the chain one",
+			rep.Events)
 	}
 	must(t, s.AddTill(Till{Name: "till-1", PublicKey: pubFile(t, edKey(1).Public())}, "Maria", t0))
 	if _, err := s.Check(CheckOptions{}); err != nil {

@@ -26,7 +26,7 @@ func shortDir(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = os.RemoveAll(short) })
-	for _, name := range []string{store.FileName, "passport.key"} {
+	for _, name := range []string{store.FileName, "passport.key", "audit.key"} {
 		if err := os.Rename(filepath.Join(dir, name), filepath.Join(short, name)); err != nil {
 			t.Fatal(err)
 		}
@@ -195,7 +195,7 @@ func TestAdminBackupAndCheck(t *testing.T) {
 	if got.code != ExitOK || !strings.HasPrefix(got.out, "backup written to "+dest+" and checked: 2 cases") {
 		t.Fatalf("backup: %+v", got)
 	}
-	if rep, err := store.CheckFile(dest, store.CheckOptions{}); err != nil || rep.Cases != 2 {
+	if rep, err := store.CheckFile(dest, store.CheckOptions{AuditKeyFile: store.DefaultAuditKeyFile(storeFile(dir))}); err != nil || rep.Cases != 2 {
 		t.Errorf("the backup: %+v %v", rep, err)
 	}
 	folder := t.TempDir()
@@ -212,7 +212,7 @@ func TestAdminBackupAndCheck(t *testing.T) {
 	if got := runResult(t, badAnchor...); got != badWant || got.code != ExitUsage {
 		t.Errorf("a bad anchor beside the holder: %+v, without one %+v", got, badWant)
 	}
-	if got := runResult(t, "check", dest); got.code != ExitOK {
+	if got := runResult(t, "check", "--data", dir, dest); got.code != ExitOK {
 		t.Errorf("check of the backup: %+v", got)
 	}
 }
@@ -291,7 +291,7 @@ func TestAdminRelativePaths(t *testing.T) {
 			t.Errorf("%s is not in the client's working directory: %v", f, err)
 		}
 	}
-	if got := runResult(t, "check", "copy.db"); got.code != ExitOK || !strings.HasPrefix(got.out, "copy.db: OK") {
+	if got := runResult(t, "check", "--data", dir, "copy.db"); got.code != ExitOK || !strings.HasPrefix(got.out, "copy.db: OK") {
 		t.Errorf("check of the backup: %+v", got)
 	}
 }

@@ -55,7 +55,8 @@ func runBackup(env Env, args []string) int {
 	fmt.Fprintln(env.Stdout, tr.T("backup written to %s and checked: %s, %s, chain head %s", written,
 		tr.N("%d cases", rep.Cases, rep.Cases), tr.N("%d events", rep.Events, rep.Events),
 		fmt.Sprintf("%d:%s", rep.HeadSeq, rep.HeadHash)))
-	fmt.Fprintln(env.Stdout, tr.T("The passport key (%s) is not in the backup: keep a copy of it apart.",
-		store.DefaultKeyFile(storeFile(dir))))
+	fmt.Fprintln(env.Stdout, tr.T("The passport key (%s) and the audit key (%s) are not in the backup: keep a copy "+
+		"of each apart. Check the backup with the audit key: returnsdesk check --data DIR FILE.",
+		store.DefaultKeyFile(storeFile(dir)), store.DefaultAuditKeyFile(storeFile(dir))))
 	return ExitOK
 }

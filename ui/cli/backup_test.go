@@ -14,8 +14,15 @@ func TestBackupCommand(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "2 cases") || !strings.Contains(out, "passport.key") {
 		t.Fatalf("backup: exit %d\n%s%s", code, out, errs)
 	}
-	if code, out, errs := run(t, "", "check", dest); code != ExitOK {
-		t.Errorf("check of the backup: exit %d\n%s%s", code, out, errs)
+	if code, out, errs := run(t, "", "check", "--data", dir, dest); code != ExitOK {
+		t.Errorf("check of the backup with the store's audit key: exit %d\n%s%s", code, out, errs)
+	}
+	if code, out, _ := run(t, "", "check", "--data", t.TempDir(), dest); code != ExitFail ||
+		!strings.Contains(out, "the chain's keyed events are not verified") {
+		t.Errorf("check of the backup without the audit key: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "audit.key")); err == nil {
+		t.Error("the audit key went with the backup")
 	}
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dest), "passport.key")); err == nil {
 		t.Error("the passport key went with the backup")

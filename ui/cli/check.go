@@ -107,7 +107,12 @@ func runCheck(env Env, args []string) int {
 	if path == "" {
 		path = storeFile(dataDir(env, *data))
 	}
-	rep, err := checkStore(env, path, store.CheckOptions{Anchors: anchors})
+	opts := store.CheckOptions{Anchors: anchors}
+	if _, err := os.Stat(store.DefaultAuditKeyFile(env.path(path))); err != nil {
+		// a backup kept elsewhere is verified with the store's own audit key
+		opts.AuditKeyFile = store.DefaultAuditKeyFile(storeFile(dataDir(env, *data)))
+	}
+	rep, err := checkStore(env, path, opts)
 	if code, ok := ranElsewhere(err); ok {
 		return code
 	}
