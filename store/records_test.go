@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/flow/lang"
 )
 
 // TestEditedRecordsAreRefusedNotLaundered: a cashier's record made a
@@ -131,4 +133,103 @@ func TestEditedTillIsRefused(t *testing.T) {
 	if _, err := CheckFile(edited, CheckOptions{}); err == nil {
 		t.Error("check passed an edited till")
 	}
+}
+
+// unreadable puts bad bytes in place of the record under key in bucket and
+// gives the event that last wrote it (record_events' recordKey) their hash,
+// as if the program had written them: the record passes verifyRecord and
+// cannot be decoded.
+func unreadable(bucket, key []byte, recordKey string) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		bad := []byte("{not json")
+		if err := tx.Bucket(bucket).Put(key, bad); err != nil {
+			return err
+		}
+		seq := tx.Bucket(bucketRecordEvents).Get([]byte(recordKey))
+		if len(seq) != 8 {
+			return errors.New("no event for " + recordKey)
+		}
+		return editEvent(tx, binary.BigEndian.Uint64(seq), func(m map[string]any) { m["record_hash"] = recordHash(bad) }, false)
+	}
+}
+
+// TestUnreadableRecordsAreRefusedByName: a staff account's, a till's or
+// the settings' record that cannot be decoded is refused naming the
+// record, in English and Ukrainian, still ErrDamaged (not taken as
+// tampered, nor as a store without it), and check fails.
+func TestUnreadableRecordsAreRefusedByName(t *testing.T) {
+	uk := lang.For(lang.UK)
+	refused := func(t *testing.T, what string, err error, en, ukText string) {
+		t.Helper()
+		if !errors.Is(err, ErrDamaged) || errors.Is(err, ErrTampered) || errors.Is(err, ErrNotFound) {
+			t.Errorf("%s: %v, want ErrDamaged", what, err)
+		}
+		if got := flow.Message(err); got != en {
+			t.Errorf("%s:\n got %q\nwant %q", what, got, en)
+		}
+		if got := flow.MessageIn(uk, err); got != ukText {
+			t.Errorf("%s in Ukrainian:\n got %q\nwant %q", what, got, ukText)
+		}
+	}
+	checkFails := func(t *testing.T, path string) {
+		t.Helper()
+		if _, err := CheckFile(path, CheckOptions{}); err == nil {
+			t.Error("check passed an unreadable record")
+		}
+	}
+	t.Run("staff", func(t *testing.T) {
+		s, path := openTest(t)
+		must(t, s.AddStaff("Maria", flow.RoleLead, "482193", "setup"))
+		must(t, s.AddStaff("Ivan", flow.RoleCashier, "1111", "Maria"))
+		must(t, s.Close())
+		edited := copyFile(t, path)
+		editRaw(t, edited, unreadable(bucketStaff, []byte("Ivan"), "staff:Ivan"))
+		s, err := Open(edited, testOptions())
+		must(t, err)
+		en := "the staff record of Ivan cannot be read: run returnsdesk check"
+		ukText := "запис працівника Ivan не вдається прочитати: запустіть returnsdesk check"
+		_, err = s.Login("ivan", "1111", t0)
+		refused(t, "the login", err, en, ukText)
+		_, err = s.ListStaff()
+		refused(t, "the staff list", err, en, ukText)
+		ok, err := s.Initialized()
+		refused(t, "set up", err, en, ukText)
+		if ok {
+			t.Error("a store with an unreadable staff record is set up")
+		}
+		must(t, s.Close())
+		checkFails(t, edited)
+	})
+	t.Run("till", func(t *testing.T) {
+		edited := copyFile(t, tillStore(t))
+		editRaw(t, edited, unreadable(bucketTills, []byte("till-2"), "till:till-2"))
+		s, err := Open(edited, testOptions())
+		must(t, err)
+		en := "the record of till till-2 cannot be read: run returnsdesk check"
+		ukText := "запис каси till-2 не вдається прочитати: запустіть returnsdesk check"
+		_, err = s.Tills()
+		refused(t, "the tills", err, en, ukText)
+		must(t, s.Close())
+		checkFails(t, edited)
+	})
+	t.Run("settings", func(t *testing.T) {
+		s, path := openTest(t)
+		must(t, s.AddStaff("Maria", flow.RoleLead, "482193", "setup"))
+		must(t, s.Close())
+		edited := copyFile(t, path)
+		editRaw(t, edited, unreadable(bucketSettings, keySettings, "settings"))
+		s, err := Open(edited, testOptions())
+		must(t, err)
+		en := "the store's settings cannot be read: run returnsdesk check"
+		ukText := "налаштування магазину не вдається прочитати: запустіть returnsdesk check"
+		_, err = s.Settings()
+		refused(t, "the settings", err, en, ukText)
+		ok, err := s.Initialized()
+		refused(t, "set up", err, en, ukText)
+		if ok {
+			t.Error("a store with unreadable settings is set up")
+		}
+		must(t, s.Close())
+		checkFails(t, edited)
+	})
 }

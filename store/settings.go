@@ -103,7 +103,7 @@ func settingsTx(tx *bolt.Tx) (Settings, error) {
 		return set, err
 	}
 	if err := json.Unmarshal(v, &set); err != nil {
-		return set, ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+		return set, settingsUnreadable(err)
 	}
 	return set, nil
 }
