@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/ssh"
@@ -232,4 +233,58 @@ func TestUnreadableRecordsAreRefusedByName(t *testing.T) {
 		must(t, s.Close())
 		checkFails(t, edited)
 	})
+}
+
+// TestPlantedPolicyIsNoFraudRule: a policy planted in the settings with
+// bbolt (a passport's repeat returns never flagged) does not set the
+// thresholds a saved case's flags are judged on: the save that would keep
+// them in the case is refused naming the settings, the case stays as it
+// was, and check still fails.
+func TestPlantedPolicyIsNoFraudRule(t *testing.T) {
+	s, path := deskStore(t)
+	c := newCase(t0, "olena", "R-1", "")
+	c.Request = flow.Request{Claim: flow.ClaimReturn, Wants: flow.WantRefund}
+	must(t, c.Complete(flow.StepRequest))
+	must(t, s.SaveCase(c, Event{Staff: "olena", Step: "request", Time: t0}))
+	must(t, s.Close())
+	generic, err := flow.BuiltinFile("generic")
+	must(t, err)
+	planted := strings.Replace(string(generic), "repeat_returns = 3", "repeat_returns = 1000", 1)
+	if planted == string(generic) {
+		t.Fatal("the generic policy has no repeat_returns = 3 to change")
+	}
+	edited := copyFile(t, path)
+	editRaw(t, edited, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketSettings)
+		var m map[string]any
+		if err := json.Unmarshal(b.Get(keySettings), &m); err != nil {
+			return err
+		}
+		m["policy_text"] = planted
+		v, _ := json.Marshal(m)
+		return b.Put(keySettings, v)
+	})
+	s, err = Open(edited, testOptions())
+	must(t, err)
+	defer s.Close()
+	c.Documents = []flow.Document{flow.DocReceipt, flow.DocPassport}
+	c.Passport = s.MaskPassport("id_card", "AB123456", "Ivan Petrenko")
+	must(t, c.Complete(flow.StepDocuments))
+	err = s.SaveCase(c, Event{Staff: "olena", Step: "documents", Time: t0})
+	if !errors.Is(err, ErrTampered) || flow.Message(err) != "the store's settings do not match the audit trail: run returnsdesk check" {
+		t.Fatalf("a case saved on the planted policy's thresholds: %v", err)
+	}
+	other := newCase(t0.Add(time.Minute), "olena", "R-2", "")
+	if err := s.SaveCase(other, Event{Staff: "olena", Step: "sale", Time: t0}); !errors.Is(err, ErrTampered) {
+		t.Errorf("a new case saved on the planted policy's thresholds: %v", err)
+	}
+	got, err := s.Case(c.ID)
+	must(t, err)
+	if got.Done.Has(flow.StepDocuments) {
+		t.Error("the refused save was written")
+	}
+	must(t, s.Close())
+	if _, err := CheckFile(edited, CheckOptions{}); err == nil {
+		t.Error("check passed the planted policy")
+	}
 }
