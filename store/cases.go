@@ -237,7 +237,11 @@ func (s *Store) saveCaseTx(tx *bolt.Tx, bs *buckets, id []byte, c *flow.Case, ev
 	if autoPay != nil {
 		events = append(events, seq+1)
 	}
-	doc := caseDoc{Case: c, Payments: payments, Fraud: s.fraudFactsTx(tx, bs, c, day, id), Acts: oldDoc.Acts, Events: events}
+	fraud, err := s.fraudFactsTx(tx, bs, c, day, id)
+	if err != nil {
+		return caseDoc{}, err
+	}
+	doc := caseDoc{Case: c, Payments: payments, Fraud: fraud, Acts: oldDoc.Acts, Events: events}
 	raw, err := writeCase(bs, id, day, doc, oldDoc.Case)
 	if err != nil {
 		return caseDoc{}, err

@@ -47,11 +47,16 @@ func (d caseDoc) review() []flow.Finding {
 // fraudFactsTx finds the facts of a case's fraud flags in tx: the store's
 // thresholds, and how many cases carry its passport from
 // flow.RepeatSince(day) to the case itself (those filed before it, and it).
-func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Date, id []byte) *fraudFacts {
-	f := &fraudFacts{Rules: s.fraudRulesTx(tx)}
+// Settings that cannot be trusted refuse it (fraudRulesTx).
+func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Date, id []byte) (*fraudFacts, error) {
+	rules, err := s.fraudRulesTx(tx)
+	if err != nil {
+		return nil, err
+	}
+	f := &fraudFacts{Rules: rules}
 	mac, err := hex.DecodeString(c.Passport.Key)
 	if err != nil || len(mac) != sha256.Size {
-		return f
+		return f, nil
 	}
 	f.PassportReturns = 1
 	visits := map[string]bool{c.VisitID(): true} // the items of one visit are one return
@@ -70,7 +75,7 @@ func (s *Store) fraudFactsTx(tx *bolt.Tx, bs *buckets, c *flow.Case, day flow.Da
 			f.PassportReturns++
 		}
 	}
-	return f
+	return f, nil
 }
 
 // leadTx checks that name is a shift lead's account.

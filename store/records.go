@@ -96,6 +96,24 @@ func settingsTampered() error {
 	return refine(ErrTampered, nil, "the store's settings do not match the audit trail: run returnsdesk check")
 }
 
+// staffUnreadable is the refusal of staff account name's record when it
+// cannot be decoded (detail says why).
+func staffUnreadable(name string, detail error) error {
+	return refine(ErrDamaged, detail, "the staff record of %s cannot be read: run returnsdesk check", printable(name))
+}
+
+// tillUnreadable is the refusal of till name's record when it cannot be
+// decoded.
+func tillUnreadable(name string, detail error) error {
+	return refine(ErrDamaged, detail, "the record of till %s cannot be read: run returnsdesk check", printable(name))
+}
+
+// settingsUnreadable is the refusal of the settings record when it cannot
+// be decoded.
+func settingsUnreadable(detail error) error {
+	return refine(ErrDamaged, detail, "the store's settings cannot be read: run returnsdesk check")
+}
+
 // migrateRecordEvents is migration 7 -> 8: the record_events index, from
 // the chain's events, each record's last.
 func migrateRecordEvents(tx *bolt.Tx, _ time.Time) error {

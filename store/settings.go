@@ -103,7 +103,7 @@ func settingsTx(tx *bolt.Tx) (Settings, error) {
 		return set, err
 	}
 	if err := json.Unmarshal(v, &set); err != nil {
-		return set, ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+		return set, settingsUnreadable(err)
 	}
 	return set, nil
 }
@@ -248,23 +248,33 @@ type rulesCache struct {
 
 // fraudRulesTx is the fraud thresholds of the store's policy in tx: its own
 // text, else the built-in it names; flow's defaults when there are no
-// settings yet or the policy cannot be read.
-func (s *Store) fraudRulesTx(tx *bolt.Tx) flow.FraudRules {
+// settings yet or their policy does not parse (SaveSettings checked it).
+// Settings that do not match their last event (settingsTampered) or cannot
+// be read (settingsUnreadable) are refused, never used.
+func (s *Store) fraudRulesTx(tx *bolt.Tx) (flow.FraudRules, error) {
 	var raw []byte
 	if b := tx.Bucket(bucketSettings); b != nil {
 		raw = b.Get(keySettings)
 	}
+	if raw != nil {
+		if err := verifyRecord(tx, "settings", raw, settingsTampered); err != nil {
+			return flow.FraudRules{}, err
+		}
+	}
 	if c := s.rules.Load(); c != nil && bytes.Equal(c.settings, raw) {
-		return c.rules
+		return c.rules, nil
 	}
 	p := &flow.Policy{Currency: flow.DefaultCurrency}
-	var set Settings
-	if raw != nil && json.Unmarshal(raw, &set) == nil {
+	if raw != nil {
+		var set Settings
+		if err := json.Unmarshal(raw, &set); err != nil {
+			return flow.FraudRules{}, settingsUnreadable(err)
+		}
 		if pol, err := flow.StorePolicy(set.PolicyName, set.PolicyText); err == nil {
 			p = pol
 		}
 	}
 	rules := p.Fraud()
 	s.rules.Store(&rulesCache{settings: copyBytes(raw), rules: rules})
-	return rules
+	return rules, nil
 }

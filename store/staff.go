@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"sort"
 	"time"
 
@@ -302,7 +301,7 @@ func getStaff(tx *bolt.Tx, name string) (*bolt.Bucket, *staffRecord, error) {
 	}
 	var rec staffRecord
 	if err := json.Unmarshal(v, &rec); err != nil {
-		return b, nil, ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", name, err))
+		return b, nil, staffUnreadable(string(k), err)
 	}
 	return b, &rec, nil
 }
@@ -372,7 +371,7 @@ func eachStaff(tx *bolt.Tx, fn func(*staffRecord)) error {
 		}
 		var rec staffRecord
 		if err := json.Unmarshal(v, &rec); err != nil {
-			return ErrDamaged.Wrap(fmt.Errorf("staff member %s cannot be read: %v", k, err))
+			return staffUnreadable(string(k), err)
 		}
 		fn(&rec)
 		return nil
@@ -406,7 +405,7 @@ func (s *Store) Initialized() (bool, error) {
 			return err
 		}
 		if err := json.Unmarshal(v, &Settings{}); err != nil {
-			return ErrDamaged.Wrap(fmt.Errorf("the settings cannot be read: %v", err))
+			return settingsUnreadable(err)
 		}
 		return eachStaff(tx, func(rec *staffRecord) { ok = ok || rec.Role == flow.RoleLead })
 	})

@@ -355,10 +355,10 @@ func (s *Store) setUp(isNew bool) error {
 		} else {
 			s.log.Warn("the store's time zone is unknown; using UTC", "zone", set.TimeZone, "err", err)
 		}
-	} else if errors.Is(err, ErrTampered) {
+	} else if errors.Is(err, ErrTampered) || errors.Is(err, ErrDamaged) {
 		// opened, in UTC: each read of the settings refuses them by name, and
 		// check and export still read the file
-		s.log.Error("the store's settings do not match the audit trail", "err", err)
+		s.log.Error("the store's settings cannot be used", "err", err)
 	} else if !errors.Is(err, ErrNotFound) {
 		return err
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/rsa"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -241,7 +240,7 @@ func decodeTill(tx *bolt.Tx, k, v []byte) (Till, error) {
 		return t, err
 	}
 	if err := json.Unmarshal(v, &t); err != nil {
-		return t, ErrDamaged.Wrap(fmt.Errorf("till %s cannot be read: %v", printable(string(k)), err))
+		return t, tillUnreadable(string(k), err)
 	}
 	return t, nil
 }

@@ -79,9 +79,9 @@ func (a actModel) Update(msg tea.Msg) (actModel, tea.Cmd) {
 func (a actModel) View() string {
 	tr := a.tr
 	var b strings.Builder
-	title := tr.T("Act written")
+	title := capital(flow.ActFor(a.c).WordsIn(tr)) // not written yet: the body says so
 	if a.n > 0 {
-		title = tr.T("%s No. %d written", capital(flow.ActFor(a.c).WordsIn(tr)), a.n)
+		title = tr.T("%s No. %d written", title, a.n)
 	}
 	b.WriteString(a.st.Title.Render(title) + "\n\n")
 	b.WriteString(tr.T("Case %s: %s, %s", a.c.ID, strings.ToUpper(a.c.Outcome().WordsIn(tr)), a.c.Status.WordsIn(tr)) + "\n")

@@ -53,8 +53,9 @@ func (m *Model) caseMsg(msg tea.Msg) (tea.Model, tea.Cmd, bool) {
 		}
 		m.c = msg.c
 		m.notice = ""
-		if m.c.Status == flow.StatusServiceCentre {
+		if m.c.Status == flow.StatusServiceCentre && !m.c.ActPending {
 			// the item is back: handed over, or decided again; or its ticket typed in
+			// (an intake whose act is not kept opens on its act first)
 			m.asks = append(m.asks, backPromptFor(&m.st, &m.keys, m.c.ID, m.c.AtService()))
 			return m, nil, true
 		}

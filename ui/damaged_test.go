@@ -1,12 +1,19 @@
 package ui
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/bcrypt"
 
@@ -15,42 +22,140 @@ import (
 )
 
 // TestDamagedStoreIsNoFirstRun: a store whose staff record was damaged
-// outside the program is refused in words; the first-run screen, which
-// would rename the store and add a shift lead over it, is never offered,
-// and nothing is written.
+// outside the program, or whose staff record or settings cannot be read
+// (bytes the audit trail hashed), is refused in words that name the
+// record, in the person's language; the first-run screen, which would rename the store
+// and add a shift lead over it, is never offered, and nothing is written.
 func TestDamagedStoreIsNoFirstRun(t *testing.T) {
-	for _, l := range lang.Langs {
-		t.Run(string(l), func(t *testing.T) {
-			r := newRoot(t, "citrus")
-			if l != lang.EN {
-				r.speaks(l)
-			}
-			path := filepath.Join(r.dir, store.FileName)
-			must(t, r.st.Close())
-			db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-			must(t, err)
-			must(t, db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("staff")).Put([]byte("Olena"), []byte("{")) }))
-			must(t, db.Close())
-			st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
-			must(t, err)
-			t.Cleanup(func() { st.Close() })
-			head := headOf(t, st)
-			r.st = st
-			r.start()
-			want := map[lang.Lang]string{lang.EN: "This store file cannot be used", lang.UK: "Цим файлом магазину користуватися не можна"}[l]
-			r.requireView(want, "returnsdesk check")
-			if strings.Contains(r.view(), "Store name") || strings.Contains(r.view(), "Назва магазину") {
-				t.Errorf("the first run is offered over a damaged store:\n%s", r.view())
-			}
-			if l == lang.UK {
-				checkSpeaks(t, r.view())
-			}
-			r.keys(typed("Mallory"), kEnter, typed("999999"), kEnter)
-			if got := headOf(t, st); got != head {
-				t.Errorf("a key on the refusal wrote to the store: head %s, was %s", got, head)
-			}
-		})
+	for _, tc := range []struct {
+		name        string
+		bucket, key string
+		recordKey   string // "": the bytes alone are changed, so the record no longer matches its event
+		want        map[lang.Lang]string
+	}{
+		{name: "a staff record damaged", bucket: "staff", key: "Olena", want: map[lang.Lang]string{
+			lang.EN: "the staff record of Olena does not match the audit trail",
+			lang.UK: "запис працівника Olena не збігається з журналом аудиту"}},
+		{name: "a staff record unreadable", bucket: "staff", key: "Olena", recordKey: "staff:Olena", want: map[lang.Lang]string{
+			lang.EN: "the staff record of Olena cannot be read",
+			lang.UK: "запис працівника Olena не вдається прочитати"}},
+		{name: "the settings unreadable", bucket: "settings", key: "store", recordKey: "settings", want: map[lang.Lang]string{
+			lang.EN: "the store's settings cannot be read",
+			lang.UK: "налаштування магазину не вдається прочитати"}},
+	} {
+		for _, l := range lang.Langs {
+			t.Run(tc.name+"/"+string(l), func(t *testing.T) {
+				r := newRoot(t, "citrus")
+				if l != lang.EN {
+					r.speaks(l)
+				}
+				key, err := os.ReadFile(store.DefaultAuditKeyFile(filepath.Join(r.dir, store.FileName)))
+				must(t, err)
+				st, head := r.reopenWith(t, unreadableRecord(key, tc.bucket, tc.key, tc.recordKey))
+				// the terminal's own language: the refusal's where the store's cannot be read
+				r.m = NewModel(Deps{Store: st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
+					Language: l})
+				r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+				r.run(r.m.Init())
+				want := map[lang.Lang]string{lang.EN: "This store file cannot be used", lang.UK: "Цим файлом магазину користуватися не можна"}[l]
+				r.requireView(want, "returnsdesk check")
+				if flat := strings.Join(strings.Fields(r.view()), " "); !strings.Contains(flat, tc.want[l]) {
+					t.Errorf("the refusal does not name the record (%q):\n%s", tc.want[l], r.view())
+				}
+				if strings.Contains(r.view(), "Store name") || strings.Contains(r.view(), "Назва магазину") {
+					t.Errorf("the first run is offered over a damaged store:\n%s", r.view())
+				}
+				if l == lang.UK {
+					checkSpeaks(t, r.view())
+				}
+				r.keys(typed("Mallory"), kEnter, typed("999999"), kEnter)
+				if got := headOf(t, st); got != head {
+					t.Errorf("a key on the refusal wrote to the store: head %s, was %s", got, head)
+				}
+			})
+		}
 	}
+}
+
+// reopenWith closes the root's store, edits its file with bbolt directly
+// (edit), opens it again as the root's store and returns it with its chain
+// head.
+func (r *rootT) reopenWith(t *testing.T, edit func(tx *bolt.Tx) error) (*store.Store, string) {
+	t.Helper()
+	path := filepath.Join(r.dir, store.FileName)
+	must(t, r.st.Close())
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	must(t, err)
+	must(t, db.Update(edit))
+	must(t, db.Close())
+	st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
+	must(t, err)
+	t.Cleanup(func() { st.Close() })
+	r.st = st
+	return st, headOf(t, st)
+}
+
+// unreadableRecord puts bytes that are no record in place of key's in
+// bucket, and gives the audit event that last wrote it (the record_events
+// index names it under recordKey; "": none) their hash, its link and the
+// chain after it made again under the audit key (auditKey, its hex file), as
+// if the program had written them: the record passes its verification and
+// cannot be decoded.
+func unreadableRecord(auditKey []byte, bucket, key, recordKey string) func(tx *bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
+		bad := []byte("{")
+		if err := tx.Bucket([]byte(bucket)).Put([]byte(key), bad); err != nil || recordKey == "" {
+			return err
+		}
+		seq := tx.Bucket([]byte("record_events")).Get([]byte(recordKey))
+		audit := tx.Bucket([]byte("audit"))
+		v := audit.Get(seq)
+		if len(v) < sha256.Size {
+			return fmt.Errorf("no event for %s", recordKey)
+		}
+		var ev map[string]any
+		if err := json.Unmarshal(v[sha256.Size:], &ev); err != nil {
+			return err
+		}
+		sum := sha256.Sum256(bad)
+		ev["record_hash"] = hex.EncodeToString(sum[:])
+		body, err := json.Marshal(ev)
+		if err != nil {
+			return err
+		}
+		if err := audit.Put(seq, append(append([]byte(nil), v[:sha256.Size]...), body...)); err != nil {
+			return err
+		}
+		return relink(tx, auditKey, seq)
+	}
+}
+
+// relink makes every event's link from seq on, and the head, again under
+// the audit key (its hex file's bytes): HMAC-SHA256 of the link before and
+// the event's JSON, as the store links them.
+func relink(tx *bolt.Tx, hexKey, seq []byte) error {
+	key, err := hex.DecodeString(strings.TrimSpace(string(hexKey)))
+	if err != nil {
+		return err
+	}
+	audit := tx.Bucket([]byte("audit"))
+	prev := make([]byte, sha256.Size)
+	if n := binary.BigEndian.Uint64(seq); n > 1 {
+		prev = append([]byte(nil), audit.Get(binary.BigEndian.AppendUint64(nil, n-1))[:sha256.Size]...)
+	}
+	var last []byte
+	c := audit.Cursor()
+	for k, v := c.Seek(seq); k != nil; k, v = c.Next() {
+		m := hmac.New(sha256.New, key)
+		m.Write(prev)
+		m.Write(v[sha256.Size:])
+		link := m.Sum(nil)
+		if err := audit.Put(append([]byte(nil), k...), append(append([]byte(nil), link...), v[sha256.Size:]...)); err != nil {
+			return err
+		}
+		prev, last = link, append([]byte(nil), k...)
+	}
+	return tx.Bucket([]byte("meta")).Put([]byte("head"), append(last, prev...))
 }
 
 // headOf is the store's chain head, as check reports it.
