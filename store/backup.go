@@ -35,7 +35,7 @@ func (s *Store) Backup(dest string) (Report, error) {
 		return Report{}, failed("cannot write the backup", err)
 	}
 	defer os.Remove(tmpPath)
-	rep, err := CheckFile(tmpPath, CheckOptions{AuditKeyFile: s.auditKeyPath()})
+	rep, err := CheckFile(tmpPath, CheckOptions{AuditKeyFile: s.auditKeyPath(), Scratch: true})
 	if err != nil {
 		return rep, failed("the backup failed its check, so it was not kept", err)
 	}

@@ -37,7 +37,8 @@ type Report struct {
 	Pages    int    // bbolt pages in use
 	Size     int64  // bytes of the file
 
-	caseEvents int // events about a case, which the cases must list
+	caseEvents int    // events about a case, which the cases must list
+	txid       uint64 // the bbolt transaction the file was checked at: a verdict's
 }
 
 // CheckError lists what Check found wrong, first problem first: for the
@@ -112,6 +113,9 @@ type CheckOptions struct {
 	// tries passport.key beside the file. A missing key is no problem (a
 	// backup has none).
 	KeyFile string
+	// Scratch marks a check of a file that is not a store's (a backup
+	// being written): its verdict is not recorded beside it.
+	Scratch bool
 	// AuditKeyFile is the audit key that verifies the chain. Default:
 	// audit.key beside the file. A missing audit key is a problem: the
 	// chain cannot be verified without it.
@@ -196,7 +200,19 @@ func (p *problems) err() error {
 // the whole audit chain, and that every case, index entry, day summary and
 // refund agrees with the others. It opens the file read-only, so it waits
 // for (and then fails with ErrLocked beside) a kiosk that holds it.
+//
+// A check that fails records its verdict beside the file (VerdictFile), and
+// the store opens read-only until its head moves on; one that passes
+// removes it.
 func CheckFile(path string, opts CheckOptions) (Report, error) {
+	rep, err := checkFile(path, opts)
+	if !opts.Scratch {
+		recordVerdict(path, rep, err)
+	}
+	return rep, err
+}
+
+func checkFile(path string, opts CheckOptions) (Report, error) {
 	rep := Report{Path: path}
 	info, err := os.Stat(path)
 	switch {
@@ -256,6 +272,7 @@ func CheckFile(path string, opts CheckOptions) (Report, error) {
 		defer chainKeys.Delete(db)
 	}
 	err = s.view(func(tx *bolt.Tx) error {
+		rep.txid = uint64(tx.ID())
 		boltCheck(tx, &p)
 		if len(p.list) == 0 {
 			checkContents(tx, &rep, opts, &p)
@@ -289,7 +306,24 @@ func checkKey(tx *bolt.Tx, path, keyFile string, p *problems) {
 
 // Check checks an open store as CheckFile does. It holds the write lock
 // while it runs, so the terminals' saves wait for it.
+//
+// A check that fails makes the store read-only at once, and records its
+// verdict as CheckFile does; one that passes lifts a rejection.
 func (s *Store) Check(opts CheckOptions) (Report, error) {
+	rep, err := s.check(opts)
+	if opts.Scratch {
+		return rep, err
+	}
+	if r := recordVerdict(s.path, rep, err); r != nil {
+		s.log.Error("the store failed its check: it is read-only", "err", err)
+		s.rejected.Store(r)
+	} else if err == nil {
+		s.rejected.Store(nil)
+	}
+	return rep, err
+}
+
+func (s *Store) check(opts CheckOptions) (Report, error) {
 	rep := Report{Path: s.path}
 	var p problems
 	opts.auditKeyFile = s.auditKeyPath()
@@ -299,6 +333,7 @@ func (s *Store) Check(opts CheckOptions) (Report, error) {
 	}
 	defer f.Close()
 	err = s.exclusive(func(tx *bolt.Tx) error {
+		rep.txid = committedID(tx)
 		// bbolt's check asserts (in a goroutine of its own, where no recover
 		// reaches) that both meta pages are meta pages
 		fm, err := readFileMeta(f)
@@ -1060,4 +1095,13 @@ func checkKeying(tx *bolt.Tx, p *problems) {
 	if n := k.seals.Stats().KeyN; uint64(n) != k.from-1 {
 		p.add(lang.Key("audit_seals: %d seals for the %d events before the chain was keyed"), n, k.from-1)
 	}
+}
+
+// committedID is the id of the last commit tx sees: a write transaction has
+// the next one.
+func committedID(tx *bolt.Tx) uint64 {
+	if tx.Writable() {
+		return uint64(tx.ID()) - 1
+	}
+	return uint64(tx.ID())
 }

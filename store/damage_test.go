@@ -125,10 +125,29 @@ func pageLoop(err error) bool {
 	return err != nil && (strings.Contains(err.Error(), "(a loop?)") || strings.Contains(err.Error(), "is reached twice"))
 }
 
+// damageTally counts, over TestDamagedFiles, the files tried, those check
+// rejected, those of them that opened, and the writes tried on them.
+var damageTally struct {
+	files, rejected, opened, writes, refused int
+}
+
 // tryAll runs what a damaged file meets: CheckFile, then Open, a day's list,
-// a case and the trail. A panic fails the test; it returns CheckFile's error.
+// a case and the trail. On a file check rejected it tries writes (a new
+// case, a new account), which must be refused, and checks again after: no
+// write may repair the evidence away. A panic fails the test; it returns
+// CheckFile's error.
 func tryAll(t *testing.T, path string, what string) (checkErr error) {
 	t.Helper()
+	damageTally.files++
+	defer func() {
+		if checkErr == nil {
+			return
+		}
+		damageTally.rejected++
+		if _, err := CheckFile(path, CheckOptions{}); err == nil {
+			t.Errorf("%s: check passed after the writes tried on it: the evidence was repaired away", what)
+		}
+	}()
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -155,6 +174,9 @@ func tryAll(t *testing.T, path string, what string) (checkErr error) {
 			return
 		}
 		defer s.Close()
+		if checkErr != nil {
+			tryWrites(t, s, what)
+		}
 		sums, _ := s.Day(flow.DateOf(t0))
 		for _, sum := range sums {
 			_, _ = s.Case(sum.ID)
@@ -164,6 +186,26 @@ func tryAll(t *testing.T, path string, what string) (checkErr error) {
 		_, _ = s.Check(CheckOptions{})
 	}()
 	return checkErr
+}
+
+// tryWrites tries the writes of a day on a store check rejected: each must
+// be refused.
+func tryWrites(t *testing.T, s *Store, what string) {
+	t.Helper()
+	damageTally.opened++
+	c := newCase(t0, "olena", "R-DAMAGE", "SN-DAMAGE")
+	for name, write := range map[string]func() error{
+		"a new case":    func() error { return s.SaveCase(c, Event{Staff: "olena", Time: t0}) },
+		"a new account": func() error { return s.AddStaff("Petro", flow.RoleCashier, "2468", "Maria") },
+		"a login":       func() error { _, err := s.Login("Maria", "123456", t0); return err },
+	} {
+		damageTally.writes++
+		if err := write(); err == nil {
+			t.Errorf("%s: %s was written to a store check rejects", what, name)
+		} else {
+			damageTally.refused++
+		}
+	}
 }
 
 func TestDamagedFiles(t *testing.T) {
@@ -300,6 +342,9 @@ func TestDamagedFiles(t *testing.T) {
 		}
 		t.Logf("seed %d: %d of %d flips changed data and were caught; the rest hit unused bytes", seed, detected, *flips)
 	})
+	d := damageTally
+	t.Logf("%d files tried; check rejected %d; %d of those opened, read-only: %d writes tried, %d refused", d.files,
+		d.rejected, d.opened, d.writes, d.refused)
 }
 
 // checkFlip xors one byte of a copy of the store and checks that the change

@@ -74,7 +74,8 @@ type file struct {
 	opts     Options
 	log      *slog.Logger
 	loc      atomic.Pointer[time.Location]
-	broken   atomic.Pointer[error] // set when a transaction hit a damaged page
+	broken   atomic.Pointer[error]     // set when a transaction hit a damaged page
+	rejected atomic.Pointer[rejection] // set when the store failed its check: writes are refused
 	rules    atomic.Pointer[rulesCache]
 	closeMu  sync.RWMutex
 	isClosed bool
@@ -306,6 +307,7 @@ func (s *Store) create() error {
 func (s *Store) setUp(isNew bool) error {
 	var version uint64
 	var storedKeyID, auditID []byte
+	var before fileState
 	err := s.view(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || string(meta.Get(keyApp)) != string(appName) {
@@ -318,6 +320,7 @@ func (s *Store) setUp(isNew bool) error {
 		version = v
 		storedKeyID = copyBytes(meta.Get(keyKeyID))
 		auditID = copyBytes(meta.Get(keyAuditKeyID))
+		before = stateOf(tx)
 		return nil
 	})
 	if err != nil {
@@ -334,7 +337,7 @@ func (s *Store) setUp(isNew bool) error {
 			return flow.Errorf(flow.EUnavailable, "the store has schema version %d and needs migrating to %d: open it "+
 				"with the kiosk first", version, schemaVersion)
 		}
-		err := s.update(func(tx *bolt.Tx) error { return migrate(tx, version, time.Now()) })
+		err := s.run(modeWrite, func(tx *bolt.Tx) error { return migrate(tx, version, time.Now()) })
 		if err != nil {
 			return err
 		}
@@ -348,6 +351,7 @@ func (s *Store) setUp(isNew bool) error {
 	if err := s.setUpKey(storedKeyID); err != nil {
 		return err
 	}
+	s.setUpRejection(before)
 	set, err := s.Settings()
 	if err == nil {
 		if loc, err := time.LoadLocation(set.TimeZone); err == nil {
@@ -399,6 +403,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 func (s *Store) update(fn func(tx *bolt.Tx) error) error {
 	if s.opts.ReadOnly {
 		return ErrReadOnly
+	}
+	if r := s.rejected.Load(); r != nil {
+		return r.err()
 	}
 	return s.run(modeWrite, fn)
 }

@@ -183,6 +183,13 @@ func (m *Model) Init() tea.Cmd {
 func (m *Model) loadCmd() tea.Cmd {
 	s := m.d.Store
 	return func() tea.Msg {
+		if rej := s.Rejected(); rej != nil { // check failed: read-only, so no login (it writes) either
+			msg := loadedMsg{damaged: rej}
+			var err error
+			msg.settings, err = s.Settings()
+			msg.settingsRead = err == nil
+			return msg
+		}
 		fresh, err := s.Fresh()
 		if err == nil && fresh {
 			return loadedMsg{initialized: false, localZone: localZone()}

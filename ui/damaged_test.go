@@ -189,3 +189,57 @@ func TestEditedRecordIsRefusedByName(t *testing.T) {
 	r.requireView("This store file cannot be used", "the staff record of Ivan does not match the", "audit trail",
 		"run returnsdesk check") // wrapped whole, not cut at the edge
 }
+
+// TestRejectedStoreIsRefused: a store that check rejected (a lead's
+// account planted outside the program, then returnsdesk check) opens
+// read-only: the kiosk says so, with the check's first problem, before
+// anyone logs in, in the person's language, and a name and PIN typed there
+// write nothing.
+func TestRejectedStoreIsRefused(t *testing.T) {
+	for _, l := range lang.Langs {
+		t.Run(string(l), func(t *testing.T) {
+			r := newRoot(t, "citrus")
+			if l != lang.EN {
+				r.speaks(l)
+			}
+			path := filepath.Join(r.dir, store.FileName)
+			must(t, r.st.Close())
+			db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+			must(t, err)
+			must(t, db.Update(func(tx *bolt.Tx) error {
+				return tx.Bucket([]byte("staff")).Put([]byte("Mallory"), []byte(`{"name":"Mallory","role":"lead"}`))
+			}))
+			must(t, db.Close())
+			if _, err := store.CheckFile(path, store.CheckOptions{}); err == nil {
+				t.Fatal("check passed a planted account")
+			}
+			st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
+			must(t, err)
+			t.Cleanup(func() { st.Close() })
+			head := headOf(t, st)
+			r.m = NewModel(Deps{Store: st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
+				Language: l})
+			r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			r.run(r.m.Init())
+			want := map[lang.Lang][]string{
+				lang.EN: {"This store file cannot be used: the store failed its check on", "returnsdesk check lists",
+					"returnsdesk repair", "it is read-only, so no one logs in"},
+				lang.UK: {"Цим файлом магазину користуватися не можна: магазин не пройшов перевірку", "returnsdesk check",
+					"returnsdesk repair", "він лише для читання, тож ніхто не входить"},
+			}[l]
+			flat := strings.Join(strings.Fields(r.view()), " ")
+			for _, w := range want {
+				if !strings.Contains(flat, w) {
+					t.Errorf("the refusal lacks %q:\n%s", w, r.view())
+				}
+			}
+			if l == lang.UK {
+				checkSpeaks(t, r.view())
+			}
+			r.keys(typed("Mallory"), kEnter, typed("999999"), kEnter)
+			if got := headOf(t, st); got != head {
+				t.Errorf("a key on the refusal wrote to the store: head %s, was %s", got, head)
+			}
+		})
+	}
+}

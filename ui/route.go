@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/returnsdesk/flow"
+	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -136,7 +138,11 @@ func (m *Model) current() screen {
 	case viewDamaged:
 		tr := m.staffText
 		refusal := look.Wrap(tr.T("This store file cannot be used: %s", look.SayIn(tr, m.damaged, "open the store")), 78, "")
-		return still(m.st.Error.Render(strings.Join(refusal, "\n")) + "\n\n" + strings.Join(look.Wrap(tr.T("It is not a new store, so no first setup is offered over it, and nothing is written to it. A shift lead runs returnsdesk check, then restores the last backup (returnsdesk backup makes them)."), 78, ""), "\n"))
+		what := tr.T("It is not a new store, so no first setup is offered over it, and nothing is written to it. A shift lead runs returnsdesk check, then restores the last backup (returnsdesk backup makes them).")
+		if errors.Is(m.damaged, store.ErrRejected) {
+			what = tr.T("Nothing is written to it: it is read-only, so no one logs in. returnsdesk check and returnsdesk export still work. A shift lead restores the last backup, or runs returnsdesk repair, which records what it drops.")
+		}
+		return still(m.st.Error.Render(strings.Join(refusal, "\n")) + "\n\n" + strings.Join(look.Wrap(what, 78, ""), "\n"))
 	case viewIntake:
 		return hold(&m.intake)
 	case viewTicket:
