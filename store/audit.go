@@ -36,6 +36,7 @@ const (
 	EventTill         EventKind = "till"        // a till was added (AddTill) or removed (RemoveTill)
 	EventAct          EventKind = "act"         // a document of a case was kept (KeepAct) or printed again (Reprinted)
 	EventVoid         EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
+	EventRepair       EventKind = "repair"      // a shift lead repaired a store check rejects (Repair)
 )
 
 func (k EventKind) String() string { return string(k) }
@@ -74,8 +75,10 @@ type Event struct {
 	// the last event that wrote it, so records cannot be edited unseen
 	// either. A till's removal has none: the till has no record after it.
 	RecordHash string `json:"record_hash,omitempty"`
-	Prev       string `json:"-"` // the hash of the event before, hex; zeros for the first
-	Hash       string `json:"-"` // SHA-256 of Prev's 32 bytes then the event's stored JSON, hex
+	// Repair is what a repair event dropped and accepted.
+	Repair *RepairNote `json:"repair,omitempty"`
+	Prev   string      `json:"-"` // the hash of the event before, hex; zeros for the first
+	Hash   string      `json:"-"` // SHA-256 of Prev's 32 bytes then the event's stored JSON, hex
 }
 
 // genesis is the Prev of the first event.

@@ -122,6 +122,7 @@ type CheckOptions struct {
 	AuditKeyFile string
 
 	auditKeyFile string // the one read, for the problems
+	structure    bool   // the file's pages and bbolt's own check alone, not what it holds
 }
 
 // maxProblems bounds the problems a check lists.
@@ -181,6 +182,20 @@ func (p *problems) walk(r io.ReaderAt, pageSize int, hwm, root uint64) boltfile.
 		p.add("%s", s)
 	}
 	return w
+}
+
+// freelist adds each page the walk found in use that the file's freelist
+// also lists: the next commit would write over it.
+func (p *problems) freelist(f io.ReaderAt, fm boltfile.Meta, w boltfile.Walk) {
+	if fm.Freelist == boltfile.NoFreelist {
+		return
+	}
+	free, _ := boltfile.ReadFreelist(f, fm)
+	for _, id := range free {
+		if w.Seen[id] {
+			p.add(lang.Key("page %d is in use and also on the freelist"), id)
+		}
+	}
 }
 
 func (p *problems) err() error {
@@ -243,14 +258,7 @@ func checkFile(path string, opts CheckOptions) (Report, error) {
 			"(a power cut during a commit does this too; the next commit repairs it)"), bad)
 	}
 	w := p.walk(f, fm.PageSize, fm.HWM, fm.Root)
-	if fm.Freelist != boltfile.NoFreelist {
-		free, _ := boltfile.ReadFreelist(f, fm)
-		for _, id := range free {
-			if w.Seen[id] {
-				p.add(lang.Key("page %d is in use and also on the freelist"), id)
-			}
-		}
-	}
+	p.freelist(f, fm, w)
 	if err := p.err(); err != nil {
 		return rep, err
 	}
@@ -349,12 +357,13 @@ func (s *Store) check(opts CheckOptions) (Report, error) {
 		pageSize := tx.DB().Info().PageSize
 		hwm := uint64(tx.Size()) / uint64(pageSize)
 		w := p.walk(f, pageSize, hwm, uint64(tx.Cursor().Bucket().Root()))
+		p.freelist(f, fm, w)
 		rep.Pages, rep.Size = w.Pages, tx.Size()
 		if len(p.list) > 0 {
 			return nil
 		}
 		boltCheck(tx, &p)
-		if len(p.list) == 0 {
+		if len(p.list) == 0 && !opts.structure {
 			checkContents(tx, &rep, opts, &p)
 			if s.key != nil {
 				checkKey(tx, s.path, s.keyPath, &p)
@@ -471,7 +480,7 @@ type lastWrite struct {
 // day ("day:YYYY-MM-DD") and each till ("till:NAME", added or removed).
 func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *problems) map[string]lastWrite {
 	cc := chainCheck{bs: bs, p: p, rep: rep, prev: genesis, written: map[string]lastWrite{},
-		anchors: map[uint64]string{}, keying: keyingOf(tx)}
+		anchors: map[uint64]string{}, keying: keyingOf(tx), accepted: map[uint64]bool{}, dropped: map[string]bool{}}
 	for _, a := range opts.Anchors {
 		cc.anchors[a.Seq] = a.Hash
 	}
@@ -479,6 +488,7 @@ func checkChain(tx *bolt.Tx, bs *buckets, rep *Report, opts CheckOptions, p *pro
 	for k, v := c.First(); k != nil; k, v = c.Next() {
 		cc.event(k, v)
 	}
+	cc.flush()
 	if cc.noKey {
 		p.add(lang.Key("the audit key %s cannot be read, or is not this store's: the chain's keyed events are not "+
 			"verified"), opts.auditKeyFile)
@@ -502,6 +512,20 @@ type chainCheck struct {
 	brokenAt uint64 // the first broken link: anchors after it prove nothing
 	keying   keying
 	noKey    bool // an event could not be verified without the audit key
+	// pending are the broken links and missing cases found, said once the
+	// walk is done: a later repair event may have accepted or dropped them.
+	pending  []pendingProblem
+	accepted map[uint64]bool
+	dropped  map[string]bool // "case:ID" a repair dropped
+}
+
+// pendingProblem is a problem of the chain that a repair event may answer:
+// the link at seq, or the case (not "").
+type pendingProblem struct {
+	seq  uint64
+	cs   string
+	prob problem
+	sure bool // no repair answers it (an anchor's): said in its place among the others
 }
 
 // broken reports a broken link at seq.
@@ -509,7 +533,33 @@ func (cc *chainCheck) broken(seq uint64, format string, args ...any) {
 	if cc.brokenAt == 0 {
 		cc.brokenAt = seq
 	}
-	cc.p.add(lang.Key("audit event %d: %s"), seq, problem{format: format, args: args})
+	cc.pending = append(cc.pending, pendingProblem{seq: seq,
+		prob: problem{lang.Key("audit event %d: %s"), []any{seq, problem{format: format, args: args}}}})
+}
+
+// flush says the chain's problems that no repair answered.
+func (cc *chainCheck) flush() {
+	for _, pp := range cc.pending {
+		if pp.sure || (pp.cs == "" && !cc.accepted[pp.seq]) || (pp.cs != "" && !cc.dropped["case:"+pp.cs]) {
+			cc.p.add(pp.prob.format, pp.prob.args...)
+		}
+	}
+}
+
+// repaired notes what a repair event dropped and accepted.
+func (cc *chainCheck) repaired(seq uint64, n *RepairNote) {
+	for _, a := range n.Accepted {
+		if a < seq {
+			cc.accepted[a] = true
+		}
+	}
+	for _, key := range n.Dropped {
+		if strings.HasPrefix(key, "case:") {
+			cc.dropped[key] = true
+		} else {
+			cc.written[key] = lastWrite{seq, ""}
+		}
+	}
 }
 
 // event checks one stored event: its key follows the one before, its hash
@@ -573,6 +623,8 @@ func (cc *chainCheck) names(seq uint64, ev Event) {
 		cc.written["till:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
 	case ev.Kind == EventDayReopen: // the close is set aside: the day has none until it closes again
 		delete(cc.written, "day:"+ev.Day)
+	case ev.Kind == EventRepair && ev.Repair != nil:
+		cc.repaired(seq, ev.Repair)
 	case ev.RecordHash == "":
 	case ev.Kind == EventSettings:
 		cc.written["settings"] = lastWrite{seq, ev.RecordHash}
@@ -584,13 +636,15 @@ func (cc *chainCheck) names(seq uint64, ev Event) {
 	if ev.CaseID == "" {
 		return
 	}
-	cc.rep.caseEvents++
 	id, err := caseKey(ev.CaseID)
 	switch {
 	case err != nil:
 		cc.broken(seq, lang.Key("it names %q, which is not a case id"), ev.CaseID)
-	case cc.bs.cases.Get(id) == nil:
-		cc.p.add(lang.Key("audit event %d: its case %s is missing"), seq, ev.CaseID)
+	case cc.bs.cases.Get(id) == nil: // its events are not the cases' to list
+		cc.pending = append(cc.pending, pendingProblem{seq: seq, cs: ev.CaseID,
+			prob: problem{lang.Key("audit event %d: its case %s is missing"), []any{seq, ev.CaseID}}})
+	default:
+		cc.rep.caseEvents++
 	}
 }
 
@@ -601,9 +655,11 @@ func (cc *chainCheck) anchor(seq uint64, stored []byte) {
 		return
 	}
 	if hex.EncodeToString(stored) != h {
-		cc.p.add(lang.Key("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten"), seq, h)
+		cc.pending = append(cc.pending, pendingProblem{seq: seq, sure: true, prob: problem{
+			lang.Key("audit event %d: its hash is not the anchor's %s: the history up to it was rewritten"), []any{seq, h}}})
 	} else if cc.brokenAt != 0 {
-		cc.p.add(lang.Key("audit event %d matches its anchor, but the chain is broken before it (at %d)"), seq, cc.brokenAt)
+		cc.pending = append(cc.pending, pendingProblem{seq: seq, sure: true, prob: problem{
+			lang.Key("audit event %d matches its anchor, but the chain is broken before it (at %d)"), []any{seq, cc.brokenAt}}})
 	}
 	delete(cc.anchors, seq)
 }
@@ -1005,7 +1061,7 @@ func checkMissingRecords(bs *buckets, written map[string]lastWrite, p *problems)
 func checkRecordEvents(bs *buckets, written map[string]lastWrite, p *problems) {
 	want := map[string]uint64{}
 	for k, w := range written {
-		if kind, _, _ := strings.Cut(k, ":"); kind == "day" || (kind == "till" && w.hash == "") {
+		if kind, _, _ := strings.Cut(k, ":"); kind == "day" || w.hash == "" {
 			continue
 		}
 		want[k] = w.seq

@@ -128,7 +128,7 @@ func pageLoop(err error) bool {
 // damageTally counts, over TestDamagedFiles, the files tried, those check
 // rejected, those of them that opened, and the writes tried on them.
 var damageTally struct {
-	files, rejected, opened, writes, refused int
+	files, rejected, opened, writes, refused, repaired, unrepaired int
 }
 
 // tryAll runs what a damaged file meets: CheckFile, then Open, a day's list,
@@ -147,6 +147,7 @@ func tryAll(t *testing.T, path string, what string) (checkErr error) {
 		if _, err := CheckFile(path, CheckOptions{}); err == nil {
 			t.Errorf("%s: check passed after the writes tried on it: the evidence was repaired away", what)
 		}
+		tryRepair(t, path, what)
 	}()
 	func() {
 		defer func() {
@@ -205,6 +206,34 @@ func tryWrites(t *testing.T, s *Store, what string) {
 		} else {
 			damageTally.refused++
 		}
+	}
+}
+
+// tryRepair has the lead repair a copy of a file check rejected: either
+// check passes after, or nothing was changed.
+func tryRepair(t *testing.T, path string, what string) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("%s: the repair panicked: %v\n%s", what, r, debug.Stack())
+		}
+	}()
+	if _, err := os.Stat(DefaultAuditKeyFile(path)); err != nil {
+		return // no store of ours: nothing to repair
+	}
+	cp := copyFile(t, path)
+	before, _ := dump(cp)
+	_, rerr := RepairFile(cp, testOptions(), "Maria", "123456", t0)
+	if rerr != nil {
+		damageTally.unrepaired++
+		if after, _ := dump(cp); after != before {
+			t.Errorf("%s: a repair that failed (%v) changed the store", what, rerr)
+		}
+		return
+	}
+	damageTally.repaired++
+	if _, err := CheckFile(cp, CheckOptions{}); err != nil {
+		t.Errorf("%s: check after the repair: %v", what, err)
 	}
 }
 
@@ -343,8 +372,9 @@ func TestDamagedFiles(t *testing.T) {
 		t.Logf("seed %d: %d of %d flips changed data and were caught; the rest hit unused bytes", seed, detected, *flips)
 	})
 	d := damageTally
-	t.Logf("%d files tried; check rejected %d; %d of those opened, read-only: %d writes tried, %d refused", d.files,
-		d.rejected, d.opened, d.writes, d.refused)
+	t.Logf("%d files tried; check rejected %d; %d of those opened, read-only: %d writes tried, %d refused; "+
+		"repaired %d, the repair refused %d (nothing changed)", d.files, d.rejected, d.opened, d.writes, d.refused,
+		d.repaired, d.unrepaired)
 }
 
 // checkFlip xors one byte of a copy of the store and checks that the change

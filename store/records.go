@@ -40,6 +40,14 @@ func recordKey(ev Event) (string, bool) {
 // the record it wrote. Before schema version 8 there is no index to keep.
 func noteRecordEvent(tx *bolt.Tx, ev Event) error {
 	b := tx.Bucket(bucketRecordEvents)
+	if b != nil && ev.Kind == EventRepair && ev.Repair != nil {
+		for _, key := range ev.Repair.Dropped { // a dropped record is no longer there to verify
+			if err := b.Delete([]byte(key)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	key, ok := recordKey(ev)
 	if b == nil || !ok {
 		return nil
