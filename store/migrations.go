@@ -55,6 +55,9 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	// 7 -> 8: each trusted record's last event, read from the chain once;
 	// from then on every record is verified against it when read.
 	migrateRecordEvents,
+	// 8 -> 9: the imported sales on the chain: sale_imports, and one event
+	// whose manifest covers every sale already stored.
+	migrateSaleImports,
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {
