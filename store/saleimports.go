@@ -17,40 +17,69 @@ import (
 
 // Imported sales are on the audit chain too. Each import (ImportSales) keeps
 // a manifest of the sales it wrote: their keys, sorted, each with the
-// SHA-256 of the sale as stored. The manifest is kept in sale_imports under
-// the seq of the import's event, which carries the manifest's own SHA-256
+// SHA-256 of the sale as stored, cut into parts of manifestPart sales. The
+// parts are kept in sale_imports under the seq of the import's event and
+// their number, and the manifest itself under the seq alone: per part, its
+// first key and its SHA-256. The event carries the manifest's SHA-256
 // (RecordHash), and record_events names that event for each sale
 // ("sale:"+KEY). A sale is verified as it is read: its event's hash covers
-// the manifest, and the manifest holds the sale's hash. A sale imported again
-// is covered by its new import; the old manifest stays as its event wrote it.
+// the manifest, the manifest the part that holds the sale's key, and the
+// part the sale's hash; a read hashes the manifest and one part, whatever
+// the import's size. A sale imported again is covered by its new import; the
+// old import stays as its event wrote it.
 
-// manifest is an import's list of (sale key, SHA-256 of the stored sale):
-// uvarint key length, key, 32-byte hash, per sale, sorted by key. offs are
-// where each entry starts.
+// manifestPart is the number of sales in a part of an import's manifest:
+// a part is about 12 KB, and an import of 100,000 sales' manifest 19 KB.
+const manifestPart = 256
+
+// manifest is a sorted list of (key, SHA-256): uvarint key length, key,
+// 32-byte hash, per entry. An import's manifest lists its parts (each
+// part's first sale key, and the part's hash); a part lists its sales (each
+// sale's key, and the hash of the sale as stored). offs are where each
+// entry starts.
 type manifest struct {
 	raw  []byte
 	offs []int
 }
 
-// encodeManifest is the manifest of sales (key -> its stored value's hash).
-func encodeManifest(sales map[string][sha256.Size]byte) []byte {
-	keys := make([]string, 0, len(sales))
-	size := 0
-	for k := range sales {
-		keys = append(keys, k)
-		size += binary.MaxVarintLen16 + len(k) + sha256.Size
-	}
-	slices.Sort(keys)
-	out := make([]byte, 0, size)
-	for _, k := range keys {
-		h := sales[k]
-		out = binary.AppendUvarint(out, uint64(len(k)))
-		out = append(append(out, k...), h[:]...)
-	}
-	return out
+// encodedImport is what sale_imports keeps of an import: its manifest and
+// its parts; and the keys of its sales, sorted.
+type encodedImport struct {
+	manifest []byte
+	parts    [][]byte
+	keys     []string
 }
 
-// parseManifest reads a manifest: each entry whole, its keys in order.
+// encodeImport is the manifest and parts of sales (key -> the hash of its
+// stored value).
+func encodeImport(sales map[string][sha256.Size]byte) encodedImport {
+	keys := make([]string, 0, len(sales))
+	for k := range sales {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	imp := encodedImport{keys: keys}
+	for i := 0; i < len(keys); i += manifestPart {
+		part := keys[i:min(i+manifestPart, len(keys))]
+		raw := make([]byte, 0, len(part)*(binary.MaxVarintLen16+16+sha256.Size))
+		for _, k := range part {
+			h := sales[k]
+			raw = appendEntry(raw, k, h[:])
+		}
+		h := sha256.Sum256(raw)
+		imp.manifest = appendEntry(imp.manifest, part[0], h[:])
+		imp.parts = append(imp.parts, raw)
+	}
+	return imp
+}
+
+func appendEntry(b []byte, key string, hash []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(key)))
+	return append(append(b, key...), hash...)
+}
+
+// parseManifest reads a manifest or a part: each entry whole, its keys in
+// order.
 func parseManifest(raw []byte) (*manifest, error) {
 	m := &manifest{raw: raw}
 	var last []byte
@@ -77,27 +106,33 @@ func (m *manifest) entry(i int) (key, hash []byte) {
 	return key, m.raw[at+w+int(n) : at+w+int(n)+sha256.Size]
 }
 
+// before is the number of entries whose key sorts before or is key.
+func (m *manifest) before(key []byte) int {
+	return sort.Search(len(m.offs), func(i int) bool {
+		k, _ := m.entry(i)
+		return bytes.Compare(k, key) > 0
+	})
+}
+
 // hashOf is the hash the manifest holds for key, nil when it holds none.
 func (m *manifest) hashOf(key []byte) []byte {
-	i := sort.Search(len(m.offs), func(i int) bool {
-		k, _ := m.entry(i)
-		return bytes.Compare(k, key) >= 0
-	})
-	if i == len(m.offs) {
-		return nil
-	}
-	if k, h := m.entry(i); bytes.Equal(k, key) {
-		return h
+	if i := m.before(key) - 1; i >= 0 {
+		if k, h := m.entry(i); bytes.Equal(k, key) {
+			return h
+		}
 	}
 	return nil
 }
 
+// partKey is the sale_imports key of part n of the import of event seq.
+func partKey(seq uint64, n int) []byte { return binary.BigEndian.AppendUint32(seqKey(seq), uint32(n)) }
+
 // saleRecordKey is the record_events key of the sale stored under key.
 func saleRecordKey(key []byte) []byte { return append([]byte("sale:"), key...) }
 
-// noteSaleImport keeps, in tx, the manifest of the import whose event is
-// seq, and that seq is the last event of each sale it covers.
-func noteSaleImport(tx *bolt.Tx, seq uint64, sales map[string][sha256.Size]byte, raw []byte) error {
+// noteSaleImport keeps, in tx, imp, the import of sales whose event is seq,
+// and that seq is the last event of each sale it covers.
+func noteSaleImport(tx *bolt.Tx, seq uint64, imp encodedImport) error {
 	imports, err := bucket(tx, bucketSaleImports)
 	if err != nil {
 		return err
@@ -106,11 +141,17 @@ func noteSaleImport(tx *bolt.Tx, seq uint64, sales map[string][sha256.Size]byte,
 	if err != nil {
 		return err
 	}
-	if err := imports.Put(seqKey(seq), raw); err != nil {
+	if err := imports.Put(seqKey(seq), imp.manifest); err != nil {
 		return err
 	}
-	for k := range sales {
-		if err := events.Put(saleRecordKey([]byte(k)), seqKey(seq)); err != nil {
+	for n, part := range imp.parts {
+		if err := imports.Put(partKey(seq, n), part); err != nil {
+			return err
+		}
+	}
+	v := seqKey(seq)
+	for _, k := range imp.keys { // in order: bbolt's pages fill as they are written
+		if err := events.Put(append([]byte("sale:"), k...), v); err != nil {
 			return err
 		}
 	}
@@ -134,15 +175,16 @@ func saleTampered(key []byte) error {
 }
 
 // saleVerifier verifies the imported sales one read call reads, each
-// import's manifest against its event once.
+// manifest and part once.
 type saleVerifier struct {
 	audit, events, imports *bolt.Bucket
 	manifests              map[uint64]*manifest // verified; nil: it does not match its event
+	parts                  map[string]*manifest // by partKey; verified, or nil
 }
 
 func newSaleVerifier(tx *bolt.Tx) *saleVerifier {
 	return &saleVerifier{audit: tx.Bucket(bucketAudit), events: tx.Bucket(bucketRecordEvents),
-		imports: tx.Bucket(bucketSaleImports), manifests: map[uint64]*manifest{}}
+		imports: tx.Bucket(bucketSaleImports), manifests: map[uint64]*manifest{}, parts: map[string]*manifest{}}
 }
 
 // verify checks v, the stored sale of key, against the import that wrote
@@ -155,30 +197,43 @@ func (sv *saleVerifier) verify(key, v []byte) error {
 	if len(seq) != 8 {
 		return saleTampered(key)
 	}
-	m := sv.manifest(binary.BigEndian.Uint64(seq))
-	if m == nil {
+	part := sv.part(binary.BigEndian.Uint64(seq), key)
+	if part == nil {
 		return saleTampered(key)
 	}
-	if h, want := sha256.Sum256(v), m.hashOf(key); want == nil || !bytes.Equal(h[:], want) {
+	if h, want := sha256.Sum256(v), part.hashOf(key); want == nil || !bytes.Equal(h[:], want) {
 		return saleTampered(key)
 	}
 	return nil
 }
 
-// manifest is the manifest of the import whose event is seq, nil unless it
-// matches that event.
-func (sv *saleVerifier) manifest(seq uint64) *manifest {
-	if m, ok := sv.manifests[seq]; ok {
-		return m
+// part is the part of the import of event seq that would hold key, nil
+// unless the import's manifest matches its event and the part the manifest.
+func (sv *saleVerifier) part(seq uint64, key []byte) *manifest {
+	m, ok := sv.manifests[seq]
+	if !ok {
+		m, _ = importManifest(sv.audit, sv.imports, seq)
+		sv.manifests[seq] = m
 	}
-	m, _ := importManifest(sv.audit, sv.imports, seq)
-	sv.manifests[seq] = m
-	return m
+	if m == nil {
+		return nil
+	}
+	n := m.before(key) - 1
+	if n < 0 {
+		return nil
+	}
+	pk := string(partKey(seq, n))
+	p, ok := sv.parts[pk]
+	if !ok {
+		p, _ = importPart(sv.imports, m, seq, n)
+		sv.parts[pk] = p
+	}
+	return p
 }
 
 // importManifest reads the manifest of the import whose event is seq and
-// verifies it against that event: an import event whose record hash is
-// the manifest's. The error says what does not match.
+// verifies it against that event: a sales event whose record hash is the
+// manifest's. The error says what does not match.
 func importManifest(audit, imports *bolt.Bucket, seq uint64) (*manifest, error) {
 	raw := imports.Get(seqKey(seq))
 	if raw == nil {
@@ -196,6 +251,24 @@ func importManifest(audit, imports *bolt.Bucket, seq uint64) (*manifest, error) 
 		return nil, fmt.Errorf("the import is not as its event recorded it")
 	}
 	return parseManifest(raw)
+}
+
+// importPart reads part n of the import of event seq, whose verified
+// manifest is m, and verifies it against m: its hash, and its first key.
+func importPart(imports *bolt.Bucket, m *manifest, seq uint64, n int) (*manifest, error) {
+	first, hash := m.entry(n)
+	raw := imports.Get(partKey(seq, n))
+	if h := sha256.Sum256(raw); raw == nil || !bytes.Equal(h[:], hash) {
+		return nil, fmt.Errorf("part %d is not as the import's manifest recorded it", n)
+	}
+	p, err := parseManifest(raw)
+	if err != nil {
+		return nil, err
+	}
+	if k, _ := p.entry(0); len(p.offs) == 0 || !bytes.Equal(k, first) {
+		return nil, fmt.Errorf("part %d does not begin where the manifest says", n)
+	}
+	return p, nil
 }
 
 // migrateSaleImports is migration 8 -> 9: the sale_imports bucket and, when
@@ -221,13 +294,13 @@ func migrateSaleImports(tx *bolt.Tx, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	raw := encodeManifest(hashes)
-	ev, err := appendEvent(tx, Event{Time: now, Staff: "system", Kind: EventSales, RecordHash: recordHash(raw),
+	imp := encodeImport(hashes)
+	ev, err := appendEvent(tx, Event{Time: now, Staff: "system", Kind: EventSales, RecordHash: recordHash(imp.manifest),
 		Words: SaidN("schema version 9: %d imported sales put on the audit trail as they are stored", len(hashes), len(hashes))})
 	if err != nil {
 		return err
 	}
-	return noteSaleImport(tx, ev.Seq, hashes, raw)
+	return noteSaleImport(tx, ev.Seq, imp)
 }
 
 // importKey is the key under which checkChain notes a sales import event.
@@ -247,32 +320,23 @@ type importedAs struct {
 	hash []byte
 }
 
-// checkSaleImports checks every manifest in sale_imports against the sales
-// event it is kept under, and that every sales event has its manifest; it
-// returns the last import of each sale key, from the manifests that match.
+// checkSaleImports checks every import in sale_imports against the sales
+// event it is kept under and each of its parts against its manifest, and
+// that every sales event has its import; it returns the last import of
+// each sale key, from the imports and parts that match.
 func checkSaleImports(tx *bolt.Tx, written map[string]lastWrite, p *problems) *saleImportCheck {
 	sc := &saleImportCheck{p: p, events: tx.Bucket(bucketRecordEvents), last: map[string]importedAs{},
 		seen: map[string]bool{}}
 	audit, imports := tx.Bucket(bucketAudit), tx.Bucket(bucketSaleImports)
-	_ = imports.ForEach(func(k, v []byte) error {
-		if len(k) != 8 {
-			p.add(lang.Key("sale_imports: %s is not an audit event's number"), printable(string(k)))
-			return nil
-		}
-		seq := binary.BigEndian.Uint64(k)
-		if _, ok := written[importKey(seq)]; !ok {
-			p.add(lang.Key("sale_imports: no sales event %d wrote the import kept under it: added outside the program"), seq)
-			return nil
-		}
-		m, err := importManifest(audit, imports, seq)
-		if err != nil {
-			p.add(lang.Key("sale_imports: the import of event %d is not as that event recorded it: changed outside the program"),
-				seq)
-			return nil
-		}
-		for i := range m.offs {
-			key, hash := m.entry(i)
-			sc.last[string(key)] = importedAs{seq, hash}
+	parts := map[uint64]int{} // the parts of each import that matches its event
+	_ = imports.ForEach(func(k, _ []byte) error {
+		switch {
+		case len(k) == 8: // an import's manifest, before its parts
+			seq := binary.BigEndian.Uint64(k)
+			parts[seq] = sc.saleImport(audit, imports, written, seq)
+		case len(k) == 12 && int(binary.BigEndian.Uint32(k[8:])) < parts[binary.BigEndian.Uint64(k)]:
+		default:
+			p.add(lang.Key("sale_imports: %s is neither an import nor a part of one"), printable(string(k)))
 		}
 		return nil
 	})
@@ -287,6 +351,35 @@ func checkSaleImports(tx *bolt.Tx, written map[string]lastWrite, p *problems) *s
 		p.add(lang.Key("audit event %d imported sales, but sale_imports does not hold that import: removed outside the program"), seq)
 	}
 	return sc
+}
+
+// saleImport checks the import of event seq and notes the sales of its
+// parts that match; it returns the number of its parts, 0 when it does not
+// match its event.
+func (sc *saleImportCheck) saleImport(audit, imports *bolt.Bucket, written map[string]lastWrite, seq uint64) int {
+	if _, ok := written[importKey(seq)]; !ok {
+		sc.p.add(lang.Key("sale_imports: no sales event %d wrote the import kept under it: added outside the program"), seq)
+		return 0
+	}
+	m, err := importManifest(audit, imports, seq)
+	if err != nil {
+		sc.p.add(lang.Key("sale_imports: the import of event %d is not as that event recorded it: changed outside the program"),
+			seq)
+		return 0
+	}
+	for n := range m.offs {
+		part, err := importPart(imports, m, seq, n)
+		if err != nil {
+			sc.p.add(lang.Key("sale_imports: part %d of the import of event %d is not as its manifest recorded it: "+
+				"changed outside the program"), n+1, seq)
+			continue
+		}
+		for i := range part.offs {
+			key, hash := part.entry(i)
+			sc.last[string(key)] = importedAs{seq, hash}
+		}
+	}
+	return len(m.offs)
 }
 
 // sale checks the stored sale v of key against its last import.

@@ -308,13 +308,13 @@ func (s *Store) ImportSales(sales []flow.Sale, file, by string, now time.Time) (
 		if err != nil {
 			return err
 		}
-		raw := encodeManifest(hashes)
+		imp := encodeImport(hashes)
 		ev, err := appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventSales,
-			RecordHash: recordHash(raw), Words: SaidN("imported %d sales from %s", len(sales), len(sales), file)})
+			RecordHash: recordHash(imp.manifest), Words: SaidN("imported %d sales from %s", len(sales), len(sales), file)})
 		if err != nil {
 			return err
 		}
-		return noteSaleImport(tx, ev.Seq, hashes, raw)
+		return noteSaleImport(tx, ev.Seq, imp)
 	})
 	if err != nil {
 		return 0, err
