@@ -81,7 +81,7 @@ func appendEntry(b []byte, key string, hash []byte) []byte {
 // parseManifest reads a manifest or a part: each entry whole, its keys in
 // order.
 func parseManifest(raw []byte) (*manifest, error) {
-	m := &manifest{raw: raw}
+	m := &manifest{raw: raw, offs: make([]int, 0, len(raw)/(1+8+sha256.Size))} // a key is about 12 bytes
 	var last []byte
 	for i := 0; i < len(raw); {
 		n, w := binary.Uvarint(raw[i:])
