@@ -411,6 +411,23 @@ func BenchmarkLookupSales(b *testing.B) {
 	}
 }
 
+// TestEditedSaleOfACyrillicReceipt: the refusal names a receipt in
+// Cyrillic as the store keeps it (upper-cased), in letters, not bytes.
+func TestEditedSaleOfACyrillicReceipt(t *testing.T) {
+	s, path := deskStore(t)
+	_, err := s.ImportSales([]flow.Sale{newCase(t0, "olena", "чек-7", "").Sale}, "pos.csv", "Maria", t0)
+	must(t, err)
+	must(t, s.Close())
+	edited := copyFile(t, path)
+	editRaw(t, edited, editSale("чек-7", 1, raisePrice))
+	s, err = Open(edited, testOptions())
+	must(t, err)
+	defer s.Close()
+	_, err = s.LookupSales("Чек-7")
+	refusedAsTampered(t, "the lookup", err, "ЧЕК-7", 1)
+	checkFails(t, s, "receipt ЧЕК-7 line 1: the sale is not as the import of event")
+}
+
 // TestSaleImportInParts: an import of 1,000 sales keeps its manifest in
 // four parts; every receipt reads (the first and last sale of each part
 // among them), the store checks, and a sale edited in the third part is

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -158,13 +160,18 @@ func noteSaleImport(tx *bolt.Tx, seq uint64, imp encodedImport) error {
 	return nil
 }
 
-// receiptLine is the receipt (as keys keep it) and line of a sale's key.
+// receiptLine is the receipt (as keys keep it: trimmed, upper-cased) and
+// line of a sale's key; a receipt that is not printable text is in hex.
 func receiptLine(key []byte) (string, int) {
 	i := bytes.IndexByte(key, 0)
 	if i < 0 || len(key)-i-1 != 4 {
 		return printable(string(key)), 0
 	}
-	return printable(string(key[:i])), int(binary.BigEndian.Uint32(key[i+1:]))
+	receipt := string(key[:i])
+	if !utf8.ValidString(receipt) || strings.IndexFunc(receipt, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		receipt = printable(receipt)
+	}
+	return receipt, int(binary.BigEndian.Uint32(key[i+1:]))
 }
 
 // saleTampered is the refusal of the imported sale stored under key.
