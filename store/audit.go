@@ -37,6 +37,10 @@ const (
 	EventAct          EventKind = "act"         // a document of a case was kept (KeepAct) or printed again (Reprinted)
 	EventVoid         EventKind = "void"        // a shift lead closed a case without a decision (VoidCase)
 	EventRepair       EventKind = "repair"      // a shift lead repaired a store check rejects (Repair)
+	// EventSales: sales were imported (ImportSales), or put on the chain as
+	// they stood by migration 8 -> 9; its record hash is the import's
+	// manifest's (saleimports.go). (Before it, an import was a note.)
+	EventSales EventKind = "sales"
 )
 
 func (k EventKind) String() string { return string(k) }

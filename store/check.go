@@ -456,7 +456,7 @@ func checkContents(tx *bolt.Tx, rep *Report, opts CheckOptions, p *problems) {
 	checkTills(bs, rep, written, p)
 	checkMissingRecords(bs, written, p)
 	checkRecordEvents(bs, written, p)
-	checkSales(tx, p)
+	checkSales(tx, written, p)
 	if v := bs.settings.Get(keySettings); v != nil {
 		var set Settings
 		if err := json.Unmarshal(v, &set); err != nil {
@@ -632,6 +632,8 @@ func (cc *chainCheck) names(seq uint64, ev Event) {
 		cc.written["staff:"+ev.Subject] = lastWrite{seq, ev.RecordHash}
 	case ev.Kind == EventDayClose:
 		cc.written["day:"+ev.Day] = lastWrite{seq, ev.RecordHash}
+	case ev.Kind == EventSales: // its manifest is checkSaleImports'
+		cc.written[importKey(seq)] = lastWrite{seq, ev.RecordHash}
 	}
 	if ev.CaseID == "" {
 		return
@@ -938,12 +940,15 @@ func count(b *bolt.Bucket, minKey int, emptyValues bool, p *problems) int {
 	return n
 }
 
-// checkSales checks that every imported sale reads and that the serial index
-// holds exactly the sales' serials.
-func checkSales(tx *bolt.Tx, p *problems) {
+// checkSales checks that every imported sale reads, that it is as the
+// import that covers it wrote it (checkSaleImports), and that the serial
+// index holds exactly the sales' serials.
+func checkSales(tx *bolt.Tx, written map[string]lastWrite, p *problems) {
 	sales, serials := tx.Bucket(bucketSales), tx.Bucket(bucketSaleSerials)
+	sc := checkSaleImports(tx, written, p)
 	want := 0
 	_ = sales.ForEach(func(k, v []byte) error {
+		sc.sale(k, v)
 		var sale flow.Sale
 		if err := json.Unmarshal(v, &sale); err != nil {
 			p.add(lang.Key("sale %s: cannot be read: %v"), printable(string(k)), err)
@@ -963,6 +968,7 @@ func checkSales(tx *bolt.Tx, p *problems) {
 	if n := count(serials, 2, true, p); n != want {
 		p.add(lang.Key("sale_serials: %d entries for %d sales with a serial"), n, want)
 	}
+	sc.unmatched()
 }
 
 func checkStaff(bs *buckets, rep *Report, written map[string]lastWrite, p *problems) {
@@ -1061,13 +1067,16 @@ func checkMissingRecords(bs *buckets, written map[string]lastWrite, p *problems)
 func checkRecordEvents(bs *buckets, written map[string]lastWrite, p *problems) {
 	want := map[string]uint64{}
 	for k, w := range written {
-		if kind, _, _ := strings.Cut(k, ":"); kind == "day" || w.hash == "" {
+		if kind, _, _ := strings.Cut(k, ":"); kind == "day" || kind == "import" || w.hash == "" {
 			continue
 		}
 		want[k] = w.seq
 	}
 	var bad []string
 	_ = bs.recordEvents.ForEach(func(k, v []byte) error {
+		if bytes.HasPrefix(k, []byte("sale:")) {
+			return nil // an imported sale's: checkSales'
+		}
 		if seq, ok := want[string(k)]; !ok || len(v) != 8 || binary.BigEndian.Uint64(v) != seq {
 			bad = append(bad, printable(string(k)))
 		}

@@ -58,6 +58,9 @@ var migrations = []func(tx *bolt.Tx, now time.Time) error{
 	// 8 -> 9: the audit chain keyed (store/chainkey.go): the events before
 	// it sealed, each one after it linked under the audit key.
 	migrateKeyChain,
+	// 9 -> 10: the imported sales on the chain: sale_imports, and one event
+	// whose manifest covers every sale already stored.
+	migrateSaleImports,
 }
 
 func createBuckets(tx *bolt.Tx, names [][]byte) error {

@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
@@ -298,43 +299,22 @@ func saleKey(receipt string, line int) []byte {
 
 // ImportSales stores sales from the point of sale in one transaction, with
 // one audit event naming the file: all of them or, on any error, none. A
-// receipt line imported again is replaced.
+// receipt line imported again is replaced. The event carries the hash of the
+// import's manifest (saleimports.go), so that every sale it wrote is
+// verified when it is read.
 func (s *Store) ImportSales(sales []flow.Sale, file, by string, now time.Time) (int, error) {
 	err := s.update(func(tx *bolt.Tx) error {
-		bs, err := tx.CreateBucketIfNotExists(bucketSales)
+		hashes, err := putSales(tx, sales)
 		if err != nil {
 			return err
 		}
-		ser, err := tx.CreateBucketIfNotExists(bucketSaleSerials)
+		imp := encodeImport(hashes)
+		ev, err := appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventSales,
+			RecordHash: recordHash(imp.manifest), Words: SaidN("imported %d sales from %s", len(sales), len(sales), file)})
 		if err != nil {
 			return err
 		}
-		for _, sale := range sales {
-			k := saleKey(sale.Receipt, sale.Line)
-			if old := bs.Get(k); old != nil {
-				var o flow.Sale
-				if json.Unmarshal(old, &o) == nil && o.Serial != "" {
-					if err := ser.Delete(append(append([]byte(normSerial(o.Serial)), 0), k...)); err != nil {
-						return err
-					}
-				}
-			}
-			v, err := json.Marshal(sale)
-			if err != nil {
-				return err
-			}
-			if err := bs.Put(k, v); err != nil {
-				return err
-			}
-			if sale.Serial != "" {
-				if err := ser.Put(append(append([]byte(normSerial(sale.Serial)), 0), k...), nil); err != nil {
-					return err
-				}
-			}
-		}
-		_, err = appendEvent(tx, Event{Time: now, Staff: by, Terminal: s.terminal, Kind: EventNote,
-			Words: SaidN("imported %d sales from %s", len(sales), len(sales), file)})
-		return err
+		return noteSaleImport(tx, ev.Seq, imp)
 	})
 	if err != nil {
 		return 0, err
@@ -342,8 +322,49 @@ func (s *Store) ImportSales(sales []flow.Sale, file, by string, now time.Time) (
 	return len(sales), nil
 }
 
+// putSales writes sales and their serials in tx, each replacing the line's
+// sale imported before; it returns the SHA-256 of each sale as stored, by
+// its key.
+func putSales(tx *bolt.Tx, sales []flow.Sale) (map[string][sha256.Size]byte, error) {
+	bs, err := tx.CreateBucketIfNotExists(bucketSales)
+	if err != nil {
+		return nil, err
+	}
+	ser, err := tx.CreateBucketIfNotExists(bucketSaleSerials)
+	if err != nil {
+		return nil, err
+	}
+	hashes := make(map[string][sha256.Size]byte, len(sales))
+	for _, sale := range sales {
+		k := saleKey(sale.Receipt, sale.Line)
+		if old := bs.Get(k); old != nil {
+			var o flow.Sale
+			if json.Unmarshal(old, &o) == nil && o.Serial != "" {
+				if err := ser.Delete(append(append([]byte(normSerial(o.Serial)), 0), k...)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		v, err := json.Marshal(sale)
+		if err != nil {
+			return nil, err
+		}
+		if err := bs.Put(k, v); err != nil {
+			return nil, err
+		}
+		hashes[string(k)] = sha256.Sum256(v)
+		if sale.Serial != "" {
+			if err := ser.Put(append(append([]byte(normSerial(sale.Serial)), 0), k...), nil); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return hashes, nil
+}
+
 // LookupSales finds the imported sales of a receipt number (every line of
-// it) or, failing that, of a serial number or IMEI.
+// it) or, failing that, of a serial number or IMEI. Each is verified
+// against its import: a sale that does not match is refused by name.
 func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 	var out []flow.Sale
 	err := s.view(func(tx *bolt.Tx) error {
@@ -351,7 +372,11 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 		if bs == nil || strings.TrimSpace(query) == "" {
 			return nil
 		}
-		decode := func(v []byte) error {
+		sv := newSaleVerifier(tx)
+		decode := func(k, v []byte) error {
+			if err := sv.verify(k, v); err != nil {
+				return err
+			}
 			var sale flow.Sale
 			if err := json.Unmarshal(v, &sale); err != nil {
 				return ErrDamaged.Wrap(fmt.Errorf("a sale cannot be read: %v", err))
@@ -362,7 +387,7 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 		prefix := append([]byte(normText(query)), 0)
 		c := bs.Cursor()
 		for k, v := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, v = c.Next() {
-			if err := decode(v); err != nil {
+			if err := decode(k, v); err != nil {
 				return err
 			}
 		}
@@ -377,7 +402,7 @@ func (s *Store) LookupSales(query string) ([]flow.Sale, error) {
 		sc := ser.Cursor()
 		for k, _ := sc.Seek(prefix); k != nil && hasPrefix(k, prefix); k, _ = sc.Next() {
 			if v := bs.Get(k[len(prefix):]); v != nil {
-				if err := decode(v); err != nil {
+				if err := decode(k[len(prefix):], v); err != nil {
 					return err
 				}
 			}
@@ -393,21 +418,23 @@ func hasPrefix(k, p []byte) bool { return len(k) >= len(p) && string(k[:len(p)])
 // tx, or nil when the line is not imported, with sale's line resolved: a
 // sale that does not state its line (0), typed from the paper receipt, is
 // of the receipt's only imported line when it has one, so that one line is
-// never two; of a receipt with several imported lines it is refused.
+// never two; of a receipt with several imported lines it is refused. The
+// import's record is verified against its import (saleVerifier).
 func importedSaleTx(tx *bolt.Tx, sale flow.Sale) (flow.Sale, *flow.Sale, error) {
 	bs := tx.Bucket(bucketSales)
 	if bs == nil || normText(sale.Receipt) == "" {
 		return sale, nil, nil
 	}
-	var v []byte
+	var k, v []byte
 	if sale.Line > 0 {
-		v = bs.Get(saleKey(sale.Receipt, sale.Line))
+		k = saleKey(sale.Receipt, sale.Line)
+		v = bs.Get(k)
 	} else {
 		prefix := append([]byte(normText(sale.Receipt)), 0)
 		c := bs.Cursor()
 		n := 0
-		for k, val := c.Seek(prefix); k != nil && hasPrefix(k, prefix); k, val = c.Next() {
-			v, n = val, n+1
+		for key, val := c.Seek(prefix); key != nil && hasPrefix(key, prefix); key, val = c.Next() {
+			k, v, n = key, val, n+1
 		}
 		if n > 1 {
 			return sale, nil, flow.Errorf(flow.EInvalid, "receipt %s has %d lines in the sales import: look it up, "+
@@ -416,6 +443,9 @@ func importedSaleTx(tx *bolt.Tx, sale flow.Sale) (flow.Sale, *flow.Sale, error) 
 	}
 	if v == nil {
 		return sale, nil, nil
+	}
+	if err := newSaleVerifier(tx).verify(k, v); err != nil {
+		return sale, nil, err
 	}
 	var imp flow.Sale
 	if err := json.Unmarshal(v, &imp); err != nil {

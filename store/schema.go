@@ -77,7 +77,13 @@ package store
 //	                                    and their SHA-256) is on the case's "acts", so the case's hash covers it
 //	record_events/                      since version 8: the last event of each record the kiosk trusts (records.go)
 //	  KEY      -> seq(8)                "settings", "staff:NAME", "till:NAME"; kept by appendEvent, so a record is
-//	                                    checked against its event's record_hash each time it is read
+//	                                    checked against its event's record_hash each time it is read; and since
+//	                                    version 9 "sale:" RECEIPT 0x00 line(4) for each imported sale, its import's
+//	                                    event, kept by ImportSales
+//	sale_imports/                       since version 9: what each sales import wrote (saleimports.go)
+//	  seq      -> manifest              seq: the import's sales event, whose record_hash is the manifest's SHA-256;
+//	                                    the manifest: per sale, sorted by key, uvarint key length, the sale's key,
+//	                                    the SHA-256 of its stored JSON; a sale is read only when it matches
 //
 // Each exported method is one transaction (Login reads, compares the PIN's
 // slow hash outside any transaction, then writes). SaveCase writes the case,
@@ -128,6 +134,7 @@ var (
 	bucketActs         = []byte("acts")          // since version 7
 	bucketRecordEvents = []byte("record_events") // since version 8
 	bucketAuditSeals   = []byte("audit_seals")   // since version 9
+	bucketSaleImports  = []byte("sale_imports")  // since version 10
 )
 
 // Keys in the meta and settings buckets, and the value that marks a file
@@ -151,10 +158,11 @@ var metaKeys = [][]byte{keyApp, keyVersion, keyKeyID, keyHead, keyAuditKeyID, ke
 // allBuckets lists every bucket of the current schema: version 1's, the
 // sales of version 2, without the trail that version 3 moved into the cases,
 // the closed days of version 4, the tills of version 5, the payments of
-// version 6, the acts of version 7 and the record events of version 8.
+// version 6, the acts of version 7, the record events of version 8 and the
+// sale imports of version 9.
 var allBuckets = [][]byte{bucketMeta, bucketSettings, bucketStaff, bucketCases, bucketDays, bucketReceipts,
 	bucketSerials, bucketPassports, bucketStatuses, bucketByStaff, bucketAudit, bucketRefundLines, bucketSales,
-	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs, bucketRecordEvents, bucketAuditSeals}
+	bucketSaleSerials, bucketClosedDays, bucketTills, bucketPayments, bucketActs, bucketRecordEvents, bucketAuditSeals, bucketSaleImports}
 
 // appendFill is the fill percent of buckets whose keys only grow: a split
 // page is left full, since nothing will be inserted before its last key.

@@ -674,7 +674,7 @@ func TestOpen_migrations(t *testing.T) {
 		}
 		return err
 	}))
-	if v != schemaVersion || schemaVersion != 9 {
+	if v != schemaVersion || schemaVersion != 10 {
 		t.Errorf("version %d after the migrations, want %d", v, schemaVersion)
 	}
 	sums, _ := s.Day(flow.DateOf(t0))

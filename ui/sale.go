@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
+	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
 )
 
@@ -232,7 +234,11 @@ func (m saleModel) salesFound(msg salesFoundMsg) (saleModel, tea.Cmd) {
 		return m, nil // an answer to a search given up
 	}
 	m.phase, m.v.searchFor = saleSearch, ""
-	if msg.err != nil {
+	switch {
+	case errors.Is(msg.err, store.ErrTampered): // typed instead, its save is refused the same way
+		m.searchErr = "! " + look.SayIn(m.ctx.tr, msg.err, "look the sales up")
+		return m, nil
+	case msg.err != nil:
 		m.searchErr = "! " + m.ctx.tr.T("%s (tab: type the sale instead)",
 			look.SayIn(m.ctx.tr, msg.err, "look the sales up")) // the root logged it
 		return m, nil
@@ -626,8 +632,12 @@ func (m saleModel) View() string {
 		switch {
 		case m.phase == saleWaiting:
 			b.WriteString(st.Dim.Render(tr.T("looking up %s…", m.v.searchFor)))
-		case m.searchErr != "":
-			b.WriteString(st.Error.Render(look.Fit(m.searchErr, m.ctx.width)))
+		case m.searchErr != "": // wrapped whole: a refusal says what to run at its end
+			lines := look.Wrap(m.searchErr, m.ctx.width, "  ")
+			for i, l := range lines {
+				lines[i] = st.Error.Render(l)
+			}
+			b.WriteString(strings.Join(lines, "\n"))
 		}
 		b.WriteString("\n\n" + st.Dim.Render(tr.T("enter  look the sale up · tab  type the sale from the paper receipt")))
 		return b.String()
