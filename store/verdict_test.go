@@ -116,3 +116,27 @@ func TestEditedTailIsReadOnlyUnchecked(t *testing.T) {
 		t.Errorf("a write: %v", err)
 	}
 }
+
+// TestCheckNamesRecordsInLetters: a problem names a record whose key is
+// Cyrillic in its letters, as the store keeps it (and the repair drops it
+// by that name), not in hex.
+func TestCheckNamesRecordsInLetters(t *testing.T) {
+	s, path := openTest(t)
+	must(t, s.AddStaff("Олена", flow.RoleLead, "482193", "setup"))
+	must(t, s.AddStaff("Іван", flow.RoleCashier, "1111", "Олена"))
+	must(t, s.Close())
+	edited := copyFile(t, path)
+	editRaw(t, edited, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketStaff)
+		v := strings.Replace(string(b.Get([]byte("Іван"))), `"cashier"`, `"lead"`, 1)
+		return b.Put([]byte("Іван"), []byte(v))
+	})
+	_, err := CheckFile(edited, CheckOptions{})
+	if err == nil || !strings.Contains(err.Error(), "staff Іван: the account is not as") {
+		t.Fatalf("check: %v", err)
+	}
+	rep, err := RepairFile(edited, testOptions(), "Олена", "482193", t0)
+	if err != nil || len(rep.Dropped) != 1 || rep.Dropped[0] != "staff:Іван" {
+		t.Errorf("the repair: %+v %v", rep, err)
+	}
+}
