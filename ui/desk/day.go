@@ -401,19 +401,12 @@ func (m dayModel) outcomeFilter() (*flow.Outcome, flow.Status) {
 	return o, s
 }
 
+// selectedID is the id of the case under the cursor, "" when none is.
 func (m dayModel) selectedID() string {
 	if m.cursor < 0 || m.cursor >= len(m.shown) {
 		return ""
 	}
 	return m.rows[m.shown[m.cursor]].ID
-}
-
-// selected is the summary under the cursor.
-func (m dayModel) selected() (store.Summary, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.shown) {
-		return store.Summary{}, false
-	}
-	return m.rows[m.shown[m.cursor]], true
 }
 
 // rowsShown is how many table rows fit under the title, the filters and
