@@ -50,49 +50,43 @@ func TestFailedActIsOfferedAgainFromHome(t *testing.T) {
 // the item is back, and enter writes the act. Then, act kept, the case
 // resumes to that question, as any item at the service centre does.
 func TestFailedIntakeActIsOfferedAgainFromHome(t *testing.T) {
-	for _, l := range lang.Langs {
-		t.Run(string(l), func(t *testing.T) {
-			r := newRoot(t, "citrus")
-			if l != lang.EN {
-				r.speaks(l)
-			}
-			tr := lang.For(l)
-			r.login("Ivan", "1111")
-			blocker := filepath.Join(r.dir, "acts")
-			must(t, os.WriteFile(blocker, []byte("not a folder"), 0o600))
-			toIntake(r)
-			typeIntake(r, "не заряджається", "кабель", "подряпина", "")
-			r.requireView(tr.T("The act is not written yet: the case is saved."))
-			id := r.m.c.ID
-			c, err := r.st.Case(id)
-			must(t, err)
-			if c.Status != flow.StatusServiceCentre || !c.ActPending {
-				t.Fatalf("saved as %s, act pending %v", c.Status, c.ActPending)
-			}
-			r.keys(kEsc)
-			r.requireView(tr.T("Open cases (%d): %s resumes", 1, "enter"))
+	inEachLang(t, func(t *testing.T, r *rootT, l lang.Lang) {
+		tr := lang.For(l)
+		r.login("Ivan", "1111")
+		blocker := filepath.Join(r.dir, "acts")
+		must(t, os.WriteFile(blocker, []byte("not a folder"), 0o600))
+		toIntake(r)
+		typeIntake(r, "не заряджається", "кабель", "подряпина", "")
+		r.requireView(tr.T("The act is not written yet: the case is saved."))
+		id := r.m.c.ID
+		c, err := r.st.Case(id)
+		must(t, err)
+		if c.Status != flow.StatusServiceCentre || !c.ActPending {
+			t.Fatalf("saved as %s, act pending %v", c.Status, c.ActPending)
+		}
+		r.keys(kEsc)
+		r.requireView(tr.T("Open cases (%d): %s resumes", 1, "enter"))
 
-			must(t, os.Remove(blocker))
-			r.keys(kEnter) // resume it
-			r.requireView(tr.T("The act is not written yet: the case is saved."))
-			if strings.Contains(r.view(), tr.T("not back yet: type in the service centre's ticket number")) {
-				t.Fatalf("the case resumed to the question whether it is back:\n%s", r.view())
-			}
-			if l == lang.UK {
-				checkSpeaks(t, r.view())
-			}
-			r.keys(kEnter)
-			r.requireView(tr.T("Both the customer and the cashier sign the printed act."))
-			c, err = r.st.Case(id)
-			must(t, err)
-			if c.Status != flow.StatusServiceCentre || c.ActPending {
-				t.Errorf("after the act: %s, act pending %v", c.Status, c.ActPending)
-			}
-			r.keys(kEnter) // home
-			r.keys(kEnter) // resume it: the item is not back yet
-			r.requireView(tr.T("not back yet: type in the service centre's ticket number"))
-		})
-	}
+		must(t, os.Remove(blocker))
+		r.keys(kEnter) // resume it
+		r.requireView(tr.T("The act is not written yet: the case is saved."))
+		if strings.Contains(r.view(), tr.T("not back yet: type in the service centre's ticket number")) {
+			t.Fatalf("the case resumed to the question whether it is back:\n%s", r.view())
+		}
+		if l == lang.UK {
+			checkSpeaks(t, r.view())
+		}
+		r.keys(kEnter)
+		r.requireView(tr.T("Both the customer and the cashier sign the printed act."))
+		c, err = r.st.Case(id)
+		must(t, err)
+		if c.Status != flow.StatusServiceCentre || c.ActPending {
+			t.Errorf("after the act: %s, act pending %v", c.Status, c.ActPending)
+		}
+		r.keys(kEnter) // home
+		r.keys(kEnter) // resume it: the item is not back yet
+		r.requireView(tr.T("not back yet: type in the service centre's ticket number"))
+	})
 }
 
 // pendingIntakeAct is the act screen a case at the service centre whose

@@ -192,55 +192,60 @@ func TestEditedRecordIsRefusedByName(t *testing.T) {
 }
 
 // TestRejectedStoreIsRefused: a store that check rejected (a lead's
-// account planted outside the program, then returnsdesk check) opens
-// read-only: the kiosk says so, with the check's first problem, before
+// account planted outside the program, then returnsdesk check, whose
+// verdict is beside the file) opens read-only: the kiosk says so before
 // anyone logs in, in the person's language, and a name and PIN typed there
 // write nothing.
 func TestRejectedStoreIsRefused(t *testing.T) {
+	inEachLang(t, func(t *testing.T, r *rootT, l lang.Lang) {
+		path := filepath.Join(r.dir, store.FileName)
+		r.reopenWith(t, func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("staff")).Put([]byte("Mallory"), []byte(`{"name":"Mallory","role":"lead"}`))
+		})
+		must(t, r.st.Close())
+		if _, err := store.CheckFile(path, store.CheckOptions{}); err == nil {
+			t.Fatal("check passed a planted account")
+		}
+		st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
+		must(t, err)
+		t.Cleanup(func() { st.Close() })
+		head := headOf(t, st)
+		r.m = NewModel(Deps{Store: st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
+			Language: l})
+		r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		r.run(r.m.Init())
+		want := map[lang.Lang][]string{
+			lang.EN: {"This store file cannot be used: the store failed its check on", "returnsdesk check lists",
+				"returnsdesk repair", "it is read-only, so no one logs in"},
+			lang.UK: {"Цим файлом магазину користуватися не можна: магазин не пройшов перевірку", "returnsdesk check",
+				"returnsdesk repair", "він лише для читання, тож ніхто не входить"},
+		}[l]
+		flat := strings.Join(strings.Fields(r.view()), " ")
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("the refusal lacks %q:\n%s", w, r.view())
+			}
+		}
+		if l == lang.UK {
+			checkSpeaks(t, r.view())
+		}
+		r.keys(typed("Mallory"), kEnter, typed("999999"), kEnter)
+		if got := headOf(t, st); got != head {
+			t.Errorf("a key on the refusal wrote to the store: head %s, was %s", got, head)
+		}
+	})
+}
+
+// inEachLang runs fn as a subtest for each language, on a citrus root
+// store speaking it.
+func inEachLang(t *testing.T, fn func(t *testing.T, r *rootT, l lang.Lang)) {
 	for _, l := range lang.Langs {
 		t.Run(string(l), func(t *testing.T) {
 			r := newRoot(t, "citrus")
 			if l != lang.EN {
 				r.speaks(l)
 			}
-			path := filepath.Join(r.dir, store.FileName)
-			must(t, r.st.Close())
-			db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-			must(t, err)
-			must(t, db.Update(func(tx *bolt.Tx) error {
-				return tx.Bucket([]byte("staff")).Put([]byte("Mallory"), []byte(`{"name":"Mallory","role":"lead"}`))
-			}))
-			must(t, db.Close())
-			if _, err := store.CheckFile(path, store.CheckOptions{}); err == nil {
-				t.Fatal("check passed a planted account")
-			}
-			st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
-			must(t, err)
-			t.Cleanup(func() { st.Close() })
-			head := headOf(t, st)
-			r.m = NewModel(Deps{Store: st, DataDir: r.dir, Now: func() time.Time { return r.now }, Terminal: "till-1",
-				Language: l})
-			r.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-			r.run(r.m.Init())
-			want := map[lang.Lang][]string{
-				lang.EN: {"This store file cannot be used: the store failed its check on", "returnsdesk check lists",
-					"returnsdesk repair", "it is read-only, so no one logs in"},
-				lang.UK: {"Цим файлом магазину користуватися не можна: магазин не пройшов перевірку", "returnsdesk check",
-					"returnsdesk repair", "він лише для читання, тож ніхто не входить"},
-			}[l]
-			flat := strings.Join(strings.Fields(r.view()), " ")
-			for _, w := range want {
-				if !strings.Contains(flat, w) {
-					t.Errorf("the refusal lacks %q:\n%s", w, r.view())
-				}
-			}
-			if l == lang.UK {
-				checkSpeaks(t, r.view())
-			}
-			r.keys(typed("Mallory"), kEnter, typed("999999"), kEnter)
-			if got := headOf(t, st); got != head {
-				t.Errorf("a key on the refusal wrote to the store: head %s, was %s", got, head)
-			}
+			fn(t, r, l)
 		})
 	}
 }
@@ -251,47 +256,41 @@ func TestRejectedStoreIsRefused(t *testing.T) {
 // offers no typing of the sale in its place (which the save would refuse
 // too).
 func TestEditedSaleIsRefusedAtTheKiosk(t *testing.T) {
-	for _, l := range lang.Langs {
-		t.Run(string(l), func(t *testing.T) {
-			r := newRoot(t, "citrus")
-			if l != lang.EN {
-				r.speaks(l)
-			}
-			imp := flow.Sale{Date: flow.Date{Year: 2026, Month: 11, Day: 10}, Receipt: "R-1001", Line: 1, Model: "Phone X",
-				Price: flow.Money{Minor: 4199900, Currency: "UAH"}, Tender: flow.TenderCard}
-			_, err := r.st.ImportSales([]flow.Sale{imp}, "pos.csv", "Olena", r.now)
-			must(t, err)
-			path := filepath.Join(r.dir, store.FileName)
-			must(t, r.st.Close())
-			db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-			must(t, err)
-			must(t, db.Update(func(tx *bolt.Tx) error {
-				b := tx.Bucket([]byte("sales"))
-				return b.ForEach(func(k, v []byte) error {
-					return b.Put(k, []byte(strings.Replace(string(v), "4199900", "2199900", 1)))
-				})
-			}))
-			must(t, db.Close())
-			st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
-			must(t, err)
-			t.Cleanup(func() { st.Close() })
-			r.st = st
-			r.start()
-			r.login("Ivan", "1111")
-			r.keys(typed("n"), typed("R-1001"), kEnter)
-			want := map[lang.Lang][]string{
-				lang.EN: {"! the imported sale of receipt R-1001 line 1 does not match the audit trail:", "returnsdesk check"},
-				lang.UK: {"! імпортований продаж за чеком R-1001, рядок 1, не збігається з журналом", "аудиту:",
-					"returnsdesk check"},
-			}[l]
-			r.requireView(want...) // wrapped whole, not cut at the edge
-			if v := r.view(); strings.Contains(v, "21999") || strings.Contains(v, "tab: type the sale instead") ||
-				strings.Contains(v, "tab: введіть") {
-				t.Errorf("the edited sale is offered:\n%s", v)
-			}
-			if l == lang.UK {
-				checkSpeaks(t, r.view())
-			}
-		})
-	}
+	inEachLang(t, func(t *testing.T, r *rootT, l lang.Lang) {
+		imp := flow.Sale{Date: flow.Date{Year: 2026, Month: 11, Day: 10}, Receipt: "R-1001", Line: 1, Model: "Phone X",
+			Price: flow.Money{Minor: 4199900, Currency: "UAH"}, Tender: flow.TenderCard}
+		_, err := r.st.ImportSales([]flow.Sale{imp}, "pos.csv", "Olena", r.now)
+		must(t, err)
+		path := filepath.Join(r.dir, store.FileName)
+		must(t, r.st.Close())
+		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+		must(t, err)
+		must(t, db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("sales"))
+			return b.ForEach(func(k, v []byte) error {
+				return b.Put(k, []byte(strings.Replace(string(v), "4199900", "2199900", 1)))
+			})
+		}))
+		must(t, db.Close())
+		st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
+		must(t, err)
+		t.Cleanup(func() { st.Close() })
+		r.st = st
+		r.start()
+		r.login("Ivan", "1111")
+		r.keys(typed("n"), typed("R-1001"), kEnter)
+		want := map[lang.Lang][]string{
+			lang.EN: {"! the imported sale of receipt R-1001 line 1 does not match the audit trail:", "returnsdesk check"},
+			lang.UK: {"! імпортований продаж за чеком R-1001, рядок 1, не збігається з журналом", "аудиту:",
+				"returnsdesk check"},
+		}[l]
+		r.requireView(want...) // wrapped whole, not cut at the edge
+		if v := r.view(); strings.Contains(v, "21999") || strings.Contains(v, "tab: type the sale instead") ||
+			strings.Contains(v, "tab: введіть") {
+			t.Errorf("the edited sale is offered:\n%s", v)
+		}
+		if l == lang.UK {
+			checkSpeaks(t, r.view())
+		}
+	})
 }
