@@ -172,20 +172,11 @@ func headOf(t *testing.T, st *store.Store) string {
 // record, before anyone logs in.
 func TestEditedRecordIsRefusedByName(t *testing.T) {
 	r := newRoot(t, "citrus")
-	path := filepath.Join(r.dir, store.FileName)
-	must(t, r.st.Close())
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	must(t, err)
-	must(t, db.Update(func(tx *bolt.Tx) error {
+	r.reopenWith(t, func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte("staff"))
 		v := strings.Replace(string(b.Get([]byte("Ivan"))), `"role":"cashier"`, `"role":"lead"`, 1)
 		return b.Put([]byte("Ivan"), []byte(v))
-	}))
-	must(t, db.Close())
-	st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
-	must(t, err)
-	t.Cleanup(func() { st.Close() })
-	r.st = st
+	})
 	r.start()
 	r.requireView("This store file cannot be used", "the staff record of Ivan does not match the", "audit trail",
 		"run returnsdesk check") // wrapped whole, not cut at the edge
@@ -261,21 +252,12 @@ func TestEditedSaleIsRefusedAtTheKiosk(t *testing.T) {
 			Price: flow.Money{Minor: 4199900, Currency: "UAH"}, Tender: flow.TenderCard}
 		_, err := r.st.ImportSales([]flow.Sale{imp}, "pos.csv", "Olena", r.now)
 		must(t, err)
-		path := filepath.Join(r.dir, store.FileName)
-		must(t, r.st.Close())
-		db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-		must(t, err)
-		must(t, db.Update(func(tx *bolt.Tx) error {
+		r.reopenWith(t, func(tx *bolt.Tx) error {
 			b := tx.Bucket([]byte("sales"))
 			return b.ForEach(func(k, v []byte) error {
 				return b.Put(k, []byte(strings.Replace(string(v), "4199900", "2199900", 1)))
 			})
-		}))
-		must(t, db.Close())
-		st, err := store.Open(path, store.Options{PINCost: bcrypt.MinCost, NoSync: true})
-		must(t, err)
-		t.Cleanup(func() { st.Close() })
-		r.st = st
+		})
 		r.start()
 		r.login("Ivan", "1111")
 		r.keys(typed("n"), typed("R-1001"), kEnter)
