@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -108,6 +109,8 @@ func compactInto(tmp string, src *Store) error {
 	if err != nil {
 		return failed("cannot write the repaired store file", err)
 	}
+	// inside a view of src's, so that a damaged page met on the way is an
+	// error (run's recover), not a crash
 	err = src.view(func(*bolt.Tx) error { return bolt.Compact(dst, src.db, 4<<20) })
 	if cerr := dst.Close(); err == nil {
 		err = cerr
@@ -186,7 +189,7 @@ func (s *Store) repairLead(lead, pin string) (string, error) {
 		return err
 	})
 	switch {
-	case err != nil && (err == ErrNotFound || flow.ErrorCode(err) == flow.ENotFound):
+	case errors.Is(err, ErrNotFound):
 		return "", ErrBadLogin
 	case err != nil:
 		return "", err

@@ -155,6 +155,9 @@ func TestRepair(t *testing.T) {
 		if _, err := RepairFile(path, testOptions(), "Maria", "000000", t0); !errors.Is(err, ErrBadLogin) {
 			t.Errorf("a wrong PIN: %v", err)
 		}
+		if _, err := RepairFile(path, testOptions(), "Nobody", "123456", t0); !errors.Is(err, ErrBadLogin) {
+			t.Errorf("no such lead: %v", err)
+		}
 		if _, err := RepairFile(path, testOptions(), "olena", "5678", t0); !errors.Is(err, ErrNotLead) {
 			t.Errorf("a cashier: %v", err)
 		}
