@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 	"golang.org/x/crypto/ssh"
@@ -1128,9 +1130,11 @@ func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
 	}
 }
 
-// printable is a key as a problem shows it: hex unless it is printable ASCII.
+// printable is a key as a problem shows it: as it is when it is printable
+// text (a staff member's name in Cyrillic, as the store keeps it), else in
+// hex (a byte that is not UTF-8, a control or format character).
 func printable(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r > '~' }) >= 0 {
+	if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
 		return fmt.Sprintf("%x", s)
 	}
 	return s
