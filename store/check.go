@@ -1131,7 +1131,8 @@ func checkClosedDays(bs *buckets, written map[string]lastWrite, p *problems) {
 }
 
 // printable is a key as a problem shows it: as it is when it is printable
-// text (a Cyrillic name, a receipt), else in hex.
+// text (a staff member's name in Cyrillic, as the store keeps it), else in
+// hex (a byte that is not UTF-8, a control or format character).
 func printable(s string) string {
 	if !utf8.ValidString(s) || strings.IndexFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
 		return fmt.Sprintf("%x", s)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -175,4 +176,38 @@ func TestRepair(t *testing.T) {
 			t.Errorf("the repair of a sound store: %+v %v", rep, err)
 		}
 	})
+}
+
+// TestRepairCyrillicStaff: a Ukrainian store's cashier, named in Cyrillic,
+// made a lead outside the program. Check names the account in letters, as
+// the store keeps it (not its bytes in hex), and the repair drops it by
+// that name: the repair's own check then passes, and the lead logs in.
+func TestRepairCyrillicStaff(t *testing.T) {
+	const cashier = "Марія Ткаченко"
+	s, path := openTest(t)
+	must(t, s.AddStaff("Maria", flow.RoleLead, "123456", "setup"))
+	must(t, s.AddStaff(cashier, flow.RoleCashier, "2468", "Maria"))
+	must(t, s.Close())
+	editRaw(t, path, func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketStaff)
+		return b.Put([]byte(cashier), bytes.Replace(copyBytes(b.Get([]byte(cashier))), []byte(`"cashier"`), []byte(`"lead"`), 1))
+	})
+	_, err := CheckFile(path, CheckOptions{})
+	var ce *CheckError
+	if !errors.As(err, &ce) || !strings.Contains(strings.Join(ce.Problems, "\n"), "staff "+cashier+": the account is not as") {
+		t.Fatalf("check: %v, want a problem naming staff %s", err, cashier)
+	}
+	rep := repaired(t, path)
+	if !slices.Equal(rep.Dropped, []string{"staff:" + cashier}) {
+		t.Errorf("dropped %q, want staff:%s", rep.Dropped, cashier)
+	}
+	s, err = Open(path, testOptions())
+	must(t, err)
+	defer s.Close()
+	if _, err := s.Login("Maria", "123456", t0); err != nil {
+		t.Errorf("the lead's login after the repair: %v", err)
+	}
+	if _, err := s.Login(cashier, "2468", t0); !errors.Is(err, ErrBadLogin) {
+		t.Errorf("the dropped account's login: %v", err)
+	}
 }

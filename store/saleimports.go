@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -167,11 +165,7 @@ func receiptLine(key []byte) (string, int) {
 	if i < 0 || len(key)-i-1 != 4 {
 		return printable(string(key)), 0
 	}
-	receipt := string(key[:i])
-	if !utf8.ValidString(receipt) || strings.IndexFunc(receipt, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		receipt = printable(receipt)
-	}
-	return receipt, int(binary.BigEndian.Uint32(key[i+1:]))
+	return printable(string(key[:i])), int(binary.BigEndian.Uint32(key[i+1:]))
 }
 
 // saleTampered is the refusal of the imported sale stored under key.

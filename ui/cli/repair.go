@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"example.com/returnsdesk/flow"
@@ -72,10 +73,27 @@ func runRepair(env Env, args []string) int {
 		"the repair is kept as %s", rep.Seq, tr.N("%d records", len(rep.Dropped), len(rep.Dropped)),
 		tr.N("%d broken links", len(rep.Accepted), len(rep.Accepted)), rep.Kept))
 	for _, d := range rep.Dropped {
-		fmt.Fprintln(env.Stdout, "  - "+tr.T("dropped: %s", d))
+		fmt.Fprintln(env.Stdout, "  - "+tr.T("dropped: %s", recordWords(tr, d)))
 	}
 	for _, a := range rep.Accepted {
 		fmt.Fprintln(env.Stdout, "  - "+tr.T("accepted: the link of audit event %d", a))
 	}
 	return ExitOK
+}
+
+// recordWords is a record the repair dropped, as its event lists it
+// ("staff:NAME", "till:NAME", "case:ID", "settings"), in words.
+func recordWords(tr *lang.Printer, key string) string {
+	kind, name, _ := strings.Cut(key, ":")
+	switch kind {
+	case "staff":
+		return tr.T("the staff account %s", name)
+	case "till":
+		return tr.T("till %s", name)
+	case "case":
+		return tr.T("case %s", name)
+	case "settings":
+		return tr.T("the settings")
+	}
+	return key
 }
