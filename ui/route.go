@@ -110,6 +110,15 @@ func (s still) dirty() bool                    { return false }
 func (s still) freeText() bool                 { return false }
 func (s still) update(tea.Msg) tea.Cmd         { return nil }
 
+// refusedScreen is the screen of a store the kiosk refuses: there is nothing to
+// confirm and nowhere to go back to, only the way out.
+type refusedScreen struct{ still }
+
+func (s refusedScreen) keys(k look.KeyMap) look.KeyMap {
+	k.Back.SetEnabled(false)
+	return k.With(k.Quit)
+}
+
 // current is the screen at hand.
 func (m *Model) current() screen {
 	switch m.view {
@@ -138,11 +147,11 @@ func (m *Model) current() screen {
 	case viewDamaged:
 		tr := m.staffText
 		refusal := look.Wrap(tr.T("This store file cannot be used: %s", look.SayIn(tr, m.damaged, "open the store")), 78, "")
-		what := tr.T("It is not a new store, so no first setup is offered over it, and nothing is written to it. A shift lead runs returnsdesk check, then restores the last backup (returnsdesk backup makes them).")
+		what := tr.T("It is not a new store, so no first setup is offered over it, and nothing is written to it. A shift lead runs returnsdesk check, then restores the last backup (returnsdesk backup makes them) or, without one, runs returnsdesk repair.")
 		if errors.Is(m.damaged, store.ErrRejected) {
 			what = tr.T("Nothing is written to it: it is read-only, so no one logs in. returnsdesk check and returnsdesk export still work. A shift lead restores the last backup, or runs returnsdesk repair, which records what it drops.")
 		}
-		return still(m.st.Error.Render(strings.Join(refusal, "\n")) + "\n\n" + strings.Join(look.Wrap(what, 78, ""), "\n"))
+		return refusedScreen{still(m.st.Error.Render(strings.Join(refusal, "\n")) + "\n\n" + strings.Join(look.Wrap(what, 78, ""), "\n"))}
 	case viewIntake:
 		return hold(&m.intake)
 	case viewTicket:
