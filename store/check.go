@@ -41,6 +41,8 @@ type Report struct {
 
 	caseEvents int    // events about a case, which the cases must list
 	txid       uint64 // the bbolt transaction the file was checked at: a verdict's
+	pages      bool   // the problems are of the file's pages (bbolt's structure), found before what it holds
+	metaOnly   bool   // the only problem is a meta page that a commit cut short left: no verdict
 }
 
 // CheckError lists what Check found wrong, first problem first: for the
@@ -262,6 +264,8 @@ func checkFile(path string, opts CheckOptions) (Report, error) {
 	w := p.walk(f, fm.PageSize, fm.HWM, fm.Root)
 	p.freelist(f, fm, w)
 	if err := p.err(); err != nil {
+		rep.metaOnly = len(p.list) == len(fm.BadMetas) // a commit cut short: the next one writes that page again
+		rep.pages = !rep.metaOnly
 		return rep, err
 	}
 	rep.Size, rep.Pages = info.Size(), w.Pages
@@ -284,6 +288,7 @@ func checkFile(path string, opts CheckOptions) (Report, error) {
 	err = s.view(func(tx *bolt.Tx) error {
 		rep.txid = uint64(tx.ID())
 		boltCheck(tx, &p)
+		rep.pages = len(p.list) > 0
 		if len(p.list) == 0 {
 			checkContents(tx, &rep, opts, &p)
 			checkKey(tx, path, opts.KeyFile, &p)
@@ -354,6 +359,7 @@ func (s *Store) check(opts CheckOptions) (Report, error) {
 			p.add(lang.Key("%s: the store is read from the other meta page, so the last commit may be lost"), bad)
 		}
 		if len(p.list) > 0 {
+			rep.metaOnly = true // a commit cut short: the next one writes that page again
 			return nil
 		}
 		pageSize := tx.DB().Info().PageSize
@@ -362,9 +368,11 @@ func (s *Store) check(opts CheckOptions) (Report, error) {
 		p.freelist(f, fm, w)
 		rep.Pages, rep.Size = w.Pages, tx.Size()
 		if len(p.list) > 0 {
+			rep.pages = true
 			return nil
 		}
 		boltCheck(tx, &p)
+		rep.pages = len(p.list) > 0
 		if len(p.list) == 0 && !opts.structure {
 			checkContents(tx, &rep, opts, &p)
 			if s.key != nil {

@@ -135,6 +135,11 @@ func Open(path string, opts Options) (*Store, error) {
 			"start a new store, or restore a backup")
 	}
 
+	if info != nil {
+		if err := refusePages(path, info, opts.ReadOnly); err != nil {
+			return nil, err
+		}
+	}
 	db, err := openBolt(path, opts, log)
 	if err != nil {
 		return nil, err

@@ -31,10 +31,38 @@ var ErrRejected = flow.Errorf(flow.EUnavailable, "the store failed its check: it
 
 // verdict is a failed check's record beside the store file.
 type verdict struct {
-	Head     string    `json:"head"` // SEQ:HASH of the chain when it was checked; "" when it could not be read
-	TxID     uint64    `json:"txid"` // bbolt's last commit then: an edit outside the program commits too
+	Head string `json:"head"` // SEQ:HASH of the chain when it was checked; "" when it could not be read
+	TxID uint64 `json:"txid"` // bbolt's last commit then: an edit outside the program commits too
+	// Pages: the file's pages are damaged. bbolt must not read it at all:
+	// Open refuses it while it is that file (its size and time).
+	Pages    bool      `json:"pages,omitempty"`
+	Size     int64     `json:"size,omitempty"`
+	ModTime  time.Time `json:"mtime,omitzero"`
 	At       time.Time `json:"at"`
 	Problems []string  `json:"problems"` // in English, as check printed them
+}
+
+// refusePages refuses to open a file whose verdict says its pages are
+// damaged, while the file is the one it judged; bbolt would follow those
+// pages (in a race build that is a fatal error no recover catches). A
+// verdict of another file (a backup put in its place) is set aside.
+func refusePages(path string, info os.FileInfo, readOnly bool) error {
+	data, err := os.ReadFile(VerdictFile(path))
+	if err != nil {
+		return nil
+	}
+	var v verdict
+	if json.Unmarshal(data, &v) != nil || !v.Pages {
+		return nil
+	}
+	if v.Size != info.Size() || !v.ModTime.Equal(info.ModTime()) {
+		if !readOnly {
+			_ = os.Remove(VerdictFile(path))
+		}
+		return nil
+	}
+	return refine(ErrDamaged, nil, "the store file's pages are damaged (returnsdesk check found it on %s): restore a "+
+		"backup", flow.DateOf(v.At))
 }
 
 // rejection is why an open store is read-only: when it was found.
@@ -54,10 +82,13 @@ func recordVerdict(path string, rep Report, err error) *rejection {
 	case err == nil:
 		_ = os.Remove(VerdictFile(path))
 		return nil
-	case !errors.As(err, &ce):
+	case !errors.As(err, &ce), rep.metaOnly:
 		return nil
 	}
-	v := verdict{At: time.Now().UTC(), Problems: ce.Problems, TxID: rep.txid}
+	v := verdict{At: time.Now().UTC(), Problems: ce.Problems, TxID: rep.txid, Pages: rep.pages}
+	if info, err := os.Stat(path); err == nil {
+		v.Size, v.ModTime = info.Size(), info.ModTime()
+	}
 	if rep.HeadHash != "" {
 		v.Head = fmt.Sprintf("%d:%s", rep.HeadSeq, rep.HeadHash)
 	}

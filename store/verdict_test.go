@@ -140,3 +140,37 @@ func TestCheckNamesRecordsInLetters(t *testing.T) {
 		t.Errorf("the repair: %+v %v", rep, err)
 	}
 }
+
+// TestDamagedPagesAreNotOpened: a file whose pages check found damaged is
+// not opened at all, not even read-only: bbolt would follow those pages. A
+// backup put in its place opens.
+func TestDamagedPagesAreNotOpened(t *testing.T) {
+	orig := sampleStore(t, 4)
+	data, err := os.ReadFile(orig)
+	must(t, err)
+	pageSize := 4096
+	for p := 2; p < len(data)/pageSize; p++ {
+		path := copyFile(t, orig)
+		d := append([]byte(nil), data...)
+		d[p*pageSize+8] ^= 0x01 // the page's flags
+		must(t, os.WriteFile(path, d, 0o600))
+		rep, err := CheckFile(path, CheckOptions{})
+		if err == nil || !rep.pages {
+			continue
+		}
+		for _, ro := range []bool{false, true} {
+			opts := testOptions()
+			opts.ReadOnly = ro
+			if _, err := Open(path, opts); !errors.Is(err, ErrDamaged) ||
+				!strings.Contains(flow.Message(err), "the store file's pages are damaged") {
+				t.Fatalf("page %d damaged, open (read-only %v): %v", p, ro, err)
+			}
+		}
+		must(t, os.WriteFile(path, data, 0o600)) // the backup
+		s, err := Open(path, testOptions())
+		must(t, err)
+		must(t, s.Close())
+		return
+	}
+	t.Fatal("no page's flags made check find damaged pages")
+}
