@@ -16,14 +16,17 @@ import (
 )
 
 // A store that check rejects is read-only until a shift lead restores a
-// backup or runs an explicit repair (Repair). Check writes its verdict
-// beside the file (returnsdesk.db.rejected: the chain head it saw, when,
-// the problems), and Open reads it: while the file's head is the verdict's,
-// every write is refused with ErrRejected; reads, check and export work. A
-// head that moved on is another file (a backup put in its place) or one a
-// repair wrote, and its verdict is set aside. A check that passes removes
-// it. Open also checks the last links of the chain and the head (tailCheck),
-// so a store rewritten since its last check is read-only as well.
+// backup or runs an explicit repair (RepairFile). Check writes its verdict
+// beside the file (returnsdesk.db.rejected: when, the chain head and bbolt
+// commit it saw, the problems), and Open reads it: while the file is the
+// one it judged (that head and commit), every write is refused with
+// ErrRejected; reads, check and export work. Another head or commit is
+// another file (a backup put in its place) or one a repair wrote, and its
+// verdict is set aside. A check that passes removes it. A verdict of
+// damaged pages goes further: Open does not hand the file to bbolt at all
+// while it is that file (refusePages). A meta page a commit cut short is
+// no verdict. Open also checks the last links of the chain and the head
+// (tailCheck), so a store rewritten since its last check is read-only too.
 
 // ErrRejected is a write to a store that failed its check.
 var ErrRejected = flow.Errorf(flow.EUnavailable, "the store failed its check: it is read-only until a shift lead "+
