@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -70,18 +71,28 @@ func verifyRecord(tx *bolt.Tx, key string, raw []byte, refused func() error) err
 	if len(seq) != 8 {
 		return refused()
 	}
-	v := tx.Bucket(bucketAudit).Get(seq)
-	if v == nil {
-		return refused()
-	}
-	ev, err := decodeEvent(seq, v)
-	if err != nil || verifyEvent(tx, keyingOf(tx), seq, v) != nil {
+	ev, err := verifiedEvent(tx, seq)
+	if err != nil {
 		return refused()
 	}
 	if k, _ := recordKey(ev); k != key || ev.RecordHash != recordHash(raw) {
 		return refused()
 	}
 	return nil
+}
+
+// verifiedEvent is event seq (its key) as stored, read and its link
+// verified (verifyEvent): the event a trusted record is verified against.
+func verifiedEvent(tx *bolt.Tx, seq []byte) (Event, error) {
+	v := tx.Bucket(bucketAudit).Get(seq)
+	if v == nil {
+		return Event{}, fmt.Errorf("the event is missing")
+	}
+	ev, err := decodeEvent(seq, v)
+	if err != nil {
+		return ev, err
+	}
+	return ev, verifyEvent(tx, keyingOf(tx), seq, v)
 }
 
 // staffTampered is the refusal of staff account name's record.

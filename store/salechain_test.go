@@ -471,3 +471,21 @@ func TestSaleImportInParts(t *testing.T) {
 	}
 	checkFails(t, s, "receipt R-0000300 line 2: the sale is not as the import of event")
 }
+
+// TestForgedImportEventIsRefused: the import's event edited outside the
+// program, its link not made again (no one has the audit key): its record
+// hash still matches the manifest, but the lookup verifies the event's
+// link, as every read of a trusted record does, and refuses the sale.
+func TestForgedImportEventIsRefused(t *testing.T) {
+	path, _ := saleStore(t)
+	edited := copyFile(t, path)
+	editRaw(t, edited, func(tx *bolt.Tx) error {
+		seq := tx.Bucket(bucketRecordEvents).Get(saleRecordKey(saleKey("R-4001", 1)))
+		return editEvent(tx, binary.BigEndian.Uint64(seq), func(m map[string]any) { m["staff"] = "someone else" }, false)
+	})
+	s, err := Open(edited, testOptions())
+	must(t, err)
+	defer s.Close()
+	_, err = s.LookupSales("R-4001")
+	refusedAsTampered(t, "the lookup of a sale whose import's event was edited", err, "R-4001", 1)
+}

@@ -178,13 +178,14 @@ func saleTampered(key []byte) error {
 // saleVerifier verifies the imported sales one read call reads, each
 // manifest and part once.
 type saleVerifier struct {
-	audit, events, imports *bolt.Bucket
-	manifests              map[uint64]*manifest // verified; nil: it does not match its event
-	parts                  map[string]*manifest // by partKey; verified, or nil
+	tx              *bolt.Tx
+	events, imports *bolt.Bucket
+	manifests       map[uint64]*manifest // verified; nil: it does not match its event
+	parts           map[string]*manifest // by partKey; verified, or nil
 }
 
 func newSaleVerifier(tx *bolt.Tx) *saleVerifier {
-	return &saleVerifier{audit: tx.Bucket(bucketAudit), events: tx.Bucket(bucketRecordEvents),
+	return &saleVerifier{tx: tx, events: tx.Bucket(bucketRecordEvents),
 		imports: tx.Bucket(bucketSaleImports), manifests: map[uint64]*manifest{}, parts: map[string]*manifest{}}
 }
 
@@ -213,7 +214,7 @@ func (sv *saleVerifier) verify(key, v []byte) error {
 func (sv *saleVerifier) part(seq uint64, key []byte) *manifest {
 	m, ok := sv.manifests[seq]
 	if !ok {
-		m, _ = importManifest(sv.audit, sv.imports, seq)
+		m, _ = importManifest(sv.tx, sv.imports, seq)
 		sv.manifests[seq] = m
 	}
 	if m == nil {
@@ -233,18 +234,15 @@ func (sv *saleVerifier) part(seq uint64, key []byte) *manifest {
 }
 
 // importManifest reads the manifest of the import whose event is seq and
-// verifies it against that event: a sales event whose record hash is the
+// verifies it against that event (its link verified, as for every trusted
+// record: verifiedEvent): a sales event whose record hash is the
 // manifest's. The error says what does not match.
-func importManifest(audit, imports *bolt.Bucket, seq uint64) (*manifest, error) {
+func importManifest(tx *bolt.Tx, imports *bolt.Bucket, seq uint64) (*manifest, error) {
 	raw := imports.Get(seqKey(seq))
 	if raw == nil {
 		return nil, fmt.Errorf("the import is missing")
 	}
-	v := audit.Get(seqKey(seq))
-	if v == nil {
-		return nil, fmt.Errorf("the event is missing")
-	}
-	ev, err := decodeEvent(seqKey(seq), v)
+	ev, err := verifiedEvent(tx, seqKey(seq))
 	if err != nil {
 		return nil, err
 	}
@@ -328,13 +326,13 @@ type importedAs struct {
 func checkSaleImports(tx *bolt.Tx, written map[string]lastWrite, p *problems) *saleImportCheck {
 	sc := &saleImportCheck{p: p, events: tx.Bucket(bucketRecordEvents), last: map[string]importedAs{},
 		seen: map[string]bool{}}
-	audit, imports := tx.Bucket(bucketAudit), tx.Bucket(bucketSaleImports)
+	imports := tx.Bucket(bucketSaleImports)
 	parts := map[uint64]int{} // the parts of each import that matches its event
 	_ = imports.ForEach(func(k, _ []byte) error {
 		switch {
 		case len(k) == 8: // an import's manifest, before its parts
 			seq := binary.BigEndian.Uint64(k)
-			parts[seq] = sc.saleImport(audit, imports, written, seq)
+			parts[seq] = sc.saleImport(tx, imports, written, seq)
 		case len(k) == 12 && int(binary.BigEndian.Uint32(k[8:])) < parts[binary.BigEndian.Uint64(k)]:
 		default:
 			p.add(lang.Key("sale_imports: %s is neither an import nor a part of one"), printable(string(k)))
@@ -357,12 +355,12 @@ func checkSaleImports(tx *bolt.Tx, written map[string]lastWrite, p *problems) *s
 // saleImport checks the import of event seq and notes the sales of its
 // parts that match; it returns the number of its parts, 0 when it does not
 // match its event.
-func (sc *saleImportCheck) saleImport(audit, imports *bolt.Bucket, written map[string]lastWrite, seq uint64) int {
+func (sc *saleImportCheck) saleImport(tx *bolt.Tx, imports *bolt.Bucket, written map[string]lastWrite, seq uint64) int {
 	if _, ok := written[importKey(seq)]; !ok {
 		sc.p.add(lang.Key("sale_imports: no sales event %d wrote the import kept under it: added outside the program"), seq)
 		return 0
 	}
-	m, err := importManifest(audit, imports, seq)
+	m, err := importManifest(tx, imports, seq)
 	if err != nil {
 		sc.p.add(lang.Key("sale_imports: the import of event %d is not as that event recorded it: changed outside the program"),
 			seq)
