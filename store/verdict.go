@@ -45,17 +45,26 @@ type verdict struct {
 	Problems []string  `json:"problems"` // in English, as check printed them
 }
 
+// readVerdict is the verdict beside the store file at path; ok is false
+// when there is none. One that does not read still rejects, from now.
+func readVerdict(path string) (v verdict, ok bool) {
+	data, err := os.ReadFile(VerdictFile(path))
+	if err != nil {
+		return v, false
+	}
+	if json.Unmarshal(data, &v) != nil {
+		v = verdict{At: time.Now().UTC()}
+	}
+	return v, true
+}
+
 // refusePages refuses to open a file whose verdict says its pages are
 // damaged, while the file is the one it judged; bbolt would follow those
 // pages (in a race build that is a fatal error no recover catches). A
 // verdict of another file (a backup put in its place) is set aside.
 func refusePages(path string, info os.FileInfo, readOnly bool) error {
-	data, err := os.ReadFile(VerdictFile(path))
-	if err != nil {
-		return nil
-	}
-	var v verdict
-	if json.Unmarshal(data, &v) != nil || !v.Pages {
+	v, ok := readVerdict(path)
+	if !ok || !v.Pages {
 		return nil
 	}
 	if v.Size != info.Size() || !v.ModTime.Equal(info.ModTime()) {
@@ -158,13 +167,9 @@ func (v verdict) of(st fileState) bool {
 // cannot be read); a verdict of another head is set aside. A migration
 // that moved the head on moves the verdict's with it.
 func (s *Store) loadVerdict(before fileState) {
-	data, err := os.ReadFile(VerdictFile(s.path))
-	if err != nil {
+	v, ok := readVerdict(s.path)
+	if !ok {
 		return
-	}
-	var v verdict
-	if json.Unmarshal(data, &v) != nil {
-		v = verdict{At: time.Now().UTC()} // a verdict that does not read still rejects
 	}
 	if !v.of(before) {
 		if !s.opts.ReadOnly {
