@@ -13,6 +13,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"example.com/returnsdesk/ui/printout/printouttest"
 )
 
 func TestE2EServiceCentreLoop(t *testing.T) {
@@ -129,7 +131,7 @@ func TestE2EServiceCentreLoop(t *testing.T) {
 	}
 	tm.press("Escape", "Escape")
 	tm.waitFor("Головна")
-	if files := actFiles(filepath.Join(data, "acts"), id[1]); len(files) != 2 { // the intake act and the decision's
+	if files := printouttest.ActFiles(filepath.Join(data, "acts"), id[1]); len(files) != 2 { // the intake act and the decision's
 		t.Errorf("the case's act files: %v", files)
 	}
 }

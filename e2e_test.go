@@ -18,6 +18,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"example.com/returnsdesk/ui/printout/printouttest"
 )
 
 var (
@@ -485,7 +487,7 @@ func ukDate(t *testing.T, iso string) string {
 // number in the store; its payout slips aside).
 func readAct(t *testing.T, data, id string) string {
 	t.Helper()
-	return string(lastAct(t, filepath.Join(data, "acts"), id))
+	return string(printouttest.LastAct(t, filepath.Join(data, "acts"), id))
 }
 
 // TestE2EWindowRejects: a return on day 15 of citrus's 14 is rejected, and

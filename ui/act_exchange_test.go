@@ -12,6 +12,7 @@ import (
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/paper"
+	"example.com/returnsdesk/ui/printout/printouttest"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -139,7 +140,7 @@ func TestExchangeCheaperAtTheTill(t *testing.T) {
 	r.keys(typed("y"))
 	r.requireView("Return act No. 1 written", "Payout slip:")
 	id := r.m.c.ID
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), id))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), id))
 	for _, want := range []string{"EXCHANGE Item returned Phone X Serial/IMEI 490154203237518 Price 19999.00 UAH",
 		"Item given Phone X Lite Serial/IMEI 356938035643809 Price 14999.00 UAH",
 		"Warranty from 2026-11-20, the day of the exchange", "Refunded 5000.00 UAH, the price difference, in cash"} {
@@ -205,7 +206,7 @@ func TestExchangeDifferenceOwedUK(t *testing.T) {
 	if strings.Contains(r.view(), "payout") {
 		t.Errorf("a slip for a difference owed:\n%s", r.view())
 	}
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
 	for _, want := range []string{"ОБМІН", "Товар на заміну Phone X Lite", "До повернення",
 		"5\u00a0000,00\u00a0грн — різниця в ціні (готівка), до 27.11.2026", "кошти до повернення"} {
 		if !strings.Contains(act, want) {
@@ -249,7 +250,7 @@ func TestExchangeDearer(t *testing.T) {
 	r.keys(kEnter)
 	r.keys(replacementKeys("Phone X Pro", "356938035643809", "24999.00")...)
 	r.requireView("Return act No. 1 written")
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
 	if !strings.Contains(act, "To pay 5000.00 UAH, the price difference, paid by the customer at the till in cash") {
 		t.Errorf("the act:\n%s", act)
 	}

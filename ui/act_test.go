@@ -8,6 +8,7 @@ import (
 
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/ui/printout"
+	"example.com/returnsdesk/ui/printout/printouttest"
 )
 
 // TestActInTheStoresLanguage: a Ukrainian store's kiosk decides in
@@ -27,7 +28,7 @@ func TestActInTheStoresLanguage(t *testing.T) {
 	r.requireView("не номер телефону")
 	r.keys(typed("3 45 67"), kEnter)
 	r.requireView("складено")
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
 	for _, want := range []string{"АКТ ПОВЕРНЕННЯ ТОВАРУ №\u00a01", "Магазин Test store", "Номер звернення " + r.m.c.ID,
 		"20.11.2026 10:00, працівник: Ivan", "10.11.2026", "19\u00a0999,00\u00a0грн, спосіб оплати: готівка",
 		"повернення товару; бажає: повернення коштів", "Документи чек, гарантійний талон",

@@ -18,6 +18,7 @@ import (
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
 	"example.com/returnsdesk/ui/look"
+	"example.com/returnsdesk/ui/printout/printouttest"
 )
 
 // The root's tests: the kiosk as one model on a real store file, its
@@ -292,7 +293,7 @@ func TestCaseToTheActWithTheTillShortOfCash(t *testing.T) {
 	if len(acts) != 2 { // the PDF and its text
 		t.Fatalf("acts: %v", acts)
 	}
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), r.m.c.ID))
 	for _, want := range []string{"Store Test store", "Outcome REFUND", "Refund by 2026-11-27",
 		"Clauses: window, refund-payout", "Cashier (Ivan): ___"} {
 		if !strings.Contains(act, want) {
@@ -554,7 +555,7 @@ func TestServiceCentreTermIsTheStores(t *testing.T) {
 	if len(at) != 1 || at[0].Due != (flow.Date{Year: 2026, Month: 12, Day: 11}) {
 		t.Fatalf("a lead's service centre: %+v", at)
 	}
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), at[0].ID))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), at[0].ID))
 	if !strings.Contains(act, "Back from the service centre by 2026-12-11") {
 		t.Errorf("the act does not say when the item is back:\n%s", act)
 	}

@@ -12,6 +12,7 @@ import (
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/printout/printouttest"
 )
 
 // The service-centre loop: the intake's form, the desk's queue with an
@@ -155,7 +156,7 @@ func TestServiceLoop(t *testing.T) {
 		t.Fatalf("at the service centre: %+v", at)
 	}
 	id := at[0].ID
-	act := flat(lastAct(t, filepath.Join(r.dir, "acts"), id))
+	act := flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), id))
 	for _, want := range []string{"SERVICE CENTRE INTAKE ACT", "SERVICE CENTRE INTAKE", "Fault не заряджається",
 		"Accessories кабель", "Visible condition подряпина",
 		"Ticket to be given by the service centre", "by Ivan", "Expected back by "} {
@@ -200,7 +201,7 @@ func TestServiceLoop(t *testing.T) {
 		!d.Summary.Flags.Has(store.FlagLongRepair) {
 		t.Errorf("a repair of 20 days is not flagged: %+v %s", d.Findings, d.Summary.Flags)
 	}
-	act = flat(lastAct(t, filepath.Join(r.dir, "acts"), id))
+	act = flat(printouttest.LastAct(t, filepath.Join(r.dir, "acts"), id))
 	if !strings.Contains(act, "RETURN ACT") || !strings.Contains(act, "after 20 days") ||
 		!strings.Contains(act, "Service centre conclusion defect confirmed: operating conditions were not violated") {
 		t.Errorf("the act of the decision after the return lacks the return:\n%s", act)

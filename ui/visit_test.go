@@ -9,6 +9,7 @@ import (
 	"example.com/returnsdesk/flow"
 	"example.com/returnsdesk/flow/lang"
 	"example.com/returnsdesk/store"
+	"example.com/returnsdesk/ui/printout/printouttest"
 )
 
 // The receipt R-2001 of the visit tests: a phone and its case, imported.
@@ -92,7 +93,7 @@ func TestVisitOfTwoItems(t *testing.T) {
 		t.Errorf("the case: %+v", item)
 	}
 	dir := filepath.Join(r.dir, "acts")
-	phoneAct, act := flat(lastAct(t, dir, phone.ID)), flat(lastAct(t, dir, item.ID))
+	phoneAct, act := flat(printouttest.LastAct(t, dir, phone.ID)), flat(printouttest.LastAct(t, dir, item.ID))
 	if strings.Contains(phoneAct, "ITEM 1 OF") {
 		t.Errorf("the phone's act, of the visit's first item, lists a visit:\n%s", phoneAct)
 	}

@@ -1,4 +1,6 @@
-package main
+// Package printouttest reads back, in tests, the acts ui/printout keeps:
+// DATA/acts/CASE-N.txt, N the act's number among the store's documents.
+package printouttest
 
 import (
 	"os"
@@ -9,11 +11,11 @@ import (
 	"testing"
 )
 
-// lastAct is the text of the act of case id with the highest number in
-// dir (CASE-N.txt, N its number among the store's documents).
-func lastAct(t *testing.T, dir, id string) []byte {
+// LastAct is the text of the act of case id with the highest number in
+// dir.
+func LastAct(t testing.TB, dir, id string) []byte {
 	t.Helper()
-	files := actFiles(dir, id)
+	files := ActFiles(dir, id)
 	if len(files) == 0 {
 		entries, _ := os.ReadDir(dir)
 		t.Fatalf("no act for case %s (acts/ holds %v)", id, entries)
@@ -25,8 +27,8 @@ func lastAct(t *testing.T, dir, id string) []byte {
 	return b
 }
 
-// actFiles are the text files of the acts of case id in dir, by number.
-func actFiles(dir, id string) []string {
+// ActFiles are the text files of the acts of case id in dir, by number.
+func ActFiles(dir, id string) []string {
 	matches, _ := filepath.Glob(filepath.Join(dir, id+"-*.txt"))
 	type numbered struct {
 		n    int
