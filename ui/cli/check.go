@@ -116,6 +116,7 @@ func runCheck(env Env, args []string) int {
 	if code, ok := ranElsewhere(err); ok {
 		return code
 	}
+	tr = checkedLang(env, path) // the report's language, failed or not: the store's where its settings read
 	if err != nil {
 		var ce *store.CheckError
 		if errors.As(err, &ce) {
@@ -129,7 +130,7 @@ func runCheck(env Env, args []string) int {
 		complain(env, "check", path+": "+sayErr(tr, err))
 		return ExitFail
 	}
-	printReport(env, checkedLang(env, path), path, rep, len(anchors))
+	printReport(env, tr, path, rep, len(anchors))
 	return ExitOK
 }
 

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // The commands speak the store's language, Ukrainian unless it says
@@ -234,4 +236,31 @@ func TestHelpInUkrainian(t *testing.T) {
 	says(t, "export --help", out, "Стовпці CSV: case_id,day,")
 	_, out, _ = runIn(t, "", "sales", "import", "--help")
 	says(t, "sales import --help", out, "\n  receipt,")
+}
+
+// TestFailedCheckSpeaksTheStoresLanguage: check's report of an English
+// store is in English when the check fails too, not only when it passes.
+func TestFailedCheckSpeaksTheStoresLanguage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if code, out, errs := runIn(t, "123456\n", initArgs(dir, "--language", "en")...); code != ExitOK {
+		t.Fatalf("init: exit %d %q %q", code, out, errs)
+	}
+	db, err := bolt.Open(storeFile(dir), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("staff")).Put([]byte("Mallory"), []byte(`{"name":"Mallory","role":"lead"}`))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runIn(t, "", "check", "--data", dir)
+	if code != ExitFail {
+		t.Fatalf("check: exit %d", code)
+	}
+	says(t, "check's report", out, "FAILED, 1 problem:", "staff Mallory: the account is not as")
+	says(t, "check's refusal", errs, "the store failed its check: restore the latest good backup")
 }
