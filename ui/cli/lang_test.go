@@ -264,3 +264,29 @@ func TestFailedCheckSpeaksTheStoresLanguage(t *testing.T) {
 	says(t, "check's report", out, "FAILED, 1 problem:", "staff Mallory: the account is not as")
 	says(t, "check's refusal", errs, "the store failed its check: restore the latest good backup")
 }
+
+// TestRepairSpeaksTheStoresLanguage: the repair of an English store says
+// what it did in English.
+func TestRepairSpeaksTheStoresLanguage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if code, out, errs := runIn(t, "123456\n", initArgs(dir, "--language", "en")...); code != ExitOK {
+		t.Fatalf("init: exit %d %q %q", code, out, errs)
+	}
+	db, err := bolt.Open(storeFile(dir), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("staff")).Put([]byte("Mallory"), []byte(`{"name":"Mallory","role":"lead"}`))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runIn(t, "123456\n", "repair", "--data", dir, "--lead", "Olena")
+	if code != ExitOK {
+		t.Fatalf("repair: exit %d %q %q", code, out, errs)
+	}
+	says(t, "repair", out, "the store is repaired", "dropped: the staff account Mallory")
+}

@@ -56,6 +56,7 @@ func runRepair(env Env, args []string) int {
 		return ExitUsage
 	}
 	path := storeFile(dataDir(env, *data))
+	tr = checkedLang(env, path) // the store's language, where its settings read
 	now := time.Now
 	if env.Now != nil {
 		now = env.Now
