@@ -289,7 +289,7 @@ func checkFile(path string, opts CheckOptions) (Report, error) {
 		rep.txid = uint64(tx.ID())
 		boltCheck(tx, &p)
 		rep.pages = len(p.list) > 0
-		if len(p.list) == 0 {
+		if len(p.list) == 0 && !opts.structure {
 			checkContents(tx, &rep, opts, &p)
 			checkKey(tx, path, opts.KeyFile, &p)
 		}

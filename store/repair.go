@@ -66,6 +66,15 @@ const repairRounds = 10
 // the shift lead lead who gives pin. opts name its keys (and a logger).
 func RepairFile(path string, opts Options, lead, pin string, now time.Time) (RepairReport, error) {
 	var out RepairReport
+	// the pages first, by plain reads, before bbolt is handed the file
+	if rep, err := checkFile(path, CheckOptions{structure: true}); err != nil && !rep.metaOnly {
+		var ce *CheckError
+		if !errors.As(err, &ce) {
+			return out, err // no store, another process holds it
+		}
+		return out, refine(ErrDamaged, err, "the store file's pages are damaged, which a repair cannot mend: "+
+			"restore a backup")
+	}
 	ro := opts
 	ro.ReadOnly = true
 	src, err := Open(path, ro)
@@ -75,10 +84,6 @@ func RepairFile(path string, opts Options, lead, pin string, now time.Time) (Rep
 	defer src.Close()
 	if lead, err = src.repairLead(lead, pin); err != nil {
 		return out, err
-	}
-	if _, err := src.check(CheckOptions{structure: true}); err != nil {
-		return out, refine(ErrDamaged, err, "the store file's pages are damaged, which a repair cannot mend: "+
-			"restore a backup")
 	}
 	if _, err := src.check(CheckOptions{}); err == nil {
 		_ = os.Remove(VerdictFile(path))
